@@ -1,0 +1,229 @@
+// jxjy CLI: a thin shell over jxjy::Checker (reads files and stdin, prints JSON, sets exit codes).
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "jxjy/jxjy.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kUsage = R"(jxjy — continuing-education (继续教育) eligibility checker
+
+usage:
+  jxjy [--rules DIR] check FILE|-      check one profile (JSON file, or - for stdin); prints one result
+  jxjy [--rules DIR] batch             JSON Lines on stdin, one result line per non-empty input line,
+                                       same order, streaming; a bad line gets its ok:false result
+  jxjy [--rules DIR] regions           the region catalogue (regions with rules) as JSON
+  jxjy validate-rules DIR              validate every rule file in DIR
+  jxjy --help | --version
+
+options:
+  --rules DIR   use the rule files in DIR instead of the repository's rules/ (the built-in copy is
+                used when that folder is absent)
+
+exit codes: 0 the check ran (whatever the verdict), 2 bad input (an ok:false result is still
+printed) or invalid rule files, 1 internal failure (e.g. unusable rules folder).
+Profile and result formats: CONTRACT.md; rule file format: rules/README.md.
+)";
+
+bool read_file(const fs::path& p, std::string& out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return bool(in) || in.eof();
+}
+
+// Every *.json in dir except JSON Schemas, in name order so errors come out stably.
+bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std::string& problem) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    problem = "not a folder: " + dir.string();
+    return false;
+  }
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (e.path().extension() == ".json" && name.find(".schema.") == std::string::npos) paths.push_back(e.path());
+  }
+  if (ec) {
+    problem = "cannot read " + dir.string() + ": " + ec.message();
+    return false;
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const auto& p : paths) {
+    jxjy::RuleFile f{p.filename().string(), ""};
+    if (!read_file(p, f.text)) {
+      problem = "cannot read " + p.string();
+      return false;
+    }
+    files.push_back(std::move(f));
+  }
+  return true;
+}
+
+std::string json_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '"' || c == '\\') o += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      o += ' ';
+      continue;
+    }
+    o += c;
+  }
+  return o;
+}
+
+void print_rule_errors(const std::vector<jxjy::RuleError>& errors, FILE* out) {
+  for (const auto& e : errors)
+    std::fprintf(out, "%s: %s: %s (%s)\n", e.file.c_str(), e.path.empty() ? "(root)" : e.path.c_str(),
+                 e.message.c_str(), e.code.c_str());
+}
+
+int validate_rules(const fs::path& dir) {
+  std::vector<jxjy::RuleFile> files;
+  std::string problem;
+  if (!read_rule_dir(dir, files, problem)) {
+    std::fprintf(stderr, "jxjy: %s\n", problem.c_str());
+    return 2;
+  }
+  std::vector<jxjy::RuleError> errors;
+  jxjy::Checker::create(files, errors);
+  std::string out = "{\"ok\":" + std::string(errors.empty() ? "true" : "false") +
+                    ",\"files\":" + std::to_string(files.size()) + ",\"errors\":[";
+  for (size_t i = 0; i < errors.size(); ++i) {
+    const auto& e = errors[i];
+    out += (i ? "," : "") + std::string("{\"file\":\"") + json_escape(e.file) + "\",\"path\":\"" + json_escape(e.path) +
+           "\",\"code\":\"" + e.code + "\",\"message\":\"" + json_escape(e.message) + "\"}";
+  }
+  out += "]}\n";
+  std::fputs(out.c_str(), stdout);
+  print_rule_errors(errors, stderr);
+  return errors.empty() ? 0 : 2;
+}
+
+int batch(const jxjy::Checker& checker) {
+  std::ios::sync_with_stdio(false);
+  std::string line, out;
+  auto* in = std::cin.rdbuf();
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    out += checker.evaluate(line);
+    out += '\n';
+    // Stream: write out whenever no more input is waiting, or the buffer is large.
+    if (out.size() > (1 << 16) || in->in_avail() <= 0) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      std::fflush(stdout);
+      out.clear();
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  return 0;
+}
+
+int check(const jxjy::Checker& checker, const std::string& arg) {
+  std::string text;
+  if (arg == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    text = ss.str();
+  } else if (!read_file(arg, text)) {
+    std::printf("{\"ok\":false,\"errors\":[{\"code\":\"unreadable\",\"path\":\"\",\"message\":\"cannot read %s\"}],"
+                "\"warnings\":[]}\n",
+                json_escape(arg).c_str());
+    return 2;
+  }
+  bool ok = false;
+  std::string result = checker.evaluate(text, ok);
+  std::fwrite(result.data(), 1, result.size(), stdout);
+  std::fputc('\n', stdout);
+  return ok ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string rules_dir;
+  bool rules_given = false;
+  std::vector<std::string> rest;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (args[i] == "--version") {
+      std::printf("jxjy %s\n", jxjy::version());
+      return 0;
+    }
+    if (args[i] == "--rules") {
+      if (i + 1 >= args.size()) {
+        std::fputs("jxjy: --rules needs a folder\n", stderr);
+        return 2;
+      }
+      rules_dir = args[++i];
+      rules_given = true;
+    } else {
+      rest.push_back(args[i]);
+    }
+  }
+  if (rest.empty()) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string& cmd = rest[0];
+  if (cmd == "validate-rules") {
+    if (rest.size() != 2) {
+      std::fputs("jxjy: usage: jxjy validate-rules DIR\n", stderr);
+      return 2;
+    }
+    return validate_rules(rest[1]);
+  }
+  if (cmd != "check" && cmd != "batch" && cmd != "regions") {
+    std::fprintf(stderr, "jxjy: unknown command '%s' (see jxjy --help)\n", cmd.c_str());
+    return 2;
+  }
+  if ((cmd == "check" && rest.size() != 2) || (cmd != "check" && rest.size() != 1)) {
+    std::fprintf(stderr, "jxjy: wrong arguments for '%s' (see jxjy --help)\n", cmd.c_str());
+    return 2;
+  }
+
+  std::vector<jxjy::RuleFile> files;
+  std::error_code ec;
+  if (!rules_given && fs::is_directory(JXJY_RULES_DIR, ec)) rules_dir = JXJY_RULES_DIR;
+  if (rules_dir.empty()) {
+    files = jxjy::builtin_rule_files();
+  } else {
+    std::string problem;
+    if (!read_rule_dir(rules_dir, files, problem)) {
+      std::fprintf(stderr, "jxjy: %s\n", problem.c_str());
+      return 1;
+    }
+  }
+  std::vector<jxjy::RuleError> errors;
+  auto checker = jxjy::Checker::create(files, errors);
+  if (!checker) {
+    std::fprintf(stderr, "jxjy: the rule files are invalid:\n");
+    print_rule_errors(errors, stderr);
+    return 1;
+  }
+  if (cmd == "regions") {
+    std::string out = checker->regions();
+    std::printf("%s\n", out.c_str());
+    return 0;
+  }
+  if (cmd == "batch") return batch(*checker);
+  return check(*checker, rest[1]);
+}

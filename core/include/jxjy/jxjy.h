@@ -1,0 +1,48 @@
+// jxjy: continuing-education eligibility checker. The whole public C++ interface.
+//
+// A Checker holds validated rule sets (the JSON files of rules/) and answers profiles (CONTRACT §2)
+// with results (CONTRACT §3). It does no I/O and keeps no global state: the CLI and the wasm
+// bindings are thin shells over it.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jxjy {
+
+const char* version();
+
+struct RuleFile {
+  std::string name;  // shown in errors, e.g. "150783-2023.json"
+  std::string text;  // the file's JSON text
+};
+
+struct RuleError {
+  std::string file, path, code, message;
+};
+
+class Checker {
+ public:
+  // Validates every file; on any error returns nullptr and lists every problem found.
+  static std::unique_ptr<Checker> create(const std::vector<RuleFile>& files, std::vector<RuleError>& errors);
+  ~Checker();
+
+  // Profile JSON text in, result JSON text out. Never throws: bad input gives {"ok":false,…}.
+  std::string evaluate(std::string_view profile_json) const;
+  // Same, and tells whether the input was valid (for exit codes).
+  std::string evaluate(std::string_view profile_json, bool& input_ok) const;
+
+  // The region catalogue: every region with rules, its rule sets and the circumstances they know.
+  std::string regions() const;
+
+ private:
+  Checker();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Rule files as compiled into the library (the repository's rules/ at build time).
+std::vector<RuleFile> builtin_rule_files();
+
+}  // namespace jxjy

@@ -1,0 +1,156 @@
+// The public API: rule-set selection by region and date, then parse -> evaluate -> JSON.
+#include <algorithm>
+#include <map>
+
+#include "evaluate.h"
+#include "jxjy/jxjy.h"
+#include "json_out.h"
+#include "profile.h"
+#include "rules_load.h"
+
+namespace jxjy {
+
+const char* version() { return "1.0.0"; }
+
+struct Checker::Impl {
+  std::vector<RuleSet> sets;  // sorted by region, then validFrom
+
+  // The rule set for a region code and day: the code itself, else its city, else its province.
+  const RuleSet* select(const Profile& p, Result& res) const {
+    const std::string& code = p.region;
+    std::string tries[] = {code, code.substr(0, 4) + "00", code.substr(0, 2) + "0000"};
+    for (const std::string& c : tries) {
+      const RuleSet* in_force = nullptr;
+      const RuleSet* earliest = nullptr;
+      for (const auto& rs : sets) {
+        if (rs.region != c) continue;
+        if (!earliest) earliest = &rs;
+        if (rs.valid_from <= p.application_date) in_force = &rs;
+      }
+      if (!earliest) continue;
+      Locale l = p.locale;
+      if (c != code)
+        res.warnings.push_back({"region_fallback",
+                                fmt(l, "地区 {0} 没有专门的规则，使用上级地区 {1}（{2}）的规则",
+                                    "region {0} has no rules of its own; those of {1} ({2}) are used", code, c,
+                                    earliest->region_name.in(l)),
+                                {}});
+      const RuleSet* rs = in_force ? in_force : earliest;
+      if (!in_force)
+        res.warnings.push_back({"rule_set_not_in_force",
+                                fmt(l, "申报日期早于规则集 {0} 的施行日期，仍按其计算，结果仅供参考",
+                                    "the application date is before rule set {0} came into force; it is used anyway, for reference only",
+                                    rs->id),
+                                {}});
+      else if (rs->annual_notice && rs->notice_year < p.year)
+        res.warnings.push_back({"rule_set_outdated",
+                                fmt(l, "最新规则集是 {0} 年度的通知，{1} 年的要求可能已有变化",
+                                    "the newest rule set is the {0} notice; the requirements for {1} may have changed",
+                                    std::to_string(rs->notice_year), std::to_string(p.year)),
+                                {&rs->documents.front(), ""}});
+      return rs;
+    }
+    res.errors.push_back({"region_not_covered", "/region",
+                          {"地区 " + code + " 及其上级地区都没有规则集（可用 regions 查看已支持的地区）",
+                           "neither region " + code + " nor its city or province has a rule set (see regions)"}});
+    return nullptr;
+  }
+};
+
+Checker::Checker() : impl_(std::make_unique<Impl>()) {}
+Checker::~Checker() = default;
+
+std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std::vector<RuleError>& errors) {
+  std::unique_ptr<Checker> c(new Checker());
+  size_t before = errors.size();
+  std::map<std::string, std::string> ids;
+  for (const auto& f : files) {
+    std::vector<Problem> problems;
+    auto rs = load_rule_set(f.name, f.text, problems);
+    for (auto& p : problems) errors.push_back({f.name, p.path, p.code, p.message.en});
+    if (!rs) continue;
+    if (auto it = ids.find(rs->id); it != ids.end()) {
+      errors.push_back({f.name, "/id", "duplicate_id", "rule set id \"" + rs->id + "\" is also used by " + it->second});
+      continue;
+    }
+    ids[rs->id] = f.name;
+    c->impl_->sets.push_back(std::move(*rs));
+  }
+  if (files.empty()) errors.push_back({"", "", "no_rules", "no rule files given"});
+  if (errors.size() != before) return nullptr;
+  auto& sets = c->impl_->sets;
+  std::sort(sets.begin(), sets.end(), [](const RuleSet& a, const RuleSet& b) {
+    return a.region != b.region ? a.region < b.region : a.valid_from < b.valid_from;
+  });
+  return c;
+}
+
+std::string Checker::evaluate(std::string_view text) const {
+  bool ok;
+  return evaluate(text, ok);
+}
+
+std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
+  Result res;
+  Json root;
+  Problem parse_problem;
+  if (text.size() > Limits::kMaxBytes) {
+    res.errors.push_back({"too_long", "", {"档案超过 1 MiB", "the profile is larger than 1 MiB"}});
+  } else if (!parse_json(text, Limits::kMaxDepth, root, parse_problem)) {
+    res.errors.push_back(parse_problem);
+  } else {
+    Profile p;
+    std::vector<Problem> input_warnings;
+    // Read the locale first so even errors speak the asked language.
+    if (const Json* l = Reader::member(root, "locale"); l && l->is_string() && l->get<std::string>() == "en")
+      res.locale = Locale::en;
+    read_profile(root, p, res.errors, input_warnings);
+    for (auto& w : input_warnings) res.warnings.push_back({w.code, w.message.in(res.locale), {}, w.path});
+    if (res.errors.empty()) {
+      if (const RuleSet* rs = impl_->select(p, res)) {
+        res.rule_set = rs;
+        jxjy::evaluate(p, *rs, res);
+      }
+    }
+  }
+  input_ok = res.errors.empty();
+  res.ok = input_ok;
+  return to_json(res);
+}
+
+std::string Checker::regions() const {
+  JsonOut o;
+  o.arr();
+  const auto& sets = impl_->sets;
+  for (size_t i = 0; i < sets.size(); ++i) {
+    const RuleSet& first = sets[i];
+    o.obj().kv("region", first.region).kv("name", first.region_name.zh).kv("nameEn", first.region_name.en);
+    o.key("ruleSets").arr();
+    size_t j = i;
+    for (; j < sets.size() && sets[j].region == first.region; ++j) {
+      const RuleSet& rs = sets[j];
+      char from[16];
+      std::snprintf(from, sizeof from, "%04d-%02d-%02d", rs.valid_from / 10000, rs.valid_from / 100 % 100,
+                    rs.valid_from % 100);
+      o.obj().kv("id", rs.id).kv_int("year", rs.notice_year).kv("validFrom", from);
+      o.key("sources").arr();
+      for (const auto& d : rs.documents) o.obj().kv("title", d.title).kv("number", d.citation()).kv("date", d.date).end_obj();
+      o.end_arr();
+      o.key("circumstances").arr();
+      for (const auto& a : rs.adjustments) {
+        if (a.circumstance < 0) continue;
+        const Document& d = rs.documents[a.source.doc];
+        o.obj().kv("kind", kCircumstanceNames[a.circumstance].id).kv("text", a.text.zh).kv("textEn", a.text.en);
+        o.key("source").obj().kv("number", d.citation()).kv("title", d.title).kv("clause", a.source.clause).end_obj();
+        o.end_obj();
+      }
+      o.end_arr();
+      o.end_obj();
+    }
+    o.end_arr().end_obj();
+    i = j - 1;
+  }
+  return o.end_arr().take();
+}
+
+}  // namespace jxjy

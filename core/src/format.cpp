@@ -1,0 +1,38 @@
+#include "format.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace jxjy {
+
+std::string format_text(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
+      size_t k = size_t(pattern[i + 1] - '0');
+      if (k < args.size()) out += *(args.begin() + k);
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string num(double x) {
+  char buf[32];
+  double r = std::round(x * 100) / 100;
+  if (std::fabs(r - std::round(r)) < 1e-9 && std::fabs(r) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", r);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.2f", r);
+    std::string s(buf);
+    while (s.back() == '0') s.pop_back();
+    return s;
+  }
+  return buf;
+}
+
+}  // namespace jxjy

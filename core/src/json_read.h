@@ -1,0 +1,86 @@
+// Reading untrusted JSON without throwing: every accessor checks the type first and records a
+// problem (code, JSON Pointer, bilingual message) instead of failing, so one pass reports every
+// problem at once.
+#pragma once
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model.h"
+#include "names.h"
+
+namespace jxjy {
+
+using Json = nlohmann::json;
+
+struct Problem {
+  std::string code, path;
+  Text message;
+};
+
+std::string escape_pointer_token(std::string_view key);
+std::string type_name(const Json& v, Locale l);
+
+// Parses text without exceptions; nesting deeper than max_depth is refused before parsing so a
+// hostile "[[[[…" cannot exhaust the stack.
+bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& problem);
+
+class Reader {
+ public:
+  explicit Reader(std::vector<Problem>& out) : out_(out) {}
+
+  void add(std::string code, std::string path, Text message) {
+    out_.push_back({std::move(code), std::move(path), std::move(message)});
+  }
+  size_t count() const { return out_.size(); }
+
+  static const Json* member(const Json& obj, const char* key) {
+    if (!obj.is_object()) return nullptr;
+    auto it = obj.find(key);
+    return it == obj.end() ? nullptr : &*it;
+  }
+
+  void missing(const std::string& path) {
+    add("missing", path, {"缺少必填字段", "required field is missing"});
+  }
+  void wrong_type(const std::string& path, const Json& v, const char* want_zh, const char* want_en) {
+    add("wrong_type", path,
+        {std::string("应为") + want_zh + "，实际是" + type_name(v, Locale::zh),
+         std::string("must be ") + want_en + ", not " + type_name(v, Locale::en)});
+  }
+
+  // Integer in [lo, hi]; a whole-valued float (2023.0) is accepted, 2023.5 is not.
+  bool integer(const Json* v, const std::string& path, long lo, long hi, int& out, bool required);
+  bool number(const Json* v, const std::string& path, double lo, double hi, double& out, bool required);
+  bool boolean(const Json* v, const std::string& path, bool& out, bool required);
+  bool string(const Json* v, const std::string& path, size_t max_len, std::string& out, bool required);
+  // yyyymmdd from "YYYY-MM-DD", checking the day exists.
+  bool date(const Json* v, const std::string& path, int& out, bool required);
+
+  template <size_t N>
+  bool choice(const Json* v, const std::string& path, const Name (&table)[N], int& out, bool required,
+              size_t limit = N) {
+    std::string s;
+    if (!string(v, path, 64, s, required)) return false;
+    int i = find_name(table, s);
+    if (i < 0 || size_t(i) >= limit) {
+      add("invalid_value", path,
+          {"不是可接受的取值“" + s + "”，可选：" + name_list(table, limit),
+           "unknown value \"" + s + "\"; expected one of: " + name_list(table, limit)});
+      return false;
+    }
+    out = i;
+    return true;
+  }
+
+ private:
+  std::vector<Problem>& out_;
+};
+
+int days_in_month(int year, int month);
+bool valid_date(int yyyymmdd);
+
+}  // namespace jxjy

@@ -1,0 +1,198 @@
+// The in-memory shape of rule sets and profiles. Plain data: parsing lives in rules_load.cpp and
+// profile.cpp, decisions in evaluate.cpp.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jxjy {
+
+enum class Locale { zh, en };
+
+// A text in both languages, as rule files and messages carry it.
+struct Text {
+  std::string zh, en;
+  const std::string& in(Locale l) const { return l == Locale::en ? en : zh; }
+  bool empty() const { return zh.empty(); }
+};
+
+enum class Route : uint8_t { review, recognition, appointment };
+enum class Level : uint8_t { junior, intermediate, senior };
+enum class Gender : uint8_t { male, female, unknown };
+enum class Education : uint8_t { associate, bachelor, master, doctorate, unknown };
+enum class Sector : uint8_t { public_sector, non_public };
+enum class Subject : uint8_t { public_, professional, total };  // total: hours of either subject
+enum class Activity : uint8_t {
+  course, training_class, advanced_seminar, conference, degree_study, study_visit, teaching,
+  qualification_exam, skill_training, exam_prep, new_hire_training, fa_xuan_online, other
+};
+constexpr int kActivityCount = 13;
+enum class Unit : uint8_t { hours, minutes, days, months, subjects, none };
+constexpr int kUnitCount = 6;
+enum class ConfLevel : uint8_t { international, national, provincial, prefecture, unknown };
+enum class CircumstanceKind : uint8_t {
+  epidemic_frontline, postdoc, transferred_from_government, exceptional, high_skill_leader,
+  village_first_secretary, fanghuiju
+};
+constexpr int kCircumstanceCount = 7;
+
+// Bit sets over the small enums above; 0 means "any".
+using Mask = uint32_t;
+template <class E> constexpr Mask bit(E e) { return Mask(1) << unsigned(e); }
+template <class E> constexpr bool allows(Mask m, E e) { return m == 0 || (m & bit(e)); }
+
+// ---- rule sets ----------------------------------------------------------------------------
+
+struct Document {
+  std::string key, title, number, issuer, date, note;
+  const std::string& citation() const { return number.empty() ? title : number; }
+};
+
+struct Source {
+  int doc = -1;  // index into RuleSet::documents
+  std::string clause;
+};
+
+// An item of a rule file that can decide a result: where it comes from, and how we read it where
+// the notice is silent.
+struct Cited {
+  Source source;
+  std::optional<Text> interpretation;
+};
+
+struct Window {
+  enum Kind : uint8_t { last, since, since_title } kind = last;
+  int n = 1;           // last: number of years; since: first year
+  int not_before = 0;  // since_title: earliest year (0 = none)
+  bool has_fallback = false;
+  Kind fallback_kind = last;  // since_title without currentTitleSince
+  int fallback_n = 1;
+};
+
+constexpr int kAllYears = -1;
+
+struct Requirement : Cited {
+  Route route = Route::review;
+  Mask levels = 0, education = 0;
+  bool exempt = false;
+  Window window;
+  int count = kAllYears;
+  Mask subjects = 0;  // which of public/professional/total apply; 0 = all
+};
+
+struct UnitRule {
+  bool accepted = false;
+  double rate = 1;     // hours, days, months, subjects
+  int per = 0;         // minutes per credited hour
+  double fixed = 0;    // none
+  bool by_level = false;
+  std::array<double, 4> level_rate{};  // indexed by ConfLevel
+  bool annual_requirement = false;     // subjects: a pass completes the year's professional hours
+  std::optional<Source> source;
+};
+
+struct ActivityRule : Cited {
+  bool excluded = false;
+  Mask subjects = 0;
+  std::array<UnitRule, kUnitCount> units{};
+  int cap_annual_multiple = 0;
+  Text text;
+};
+
+struct Filing {
+  bool present = false;
+  Mask activities = 0;  // 0 with present = all
+  Mask subjects = 0;
+  Source source;
+  Text text;
+};
+
+struct AnnualItem : Cited {
+  double hours = 0;
+};
+
+struct Annual {
+  AnnualItem pub, prof, total;
+  bool has_share = false;
+  int share_num = 0, share_den = 1;
+  Cited share;
+};
+
+enum class Effect : uint8_t {
+  exempt, advisory, replace_requirement, deem_years, waive_circumstance_years,
+  years_since_circumstance, years_in_post
+};
+
+struct Adjustment : Cited {
+  std::string id;
+  Mask routes = 0, levels = 0;
+  std::vector<int> application_years;
+  bool has_age = false;
+  int age_male = 0, age_female = 0;
+  bool has_sector = false;
+  Sector sector = Sector::public_sector;
+  bool has_grassroots = false;
+  bool grassroots = false;
+  int circumstance = -1;  // CircumstanceKind or -1
+  int min_full_years = 0;
+  Effect effect = Effect::exempt;
+  Window window;
+  int count = kAllYears;
+  int deem_years = 0;
+  Text text;
+};
+
+struct RuleSet {
+  std::string id, file, region;
+  Text region_name;
+  int valid_from = 0;  // yyyymmdd
+  int notice_year = 0;
+  bool annual_notice = true;
+  std::vector<Document> documents;
+  Annual annual;
+  Filing filing;
+  std::vector<Requirement> requirements;
+  std::array<ActivityRule, kActivityCount> activities{};
+  std::vector<Adjustment> adjustments;
+};
+
+// ---- profiles -----------------------------------------------------------------------------
+
+struct Record {
+  int year = 0;
+  Subject subject = Subject::public_;
+  Activity activity = Activity::other;
+  Unit unit = Unit::none;
+  double amount = 0;
+  ConfLevel level = ConfLevel::unknown;
+  bool filed = true;
+};
+
+struct Circumstance {
+  CircumstanceKind kind{};
+  std::vector<int> years;  // epidemic_frontline
+  int year = 0;            // transferred_from_government
+  int years_in_post = 0;   // exceptional
+  int full_years = 0;      // village_first_secretary
+};
+
+struct Profile {
+  std::string region;
+  int year = 0;
+  int application_date = 0;  // yyyymmdd
+  Route route = Route::review;
+  Level level = Level::junior;
+  Gender gender = Gender::unknown;
+  int age = -1;  // full years on the application date; -1 unknown
+  Education education = Education::unknown;
+  Sector sector = Sector::public_sector;
+  bool grassroots = false;
+  int title_since = 0;  // 0 unknown
+  std::vector<Circumstance> circumstances;
+  std::vector<Record> training;
+  Locale locale = Locale::zh;
+};
+
+}  // namespace jxjy

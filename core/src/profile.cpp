@@ -1,0 +1,218 @@
+// Profile JSON (CONTRACT §2) -> Profile, reporting every problem with its pointer.
+#include "profile.h"
+
+#include <initializer_list>
+
+namespace jxjy {
+namespace {
+
+const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
+
+void unknown_keys(const Json& obj, const std::string& path, std::initializer_list<const char*> known,
+                  std::vector<Problem>& warnings) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    bool ok = false;
+    for (const char* k : known) ok |= it.key() == k;
+    if (!ok)
+      warnings.push_back({"unknown_field", path + "/" + escape_pointer_token(it.key()),
+                          {"未知字段“" + it.key() + "”已忽略", "unknown field \"" + it.key() + "\" ignored"}});
+  }
+}
+
+// The most a single record can claim: no more than one calendar year holds.
+struct AmountLimit {
+  const char* key;
+  Unit unit;
+  double max;
+  bool whole;
+};
+constexpr AmountLimit kAmounts[] = {{"hours", Unit::hours, 366 * 24, false},
+                                    {"minutes", Unit::minutes, 366 * 24 * 60, false},
+                                    {"days", Unit::days, 366, false},
+                                    {"months", Unit::months, 12, false},
+                                    {"subjects", Unit::subjects, 20, true}};
+
+void read_record(const Json& e, const std::string& path, Record& rec, Reader& r, std::vector<Problem>& warnings) {
+  if (!e.is_object()) {
+    r.add("not_object", path, {"培训记录应为对象", "a training record must be an object"});
+    return;
+  }
+  unknown_keys(e, path,
+               {"year", "subject", "activity", "hours", "minutes", "days", "months", "subjects", "level", "filed", "note"},
+               warnings);
+  r.integer(m(e, "year"), path + "/year", Limits::kMinYear, Limits::kMaxYear, rec.year, true);
+  int v = 0;
+  if (r.choice(m(e, "subject"), path + "/subject", kSubjectNames, v, true, 2)) rec.subject = Subject(v);
+  if (r.choice(m(e, "activity"), path + "/activity", kActivityNames, v, true)) rec.activity = Activity(v);
+  if (r.choice(m(e, "level"), path + "/level", kConfLevelNames, v, false)) rec.level = ConfLevel(v);
+  r.boolean(m(e, "filed"), path + "/filed", rec.filed, false);
+  std::string note;
+  r.string(m(e, "note"), path + "/note", Limits::kMaxNote, note, false);
+
+  int given = 0;
+  for (const auto& a : kAmounts) {
+    const Json* x = m(e, a.key);
+    if (!x) continue;
+    ++given;
+    double d = 0;
+    std::string p = path + "/" + a.key;
+    if (a.whole) {
+      int n = 0;
+      if (r.integer(x, p, 0, long(a.max), n, true)) d = n;
+    } else {
+      r.number(x, p, 0, a.max, d, true);
+    }
+    rec.unit = a.unit;
+    rec.amount = d;
+  }
+  if (given > 1) {
+    r.add("conflicting_amounts", path,
+          {"一条记录只能给出 hours、minutes、days、months、subjects 中的一项",
+           "give only one of hours, minutes, days, months, subjects per record"});
+  }
+}
+
+void read_circumstance(const Json& e, const std::string& path, int app_year, Circumstance& c, Reader& r,
+                       std::vector<Problem>& warnings) {
+  if (!e.is_object()) {
+    r.add("not_object", path, {"特殊情形应为对象，如 {\"kind\": \"postdoc\"}", "a circumstance must be an object such as {\"kind\": \"postdoc\"}"});
+    return;
+  }
+  unknown_keys(e, path, {"kind", "years", "year", "yearsInPost", "fullYears"}, warnings);
+  int k = 0;
+  if (!r.choice(m(e, "kind"), path + "/kind", kCircumstanceNames, k, true)) return;
+  c.kind = CircumstanceKind(k);
+  switch (c.kind) {
+    case CircumstanceKind::epidemic_frontline: {
+      const Json* ys = m(e, "years");
+      if (!ys) {
+        r.missing(path + "/years");
+      } else if (!ys->is_array() || ys->empty()) {
+        r.add(ys->is_array() ? "invalid_value" : "wrong_type", path + "/years",
+              {"应为非空的年份数组", "must be a non-empty array of years"});
+      } else if (ys->size() > 50) {
+        r.add("too_many", path + "/years", {"年份过多", "too many years"});
+      } else {
+        for (size_t i = 0; i < ys->size(); ++i) {
+          int y = 0;
+          if (r.integer(&(*ys)[i], path + "/years/" + std::to_string(i), Limits::kMinYear, app_year, y, true))
+            c.years.push_back(y);
+        }
+      }
+      break;
+    }
+    case CircumstanceKind::transferred_from_government:
+      r.integer(m(e, "year"), path + "/year", Limits::kMinYear, app_year, c.year, true);
+      break;
+    case CircumstanceKind::exceptional:
+      r.integer(m(e, "yearsInPost"), path + "/yearsInPost", 1, 60, c.years_in_post, true);
+      break;
+    case CircumstanceKind::village_first_secretary:
+      r.integer(m(e, "fullYears"), path + "/fullYears", 0, 60, c.full_years, true);
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, std::vector<Problem>& warnings) {
+  Reader r(errors);
+  if (!root.is_object()) {
+    r.add("not_object", "", {"档案应为 JSON 对象", "the profile must be a JSON object"});
+    return;
+  }
+  unknown_keys(root, "",
+               {"region", "year", "applicationDate", "route", "level", "gender", "age", "birthDate", "education",
+                "sector", "grassroots", "currentTitleSince", "circumstances", "training", "locale"},
+               warnings);
+  int v = 0;
+  std::string locale;
+  if (r.string(m(root, "locale"), "/locale", 8, locale, false)) {
+    if (locale == "en") p.locale = Locale::en;
+    else if (locale != "zh")
+      r.add("invalid_value", "/locale", {"locale 只能是 zh 或 en", "locale must be \"zh\" or \"en\""});
+  }
+  if (r.string(m(root, "region"), "/region", 6, p.region, true)) {
+    bool digits = p.region.size() == 6;
+    for (char c : p.region) digits &= c >= '0' && c <= '9';
+    if (!digits)
+      r.add("invalid_value", "/region", {"地区应为六位行政区划代码，如 150783", "region must be a six-digit code such as 150783"});
+  }
+  bool have_year = r.integer(m(root, "year"), "/year", Limits::kMinYear, Limits::kMaxYear, p.year, true);
+  p.application_date = p.year * 10000 + 1231;
+  int date = 0;
+  if (r.date(m(root, "applicationDate"), "/applicationDate", date, false)) {
+    if (have_year && date / 10000 != p.year)
+      r.add("invalid_value", "/applicationDate",
+            {"申报日期应在申报年度 " + std::to_string(p.year) + " 年内",
+             "the application date must fall in the application year " + std::to_string(p.year)});
+    else
+      p.application_date = date;
+  }
+  if (r.choice(m(root, "route"), "/route", kRouteNames, v, false)) p.route = Route(v);
+  if (r.choice(m(root, "level"), "/level", kLevelNames, v, true)) p.level = Level(v);
+  if (r.choice(m(root, "gender"), "/gender", kGenderNames, v, false)) p.gender = Gender(v);
+  if (r.choice(m(root, "education"), "/education", kEducationNames, v, false)) p.education = Education(v);
+  if (r.choice(m(root, "sector"), "/sector", kSectorNames, v, false)) p.sector = Sector(v);
+  r.boolean(m(root, "grassroots"), "/grassroots", p.grassroots, false);
+  if (r.integer(m(root, "currentTitleSince"), "/currentTitleSince", 1950, Limits::kMaxYear, p.title_since, false) &&
+      have_year && p.title_since > p.year) {
+    r.add("out_of_range", "/currentTitleSince",
+          {"现职取得年份不能晚于申报年度", "the current title cannot be obtained after the application year"});
+    p.title_since = 0;
+  }
+
+  r.integer(m(root, "age"), "/age", 16, 100, p.age, false);
+  int birth = 0;
+  if (r.date(m(root, "birthDate"), "/birthDate", birth, false)) {
+    int on = p.application_date;
+    int age = on / 10000 - birth / 10000 - ((on % 10000) < (birth % 10000) ? 1 : 0);
+    if (birth > on || age < 16 || age > 100) {
+      r.add("out_of_range", "/birthDate",
+            {"出生日期使申报时年龄不在 16 到 100 岁之间", "the birth date gives an age outside 16–100 on the application date"});
+    } else if (p.age < 0) {
+      p.age = age;
+    } else if (p.age != age) {
+      warnings.push_back({"age_mismatch", "/age",
+                          {"年龄与出生日期不符（按出生日期应为 " + std::to_string(age) + " 岁），按所填年龄计",
+                           "age does not match the birth date (which gives " + std::to_string(age) + "); the age given is used"}});
+    }
+  }
+
+  if (const Json* cs = m(root, "circumstances")) {
+    if (!cs->is_array()) {
+      r.wrong_type("/circumstances", *cs, "数组", "an array");
+    } else if (cs->size() > Limits::kMaxCircumstances) {
+      r.add("too_many", "/circumstances",
+            {"特殊情形不能超过 " + std::to_string(Limits::kMaxCircumstances) + " 项",
+             "at most " + std::to_string(Limits::kMaxCircumstances) + " circumstances"});
+    } else {
+      for (size_t i = 0; i < cs->size(); ++i) {
+        Circumstance c;
+        size_t before = errors.size();
+        read_circumstance((*cs)[i], "/circumstances/" + std::to_string(i), have_year ? p.year : Limits::kMaxYear, c, r,
+                          warnings);
+        if (errors.size() == before) p.circumstances.push_back(std::move(c));
+      }
+    }
+  }
+
+  const Json* tr = m(root, "training");
+  if (!tr) {
+    r.missing("/training");
+  } else if (!tr->is_array()) {
+    r.wrong_type("/training", *tr, "数组", "an array");
+  } else if (tr->size() > Limits::kMaxRecords) {
+    r.add("too_many", "/training",
+          {"培训记录不能超过 " + std::to_string(Limits::kMaxRecords) + " 条",
+           "at most " + std::to_string(Limits::kMaxRecords) + " training records"});
+  } else {
+    p.training.resize(tr->size());
+    for (size_t i = 0; i < tr->size(); ++i)
+      read_record((*tr)[i], "/training/" + std::to_string(i), p.training[i], r, warnings);
+  }
+}
+
+}  // namespace jxjy

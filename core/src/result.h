@@ -1,0 +1,69 @@
+// The result of one check, as CONTRACT §3 describes it, before it becomes JSON.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "json_read.h"
+#include "model.h"
+
+namespace jxjy {
+
+struct Cite {
+  const Document* doc = nullptr;
+  std::string clause;
+};
+
+// A reason or warning: a code for machines, a message for people, and the clause it rests on.
+struct Note {
+  std::string code, message;
+  Cite cite = {};  // doc == nullptr: no source (only for warnings that are not rule-driven)
+  std::string path = {};  // JSON Pointer into the profile, for warnings about input
+};
+
+struct Amount {
+  double credited = 0, required = 0;
+};
+
+struct YearRow {
+  int year = 0;
+  bool met = false, waived = false;
+  Amount pub, prof, total;
+};
+
+struct Gap {
+  int year;
+  Subject subject;
+  double hours;
+};
+
+struct Trace {
+  int index = 0, year = 0;
+  Subject subject{};
+  Activity activity{};
+  double credited = 0;
+  bool counted = false;
+  std::string basis;
+  Cite cite;
+  bool has_reason = false;
+  Note reason;
+};
+
+enum class Status { met, exempt, advisory, short_of_hours };
+
+struct Result {
+  bool ok = false;
+  Locale locale = Locale::zh;
+  std::vector<Problem> errors;
+  const RuleSet* rule_set = nullptr;
+  Status status = Status::short_of_hours;
+  int required_years = 0;
+  std::vector<int> window;
+  std::vector<YearRow> years;
+  std::vector<Gap> shortfall;
+  std::vector<Trace> records;
+  std::vector<Note> reasons, warnings;
+};
+
+std::string to_json(const Result& r);
+
+}  // namespace jxjy

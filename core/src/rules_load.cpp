@@ -1,0 +1,415 @@
+// Rule file -> RuleSet, validating as it goes. The rules of the format are in rules/README.md.
+#include "rules_load.h"
+
+#include <set>
+
+namespace jxjy {
+namespace {
+
+class RuleReader {
+ public:
+  RuleReader(RuleSet& rs, Reader& r) : rs_(rs), r_(r) {}
+
+  void read(const Json& root) {
+    if (!root.is_object()) {
+      r_.add("not_object", "", {"规则文件应为 JSON 对象", "a rule file must be a JSON object"});
+      return;
+    }
+    int version = 0;
+    if (r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true)) {}
+    r_.string(m(root, "id"), "/id", 64, rs_.id, true);
+    if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
+      r_.add("invalid_value", "/region", {"应为六位行政区划代码", "must be a six-digit GB/T 2260 code"});
+    rs_.region_name = text(m(root, "regionName"), "/regionName", true);
+    r_.date(m(root, "validFrom"), "/validFrom", rs_.valid_from, true);
+    r_.integer(m(root, "noticeYear"), "/noticeYear", 1990, 2100, rs_.notice_year, true);
+    r_.boolean(m(root, "annualNotice"), "/annualNotice", rs_.annual_notice, true);
+    documents(m(root, "sources"));
+    annual(m(root, "annual"));
+    filing(m(root, "filing"));
+    requirements(m(root, "requirements"));
+    activities(m(root, "activities"));
+    adjustments(m(root, "adjustments"));
+  }
+
+ private:
+  RuleSet& rs_;
+  Reader& r_;
+
+  static const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
+
+  static bool is_region_code(const std::string& s) {
+    if (s.size() != 6) return false;
+    for (char c : s)
+      if (c < '0' || c > '9') return false;
+    return true;
+  }
+
+  bool object(const Json* v, const std::string& path, bool required) {
+    if (!v) {
+      if (required) r_.missing(path);
+      return false;
+    }
+    if (!v->is_object()) {
+      r_.wrong_type(path, *v, "对象", "an object");
+      return false;
+    }
+    return true;
+  }
+
+  bool array(const Json* v, const std::string& path, bool required) {
+    if (!v) {
+      if (required) r_.missing(path);
+      return false;
+    }
+    if (!v->is_array()) {
+      r_.wrong_type(path, *v, "数组", "an array");
+      return false;
+    }
+    return true;
+  }
+
+  Text text(const Json* v, const std::string& path, bool required) {
+    Text t;
+    if (!object(v, path, required)) return t;
+    r_.string(m(*v, "zh"), path + "/zh", 2000, t.zh, true);
+    r_.string(m(*v, "en"), path + "/en", 2000, t.en, true);
+    return t;
+  }
+
+  void documents(const Json* v) {
+    if (!object(v, "/sources", true)) return;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      std::string path = "/sources/" + escape_pointer_token(it.key());
+      Document d;
+      d.key = it.key();
+      if (!object(&it.value(), path, true)) continue;
+      r_.string(m(*it, "title"), path + "/title", 500, d.title, true);
+      r_.string(m(*it, "number"), path + "/number", 200, d.number, false);
+      r_.string(m(*it, "issuer"), path + "/issuer", 500, d.issuer, false);
+      r_.string(m(*it, "date"), path + "/date", 10, d.date, false);
+      r_.string(m(*it, "note"), path + "/note", 2000, d.note, false);
+      rs_.documents.push_back(std::move(d));
+    }
+    if (rs_.documents.empty())
+      r_.add("missing", "/sources", {"至少需要一份来源文件", "at least one source document is required"});
+  }
+
+  // A rule without its document and clause is invalid (CONTRACT §3).
+  Source source(const Json* v, const std::string& path) {
+    Source s;
+    if (!object(v, path, true)) {
+      return s;
+    }
+    std::string doc;
+    if (r_.string(m(*v, "doc"), path + "/doc", 64, doc, true)) {
+      for (size_t i = 0; i < rs_.documents.size(); ++i)
+        if (rs_.documents[i].key == doc) s.doc = int(i);
+      if (s.doc < 0)
+        r_.add("invalid_value", path + "/doc",
+               {"“" + doc + "”不在 sources 中", "\"" + doc + "\" is not one of the sources"});
+    }
+    if (r_.string(m(*v, "clause"), path + "/clause", 200, s.clause, true) && s.clause.empty())
+      r_.add("missing", path + "/clause", {"条款不能为空", "the clause must not be empty"});
+    return s;
+  }
+
+  void cited(const Json& item, const std::string& path, Cited& c) {
+    c.source = source(m(item, "source"), path + "/source");
+    if (const Json* i = m(item, "interpretation")) c.interpretation = text(i, path + "/interpretation", true);
+  }
+
+  void annual_item(const Json& a, const char* key, AnnualItem& item) {
+    std::string path = std::string("/annual/") + key;
+    const Json* v = m(a, key);
+    if (!object(v, path, true)) return;
+    r_.number(m(*v, "hours"), path + "/hours", 0, 2000, item.hours, true);
+    cited(*v, path, item);
+  }
+
+  void annual(const Json* v) {
+    if (!object(v, "/annual", true)) return;
+    annual_item(*v, "public", rs_.annual.pub);
+    annual_item(*v, "professional", rs_.annual.prof);
+    annual_item(*v, "total", rs_.annual.total);
+    if (const Json* s = m(*v, "professionalShare"); object(s, "/annual/professionalShare", false)) {
+      auto& a = rs_.annual;
+      a.has_share = true;
+      r_.integer(m(*s, "numerator"), "/annual/professionalShare/numerator", 1, 100, a.share_num, true);
+      r_.integer(m(*s, "denominator"), "/annual/professionalShare/denominator", 1, 100, a.share_den, true);
+      if (a.share_num > a.share_den)
+        r_.add("out_of_range", "/annual/professionalShare", {"比例不能超过1", "the share cannot exceed 1"});
+      cited(*s, "/annual/professionalShare", a.share);
+    }
+  }
+
+  template <size_t N>
+  Mask mask(const Json* v, const std::string& path, const Name (&table)[N], size_t limit = N) {
+    Mask out = 0;
+    if (!array(v, path, false)) return out;
+    if (v->empty()) r_.add("invalid_value", path, {"列表不能为空", "the list must not be empty"});
+    for (size_t i = 0; i < v->size(); ++i) {
+      int e = -1;
+      if (r_.choice(&(*v)[i], path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
+    }
+    return out;
+  }
+
+  Mask activity_mask(const Json* v, const std::string& path) {
+    if (v && v->is_string() && v->get_ref<const std::string&>() == "all") return 0;
+    return mask(v, path, kActivityNames);
+  }
+
+  void window(const Json* v, const std::string& path, Window& w, bool allow_title) {
+    if (!object(v, path, true)) return;
+    int kinds = 0;
+    if (const Json* x = m(*v, "last")) {
+      ++kinds;
+      w.kind = Window::last;
+      r_.integer(x, path + "/last", 1, 30, w.n, true);
+    }
+    if (const Json* x = m(*v, "since")) {
+      ++kinds;
+      w.kind = Window::since;
+      r_.integer(x, path + "/since", 1990, 2100, w.n, true);
+    }
+    if (const Json* x = m(*v, "sinceTitle")) {
+      ++kinds;
+      w.kind = Window::since_title;
+      bool on = false;
+      if (!allow_title)
+        r_.add("invalid_value", path + "/sinceTitle", {"此处不能使用 sinceTitle", "sinceTitle is not allowed here"});
+      else if (r_.boolean(x, path + "/sinceTitle", on, true) && !on)
+        r_.add("invalid_value", path + "/sinceTitle", {"应为 true", "must be true"});
+      r_.integer(m(*v, "notBefore"), path + "/notBefore", 1990, 2100, w.not_before, false);
+      Window fb;
+      if (const Json* f = m(*v, "ifUnknown")) {
+        window(f, path + "/ifUnknown", fb, false);
+        w.has_fallback = true;
+        w.fallback_kind = fb.kind;
+        w.fallback_n = fb.n;
+      } else {
+        r_.missing(path + "/ifUnknown");
+      }
+    }
+    if (kinds != 1)
+      r_.add("invalid_value", path,
+             {"应恰好给出 last、since、sinceTitle 之一", "give exactly one of last, since, sinceTitle"});
+  }
+
+  int count(const Json* v, const std::string& path) {
+    if (v && v->is_string() && v->get_ref<const std::string&>() == "all") return kAllYears;
+    int n = 0;
+    if (!r_.integer(v, path, 1, 30, n, true)) return kAllYears;
+    return n;
+  }
+
+  void requirements(const Json* v) {
+    if (!array(v, "/requirements", true)) return;
+    for (size_t i = 0; i < v->size(); ++i) {
+      std::string path = "/requirements/" + std::to_string(i);
+      const Json& e = (*v)[i];
+      if (!object(&e, path, true)) continue;
+      Requirement q;
+      int route = 0;
+      if (r_.choice(m(e, "route"), path + "/route", kRouteNames, route, true)) q.route = Route(route);
+      q.levels = mask(m(e, "levels"), path + "/levels", kLevelNames);
+      q.education = mask(m(e, "education"), path + "/education", kEducationNames);
+      r_.boolean(m(e, "exempt"), path + "/exempt", q.exempt, false);
+      if (!q.exempt) {
+        window(m(e, "window"), path + "/window", q.window, true);
+        q.count = count(m(e, "count"), path + "/count");
+        q.subjects = mask(m(e, "subjects"), path + "/subjects", kSubjectNames);
+      }
+      cited(e, path, q);
+      rs_.requirements.push_back(std::move(q));
+    }
+    coverage();
+  }
+
+  // Every route × level × education must find a requirement, so no profile is left undecided.
+  void coverage() {
+    for (int route = 0; route < 3; ++route)
+      for (int level = 0; level < 3; ++level)
+        for (int edu = 0; edu < 4; ++edu) {
+          bool found = false;
+          for (const auto& q : rs_.requirements)
+            if (int(q.route) == route && allows(q.levels, Level(level)) && allows(q.education, Education(edu)))
+              found = true;
+          if (!found) {
+            std::string what = std::string(kRouteNames[route].id) + "/" + std::string(kLevelNames[level].id) + "/" +
+                               std::string(kEducationNames[edu].id);
+            r_.add("incomplete", "/requirements",
+                   {"没有适用于 " + what + " 的要求", "no requirement covers " + what});
+            return;
+          }
+        }
+  }
+
+  void unit_rule(const Json& conv, const std::string& path, Unit unit, UnitRule& u) {
+    const Json* v = m(conv, std::string(kUnitNames[int(unit)].id).c_str());
+    if (!v) return;
+    std::string p = path + "/" + std::string(kUnitNames[int(unit)].id);
+    if (!object(v, p, true)) return;
+    u.accepted = true;
+    switch (unit) {
+      case Unit::minutes:
+        r_.integer(m(*v, "per"), p + "/per", 1, 600, u.per, true);
+        break;
+      case Unit::none:
+        r_.number(m(*v, "fixed"), p + "/fixed", 0, 2000, u.fixed, true);
+        break;
+      case Unit::days:
+        if (const Json* lv = m(*v, "rateByLevel")) {
+          u.by_level = true;
+          if (object(lv, p + "/rateByLevel", true))
+            for (int l = 0; l < 4; ++l)
+              r_.number(m(*lv, std::string(kConfLevelNames[l].id).c_str()),
+                        p + "/rateByLevel/" + std::string(kConfLevelNames[l].id), 0, 24, u.level_rate[l], true);
+        } else {
+          r_.number(m(*v, "rate"), p + "/rate", 0, 24, u.rate, true);
+        }
+        break;
+      case Unit::subjects:
+        if (const Json* a = m(*v, "annualRequirement")) {
+          std::string which;
+          if (r_.string(a, p + "/annualRequirement", 20, which, true) && which != "professional")
+            r_.add("invalid_value", p + "/annualRequirement", {"只能是 professional", "must be \"professional\""});
+          u.annual_requirement = true;
+        } else {
+          r_.number(m(*v, "rate"), p + "/rate", 0, 2000, u.rate, true);
+        }
+        break;
+      default:
+        r_.number(m(*v, "rate"), p + "/rate", 0, 1000, u.rate, true);
+    }
+    if (const Json* s = m(*v, "source")) u.source = source(s, p + "/source");
+  }
+
+  void activities(const Json* v) {
+    if (!object(v, "/activities", true)) return;
+    for (auto it = v->begin(); it != v->end(); ++it)
+      if (find_name(kActivityNames, it.key()) < 0)
+        r_.add("invalid_value", "/activities/" + escape_pointer_token(it.key()),
+               {"未知的活动类型", "unknown activity kind"});
+    for (int a = 0; a < kActivityCount; ++a) {
+      std::string key(kActivityNames[a].id);
+      std::string path = "/activities/" + key;
+      const Json* e = m(*v, key.c_str());
+      if (!object(e, path, true)) continue;
+      ActivityRule& rule = rs_.activities[a];
+      r_.boolean(m(*e, "excluded"), path + "/excluded", rule.excluded, false);
+      rule.subjects = mask(m(*e, "subjects"), path + "/subjects", kSubjectNames, 2);
+      if (const Json* t = m(*e, "text")) rule.text = text(t, path + "/text", true);
+      if (!rule.excluded) {
+        const Json* conv = m(*e, "convert");
+        if (object(conv, path + "/convert", true)) {
+          for (auto ci = conv->begin(); ci != conv->end(); ++ci)
+            if (find_name(kUnitNames, ci.key()) < 0)
+              r_.add("invalid_value", path + "/convert/" + escape_pointer_token(ci.key()),
+                     {"未知的单位", "unknown unit"});
+          for (int u = 0; u < kUnitCount; ++u) unit_rule(*conv, path + "/convert", Unit(u), rule.units[u]);
+        }
+        r_.integer(m(*e, "capAnnualMultiple"), path + "/capAnnualMultiple", 1, 10, rule.cap_annual_multiple, false);
+      } else if (rule.text.empty()) {
+        r_.missing(path + "/text");
+      }
+      cited(*e, path, rule);
+    }
+  }
+
+  void filing(const Json* v) {
+    if (!object(v, "/filing", false)) return;
+    Filing& f = rs_.filing;
+    f.present = true;
+    f.activities = activity_mask(m(*v, "activities"), "/filing/activities");
+    if (!m(*v, "activities")) r_.missing("/filing/activities");
+    f.subjects = mask(m(*v, "subjects"), "/filing/subjects", kSubjectNames, 2);
+    f.source = source(m(*v, "source"), "/filing/source");
+    f.text = text(m(*v, "text"), "/filing/text", true);
+  }
+
+  void adjustments(const Json* v) {
+    if (!array(v, "/adjustments", true)) return;
+    std::set<std::string> ids;
+    for (size_t i = 0; i < v->size(); ++i) {
+      std::string path = "/adjustments/" + std::to_string(i);
+      const Json& e = (*v)[i];
+      if (!object(&e, path, true)) continue;
+      Adjustment a;
+      if (r_.string(m(e, "id"), path + "/id", 64, a.id, true) && !ids.insert(a.id).second)
+        r_.add("invalid_value", path + "/id", {"id 重复", "duplicate id"});
+      when(m(e, "when"), path + "/when", a);
+      int effect = 0;
+      if (r_.choice(m(e, "effect"), path + "/effect", kEffectNames, effect, true)) a.effect = Effect(effect);
+      if (a.effect == Effect::replace_requirement) {
+        window(m(e, "window"), path + "/window", a.window, false);
+        a.count = count(m(e, "count"), path + "/count");
+      }
+      if (a.effect == Effect::deem_years) r_.integer(m(e, "deemYears"), path + "/deemYears", 1, 10, a.deem_years, true);
+      bool needs_circumstance = a.effect == Effect::waive_circumstance_years ||
+                                a.effect == Effect::years_since_circumstance || a.effect == Effect::years_in_post;
+      if (needs_circumstance && a.circumstance < 0)
+        r_.add("missing", path + "/when/circumstance",
+               {"此效果需要指明情形", "this effect needs a circumstance"});
+      a.text = text(m(e, "text"), path + "/text", true);
+      cited(e, path, a);
+      rs_.adjustments.push_back(std::move(a));
+    }
+  }
+
+  void when(const Json* v, const std::string& path, Adjustment& a) {
+    if (!object(v, path, true)) return;
+    static const char* kKeys[] = {"routes", "levels", "applicationYears", "ageAtLeast", "sector",
+                                  "grassroots", "circumstance", "minFullYears"};
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      bool known = false;
+      for (const char* k : kKeys) known |= it.key() == k;
+      if (!known)
+        r_.add("invalid_value", path + "/" + escape_pointer_token(it.key()), {"未知的条件", "unknown condition"});
+    }
+    a.routes = mask(m(*v, "routes"), path + "/routes", kRouteNames);
+    a.levels = mask(m(*v, "levels"), path + "/levels", kLevelNames);
+    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false))
+      for (size_t i = 0; i < ys->size(); ++i) {
+        int y = 0;
+        if (r_.integer(&(*ys)[i], path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
+          a.application_years.push_back(y);
+      }
+    if (const Json* age = m(*v, "ageAtLeast"); object(age, path + "/ageAtLeast", false)) {
+      a.has_age = true;
+      r_.integer(m(*age, "male"), path + "/ageAtLeast/male", 16, 100, a.age_male, true);
+      r_.integer(m(*age, "female"), path + "/ageAtLeast/female", 16, 100, a.age_female, true);
+    }
+    int sector = 0;
+    if (r_.choice(m(*v, "sector"), path + "/sector", kSectorNames, sector, false)) {
+      a.has_sector = true;
+      a.sector = Sector(sector);
+    }
+    if (r_.boolean(m(*v, "grassroots"), path + "/grassroots", a.grassroots, false)) a.has_grassroots = true;
+    int c = -1;
+    if (r_.choice(m(*v, "circumstance"), path + "/circumstance", kCircumstanceNames, c, false)) a.circumstance = c;
+    r_.integer(m(*v, "minFullYears"), path + "/minFullYears", 0, 50, a.min_full_years, false);
+  }
+};
+
+}  // namespace
+
+std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text,
+                                     std::vector<Problem>& problems) {
+  Json root;
+  Problem p;
+  if (!parse_json(text, 32, root, p)) {
+    problems.push_back(p);
+    return std::nullopt;
+  }
+  RuleSet rs;
+  rs.file = file;
+  size_t before = problems.size();
+  Reader r(problems);
+  RuleReader(rs, r).read(root);
+  if (problems.size() != before) return std::nullopt;
+  return rs;
+}
+
+}  // namespace jxjy
