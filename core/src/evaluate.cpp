@@ -288,8 +288,10 @@ class Evaluation {
                         std::string(word(kSubjectNames, unsigned(r.subject), L_))),
                     rule.source);
     const Filing& f = rs_.filing;
-    if (f.present && !r.filed && allows(f.activities, r.activity) && allows(f.subjects, r.subject))
+    if (f.present && !r.filed && allows(f.activities, r.activity) && allows(f.subjects, r.subject)) {
+      interpret(f);
       return refuse("not_filed", f.text.in(L_), f.source);
+    }
 
     const UnitRule* u = &rule.units[int(Unit::none)];
     Unit unit = Unit::none;

@@ -101,11 +101,10 @@ struct ActivityRule : Cited {
   Text text;
 };
 
-struct Filing {
+struct Filing : Cited {
   bool present = false;
   Mask activities = 0;  // 0 with present = all
   Mask subjects = 0;
-  Source source;
   Text text;
 };
 

@@ -1,6 +1,7 @@
 // Rule file -> RuleSet, validating as it goes. The rules of the format are in rules/README.md.
 #include "rules_load.h"
 
+#include <initializer_list>
 #include <set>
 
 namespace jxjy {
@@ -15,8 +16,10 @@ class RuleReader {
       r_.add("not_object", "", {"规则文件应为 JSON 对象", "a rule file must be a JSON object"});
       return;
     }
+    known(root, "", {"$schema", "schemaVersion", "id", "region", "regionName", "validFrom", "noticeYear", "annualNotice",
+                     "sources", "annual", "filing", "requirements", "activities", "adjustments"});
     int version = 0;
-    if (r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true)) {}
+    r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
     if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
       r_.add("invalid_value", "/region", {"应为六位行政区划代码", "must be a six-digit GB/T 2260 code"});
@@ -37,6 +40,17 @@ class RuleReader {
   Reader& r_;
 
   static const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
+
+  // A key the format does not know is an error: a typo must not silently drop a rule.
+  void known(const Json& o, const std::string& path, std::initializer_list<const char*> keys) {
+    for (auto it = o.begin(); it != o.end(); ++it) {
+      bool ok = false;
+      for (const char* k : keys) ok |= it.key() == k;
+      if (!ok)
+        r_.add("unknown_key", path + "/" + escape_pointer_token(it.key()),
+               {"规则格式中没有字段“" + it.key() + "”", "the rule format has no field \"" + it.key() + "\""});
+    }
+  }
 
   static bool is_region_code(const std::string& s) {
     if (s.size() != 6) return false;
@@ -84,6 +98,7 @@ class RuleReader {
       Document d;
       d.key = it.key();
       if (!object(&it.value(), path, true)) continue;
+      known(*it, path, {"title", "number", "issuer", "date", "note"});
       r_.string(m(*it, "title"), path + "/title", 500, d.title, true);
       r_.string(m(*it, "number"), path + "/number", 200, d.number, false);
       r_.string(m(*it, "issuer"), path + "/issuer", 500, d.issuer, false);
@@ -101,6 +116,7 @@ class RuleReader {
     if (!object(v, path, true)) {
       return s;
     }
+    known(*v, path, {"doc", "clause"});
     std::string doc;
     if (r_.string(m(*v, "doc"), path + "/doc", 64, doc, true)) {
       for (size_t i = 0; i < rs_.documents.size(); ++i)
@@ -123,6 +139,7 @@ class RuleReader {
     std::string path = std::string("/annual/") + key;
     const Json* v = m(a, key);
     if (!object(v, path, true)) return;
+    known(*v, path, {"hours", "source", "interpretation"});
     r_.number(m(*v, "hours"), path + "/hours", 0, 2000, item.hours, true);
     cited(*v, path, item);
   }
@@ -210,6 +227,7 @@ class RuleReader {
       std::string path = "/requirements/" + std::to_string(i);
       const Json& e = (*v)[i];
       if (!object(&e, path, true)) continue;
+      known(e, path, {"route", "levels", "education", "exempt", "window", "count", "subjects", "source", "interpretation"});
       Requirement q;
       int route = 0;
       if (r_.choice(m(e, "route"), path + "/route", kRouteNames, route, true)) q.route = Route(route);
@@ -298,6 +316,7 @@ class RuleReader {
       const Json* e = m(*v, key.c_str());
       if (!object(e, path, true)) continue;
       ActivityRule& rule = rs_.activities[a];
+      known(*e, path, {"excluded", "subjects", "text", "convert", "capAnnualMultiple", "source", "interpretation"});
       r_.boolean(m(*e, "excluded"), path + "/excluded", rule.excluded, false);
       rule.subjects = mask(m(*e, "subjects"), path + "/subjects", kSubjectNames, 2);
       if (const Json* t = m(*e, "text")) rule.text = text(t, path + "/text", true);
@@ -322,10 +341,11 @@ class RuleReader {
     if (!object(v, "/filing", false)) return;
     Filing& f = rs_.filing;
     f.present = true;
+    known(*v, "/filing", {"activities", "subjects", "source", "text", "interpretation"});
     f.activities = activity_mask(m(*v, "activities"), "/filing/activities");
     if (!m(*v, "activities")) r_.missing("/filing/activities");
     f.subjects = mask(m(*v, "subjects"), "/filing/subjects", kSubjectNames, 2);
-    f.source = source(m(*v, "source"), "/filing/source");
+    cited(*v, "/filing", f);
     f.text = text(m(*v, "text"), "/filing/text", true);
   }
 
@@ -337,6 +357,7 @@ class RuleReader {
       const Json& e = (*v)[i];
       if (!object(&e, path, true)) continue;
       Adjustment a;
+      known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "source", "text", "interpretation"});
       if (r_.string(m(e, "id"), path + "/id", 64, a.id, true) && !ids.insert(a.id).second)
         r_.add("invalid_value", path + "/id", {"id 重复", "duplicate id"});
       when(m(e, "when"), path + "/when", a);

@@ -77,6 +77,8 @@ TEST_CASE("a rule without its document and clause is refused", "[rules]") {
       {"unknown effect", json::json_pointer("/adjustments/0/effect"), false, "vanish", "/adjustments/0/effect"},
       {"bad region", json::json_pointer("/region"), false, "15078", "/region"},
       {"date that does not exist", json::json_pointer("/validFrom"), false, "2023-02-30", "/validFrom"},
+      {"misspelt field", json::json_pointer("/requirements/0/levle"), false, json::array({"senior"}),
+       "/requirements/0/levle"},
       {"uncovered route", json::json_pointer("/requirements/5"), true, nullptr, "/requirements"},
   };
   for (const auto& c : cases) {
