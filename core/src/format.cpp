@@ -24,6 +24,7 @@ std::string format_text(std::string_view pattern, std::initializer_list<std::str
 std::string num(double x) {
   char buf[32];
   double r = std::round(x * 100) / 100;
+  if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_string(static_cast<long long>(r));
   if (std::fabs(r - std::round(r)) < 1e-9 && std::fabs(r) < 1e15) {
     std::snprintf(buf, sizeof buf, "%.0f", r);
   } else {

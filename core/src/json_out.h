@@ -10,6 +10,7 @@ namespace jxjy {
 
 class JsonOut {
  public:
+  JsonOut() { s_.reserve(4096); }
   std::string take() { return std::move(s_); }
 
   JsonOut& obj() { sep(); s_ += '{'; first_ = true; return *this; }
@@ -44,24 +45,27 @@ class JsonOut {
   }
   void quote(std::string_view v) {
     s_ += '"';
-    for (char c : v) {
+    size_t run = 0;  // copy plain stretches in one go; escape only what JSON requires
+    for (size_t i = 0; i < v.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(v[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      s_.append(v.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"': s_ += "\\\""; break;
         case '\\': s_ += "\\\\"; break;
         case '\n': s_ += "\\n"; break;
         case '\r': s_ += "\\r"; break;
         case '\t': s_ += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            static const char* kHex = "0123456789abcdef";
-            s_ += "\\u00";
-            s_ += kHex[(c >> 4) & 0xf];
-            s_ += kHex[c & 0xf];
-          } else {
-            s_ += c;
-          }
+        default: {
+          static const char* kHex = "0123456789abcdef";
+          s_ += "\\u00";
+          s_ += kHex[(c >> 4) & 0xf];
+          s_ += kHex[c & 0xf];
+        }
       }
     }
+    s_.append(v.data() + run, v.size() - run);
     s_ += '"';
   }
 };

@@ -16,7 +16,8 @@ const char* status_name(Status s) {
 
 void write_source(JsonOut& o, const Cite& c) {
   o.key("source").obj();
-  o.kv("number", c.doc->citation()).kv("title", c.doc->title).kv("clause", c.clause);
+  // The title is in ruleSet.sources; repeating it on every record would double the result's size.
+  o.kv("number", c.doc->citation()).kv("clause", c.clause);
   o.end_obj();
 }
 
