@@ -32,39 +32,52 @@ constexpr AmountLimit kAmounts[] = {{"hours", Unit::hours, 366 * 24, false},
                                     {"months", Unit::months, 12, false},
                                     {"subjects", Unit::subjects, 20, true}};
 
+// One pass over the record's members: records are most of a profile, so no map lookups here.
 void read_record(const Json& e, const std::string& path, Record& rec, Reader& r, std::vector<Problem>& warnings) {
   if (!e.is_object()) {
     r.add("not_object", path, {"培训记录应为对象", "a training record must be an object"});
     return;
   }
-  unknown_keys(e, path,
-               {"year", "subject", "activity", "hours", "minutes", "days", "months", "subjects", "level", "filed", "note"},
-               warnings);
-  r.integer(m(e, "year"), path + "/year", Limits::kMinYear, Limits::kMaxYear, rec.year, true);
-  int v = 0;
-  if (r.choice(m(e, "subject"), path + "/subject", kSubjectNames, v, true, 2)) rec.subject = Subject(v);
-  if (r.choice(m(e, "activity"), path + "/activity", kActivityNames, v, true)) rec.activity = Activity(v);
-  if (r.choice(m(e, "level"), path + "/level", kConfLevelNames, v, false)) rec.level = ConfLevel(v);
-  r.boolean(m(e, "filed"), path + "/filed", rec.filed, false);
-  std::string note;
-  r.string(m(e, "note"), path + "/note", Limits::kMaxNote, note, false);
-
-  int given = 0;
-  for (const auto& a : kAmounts) {
-    const Json* x = m(e, a.key);
-    if (!x) continue;
-    ++given;
-    double d = 0;
-    std::string p = path + "/" + a.key;
-    if (a.whole) {
-      int n = 0;
-      if (r.integer(x, p, 0, long(a.max), n, true)) d = n;
+  const Json *year = nullptr, *subject = nullptr, *activity = nullptr;
+  int given = 0, v = 0;
+  for (auto it = e.begin(); it != e.end(); ++it) {
+    const std::string& k = it.key();
+    const Json* x = &it.value();
+    if (k == "year") year = x;
+    else if (k == "subject") subject = x;
+    else if (k == "activity") activity = x;
+    else if (k == "level") {
+      if (r.choice(x, path + "/level", kConfLevelNames, v, false)) rec.level = ConfLevel(v);
+    } else if (k == "filed") {
+      r.boolean(x, path + "/filed", rec.filed, false);
+    } else if (k == "note") {
+      std::string note;
+      r.string(x, path + "/note", Limits::kMaxNote, note, false);
     } else {
-      r.number(x, p, 0, a.max, d, true);
+      const AmountLimit* a = nullptr;
+      for (const auto& cand : kAmounts)
+        if (k == cand.key) a = &cand;
+      if (!a) {
+        warnings.push_back({"unknown_field", path + "/" + escape_pointer_token(k),
+                            {"未知字段“" + k + "”已忽略", "unknown field \"" + k + "\" ignored"}});
+        continue;
+      }
+      ++given;
+      double d = 0;
+      std::string p = path + "/" + a->key;
+      if (a->whole) {
+        int n = 0;
+        if (r.integer(x, p, 0, long(a->max), n, true)) d = n;
+      } else {
+        r.number(x, p, 0, a->max, d, true);
+      }
+      rec.unit = a->unit;
+      rec.amount = d;
     }
-    rec.unit = a.unit;
-    rec.amount = d;
   }
+  r.integer(year, path + "/year", Limits::kMinYear, Limits::kMaxYear, rec.year, true);
+  if (r.choice(subject, path + "/subject", kSubjectNames, v, true, 2)) rec.subject = Subject(v);
+  if (r.choice(activity, path + "/activity", kActivityNames, v, true)) rec.activity = Activity(v);
   if (given > 1) {
     r.add("conflicting_amounts", path,
           {"一条记录只能给出 hours、minutes、days、months、subjects 中的一项",

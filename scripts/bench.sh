@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Measures speed and size (not a test): writes bench/results.json and prints a table for the README.
+# usage: scripts/bench.sh [PROFILES]   (default 200000 typical profiles, seeded)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-200000}
+. scripts/deps.sh
+need_packages bc util-linux brotli gzip
+scripts/build.sh >/dev/null 2>&1 || scripts/build.sh
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+node bench/gen_profiles.mjs "$n" >"$tmp/profiles.jsonl"
+
+echo "== native: jxjy batch, $n profiles, one core (taskset -c 0)" >&2
+start=$(date +%s.%N)
+taskset -c 0 build/native/jxjy batch <"$tmp/profiles.jsonl" >"$tmp/results.jsonl"
+end=$(date +%s.%N)
+lines=$(wc -l <"$tmp/results.jsonl")
+[ "$lines" = "$n" ] || { echo "batch produced $lines results for $n profiles" >&2; exit 1; }
+secs=$(echo "$end - $start" | bc -l)
+per_sec=$(echo "$n / $secs" | bc)
+ns_per=$(echo "$secs * 1000000000 / $n" | bc)
+out_bytes=$(stat -c %s "$tmp/results.jsonl")
+
+wasm='null'
+sizes='null'
+if [ -f web/jxjy.wasm ] && [ -f web/jxjy.js ]; then
+  echo "== wasm: createChecker() and evaluate() in Node" >&2
+  wasm=$(node bench/wasm_bench.mjs "$tmp/profiles.jsonl")
+  files=$(ls web/jxjy.js web/jxjy-core.mjs web/jxjy.wasm 2>/dev/null)
+  cat $files >"$tmp/bundle"
+  raw=$(stat -c %s "$tmp/bundle")
+  gz=0; br=0
+  for f in $files; do
+    gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
+    br=$((br + $(brotli -q 11 -c "$f" | wc -c)))
+  done
+  sizes="{\"files\":\"$(echo $files)\",\"raw\":$raw,\"gzip\":$gz,\"brotli\":$br}"
+fi
+
+cat >bench/results.json <<JSON
+{
+  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "machine": "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)",
+  "native": {"profiles": $n, "seconds": $secs, "profilesPerSecond": $per_sec, "nsPerProfile": $ns_per, "outputBytesPerResult": $((out_bytes / n))},
+  "wasm": $wasm,
+  "sizes": $sizes
+}
+JSON
+cat bench/results.json
