@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Builds the wasm module of jxjy with the system emscripten (Debian emcc 3.1.6) and copies it to web/:
-#   web/jxjy-core.mjs  the emscripten ES module factory (embind)
-#   web/jxjy.wasm      the module's code
-# Both are build outputs (.gitignore). web/jxjy.js loads them. Idempotent: re-running rebuilds what changed.
+#   web/jxjy-core.mjs  the emscripten ES module factory (embind glue)
+#   web/jxjy.wasm      the module's code (core + built-in rules/*.json + wasm/bindings.cpp)
+# Both are build outputs (.gitignore); web/jxjy.js loads them. Idempotent: a re-run rebuilds only what
+# changed and leaves web/ untouched when the outputs are the same.
 #
-#   scripts/build-wasm.sh                  # -Oz build
-#   JXJY_WASM_OPT=-O2 scripts/build-wasm.sh  # another optimisation level (to measure size vs speed)
+#   scripts/build-wasm.sh                         # -Oz + LTO (the shipped configuration)
+#   JXJY_WASM_OPT=-O3 scripts/build-wasm.sh       # faster, larger (see wasm/CMakeLists.txt)
+#   JXJY_WASM_LTO=OFF scripts/build-wasm.sh       # without link-time optimisation
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# Debian's emcc runs its JS tools with the system node modules (acorn, ...).
+# Debian's emcc runs its JS tools with the system node modules (acorn, terser, ...).
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
 command -v emcmake >/dev/null || { echo "build-wasm: emcmake not found (apt-get install emscripten)" >&2; exit 1; }
@@ -29,12 +31,17 @@ if ! diff -rq "$src" "$deps/nlohmann" >/dev/null 2>&1; then
   cp -R "$src" "$deps/nlohmann"
 fi
 
-opt=${JXJY_WASM_OPT:--Oz}
-emcmake cmake -S . -B build/wasm -DJXJY_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
-  -DJXJY_JSON_INCLUDE="$deps" -DJXJY_WASM_OPT="$opt" >/dev/null
+emcmake cmake -S . -B build/wasm --no-warn-unused-cli -DJXJY_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
+  -DJXJY_JSON_INCLUDE="$deps" -DJXJY_WASM_OPT="${JXJY_WASM_OPT:--Oz}" -DJXJY_WASM_LTO="${JXJY_WASM_LTO:-ON}" >/dev/null
 cmake --build build/wasm --target jxjy_wasm -j "$(nproc 2>/dev/null || echo 2)"
 
-out=build/wasm/wasm
-cp "$out/jxjy_wasm.mjs" web/jxjy-core.mjs
-cp "$out/jxjy_wasm.wasm" web/jxjy.wasm
-echo "build-wasm: web/jxjy-core.mjs ($(wc -c <web/jxjy-core.mjs) B), web/jxjy.wasm ($(wc -c <web/jxjy.wasm) B), $opt"
+copy() { cmp -s "$1" "$2" || cp "$1" "$2"; }
+copy build/wasm/wasm/jxjy_wasm.mjs web/jxjy-core.mjs
+copy build/wasm/wasm/jxjy_wasm.wasm web/jxjy.wasm
+
+for f in web/jxjy.js web/jxjy-core.mjs web/jxjy.wasm; do
+  line="$f: $(wc -c <"$f") B"
+  command -v gzip >/dev/null && line+=", gzip -9 $(gzip -9c "$f" | wc -c) B"
+  command -v brotli >/dev/null && line+=", brotli $(brotli -c -q 11 "$f" | wc -c) B"
+  echo "build-wasm: $line"
+done

@@ -1,0 +1,699 @@
+// jxjy calculator page. Everything runs locally: the profile is built from the form, evaluated by the
+// wasm checker (./jxjy.js) on every change and the result is rendered below. The draft is kept in
+// localStorage only. No network requests besides loading this page's own files.
+import { createChecker } from './jxjy.js';
+
+const STORAGE_KEY = 'jxjy.calculator.draft.v1';
+
+// ---------------------------------------------------------------------------------------------
+// UI texts
+const TEXT = {
+  zh: {
+    title: '专业技术人员继续教育学时测算',
+    lede: '按申报地区的继续教育文件，核对职称申报所需的继续教育学时。所有计算都在本机完成，不会发送任何数据。',
+    clearAll: '全部清空', confirmClear: '清空所有已填内容？',
+    applicant: '申报信息', region: '申报地区', code: '或填行政区划代码',
+    codeHint: '六位代码，如县级代码；无本级文件时按上级文件', year: '申报年度', route: '申报途径',
+    route_review: '职称评审', route_recognition: '考核认定', route_appointment: '岗位聘任·等级晋升',
+    level: '申报级别', level_junior: '初级', level_intermediate: '中级', level_senior: '高级',
+    gender: '性别', gender_male: '男', gender_female: '女', unset: '（未填）', age: '年龄（周岁）',
+    education: '学历', edu_associate: '大专', edu_bachelor: '本科', edu_master: '硕士研究生', edu_doctorate: '博士研究生',
+    sector: '单位性质', sector_public: '公有制单位', sector_non_public: '非公有制经济领域',
+    since: '取得现职称年份', grassroots: '在苏木、乡镇等基层一线工作',
+    circumstances: '特殊情形', circNone: '所选地区的文件没有列出特殊情形。',
+    circ_years: '疫情防控一线年度（逗号分隔）', circ_year: '转任年份', circ_yearsInPost: '现岗位任职年限',
+    circ_fullYears: '驻村满几年',
+    training: '继续教育记录', trainingHint: '每项学习活动填一行；学时按文件规定折算。',
+    trainingEmpty: '还没有记录，请点击“添加一行”。',
+    t_year: '年度', t_subject: '科目', t_activity: '形式', t_amount: '数量', t_unit: '单位', t_level: '会议级别',
+    t_filed: '已备案', t_note: '备注', t_actions: '操作', addRow: '＋ 添加一行', dup: '复制', del: '删除',
+    dupRow: (n) => `复制第${n}行`, delRow: (n) => `删除第${n}行`, rowField: (n, f) => `第${n}行 ${f}`,
+    subject_public: '公需', subject_professional: '专业',
+    unit_hours: '学时', unit_minutes: '分钟', unit_days: '天', unit_months: '个月', unit_subjects: '科',
+    lvl_none: '—', lvl_international: '国际', lvl_national: '国家级', lvl_provincial: '省级', lvl_prefecture: '地市级',
+    result: '测算结果', loading: '正在加载计算模块……',
+    loadFailed: '计算模块加载失败', loadFailedDetail: '无法加载 jxjy.wasm，请确认已构建并通过 scripts/serve.sh 访问本页。',
+    status_met: '达标', status_exempt: '免于要求', status_advisory: '仅作参考', status_short: '未达标', status_error: '输入有误',
+    statusDetail_met: '继续教育学时满足申报要求。', statusDetail_exempt: '按文件规定，本次申报不要求继续教育学时。',
+    statusDetail_advisory: '继续教育学时只作为参考，不作为申报条件。', statusDetail_short: '继续教育学时尚未满足申报要求。',
+    statusDetail_error: '请按下方提示修正后再测算。',
+    basedOn: '依据', requiredYears: (n, w) => `需 ${n} 个年度达标（可计年度：${w}）`,
+    errors: '请修正以下输入', years: '各年度学时', public: '公需科目', professional: '专业科目', total: '合计',
+    yearStatus: '情况', yearMet: '达标', yearWaived: '免除', yearShort: '未达标',
+    shortfall: '尚缺学时', reasons: '判定依据', warnings: '提示', records: '各条记录的计入情况',
+    credited: '计入学时', basis: '折算依据', why: '说明', notCounted: '不计入',
+    shortSentence: (y, s, h) => `${y}年还差${s}科目${h}学时`, subj_total: '合计',
+    footnote: '本测算仅供参考，以人社部门审核结果为准。', hours: '学时',
+    general: '档案', internal: '检查器出错',
+  },
+  en: {
+    title: 'Continuing-education hours check for professional titles',
+    lede: 'Checks the continuing-education hours a title application needs under the region\'s notice. Everything is computed on this device; nothing is sent anywhere.',
+    clearAll: 'Clear all', confirmClear: 'Clear everything you entered?',
+    applicant: 'Application', region: 'Region', code: 'or region code',
+    codeHint: 'six digits, e.g. a county; falls back to the parent region\'s notice', year: 'Application year', route: 'Route',
+    route_review: 'Title review (职称评审)', route_recognition: 'Recognition (考核认定)', route_appointment: 'Appointment / promotion (岗位聘任)',
+    level: 'Level', level_junior: 'Junior', level_intermediate: 'Intermediate', level_senior: 'Senior',
+    gender: 'Gender', gender_male: 'Male', gender_female: 'Female', unset: '(not given)', age: 'Age (full years)',
+    education: 'Education', edu_associate: 'Associate', edu_bachelor: 'Bachelor', edu_master: 'Master', edu_doctorate: 'Doctorate',
+    sector: 'Sector', sector_public: 'Public', sector_non_public: 'Non-public economy',
+    since: 'Current title since (year)', grassroots: 'Works at the grassroots (township / sumu)',
+    circumstances: 'Special circumstances', circNone: 'The region\'s notice lists no special circumstances.',
+    circ_years: 'Front-line years (comma separated)', circ_year: 'Year of transfer', circ_yearsInPost: 'Years in current post',
+    circ_fullYears: 'Full years stationed',
+    training: 'Training records', trainingHint: 'One row per activity; hours are converted as the notice says.',
+    trainingEmpty: 'No records yet: use “Add row”.',
+    t_year: 'Year', t_subject: 'Subject', t_activity: 'Activity', t_amount: 'Amount', t_unit: 'Unit', t_level: 'Conference level',
+    t_filed: 'Filed', t_note: 'Note', t_actions: 'Actions', addRow: '+ Add row', dup: 'Copy', del: 'Delete',
+    dupRow: (n) => `Duplicate row ${n}`, delRow: (n) => `Delete row ${n}`, rowField: (n, f) => `Row ${n} ${f}`,
+    subject_public: 'Public', subject_professional: 'Professional',
+    unit_hours: 'hours', unit_minutes: 'minutes', unit_days: 'days', unit_months: 'months', unit_subjects: 'subjects',
+    lvl_none: '—', lvl_international: 'International', lvl_national: 'National', lvl_provincial: 'Provincial', lvl_prefecture: 'Prefecture',
+    result: 'Result', loading: 'Loading the checker…',
+    loadFailed: 'The checker could not be loaded', loadFailedDetail: 'jxjy.wasm could not be loaded; build it and open this page through scripts/serve.sh.',
+    status_met: 'Met', status_exempt: 'Exempt', status_advisory: 'Advisory only', status_short: 'Short', status_error: 'Input needs fixing',
+    statusDetail_met: 'The continuing-education hours satisfy the requirement.', statusDetail_exempt: 'The notice requires no hours for this application.',
+    statusDetail_advisory: 'Hours are only a reference factor, not a condition.', statusDetail_short: 'The hours do not yet satisfy the requirement.',
+    statusDetail_error: 'Fix the problems listed below.',
+    basedOn: 'Based on', requiredYears: (n, w) => `${n} compliant year(s) needed (years that count: ${w})`,
+    errors: 'Please fix these inputs', years: 'Hours per year', public: 'Public', professional: 'Professional', total: 'Total',
+    yearStatus: 'Status', yearMet: 'met', yearWaived: 'waived', yearShort: 'short',
+    shortfall: 'Still missing', reasons: 'Reasons', warnings: 'Warnings', records: 'How each record was credited',
+    credited: 'Credited hours', basis: 'Basis', why: 'Notes', notCounted: 'not counted',
+    shortSentence: (y, s, h) => `${y}: ${h} more ${s} hours needed`, subj_total: 'total',
+    footnote: 'For reference only; the human-resources bureau decides.', hours: 'hours',
+    general: 'Profile', internal: 'checker error',
+  },
+};
+
+const ACTIVITIES = {
+  course: ['课程/网络学习', 'Course / online study'],
+  training_class: ['进修班/培训班/研修班', 'Training class'],
+  advanced_seminar: ['高级研修班', 'Advanced seminar'],
+  conference: ['学术会议/讲座/论坛', 'Conference / lecture / forum'],
+  degree_study: ['学历教育/攻读学位', 'Degree study'],
+  study_visit: ['国内外进修', 'Study visit'],
+  teaching: ['继续教育授课', 'Teaching a CE course'],
+  qualification_exam: ['职业资格考试', 'Qualification exam'],
+  skill_training: ['技能培训', 'Skill training'],
+  exam_prep: ['考前辅导', 'Exam preparation'],
+  new_hire_training: ['新进人员岗前培训', 'New-hire training'],
+  fa_xuan_online: ['法宣在线', 'Fa Xuan Online (法宣在线)'],
+  other: ['其他', 'Other'],
+};
+const UNITS = ['hours', 'minutes', 'days', 'months', 'subjects'];
+const CONF_LEVELS = ['', 'international', 'national', 'provincial', 'prefecture'];
+// The extra field each circumstance kind needs: [profile key, UI label key, kind of value].
+const CIRC_EXTRA = {
+  epidemic_frontline: ['years', 'circ_years', 'list'],
+  transferred_from_government: ['year', 'circ_year', 'int'],
+  exceptional: ['yearsInPost', 'circ_yearsInPost', 'int'],
+  village_first_secretary: ['fullYears', 'circ_fullYears', 'int'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// State
+const $ = (id) => document.getElementById(id);
+const thisYear = new Date().getFullYear();
+
+function defaultDraft() {
+  return {
+    lang: 'zh', region: '150783', code: '', year: String(thisYear), route: 'review', level: 'intermediate',
+    gender: '', age: '', education: '', sector: 'public', currentTitleSince: '', grassroots: false,
+    circ: {}, training: [],
+  };
+}
+function newRow(year) {
+  return { year: String(year || ''), subject: 'public', activity: 'course', amount: '', unit: 'hours',
+    level: '', filed: true, note: '' };
+}
+
+let draft = loadDraft();
+let catalogue = [];
+let checker = null;
+let nextUid = 1;
+// training rows carry a uid so their element ids stay stable while rows are added or removed
+draft.training.forEach((r) => { r.uid = nextUid++; });
+
+function loadDraft() {
+  const base = defaultDraft();
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+    if (saved && typeof saved === 'object') {
+      for (const k of Object.keys(base)) if (k in saved && typeof saved[k] === typeof base[k]) base[k] = saved[k];
+      if (!Array.isArray(base.training)) base.training = [];
+      base.training = base.training.filter((r) => r && typeof r === 'object').map((r) => ({ ...newRow(''), ...r }));
+      if (!base.circ || typeof base.circ !== 'object' || Array.isArray(base.circ)) base.circ = {};
+    }
+  } catch { /* unreadable draft or storage disabled: start afresh */ }
+  return base;
+}
+function saveDraft() {
+  try {
+    const copy = { ...draft, training: draft.training.map(({ uid, ...r }) => r) };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(copy));
+  } catch { /* storage full or disabled: the page still works */ }
+}
+
+const t = (key) => TEXT[draft.lang][key] ?? TEXT.zh[key] ?? key;
+const en = () => draft.lang === 'en';
+
+// ---------------------------------------------------------------------------------------------
+// Small DOM helpers
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') node.textContent = v;
+    else if (k === 'className') node.className = v;
+    else if (v === true) node.setAttribute(k, '');
+    else node.setAttribute(k, String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+function options(select, items, value) {
+  select.replaceChildren(...items.map(([v, label]) => el('option', { value: v, text: label })));
+  select.value = value;
+}
+function cite(source) {
+  if (!source) return '';
+  const parts = [source.number || source.title, source.clause].filter(Boolean);
+  return parts.length ? `（${parts.join(' ')}）` : '';
+}
+function fmt(n) {
+  return typeof n === 'number' ? String(Math.round(n * 100) / 100) : '—';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Region and rule set of the current input (for the circumstance list)
+function regionCode() {
+  const code = draft.code.trim();
+  return code !== '' ? code : draft.region;
+}
+function catalogueEntry(code) {
+  if (!/^\d{6}$/.test(code)) return null;
+  for (const c of [code, code.slice(0, 4) + '00', code.slice(0, 2) + '0000']) {
+    const hit = catalogue.find((r) => r.region === c);
+    if (hit) return hit;
+  }
+  return null;
+}
+function ruleSetFor(entry) {
+  if (!entry || !entry.ruleSets || !entry.ruleSets.length) return null;
+  const year = Number(draft.year);
+  const sets = [...entry.ruleSets].sort((a, b) => a.year - b.year);
+  const inForce = sets.filter((s) => s.year <= year);
+  return inForce.length ? inForce[inForce.length - 1] : sets[0];
+}
+function shownCircumstances() {
+  const rs = ruleSetFor(catalogueEntry(regionCode()));
+  return rs ? rs.circumstances || [] : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form rendering
+function applyTexts() {
+  document.documentElement.lang = en() ? 'en' : 'zh-CN';
+  document.title = t('title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  const toggle = $('lang-toggle');
+  toggle.textContent = en() ? '中文' : 'English';
+  toggle.lang = en() ? 'zh-CN' : 'en';
+}
+
+function renderRegionSelect() {
+  const items = catalogue.map((r) => {
+    const newest = [...(r.ruleSets || [])].sort((a, b) => b.year - a.year)[0];
+    const num = newest && newest.sources && newest.sources[0] ? newest.sources[0].number || newest.sources[0].title : '';
+    const name = en() ? r.nameEn || r.name : r.name;
+    return [r.region, `${name} ${r.region}${num ? ' · ' + num : ''}`];
+  });
+  if (!catalogue.some((r) => r.region === draft.region) && catalogue.length) draft.region = catalogue[0].region;
+  options($('f-region'), items, draft.region);
+}
+
+function renderStaticFields() {
+  $('f-code').value = draft.code;
+  $('f-year').value = draft.year;
+  $('f-route').value = draft.route;
+  $('f-level').value = draft.level;
+  $('f-gender').value = draft.gender;
+  $('f-age').value = draft.age;
+  $('f-education').value = draft.education;
+  $('f-sector').value = draft.sector;
+  $('f-since').value = draft.currentTitleSince;
+  $('f-grassroots').checked = !!draft.grassroots;
+}
+
+function renderCircumstances() {
+  const list = $('circ-list');
+  const items = shownCircumstances();
+  const focused = document.activeElement && list.contains(document.activeElement) ? document.activeElement.id : null;
+  list.replaceChildren();
+  $('circ-empty').hidden = items.length > 0;
+  for (const c of items) {
+    const state = draft.circ[c.kind] || { on: false, value: '' };
+    const id = `c-${c.kind}`;
+    const box = el('input', { type: 'checkbox', id, 'data-circ': c.kind, 'data-role': 'on' });
+    box.checked = !!state.on;
+    const text = en() ? c.textEn || c.text : c.text;
+    const label = el('label', { for: id }, el('span', { text }),
+      el('small', { className: 'cite', text: cite(c.source) }));
+    const item = el('div', { className: 'circ' }, el('div', { className: 'check' }, box, label));
+    const extra = CIRC_EXTRA[c.kind];
+    if (extra) {
+      const xid = `c-${c.kind}-value`;
+      const input = el('input', { type: 'text', id: xid, 'data-circ': c.kind, 'data-role': 'value',
+        inputmode: extra[2] === 'list' ? 'text' : 'numeric' });
+      input.value = state.value || '';
+      input.disabled = !state.on;
+      item.append(el('div', { className: 'field circ-extra' }, el('label', { for: xid, text: t(extra[1]) }), input));
+    }
+    list.append(item);
+  }
+  if (focused && $(focused)) $(focused).focus();
+}
+
+function rowCell(row, n, key, control, labelKey) {
+  const id = `r${row.uid}-${key}`;
+  control.id = id;
+  control.dataset.row = row.uid;
+  control.dataset.key = key;
+  return el('td', { 'data-col': key },
+    el('label', { for: id, className: 'sr-only', text: TEXT[draft.lang].rowField(n, t(labelKey)) }), control);
+}
+
+function renderRows(focusId) {
+  const body = $('training-body');
+  body.replaceChildren();
+  draft.training.forEach((row, i) => {
+    const n = i + 1;
+    const year = el('input', { type: 'text', inputmode: 'numeric', maxlength: 4, className: 'num' });
+    year.value = row.year;
+    const subject = el('select');
+    options(subject, [['public', t('subject_public')], ['professional', t('subject_professional')]], row.subject);
+    const activity = el('select');
+    options(activity, Object.entries(ACTIVITIES).map(([k, v]) => [k, en() ? v[1] : v[0]]), row.activity);
+    const amount = el('input', { type: 'text', inputmode: 'decimal', className: 'num' });
+    amount.value = row.amount;
+    const unit = el('select');
+    options(unit, UNITS.map((u) => [u, t('unit_' + u)]), row.unit);
+    const level = el('select');
+    options(level, CONF_LEVELS.map((l) => [l, t('lvl_' + (l || 'none'))]), row.level);
+    const filed = el('input', { type: 'checkbox' });
+    filed.checked = row.filed !== false;
+    const note = el('input', { type: 'text', className: 'note' });
+    note.value = row.note;
+    const dup = el('button', { type: 'button', 'data-action': 'dup', 'data-row': row.uid,
+      'aria-label': TEXT[draft.lang].dupRow(n), text: t('dup') });
+    const del = el('button', { type: 'button', className: 'danger', 'data-action': 'del', 'data-row': row.uid,
+      'aria-label': TEXT[draft.lang].delRow(n), text: t('del') });
+    body.append(el('tr', { id: `r${row.uid}` },
+      el('th', { scope: 'row', text: String(n) }),
+      rowCell(row, n, 'year', year, 't_year'),
+      rowCell(row, n, 'subject', subject, 't_subject'),
+      rowCell(row, n, 'activity', activity, 't_activity'),
+      rowCell(row, n, 'amount', amount, 't_amount'),
+      rowCell(row, n, 'unit', unit, 't_unit'),
+      rowCell(row, n, 'level', level, 't_level'),
+      rowCell(row, n, 'filed', filed, 't_filed'),
+      rowCell(row, n, 'note', note, 't_note'),
+      el('td', { className: 'actions' }, dup, del)));
+  });
+  $('training-empty').hidden = draft.training.length > 0;
+  if (focusId && $(focusId)) $(focusId).focus();
+}
+
+function renderForm() {
+  applyTexts();
+  renderRegionSelect();
+  renderStaticFields();
+  renderCircumstances();
+  renderRows();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profile from the draft, with a map from JSON Pointer to the control that holds the value
+function num(text) {
+  const s = String(text ?? '').trim();
+  if (s === '') return undefined;
+  return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : s; // a non-number goes through so the checker names it
+}
+
+function buildProfile() {
+  const profile = {};
+  const fields = {}; // JSON Pointer -> element id
+  const put = (key, value, id) => {
+    fields['/' + key] = id;
+    if (value !== undefined && value !== '') profile[key] = value;
+  };
+  put('region', regionCode(), draft.code.trim() ? 'f-code' : 'f-region');
+  put('year', num(draft.year), 'f-year');
+  put('route', draft.route, 'f-route');
+  put('level', draft.level, 'f-level');
+  put('gender', draft.gender, 'f-gender');
+  put('age', num(draft.age), 'f-age');
+  put('education', draft.education, 'f-education');
+  put('sector', draft.sector, 'f-sector');
+  put('grassroots', !!draft.grassroots, 'f-grassroots');
+  put('currentTitleSince', num(draft.currentTitleSince), 'f-since');
+  if (en()) profile.locale = 'en';
+
+  const circumstances = [];
+  for (const c of shownCircumstances()) {
+    const state = draft.circ[c.kind];
+    if (!state || !state.on) continue;
+    const i = circumstances.length;
+    const item = { kind: c.kind };
+    fields[`/circumstances/${i}`] = `c-${c.kind}`;
+    const extra = CIRC_EXTRA[c.kind];
+    if (extra) {
+      const [key, , type] = extra;
+      fields[`/circumstances/${i}/${key}`] = `c-${c.kind}-value`;
+      if (type === 'list') {
+        item[key] = String(state.value || '').split(/[\s,，、;；]+/).filter(Boolean).map(num);
+      } else {
+        const v = num(state.value);
+        if (v !== undefined) item[key] = v;
+      }
+    }
+    circumstances.push(item);
+  }
+  if (circumstances.length) profile.circumstances = circumstances;
+
+  profile.training = draft.training.map((row, i) => {
+    const base = `/training/${i}`;
+    const id = (k) => `r${row.uid}-${k}`;
+    fields[base] = id('amount');
+    for (const k of ['year', 'subject', 'activity', 'level', 'filed', 'note']) fields[`${base}/${k}`] = id(k);
+    for (const u of UNITS) fields[`${base}/${u}`] = id('amount');
+    const rec = { year: num(row.year), subject: row.subject, activity: row.activity };
+    const amount = num(row.amount);
+    if (amount !== undefined) rec[UNITS.includes(row.unit) ? row.unit : 'hours'] = amount;
+    if (row.level) rec.level = row.level;
+    rec.filed = row.filed !== false;
+    if (row.note && row.note.trim()) rec.note = row.note.trim();
+    if (rec.year === undefined) delete rec.year;
+    return rec;
+  });
+  return { profile, fields };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result rendering
+function setBanner(kind, title, detail) {
+  const banner = $('banner');
+  banner.className = `banner ${kind}`;
+  $('banner-title').textContent = title;
+  const lines = Array.isArray(detail) ? detail : detail ? [detail] : [];
+  $('banner-detail').replaceChildren(...lines.map((line) => el('span', { className: 'line', text: line })));
+}
+
+function clearFieldErrors() {
+  for (const node of document.querySelectorAll('.field-error')) node.remove();
+  for (const node of document.querySelectorAll('[aria-invalid]')) {
+    node.removeAttribute('aria-invalid');
+    if (node.dataset.describedby !== undefined) {
+      if (node.dataset.describedby) node.setAttribute('aria-describedby', node.dataset.describedby);
+      else node.removeAttribute('aria-describedby');
+      delete node.dataset.describedby;
+    }
+  }
+}
+
+function controlFor(path, fields) {
+  let p = String(path || '');
+  while (p) {
+    if (fields[p]) return $(fields[p]);
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+  return null;
+}
+function labelOf(control) {
+  if (!control) return t('general');
+  const label = document.querySelector(`label[for="${control.id}"]`);
+  return label ? (label.querySelector('span') || label).textContent.trim() : control.id;
+}
+
+function showErrors(errors, fields) {
+  const list = $('error-list');
+  list.replaceChildren();
+  for (const e of errors) {
+    const control = controlFor(e.path, fields);
+    const message = e.message || e.code || 'error';
+    if (control) {
+      const errId = `${control.id}-err-${list.children.length}`;
+      const holder = control.closest('td, .field, .circ') || control.parentElement;
+      holder.append(el('span', { className: 'field-error', id: errId, text: message }));
+      if (!control.hasAttribute('aria-invalid')) {
+        control.dataset.describedby = control.getAttribute('aria-describedby') || '';
+      }
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') || ''} ${errId}`.trim());
+      const link = el('a', { href: `#${control.id}`, text: labelOf(control) });
+      list.append(el('li', {}, link, `${en() ? ': ' : '：'}${message}`));
+    } else {
+      list.append(el('li', { text: `${e.path ? e.path + ' ' : ''}${message}` }));
+    }
+  }
+  $('errors').hidden = errors.length === 0;
+}
+
+function fillCited(listId, blockId, items) {
+  const list = $(listId);
+  list.replaceChildren(...(items || []).map((r) =>
+    el('li', {}, el('span', { text: r.message || r.code }), el('small', { className: 'cite', text: cite(r.source) }))));
+  $(blockId).hidden = !(items && items.length);
+}
+
+function meter(part, label) {
+  if (!part || typeof part !== 'object') return el('td', { text: '—' });
+  const credited = Number(part.credited) || 0;
+  const required = Number(part.required) || 0;
+  const td = el('td', { className: 'meter' },
+    el('span', { className: 'nums', text: `${fmt(part.credited)} / ${fmt(part.required)}` }));
+  if (required > 0) {
+    td.append(el('progress', { max: required, value: Math.min(credited, required),
+      'aria-label': `${label} ${fmt(part.credited)} / ${fmt(part.required)} ${t('hours')}` }));
+  }
+  if (required > 0 && credited >= required) td.classList.add('full');
+  return td;
+}
+
+function subjectName(s) {
+  if (s === 'public' || s === 'professional') return t('subject_' + s);
+  if (s === 'total') return t('subj_total');
+  return s;
+}
+
+function renderResult(result, fields) {
+  clearFieldErrors();
+  const details = $('details');
+  if (!result || typeof result !== 'object') {
+    setBanner('error', t('status_error'), t('internal'));
+    details.hidden = true;
+    return;
+  }
+  if (result.ok === false) {
+    setBanner('error', t('status_error'), t('statusDetail_error'));
+    showErrors(result.errors || [], fields);
+    details.hidden = false;
+    for (const id of ['years-block', 'shortfall-block', 'reasons-block', 'records-block']) $(id).hidden = true;
+    fillCited('warnings-list', 'warnings-block', result.warnings);
+    return;
+  }
+  showErrors([], fields);
+  details.hidden = false;
+  $('years-block').hidden = false;
+
+  const status = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
+  const rs = result.ruleSet || {};
+  const src = (rs.sources || []).map((s) => [s.number || s.title, s.date].filter(Boolean).join(' ')).join('；');
+  const windowText = Array.isArray(result.window) && result.window.length
+    ? (result.window.length > 1 ? `${result.window[0]}–${result.window[result.window.length - 1]}` : String(result.window[0]))
+    : '—';
+  const lines = [t('statusDetail_' + status)];
+  if (rs.regionName || src) lines.push(`${t('basedOn')}${en() ? ': ' : '：'}${rs.regionName || ''} ${src}`.trim());
+  if (status !== 'exempt' && result.requiredYears) lines.push(TEXT[draft.lang].requiredYears(result.requiredYears, windowText));
+  setBanner(status, t('status_' + status), lines);
+
+  $('years-body').replaceChildren(...(result.years || []).map((y) => el('tr', { className: y.met ? 'met' : y.waived ? 'waived' : 'notmet' },
+    el('th', { scope: 'row', text: String(y.year) }),
+    meter(y.public, t('public')),
+    meter(y.professional, t('professional')),
+    meter(y.total, t('total')),
+    el('td', { text: y.waived ? t('yearWaived') : y.met ? t('yearMet') : t('yearShort') }))));
+
+  const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
+  $('shortfall-list').replaceChildren(...shortfall.map((s) =>
+    el('li', { text: TEXT[draft.lang].shortSentence(s.year, en() ? subjectName(s.subject).toLowerCase() : subjectName(s.subject), fmt(s.hours)) })));
+  $('shortfall-block').hidden = shortfall.length === 0;
+
+  fillCited('reasons-list', 'reasons-block', result.reasons);
+  fillCited('warnings-list', 'warnings-block', result.warnings);
+
+  const records = Array.isArray(result.records) ? result.records : [];
+  $('records-body').replaceChildren(...records.map((r) => {
+    const act = ACTIVITIES[r.activity];
+    const notes = el('td', { className: 'why' });
+    if (r.reason) notes.append(el('span', { text: r.reason.message || r.reason.code }), ' ');
+    const source = r.reason && r.reason.source ? r.reason.source : r.source;
+    notes.append(el('small', { className: 'cite', text: cite(source) }));
+    return el('tr', { className: r.counted === false ? 'uncounted' : '' },
+      el('th', { scope: 'row', text: String((Number(r.index) || 0) + 1) }),
+      el('td', { text: String(r.year ?? '') }),
+      el('td', { text: subjectName(r.subject) }),
+      el('td', { text: act ? (en() ? act[1] : act[0]) : String(r.activity ?? '') }),
+      el('td', { className: 'num', text: r.counted === false ? `0（${t('notCounted')}）` : fmt(r.credited) }),
+      el('td', { text: r.basis || '' }),
+      notes);
+  }));
+  $('records-block').hidden = records.length === 0;
+}
+
+function evaluateNow() {
+  saveDraft();
+  if (!checker) return;
+  const { profile, fields } = buildProfile();
+  let result;
+  try {
+    result = checker.evaluate(profile);
+  } catch (e) {
+    result = { ok: false, errors: [{ code: 'internal_error', path: '', message: `${t('internal')}: ${e && e.message}` }] };
+  }
+  renderResult(result, fields);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+const STATIC = {
+  'f-region': 'region', 'f-code': 'code', 'f-year': 'year', 'f-route': 'route', 'f-level': 'level',
+  'f-gender': 'gender', 'f-age': 'age', 'f-education': 'education', 'f-sector': 'sector',
+  'f-since': 'currentTitleSince',
+};
+
+function onInput(event) {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return;
+  if (STATIC[target.id]) {
+    draft[STATIC[target.id]] = target.value;
+    if (['f-region', 'f-code', 'f-year'].includes(target.id)) renderCircumstances();
+  } else if (target.id === 'f-grassroots') {
+    draft.grassroots = target.checked;
+  } else if (target.dataset.circ) {
+    const kind = target.dataset.circ;
+    const state = draft.circ[kind] || (draft.circ[kind] = { on: false, value: '' });
+    if (target.dataset.role === 'on') {
+      state.on = target.checked;
+      const extra = $(`c-${kind}-value`);
+      if (extra) extra.disabled = !state.on;
+    } else {
+      state.value = target.value;
+    }
+  } else if (target.dataset.row) {
+    const row = draft.training.find((r) => String(r.uid) === target.dataset.row);
+    if (!row) return;
+    const key = target.dataset.key;
+    row[key] = target.type === 'checkbox' ? target.checked : target.value;
+  } else {
+    return;
+  }
+  evaluateNow();
+}
+
+function onClick(event) {
+  const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+  if (!button) return;
+  const i = draft.training.findIndex((r) => String(r.uid) === button.dataset.row);
+  if (i < 0) return;
+  let focus;
+  if (button.dataset.action === 'dup') {
+    const copy = { ...draft.training[i], uid: nextUid++ };
+    draft.training.splice(i + 1, 0, copy);
+    focus = `r${copy.uid}-year`;
+  } else if (button.dataset.action === 'del') {
+    draft.training.splice(i, 1);
+    const next = draft.training[i] || draft.training[i - 1];
+    focus = next ? `r${next.uid}-year` : 'add-row';
+  }
+  renderRows(focus);
+  evaluateNow();
+}
+
+function addRow() {
+  const last = draft.training[draft.training.length - 1];
+  const row = { ...newRow(last ? last.year : (num(draft.year) || thisYear)), uid: nextUid++ };
+  if (last) row.subject = last.subject;
+  draft.training.push(row);
+  renderRows(`r${row.uid}-year`);
+  evaluateNow();
+}
+
+function clearAll() {
+  if (!window.confirm(t('confirmClear'))) return;
+  const lang = draft.lang;
+  draft = defaultDraft();
+  draft.lang = lang;
+  if (catalogue.length && !catalogue.some((r) => r.region === draft.region)) draft.region = catalogue[0].region;
+  try { localStorage.removeItem(STORAGE_KEY); } catch { /* ignore */ }
+  renderForm();
+  evaluateNow();
+  $('f-region').focus();
+}
+
+function toggleLang() {
+  draft.lang = en() ? 'zh' : 'en';
+  renderForm();
+  evaluateNow();
+  $('lang-toggle').focus();
+}
+
+// ?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with {type: "jxjy:result", id, result}
+function setupEmbed(ready) {
+  if (new URLSearchParams(location.search).get('embed') !== '1') return;
+  document.body.classList.add('embed');
+  window.addEventListener('message', async (event) => {
+    const data = event.data;
+    if (!data || typeof data !== 'object' || data.type !== 'jxjy:evaluate' || !event.source) return;
+    let result;
+    try {
+      const c = await ready;
+      result = c.evaluate(data.profile);
+    } catch (e) {
+      result = { ok: false, errors: [{ code: 'internal_error', path: '', message: String((e && e.message) || e) }] };
+    }
+    const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
+    event.source.postMessage({ type: 'jxjy:result', id: data.id, result }, origin);
+  });
+}
+
+async function main() {
+  const form = $('form');
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', onInput);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('click', onClick);
+  $('add-row').addEventListener('click', addRow);
+  $('clear-all').addEventListener('click', clearAll);
+  $('lang-toggle').addEventListener('click', toggleLang);
+
+  applyTexts();
+  renderStaticFields();
+  renderRows();
+  setBanner('pending', t('loading'), '');
+
+  const ready = createChecker();
+  setupEmbed(ready);
+  try {
+    checker = await ready;
+    catalogue = checker.regions();
+  } catch (e) {
+    setBanner('error', t('loadFailed'), `${t('loadFailedDetail')} (${(e && e.message) || e})`);
+    return;
+  }
+  renderForm();
+  evaluateNow();
+}
+
+main();

@@ -1,0 +1,336 @@
+// Type declarations of web/jxjy.js, the jxjy JS module (CONTRACT §1). Hand-checked against the
+// core's output (core/src/result_json.cpp) and the profile reader (core/src/profile.cpp).
+
+// ---------------------------------------------------------------------------------------------
+// Profile (CONTRACT §2)
+
+export type Route = 'review' | 'recognition' | 'appointment';
+export type Level = 'junior' | 'intermediate' | 'senior';
+export type Gender = 'male' | 'female';
+export type Education = 'associate' | 'bachelor' | 'master' | 'doctorate';
+export type Sector = 'public' | 'non_public';
+export type Subject = 'public' | 'professional';
+export type ConferenceLevel = 'international' | 'national' | 'provincial' | 'prefecture';
+export type Activity =
+  | 'course'
+  | 'training_class'
+  | 'advanced_seminar'
+  | 'conference'
+  | 'degree_study'
+  | 'study_visit'
+  | 'teaching'
+  | 'qualification_exam'
+  | 'skill_training'
+  | 'exam_prep'
+  | 'new_hire_training'
+  | 'fa_xuan_online'
+  | 'other';
+
+/** One training activity. Give exactly one amount: hours, minutes, days, months or subjects. */
+export interface TrainingRecord {
+  year: number;
+  subject: Subject;
+  activity: Activity;
+  hours?: number;
+  minutes?: number;
+  days?: number;
+  months?: number;
+  /** qualification_exam: the number of subjects passed. */
+  subjects?: number;
+  /** Conferences: the level of the meeting. */
+  level?: ConferenceLevel;
+  /** The provider was filed with the bureau where the rules require it. Default true. */
+  filed?: boolean;
+  note?: string;
+}
+
+/** A special situation of the applicant (CONTRACT §2, circumstance kinds). */
+export type Circumstance =
+  | { kind: 'epidemic_frontline'; years: number[] }
+  | { kind: 'postdoc' }
+  | { kind: 'transferred_from_government'; year: number }
+  | { kind: 'exceptional'; yearsInPost: number }
+  | { kind: 'high_skill_leader' }
+  | { kind: 'village_first_secretary'; fullYears: number }
+  | { kind: 'fanghuiju' };
+
+export type CircumstanceKind = Circumstance['kind'];
+
+export interface Profile {
+  /** GB/T 2260 six-digit code; an unknown code falls back to its city, then its province. */
+  region: string;
+  /** Year of the title application. */
+  year: number;
+  /** YYYY-MM-DD; default YEAR-12-31. */
+  applicationDate?: string;
+  /** Default 'review'. */
+  route?: Route;
+  level: Level;
+  gender?: Gender;
+  /** Age in full years (or give birthDate). */
+  age?: number;
+  /** YYYY-MM-DD. */
+  birthDate?: string;
+  education?: Education;
+  /** Default 'public'. */
+  sector?: Sector;
+  /** 苏木、乡镇等基层一线. Default false. */
+  grassroots?: boolean;
+  /** Year the current title was obtained. */
+  currentTitleSince?: number;
+  circumstances?: Circumstance[];
+  training: TrainingRecord[];
+  /** Language of the messages. Default 'zh'. */
+  locale?: 'zh' | 'en';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result (CONTRACT §3)
+
+/** Where a requirement, conversion or exemption comes from: document number (or title) and clause. */
+export interface Source {
+  number: string;
+  clause: string;
+}
+
+export interface Document {
+  title: string;
+  /** The document number, or its title when it has none. */
+  number: string;
+  date?: string;
+  issuer?: string;
+  note?: string;
+}
+
+export interface RuleSetInfo {
+  id: string;
+  region: string;
+  regionName: string;
+  year: number;
+  /** The rule file: its file name, or `rules[i]` for a rule set passed in options.rules. */
+  file: string;
+  sources: Document[];
+}
+
+export interface Amount {
+  credited: number;
+  required: number;
+}
+
+export interface YearResult {
+  year: number;
+  met: boolean;
+  waived: boolean;
+  public: Amount;
+  professional: Amount;
+  total: Amount;
+}
+
+export interface Shortfall {
+  year: number;
+  subject: Subject | 'total';
+  /** The fewest hours still missing. */
+  hours: number;
+}
+
+export type RecordReasonCode =
+  | 'activity_excluded'
+  | 'not_filed'
+  | 'subject_not_allowed'
+  | 'unit_not_accepted'
+  | 'outside_window'
+  | 'capped'
+  | (string & {});
+
+export interface RecordResult {
+  /** Position of the record in profile.training. */
+  index: number;
+  year: number;
+  subject: Subject;
+  activity: Activity;
+  credited: number;
+  counted: boolean;
+  /** The conversion in words, e.g. "5 天 × 8 学时". */
+  basis: string;
+  source?: Source;
+  /** Why the record does not count, or counts for less. */
+  reason?: { code: RecordReasonCode; message: string; source?: Source };
+}
+
+export type ReasonCode =
+  | 'requirement'
+  | 'exempt'
+  | 'advisory'
+  | 'requirement_replaced'
+  | 'years_deemed'
+  | 'years_waived'
+  | 'years_since_circumstance'
+  | 'years_in_post'
+  | 'year_not_met'
+  | 'window_too_short'
+  | (string & {});
+
+export type WarningCode =
+  | 'region_fallback'
+  | 'rule_set_outdated'
+  | 'rule_set_not_in_force'
+  | 'interpretation'
+  | 'circumstance_not_applicable'
+  | 'title_year_assumed'
+  | 'unknown_field'
+  | 'age_mismatch'
+  | (string & {});
+
+export type ErrorCode =
+  | 'invalid_json'
+  | 'not_object'
+  | 'missing'
+  | 'wrong_type'
+  | 'invalid_value'
+  | 'out_of_range'
+  | 'invalid_date'
+  | 'region_not_covered'
+  | 'too_many'
+  | 'too_deep'
+  | 'conflicting_amounts'
+  | 'missing_amount'
+  | 'too_long'
+  /** Made by jxjy.js: the profile could not be turned into JSON (circular, BigInt, undefined, …). */
+  | 'invalid_input'
+  /** Made by jxjy.js: the wasm instance failed; this checker answers only this from then on. */
+  | 'internal_error'
+  | (string & {});
+
+export interface Reason {
+  code: ReasonCode;
+  message: string;
+  source?: Source;
+}
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  /** JSON Pointer into the profile, for input warnings such as unknown_field. */
+  path?: string;
+  source?: Source;
+}
+
+export interface InputError {
+  code: ErrorCode;
+  /** JSON Pointer into the profile ("" for the whole profile). */
+  path: string;
+  message: string;
+  /** jxjy.js errors only: the JavaScript engine's own words. */
+  detail?: string;
+}
+
+export type Status = 'met' | 'exempt' | 'advisory' | 'short';
+
+/** The profile was checked (whatever the verdict). */
+export interface CheckedResult {
+  ok: true;
+  /** False only when status is 'short'. */
+  eligible: boolean;
+  status: Status;
+  ruleSet: RuleSetInfo;
+  /** How many compliant years must be shown (0 when exempt). */
+  requiredYears: number;
+  /** The years that may count. */
+  window: number[];
+  /** Every year of the window. */
+  years: YearResult[];
+  /** Empty unless status is 'short'. */
+  shortfall: Shortfall[];
+  /** One entry per training record, in input order. */
+  records: RecordResult[];
+  reasons: Reason[];
+  warnings: Warning[];
+  errors?: undefined;
+}
+
+/** Bad input: every problem found, each with a JSON Pointer. */
+export interface FailedResult {
+  ok: false;
+  errors: InputError[];
+  warnings: Warning[];
+}
+
+export type Result = CheckedResult | FailedResult;
+
+// ---------------------------------------------------------------------------------------------
+// Region catalogue
+
+export interface RegionRuleSet {
+  id: string;
+  /** The notice year. */
+  year: number;
+  /** YYYY-MM-DD. */
+  validFrom: string;
+  sources: { title: string; number: string; date?: string }[];
+  /** The circumstances this rule set knows. */
+  circumstances: {
+    kind: CircumstanceKind;
+    text: string;
+    textEn: string;
+    source: { number: string; title: string; clause: string };
+  }[];
+}
+
+export interface RegionEntry {
+  region: string;
+  name: string;
+  nameEn: string;
+  ruleSets: RegionRuleSet[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checker
+
+/** A rule set in the rules/ format (rules/README.md, rules/*.schema.json). */
+export type RuleSet = Record<string, unknown>;
+
+/** One problem of options.rules. */
+export interface RuleError {
+  /** Position in options.rules; -1 when the problem is with the list itself. */
+  index: number;
+  /** The rule set's id when it has one, else "". */
+  id: string;
+  /** "rules[i]" (or "rules" / "" for the list itself). */
+  file: string;
+  /** JSON Pointer into the rule set ("" for the whole of it). */
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** The Error createChecker rejects with when options.rules is invalid. */
+export interface RulesError extends Error {
+  code: 'invalid_rules';
+  errors: RuleError[];
+}
+
+export interface CheckerOptions {
+  /** Rule sets replacing the built-in ones. Invalid ones make createChecker reject with a RulesError. */
+  rules?: RuleSet[];
+  /** Where the wasm comes from: a URL (default: jxjy.wasm beside jxjy.js), its bytes, or a compiled module. */
+  wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+}
+
+export interface Checker {
+  /** The library version, e.g. "1.0.0". */
+  readonly version: string;
+  /** Profile object in, result object out. Never throws: any value is accepted at run time, bad input gives an ok:false result. */
+  evaluate(profile: Profile): Result;
+  /** The same for a profile given as JSON text; malformed text gives an invalid_json error. */
+  evaluateJSON(text: string): Result;
+  /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
+  regions(): RegionEntry[];
+  /** Diagnostics: the size of this checker's wasm memory in bytes. */
+  readonly memoryBytes: number;
+}
+
+/**
+ * Loads the wasm module and creates a checker with the built-in rule sets, or with options.rules.
+ * Each checker has its own wasm instance; the compiled module is shared.
+ */
+export function createChecker(options?: CheckerOptions): Promise<Checker>;
