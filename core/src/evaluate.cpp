@@ -264,6 +264,7 @@ class Evaluation {
   bool in_window(int y) const { return std::find(res_.window.begin(), res_.window.end(), y) != res_.window.end(); }
 
   void trace_records(const Requirement& q) {
+    res_.records.reserve(p_.training.size());
     for (size_t i = 0; i < p_.training.size(); ++i) res_.records.push_back(trace(int(i), p_.training[i], q));
   }
 

@@ -58,7 +58,7 @@ bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& pro
   return true;
 }
 
-bool Reader::integer(const Json* v, const std::string& path, long lo, long hi, int& out, bool required) {
+bool Reader::integer(const Json* v, PathRef path, long lo, long hi, int& out, bool required) {
   if (!v) {
     if (required) missing(path);
     return false;
@@ -73,7 +73,7 @@ bool Reader::integer(const Json* v, const std::string& path, long lo, long hi, i
     return false;
   }
   if (d < double(lo) || d > double(hi)) {
-    add("out_of_range", path,
+    add("out_of_range", path.str(),
         {"应在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间",
          "must be between " + std::to_string(lo) + " and " + std::to_string(hi)});
     return false;
@@ -82,7 +82,7 @@ bool Reader::integer(const Json* v, const std::string& path, long lo, long hi, i
   return true;
 }
 
-bool Reader::number(const Json* v, const std::string& path, double lo, double hi, double& out, bool required) {
+bool Reader::number(const Json* v, PathRef path, double lo, double hi, double& out, bool required) {
   if (!v) {
     if (required) missing(path);
     return false;
@@ -99,7 +99,7 @@ bool Reader::number(const Json* v, const std::string& path, double lo, double hi
     return s;
   };
   if (!std::isfinite(d) || d < lo || d > hi) {
-    add("out_of_range", path,
+    add("out_of_range", path.str(),
         {"应在 " + show(lo) + " 到 " + show(hi) + " 之间", "must be between " + show(lo) + " and " + show(hi)});
     return false;
   }
@@ -107,7 +107,7 @@ bool Reader::number(const Json* v, const std::string& path, double lo, double hi
   return true;
 }
 
-bool Reader::boolean(const Json* v, const std::string& path, bool& out, bool required) {
+bool Reader::boolean(const Json* v, PathRef path, bool& out, bool required) {
   if (!v) {
     if (required) missing(path);
     return false;
@@ -120,7 +120,7 @@ bool Reader::boolean(const Json* v, const std::string& path, bool& out, bool req
   return true;
 }
 
-bool Reader::string(const Json* v, const std::string& path, size_t max_len, std::string& out, bool required) {
+bool Reader::string(const Json* v, PathRef path, size_t max_len, std::string& out, bool required) {
   if (!v) {
     if (required) missing(path);
     return false;
@@ -131,7 +131,7 @@ bool Reader::string(const Json* v, const std::string& path, size_t max_len, std:
   }
   const auto& s = v->get_ref<const std::string&>();
   if (s.size() > max_len) {
-    add("too_long", path,
+    add("too_long", path.str(),
         {"超过 " + std::to_string(max_len) + " 字节", "longer than " + std::to_string(max_len) + " bytes"});
     return false;
   }
@@ -151,7 +151,7 @@ bool valid_date(int ymd) {
   return y >= 1 && d >= 1 && d <= days_in_month(y, m);
 }
 
-bool Reader::date(const Json* v, const std::string& path, int& out, bool required) {
+bool Reader::date(const Json* v, PathRef path, int& out, bool required) {
   std::string s;
   if (!string(v, path, 10, s, required)) return false;
   bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-';
@@ -159,7 +159,7 @@ bool Reader::date(const Json* v, const std::string& path, int& out, bool require
     if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) shape = false;
   int ymd = shape ? std::stoi(s.substr(0, 4)) * 10000 + std::stoi(s.substr(5, 2)) * 100 + std::stoi(s.substr(8, 2)) : 0;
   if (!shape || !valid_date(ymd)) {
-    add("invalid_date", path,
+    add("invalid_date", path.str(),
         {"“" + s + "”不是存在的日期（格式 YYYY-MM-DD）", "\"" + s + "\" is not a real date (format YYYY-MM-DD)"});
     return false;
   }

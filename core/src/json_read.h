@@ -28,6 +28,21 @@ std::string type_name(const Json& v, Locale l);
 // hostile "[[[[…" cannot exhaust the stack.
 bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& problem);
 
+// A JSON Pointer built only when a problem is reported: most fields are fine, and building
+// "/training/12/hours" for each of them would cost more than reading the value.
+struct PathRef {
+  std::string_view base;
+  const char* leaf = nullptr;
+  PathRef(const std::string& b) : base(b) {}  // NOLINT: implicit on purpose
+  PathRef(const char* b) : base(b) {}         // NOLINT
+  PathRef(std::string_view b, const char* l) : base(b), leaf(l) {}
+  std::string str() const {
+    std::string s(base);
+    if (leaf) s.append("/").append(leaf);
+    return s;
+  }
+};
+
 class Reader {
  public:
   explicit Reader(std::vector<Problem>& out) : out_(out) {}
@@ -43,31 +58,33 @@ class Reader {
     return it == obj.end() ? nullptr : &*it;
   }
 
-  void missing(const std::string& path) {
-    add("missing", path, {"缺少必填字段", "required field is missing"});
+  void missing(PathRef path) {
+    add("missing", path.str(), {"缺少必填字段", "required field is missing"});
   }
-  void wrong_type(const std::string& path, const Json& v, const char* want_zh, const char* want_en) {
-    add("wrong_type", path,
+  void wrong_type(PathRef path, const Json& v, const char* want_zh, const char* want_en) {
+    add("wrong_type", path.str(),
         {std::string("应为") + want_zh + "，实际是" + type_name(v, Locale::zh),
          std::string("must be ") + want_en + ", not " + type_name(v, Locale::en)});
   }
 
   // Integer in [lo, hi]; a whole-valued float (2023.0) is accepted, 2023.5 is not.
-  bool integer(const Json* v, const std::string& path, long lo, long hi, int& out, bool required);
-  bool number(const Json* v, const std::string& path, double lo, double hi, double& out, bool required);
-  bool boolean(const Json* v, const std::string& path, bool& out, bool required);
-  bool string(const Json* v, const std::string& path, size_t max_len, std::string& out, bool required);
+  bool integer(const Json* v, PathRef path, long lo, long hi, int& out, bool required);
+  bool number(const Json* v, PathRef path, double lo, double hi, double& out, bool required);
+  bool boolean(const Json* v, PathRef path, bool& out, bool required);
+  bool string(const Json* v, PathRef path, size_t max_len, std::string& out, bool required);
   // yyyymmdd from "YYYY-MM-DD", checking the day exists.
-  bool date(const Json* v, const std::string& path, int& out, bool required);
+  bool date(const Json* v, PathRef path, int& out, bool required);
 
   template <size_t N>
-  bool choice(const Json* v, const std::string& path, const Name (&table)[N], int& out, bool required,
-              size_t limit = N) {
-    std::string s;
-    if (!string(v, path, 64, s, required)) return false;
+  bool choice(const Json* v, PathRef path, const Name (&table)[N], int& out, bool required, size_t limit = N) {
+    if (!v || !v->is_string()) {
+      std::string ignored;
+      return string(v, path, 64, ignored, required);  // reports missing / wrong type
+    }
+    const std::string& s = v->get_ref<const std::string&>();
     int i = find_name(table, s);
     if (i < 0 || size_t(i) >= limit) {
-      add("invalid_value", path,
+      add("invalid_value", path.str(),
           {"不是可接受的取值“" + s + "”，可选：" + name_list(table, limit),
            "unknown value \"" + s + "\"; expected one of: " + name_list(table, limit)});
       return false;

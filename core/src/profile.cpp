@@ -47,12 +47,14 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     else if (k == "subject") subject = x;
     else if (k == "activity") activity = x;
     else if (k == "level") {
-      if (r.choice(x, path + "/level", kConfLevelNames, v, false)) rec.level = ConfLevel(v);
+      if (r.choice(x, {path, "level"}, kConfLevelNames, v, false)) rec.level = ConfLevel(v);
     } else if (k == "filed") {
-      r.boolean(x, path + "/filed", rec.filed, false);
+      r.boolean(x, {path, "filed"}, rec.filed, false);
     } else if (k == "note") {
-      std::string note;
-      r.string(x, path + "/note", Limits::kMaxNote, note, false);
+      if (!x->is_string() || x->get_ref<const std::string&>().size() > Limits::kMaxNote) {
+        std::string ignored;
+        r.string(x, {path, "note"}, Limits::kMaxNote, ignored, false);
+      }
     } else {
       const AmountLimit* a = nullptr;
       for (const auto& cand : kAmounts)
@@ -64,7 +66,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
       }
       ++given;
       double d = 0;
-      std::string p = path + "/" + a->key;
+      PathRef p{path, a->key};
       if (a->whole) {
         int n = 0;
         if (r.integer(x, p, 0, long(a->max), n, true)) d = n;
@@ -75,9 +77,9 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
       rec.amount = d;
     }
   }
-  r.integer(year, path + "/year", Limits::kMinYear, Limits::kMaxYear, rec.year, true);
-  if (r.choice(subject, path + "/subject", kSubjectNames, v, true, 2)) rec.subject = Subject(v);
-  if (r.choice(activity, path + "/activity", kActivityNames, v, true)) rec.activity = Activity(v);
+  r.integer(year, {path, "year"}, Limits::kMinYear, Limits::kMaxYear, rec.year, true);
+  if (r.choice(subject, {path, "subject"}, kSubjectNames, v, true, 2)) rec.subject = Subject(v);
+  if (r.choice(activity, {path, "activity"}, kActivityNames, v, true)) rec.activity = Activity(v);
   if (given > 1) {
     r.add("conflicting_amounts", path,
           {"一条记录只能给出 hours、minutes、days、months、subjects 中的一项",

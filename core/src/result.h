@@ -1,6 +1,7 @@
 // The result of one check, as CONTRACT §3 describes it, before it becomes JSON.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "json_read.h"
@@ -8,9 +9,10 @@
 
 namespace jxjy {
 
+// Points into the rule set, which outlives every result made from it.
 struct Cite {
   const Document* doc = nullptr;
-  std::string clause;
+  std::string_view clause;
 };
 
 // A reason or warning: a code for machines, a message for people, and the clause it rests on.
