@@ -1,4 +1,4 @@
-// Typical profiles for the benchmark: seeded, all five regions, 3–5 years of 2–4 records each.
+// Typical profiles for the benchmark: seeded, all five regions, the last 3 years with 2–3 records each.
 // usage: node bench/gen_profiles.mjs COUNT [SEED] > profiles.jsonl
 const count = Number(process.argv[2] ?? 10000);
 let seed = Number(process.argv[3] ?? 42);
@@ -9,7 +9,7 @@ const out = [];
 for (let i = 0; i < count; i++) {
   const [region, year] = pick(regions);
   const training = [];
-  for (let y = year - 3; y <= year; y++) {
+  for (let y = year - 2; y <= year; y++) {
     training.push({ year: y, subject: "public", activity: "course", hours: pick([20, 30, 45, 50]) });
     training.push({ year: y, subject: "professional", activity: "course", hours: pick([40, 60, 90]) });
     if (rand() < 0.5) training.push({ year: y, subject: "professional", activity: "training_class", hours: 24 });

@@ -16,27 +16,56 @@ if ! scripts/build.sh; then
   exit 1
 fi
 
-echo "== Catch2: case corpus and rule files"
-log=$(mktemp)
-build/native/tests/jxjy_tests | tee "$log" | tail -n 4
+# Runs a Catch2 binary and counts its test cases into the totals.
 # Catch2 prints "All tests passed (A assertions in N test cases)" or "test cases: N | P passed | F failed".
-if line=$(grep -E '^test cases:' "$log"); then
-  p=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
+run_catch2() {
+  local log line p f
+  log=$(mktemp)
+  "$@" | tee "$log" | tail -n 4
+  if line=$(grep -E '^test cases:' "$log"); then
+    p=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
+    [[ "$p" =~ ^[0-9]+$ ]] || p=0
+    [[ "$f" =~ ^[0-9]+$ ]] || f=1
+    add "$p" "$f"
+  elif line=$(grep -E '^All tests passed' "$log"); then
+    add "$(sed -E 's/.* in ([0-9]+) test case.*/\1/' <<<"$line")" 0
+  else
+    add 0 1
+  fi
+  rm -f "$log"
+}
+# Runs tests/cli/cli_test.sh against a binary and counts its "cli: P passed, F failed" line.
+run_cli() {
+  local out line p f
+  out=$(bash tests/cli/cli_test.sh "$1" .)
+  echo "$out"
+  line=$(tail -n 1 <<<"$out")
+  p=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.*, ([0-9]+) failed.*/\1/' <<<"$line")
   [[ "$p" =~ ^[0-9]+$ ]] || p=0
   [[ "$f" =~ ^[0-9]+$ ]] || f=1
   add "$p" "$f"
-elif line=$(grep -E '^All tests passed' "$log"); then
-  add "$(sed -E 's/.* in ([0-9]+) test case.*/\1/' <<<"$line")" 0
+}
+
+echo "== Catch2: case corpus and rule files"
+run_catch2 build/native/tests/jxjy_tests
+
+echo "== ASan + UBSan: Catch2 and CLI tests (build/asan)"
+# CMAKE_CXX_FLAGS too: JXJY_SANITIZE's add_compile_options() comes after add_library(jxjy_core) in
+# CMakeLists.txt, so on its own it leaves the core library uninstrumented.
+if cmake -S . -B build/asan -DJXJY_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+     -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" >/dev/null &&
+   cmake --build build/asan -j "$(nproc)" --target jxjy_tests jxjy >/dev/null; then
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  run_catch2 build/asan/tests/jxjy_tests
+  run_cli build/asan/jxjy
+  unset ASAN_OPTIONS UBSAN_OPTIONS
 else
+  echo "sanitizer build failed"
   add 0 1
 fi
-rm -f "$log"
 
 echo "== CLI contract"
-out=$(bash tests/cli/cli_test.sh build/native/jxjy .)
-echo "$out"
-line=$(tail -n 1 <<<"$out")
-add "$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line")" "$(sed -E 's/.*, ([0-9]+) failed.*/\1/' <<<"$line")"
+run_cli build/native/jxjy
 
 if [ -d tests/node ] && [ -f web/jxjy.wasm ]; then
   echo "== JS module (node --test)"

@@ -1,9 +1,19 @@
-// jxjy calculator page. Everything runs locally: the profile is built from the form, evaluated by the
-// wasm checker (./jxjy.js) on every change and the result is rendered below. The draft is kept in
-// localStorage only. No network requests besides loading this page's own files.
+// jxjy calculator. Everything runs locally: the profile is built from the form, evaluated by the wasm
+// checker (./jxjy.js) on every change and the result is rendered below. No network requests besides
+// loading the calculator's own files.
+//
+// The calculator is one function, mount(root, options), used by
+//   - index.html (the page: <div id="jxjy-app" data-jxjy-page>, mounted by the code at the end of this
+//     file; ?embed=1 also answers postMessage, see setupEmbed), and
+//   - jxjy-checker.js (the <jxjy-checker region lang> custom element: mounted in its shadow root).
+// All state lives inside one mount; element ids are looked up inside its root, so several calculators
+// can live in one document as long as each has its own shadow root.
 import { createChecker } from './jxjy.js';
 
-const STORAGE_KEY = 'jxjy.calculator.draft.v1';
+/** localStorage key of the page's draft. */
+export const STORAGE_KEY = 'jxjy.calculator.draft.v1';
+const DEFAULT_REGION = '150783';
+const DEFAULT_YEAR = '2023';
 
 // ---------------------------------------------------------------------------------------------
 // UI texts
@@ -44,6 +54,8 @@ const TEXT = {
     credited: '计入学时', basis: '折算依据', why: '说明', notCounted: '不计入',
     shortSentence: (y, s, h) => `${y}年还差${s}科目${h}学时`, subj_total: '合计',
     footnote: '本测算仅供参考，以人社部门审核结果为准。', hours: '学时',
+    birthDate: '出生日期（可选）', applicationDate: '申报日期（可选）', dateHint: '默认为申报年度12月31日',
+    ageFromBirth: '已按出生日期计算', offlineReady: '已可离线使用',
     general: '档案', internal: '检查器出错',
   },
   en: {
@@ -82,6 +94,8 @@ const TEXT = {
     credited: 'Credited hours', basis: 'Basis', why: 'Notes', notCounted: 'not counted',
     shortSentence: (y, s, h) => `${y}: ${h} more ${s} hours needed`, subj_total: 'total',
     footnote: 'For reference only; the human-resources bureau decides.', hours: 'hours',
+    birthDate: 'Birth date (optional)', applicationDate: 'Application date (optional)', dateHint: 'defaults to 31 December of the application year',
+    ageFromBirth: 'computed from the birth date', offlineReady: 'Works offline now',
     general: 'Profile', internal: 'checker error',
   },
 };
@@ -112,54 +126,252 @@ const CIRC_EXTRA = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// State
-const $ = (id) => document.getElementById(id);
-const thisYear = new Date().getFullYear();
+// Markup of one calculator (static text only; all user data is set through textContent / value).
+// L is the level of the top heading: 1 on the page, 2 when embedded in someone else's page.
+function markup(L) {
+  const h = (n) => `h${Math.min(L + n, 6)}`;
+  return `
+<header class="top">
+  <${h(0)} class="title" data-i18n="title">专业技术人员继续教育学时测算</${h(0)}>
+  <div class="top-actions">
+    <button type="button" id="lang-toggle" lang="en">English</button>
+    <button type="button" id="clear-all" class="danger" data-i18n="clearAll">全部清空</button>
+  </div>
+  <p class="lede" data-i18n="lede"></p>
+</header>
 
-function defaultDraft() {
+<div class="layout">
+<form id="form" class="form" novalidate autocomplete="off">
+  <fieldset class="card">
+    <legend data-i18n="applicant">申报信息</legend>
+    <div class="grid">
+      <div class="field wide">
+        <label for="f-region" data-i18n="region">申报地区</label>
+        <select id="f-region" name="region"></select>
+      </div>
+      <div class="field">
+        <label for="f-code" data-i18n="code">或填行政区划代码</label>
+        <input id="f-code" name="code" type="text" inputmode="numeric" maxlength="6" aria-describedby="f-code-hint">
+        <small id="f-code-hint" class="hint" data-i18n="codeHint"></small>
+      </div>
+      <div class="field">
+        <label for="f-year" data-i18n="year">申报年度</label>
+        <input id="f-year" name="year" type="text" inputmode="numeric" maxlength="4">
+      </div>
+      <div class="field">
+        <label for="f-appdate" data-i18n="applicationDate">申报日期</label>
+        <input id="f-appdate" name="applicationDate" type="date" min="1950-01-01" max="2100-12-31" aria-describedby="f-appdate-hint">
+        <small id="f-appdate-hint" class="hint" data-i18n="dateHint"></small>
+      </div>
+      <div class="field">
+        <label for="f-route" data-i18n="route">申报途径</label>
+        <select id="f-route" name="route">
+          <option value="review" data-i18n="route_review">职称评审</option>
+          <option value="recognition" data-i18n="route_recognition">考核认定</option>
+          <option value="appointment" data-i18n="route_appointment">岗位聘任·等级晋升</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-level" data-i18n="level">申报级别</label>
+        <select id="f-level" name="level">
+          <option value="junior" data-i18n="level_junior">初级</option>
+          <option value="intermediate" data-i18n="level_intermediate">中级</option>
+          <option value="senior" data-i18n="level_senior">高级</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-gender" data-i18n="gender">性别</label>
+        <select id="f-gender" name="gender">
+          <option value="" data-i18n="unset">（未填）</option>
+          <option value="male" data-i18n="gender_male">男</option>
+          <option value="female" data-i18n="gender_female">女</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-age" data-i18n="age">年龄（周岁）</label>
+        <input id="f-age" name="age" type="text" inputmode="numeric" maxlength="3">
+        <small id="f-age-hint" class="hint" data-i18n="ageFromBirth" hidden></small>
+      </div>
+      <div class="field">
+        <label for="f-birth" data-i18n="birthDate">出生日期</label>
+        <input id="f-birth" name="birthDate" type="date" min="1900-01-01" max="2100-12-31">
+      </div>
+      <div class="field">
+        <label for="f-education" data-i18n="education">学历</label>
+        <select id="f-education" name="education">
+          <option value="" data-i18n="unset">（未填）</option>
+          <option value="associate" data-i18n="edu_associate">大专</option>
+          <option value="bachelor" data-i18n="edu_bachelor">本科</option>
+          <option value="master" data-i18n="edu_master">硕士研究生</option>
+          <option value="doctorate" data-i18n="edu_doctorate">博士研究生</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-sector" data-i18n="sector">单位性质</label>
+        <select id="f-sector" name="sector">
+          <option value="public" data-i18n="sector_public">公有制单位</option>
+          <option value="non_public" data-i18n="sector_non_public">非公有制经济领域</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-since" data-i18n="since">取得现职称年份</label>
+        <input id="f-since" name="currentTitleSince" type="text" inputmode="numeric" maxlength="4">
+      </div>
+      <div class="field check">
+        <input id="f-grassroots" name="grassroots" type="checkbox">
+        <label for="f-grassroots" data-i18n="grassroots">在苏木、乡镇等基层一线工作</label>
+      </div>
+    </div>
+  </fieldset>
+
+  <fieldset class="card" id="circ-card">
+    <legend data-i18n="circumstances">特殊情形</legend>
+    <p class="hint" id="circ-empty" data-i18n="circNone" hidden></p>
+    <div id="circ-list" class="circ-list"></div>
+  </fieldset>
+
+  <fieldset class="card">
+    <legend data-i18n="training">继续教育记录</legend>
+    <p class="hint" data-i18n="trainingHint"></p>
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="training-caption">
+      <table class="training">
+        <caption id="training-caption" class="sr-only" data-i18n="training">继续教育记录</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col" data-i18n="t_year">年度</th>
+            <th scope="col" data-i18n="t_subject">科目</th>
+            <th scope="col" data-i18n="t_activity">形式</th>
+            <th scope="col" data-i18n="t_amount">数量</th>
+            <th scope="col" data-i18n="t_unit">单位</th>
+            <th scope="col" data-i18n="t_level">会议级别</th>
+            <th scope="col" data-i18n="t_filed">已备案</th>
+            <th scope="col" data-i18n="t_note">备注</th>
+            <th scope="col" data-i18n="t_actions">操作</th>
+          </tr>
+        </thead>
+        <tbody id="training-body"></tbody>
+      </table>
+    </div>
+    <p class="hint" id="training-empty" data-i18n="trainingEmpty" hidden></p>
+    <div class="row-actions">
+      <button type="button" id="add-row" data-i18n="addRow">＋ 添加一行</button>
+    </div>
+  </fieldset>
+</form>
+
+<section class="result" aria-labelledby="result-heading">
+  <${h(1)} id="result-heading" class="result-heading" data-i18n="result">测算结果</${h(1)}>
+  <div id="banner" class="banner pending" role="status" aria-live="polite" aria-atomic="true">
+    <strong id="banner-title">正在加载计算模块……</strong>
+    <span id="banner-detail"></span>
+  </div>
+  <div id="errors" class="block" hidden>
+    <${h(2)} data-i18n="errors">请修正以下输入</${h(2)}>
+    <ul id="error-list" class="errors"></ul>
+  </div>
+  <div id="details" hidden>
+    <div id="years-block" class="block">
+      <${h(2)} data-i18n="years">各年度学时</${h(2)}>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="years-caption">
+        <table class="years">
+          <caption id="years-caption" class="sr-only" data-i18n="years">各年度学时</caption>
+          <thead>
+            <tr>
+              <th scope="col" data-i18n="t_year">年度</th>
+              <th scope="col" data-i18n="public">公需科目</th>
+              <th scope="col" data-i18n="professional">专业科目</th>
+              <th scope="col" data-i18n="total">合计</th>
+              <th scope="col" data-i18n="yearStatus">情况</th>
+            </tr>
+          </thead>
+          <tbody id="years-body"></tbody>
+        </table>
+      </div>
+    </div>
+    <div id="shortfall-block" class="block" hidden>
+      <${h(2)} data-i18n="shortfall">尚缺学时</${h(2)}>
+      <ul id="shortfall-list"></ul>
+    </div>
+    <div id="reasons-block" class="block" hidden>
+      <${h(2)} data-i18n="reasons">判定依据</${h(2)}>
+      <ul id="reasons-list" class="cited"></ul>
+    </div>
+    <div id="warnings-block" class="block" hidden>
+      <${h(2)} data-i18n="warnings">提示</${h(2)}>
+      <ul id="warnings-list" class="cited"></ul>
+    </div>
+    <div id="records-block" class="block" hidden>
+      <${h(2)} data-i18n="records">各条记录的计入情况</${h(2)}>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="records-caption">
+        <table class="records">
+          <caption id="records-caption" class="sr-only" data-i18n="records">各条记录的计入情况</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col" data-i18n="t_year">年度</th>
+              <th scope="col" data-i18n="t_subject">科目</th>
+              <th scope="col" data-i18n="t_activity">形式</th>
+              <th scope="col" data-i18n="credited">计入学时</th>
+              <th scope="col" data-i18n="basis">折算依据</th>
+              <th scope="col" data-i18n="why">说明</th>
+            </tr>
+          </thead>
+          <tbody id="records-body"></tbody>
+        </table>
+      </div>
+    </div>
+  </div>
+  <p class="footnote" data-i18n="footnote"></p>
+</section>
+</div>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checker: one per document, shared by every mounted calculator.
+let checkerPromise = null;
+/** Resolves to the shared checker (createChecker() of ./jxjy.js); retried after a failure. */
+export function loadChecker() {
+  if (!checkerPromise) {
+    checkerPromise = createChecker();
+    checkerPromise.catch(() => { checkerPromise = null; });
+  }
+  return checkerPromise;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Draft (the form's state)
+export function defaultDraft(lang = 'zh', region = DEFAULT_REGION) {
   return {
-    lang: 'zh', region: '150783', code: '', year: String(thisYear), route: 'review', level: 'intermediate',
-    gender: '', age: '', education: '', sector: 'public', currentTitleSince: '', grassroots: false,
-    circ: {}, training: [],
+    lang, region, code: '', year: DEFAULT_YEAR, applicationDate: '', route: 'review', level: 'intermediate',
+    gender: 'male', age: '40', birthDate: '', education: '', sector: 'public', currentTitleSince: '',
+    grassroots: false, circ: {},
+    training: [
+      { ...newRow(DEFAULT_YEAR), subject: 'public', amount: '30' },
+      { ...newRow(DEFAULT_YEAR), subject: 'professional', amount: '60' },
+    ],
   };
 }
 function newRow(year) {
   return { year: String(year || ''), subject: 'public', activity: 'course', amount: '', unit: 'hours',
     level: '', filed: true, note: '' };
 }
-
-let draft = loadDraft();
-let catalogue = [];
-let checker = null;
-let nextUid = 1;
-// training rows carry a uid so their element ids stay stable while rows are added or removed
-draft.training.forEach((r) => { r.uid = nextUid++; });
-
-function loadDraft() {
-  const base = defaultDraft();
+function readDraft(storageKey, base) {
+  if (!storageKey) return base;
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
-    if (saved && typeof saved === 'object') {
+    const saved = JSON.parse(localStorage.getItem(storageKey) || 'null');
+    if (saved && typeof saved === 'object' && !Array.isArray(saved)) {
       for (const k of Object.keys(base)) if (k in saved && typeof saved[k] === typeof base[k]) base[k] = saved[k];
       if (!Array.isArray(base.training)) base.training = [];
       base.training = base.training.filter((r) => r && typeof r === 'object').map((r) => ({ ...newRow(''), ...r }));
       if (!base.circ || typeof base.circ !== 'object' || Array.isArray(base.circ)) base.circ = {};
+      if (base.lang !== 'en') base.lang = 'zh';
     }
   } catch { /* unreadable draft or storage disabled: start afresh */ }
   return base;
 }
-function saveDraft() {
-  try {
-    const copy = { ...draft, training: draft.training.map(({ uid, ...r }) => r) };
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(copy));
-  } catch { /* storage full or disabled: the page still works */ }
-}
 
-const t = (key) => TEXT[draft.lang][key] ?? TEXT.zh[key] ?? key;
-const en = () => draft.lang === 'en';
-
-// ---------------------------------------------------------------------------------------------
-// Small DOM helpers
+// Small helpers that need no state
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -184,496 +396,555 @@ function cite(source) {
 function fmt(n) {
   return typeof n === 'number' ? String(Math.round(n * 100) / 100) : '—';
 }
-
-// ---------------------------------------------------------------------------------------------
-// Region and rule set of the current input (for the circumstance list)
-function regionCode() {
-  const code = draft.code.trim();
-  return code !== '' ? code : draft.region;
-}
-function catalogueEntry(code) {
-  if (!/^\d{6}$/.test(code)) return null;
-  for (const c of [code, code.slice(0, 4) + '00', code.slice(0, 2) + '0000']) {
-    const hit = catalogue.find((r) => r.region === c);
-    if (hit) return hit;
-  }
-  return null;
-}
-function ruleSetFor(entry) {
-  if (!entry || !entry.ruleSets || !entry.ruleSets.length) return null;
-  const year = Number(draft.year);
-  const sets = [...entry.ruleSets].sort((a, b) => a.year - b.year);
-  const inForce = sets.filter((s) => s.year <= year);
-  return inForce.length ? inForce[inForce.length - 1] : sets[0];
-}
-function shownCircumstances() {
-  const rs = ruleSetFor(catalogueEntry(regionCode()));
-  return rs ? rs.circumstances || [] : [];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Form rendering
-function applyTexts() {
-  document.documentElement.lang = en() ? 'en' : 'zh-CN';
-  document.title = t('title');
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  const toggle = $('lang-toggle');
-  toggle.textContent = en() ? '中文' : 'English';
-  toggle.lang = en() ? 'zh-CN' : 'en';
-}
-
-function renderRegionSelect() {
-  const items = catalogue.map((r) => {
-    const newest = [...(r.ruleSets || [])].sort((a, b) => b.year - a.year)[0];
-    const num = newest && newest.sources && newest.sources[0] ? newest.sources[0].number || newest.sources[0].title : '';
-    const name = en() ? r.nameEn || r.name : r.name;
-    return [r.region, `${name} ${r.region}${num ? ' · ' + num : ''}`];
-  });
-  if (!catalogue.some((r) => r.region === draft.region) && catalogue.length) draft.region = catalogue[0].region;
-  options($('f-region'), items, draft.region);
-}
-
-function renderStaticFields() {
-  $('f-code').value = draft.code;
-  $('f-year').value = draft.year;
-  $('f-route').value = draft.route;
-  $('f-level').value = draft.level;
-  $('f-gender').value = draft.gender;
-  $('f-age').value = draft.age;
-  $('f-education').value = draft.education;
-  $('f-sector').value = draft.sector;
-  $('f-since').value = draft.currentTitleSince;
-  $('f-grassroots').checked = !!draft.grassroots;
-}
-
-function renderCircumstances() {
-  const list = $('circ-list');
-  const items = shownCircumstances();
-  const focused = document.activeElement && list.contains(document.activeElement) ? document.activeElement.id : null;
-  list.replaceChildren();
-  $('circ-empty').hidden = items.length > 0;
-  for (const c of items) {
-    const state = draft.circ[c.kind] || { on: false, value: '' };
-    const id = `c-${c.kind}`;
-    const box = el('input', { type: 'checkbox', id, 'data-circ': c.kind, 'data-role': 'on' });
-    box.checked = !!state.on;
-    const text = en() ? c.textEn || c.text : c.text;
-    const label = el('label', { for: id }, el('span', { text }),
-      el('small', { className: 'cite', text: cite(c.source) }));
-    const item = el('div', { className: 'circ' }, el('div', { className: 'check' }, box, label));
-    const extra = CIRC_EXTRA[c.kind];
-    if (extra) {
-      const xid = `c-${c.kind}-value`;
-      const input = el('input', { type: 'text', id: xid, 'data-circ': c.kind, 'data-role': 'value',
-        inputmode: extra[2] === 'list' ? 'text' : 'numeric' });
-      input.value = state.value || '';
-      input.disabled = !state.on;
-      item.append(el('div', { className: 'field circ-extra' }, el('label', { for: xid, text: t(extra[1]) }), input));
-    }
-    list.append(item);
-  }
-  if (focused && $(focused)) $(focused).focus();
-}
-
-function rowCell(row, n, key, control, labelKey) {
-  const id = `r${row.uid}-${key}`;
-  control.id = id;
-  control.dataset.row = row.uid;
-  control.dataset.key = key;
-  return el('td', { 'data-col': key },
-    el('label', { for: id, className: 'sr-only', text: TEXT[draft.lang].rowField(n, t(labelKey)) }), control);
-}
-
-function renderRows(focusId) {
-  const body = $('training-body');
-  body.replaceChildren();
-  draft.training.forEach((row, i) => {
-    const n = i + 1;
-    const year = el('input', { type: 'text', inputmode: 'numeric', maxlength: 4, className: 'num' });
-    year.value = row.year;
-    const subject = el('select');
-    options(subject, [['public', t('subject_public')], ['professional', t('subject_professional')]], row.subject);
-    const activity = el('select');
-    options(activity, Object.entries(ACTIVITIES).map(([k, v]) => [k, en() ? v[1] : v[0]]), row.activity);
-    const amount = el('input', { type: 'text', inputmode: 'decimal', className: 'num' });
-    amount.value = row.amount;
-    const unit = el('select');
-    options(unit, UNITS.map((u) => [u, t('unit_' + u)]), row.unit);
-    const level = el('select');
-    options(level, CONF_LEVELS.map((l) => [l, t('lvl_' + (l || 'none'))]), row.level);
-    const filed = el('input', { type: 'checkbox' });
-    filed.checked = row.filed !== false;
-    const note = el('input', { type: 'text', className: 'note' });
-    note.value = row.note;
-    const dup = el('button', { type: 'button', 'data-action': 'dup', 'data-row': row.uid,
-      'aria-label': TEXT[draft.lang].dupRow(n), text: t('dup') });
-    const del = el('button', { type: 'button', className: 'danger', 'data-action': 'del', 'data-row': row.uid,
-      'aria-label': TEXT[draft.lang].delRow(n), text: t('del') });
-    body.append(el('tr', { id: `r${row.uid}` },
-      el('th', { scope: 'row', text: String(n) }),
-      rowCell(row, n, 'year', year, 't_year'),
-      rowCell(row, n, 'subject', subject, 't_subject'),
-      rowCell(row, n, 'activity', activity, 't_activity'),
-      rowCell(row, n, 'amount', amount, 't_amount'),
-      rowCell(row, n, 'unit', unit, 't_unit'),
-      rowCell(row, n, 'level', level, 't_level'),
-      rowCell(row, n, 'filed', filed, 't_filed'),
-      rowCell(row, n, 'note', note, 't_note'),
-      el('td', { className: 'actions' }, dup, del)));
-  });
-  $('training-empty').hidden = draft.training.length > 0;
-  if (focusId && $(focusId)) $(focusId).focus();
-}
-
-function renderForm() {
-  applyTexts();
-  renderRegionSelect();
-  renderStaticFields();
-  renderCircumstances();
-  renderRows();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Profile from the draft, with a map from JSON Pointer to the control that holds the value
 function num(text) {
   const s = String(text ?? '').trim();
   if (s === '') return undefined;
   return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : s; // a non-number goes through so the checker names it
 }
 
-function buildProfile() {
-  const profile = {};
-  const fields = {}; // JSON Pointer -> element id
-  const put = (key, value, id) => {
-    fields['/' + key] = id;
-    if (value !== undefined && value !== '') profile[key] = value;
-  };
-  put('region', regionCode(), draft.code.trim() ? 'f-code' : 'f-region');
-  put('year', num(draft.year), 'f-year');
-  put('route', draft.route, 'f-route');
-  put('level', draft.level, 'f-level');
-  put('gender', draft.gender, 'f-gender');
-  put('age', num(draft.age), 'f-age');
-  put('education', draft.education, 'f-education');
-  put('sector', draft.sector, 'f-sector');
-  put('grassroots', !!draft.grassroots, 'f-grassroots');
-  put('currentTitleSince', num(draft.currentTitleSince), 'f-since');
-  if (en()) profile.locale = 'en';
+/**
+ * Mounts one calculator into root (an Element or a ShadowRoot) and returns its controller.
+ * options:
+ *   region     six-digit code to start with (a catalogue region, or any code: it goes to the code field)
+ *   lang       'zh' (default) or 'en'
+ *   embedded   true inside someone else's page: smaller headings, no lede
+ *   storageKey localStorage key for the draft; null/'' = keep no draft (default: none)
+ *   ownsDocument true on index.html: sets <html lang> and document.title
+ *   onResult   called with every result shown
+ * controller: { ready (Promise), setLang(lang), setRegion(code), profile(), result(), destroy() }
+ */
+export function mount(root, opts = {}) {
+  const embedded = !!opts.embedded;
+  const storageKey = opts.storageKey || null;
+  const wrapper = el('div', { className: embedded ? 'jxjy embedded' : 'jxjy' });
+  wrapper.innerHTML = markup(embedded && !opts.ownsDocument ? 2 : 1);
+  root.append(wrapper);
 
-  const circumstances = [];
-  for (const c of shownCircumstances()) {
-    const state = draft.circ[c.kind];
-    if (!state || !state.on) continue;
-    const i = circumstances.length;
-    const item = { kind: c.kind };
-    fields[`/circumstances/${i}`] = `c-${c.kind}`;
-    const extra = CIRC_EXTRA[c.kind];
-    if (extra) {
-      const [key, , type] = extra;
-      fields[`/circumstances/${i}/${key}`] = `c-${c.kind}-value`;
-      if (type === 'list') {
-        item[key] = String(state.value || '').split(/[\s,，、;；]+/).filter(Boolean).map(num);
+  const $ = (id) => wrapper.querySelector(`#${id}`);
+  const activeElement = () => wrapper.getRootNode().activeElement;
+
+  let draft = readDraft(storageKey, defaultDraft());
+  if (opts.lang === 'en' || opts.lang === 'zh') draft.lang = opts.lang;
+  let pendingRegion = opts.region ? String(opts.region).trim() : '';
+  let catalogue = [];
+  let checker = null;
+  let lastResult = null;
+  let nextUid = 1;
+  // training rows carry a uid so their element ids stay stable while rows are added or removed
+  draft.training.forEach((r) => { r.uid = nextUid++; });
+
+  const t = (key) => TEXT[draft.lang][key] ?? TEXT.zh[key] ?? key;
+  const en = () => draft.lang === 'en';
+
+  function saveDraft() {
+    if (!storageKey) return;
+    try {
+      const copy = { ...draft, training: draft.training.map(({ uid, ...r }) => r) };
+      localStorage.setItem(storageKey, JSON.stringify(copy));
+    } catch { /* storage full or disabled: the calculator still works */ }
+  }
+
+  // Region and rule set of the current input (for the circumstance list)
+  function regionCode() {
+    const code = draft.code.trim();
+    return code !== '' ? code : draft.region;
+  }
+  function catalogueEntry(code) {
+    if (!/^\d{6}$/.test(code)) return null;
+    for (const c of [code, code.slice(0, 4) + '00', code.slice(0, 2) + '0000']) {
+      const hit = catalogue.find((r) => r.region === c);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  function ruleSetFor(entry) {
+    if (!entry || !entry.ruleSets || !entry.ruleSets.length) return null;
+    const year = Number(draft.year);
+    const sets = [...entry.ruleSets].sort((a, b) => a.year - b.year);
+    const inForce = sets.filter((s) => s.year <= year);
+    return inForce.length ? inForce[inForce.length - 1] : sets[0];
+  }
+  function shownCircumstances() {
+    const rs = ruleSetFor(catalogueEntry(regionCode()));
+    return rs ? rs.circumstances || [] : [];
+  }
+  function applyRegion(code) {
+    if (!code) return;
+    if (!catalogue.length) { pendingRegion = code; return; }
+    if (catalogue.some((r) => r.region === code)) {
+      draft.region = code;
+      draft.code = '';
+    } else {
+      draft.code = code;
+    }
+  }
+
+  // Form rendering
+  function applyTexts() {
+    const lang = en() ? 'en' : 'zh-CN';
+    wrapper.lang = lang;
+    if (opts.ownsDocument) {
+      document.documentElement.lang = lang;
+      document.title = t('title');
+    }
+    for (const node of wrapper.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    const toggle = $('lang-toggle');
+    toggle.textContent = en() ? '中文' : 'English';
+    toggle.lang = en() ? 'zh-CN' : 'en';
+  }
+
+  function renderRegionSelect() {
+    const items = catalogue.map((r) => {
+      const newest = [...(r.ruleSets || [])].sort((a, b) => b.year - a.year)[0];
+      const number = newest && newest.sources && newest.sources[0] ? newest.sources[0].number || newest.sources[0].title : '';
+      const name = en() ? r.nameEn || r.name : r.name;
+      return [r.region, `${name} ${r.region}${number ? ' · ' + number : ''}`];
+    });
+    if (!catalogue.some((r) => r.region === draft.region) && catalogue.length) draft.region = catalogue[0].region;
+    options($('f-region'), items, draft.region);
+  }
+
+  function renderStaticFields() {
+    for (const [id, key] of Object.entries(STATIC)) $(id).value = draft[key];
+    $('f-grassroots').checked = !!draft.grassroots;
+    syncAge();
+  }
+  // With a birth date the checker computes the age itself: the age field is then not used.
+  function syncAge() {
+    const fromBirth = draft.birthDate.trim() !== '';
+    $('f-age').disabled = fromBirth;
+    $('f-age-hint').hidden = !fromBirth;
+    if (fromBirth) $('f-age').setAttribute('aria-describedby', 'f-age-hint');
+    else $('f-age').removeAttribute('aria-describedby');
+  }
+
+  function renderCircumstances() {
+    const list = $('circ-list');
+    const items = shownCircumstances();
+    const active = activeElement();
+    const focused = active && list.contains(active) ? active.id : null;
+    list.replaceChildren();
+    $('circ-empty').hidden = items.length > 0;
+    for (const c of items) {
+      const state = draft.circ[c.kind] || { on: false, value: '' };
+      const id = `c-${c.kind}`;
+      const box = el('input', { type: 'checkbox', id, 'data-circ': c.kind, 'data-role': 'on' });
+      box.checked = !!state.on;
+      const text = en() ? c.textEn || c.text : c.text;
+      const label = el('label', { for: id }, el('span', { text }),
+        el('small', { className: 'cite', text: cite(c.source) }));
+      const item = el('div', { className: 'circ' }, el('div', { className: 'check' }, box, label));
+      const extra = CIRC_EXTRA[c.kind];
+      if (extra) {
+        const xid = `c-${c.kind}-value`;
+        const input = el('input', { type: 'text', id: xid, 'data-circ': c.kind, 'data-role': 'value',
+          inputmode: extra[2] === 'list' ? 'text' : 'numeric' });
+        input.value = state.value || '';
+        input.disabled = !state.on;
+        item.append(el('div', { className: 'field circ-extra' }, el('label', { for: xid, text: t(extra[1]) }), input));
+      }
+      list.append(item);
+    }
+    if (focused && $(focused)) $(focused).focus();
+  }
+
+  function rowCell(row, n, key, control, labelKey) {
+    const id = `r${row.uid}-${key}`;
+    control.id = id;
+    control.dataset.row = row.uid;
+    control.dataset.key = key;
+    return el('td', { 'data-col': key },
+      el('label', { for: id, className: 'sr-only', text: TEXT[draft.lang].rowField(n, t(labelKey)) }), control);
+  }
+
+  function renderRows(focusId) {
+    const body = $('training-body');
+    body.replaceChildren();
+    draft.training.forEach((row, i) => {
+      const n = i + 1;
+      const year = el('input', { type: 'text', inputmode: 'numeric', maxlength: 4, className: 'num' });
+      year.value = row.year;
+      const subject = el('select');
+      options(subject, [['public', t('subject_public')], ['professional', t('subject_professional')]], row.subject);
+      const activity = el('select');
+      options(activity, Object.entries(ACTIVITIES).map(([k, v]) => [k, en() ? v[1] : v[0]]), row.activity);
+      const amount = el('input', { type: 'text', inputmode: 'decimal', className: 'num' });
+      amount.value = row.amount;
+      const unit = el('select');
+      options(unit, UNITS.map((u) => [u, t('unit_' + u)]), row.unit);
+      const level = el('select');
+      options(level, CONF_LEVELS.map((l) => [l, t('lvl_' + (l || 'none'))]), row.level);
+      const filed = el('input', { type: 'checkbox' });
+      filed.checked = row.filed !== false;
+      const note = el('input', { type: 'text', className: 'note' });
+      note.value = row.note;
+      const dup = el('button', { type: 'button', 'data-action': 'dup', 'data-row': row.uid,
+        'aria-label': TEXT[draft.lang].dupRow(n), text: t('dup') });
+      const del = el('button', { type: 'button', className: 'danger', 'data-action': 'del', 'data-row': row.uid,
+        'aria-label': TEXT[draft.lang].delRow(n), text: t('del') });
+      body.append(el('tr', { id: `r${row.uid}` },
+        el('th', { scope: 'row', text: String(n) }),
+        rowCell(row, n, 'year', year, 't_year'),
+        rowCell(row, n, 'subject', subject, 't_subject'),
+        rowCell(row, n, 'activity', activity, 't_activity'),
+        rowCell(row, n, 'amount', amount, 't_amount'),
+        rowCell(row, n, 'unit', unit, 't_unit'),
+        rowCell(row, n, 'level', level, 't_level'),
+        rowCell(row, n, 'filed', filed, 't_filed'),
+        rowCell(row, n, 'note', note, 't_note'),
+        el('td', { className: 'actions' }, dup, del)));
+    });
+    $('training-empty').hidden = draft.training.length > 0;
+    if (focusId && $(focusId)) $(focusId).focus();
+  }
+
+  function renderForm() {
+    applyTexts();
+    renderRegionSelect();
+    renderStaticFields();
+    renderCircumstances();
+    renderRows();
+  }
+
+  // Profile from the draft, with a map from JSON Pointer to the control that holds the value
+  function buildProfile() {
+    const profile = {};
+    const fields = {}; // JSON Pointer -> element id
+    const put = (key, value, id) => {
+      fields['/' + key] = id;
+      if (value !== undefined && value !== '') profile[key] = value;
+    };
+    put('region', regionCode(), draft.code.trim() ? 'f-code' : 'f-region');
+    put('year', num(draft.year), 'f-year');
+    put('applicationDate', draft.applicationDate.trim(), 'f-appdate');
+    put('route', draft.route, 'f-route');
+    put('level', draft.level, 'f-level');
+    put('gender', draft.gender, 'f-gender');
+    // a birth date wins: the age field is disabled then and not sent
+    put('birthDate', draft.birthDate.trim(), 'f-birth');
+    put('age', draft.birthDate.trim() ? undefined : num(draft.age), draft.birthDate.trim() ? 'f-birth' : 'f-age');
+    put('education', draft.education, 'f-education');
+    put('sector', draft.sector, 'f-sector');
+    put('grassroots', !!draft.grassroots, 'f-grassroots');
+    put('currentTitleSince', num(draft.currentTitleSince), 'f-since');
+    if (en()) profile.locale = 'en';
+
+    const circumstances = [];
+    for (const c of shownCircumstances()) {
+      const state = draft.circ[c.kind];
+      if (!state || !state.on) continue;
+      const i = circumstances.length;
+      const item = { kind: c.kind };
+      fields[`/circumstances/${i}`] = `c-${c.kind}`;
+      const extra = CIRC_EXTRA[c.kind];
+      if (extra) {
+        const [key, , type] = extra;
+        fields[`/circumstances/${i}/${key}`] = `c-${c.kind}-value`;
+        if (type === 'list') {
+          item[key] = String(state.value || '').split(/[\s,，、;；]+/).filter(Boolean).map(num);
+        } else {
+          const v = num(state.value);
+          if (v !== undefined) item[key] = v;
+        }
+      }
+      circumstances.push(item);
+    }
+    if (circumstances.length) profile.circumstances = circumstances;
+
+    profile.training = draft.training.map((row, i) => {
+      const base = `/training/${i}`;
+      const id = (k) => `r${row.uid}-${k}`;
+      fields[base] = id('amount');
+      for (const k of ['year', 'subject', 'activity', 'level', 'filed', 'note']) fields[`${base}/${k}`] = id(k);
+      for (const u of UNITS) fields[`${base}/${u}`] = id('amount');
+      const rec = { year: num(row.year), subject: row.subject, activity: row.activity };
+      const amount = num(row.amount);
+      if (amount !== undefined) rec[UNITS.includes(row.unit) ? row.unit : 'hours'] = amount;
+      if (row.level) rec.level = row.level;
+      rec.filed = row.filed !== false;
+      if (row.note && row.note.trim()) rec.note = row.note.trim();
+      if (rec.year === undefined) delete rec.year;
+      return rec;
+    });
+    return { profile, fields };
+  }
+
+  // Result rendering
+  function setBanner(kind, title, detail) {
+    const banner = $('banner');
+    banner.className = `banner ${kind}`;
+    $('banner-title').textContent = title;
+    const lines = Array.isArray(detail) ? detail : detail ? [detail] : [];
+    $('banner-detail').replaceChildren(...lines.map((line) => el('span', { className: 'line', text: line })));
+  }
+
+  function clearFieldErrors() {
+    for (const node of wrapper.querySelectorAll('.field-error')) node.remove();
+    for (const node of wrapper.querySelectorAll('[aria-invalid]')) {
+      node.removeAttribute('aria-invalid');
+      if (node.dataset.describedby !== undefined) {
+        if (node.dataset.describedby) node.setAttribute('aria-describedby', node.dataset.describedby);
+        else node.removeAttribute('aria-describedby');
+        delete node.dataset.describedby;
+      }
+    }
+  }
+
+  function controlFor(path, fields) {
+    let p = String(path || '');
+    while (p) {
+      if (fields[p]) return $(fields[p]);
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+    return null;
+  }
+  function labelOf(control) {
+    if (!control) return t('general');
+    const label = wrapper.querySelector(`label[for="${control.id}"]`);
+    return label ? (label.querySelector('span') || label).textContent.trim() : control.id;
+  }
+
+  function showErrors(errors, fields) {
+    const list = $('error-list');
+    list.replaceChildren();
+    for (const e of errors) {
+      const control = controlFor(e.path, fields);
+      const message = e.message || e.code || 'error';
+      if (control) {
+        const errId = `${control.id}-err-${list.children.length}`;
+        const holder = control.closest('td, .field, .circ') || control.parentElement;
+        holder.append(el('span', { className: 'field-error', id: errId, text: message }));
+        if (!control.hasAttribute('aria-invalid')) {
+          control.dataset.describedby = control.getAttribute('aria-describedby') || '';
+        }
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') || ''} ${errId}`.trim());
+        const link = el('a', { href: `#${control.id}`, 'data-focus': control.id, text: labelOf(control) });
+        list.append(el('li', {}, link, `${en() ? ': ' : '：'}${message}`));
       } else {
-        const v = num(state.value);
-        if (v !== undefined) item[key] = v;
+        list.append(el('li', { text: `${e.path ? e.path + ' ' : ''}${message}` }));
       }
     }
-    circumstances.push(item);
+    $('errors').hidden = errors.length === 0;
   }
-  if (circumstances.length) profile.circumstances = circumstances;
 
-  profile.training = draft.training.map((row, i) => {
-    const base = `/training/${i}`;
-    const id = (k) => `r${row.uid}-${k}`;
-    fields[base] = id('amount');
-    for (const k of ['year', 'subject', 'activity', 'level', 'filed', 'note']) fields[`${base}/${k}`] = id(k);
-    for (const u of UNITS) fields[`${base}/${u}`] = id('amount');
-    const rec = { year: num(row.year), subject: row.subject, activity: row.activity };
-    const amount = num(row.amount);
-    if (amount !== undefined) rec[UNITS.includes(row.unit) ? row.unit : 'hours'] = amount;
-    if (row.level) rec.level = row.level;
-    rec.filed = row.filed !== false;
-    if (row.note && row.note.trim()) rec.note = row.note.trim();
-    if (rec.year === undefined) delete rec.year;
-    return rec;
-  });
-  return { profile, fields };
-}
+  function fillCited(listId, blockId, items) {
+    const list = $(listId);
+    list.replaceChildren(...(items || []).map((r) =>
+      el('li', {}, el('span', { text: r.message || r.code }), el('small', { className: 'cite', text: cite(r.source) }))));
+    $(blockId).hidden = !(items && items.length);
+  }
 
-// ---------------------------------------------------------------------------------------------
-// Result rendering
-function setBanner(kind, title, detail) {
-  const banner = $('banner');
-  banner.className = `banner ${kind}`;
-  $('banner-title').textContent = title;
-  const lines = Array.isArray(detail) ? detail : detail ? [detail] : [];
-  $('banner-detail').replaceChildren(...lines.map((line) => el('span', { className: 'line', text: line })));
-}
-
-function clearFieldErrors() {
-  for (const node of document.querySelectorAll('.field-error')) node.remove();
-  for (const node of document.querySelectorAll('[aria-invalid]')) {
-    node.removeAttribute('aria-invalid');
-    if (node.dataset.describedby !== undefined) {
-      if (node.dataset.describedby) node.setAttribute('aria-describedby', node.dataset.describedby);
-      else node.removeAttribute('aria-describedby');
-      delete node.dataset.describedby;
+  function meter(part, label) {
+    if (!part || typeof part !== 'object') return el('td', { text: '—' });
+    const credited = Number(part.credited) || 0;
+    const required = Number(part.required) || 0;
+    const td = el('td', { className: 'meter' },
+      el('span', { className: 'nums', text: `${fmt(part.credited)} / ${fmt(part.required)}` }));
+    if (required > 0) {
+      td.append(el('progress', { max: required, value: Math.min(credited, required),
+        'aria-label': `${label} ${fmt(part.credited)} / ${fmt(part.required)} ${t('hours')}` }));
     }
+    if (required > 0 && credited >= required) td.classList.add('full');
+    return td;
   }
-}
 
-function controlFor(path, fields) {
-  let p = String(path || '');
-  while (p) {
-    if (fields[p]) return $(fields[p]);
-    p = p.slice(0, p.lastIndexOf('/'));
+  function subjectName(s) {
+    if (s === 'public' || s === 'professional') return t('subject_' + s);
+    if (s === 'total') return t('subj_total');
+    return s;
   }
-  return null;
-}
-function labelOf(control) {
-  if (!control) return t('general');
-  const label = document.querySelector(`label[for="${control.id}"]`);
-  return label ? (label.querySelector('span') || label).textContent.trim() : control.id;
-}
 
-function showErrors(errors, fields) {
-  const list = $('error-list');
-  list.replaceChildren();
-  for (const e of errors) {
-    const control = controlFor(e.path, fields);
-    const message = e.message || e.code || 'error';
-    if (control) {
-      const errId = `${control.id}-err-${list.children.length}`;
-      const holder = control.closest('td, .field, .circ') || control.parentElement;
-      holder.append(el('span', { className: 'field-error', id: errId, text: message }));
-      if (!control.hasAttribute('aria-invalid')) {
-        control.dataset.describedby = control.getAttribute('aria-describedby') || '';
-      }
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') || ''} ${errId}`.trim());
-      const link = el('a', { href: `#${control.id}`, text: labelOf(control) });
-      list.append(el('li', {}, link, `${en() ? ': ' : '：'}${message}`));
-    } else {
-      list.append(el('li', { text: `${e.path ? e.path + ' ' : ''}${message}` }));
+  function renderResult(result, fields) {
+    clearFieldErrors();
+    const details = $('details');
+    if (!result || typeof result !== 'object') {
+      setBanner('error', t('status_error'), t('internal'));
+      details.hidden = true;
+      return;
     }
-  }
-  $('errors').hidden = errors.length === 0;
-}
-
-function fillCited(listId, blockId, items) {
-  const list = $(listId);
-  list.replaceChildren(...(items || []).map((r) =>
-    el('li', {}, el('span', { text: r.message || r.code }), el('small', { className: 'cite', text: cite(r.source) }))));
-  $(blockId).hidden = !(items && items.length);
-}
-
-function meter(part, label) {
-  if (!part || typeof part !== 'object') return el('td', { text: '—' });
-  const credited = Number(part.credited) || 0;
-  const required = Number(part.required) || 0;
-  const td = el('td', { className: 'meter' },
-    el('span', { className: 'nums', text: `${fmt(part.credited)} / ${fmt(part.required)}` }));
-  if (required > 0) {
-    td.append(el('progress', { max: required, value: Math.min(credited, required),
-      'aria-label': `${label} ${fmt(part.credited)} / ${fmt(part.required)} ${t('hours')}` }));
-  }
-  if (required > 0 && credited >= required) td.classList.add('full');
-  return td;
-}
-
-function subjectName(s) {
-  if (s === 'public' || s === 'professional') return t('subject_' + s);
-  if (s === 'total') return t('subj_total');
-  return s;
-}
-
-function renderResult(result, fields) {
-  clearFieldErrors();
-  const details = $('details');
-  if (!result || typeof result !== 'object') {
-    setBanner('error', t('status_error'), t('internal'));
-    details.hidden = true;
-    return;
-  }
-  if (result.ok === false) {
-    setBanner('error', t('status_error'), t('statusDetail_error'));
-    showErrors(result.errors || [], fields);
+    if (result.ok === false) {
+      setBanner('error', t('status_error'), t('statusDetail_error'));
+      showErrors(result.errors || [], fields);
+      details.hidden = false;
+      for (const id of ['years-block', 'shortfall-block', 'reasons-block', 'records-block']) $(id).hidden = true;
+      fillCited('warnings-list', 'warnings-block', result.warnings);
+      return;
+    }
+    showErrors([], fields);
     details.hidden = false;
-    for (const id of ['years-block', 'shortfall-block', 'reasons-block', 'records-block']) $(id).hidden = true;
+    $('years-block').hidden = false;
+
+    const status = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
+    const rs = result.ruleSet || {};
+    const src = (rs.sources || []).map((s) => [s.number || s.title, s.date].filter(Boolean).join(' ')).join('；');
+    const windowText = Array.isArray(result.window) && result.window.length
+      ? (result.window.length > 1 ? `${result.window[0]}–${result.window[result.window.length - 1]}` : String(result.window[0]))
+      : '—';
+    const lines = [t('statusDetail_' + status)];
+    if (rs.regionName || src) lines.push(`${t('basedOn')}${en() ? ': ' : '：'}${rs.regionName || ''} ${src}`.trim());
+    if (status !== 'exempt' && result.requiredYears) lines.push(TEXT[draft.lang].requiredYears(result.requiredYears, windowText));
+    setBanner(status, t('status_' + status), lines);
+
+    $('years-body').replaceChildren(...(result.years || []).map((y) => el('tr', { className: y.met ? 'met' : y.waived ? 'waived' : 'notmet' },
+      el('th', { scope: 'row', text: String(y.year) }),
+      meter(y.public, t('public')),
+      meter(y.professional, t('professional')),
+      meter(y.total, t('total')),
+      el('td', { text: y.waived ? t('yearWaived') : y.met ? t('yearMet') : t('yearShort') }))));
+
+    const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
+    $('shortfall-list').replaceChildren(...shortfall.map((s) =>
+      el('li', { text: TEXT[draft.lang].shortSentence(s.year, en() ? subjectName(s.subject).toLowerCase() : subjectName(s.subject), fmt(s.hours)) })));
+    $('shortfall-block').hidden = shortfall.length === 0;
+
+    fillCited('reasons-list', 'reasons-block', result.reasons);
     fillCited('warnings-list', 'warnings-block', result.warnings);
-    return;
+
+    const records = Array.isArray(result.records) ? result.records : [];
+    $('records-body').replaceChildren(...records.map((r) => {
+      const act = ACTIVITIES[r.activity];
+      const notes = el('td', { className: 'why' });
+      if (r.reason) notes.append(el('span', { text: r.reason.message || r.reason.code }), ' ');
+      const source = r.reason && r.reason.source ? r.reason.source : r.source;
+      notes.append(el('small', { className: 'cite', text: cite(source) }));
+      return el('tr', { className: r.counted === false ? 'uncounted' : '' },
+        el('th', { scope: 'row', text: String((Number(r.index) || 0) + 1) }),
+        el('td', { text: String(r.year ?? '') }),
+        el('td', { text: subjectName(r.subject) }),
+        el('td', { text: act ? (en() ? act[1] : act[0]) : String(r.activity ?? '') }),
+        el('td', { className: 'num', text: r.counted === false ? `0（${t('notCounted')}）` : fmt(r.credited) }),
+        el('td', { text: r.basis || '' }),
+        notes);
+    }));
+    $('records-block').hidden = records.length === 0;
   }
-  showErrors([], fields);
-  details.hidden = false;
-  $('years-block').hidden = false;
 
-  const status = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
-  const rs = result.ruleSet || {};
-  const src = (rs.sources || []).map((s) => [s.number || s.title, s.date].filter(Boolean).join(' ')).join('；');
-  const windowText = Array.isArray(result.window) && result.window.length
-    ? (result.window.length > 1 ? `${result.window[0]}–${result.window[result.window.length - 1]}` : String(result.window[0]))
-    : '—';
-  const lines = [t('statusDetail_' + status)];
-  if (rs.regionName || src) lines.push(`${t('basedOn')}${en() ? ': ' : '：'}${rs.regionName || ''} ${src}`.trim());
-  if (status !== 'exempt' && result.requiredYears) lines.push(TEXT[draft.lang].requiredYears(result.requiredYears, windowText));
-  setBanner(status, t('status_' + status), lines);
-
-  $('years-body').replaceChildren(...(result.years || []).map((y) => el('tr', { className: y.met ? 'met' : y.waived ? 'waived' : 'notmet' },
-    el('th', { scope: 'row', text: String(y.year) }),
-    meter(y.public, t('public')),
-    meter(y.professional, t('professional')),
-    meter(y.total, t('total')),
-    el('td', { text: y.waived ? t('yearWaived') : y.met ? t('yearMet') : t('yearShort') }))));
-
-  const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
-  $('shortfall-list').replaceChildren(...shortfall.map((s) =>
-    el('li', { text: TEXT[draft.lang].shortSentence(s.year, en() ? subjectName(s.subject).toLowerCase() : subjectName(s.subject), fmt(s.hours)) })));
-  $('shortfall-block').hidden = shortfall.length === 0;
-
-  fillCited('reasons-list', 'reasons-block', result.reasons);
-  fillCited('warnings-list', 'warnings-block', result.warnings);
-
-  const records = Array.isArray(result.records) ? result.records : [];
-  $('records-body').replaceChildren(...records.map((r) => {
-    const act = ACTIVITIES[r.activity];
-    const notes = el('td', { className: 'why' });
-    if (r.reason) notes.append(el('span', { text: r.reason.message || r.reason.code }), ' ');
-    const source = r.reason && r.reason.source ? r.reason.source : r.source;
-    notes.append(el('small', { className: 'cite', text: cite(source) }));
-    return el('tr', { className: r.counted === false ? 'uncounted' : '' },
-      el('th', { scope: 'row', text: String((Number(r.index) || 0) + 1) }),
-      el('td', { text: String(r.year ?? '') }),
-      el('td', { text: subjectName(r.subject) }),
-      el('td', { text: act ? (en() ? act[1] : act[0]) : String(r.activity ?? '') }),
-      el('td', { className: 'num', text: r.counted === false ? `0（${t('notCounted')}）` : fmt(r.credited) }),
-      el('td', { text: r.basis || '' }),
-      notes);
-  }));
-  $('records-block').hidden = records.length === 0;
-}
-
-function evaluateNow() {
-  saveDraft();
-  if (!checker) return;
-  const { profile, fields } = buildProfile();
-  let result;
-  try {
-    result = checker.evaluate(profile);
-  } catch (e) {
-    result = { ok: false, errors: [{ code: 'internal_error', path: '', message: `${t('internal')}: ${e && e.message}` }] };
-  }
-  renderResult(result, fields);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Events
-const STATIC = {
-  'f-region': 'region', 'f-code': 'code', 'f-year': 'year', 'f-route': 'route', 'f-level': 'level',
-  'f-gender': 'gender', 'f-age': 'age', 'f-education': 'education', 'f-sector': 'sector',
-  'f-since': 'currentTitleSince',
-};
-
-function onInput(event) {
-  const target = event.target;
-  if (!(target instanceof HTMLElement)) return;
-  if (STATIC[target.id]) {
-    draft[STATIC[target.id]] = target.value;
-    if (['f-region', 'f-code', 'f-year'].includes(target.id)) renderCircumstances();
-  } else if (target.id === 'f-grassroots') {
-    draft.grassroots = target.checked;
-  } else if (target.dataset.circ) {
-    const kind = target.dataset.circ;
-    const state = draft.circ[kind] || (draft.circ[kind] = { on: false, value: '' });
-    if (target.dataset.role === 'on') {
-      state.on = target.checked;
-      const extra = $(`c-${kind}-value`);
-      if (extra) extra.disabled = !state.on;
-    } else {
-      state.value = target.value;
-    }
-  } else if (target.dataset.row) {
-    const row = draft.training.find((r) => String(r.uid) === target.dataset.row);
-    if (!row) return;
-    const key = target.dataset.key;
-    row[key] = target.type === 'checkbox' ? target.checked : target.value;
-  } else {
-    return;
-  }
-  evaluateNow();
-}
-
-function onClick(event) {
-  const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
-  if (!button) return;
-  const i = draft.training.findIndex((r) => String(r.uid) === button.dataset.row);
-  if (i < 0) return;
-  let focus;
-  if (button.dataset.action === 'dup') {
-    const copy = { ...draft.training[i], uid: nextUid++ };
-    draft.training.splice(i + 1, 0, copy);
-    focus = `r${copy.uid}-year`;
-  } else if (button.dataset.action === 'del') {
-    draft.training.splice(i, 1);
-    const next = draft.training[i] || draft.training[i - 1];
-    focus = next ? `r${next.uid}-year` : 'add-row';
-  }
-  renderRows(focus);
-  evaluateNow();
-}
-
-function addRow() {
-  const last = draft.training[draft.training.length - 1];
-  const row = { ...newRow(last ? last.year : (num(draft.year) || thisYear)), uid: nextUid++ };
-  if (last) row.subject = last.subject;
-  draft.training.push(row);
-  renderRows(`r${row.uid}-year`);
-  evaluateNow();
-}
-
-function clearAll() {
-  if (!window.confirm(t('confirmClear'))) return;
-  const lang = draft.lang;
-  draft = defaultDraft();
-  draft.lang = lang;
-  if (catalogue.length && !catalogue.some((r) => r.region === draft.region)) draft.region = catalogue[0].region;
-  try { localStorage.removeItem(STORAGE_KEY); } catch { /* ignore */ }
-  renderForm();
-  evaluateNow();
-  $('f-region').focus();
-}
-
-function toggleLang() {
-  draft.lang = en() ? 'zh' : 'en';
-  renderForm();
-  evaluateNow();
-  $('lang-toggle').focus();
-}
-
-// ?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with {type: "jxjy:result", id, result}
-function setupEmbed(ready) {
-  if (new URLSearchParams(location.search).get('embed') !== '1') return;
-  document.body.classList.add('embed');
-  window.addEventListener('message', async (event) => {
-    const data = event.data;
-    if (!data || typeof data !== 'object' || data.type !== 'jxjy:evaluate' || !event.source) return;
+  function evaluateNow() {
+    saveDraft();
+    if (!checker) return;
+    const { profile, fields } = buildProfile();
     let result;
     try {
-      const c = await ready;
-      result = c.evaluate(data.profile);
+      result = checker.evaluate(profile);
     } catch (e) {
-      result = { ok: false, errors: [{ code: 'internal_error', path: '', message: String((e && e.message) || e) }] };
+      result = { ok: false, errors: [{ code: 'internal_error', path: '', message: `${t('internal')}: ${e && e.message}` }] };
     }
-    const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
-    event.source.postMessage({ type: 'jxjy:result', id: data.id, result }, origin);
-  });
-}
+    lastResult = result;
+    renderResult(result, fields);
+    if (typeof opts.onResult === 'function') {
+      try { opts.onResult(result, profile); } catch { /* a listener's problem is not ours */ }
+    }
+  }
 
-async function main() {
+  // Events
+  function onInput(event) {
+    const target = event.target;
+    if (!(target instanceof HTMLElement)) return;
+    if (STATIC[target.id]) {
+      draft[STATIC[target.id]] = target.value;
+      if (['f-region', 'f-code', 'f-year'].includes(target.id)) renderCircumstances();
+      if (target.id === 'f-birth') syncAge();
+    } else if (target.id === 'f-grassroots') {
+      draft.grassroots = target.checked;
+    } else if (target.dataset.circ) {
+      const kind = target.dataset.circ;
+      const state = draft.circ[kind] || (draft.circ[kind] = { on: false, value: '' });
+      if (target.dataset.role === 'on') {
+        state.on = target.checked;
+        const extra = $(`c-${kind}-value`);
+        if (extra) extra.disabled = !state.on;
+      } else {
+        state.value = target.value;
+      }
+    } else if (target.dataset.row) {
+      const row = draft.training.find((r) => String(r.uid) === target.dataset.row);
+      if (!row) return;
+      const key = target.dataset.key;
+      row[key] = target.type === 'checkbox' ? target.checked : target.value;
+    } else {
+      return;
+    }
+    evaluateNow();
+  }
+
+  function onClick(event) {
+    const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+    if (!button) return;
+    const i = draft.training.findIndex((r) => String(r.uid) === button.dataset.row);
+    if (i < 0) return;
+    let focus;
+    if (button.dataset.action === 'dup') {
+      const copy = { ...draft.training[i], uid: nextUid++ };
+      draft.training.splice(i + 1, 0, copy);
+      focus = `r${copy.uid}-year`;
+    } else if (button.dataset.action === 'del') {
+      draft.training.splice(i, 1);
+      const next = draft.training[i] || draft.training[i - 1];
+      focus = next ? `r${next.uid}-year` : 'add-row';
+    }
+    renderRows(focus);
+    evaluateNow();
+  }
+
+  // error links: focus the control (a #fragment does not reach into a shadow root)
+  function onErrorLink(event) {
+    const link = event.target instanceof Element ? event.target.closest('a[data-focus]') : null;
+    if (!link) return;
+    event.preventDefault();
+    const control = $(link.dataset.focus);
+    if (control) {
+      control.scrollIntoView({ block: 'center' });
+      control.focus();
+    }
+  }
+
+  function addRow() {
+    const last = draft.training[draft.training.length - 1];
+    const row = { ...newRow(last ? last.year : (num(draft.year) || DEFAULT_YEAR)), uid: nextUid++ };
+    if (last) row.subject = last.subject;
+    draft.training.push(row);
+    renderRows(`r${row.uid}-year`);
+    evaluateNow();
+  }
+
+  function resetDraft(fresh) {
+    draft = fresh;
+    draft.training.forEach((r) => { r.uid = nextUid++; });
+  }
+
+  function clearAll() {
+    if (!window.confirm(t('confirmClear'))) return;
+    const lang = draft.lang;
+    // "clear" means empty: no rows, no personal data (the defaults are for a first visit only)
+    resetDraft({ ...defaultDraft(lang, draft.region), gender: '', age: '', training: [] });
+    if (storageKey) {
+      try { localStorage.removeItem(storageKey); } catch { /* ignore */ }
+    }
+    renderForm();
+    evaluateNow();
+    $('f-region').focus();
+  }
+
+  function setLang(lang) {
+    const next = lang === 'en' ? 'en' : 'zh';
+    if (next === draft.lang) return;
+    draft.lang = next;
+    renderForm();
+    evaluateNow();
+  }
+
+  function toggleLang() {
+    setLang(en() ? 'zh' : 'en');
+    $('lang-toggle').focus();
+  }
+
   const form = $('form');
   form.addEventListener('input', onInput);
   form.addEventListener('change', onInput);
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('click', onClick);
+  $('error-list').addEventListener('click', onErrorLink);
   $('add-row').addEventListener('click', addRow);
   $('clear-all').addEventListener('click', clearAll);
   $('lang-toggle').addEventListener('click', toggleLang);
@@ -683,17 +954,91 @@ async function main() {
   renderRows();
   setBanner('pending', t('loading'), '');
 
-  const ready = createChecker();
-  setupEmbed(ready);
-  try {
-    checker = await ready;
-    catalogue = checker.regions();
-  } catch (e) {
+  const ready = loadChecker().then((c) => {
+    checker = c;
+    catalogue = c.regions();
+    if (pendingRegion) applyRegion(pendingRegion);
+    pendingRegion = '';
+    renderForm();
+    evaluateNow();
+    return c;
+  }, (e) => {
     setBanner('error', t('loadFailed'), `${t('loadFailedDetail')} (${(e && e.message) || e})`);
-    return;
-  }
-  renderForm();
-  evaluateNow();
+    throw e;
+  });
+  ready.catch(() => {}); // shown in the banner
+
+  return {
+    ready,
+    setLang,
+    setRegion(code) {
+      applyRegion(String(code || '').trim());
+      if (catalogue.length) {
+        renderForm();
+        evaluateNow();
+      }
+    },
+    profile: () => buildProfile().profile,
+    result: () => lastResult,
+    destroy() { wrapper.remove(); },
+  };
 }
 
-main();
+// ids of the simple fields and the draft keys they hold
+const STATIC = {
+  'f-region': 'region', 'f-code': 'code', 'f-year': 'year', 'f-appdate': 'applicationDate', 'f-route': 'route',
+  'f-level': 'level', 'f-gender': 'gender', 'f-age': 'age', 'f-birth': 'birthDate', 'f-education': 'education',
+  'f-sector': 'sector', 'f-since': 'currentTitleSince',
+};
+
+// ---------------------------------------------------------------------------------------------
+// index.html?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with
+// {type: "jxjy:result", id, result}; and say {type: "jxjy:ready"} to the parent once the checker is loaded.
+function setupEmbed() {
+  window.addEventListener('message', async (event) => {
+    const data = event.data;
+    if (!data || typeof data !== 'object' || data.type !== 'jxjy:evaluate' || !event.source) return;
+    let result;
+    try {
+      const c = await loadChecker();
+      result = c.evaluate(data.profile);
+    } catch (e) {
+      result = { ok: false, errors: [{ code: 'internal_error', path: '', message: String((e && e.message) || e) }] };
+    }
+    const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
+    event.source.postMessage({ type: 'jxjy:result', id: data.id, result }, origin);
+  });
+  if (window.parent !== window) {
+    loadChecker().then((c) => window.parent.postMessage({ type: 'jxjy:ready', version: c.version }, '*'), () => {});
+  }
+}
+
+// Offline: the service worker caches the app shell (sw.js). Only over http(s): not from file://.
+function registerServiceWorker() {
+  if (!/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {
+    /* no service worker (private mode, blocked): the page still works online */
+  });
+}
+
+// The page: index.html has <div id="jxjy-app" data-jxjy-page>.
+function startPage(host) {
+  const params = new URLSearchParams(location.search);
+  const embed = params.get('embed') === '1';
+  if (embed) {
+    document.body.classList.add('embed');
+    setupEmbed();
+  }
+  host.replaceChildren();
+  mount(host, {
+    embedded: embed,
+    ownsDocument: true,
+    storageKey: embed ? null : STORAGE_KEY,
+    region: params.get('region') || undefined,
+    lang: params.get('lang') || undefined,
+  });
+  registerServiceWorker();
+}
+
+const pageHost = typeof document !== 'undefined' ? document.querySelector('#jxjy-app[data-jxjy-page]') : null;
+if (pageHost) startPage(pageHost);
