@@ -47,7 +47,7 @@ struct Checker::Impl {
                                 fmt(l, "最新规则集是 {0} 年度的通知，{1} 年的要求可能已有变化",
                                     "the newest rule set is the {0} notice; the requirements for {1} may have changed",
                                     std::to_string(rs->notice_year), std::to_string(p.year)),
-                                {&rs->documents.front(), ""}});
+                                {&rs->documents.front(), "全文"}});
       return rs;
     }
     res.errors.push_back({"region_not_covered", "/region",

@@ -440,7 +440,8 @@ class Evaluation {
   std::string describe_requirement(const Requirement& q, int needed) const {
     std::string years = span();
     bool all = needed >= int(res_.window.size());
-    std::string when = all ? fmt(L_, "{0}年每一年度", "every year of {0}", years)
+    std::string when = res_.window.size() == 1 ? fmt(L_, "{0}年度", "the year {0}", years)
+                       : all ? fmt(L_, "{0}年每一年度", "every year of {0}", years)
                            : fmt(L_, "{0}年中任意{1}个年度（可不连续）", "any {1} years of {0} (not necessarily consecutive)",
                                  years, std::to_string(needed));
     const YearRow& r = res_.years.front();
