@@ -1,4 +1,5 @@
-// Tiny static file server for web/ (used by scripts/serve.sh). Local use only: binds 127.0.0.1.
+// Tiny static file server for web/ (used by scripts/serve.sh and tests/browser). Local use only: binds
+// 127.0.0.1. PORT 0 picks a free port; the first line printed is always "jxjy calculator: http://HOST:PORT/".
 //   node scripts/serve.mjs [PORT] [ROOT]
 import http from 'node:http';
 import fs from 'node:fs';
@@ -6,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const port = Number(process.argv[2] || process.env.PORT || 8080);
+const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
 const root = path.resolve(process.argv[3] || path.join(here, '..', 'web'));
 const host = '127.0.0.1';
 
@@ -25,7 +26,7 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`serve: bad port ${process.argv[2]}`);
   process.exit(2);
 }
@@ -70,6 +71,6 @@ server.on('error', (e) => {
   process.exit(1);
 });
 server.listen(port, host, () => {
-  console.log(`jxjy calculator: http://${host}:${port}/`);
+  console.log(`jxjy calculator: http://${host}:${server.address().port}/`);
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));

@@ -52,7 +52,7 @@ const TEXT = {
     yearStatus: '情况', yearMet: '达标', yearWaived: '免除', yearShort: '未达标',
     shortfall: '尚缺学时', reasons: '判定依据', warnings: '提示', records: '各条记录的计入情况',
     credited: '计入学时', basis: '折算依据', why: '说明', notCounted: '不计入',
-    shortSentence: (y, s, h) => `${y}年还差${s}科目${h}学时`, subj_total: '合计',
+    shortSentence: (y, s, h, subject) => (subject === 'total' ? `${y}年合计还差${h}学时` : `${y}年还差${s}科目${h}学时`), subj_total: '合计',
     footnote: '本测算仅供参考，以人社部门审核结果为准。', hours: '学时',
     birthDate: '出生日期（可选）', applicationDate: '申报日期（可选）', dateHint: '默认为申报年度12月31日',
     ageFromBirth: '已按出生日期计算', offlineReady: '已可离线使用',
@@ -77,7 +77,7 @@ const TEXT = {
     trainingEmpty: 'No records yet: use “Add row”.',
     t_year: 'Year', t_subject: 'Subject', t_activity: 'Activity', t_amount: 'Amount', t_unit: 'Unit', t_level: 'Conference level',
     t_filed: 'Filed', t_note: 'Note', t_actions: 'Actions', addRow: '+ Add row', dup: 'Copy', del: 'Delete',
-    dupRow: (n) => `Duplicate row ${n}`, delRow: (n) => `Delete row ${n}`, rowField: (n, f) => `Row ${n} ${f}`,
+    dupRow: (n) => `Copy row ${n}`, delRow: (n) => `Delete row ${n}`, rowField: (n, f) => `Row ${n} ${f}`,
     subject_public: 'Public', subject_professional: 'Professional',
     unit_hours: 'hours', unit_minutes: 'minutes', unit_days: 'days', unit_months: 'months', unit_subjects: 'subjects',
     lvl_none: '—', lvl_international: 'International', lvl_national: 'National', lvl_provincial: 'Provincial', lvl_prefecture: 'Prefecture',
@@ -92,7 +92,7 @@ const TEXT = {
     yearStatus: 'Status', yearMet: 'met', yearWaived: 'waived', yearShort: 'short',
     shortfall: 'Still missing', reasons: 'Reasons', warnings: 'Warnings', records: 'How each record was credited',
     credited: 'Credited hours', basis: 'Basis', why: 'Notes', notCounted: 'not counted',
-    shortSentence: (y, s, h) => `${y}: ${h} more ${s} hours needed`, subj_total: 'total',
+    shortSentence: (y, s, h, subject) => (subject === 'total' ? `${y}: ${h} more hours needed in total` : `${y}: ${h} more ${s} hours needed`), subj_total: 'total',
     footnote: 'For reference only; the human-resources bureau decides.', hours: 'hours',
     birthDate: 'Birth date (optional)', applicationDate: 'Application date (optional)', dateHint: 'defaults to 31 December of the application year',
     ageFromBirth: 'computed from the birth date', offlineReady: 'Works offline now',
@@ -260,8 +260,10 @@ function markup(L) {
   </fieldset>
 </form>
 
+<a id="verdict-chip" class="verdict-chip pending" href="#result-heading" data-focus="result-heading"></a>
+
 <section class="result" aria-labelledby="result-heading">
-  <${h(1)} id="result-heading" class="result-heading" data-i18n="result">测算结果</${h(1)}>
+  <${h(1)} id="result-heading" class="result-heading" tabindex="-1" data-i18n="result">测算结果</${h(1)}>
   <div id="banner" class="banner pending" role="status" aria-live="polite" aria-atomic="true">
     <strong id="banner-title">正在加载计算模块……</strong>
     <span id="banner-detail"></span>
@@ -676,6 +678,10 @@ export function mount(root, opts = {}) {
     $('banner-title').textContent = title;
     const lines = Array.isArray(detail) ? detail : detail ? [detail] : [];
     $('banner-detail').replaceChildren(...lines.map((line) => el('span', { className: 'line', text: line })));
+    // narrow screens: the verdict stays in sight at the bottom while the form is edited
+    const chip = $('verdict-chip');
+    chip.className = `verdict-chip ${kind}`;
+    chip.textContent = `${t('result')}${en() ? ': ' : '：'}${title} ↓`;
   }
 
   function clearFieldErrors() {
@@ -795,7 +801,7 @@ export function mount(root, opts = {}) {
 
     const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
     $('shortfall-list').replaceChildren(...shortfall.map((s) =>
-      el('li', { text: TEXT[draft.lang].shortSentence(s.year, en() ? subjectName(s.subject).toLowerCase() : subjectName(s.subject), fmt(s.hours)) })));
+      el('li', { text: TEXT[draft.lang].shortSentence(s.year, en() ? subjectName(s.subject).toLowerCase() : subjectName(s.subject), fmt(s.hours), s.subject) })));
     $('shortfall-block').hidden = shortfall.length === 0;
 
     fillCited('reasons-list', 'reasons-block', result.reasons);
@@ -887,14 +893,14 @@ export function mount(root, opts = {}) {
     evaluateNow();
   }
 
-  // error links: focus the control (a #fragment does not reach into a shadow root)
+  // error links and the verdict chip: focus the target (a #fragment does not reach into a shadow root)
   function onErrorLink(event) {
     const link = event.target instanceof Element ? event.target.closest('a[data-focus]') : null;
     if (!link) return;
     event.preventDefault();
     const control = $(link.dataset.focus);
     if (control) {
-      control.scrollIntoView({ block: 'center' });
+      control.scrollIntoView({ block: control.matches('h1, h2, h3') ? 'start' : 'center' });
       control.focus();
     }
   }
@@ -945,6 +951,7 @@ export function mount(root, opts = {}) {
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('click', onClick);
   $('error-list').addEventListener('click', onErrorLink);
+  $('verdict-chip').addEventListener('click', onErrorLink);
   $('add-row').addEventListener('click', addRow);
   $('clear-all').addEventListener('click', clearAll);
   $('lang-toggle').addEventListener('click', toggleLang);

@@ -1,0 +1,61 @@
+// axe-core in Chromium: no serious or critical violations on the page (Chinese and English, with input
+// errors shown) and on the example portal (custom element in a shadow root + iframe). axe is injected
+// as a script, so these contexts bypass the page's CSP (the other tests keep it).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { launch, newContext, root, skip, startServer } from './harness.mjs';
+
+const AXE = join(root, 'node_modules', 'axe-core', 'axe.min.js');
+let server, browser;
+before(async () => {
+  if (skip) return;
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function axe(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+  assert.deepEqual(text, [], `${label}: serious or critical axe violations`);
+  return results.violations;
+}
+
+test('axe: the calculator page', { skip, timeout: 90_000 }, async () => {
+  const rec = await newContext(browser, server.origin, { bypassCSP: true });
+  const page = await rec.context.newPage();
+  await page.goto(server.url);
+  await page.locator('#banner.banner:not(.pending)').waitFor();
+  await axe(page, 'first load (zh)');
+  // errors shown next to their fields
+  await page.locator('#f-year').fill('20x3');
+  await page.locator('#training-body tr').first().locator('[data-col="amount"] input').fill('-5');
+  await page.locator('#banner.error').waitFor();
+  await axe(page, 'input errors (zh)');
+  await page.locator('#lang-toggle').click();
+  await axe(page, 'input errors (en)');
+  await page.locator('#f-year').fill('2023');
+  await page.locator('#training-body tr').first().locator('[data-col="amount"] input').fill('30');
+  await page.locator('#banner.short').waitFor();
+  await axe(page, 'result (en)');
+  await rec.context.close();
+  rec.check();
+});
+
+test('axe: the example portal (custom element and iframe)', { skip, timeout: 90_000 }, async () => {
+  const rec = await newContext(browser, server.origin, { bypassCSP: true });
+  const page = await rec.context.newPage();
+  await page.goto(`${server.url}examples/portal.html`);
+  await page.locator('jxjy-checker #banner.banner:not(.pending)').waitFor();
+  await page.frameLocator('#frame').locator('#banner.banner:not(.pending)').waitFor();
+  await axe(page, 'portal');
+  await rec.context.close();
+  rec.check();
+});

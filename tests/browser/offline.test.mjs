@@ -1,0 +1,75 @@
+// Offline after the first visit: once the service worker is active, the page reloads and computes with
+// the network off (context.setOffline), including ?embed=1 and the custom element's files.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { corpusCase, expectVerdict, fillProfile, launch, newContext, skip, startServer } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  if (skip) return;
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('after the first visit the page loads and computes offline', { skip, timeout: 90_000 }, async () => {
+  const rec = await newContext(browser, server.origin);
+  const page = await rec.context.newPage();
+  await page.goto(server.url);
+  await page.locator('#banner.banner:not(.pending)').waitFor();
+  // the worker installs (caching the whole shell) before it activates
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(scope, server.url);
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const cache = await caches.open(names.find((n) => n.startsWith('jxjy-shell-')));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
+  });
+  for (const f of ['/', '/index.html', '/app.js', '/style.css', '/jxjy.js', '/jxjy-core.mjs', '/jxjy.wasm',
+    '/jxjy-checker.js', '/manifest.webmanifest', '/icon.svg']) {
+    assert.ok(cached.includes(f), `${f} is cached (cached: ${cached.join(' ')})`);
+  }
+
+  await rec.context.setOffline(true);
+  const response = await page.reload();
+  assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
+  await page.locator('#banner.banner:not(.pending)').waitFor();
+  assert.notEqual(await page.locator('#banner-title').textContent(), '计算模块加载失败');
+  const c = corpusCase('410100/records.json', '公需20+专业70合计90：公需课不足30，缺10');
+  await fillProfile(page, c.profile);
+  await expectVerdict(page, c.expect.status, c.expect.shortfall);
+
+  // a second tab, offline, opening index.html?embed=1
+  const embed = await rec.context.newPage();
+  await embed.goto(`${server.url}index.html?embed=1`);
+  await embed.locator('#banner.banner:not(.pending)').waitFor();
+  assert.equal(await embed.locator('#banner-title').textContent(), '未达标'); // the default draft: 2021, 2022 missing
+  await rec.context.setOffline(false);
+  await rec.context.close();
+  // the console may report the failed background refresh while offline; nothing else
+  rec.problems.splice(0, rec.problems.length, ...rec.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)));
+  rec.check();
+});
+
+test('the manifest is linked and valid', { skip, timeout: 30_000 }, async () => {
+  const rec = await newContext(browser, server.origin);
+  const page = await rec.context.newPage();
+  await page.goto(server.url);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const res = await page.request.get(new URL(href, server.url).href);
+  assert.equal(res.headers()['content-type'], 'application/manifest+json');
+  const m = await res.json();
+  assert.ok(m.name && m.short_name);
+  assert.equal(m.display, 'standalone');
+  assert.ok(m.start_url);
+  for (const icon of m.icons) {
+    const r = await page.request.get(new URL(icon.src, new URL(href, server.url)).href);
+    assert.equal(r.status(), 200, icon.src);
+  }
+  await rec.context.close();
+  rec.check();
+});
