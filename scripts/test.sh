@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs what it needs (Debian packages), builds, then runs the Catch2 corpus and
-# rule tests, the CLI contract tests and the JS-module tests. Ends with "N passed, M failed".
+# rule tests, the CLI contract tests, the JS-module tests and the browser tests (Debian Chromium driven by
+# playwright-core from package-lock.json). Ends with "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -50,10 +51,7 @@ echo "== Catch2: case corpus and rule files"
 run_catch2 build/native/tests/jxjy_tests
 
 echo "== ASan + UBSan: Catch2 and CLI tests (build/asan)"
-# CMAKE_CXX_FLAGS too: JXJY_SANITIZE's add_compile_options() comes after add_library(jxjy_core) in
-# CMakeLists.txt, so on its own it leaves the core library uninstrumented.
-if cmake -S . -B build/asan -DJXJY_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-     -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" >/dev/null &&
+if cmake -S . -B build/asan -DJXJY_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null &&
    cmake --build build/asan -j "$(nproc)" --target jxjy_tests jxjy >/dev/null; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   run_catch2 build/asan/tests/jxjy_tests
@@ -77,6 +75,37 @@ if [ -d tests/node ] && [ -f web/jxjy.wasm ]; then
   add "${p:-0}" "${f:-1}"
   rm -f "$log"
 fi
+
+if [ -d tests/browser ] && [ -f web/jxjy.wasm ]; then
+  echo "== Browser (node --test tests/browser, Chromium via playwright-core)"
+  if [ ! -d node_modules/playwright-core ] && [ -f package-lock.json ]; then
+    npm ci --no-audit --no-fund >/dev/null 2>&1 || echo "npm ci failed: the browser tests will be skipped"
+  fi
+  log=$(mktemp)
+  node --test tests/browser/ >"$log" 2>&1
+  grep -E '^# (tests|pass|fail|skipped)' "$log"
+  grep -m1 -E '# SKIP browser tests skipped' "$log" | sed -E 's/.*# SKIP //'
+  grep -E '^not ok' "$log" | head -20
+  p=$(grep -E '^# pass' "$log" | awk '{print $3}'); f=$(grep -E '^# fail' "$log" | awk '{print $3}')
+  add "${p:-0}" "${f:-1}"
+  rm -f "$log"
+fi
+
+if [ -f web/jxjy.wasm ]; then
+  echo "== Differential: native CLI vs JS module on random profiles (node --test tests/diff)"
+  log=$(mktemp)
+  node --test tests/diff/ >"$log" 2>&1
+  grep -E '^# (tests|pass|fail|skipped)' "$log"
+  grep -E '^not ok|^ *error:' "$log" | head -20
+  p=$(grep -E '^# pass' "$log" | awk '{print $3}'); f=$(grep -E '^# fail' "$log" | awk '{print $3}')
+  add "${p:-0}" "${f:-1}"
+  rm -f "$log"
+fi
+
+echo "== Fuzz smoke: libFuzzer, 20000 runs per target (scripts/fuzz.sh)"
+for t in profile rules; do
+  if scripts/fuzz.sh "$t" 120 20000; then add 1 0; else add 0 1; fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,5 +1,7 @@
 #include "json_read.h"
 
+#include <algorithm>
+
 namespace jxjy {
 
 std::string escape_pointer_token(std::string_view key) {
@@ -28,17 +30,86 @@ std::string type_name(const Json& v, Locale l) {
   }
 }
 
+namespace {
+
+// Members of every object in a parsed document.
+size_t count_members(const Json& v) {
+  size_t n = v.is_object() ? v.size() : 0;
+  if (v.is_structured())
+    for (const auto& x : v) n += count_members(x);
+  return n;
+}
+
+// The JSON Pointer of the first key that repeats within its object, found by parsing again with a
+// callback that tracks where the parser is. Only called when duplicates are known to exist.
+std::string first_duplicate_key(std::string_view text, std::string& key) {
+  struct Frame {
+    bool array;
+    size_t index;
+    std::string key;
+    std::vector<std::string> keys;
+  };
+  std::vector<Frame> stack;
+  std::string pointer;
+  bool found = false;
+  using E = Json::parse_event_t;
+  Json::parser_callback_t cb = [&](int, E e, Json& parsed) {
+    switch (e) {
+      case E::object_start: stack.push_back({false, 0, {}, {}}); break;
+      case E::array_start: stack.push_back({true, 0, {}, {}}); break;
+      case E::key: {
+        if (stack.empty() || !parsed.is_string()) break;
+        Frame& top = stack.back();
+        const std::string& k = parsed.get_ref<const std::string&>();
+        if (!found && std::find(top.keys.begin(), top.keys.end(), k) != top.keys.end()) {
+          found = true;
+          for (size_t i = 0; i + 1 < stack.size(); ++i)
+            pointer += "/" + (stack[i].array ? std::to_string(stack[i].index) : escape_pointer_token(stack[i].key));
+          pointer += "/" + escape_pointer_token(k);
+          key = k;
+        }
+        top.keys.push_back(k);
+        top.key = k;
+        break;
+      }
+      case E::object_end:
+      case E::array_end:
+        if (!stack.empty()) stack.pop_back();
+        [[fallthrough]];
+      case E::value:
+        if (!stack.empty() && stack.back().array) ++stack.back().index;
+        break;
+    }
+    return true;
+  };
+  Json ignored = Json::parse(text.begin(), text.end(), cb, /*allow_exceptions=*/false);
+  (void)ignored;
+  return pointer;
+}
+
+}  // namespace
+
 bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& problem) {
-  // Depth scan outside strings: cheap, and it keeps the recursive parser's stack bounded.
-  size_t depth = 0;
+  // Depth scan outside strings: cheap, and it keeps the recursive parser's stack bounded. It also
+  // counts the name separators (':'), one per object member in valid JSON, so that duplicate keys
+  // (which the parser would silently collapse, keeping the last) can be noticed afterwards.
+  size_t depth = 0, members = 0;
   bool in_string = false, escaped = false;
   for (char c : text) {
+    if (c == '\0') {
+      // Never valid in JSON text, and the parser would take it for the end of the input and
+      // silently ignore whatever follows.
+      problem = {"invalid_json", "", {"不是合法的 JSON 文本（含 NUL 字节）", "not valid JSON text (it contains a NUL byte)"}};
+      return false;
+    }
     if (in_string) {
       if (escaped) escaped = false;
       else if (c == '\\') escaped = true;
       else if (c == '"') in_string = false;
     } else if (c == '"') {
       in_string = true;
+    } else if (c == ':') {
+      ++members;
     } else if (c == '{' || c == '[') {
       if (++depth > max_depth) {
         problem = {"too_deep", "",
@@ -53,6 +124,14 @@ bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& pro
   out = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (out.is_discarded()) {
     problem = {"invalid_json", "", {"不是合法的 JSON 文本", "not valid JSON text"}};
+    return false;
+  }
+  if (members != 0 && count_members(out) != members) {
+    std::string key;
+    std::string pointer = first_duplicate_key(text, key);
+    problem = {"duplicate_key", pointer,
+               {"键“" + key + "”在同一对象中出现了多次", "key \"" + key + "\" appears more than once in the same object"}};
+    out = Json();
     return false;
   }
   return true;

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# libFuzzer campaigns for the core (tests/fuzz). Builds build/fuzz with clang
+# (-fsanitize=fuzzer,address,undefined via the CMake option JXJY_FUZZ), seeds
+# build/fuzz/corpus-TARGET/ from tests/cases (profiles) or rules/*.json (rule sets), runs the target
+# and prints "fuzz TARGET: N runs in S s, C crashes". Crashing inputs land in build/fuzz/artifacts-TARGET/.
+#
+# usage: scripts/fuzz.sh TARGET SECONDS [RUNS]
+#   TARGET   profile | rules (or fuzz_profile | fuzz_rules)
+#   SECONDS  time limit (0 = none); RUNS: stop after that many runs (default: none)
+# Extra libFuzzer flags may be given in FUZZ_FLAGS. Exit 0 when nothing was found.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/deps.sh
+
+target=${1:-}
+seconds=${2:-}
+runs=${3:-}
+target=${target#fuzz_}
+if [[ ! "$target" =~ ^(profile|rules)$ ]] || [[ ! "$seconds" =~ ^[0-9]+$ ]] || [[ -n "$runs" && ! "$runs" =~ ^[0-9]+$ ]]; then
+  echo "usage: scripts/fuzz.sh profile|rules SECONDS [RUNS]" >&2
+  exit 2
+fi
+need_packages clang libclang-rt-14-dev cmake make nlohmann-json3-dev python3 >/dev/null
+
+echo "== fuzz build (build/fuzz)" >&2
+CC=clang CXX=clang++ cmake -S . -B build/fuzz -DJXJY_FUZZ=ON -DJXJY_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build/fuzz -j "$(nproc)" --target "fuzz_$target" >/dev/null
+
+corpus=build/fuzz/corpus-$target
+artifacts=build/fuzz/artifacts-$target/
+mkdir -p "$corpus" "$artifacts"
+# Seeds: every case's profile (or raw text) one file each; every rule file as it is.
+python3 - "$target" "$corpus" <<'PY'
+import glob, hashlib, json, os, sys
+target, out = sys.argv[1], sys.argv[2]
+def put(text):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with open(os.path.join(out, "seed-" + hashlib.sha1(data).hexdigest()[:16]), "wb") as f:
+        f.write(data)
+if target == "profile":
+    for path in sorted(glob.glob("tests/cases/**/*.json", recursive=True)):
+        for case in json.load(open(path, encoding="utf-8")):
+            put(case["raw"] if "raw" in case else json.dumps(case["profile"], ensure_ascii=False))
+else:
+    for path in sorted(glob.glob("rules/*.json")):
+        if not path.endswith(".schema.json"):
+            put(open(path, "rb").read())
+PY
+
+flags=(-timeout=10 -rss_limit_mb=2048 "-artifact_prefix=$artifacts" -print_final_stats=1)
+[ "$seconds" != 0 ] && flags+=("-max_total_time=$seconds")
+[ -n "$runs" ] && flags+=("-runs=$runs")
+[ -f "tests/fuzz/$target.dict" ] && flags+=("-dict=tests/fuzz/$target.dict")
+[ "$target" = profile ] && flags+=(-max_len=8192)
+[ "$target" = rules ] && flags+=(-max_len=16384)
+# A log per run (renamed to fuzz_TARGET.log at the end), so concurrent runs do not mix their logs.
+log=build/fuzz/fuzz_$target.$$.log
+before=$(find "$artifacts" -type f | wc -l)
+set +e
+# shellcheck disable=SC2086
+build/fuzz/fuzz_$target "${flags[@]}" ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1
+rc=$?
+set -e
+crashes=$(( $(find "$artifacts" -type f | wc -l) - before ))
+mv -f "$log" "build/fuzz/fuzz_$target.log"
+log=build/fuzz/fuzz_$target.log
+# -a: libFuzzer's log quotes raw input bytes (dictionary entries), so grep would call it binary.
+n=$(grep -aoE '^stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
+t=$(grep -aoE '^Done [0-9]+ runs in [0-9]+ second' "$log" | sed -E 's/.* in ([0-9]+) second/\1/' | tail -n 1 || true)
+if [ "$rc" != 0 ]; then
+  grep -aE 'ERROR|SUMMARY|result check failed|Test unit written|==[0-9]+==' "$log" | head -20 >&2 || true
+  [ "$crashes" = 0 ] && crashes=1
+fi
+echo "fuzz $target: ${n:-0} runs in ${t:-?} s, $crashes crashes (log: $log)"
+[ "$rc" = 0 ]
