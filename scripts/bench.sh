@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures speed and size (not a test): writes bench/results.json and prints a table for the README.
+# Measures speed and size (not a test): writes bench/results.json (the figures the README reports).
 # usage: scripts/bench.sh [PROFILES]   (default 200000 typical profiles, seeded)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,13 +38,26 @@ if [ -f web/jxjy.wasm ] && [ -f web/jxjy.js ]; then
   sizes="{\"files\":\"$(echo $files)\",\"raw\":$raw,\"gzip\":$gz,\"brotli\":$br}"
 fi
 
+page='null'
+if [ -f web/jxjy.wasm ]; then
+  echo "== page: first verdict (4x CPU throttling), offline repeat visit, keystroke recompute" >&2
+  page=$(node bench/page_bench.mjs)
+fi
+
+ratio='null'
+if [ "$wasm" != null ]; then
+  ratio=$(node -e "const w=JSON.parse(process.argv[1]); console.log((w.evaluateUs.mean*1000/$ns_per).toFixed(2))" "$wasm")
+fi
+
 cat >bench/results.json <<JSON
 {
   "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
   "machine": "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)",
   "native": {"profiles": $n, "seconds": $secs, "profilesPerSecond": $per_sec, "nsPerProfile": $ns_per, "outputBytesPerResult": $((out_bytes / n))},
   "wasm": $wasm,
-  "sizes": $sizes
+  "wasmToNativeRatio": $ratio,
+  "sizes": $sizes,
+  "page": $page
 }
 JSON
 cat bench/results.json

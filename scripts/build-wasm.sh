@@ -5,8 +5,8 @@
 # Both are build outputs (.gitignore); web/jxjy.js loads them. Idempotent: a re-run rebuilds only what
 # changed and leaves web/ untouched when the outputs are the same.
 #
-#   scripts/build-wasm.sh                         # -Oz + LTO (the shipped configuration)
-#   JXJY_WASM_OPT=-O3 scripts/build-wasm.sh       # faster, larger (see wasm/CMakeLists.txt)
+#   scripts/build-wasm.sh                         # -O3 + LTO (the shipped configuration)
+#   JXJY_WASM_OPT=-Oz scripts/build-wasm.sh       # smaller, slower (see wasm/CMakeLists.txt)
 #   JXJY_WASM_LTO=OFF scripts/build-wasm.sh       # without link-time optimisation
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,7 @@ if ! diff -rq "$src" "$deps/nlohmann" >/dev/null 2>&1; then
 fi
 
 emcmake cmake -S . -B build/wasm --no-warn-unused-cli -DJXJY_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
-  -DJXJY_JSON_INCLUDE="$deps" -DJXJY_WASM_OPT="${JXJY_WASM_OPT:--Oz}" -DJXJY_WASM_LTO="${JXJY_WASM_LTO:-ON}" >/dev/null
+  -DJXJY_JSON_INCLUDE="$deps" -DJXJY_WASM_OPT="${JXJY_WASM_OPT:--O3}" -DJXJY_WASM_LTO="${JXJY_WASM_LTO:-ON}" >/dev/null
 cmake --build build/wasm --target jxjy_wasm -j "$(nproc 2>/dev/null || echo 2)"
 
 copy() { cmp -s "$1" "$2" || cp "$1" "$2"; }
