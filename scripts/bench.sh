@@ -11,6 +11,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 node bench/gen_profiles.mjs "$n" >"$tmp/profiles.jsonl"
 
+echo "== native: Checker::evaluate without I/O (bench/native_bench.cpp), one core" >&2
+cmake --build build/native --target jxjy_bench >/dev/null
+engine=$(taskset -c 0 build/native/jxjy_bench "$tmp/profiles.jsonl")
+
 echo "== native: jxjy batch, $n profiles, one core (taskset -c 0)" >&2
 start=$(date +%s.%N)
 taskset -c 0 build/native/jxjy batch <"$tmp/profiles.jsonl" >"$tmp/results.jsonl"
@@ -46,14 +50,15 @@ fi
 
 ratio='null'
 if [ "$wasm" != null ]; then
-  ratio=$(node -e "const w=JSON.parse(process.argv[1]); console.log((w.evaluateUs.mean*1000/$ns_per).toFixed(2))" "$wasm")
+  ratio=$(node -e "const w=JSON.parse(process.argv[1]), e=JSON.parse(process.argv[2]); console.log((w.evaluateUs.mean*1000/e.nsPerProfile.mean).toFixed(2))" "$wasm" "$engine")
 fi
 
 cat >bench/results.json <<JSON
 {
   "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
   "machine": "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)",
-  "native": {"profiles": $n, "seconds": $secs, "profilesPerSecond": $per_sec, "nsPerProfile": $ns_per, "outputBytesPerResult": $((out_bytes / n))},
+  "nativeEvaluate": $engine,
+  "batch": {"profiles": $n, "seconds": $secs, "profilesPerSecond": $per_sec, "nsPerProfile": $ns_per, "outputBytesPerResult": $((out_bytes / n))},
   "wasm": $wasm,
   "wasmToNativeRatio": $ratio,
   "sizes": $sizes,
