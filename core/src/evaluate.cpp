@@ -283,11 +283,16 @@ class Evaluation {
     };
     std::string act(word(kActivityNames, unsigned(r.activity), L_));
     if (rule.excluded) return refuse("activity_excluded", rule.text.in(L_), rule.source);
-    if (!allows(rule.subjects, r.subject))
+    if (!allows(rule.subjects, r.subject)) {
+      std::string allowed;
+      for (unsigned k = 0; k < 2; ++k)
+        if (rule.subjects & (Mask(1) << k))
+          allowed += (allowed.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kSubjectNames, k, L_));
       return refuse("subject_not_allowed",
-                    fmt(L_, "“{0}”只能计入专业科目，不能计入{1}", "\"{0}\" counts only as professional hours, not {1}", act,
+                    fmt(L_, "“{0}”只能计入{1}，不能计入{2}", "\"{0}\" counts only as {1} hours, not {2}", act, allowed,
                         std::string(word(kSubjectNames, unsigned(r.subject), L_))),
                     rule.source);
+    }
     const Filing& f = rs_.filing;
     if (f.present && !r.filed && allows(f.activities, r.activity) && allows(f.subjects, r.subject)) {
       interpret(f);
@@ -303,10 +308,11 @@ class Evaluation {
     if (!u->accepted) {
       std::string accepted;
       for (int k = 0; k < kUnitCount; ++k)
-        if (rule.units[k].accepted) accepted += (accepted.empty() ? "" : ", ") + std::string(kUnitNames[k].id);
+        if (rule.units[k].accepted && Unit(k) != Unit::none)
+          accepted += (accepted.empty() ? "" : ", ") + std::string(kUnitNames[k].id) +
+                      (L_ == Locale::zh ? "（" + std::string(kUnitNames[k].zh) + "）" : "");
       return refuse("unit_not_accepted",
-                    fmt(L_, "本地区“{0}”按证书所载学时认定，不按{1}折算；请填写 {2}",
-                        "here \"{0}\" is credited by the hours on its certificate, not by {1}; give {2}", act,
+                    fmt(L_, "本地区“{0}”不按{1}折算，请改填 {2}", "here \"{0}\" is not credited by {1}; give {2} instead", act,
                         std::string(word(kUnitNames, unsigned(r.unit), L_)), accepted),
                     rule.source);
     }
