@@ -17,7 +17,7 @@ class Evaluation {
 
   void run() {
     const Requirement* q = pick_requirement();
-    check_inputs_needed(q);
+    check_inputs_needed();
     if (!res_.errors.empty()) return;
     res_.ok = true;
     interpret(*q);
@@ -99,7 +99,7 @@ class Evaluation {
   }
 
   // Some answers depend on facts the contract leaves optional; ask for them only when they matter.
-  void check_inputs_needed(const Requirement* q) {
+  void check_inputs_needed() {
     for (const auto& a : rs_.adjustments) {
       if (!a.has_age || !adjustment_scope(a)) continue;
       if (p_.age < 0)
@@ -111,7 +111,6 @@ class Evaluation {
                                {"该地区按性别和年龄减免学时，请填写 gender", "this region's age rules depend on gender: give gender"}});
       break;
     }
-    (void)q;
     for (size_t i = 0; i < p_.training.size(); ++i) {
       const Record& r = p_.training[i];
       const ActivityRule& rule = rs_.activities[int(r.activity)];
@@ -443,7 +442,10 @@ class Evaluation {
     return out;
   }
 
-  std::string describe_requirement(const Requirement& q, int needed) const {
+  std::string describe_requirement(int needed) const {
+    if (needed == 0)
+      return fmt(L_, "{0}：视同完成的年度已满足要求，无需另行完成学时",
+                 "{0}: the years deemed complete already satisfy the requirement", applicant());
     std::string years = span();
     bool all = needed >= int(res_.window.size());
     std::string when = res_.window.size() == 1 ? fmt(L_, "{0}年度", "the year {0}", years)
@@ -460,7 +462,6 @@ class Evaluation {
     part("公需科目", "public", r.pub.required);
     part("专业科目", "professional", r.prof.required);
     part("合计", "total", r.total.required);
-    (void)q;
     return fmt(L_, "{0}：须{1}达到{2}", "{0}: {1} must reach {2}", applicant(), when, what);
   }
 
@@ -474,7 +475,7 @@ class Evaluation {
     int needed = count_ == kAllYears ? window_size : count_;
     needed = std::max(0, needed - deemed_);
     res_.required_years = needed;
-    if (!res_.years.empty()) add_reason("requirement", describe_requirement(q, needed), q);
+    if (!res_.years.empty()) add_reason("requirement", describe_requirement(needed), q);
 
     std::vector<const YearRow*> unmet;
     int satisfied = 0;
