@@ -11,6 +11,7 @@ cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j "$(nproc)" >&2
 
 if [ "${1:-}" != "--native-only" ] && [ -x scripts/build-wasm.sh ]; then
+  need_packages emscripten brotli
   echo "== wasm build (build/wasm -> web/)" >&2
   scripts/build-wasm.sh
 fi

@@ -7,8 +7,8 @@ port="${1:-8080}"
 case "$port" in
   ''|*[!0-9]*) echo "usage: scripts/serve.sh [PORT]" >&2; exit 2 ;;
 esac
-if [ ! -f web/jxjy.wasm ]; then
-  echo "== web/jxjy.wasm missing: running scripts/build.sh" >&2
+if [ ! -f web/jxjy.wasm ] || [ ! -f web/jxjy-core.mjs ]; then
+  echo "== the wasm module is not built yet: running scripts/build.sh" >&2
   scripts/build.sh
 fi
 if ! command -v node >/dev/null 2>&1; then
