@@ -56,6 +56,24 @@ const TEXT = {
     footnote: '本测算仅供参考，以人社部门审核结果为准。', hours: '学时',
     birthDate: '出生日期（可选）', applicationDate: '申报日期（可选）', dateHint: '默认为申报年度12月31日',
     ageFromBirth: '已按出生日期计算', offlineReady: '已可离线使用',
+    searchRegion: '搜索地区', searchHint: '输入中文或英文名称、行政区划代码或文件文号',
+    searchNone: '没有匹配的地区', searchMany: (n) => `${n} 个地区匹配，请继续输入或从列表中选择，按回车选第一个`,
+    searchPicked: (name) => `已选：${name}`, searchCode: (code) => `目录中没有 ${code}，已填入行政区划代码（按上级文件）`,
+    ioGroup: '导入或导出记录', exportJson: '导出 JSON', exportCsv: '导出 CSV', importFile: '导入 JSON/CSV…',
+    importInput: '选择要导入的记录文件（JSON 或 CSV）',
+    ioHint: '可把上表导出为 JSON 或 CSV（CSV 可用表格软件编辑）再导入；导入会替换上表的全部记录。',
+    confirmImport: (n) => `导入将替换表中现有的 ${n} 行记录，继续吗？`,
+    imported: (n, f) => `已从 ${f} 导入 ${n} 条记录。`, importCancelled: '已取消导入，记录未改动。',
+    importMulti: (rows) => `第 ${rows} 行给出了多个数量，只保留了第一个。`,
+    exported: (f) => `已导出 ${f}。`,
+    importFailed: (f, why) => `无法导入 ${f}：${why}`,
+    io_read: (m) => `读取文件出错（${m}）`, io_empty: '文件是空的', io_tooBig: '文件太大（最多 1 MB）',
+    io_tooMany: (n) => `记录太多（最多 ${n} 条）`, io_encoding: '文件编码无法识别（请存为 UTF-8）',
+    io_json: (m) => `不是有效的 JSON（${m}）`,
+    io_shape: 'JSON 应是记录数组，或含 training 数组的对象（整份档案）',
+    io_record: (n) => `第 ${n} 条记录不是对象`,
+    io_csvQuote: (n) => `CSV 第 ${n} 行的引号没有闭合`,
+    io_csvHeader: (cols) => `CSV 表头缺少列 ${cols}（表头应为 year,subject,activity,amount,unit,level,filed,note，顺序不限）`,
     general: '档案', internal: '检查器出错',
   },
   en: {
@@ -96,6 +114,24 @@ const TEXT = {
     footnote: 'For reference only; the human-resources bureau decides.', hours: 'hours',
     birthDate: 'Birth date (optional)', applicationDate: 'Application date (optional)', dateHint: 'defaults to 31 December of the application year',
     ageFromBirth: 'computed from the birth date', offlineReady: 'Works offline now',
+    searchRegion: 'Search region', searchHint: 'name (Chinese or English), region code or notice number',
+    searchNone: 'No region matches', searchMany: (n) => `${n} regions match: type more or pick one from the list; Enter takes the first`,
+    searchPicked: (name) => `Selected: ${name}`, searchCode: (code) => `${code} is not in the catalogue: put into the region code field (the parent region's notice applies)`,
+    ioGroup: 'Import or export records', exportJson: 'Export JSON', exportCsv: 'Export CSV', importFile: 'Import JSON/CSV…',
+    importInput: 'Choose a records file to import (JSON or CSV)',
+    ioHint: 'Export the table as JSON or CSV (CSV opens in spreadsheet programs) and import it again; importing replaces all records in the table.',
+    confirmImport: (n) => `Importing replaces the ${n} row(s) in the table. Continue?`,
+    imported: (n, f) => `Imported ${n} record(s) from ${f}.`, importCancelled: 'Import cancelled; the records are unchanged.',
+    importMulti: (rows) => `Row(s) ${rows} gave several amounts; only the first was kept.`,
+    exported: (f) => `Exported ${f}.`,
+    importFailed: (f, why) => `Cannot import ${f}: ${why}`,
+    io_read: (m) => `the file could not be read (${m})`, io_empty: 'the file is empty', io_tooBig: 'the file is too large (1 MB at most)',
+    io_tooMany: (n) => `too many records (${n} at most)`, io_encoding: 'unknown text encoding (save it as UTF-8)',
+    io_json: (m) => `not valid JSON (${m})`,
+    io_shape: 'the JSON must be an array of records, or an object with a "training" array (a whole profile)',
+    io_record: (n) => `record ${n} is not an object`,
+    io_csvQuote: (n) => `CSV line ${n}: a quote is not closed`,
+    io_csvHeader: (cols) => `the CSV header lacks ${cols} (expected year,subject,activity,amount,unit,level,filed,note in any order)`,
     general: 'Profile', internal: 'checker error',
   },
 };
@@ -145,6 +181,14 @@ function markup(L) {
   <fieldset class="card">
     <legend data-i18n="applicant">申报信息</legend>
     <div class="grid">
+      <div class="field wide search-field">
+        <label for="f-search" data-i18n="searchRegion">搜索地区</label>
+        <input id="f-search" type="search" list="f-search-list" enterkeyhint="search" spellcheck="false"
+          aria-describedby="f-search-hint f-search-status">
+        <datalist id="f-search-list"></datalist>
+        <small id="f-search-hint" class="hint" data-i18n="searchHint"></small>
+        <small id="f-search-status" class="hint search-status" role="status"></small>
+      </div>
       <div class="field wide">
         <label for="f-region" data-i18n="region">申报地区</label>
         <select id="f-region" name="region"></select>
@@ -257,6 +301,16 @@ function markup(L) {
     <div class="row-actions">
       <button type="button" id="add-row" data-i18n="addRow">＋ 添加一行</button>
     </div>
+    <div class="io" role="group" aria-labelledby="io-label" aria-describedby="io-hint">
+      <span id="io-label" class="sr-only" data-i18n="ioGroup">导入或导出记录</span>
+      <button type="button" id="export-json" data-i18n="exportJson">导出 JSON</button>
+      <button type="button" id="export-csv" data-i18n="exportCsv">导出 CSV</button>
+      <button type="button" id="import-btn" data-i18n="importFile">导入 JSON/CSV…</button>
+      <input type="file" id="import-file" accept=".json,.csv,application/json,text/csv" hidden>
+    </div>
+    <p class="hint" id="io-hint" data-i18n="ioHint"></p>
+    <p class="io-msg io-error" id="io-error" role="alert"></p>
+    <p class="io-msg io-status" id="io-status" role="status"></p>
   </fieldset>
 </form>
 
@@ -387,8 +441,11 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 function options(select, items, value) {
-  select.replaceChildren(...items.map(([v, label]) => el('option', { value: v, text: label })));
-  select.value = value;
+  // a value from an imported file that is not one of the choices is shown as given (the checker names it)
+  const v = value === undefined || value === null ? '' : String(value);
+  const all = v !== '' && !items.some(([k]) => k === v) ? [...items, [v, v]] : items;
+  select.replaceChildren(...all.map(([k, label]) => el('option', { value: k, text: label })));
+  select.value = v;
 }
 function cite(source) {
   if (!source) return '';
@@ -402,6 +459,183 @@ function num(text) {
   const s = String(text ?? '').trim();
   if (s === '') return undefined;
   return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : s; // a non-number goes through so the checker names it
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import and export of the training records (the table). Export: the records exactly as sent to the
+// checker (JSON), or one CSV line per record. Import: either format back into table rows, values as
+// given (a wrong value is named at its field by the checker's validation, not here).
+export const CSV_COLUMNS = ['year', 'subject', 'activity', 'amount', 'unit', 'level', 'filed', 'note'];
+const RECORD_KEYS = new Set(['year', 'subject', 'activity', 'level', 'filed', 'note']);
+const MAX_IMPORT_BYTES = 1024 * 1024;
+const MAX_IMPORT_ROWS = 1000;
+
+/** An import problem: key of a TEXT entry (io_*) and its arguments. */
+class ImportError extends Error {
+  constructor(key, ...args) {
+    super(key);
+    this.key = key;
+    this.args = args;
+  }
+}
+
+function csvField(value) {
+  const s = value === undefined || value === null ? '' : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+/** CSV text (UTF-8 BOM, CRLF lines) of table rows and the records built from them (same order). */
+export function trainingCsv(records, rows = []) {
+  const lines = [CSV_COLUMNS.join(',')];
+  records.forEach((rec, i) => {
+    const row = rows[i] || {};
+    const key = UNITS.find((u) => rec[u] !== undefined) || Object.keys(rec).find((k) => !RECORD_KEYS.has(k));
+    const cells = {
+      ...rec,
+      amount: key ? rec[key] : String(row.amount ?? '').trim(),
+      unit: key || row.unit || '',
+    };
+    lines.push(CSV_COLUMNS.map((c) => csvField(cells[c])).join(','));
+  });
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of strings. */
+export function parseCsv(text, sep = ',') {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let quoteLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      line++;
+    } else {
+      field += ch;
+    }
+  }
+  if (quoted) throw new ImportError('io_csvQuote', quoteLine);
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+const str = (v) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+// Words a person may type in a spreadsheet instead of the contract's keys (the page's own labels).
+function keyOf(kind, value) {
+  const v = value.trim();
+  const lower = v.toLowerCase();
+  const match = (pairs) => {
+    for (const [key, labels] of pairs) if (key === lower || labels.some((l) => l.toLowerCase() === lower)) return key;
+    return v;
+  };
+  const labels = (prefix, keys) => keys.map((k) => [k, [TEXT.zh[prefix + k], TEXT.en[prefix + k]]]);
+  if (kind === 'subject') return match(labels('subject_', ['public', 'professional']));
+  if (kind === 'unit') return match(labels('unit_', UNITS));
+  if (kind === 'level') return v === '' || v === '—' ? '' : match(labels('lvl_', CONF_LEVELS.filter(Boolean)));
+  if (kind === 'activity') return match(Object.entries(ACTIVITIES));
+  return v;
+}
+function filedOf(value) {
+  const v = value.trim().toLowerCase();
+  if (['', 'true', '1', 'yes', 'y', '是', '已备案', '√', '✓'].includes(v)) return true;
+  if (['false', '0', 'no', 'n', '否', '未备案'].includes(v)) return false;
+  return value; // as given: the checker says it is not a boolean
+}
+
+/** Table rows from a contract record (JSON import). multi = it gave more than one amount. */
+function rowFromRecord(rec, n) {
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new ImportError('io_record', n);
+  const units = UNITS.filter((u) => rec[u] !== undefined && rec[u] !== null);
+  const unit = units[0] || 'hours';
+  return {
+    row: {
+      year: str(rec.year), subject: str(rec.subject), activity: str(rec.activity),
+      amount: str(rec[unit]), unit, level: str(rec.level),
+      filed: rec.filed === undefined || rec.filed === null ? true : rec.filed,
+      note: str(rec.note),
+    },
+    multi: units.length > 1,
+  };
+}
+
+/**
+ * Table rows from an imported file's text: a JSON array of records, a JSON object with a `training`
+ * array (a whole profile), or CSV with the CSV_COLUMNS header in any order. Throws ImportError.
+ */
+export function parseTrainingFile(text, name = '') {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new ImportError('io_empty');
+  const json = /^\s*[[{]/.test(body) || /\.json$/i.test(name);
+  let rows;
+  const multi = [];
+  if (json) {
+    let data;
+    try {
+      data = JSON.parse(body);
+    } catch (e) {
+      throw new ImportError('io_json', e && e.message);
+    }
+    const list = Array.isArray(data) ? data
+      : data && typeof data === 'object' && Array.isArray(data.training) ? data.training : null;
+    if (!list) throw new ImportError('io_shape');
+    if (list.length > MAX_IMPORT_ROWS) throw new ImportError('io_tooMany', MAX_IMPORT_ROWS);
+    rows = list.map((rec, i) => {
+      const r = rowFromRecord(rec, i + 1);
+      if (r.multi) multi.push(i + 1);
+      return r.row;
+    });
+  } else {
+    const firstLine = body.slice(0, body.search(/\r?\n|$/));
+    const sep = firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
+    const table = parseCsv(body, sep);
+    const header = (table[0] || []).map((h) => h.trim().toLowerCase());
+    const missing = ['year', 'subject', 'activity', 'amount'].filter((c) => !header.includes(c));
+    if (missing.length) throw new ImportError('io_csvHeader', missing.join(', '));
+    if (table.length - 1 > MAX_IMPORT_ROWS) throw new ImportError('io_tooMany', MAX_IMPORT_ROWS);
+    const col = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)]));
+    rows = table.slice(1).map((cells) => {
+      const cell = (c) => (col[c] >= 0 ? cells[col[c]] ?? '' : '');
+      return {
+        year: cell('year').trim(), subject: keyOf('subject', cell('subject')),
+        activity: keyOf('activity', cell('activity')), amount: cell('amount').trim(),
+        unit: keyOf('unit', cell('unit')) || 'hours', level: keyOf('level', cell('level')),
+        filed: filedOf(cell('filed')), note: cell('note'),
+      };
+    });
+  }
+  return { rows, multi };
+}
+
+/** File bytes to text: UTF-8 (with or without BOM), else GB 18030 (what Excel saves in Chinese Windows). */
+function decodeText(buffer) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch { /* not UTF-8 */ }
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(buffer);
+  } catch {
+    throw new ImportError('io_encoding');
+  }
 }
 
 /**
@@ -493,17 +727,23 @@ export function mount(root, opts = {}) {
     const toggle = $('lang-toggle');
     toggle.textContent = en() ? '中文' : 'English';
     toggle.lang = en() ? 'zh-CN' : 'en';
+    $('import-file').setAttribute('aria-label', t('importInput'));
+  }
+
+  function regionLabel(r, lang = draft.lang) {
+    const newest = [...(r.ruleSets || [])].sort((a, b) => b.year - a.year)[0];
+    const number = newest && newest.sources && newest.sources[0] ? newest.sources[0].number || newest.sources[0].title : '';
+    const name = lang === 'en' ? r.nameEn || r.name : r.name;
+    return `${name} ${r.region}${number ? ' · ' + number : ''}`;
   }
 
   function renderRegionSelect() {
-    const items = catalogue.map((r) => {
-      const newest = [...(r.ruleSets || [])].sort((a, b) => b.year - a.year)[0];
-      const number = newest && newest.sources && newest.sources[0] ? newest.sources[0].number || newest.sources[0].title : '';
-      const name = en() ? r.nameEn || r.name : r.name;
-      return [r.region, `${name} ${r.region}${number ? ' · ' + number : ''}`];
-    });
+    const items = catalogue.map((r) => [r.region, regionLabel(r)]);
     if (!catalogue.some((r) => r.region === draft.region) && catalogue.length) draft.region = catalogue[0].region;
     options($('f-region'), items, draft.region);
+    // suggestions of the search field: the same labels, plus the other language's name
+    $('f-search-list').replaceChildren(...catalogue.map((r, i) =>
+      el('option', { value: items[i][1], label: en() ? r.name : r.nameEn || '' })));
   }
 
   function renderStaticFields() {
@@ -577,7 +817,7 @@ export function mount(root, opts = {}) {
       const level = el('select');
       options(level, CONF_LEVELS.map((l) => [l, t('lvl_' + (l || 'none'))]), row.level);
       const filed = el('input', { type: 'checkbox' });
-      filed.checked = row.filed !== false;
+      filed.checked = row.filed !== false; // an imported non-boolean shows checked; the checker names it
       const note = el('input', { type: 'text', className: 'note' });
       note.value = row.note;
       const dup = el('button', { type: 'button', 'data-action': 'dup', 'data-row': row.uid,
@@ -661,9 +901,11 @@ export function mount(root, opts = {}) {
       for (const u of UNITS) fields[`${base}/${u}`] = id('amount');
       const rec = { year: num(row.year), subject: row.subject, activity: row.activity };
       const amount = num(row.amount);
-      if (amount !== undefined) rec[UNITS.includes(row.unit) ? row.unit : 'hours'] = amount;
+      // an unknown unit (from an imported file) sends no amount: the checker then asks for one at the amount
+      if (amount !== undefined && UNITS.includes(row.unit)) rec[row.unit] = amount;
       if (row.level) rec.level = row.level;
-      rec.filed = row.filed !== false;
+      // true or false from the checkbox; an imported non-boolean as given, so the checker names it
+      rec.filed = row.filed === undefined || row.filed === null || row.filed === '' ? true : row.filed;
       if (row.note && row.note.trim()) rec.note = row.note.trim();
       if (rec.year === undefined) delete rec.year;
       return rec;
@@ -849,6 +1091,7 @@ export function mount(root, opts = {}) {
     if (!(target instanceof HTMLElement)) return;
     if (STATIC[target.id]) {
       draft[STATIC[target.id]] = target.value;
+      if (target.id === 'f-region' || target.id === 'f-code') clearSearch();
       if (['f-region', 'f-code', 'f-year'].includes(target.id)) renderCircumstances();
       if (target.id === 'f-birth') syncAge();
     } else if (target.id === 'f-grassroots') {
@@ -905,6 +1148,111 @@ export function mount(root, opts = {}) {
     }
   }
 
+  // Searchable region picker: name (Chinese or English), code or notice number -> the region select.
+  function searchMatches(query) {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    // a suggestion picked from the list (its text is the select's label, in either language)
+    const exact = catalogue.find((r) => ['zh', 'en'].some((l) => regionLabel(r, l).toLowerCase() === q));
+    if (exact) return [exact];
+    const words = q.split(/\s+/);
+    return catalogue.filter((r) => {
+      const sources = (r.ruleSets || []).flatMap((rs) => (rs.sources || []).flatMap((src) => [src.number, src.title]));
+      const hay = [r.name, r.nameEn, r.region, ...sources].filter(Boolean).join(' ').toLowerCase();
+      return words.every((w) => hay.includes(w));
+    });
+  }
+
+  function onSearch(commit) {
+    const query = $('f-search').value.trim();
+    const status = $('f-search-status');
+    const L = TEXT[draft.lang];
+    if (!query || !catalogue.length) {
+      status.textContent = '';
+      return;
+    }
+    const hits = searchMatches(query);
+    let code = '';
+    if (hits.length === 1 || (commit && hits.length)) {
+      code = hits[0].region;
+      status.textContent = L.searchPicked(regionLabel(hits[0]));
+    } else if (!hits.length && /^\d{6}$/.test(query)) {
+      code = query; // not in the catalogue: the code field (the checker falls back to an ancestor's notice)
+      status.textContent = L.searchCode(query);
+    } else {
+      status.textContent = hits.length ? L.searchMany(hits.length) : L.searchNone;
+      return;
+    }
+    const before = `${draft.region}/${draft.code}`;
+    applyRegion(code);
+    if (`${draft.region}/${draft.code}` !== before) {
+      renderForm();
+      evaluateNow();
+    }
+  }
+
+  function clearSearch() {
+    $('f-search').value = '';
+    $('f-search-status').textContent = '';
+  }
+
+  // Import and export of the training records
+  function ioMessage(error, status) {
+    $('io-error').textContent = error || '';
+    $('io-status').textContent = status || '';
+  }
+
+  // a download without navigation or inline script: a Blob URL on a temporary <a download>
+  function download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = el('a', { href: url, download: name, className: 'sr-only', tabindex: '-1', 'aria-hidden': 'true' });
+    wrapper.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    ioMessage('', TEXT[draft.lang].exported(name));
+  }
+
+  function exportJson() {
+    const { training } = buildProfile().profile;
+    download('jxjy-training.json', `${JSON.stringify(training, null, 2)}\n`, 'application/json');
+  }
+
+  function exportCsv() {
+    const { training } = buildProfile().profile;
+    download('jxjy-training.csv', trainingCsv(training, draft.training), 'text/csv;charset=utf-8');
+  }
+
+  async function importFile() {
+    const input = $('import-file');
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const say = (key, ...args) => {
+      const v = TEXT[draft.lang][key];
+      return typeof v === 'function' ? v(...args) : v;
+    };
+    let parsed;
+    try {
+      if (file.size > MAX_IMPORT_BYTES) throw new ImportError('io_tooBig');
+      parsed = parseTrainingFile(decodeText(await file.arrayBuffer()), file.name);
+    } catch (e) {
+      const why = e instanceof ImportError ? say(e.key, ...e.args) : say('io_read', (e && e.message) || String(e));
+      ioMessage(say('importFailed', file.name, why), '');
+      return;
+    } finally {
+      input.value = ''; // the same file can be chosen again
+    }
+    if (draft.training.length && !window.confirm(say('confirmImport', draft.training.length))) {
+      ioMessage('', say('importCancelled'));
+      return;
+    }
+    draft.training = parsed.rows.map((r) => ({ ...r, uid: nextUid++ }));
+    renderRows();
+    evaluateNow();
+    const multi = parsed.multi.length ? ` ${say('importMulti', parsed.multi.join(en() ? ', ' : '、'))}` : '';
+    ioMessage('', say('imported', parsed.rows.length, file.name) + multi);
+  }
+
   function addRow() {
     const last = draft.training[draft.training.length - 1];
     const row = { ...newRow(last ? last.year : (num(draft.year) || DEFAULT_YEAR)), uid: nextUid++ };
@@ -927,6 +1275,8 @@ export function mount(root, opts = {}) {
     if (storageKey) {
       try { localStorage.removeItem(storageKey); } catch { /* ignore */ }
     }
+    clearSearch();
+    ioMessage('', '');
     renderForm();
     evaluateNow();
     $('f-region').focus();
@@ -936,6 +1286,8 @@ export function mount(root, opts = {}) {
     const next = lang === 'en' ? 'en' : 'zh';
     if (next === draft.lang) return;
     draft.lang = next;
+    clearSearch();
+    ioMessage('', '');
     renderForm();
     evaluateNow();
   }
@@ -953,6 +1305,25 @@ export function mount(root, opts = {}) {
   $('error-list').addEventListener('click', onErrorLink);
   $('verdict-chip').addEventListener('click', onErrorLink);
   $('add-row').addEventListener('click', addRow);
+  $('export-json').addEventListener('click', exportJson);
+  $('export-csv').addEventListener('click', exportCsv);
+  $('import-btn').addEventListener('click', () => $('import-file').click());
+  $('import-file').addEventListener('change', (event) => {
+    event.stopPropagation(); // not a field of the profile
+    importFile().catch((e) => ioMessage(`${(e && e.message) || e}`, ''));
+  });
+  const search = $('f-search');
+  search.addEventListener('input', (event) => {
+    event.stopPropagation();
+    onSearch(false);
+  });
+  search.addEventListener('change', (event) => event.stopPropagation());
+  search.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onSearch(true);
+    }
+  });
   $('clear-all').addEventListener('click', clearAll);
   $('lang-toggle').addEventListener('click', toggleLang);
 

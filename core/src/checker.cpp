@@ -1,5 +1,7 @@
 // The public API: rule-set selection by region and date, then parse -> evaluate -> JSON.
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 #include <map>
 
 #include "evaluate.h"
@@ -57,6 +59,19 @@ struct Checker::Impl {
   }
 };
 
+// Which records have errors, when every error is inside a record or a circumstance; else nothing.
+static std::optional<std::vector<bool>> records_with_errors(const std::vector<Problem>& errors, size_t records) {
+  std::vector<bool> skip(records, false);
+  for (const auto& e : errors) {
+    const std::string& path = e.path;
+    if (path.rfind("/circumstances/", 0) == 0) continue;
+    if (path.rfind("/training/", 0) != 0) return std::nullopt;
+    size_t i = std::strtoul(path.c_str() + 10, nullptr, 10);
+    if (i < records) skip[i] = true;
+  }
+  return skip;
+}
+
 Checker::Checker() : impl_(std::make_unique<Impl>()) {}
 Checker::~Checker() = default;
 
@@ -111,6 +126,10 @@ std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
         res.rule_set = rs;
         jxjy::evaluate(p, *rs, res);
       }
+    } else if (auto skip = records_with_errors(res.errors, p.training.size())) {
+      // Only records or circumstances are wrong: still report what the rule set needs, so every
+      // problem comes out at once.
+      if (const RuleSet* rs = impl_->select(p, res)) check_needed_inputs(p, *rs, *skip, res.errors);
     }
   }
   input_ok = res.errors.empty();

@@ -11,14 +11,21 @@ namespace {
 
 double round2(double x) { return std::round(x * 100) / 100; }
 
+// Whether an adjustment's route, level and application-year conditions cover the profile.
+bool in_scope(const Adjustment& a, const Profile& p) {
+  if (!allows(a.routes, p.route) || !allows(a.levels, p.level)) return false;
+  return a.application_years.empty() ||
+         std::find(a.application_years.begin(), a.application_years.end(), p.year) != a.application_years.end();
+}
+
 class Evaluation {
  public:
   Evaluation(const Profile& p, const RuleSet& rs, Result& res) : p_(p), rs_(rs), res_(res), L_(p.locale) {}
 
   void run() {
-    const Requirement* q = pick_requirement();
-    check_inputs_needed();
+    check_needed_inputs(p_, rs_, {}, res_.errors);
     if (!res_.errors.empty()) return;
+    const Requirement* q = pick_requirement();
     res_.ok = true;
     interpret(*q);
     window_ = q->exempt ? Window{} : q->window;
@@ -75,57 +82,11 @@ class Evaluation {
            std::string(word(kLevelNames, unsigned(p_.level), L_));
   }
 
-  const Requirement* pick_requirement() {
-    for (const auto& q : rs_.requirements) {
-      if (q.route != p_.route || !allows(q.levels, p_.level)) continue;
-      if (q.education != 0 && p_.education == Education::unknown) {
-        res_.errors.push_back({"missing", "/education",
-                               {"该地区" + std::string(kRouteNames[int(p_.route)].zh) + "的学时要求取决于学历，请填写 education",
-                                "in this region the requirement for " + std::string(kRouteNames[int(p_.route)].en) +
-                                    " depends on education: give education"}});
-        return &q;
-      }
-      if (allows(q.education, p_.education)) return &q;
-    }
+  // Education is known whenever a requirement depends on it (check_needed_inputs).
+  const Requirement* pick_requirement() const {
+    for (const auto& q : rs_.requirements)
+      if (q.route == p_.route && allows(q.levels, p_.level) && allows(q.education, p_.education)) return &q;
     return &rs_.requirements.front();  // unreachable: the loader checks coverage
-  }
-
-  bool adjustment_scope(const Adjustment& a) const {
-    if (!allows(a.routes, p_.route) || !allows(a.levels, p_.level)) return false;
-    if (!a.application_years.empty() &&
-        std::find(a.application_years.begin(), a.application_years.end(), p_.year) == a.application_years.end())
-      return false;
-    return true;
-  }
-
-  // Some answers depend on facts the contract leaves optional; ask for them only when they matter.
-  void check_inputs_needed() {
-    for (const auto& a : rs_.adjustments) {
-      if (!a.has_age || !adjustment_scope(a)) continue;
-      if (p_.age < 0)
-        res_.errors.push_back({"missing", "/age",
-                               {"该地区按年龄减免学时，请填写 age 或 birthDate",
-                                "this region reduces hours by age: give age or birthDate"}});
-      if (p_.gender == Gender::unknown)
-        res_.errors.push_back({"missing", "/gender",
-                               {"该地区按性别和年龄减免学时，请填写 gender", "this region's age rules depend on gender: give gender"}});
-      break;
-    }
-    for (size_t i = 0; i < p_.training.size(); ++i) {
-      const Record& r = p_.training[i];
-      const ActivityRule& rule = rs_.activities[int(r.activity)];
-      if (rule.excluded) continue;
-      std::string path = "/training/" + std::to_string(i);
-      bool fixed = rule.units[int(Unit::none)].accepted;
-      if (r.unit == Unit::none && !fixed)
-        res_.errors.push_back({"missing_amount", path,
-                               {"请填写学习量：hours、minutes、days、months 或 subjects 之一",
-                                "give the amount: one of hours, minutes, days, months, subjects"}});
-      if (r.unit == Unit::days && !fixed && rule.units[int(Unit::days)].by_level && r.level == ConfLevel::unknown)
-        res_.errors.push_back({"missing", path + "/level",
-                               {"该地区会议学时按级别折算，请填写 level（international/national/provincial/prefecture）",
-                                "conference days are credited by level here: give level (international/national/provincial/prefecture)"}});
-    }
   }
 
   // The window's years, ending with the application year.
@@ -163,7 +124,7 @@ class Evaluation {
   }
 
   bool applies(const Adjustment& a) const {
-    if (!adjustment_scope(a)) return false;
+    if (!in_scope(a, p_)) return false;
     if (a.has_age) {
       int threshold = p_.gender == Gender::male ? a.age_male : a.age_female;
       if (p_.age < threshold) return false;
@@ -534,6 +495,46 @@ class Evaluation {
 };
 
 }  // namespace
+
+// Some answers depend on facts the contract leaves optional; ask for them only when they matter.
+void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<bool>& skip_record,
+                         std::vector<Problem>& errors) {
+  for (const auto& q : rs.requirements) {
+    if (q.route != p.route || !allows(q.levels, p.level)) continue;
+    if (q.education != 0 && p.education == Education::unknown)
+      errors.push_back({"missing", "/education",
+                        {"该地区" + std::string(kRouteNames[int(p.route)].zh) + "的学时要求取决于学历，请填写 education",
+                         "in this region the requirement for " + std::string(kRouteNames[int(p.route)].en) +
+                             " depends on education: give education"}});
+    break;
+  }
+  for (const auto& a : rs.adjustments) {
+    if (!a.has_age || !in_scope(a, p)) continue;
+    if (p.age < 0)
+      errors.push_back({"missing", "/age",
+                        {"该地区按年龄减免学时，请填写 age 或 birthDate", "this region reduces hours by age: give age or birthDate"}});
+    if (p.gender == Gender::unknown)
+      errors.push_back({"missing", "/gender",
+                        {"该地区按性别和年龄减免学时，请填写 gender", "this region's age rules depend on gender: give gender"}});
+    break;
+  }
+  for (size_t i = 0; i < p.training.size(); ++i) {
+    if (i < skip_record.size() && skip_record[i]) continue;
+    const Record& r = p.training[i];
+    const ActivityRule& rule = rs.activities[int(r.activity)];
+    if (rule.excluded) continue;
+    std::string path = "/training/" + std::to_string(i);
+    bool fixed = rule.units[int(Unit::none)].accepted;
+    if (r.unit == Unit::none && !fixed)
+      errors.push_back({"missing_amount", path,
+                        {"请填写学习量：hours、minutes、days、months 或 subjects 之一",
+                         "give the amount: one of hours, minutes, days, months, subjects"}});
+    if (r.unit == Unit::days && !fixed && rule.units[int(Unit::days)].by_level && r.level == ConfLevel::unknown)
+      errors.push_back({"missing", path + "/level",
+                        {"该地区会议学时按级别折算，请填写 level（international/national/provincial/prefecture）",
+                         "conference days are credited by level here: give level (international/national/provincial/prefecture)"}});
+  }
+}
 
 void evaluate(const Profile& p, const RuleSet& rs, Result& res) { Evaluation(p, rs, res).run(); }
 
