@@ -1327,12 +1327,14 @@ export function mount(root, opts = {}) {
   $('clear-all').addEventListener('click', clearAll);
   $('lang-toggle').addEventListener('click', toggleLang);
 
+  // Start fetching and compiling the wasm first: it runs off the main thread while the form renders.
+  const loading = loadChecker();
   applyTexts();
   renderStaticFields();
   renderRows();
   setBanner('pending', t('loading'), '');
 
-  const ready = loadChecker().then((c) => {
+  const ready = loading.then((c) => {
     checker = c;
     catalogue = c.regions();
     if (pendingRegion) applyRegion(pendingRegion);
@@ -1408,14 +1410,16 @@ function startPage(host) {
     setupEmbed();
   }
   host.replaceChildren();
-  mount(host, {
+  const { ready } = mount(host, {
     embedded: embed,
     ownsDocument: true,
     storageKey: embed ? null : STORAGE_KEY,
     region: params.get('region') || undefined,
     lang: params.get('lang') || undefined,
   });
-  registerServiceWorker();
+  // After the first verdict: the worker's install downloads the whole shell again, which should not
+  // compete with the first visit's own loading.
+  ready.then(registerServiceWorker, registerServiceWorker);
 }
 
 const pageHost = typeof document !== 'undefined' ? document.querySelector('#jxjy-app[data-jxjy-page]') : null;
