@@ -107,17 +107,18 @@ std::string Checker::evaluate(std::string_view text) const {
 
 std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
   Result res;
-  Json root;
+  JsonDoc doc;
   Problem parse_problem;
   if (text.size() > Limits::kMaxBytes) {
     res.errors.push_back({"too_long", "", {"档案超过 1 MiB", "the profile is larger than 1 MiB"}});
-  } else if (!parse_json(text, Limits::kMaxDepth, root, parse_problem)) {
+  } else if (!parse_json(text, Limits::kMaxDepth, doc, parse_problem)) {
     res.errors.push_back(parse_problem);
   } else {
+    const Json& root = doc.root();
     Profile p;
     std::vector<Problem> input_warnings;
     // Read the locale first so even errors speak the asked language.
-    if (const Json* l = Reader::member(root, "locale"); l && l->is_string() && l->get<std::string>() == "en")
+    if (const Json* l = Reader::member(root, "locale"); l && l->is_string() && l->string() == "en")
       res.locale = Locale::en;
     read_profile(root, p, res.errors, input_warnings);
     for (auto& w : input_warnings) res.warnings.push_back({w.code, w.message.in(res.locale), {}, w.path});

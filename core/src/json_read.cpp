@@ -1,5 +1,7 @@
 #include "json_read.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace jxjy {
@@ -18,87 +20,120 @@ std::string escape_pointer_token(std::string_view key) {
 std::string type_name(const Json& v, Locale l) {
   bool en = l == Locale::en;
   switch (v.type()) {
-    case Json::value_t::null: return en ? "null" : "空值 null";
-    case Json::value_t::boolean: return en ? "a boolean" : "布尔值";
-    case Json::value_t::string: return en ? "a string" : "字符串";
-    case Json::value_t::array: return en ? "an array" : "数组";
-    case Json::value_t::object: return en ? "an object" : "对象";
-    case Json::value_t::number_float:
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return en ? "a number" : "数字";
-    default: return en ? "an unsupported value" : "不支持的值";
+    case Json::Type::null: return en ? "null" : "空值 null";
+    case Json::Type::boolean: return en ? "a boolean" : "布尔值";
+    case Json::Type::string: return en ? "a string" : "字符串";
+    case Json::Type::array: return en ? "an array" : "数组";
+    case Json::Type::object: return en ? "an object" : "对象";
+    case Json::Type::number: return en ? "a number" : "数字";
   }
+  return en ? "an unsupported value" : "不支持的值";
 }
 
-namespace {
+// nlohmann's SAX events -> JsonDoc. A repeated key is remembered (the first one, with its pointer)
+// and reported only if the whole text parses, so a syntax error still reads as invalid_json.
+class JsonBuilder {
+ public:
+  using Type = JsonValue::Type;
+  JsonBuilder(JsonDoc& doc, size_t capacity) : doc_(doc) { doc_.nodes_.reserve(capacity); }
 
-// Members of every object in a parsed document.
-size_t count_members(const Json& v) {
-  size_t n = v.is_object() ? v.size() : 0;
-  if (v.is_structured())
-    for (const auto& x : v) n += count_members(x);
-  return n;
-}
-
-// The JSON Pointer of the first key that repeats within its object, found by parsing again with a
-// callback that tracks where the parser is. Only called when duplicates are known to exist.
-std::string first_duplicate_key(std::string_view text, std::string& key) {
-  struct Frame {
-    bool array;
-    size_t index;
-    std::string key;
-    std::vector<std::string> keys;
-  };
-  std::vector<Frame> stack;
-  std::string pointer;
-  bool found = false;
-  using E = Json::parse_event_t;
-  Json::parser_callback_t cb = [&](int, E e, Json& parsed) {
-    switch (e) {
-      case E::object_start: stack.push_back({false, 0, {}, {}}); break;
-      case E::array_start: stack.push_back({true, 0, {}, {}}); break;
-      case E::key: {
-        if (stack.empty() || !parsed.is_string()) break;
-        Frame& top = stack.back();
-        const std::string& k = parsed.get_ref<const std::string&>();
-        if (!found && std::find(top.keys.begin(), top.keys.end(), k) != top.keys.end()) {
-          found = true;
-          for (size_t i = 0; i + 1 < stack.size(); ++i)
-            pointer += "/" + (stack[i].array ? std::to_string(stack[i].index) : escape_pointer_token(stack[i].key));
-          pointer += "/" + escape_pointer_token(k);
-          key = k;
-        }
-        top.keys.push_back(k);
-        top.key = k;
-        break;
-      }
-      case E::object_end:
-      case E::array_end:
-        if (!stack.empty()) stack.pop_back();
-        [[fallthrough]];
-      case E::value:
-        if (!stack.empty() && stack.back().array) ++stack.back().index;
-        break;
+  bool null() { return add(Type::null) != nullptr; }
+  bool boolean(bool b) {
+    JsonValue* v = add(Type::boolean);
+    if (v) v->boolean_ = b;
+    return v != nullptr;
+  }
+  bool number_integer(int64_t n) { return number(double(n)); }
+  bool number_unsigned(uint64_t n) { return number(double(n)); }
+  bool number_float(double d, const std::string&) { return number(d); }
+  bool string(std::string& s) {
+    JsonValue* v = add(Type::string);
+    if (v) v->string_ = &keep(s);
+    return v != nullptr;
+  }
+  bool binary(std::vector<uint8_t>&) { return false; }  // never produced by JSON text
+  bool start_object(size_t) { return open(Type::object); }
+  bool start_array(size_t) { return open(Type::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string& k) {
+    Frame& top = stack_.back();
+    if (!duplicate_ && top.node->find(k) != nullptr) {
+      duplicate_ = true;
+      duplicate_key_ = k;
+      duplicate_path_ = pointer() + "/" + escape_pointer_token(k);
     }
+    pending_key_ = &keep(k);
     return true;
+  }
+  bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+  bool duplicate_ = false;
+  std::string duplicate_key_, duplicate_path_;
+
+ private:
+  struct Frame {
+    JsonValue* node;
+    std::string token;  // this container's reference token in its parent
   };
-  Json ignored = Json::parse(text.begin(), text.end(), cb, /*allow_exceptions=*/false);
-  (void)ignored;
-  return pointer;
-}
+  JsonDoc& doc_;
+  std::vector<Frame> stack_;
+  const std::string* pending_key_ = nullptr;
 
-}  // namespace
+  const std::string& keep(std::string& s) {
+    doc_.strings_.push_back(std::move(s));
+    return doc_.strings_.back();
+  }
+  bool number(double d) {
+    JsonValue* v = add(Type::number);
+    if (v) v->number_ = d;
+    return v != nullptr;
+  }
+  JsonValue* add(Type t) {
+    auto& nodes = doc_.nodes_;
+    if (nodes.size() == nodes.capacity()) return nullptr;  // the capacity is an upper bound: unreachable
+    nodes.emplace_back();
+    JsonValue* v = &nodes.back();
+    v->type_ = t;
+    if (!stack_.empty()) {
+      JsonValue* parent = stack_.back().node;
+      if (parent->is_object()) v->key_ = pending_key_;
+      (parent->last_ ? parent->last_->next_ : parent->first_) = v;
+      parent->last_ = v;
+      ++parent->count_;
+    }
+    return v;
+  }
+  bool open(Type t) {
+    std::string token;
+    if (!stack_.empty()) {
+      const JsonValue* parent = stack_.back().node;
+      token = parent->is_object() ? escape_pointer_token(*pending_key_) : std::to_string(parent->count_);
+    }
+    JsonValue* v = add(t);
+    if (!v) return false;
+    stack_.push_back({v, std::move(token)});
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+  std::string pointer() const {
+    std::string p;
+    for (size_t i = 1; i < stack_.size(); ++i) p += "/" + stack_[i].token;
+    return p;
+  }
+};
 
-bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& problem) {
-  // Depth scan outside strings: cheap, and it keeps the recursive parser's stack bounded. It also
-  // counts the name separators (':'), one per object member in valid JSON, so that duplicate keys
-  // (which the parser would silently collapse, keeping the last) can be noticed afterwards.
-  size_t depth = 0, members = 0;
+bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem) {
+  // A scan outside strings: refuses NUL bytes (the lexer would stop there and ignore the rest) and
+  // nesting beyond max_depth before any parsing, and bounds the number of values (one per comma or
+  // opening bracket, plus one) so the document's nodes are allocated once.
+  size_t depth = 0, values = 1;
   bool in_string = false, escaped = false;
   for (char c : text) {
     if (c == '\0') {
-      // Never valid in JSON text, and the parser would take it for the end of the input and
-      // silently ignore whatever follows.
       problem = {"invalid_json", "", {"不是合法的 JSON 文本（含 NUL 字节）", "not valid JSON text (it contains a NUL byte)"}};
       return false;
     }
@@ -108,9 +143,10 @@ bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& pro
       else if (c == '"') in_string = false;
     } else if (c == '"') {
       in_string = true;
-    } else if (c == ':') {
-      ++members;
+    } else if (c == ',') {
+      ++values;
     } else if (c == '{' || c == '[') {
+      ++values;
       if (++depth > max_depth) {
         problem = {"too_deep", "",
                    {"JSON 嵌套超过 " + std::to_string(max_depth) + " 层",
@@ -121,17 +157,17 @@ bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& pro
       --depth;
     }
   }
-  out = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (out.is_discarded()) {
+  JsonBuilder builder(out, values);
+  bool parsed = nlohmann::json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
+                                          /*strict=*/true, /*ignore_comments=*/false);
+  if (!parsed) {
     problem = {"invalid_json", "", {"不是合法的 JSON 文本", "not valid JSON text"}};
     return false;
   }
-  if (members != 0 && count_members(out) != members) {
-    std::string key;
-    std::string pointer = first_duplicate_key(text, key);
-    problem = {"duplicate_key", pointer,
+  if (builder.duplicate_) {
+    const std::string& key = builder.duplicate_key_;
+    problem = {"duplicate_key", builder.duplicate_path_,
                {"键“" + key + "”在同一对象中出现了多次", "key \"" + key + "\" appears more than once in the same object"}};
-    out = Json();
     return false;
   }
   return true;
@@ -146,7 +182,7 @@ bool Reader::integer(const Json* v, PathRef path, long lo, long hi, int& out, bo
     wrong_type(path, *v, "整数", "an integer");
     return false;
   }
-  double d = v->get<double>();
+  double d = v->number();
   if (!std::isfinite(d) || d != std::floor(d)) {
     wrong_type(path, *v, "整数", "an integer");
     return false;
@@ -170,7 +206,7 @@ bool Reader::number(const Json* v, PathRef path, double lo, double hi, double& o
     wrong_type(path, *v, "数字", "a number");
     return false;
   }
-  double d = v->get<double>();
+  double d = v->number();
   auto show = [](double x) {
     std::string s = std::to_string(x);
     while (!s.empty() && s.back() == '0') s.pop_back();
@@ -195,7 +231,7 @@ bool Reader::boolean(const Json* v, PathRef path, bool& out, bool required) {
     wrong_type(path, *v, "布尔值 true/false", "true or false");
     return false;
   }
-  out = v->get<bool>();
+  out = v->boolean();
   return true;
 }
 
@@ -208,7 +244,7 @@ bool Reader::string(const Json* v, PathRef path, size_t max_len, std::string& ou
     wrong_type(path, *v, "字符串", "a string");
     return false;
   }
-  const auto& s = v->get_ref<const std::string&>();
+  const auto& s = v->string();
   if (s.size() > max_len) {
     add("too_long", path.str(),
         {"超过 " + std::to_string(max_len) + " 字节", "longer than " + std::to_string(max_len) + " bytes"});

@@ -7,14 +7,14 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "json_value.h"
 
 #include "model.h"
 #include "names.h"
 
 namespace jxjy {
 
-using Json = nlohmann::json;
+using Json = JsonValue;
 
 struct Problem {
   std::string code, path;
@@ -26,7 +26,7 @@ std::string type_name(const Json& v, Locale l);
 
 // Parses text without exceptions; nesting deeper than max_depth is refused before parsing so a
 // hostile "[[[[…" cannot exhaust the stack.
-bool parse_json(std::string_view text, size_t max_depth, Json& out, Problem& problem);
+bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem);
 
 // A JSON Pointer built only when a problem is reported: most fields are fine, and building
 // "/training/12/hours" for each of them would cost more than reading the value.
@@ -52,11 +52,7 @@ class Reader {
   }
   size_t count() const { return out_.size(); }
 
-  static const Json* member(const Json& obj, const char* key) {
-    if (!obj.is_object()) return nullptr;
-    auto it = obj.find(key);
-    return it == obj.end() ? nullptr : &*it;
-  }
+  static const Json* member(const Json& obj, const char* key) { return obj.is_object() ? obj.find(key) : nullptr; }
 
   void missing(PathRef path) {
     add("missing", path.str(), {"缺少必填字段", "required field is missing"});
@@ -81,7 +77,7 @@ class Reader {
       std::string ignored;
       return string(v, path, 64, ignored, required);  // reports missing / wrong type
     }
-    const std::string& s = v->get_ref<const std::string&>();
+    const std::string& s = v->string();
     int i = find_name(table, s);
     if (i < 0 || size_t(i) >= limit) {
       add("invalid_value", path.str(),

@@ -10,12 +10,13 @@ const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
 
 void unknown_keys(const Json& obj, const std::string& path, std::initializer_list<const char*> known,
                   std::vector<Problem>& warnings) {
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
+  for (const Json* x = obj.first(); x; x = x->next()) {
+    const std::string& key = x->key();
     bool ok = false;
-    for (const char* k : known) ok |= it.key() == k;
+    for (const char* k : known) ok |= key == k;
     if (!ok)
-      warnings.push_back({"unknown_field", path + "/" + escape_pointer_token(it.key()),
-                          {"未知字段“" + it.key() + "”已忽略", "unknown field \"" + it.key() + "\" ignored"}});
+      warnings.push_back({"unknown_field", path + "/" + escape_pointer_token(key),
+                          {"未知字段“" + key + "”已忽略", "unknown field \"" + key + "\" ignored"}});
   }
 }
 
@@ -40,9 +41,8 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
   }
   const Json *year = nullptr, *subject = nullptr, *activity = nullptr;
   int given = 0, v = 0;
-  for (auto it = e.begin(); it != e.end(); ++it) {
-    const std::string& k = it.key();
-    const Json* x = &it.value();
+  for (const Json* x = e.first(); x; x = x->next()) {
+    const std::string& k = x->key();
     if (k == "year") year = x;
     else if (k == "subject") subject = x;
     else if (k == "activity") activity = x;
@@ -51,7 +51,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     } else if (k == "filed") {
       r.boolean(x, {path, "filed"}, rec.filed, false);
     } else if (k == "note") {
-      if (!x->is_string() || x->get_ref<const std::string&>().size() > Limits::kMaxNote) {
+      if (!x->is_string() || x->string().size() > Limits::kMaxNote) {
         std::string ignored;
         r.string(x, {path, "note"}, Limits::kMaxNote, ignored, false);
       }
@@ -108,10 +108,11 @@ void read_circumstance(const Json& e, const std::string& path, int app_year, Cir
       } else if (ys->size() > 50) {
         r.add("too_many", path + "/years", {"年份过多", "too many years"});
       } else {
-        for (size_t i = 0; i < ys->size(); ++i) {
-          int y = 0;
-          if (r.integer(&(*ys)[i], path + "/years/" + std::to_string(i), Limits::kMinYear, app_year, y, true))
-            c.years.push_back(y);
+        size_t i = 0;
+        for (const Json* y = ys->first(); y; y = y->next(), ++i) {
+          int year = 0;
+          if (r.integer(y, path + "/years/" + std::to_string(i), Limits::kMinYear, app_year, year, true))
+            c.years.push_back(year);
         }
       }
       break;
@@ -204,10 +205,11 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
             {"特殊情形不能超过 " + std::to_string(Limits::kMaxCircumstances) + " 项",
              "at most " + std::to_string(Limits::kMaxCircumstances) + " circumstances"});
     } else {
-      for (size_t i = 0; i < cs->size(); ++i) {
+      size_t i = 0;
+      for (const Json* x = cs->first(); x; x = x->next(), ++i) {
         Circumstance c;
         size_t before = errors.size();
-        read_circumstance((*cs)[i], "/circumstances/" + std::to_string(i), have_year ? p.year : Limits::kMaxYear, c, r,
+        read_circumstance(*x, "/circumstances/" + std::to_string(i), have_year ? p.year : Limits::kMaxYear, c, r,
                           warnings);
         if (errors.size() == before) p.circumstances.push_back(std::move(c));
       }
@@ -225,8 +227,9 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
            "at most " + std::to_string(Limits::kMaxRecords) + " training records"});
   } else {
     p.training.resize(tr->size());
-    for (size_t i = 0; i < tr->size(); ++i)
-      read_record((*tr)[i], "/training/" + std::to_string(i), p.training[i], r, warnings);
+    size_t i = 0;
+    for (const Json* x = tr->first(); x; x = x->next(), ++i)
+      read_record(*x, "/training/" + std::to_string(i), p.training[i], r, warnings);
   }
 }
 

@@ -173,7 +173,7 @@ class RuleReader {
   }
 
   Mask activity_mask(const Json* v, const std::string& path) {
-    if (v && v->is_string() && v->get_ref<const std::string&>() == "all") return 0;
+    if (v && v->is_string() && v->string() == "all") return 0;
     return mask(v, path, kActivityNames);
   }
 
@@ -215,7 +215,7 @@ class RuleReader {
   }
 
   int count(const Json* v, const std::string& path) {
-    if (v && v->is_string() && v->get_ref<const std::string&>() == "all") return kAllYears;
+    if (v && v->is_string() && v->string() == "all") return kAllYears;
     int n = 0;
     if (!r_.integer(v, path, 1, 30, n, true)) return kAllYears;
     return n;
@@ -418,9 +418,9 @@ class RuleReader {
 
 std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text,
                                      std::vector<Problem>& problems) {
-  Json root;
+  JsonDoc doc;
   Problem p;
-  if (!parse_json(text, 32, root, p)) {
+  if (!parse_json(text, 32, doc, p)) {
     problems.push_back(p);
     return std::nullopt;
   }
@@ -428,7 +428,7 @@ std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view t
   rs.file = file;
   size_t before = problems.size();
   Reader r(problems);
-  RuleReader(rs, r).read(root);
+  RuleReader(rs, r).read(doc.root());
   if (problems.size() != before) return std::nullopt;
   return rs;
 }

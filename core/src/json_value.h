@@ -1,0 +1,93 @@
+// A read-only JSON document built from nlohmann's SAX events. The engine only ever reads a profile or
+// rule file once, top to bottom, so it needs no tree of maps: nodes sit in one array, children are a
+// linked list in input order, strings are moved out of the lexer once. That halves the cost of reading a
+// profile (the DOM was a third of a whole check), and repeated keys are seen as they are parsed.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jxjy {
+
+class JsonValue {
+ public:
+  enum class Type : uint8_t { null, boolean, number, string, array, object };
+
+  Type type() const { return type_; }
+  bool is_null() const { return type_ == Type::null; }
+  bool is_boolean() const { return type_ == Type::boolean; }
+  bool is_number() const { return type_ == Type::number; }
+  bool is_string() const { return type_ == Type::string; }
+  bool is_array() const { return type_ == Type::array; }
+  bool is_object() const { return type_ == Type::object; }
+
+  double number() const { return number_; }
+  bool boolean() const { return boolean_; }
+  const std::string& string() const { return *string_; }
+
+  // Children of an array or object, in input order.
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  const JsonValue* first() const { return first_; }
+  const JsonValue* next() const { return next_; }
+  // The member name, for a child of an object.
+  const std::string& key() const { return *key_; }
+  // Range over the children (it.key() for members); [i] walks the list, for small rule-file arrays.
+  class iterator {
+   public:
+    explicit iterator(const JsonValue* p) : p_(p) {}
+    const JsonValue& operator*() const { return *p_; }
+    const JsonValue* operator->() const { return p_; }
+    iterator& operator++() {
+      p_ = p_->next_;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return p_ != o.p_; }
+    const std::string& key() const { return p_->key(); }
+    const JsonValue& value() const { return *p_; }
+
+   private:
+    const JsonValue* p_;
+  };
+  iterator begin() const { return iterator(first_); }
+  iterator end() const { return iterator(nullptr); }
+  const JsonValue& operator[](size_t i) const {
+    const JsonValue* c = first_;
+    while (i-- > 0) c = c->next_;
+    return *c;
+  }
+
+  // The object's member named `k`, or nullptr.
+  const JsonValue* find(std::string_view k) const {
+    for (const JsonValue* c = first_; c; c = c->next_)
+      if (*c->key_ == k) return c;
+    return nullptr;
+  }
+
+ private:
+  friend class JsonBuilder;
+  Type type_ = Type::null;
+  bool boolean_ = false;
+  uint32_t count_ = 0;
+  double number_ = 0;
+  const std::string* string_ = nullptr;
+  const std::string* key_ = nullptr;
+  JsonValue* first_ = nullptr;
+  JsonValue* last_ = nullptr;
+  JsonValue* next_ = nullptr;
+};
+
+// Owns the nodes and strings of one parsed text.
+class JsonDoc {
+ public:
+  const JsonValue& root() const { return nodes_.front(); }
+
+ private:
+  friend class JsonBuilder;
+  std::vector<JsonValue> nodes_;    // reserved up front: pointers between nodes stay valid
+  std::deque<std::string> strings_;  // stable addresses
+};
+
+}  // namespace jxjy
