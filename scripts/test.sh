@@ -65,42 +65,30 @@ fi
 echo "== CLI contract"
 run_cli build/native/jxjy
 
-if [ -d tests/node ] && [ -f web/jxjy.wasm ]; then
-  echo "== JS module (node --test)"
+# node --test DIR, counted from its "# pass N" / "# fail M" lines (a run that prints none counts as a failure).
+run_node_tests() {
+  local log p f
   log=$(mktemp)
-  node --test tests/node/ >"$log" 2>&1
-  grep -E '^# (tests|pass|fail|skipped)' "$log"
-  grep -E '^not ok' "$log" | head -20
-  p=$(grep -E '^# pass' "$log" | awk '{print $3}'); f=$(grep -E '^# fail' "$log" | awk '{print $3}')
-  add "${p:-0}" "${f:-1}"
-  rm -f "$log"
-fi
-
-if [ -d tests/browser ] && [ -f web/jxjy.wasm ]; then
-  echo "== Browser (node --test tests/browser, Chromium via playwright-core)"
-  if [ ! -d node_modules/playwright-core ] && [ -f package-lock.json ]; then
-    npm ci --no-audit --no-fund >/dev/null 2>&1 || echo "npm ci failed: the browser tests will be skipped"
-  fi
-  log=$(mktemp)
-  node --test tests/browser/ >"$log" 2>&1
+  node --test "$1" >"$log" 2>&1
   grep -E '^# (tests|pass|fail|skipped)' "$log"
   grep -m1 -E '# SKIP browser tests skipped' "$log" | sed -E 's/.*# SKIP //'
-  grep -E '^not ok' "$log" | head -20
-  p=$(grep -E '^# pass' "$log" | awk '{print $3}'); f=$(grep -E '^# fail' "$log" | awk '{print $3}')
-  add "${p:-0}" "${f:-1}"
-  rm -f "$log"
-fi
-
-if [ -f web/jxjy.wasm ]; then
-  echo "== Differential: native CLI vs JS module on random profiles (node --test tests/diff)"
-  log=$(mktemp)
-  node --test tests/diff/ >"$log" 2>&1
-  grep -E '^# (tests|pass|fail|skipped)' "$log"
   grep -E '^not ok|^ *error:' "$log" | head -20
   p=$(grep -E '^# pass' "$log" | awk '{print $3}'); f=$(grep -E '^# fail' "$log" | awk '{print $3}')
   add "${p:-0}" "${f:-1}"
   rm -f "$log"
+}
+
+echo "== JS module (node --test tests/node)"
+run_node_tests tests/node/
+
+echo "== Browser (node --test tests/browser, Chromium via playwright-core)"
+if [ ! -d node_modules/playwright-core ] && [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund >/dev/null 2>&1 || echo "npm ci failed: the browser tests will be skipped"
 fi
+run_node_tests tests/browser/
+
+echo "== Differential: native CLI vs JS module on random profiles (node --test tests/diff)"
+run_node_tests tests/diff/
 
 echo "== Fuzz smoke: libFuzzer, 20000 runs per target (scripts/fuzz.sh)"
 for t in profile rules; do

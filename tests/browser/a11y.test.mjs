@@ -3,21 +3,12 @@
 // as a script, so these contexts bypass the page's CSP (the other tests keep it).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launch, newContext, root, skip, startServer } from './harness.mjs';
+import { newContext, root, skip, useBrowser } from './harness.mjs';
 
 const AXE = join(root, 'node_modules', 'axe-core', 'axe.min.js');
-let server, browser;
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowser();
 
 async function axe(page, label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
@@ -29,9 +20,9 @@ async function axe(page, label) {
 }
 
 test('axe: the calculator page', { skip, timeout: 90_000 }, async () => {
-  const rec = await newContext(browser, server.origin, { bypassCSP: true });
+  const rec = await newContext(env.browser, env.server.origin, { bypassCSP: true });
   const page = await rec.context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('#banner.banner:not(.pending)').waitFor();
   await axe(page, 'first load (zh)');
   // errors shown next to their fields
@@ -50,9 +41,9 @@ test('axe: the calculator page', { skip, timeout: 90_000 }, async () => {
 });
 
 test('axe: the example portal (custom element and iframe)', { skip, timeout: 90_000 }, async () => {
-  const rec = await newContext(browser, server.origin, { bypassCSP: true });
+  const rec = await newContext(env.browser, env.server.origin, { bypassCSP: true });
   const page = await rec.context.newPage();
-  await page.goto(`${server.url}examples/portal.html`);
+  await page.goto(`${env.server.url}examples/portal.html`);
   await page.locator('jxjy-checker #banner.banner:not(.pending)').waitFor();
   await page.frameLocator('#frame').locator('#banner.banner:not(.pending)').waitFor();
   await axe(page, 'portal');

@@ -3,9 +3,9 @@
 // 360 px and 1280 px with no horizontal scroll at 360. Every request must stay on the page's origin.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { corpusCase, ensureArtifacts, expectVerdict, fillProfile, launch, newContext, skip, startServer } from './harness.mjs';
+import { corpusCase, ensureArtifacts, expectVerdict, fillProfile, newContext, skip, useBrowser } from './harness.mjs';
 
 // one short case per seed region (file + name in tests/cases)
 const CASES = [
@@ -16,21 +16,12 @@ const CASES = [
   ['650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30'],
 ];
 
-let server, browser;
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowser();
 
 test('first load: defaults give a real verdict, not an input error', { skip, timeout: 60_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('#banner.banner:not(.pending)').waitFor();
   assert.notEqual(await page.locator('#banner-title').textContent(), '输入有误');
   assert.equal(await page.locator('#f-region').inputValue(), '150783');
@@ -57,9 +48,9 @@ test('first load: defaults give a real verdict, not an input error', { skip, tim
 });
 
 test('each region: a corpus profile typed in gives its status and shortfall', { skip, timeout: 120_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('#banner.banner:not(.pending)').waitFor();
   for (const [file, name] of CASES) {
     const c = corpusCase(file, name);
@@ -75,9 +66,9 @@ test('each region: a corpus profile typed in gives its status and shortfall', { 
 });
 
 test('the draft survives a reload', { skip, timeout: 60_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('#banner.banner:not(.pending)').waitFor();
   const c = corpusCase(...CASES[4]);
   await fillProfile(page, c.profile);
@@ -112,9 +103,9 @@ test('the draft survives a reload', { skip, timeout: 60_000 }, async () => {
 test('screenshots at 360 px and 1280 px; no horizontal scroll at 360 px', { skip, timeout: 60_000 }, async () => {
   const dir = ensureArtifacts();
   for (const width of [360, 1280]) {
-    const rec = await newContext(browser, server.origin, { viewport: { width, height: 800 } });
+    const rec = await newContext(env.browser, env.server.origin, { viewport: { width, height: 800 } });
     const page = await rec.context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.locator('#banner.banner:not(.pending)').waitFor();
     await page.screenshot({ path: join(dir, `calculator-${width}.png`), fullPage: true });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -4,25 +4,16 @@
 // The portal keeps a strict CSP, so this also shows the embedding needs no inline styles and no eval.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { corpusCase, ensureArtifacts, expectVerdict, fillProfile, launch, newContext, skip, startServer } from './harness.mjs';
+import { corpusCase, ensureArtifacts, expectVerdict, fillProfile, newContext, skip, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowser();
 
 test('custom element <jxjy-checker>', { skip, timeout: 90_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
-  await page.goto(`${server.url}examples/portal.html`);
+  await page.goto(`${env.server.url}examples/portal.html`);
   const el = page.locator('jxjy-checker');
   await el.locator('#banner.banner:not(.pending)').waitFor();
   // in its own shadow root, styled there (style.css applied: the banner has its colours)
@@ -71,9 +62,9 @@ test('custom element <jxjy-checker>', { skip, timeout: 90_000 }, async () => {
 });
 
 test('iframe index.html?embed=1 answers postMessage', { skip, timeout: 90_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
-  await page.goto(`${server.url}examples/portal.html`);
+  await page.goto(`${env.server.url}examples/portal.html`);
   await page.frameLocator('#frame').locator('#banner.banner:not(.pending)').waitFor();
   // the example's button: the portal shows the status it received
   await page.locator('#send').click();

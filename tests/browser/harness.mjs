@@ -3,6 +3,7 @@
 // records every request and console error, and the test corpus. Skips (with a reason) when Chromium or
 // playwright-core is missing.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -171,4 +172,20 @@ export async function expectVerdict(scope, status, shortfall) {
 export function ensureArtifacts() {
   mkdirSync(artifacts, { recursive: true });
   return artifacts;
+}
+
+/** For a test file: starts the server and Chromium before its tests and stops them after. Returns an
+ *  object whose `server` and `browser` are set once started (nothing is started when skipping). */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    if (skip) return;
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

@@ -5,9 +5,9 @@
 // field by the checker. Every request must stay on the page's origin; nothing may be logged as an error.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { corpusCase, fillProfile, launch, newContext, skip, startServer } from './harness.mjs';
+import { corpusCase, fillProfile, newContext, skip, useBrowser } from './harness.mjs';
 
 const UNITS = ['hours', 'minutes', 'days', 'months', 'subjects'];
 const BASE = corpusCase('650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30');
@@ -28,20 +28,11 @@ async function fill(page, profile) {
   }
 }
 
-let server, browser;
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowser();
 
 async function open(rec, path = '') {
   const page = await rec.context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(env.server.url + path);
   await page.locator('#banner.banner:not(.pending)').waitFor();
   return page;
 }
@@ -88,7 +79,7 @@ async function clearedPage(rec) {
 const asSent = (r) => ({ ...r, filed: r.filed !== false });
 
 test('export JSON and CSV; each imports back into a cleared page with the same verdict', { skip, timeout: 120_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await open(rec);
   await fill(page, PROFILE);
   await page.locator('#banner-title', { hasText: /^未达标$/ }).waitFor();
@@ -157,7 +148,7 @@ test('export JSON and CSV; each imports back into a cleared page with the same v
 });
 
 test('a file that cannot be read gives an alert by the buttons; wrong values are named at their field', { skip, timeout: 90_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await open(rec);
   const before = await readTable(page);
   const alert = page.locator('#io-error[role="alert"]');
@@ -208,7 +199,7 @@ test('a file that cannot be read gives an alert by the buttons; wrong values are
 });
 
 test('region search: Chinese or English name, code or notice number sets the region select', { skip, timeout: 60_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await open(rec);
   const search = page.getByLabel('搜索地区');
   const region = page.locator('#f-region');
@@ -266,7 +257,7 @@ test('region search: Chinese or English name, code or notice number sets the reg
 });
 
 test('export works inside the <jxjy-checker> shadow root too', { skip, timeout: 60_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await open(rec, 'examples/portal.html');
   const host = page.locator('jxjy-checker').first();
   await host.locator('#banner.banner:not(.pending)').waitFor();

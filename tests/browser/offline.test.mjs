@@ -1,29 +1,20 @@
 // Offline after the first visit: once the service worker is active, the page reloads and computes with
 // the network off (context.setOffline), including ?embed=1 and the custom element's files.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { corpusCase, expectVerdict, fillProfile, launch, newContext, skip, startServer } from './harness.mjs';
+import { corpusCase, expectVerdict, fillProfile, newContext, skip, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowser();
 
 test('after the first visit the page loads and computes offline', { skip, timeout: 90_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('#banner.banner:not(.pending)').waitFor();
   // the worker installs (caching the whole shell) before it activates
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-  assert.equal(scope, server.url);
+  assert.equal(scope, env.server.url);
   const cached = await page.evaluate(async () => {
     const names = await caches.keys();
     const cache = await caches.open(names.find((n) => n.startsWith('jxjy-shell-')));
@@ -45,7 +36,7 @@ test('after the first visit the page loads and computes offline', { skip, timeou
 
   // a second tab, offline, opening index.html?embed=1
   const embed = await rec.context.newPage();
-  await embed.goto(`${server.url}index.html?embed=1`);
+  await embed.goto(`${env.server.url}index.html?embed=1`);
   await embed.locator('#banner.banner:not(.pending)').waitFor();
   assert.equal(await embed.locator('#banner-title').textContent(), '未达标'); // the default draft: 2021, 2022 missing
   await rec.context.setOffline(false);
@@ -56,18 +47,18 @@ test('after the first visit the page loads and computes offline', { skip, timeou
 });
 
 test('the manifest is linked and valid', { skip, timeout: 30_000 }, async () => {
-  const rec = await newContext(browser, server.origin);
+  const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
-  const res = await page.request.get(new URL(href, server.url).href);
+  const res = await page.request.get(new URL(href, env.server.url).href);
   assert.equal(res.headers()['content-type'], 'application/manifest+json');
   const m = await res.json();
   assert.ok(m.name && m.short_name);
   assert.equal(m.display, 'standalone');
   assert.ok(m.start_url);
   for (const icon of m.icons) {
-    const r = await page.request.get(new URL(icon.src, new URL(href, server.url)).href);
+    const r = await page.request.get(new URL(icon.src, new URL(href, env.server.url)).href);
     assert.equal(r.status(), 200, icon.src);
   }
   await rec.context.close();
