@@ -111,7 +111,7 @@ std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
   Problem parse_problem;
   if (text.size() > Limits::kMaxBytes) {
     res.errors.push_back({"too_long", "", {"档案超过 1 MiB", "the profile is larger than 1 MiB"}});
-  } else if (!parse_json(text, Limits::kMaxDepth, doc, parse_problem)) {
+  } else if (!parse_json(text, Limits::kMaxDepth, doc, parse_problem, Lexer::fast)) {
     res.errors.push_back(parse_problem);
   } else {
     const Json& root = doc.root();

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_lexer.h"
+
 #include <algorithm>
 
 namespace jxjy {
@@ -126,7 +128,7 @@ class JsonBuilder {
   }
 };
 
-bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem) {
+bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem, Lexer lexer) {
   // A scan outside strings: refuses NUL bytes (the lexer would stop there and ignore the rest) and
   // nesting beyond max_depth before any parsing, and bounds the number of values (one per comma or
   // opening bracket, plus one) so the document's nodes are allocated once.
@@ -158,8 +160,10 @@ bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& 
     }
   }
   JsonBuilder builder(out, values);
-  bool parsed = nlohmann::json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
-                                          /*strict=*/true, /*ignore_comments=*/false);
+  bool parsed = lexer == Lexer::fast ? lex_json(text, builder)
+                                     : nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
+                                                                 nlohmann::json::input_format_t::json,
+                                                                 /*strict=*/true, /*ignore_comments=*/false);
   if (!parsed) {
     problem = {"invalid_json", "", {"不是合法的 JSON 文本", "not valid JSON text"}};
     return false;

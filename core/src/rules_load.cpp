@@ -420,7 +420,7 @@ std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view t
                                      std::vector<Problem>& problems) {
   JsonDoc doc;
   Problem p;
-  if (!parse_json(text, 32, doc, p)) {
+  if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {
     problems.push_back(p);
     return std::nullopt;
   }
