@@ -1,6 +1,8 @@
 // A minimal JSON writer: results are written straight into one string (nlohmann's DOM costs
 // more than the whole evaluation on the batch path).
 #pragma once
+#include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -12,26 +14,42 @@ namespace jxjy {
 
 class JsonOut {
  public:
-  JsonOut() { s_.reserve(4096); }
-  std::string take() { return std::move(s_); }
+  JsonOut() { s_.resize(8192); }
+  std::string take() {
+    s_.resize(n_);
+    return std::move(s_);
+  }
 
-  JsonOut& obj() { sep(); s_ += '{'; first_ = true; return *this; }
-  JsonOut& end_obj() { s_ += '}'; first_ = false; return *this; }
-  JsonOut& arr() { sep(); s_ += '['; first_ = true; return *this; }
-  JsonOut& end_arr() { s_ += ']'; first_ = false; return *this; }
+  JsonOut& obj() { sep(); put('{'); first_ = true; return *this; }
+  JsonOut& end_obj() { put('}'); first_ = false; return *this; }
+  JsonOut& arr() { sep(); put('['); first_ = true; return *this; }
+  JsonOut& end_arr() { put(']'); first_ = false; return *this; }
   // Keys are the contract's own names: plain ASCII, never escaped.
   JsonOut& key(std::string_view k) {
     sep();
-    s_ += '"';
-    s_.append(k.data(), k.size());
-    s_.append("\":", 2);
+    room(k.size() + 3);
+    at('"');
+    copy(k.data(), k.size());
+    at('"');
+    at(':');
     first_ = true;  // the value follows without a comma
     return *this;
   }
   JsonOut& str(std::string_view v) { sep(); quote(v); return *this; }
-  JsonOut& number(double v) { sep(); s_ += num(v); return *this; }
-  JsonOut& integer(long v) { sep(); s_ += std::to_string(v); return *this; }
-  JsonOut& boolean(bool v) { sep(); s_ += v ? "true" : "false"; return *this; }
+  JsonOut& number(double v) {
+    sep();
+    std::string t = num(v);
+    put(t.data(), t.size());
+    return *this;
+  }
+  JsonOut& integer(long v) {
+    sep();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    put(buf, size_t(r.ptr - buf));
+    return *this;
+  }
+  JsonOut& boolean(bool v) { sep(); v ? put("true", 4) : put("false", 5); return *this; }
 
   JsonOut& kv(std::string_view k, std::string_view v) { return key(k).str(v); }
   JsonOut& kv(std::string_view k, const char* v) { return key(k).str(v); }
@@ -40,11 +58,29 @@ class JsonOut {
   JsonOut& kv_num(std::string_view k, double v) { return key(k).number(v); }
 
  private:
+  // A results is written into s_[0, n_): growth is checked once per piece, not once per byte.
   std::string s_;
+  size_t n_ = 0;
   bool first_ = true;
 
+  void room(size_t k) {
+    if (n_ + k > s_.size()) s_.resize(std::max(s_.size() * 2, n_ + k));
+  }
+  void at(char c) { s_[n_++] = c; }  // after room()
+  void copy(const char* p, size_t k) {  // after room()
+    std::memcpy(&s_[n_], p, k);
+    n_ += k;
+  }
+  void put(char c) {
+    room(1);
+    at(c);
+  }
+  void put(const char* p, size_t k) {
+    room(k);
+    copy(p, k);
+  }
   void sep() {
-    if (!first_) s_ += ',';
+    if (!first_) put(',');
     first_ = false;
   }
   // True when any of the 8 bytes is a control character, '"' or '\\' (SWAR: 8 bytes a step, since
@@ -57,7 +93,8 @@ class JsonOut {
   }
 
   void quote(std::string_view v) {
-    s_ += '"';
+    room(v.size() + 2);
+    at('"');
     size_t run = 0, i = 0;
     const char* p = v.data();
     while (i < v.size()) {
@@ -74,24 +111,23 @@ class JsonOut {
         ++i;
         continue;
       }
-      s_.append(p + run, i - run);
+      put(p + run, i - run);
       run = ++i;
       switch (c) {
-        case '"': s_ += "\\\""; break;
-        case '\\': s_ += "\\\\"; break;
-        case '\n': s_ += "\\n"; break;
-        case '\r': s_ += "\\r"; break;
-        case '\t': s_ += "\\t"; break;
+        case '"': put("\\\"", 2); break;
+        case '\\': put("\\\\", 2); break;
+        case '\n': put("\\n", 2); break;
+        case '\r': put("\\r", 2); break;
+        case '\t': put("\\t", 2); break;
         default: {
           static const char* kHex = "0123456789abcdef";
-          s_ += "\\u00";
-          s_ += kHex[(c >> 4) & 0xf];
-          s_ += kHex[c & 0xf];
+          char u[6] = {'\\', 'u', '0', '0', kHex[(c >> 4) & 0xf], kHex[c & 0xf]};
+          put(u, 6);
         }
       }
     }
-    s_.append(p + run, v.size() - run);
-    s_ += '"';
+    put(p + run, v.size() - run);
+    put('"');
   }
 };
 
