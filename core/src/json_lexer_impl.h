@@ -1,5 +1,5 @@
-// Implementation of lex_json (json_lexer.h). Recursive descent: the caller has already refused
-// nesting deeper than its limit, so recursion depth is bounded.
+// Implementation of lex_json (json_lexer.h). Recursive descent: the builder refuses containers
+// nested deeper than its limit before we recurse into them, so recursion depth is bounded.
 #pragma once
 #include <cmath>
 #include <cstdlib>

@@ -5,6 +5,7 @@
 #include "json_lexer.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace jxjy {
 
@@ -37,7 +38,8 @@ std::string type_name(const Json& v, Locale l) {
 class JsonBuilder {
  public:
   using Type = JsonValue::Type;
-  JsonBuilder(JsonDoc& doc, size_t capacity) : doc_(doc) { doc_.nodes_.reserve(capacity); }
+  // Nesting beyond max_depth stops the parse (too_deep_), so neither lexer goes deeper.
+  JsonBuilder(JsonDoc& doc, size_t max_depth) : doc_(doc), max_depth_(max_depth) {}
 
   bool null() { return add(Type::null) != nullptr; }
   bool boolean(bool b) {
@@ -70,7 +72,7 @@ class JsonBuilder {
   }
   bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
-  bool duplicate_ = false;
+  bool duplicate_ = false, too_deep_ = false;
   std::string duplicate_key_, duplicate_path_;
 
  private:
@@ -79,6 +81,7 @@ class JsonBuilder {
     std::string token;  // this container's reference token in its parent
   };
   JsonDoc& doc_;
+  size_t max_depth_;
   std::vector<Frame> stack_;
   const std::string* pending_key_ = nullptr;
 
@@ -92,10 +95,7 @@ class JsonBuilder {
     return v != nullptr;
   }
   JsonValue* add(Type t) {
-    auto& nodes = doc_.nodes_;
-    if (nodes.size() == nodes.capacity()) return nullptr;  // the capacity is an upper bound: unreachable
-    nodes.emplace_back();
-    JsonValue* v = &nodes.back();
+    JsonValue* v = &doc_.nodes_.emplace_back();
     v->type_ = t;
     if (!stack_.empty()) {
       JsonValue* parent = stack_.back().node;
@@ -107,6 +107,10 @@ class JsonBuilder {
     return v;
   }
   bool open(Type t) {
+    if (stack_.size() >= max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
     std::string token;
     if (!stack_.empty()) {
       const JsonValue* parent = stack_.back().node;
@@ -129,41 +133,23 @@ class JsonBuilder {
 };
 
 bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem, Lexer lexer) {
-  // A scan outside strings: refuses NUL bytes (the lexer would stop there and ignore the rest) and
-  // nesting beyond max_depth before any parsing, and bounds the number of values (one per comma or
-  // opening bracket, plus one) so the document's nodes are allocated once.
-  size_t depth = 0, values = 1;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (c == '\0') {
-      problem = {"invalid_json", "", {"不是合法的 JSON 文本（含 NUL 字节）", "not valid JSON text (it contains a NUL byte)"}};
-      return false;
-    }
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == ',') {
-      ++values;
-    } else if (c == '{' || c == '[') {
-      ++values;
-      if (++depth > max_depth) {
-        problem = {"too_deep", "",
-                   {"JSON 嵌套超过 " + std::to_string(max_depth) + " 层",
-                    "JSON is nested deeper than " + std::to_string(max_depth) + " levels"}};
-        return false;
-      }
-    } else if ((c == '}' || c == ']') && depth > 0) {
-      --depth;
-    }
+  // Never valid in JSON text, and nlohmann's lexer would take it for the end of the input and
+  // silently ignore whatever follows.
+  if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+    problem = {"invalid_json", "", {"不是合法的 JSON 文本（含 NUL 字节）", "not valid JSON text (it contains a NUL byte)"}};
+    return false;
   }
-  JsonBuilder builder(out, values);
+  JsonBuilder builder(out, max_depth);
   bool parsed = lexer == Lexer::fast ? lex_json(text, builder)
                                      : nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
                                                                  nlohmann::json::input_format_t::json,
                                                                  /*strict=*/true, /*ignore_comments=*/false);
+  if (!parsed && builder.too_deep_) {
+    problem = {"too_deep", "",
+               {"JSON 嵌套超过 " + std::to_string(max_depth) + " 层",
+                "JSON is nested deeper than " + std::to_string(max_depth) + " levels"}};
+    return false;
+  }
   if (!parsed) {
     problem = {"invalid_json", "", {"不是合法的 JSON 文本", "not valid JSON text"}};
     return false;

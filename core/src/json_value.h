@@ -86,7 +86,7 @@ class JsonDoc {
 
  private:
   friend class JsonBuilder;
-  std::vector<JsonValue> nodes_;    // reserved up front: pointers between nodes stay valid
+  std::deque<JsonValue> nodes_;      // a deque: growing it never moves a node, so links stay valid
   std::deque<std::string> strings_;  // stable addresses
 };
 
