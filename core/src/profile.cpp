@@ -8,15 +8,19 @@ namespace {
 
 const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
 
-void unknown_keys(const Json& obj, const std::string& path, std::initializer_list<const char*> known,
+void unknown_field(std::vector<Problem>& warnings, const std::string& path, std::string_view key) {
+  std::string name(key);
+  warnings.push_back({"unknown_field", path + "/" + escape_pointer_token(name),
+                      {"未知字段“" + name + "”已忽略", "unknown field \"" + name + "\" ignored"}});
+}
+
+void unknown_keys(const Json& obj, const std::string& path, std::initializer_list<std::string_view> known,
                   std::vector<Problem>& warnings) {
   for (const Json* x = obj.first(); x; x = x->next()) {
-    const std::string& key = x->key();
+    std::string_view key = x->key();
     bool ok = false;
-    for (const char* k : known) ok |= key == k;
-    if (!ok)
-      warnings.push_back({"unknown_field", path + "/" + escape_pointer_token(key),
-                          {"未知字段“" + key + "”已忽略", "unknown field \"" + key + "\" ignored"}});
+    for (std::string_view k : known) ok |= key == k;  // string_view: lengths compared first
+    if (!ok) unknown_field(warnings, path, key);
   }
 }
 
@@ -42,7 +46,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
   const Json *year = nullptr, *subject = nullptr, *activity = nullptr;
   int given = 0, v = 0;
   for (const Json* x = e.first(); x; x = x->next()) {
-    const std::string& k = x->key();
+    std::string_view k = x->key();
     if (k == "year") year = x;
     else if (k == "subject") subject = x;
     else if (k == "activity") activity = x;
@@ -60,8 +64,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
       for (const auto& cand : kAmounts)
         if (k == cand.key) a = &cand;
       if (!a) {
-        warnings.push_back({"unknown_field", path + "/" + escape_pointer_token(k),
-                            {"未知字段“" + k + "”已忽略", "unknown field \"" + k + "\" ignored"}});
+        unknown_field(warnings, path, k);
         continue;
       }
       ++given;
