@@ -212,25 +212,36 @@ class Lexer {
   bool number() {
     const char* start = p_;
     auto digit = [&] { return p_ < end_ && *p_ >= '0' && *p_ <= '9'; };
-    if (p_ < end_ && *p_ == '-') ++p_;
+    bool negative = p_ < end_ && *p_ == '-';
+    if (negative) ++p_;
+    const char* first_digit = p_;
     if (!digit()) return false;
     if (*p_ == '0') {
       ++p_;
     } else {
       while (digit()) ++p_;
     }
+    bool integral = true;
     if (p_ < end_ && *p_ == '.') {
+      integral = false;
       ++p_;
       if (!digit()) return false;
       while (digit()) ++p_;
     }
     if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      integral = false;
       ++p_;
       if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
       if (!digit()) return false;
       while (digit()) ++p_;
     }
-    // strtod needs a terminated copy; numbers in a profile are short.
+    // Most numbers in a profile are small integers (years, hours): exact in a double, no strtod.
+    if (integral && p_ - first_digit <= 15) {
+      double v = 0;
+      for (const char* d = first_digit; d < p_; ++d) v = v * 10 + (*d - '0');
+      return b_.number_float(negative ? -v : v, buf_);
+    }
+    // strtod needs a terminated copy.
     char small[64];
     size_t n = size_t(p_ - start);
     std::string big;
