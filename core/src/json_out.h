@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,11 +15,8 @@ namespace jxjy {
 
 class JsonOut {
  public:
-  JsonOut() { s_.resize(8192); }
-  std::string take() {
-    s_.resize(n_);
-    return std::move(s_);
-  }
+  JsonOut() : buf_(new char[8192]), cap_(8192) {}
+  std::string take() { return std::string(buf_.get(), n_); }
 
   JsonOut& obj() { sep(); put('{'); first_ = true; return *this; }
   JsonOut& end_obj() { put('}'); first_ = false; return *this; }
@@ -58,17 +56,23 @@ class JsonOut {
   JsonOut& kv_num(std::string_view k, double v) { return key(k).number(v); }
 
  private:
-  // A results is written into s_[0, n_): growth is checked once per piece, not once per byte.
-  std::string s_;
-  size_t n_ = 0;
+  // The result is written into buf_[0, n_) (not zero-filled, unlike a resized std::string):
+  // growth is checked once per piece, not once per byte.
+  std::unique_ptr<char[]> buf_;
+  size_t cap_, n_ = 0;
   bool first_ = true;
 
   void room(size_t k) {
-    if (n_ + k > s_.size()) s_.resize(std::max(s_.size() * 2, n_ + k));
+    if (n_ + k <= cap_) return;
+    size_t cap = std::max(cap_ * 2, n_ + k);
+    std::unique_ptr<char[]> bigger(new char[cap]);
+    std::memcpy(bigger.get(), buf_.get(), n_);
+    buf_ = std::move(bigger);
+    cap_ = cap;
   }
-  void at(char c) { s_[n_++] = c; }  // after room()
+  void at(char c) { buf_[n_++] = c; }  // after room()
   void copy(const char* p, size_t k) {  // after room()
-    std::memcpy(&s_[n_], p, k);
+    std::memcpy(buf_.get() + n_, p, k);
     n_ += k;
   }
   void put(char c) {

@@ -78,7 +78,8 @@ class JsonBuilder {
  private:
   struct Frame {
     JsonValue* node;
-    std::string token;  // this container's reference token in its parent
+    const std::string* key;  // this container's member name in its parent object, or
+    size_t index;            // its position in its parent array (the pointer is built only when needed)
   };
   JsonDoc& doc_;
   size_t max_depth_;
@@ -111,14 +112,12 @@ class JsonBuilder {
       too_deep_ = true;
       return false;
     }
-    std::string token;
-    if (!stack_.empty()) {
-      const JsonValue* parent = stack_.back().node;
-      token = parent->is_object() ? escape_pointer_token(*pending_key_) : std::to_string(parent->count_);
-    }
+    const JsonValue* parent = stack_.empty() ? nullptr : stack_.back().node;
+    bool member = parent && parent->is_object();
+    size_t index = parent ? parent->count_ : 0;
     JsonValue* v = add(t);
     if (!v) return false;
-    stack_.push_back({v, std::move(token)});
+    stack_.push_back({v, member ? pending_key_ : nullptr, index});
     return true;
   }
   bool close() {
@@ -127,7 +126,8 @@ class JsonBuilder {
   }
   std::string pointer() const {
     std::string p;
-    for (size_t i = 1; i < stack_.size(); ++i) p += "/" + stack_[i].token;
+    for (size_t i = 1; i < stack_.size(); ++i)
+      p += "/" + (stack_[i].key ? escape_pointer_token(*stack_[i].key) : std::to_string(stack_[i].index));
     return p;
   }
 };
