@@ -58,6 +58,7 @@ class Evaluation {
     Cite c;
     if (s.doc >= 0 && size_t(s.doc) < rs_.documents.size()) c.doc = &rs_.documents[s.doc];
     c.clause = s.clause;
+    if (!s.json.empty()) c.json = &s.json;
     return c;
   }
   void add_reason(std::string code, std::string message, const Cited& c) {

@@ -34,6 +34,8 @@ class JsonOut {
     return *this;
   }
   JsonOut& str(std::string_view v) { sep(); quote(v); return *this; }
+  // A value serialised earlier by a JsonOut, copied as it is.
+  JsonOut& raw(std::string_view json) { sep(); put(json.data(), json.size()); return *this; }
   JsonOut& number(double v) {
     sep();
     std::string t = num(v);

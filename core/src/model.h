@@ -53,6 +53,7 @@ struct Document {
 struct Source {
   int doc = -1;  // index into RuleSet::documents
   std::string clause;
+  std::string json;  // {"number":…,"clause":…}, serialised once at load: every result cites sources
 };
 
 // An item of a rule file that can decide a result: where it comes from, and how we read it where
@@ -155,6 +156,7 @@ struct RuleSet {
   std::vector<Requirement> requirements;
   std::array<ActivityRule, kActivityCount> activities{};
   std::vector<Adjustment> adjustments;
+  std::string json[2];  // the result's "ruleSet" object per Locale, serialised once at load
 };
 
 // ---- profiles -----------------------------------------------------------------------------

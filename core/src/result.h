@@ -13,6 +13,7 @@ namespace jxjy {
 struct Cite {
   const Document* doc = nullptr;
   std::string_view clause;
+  const std::string* json = nullptr;  // the source already serialised, when it comes from a rule
 };
 
 // A reason or warning: a code for machines, a message for people, and the clause it rests on.
@@ -67,5 +68,9 @@ struct Result {
 };
 
 std::string to_json(const Result& r);
+
+class JsonOut;
+// The "ruleSet" object of a result (serialised once per rule set and locale when it loads).
+void write_rule_set(JsonOut& o, const RuleSet& rs, Locale l);
 
 }  // namespace jxjy

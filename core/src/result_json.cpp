@@ -15,6 +15,10 @@ const char* status_name(Status s) {
 }
 
 void write_source(JsonOut& o, const Cite& c) {
+  if (c.json) {
+    o.key("source").raw(*c.json);
+    return;
+  }
   o.key("source").obj();
   // The title is in ruleSet.sources; repeating it on every record would double the result's size.
   o.kv("number", c.doc->citation()).kv("clause", c.clause);
@@ -42,8 +46,10 @@ void write_amount(JsonOut& o, const char* key, const Amount& a) {
   o.key(key).obj().kv_num("credited", a.credited).kv_num("required", a.required).end_obj();
 }
 
+}  // namespace
+
 void write_rule_set(JsonOut& o, const RuleSet& rs, Locale l) {
-  o.key("ruleSet").obj();
+  o.obj();
   o.kv("id", rs.id).kv("region", rs.region).kv("regionName", rs.region_name.in(l));
   o.kv_int("year", rs.notice_year).kv("file", rs.file);
   o.key("sources").arr();
@@ -57,8 +63,6 @@ void write_rule_set(JsonOut& o, const RuleSet& rs, Locale l) {
   o.end_arr().end_obj();
 }
 
-}  // namespace
-
 std::string to_json(const Result& r) {
   JsonOut o;
   o.obj().kv("ok", r.ok);
@@ -68,7 +72,7 @@ std::string to_json(const Result& r) {
     return o.end_obj().take();
   }
   o.kv("eligible", r.status != Status::short_of_hours).kv("status", status_name(r.status));
-  write_rule_set(o, *r.rule_set, r.locale);
+  o.key("ruleSet").raw(r.rule_set->json[int(r.locale)]);
   o.kv_int("requiredYears", r.required_years);
   o.key("window").arr();
   for (int y : r.window) o.integer(y);
