@@ -8,16 +8,16 @@ namespace jxjy {
 std::string format_text(std::string_view pattern, std::initializer_list<std::string_view> args) {
   std::string out;
   out.reserve(pattern.size() + 32);
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    char c = pattern[i];
-    if (c == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
-      size_t k = size_t(pattern[i + 1] - '0');
-      if (k < args.size()) out += *(args.begin() + k);
-      i += 2;
-    } else {
-      out += c;
-    }
+  size_t from = 0;
+  for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
+    if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
+    out.append(pattern.data() + from, i - from);  // plain text is copied in runs, not char by char
+    size_t k = size_t(pattern[i + 1] - '0');
+    if (k < args.size()) out.append(*(args.begin() + k));
+    from = i + 3;
+    i += 2;
   }
+  out.append(pattern.data() + from, pattern.size() - from);
   return out;
 }
 
