@@ -28,7 +28,9 @@ class Lexer {
   const char* p_;
   const char* end_;
   Builder& b_;
-  std::string buf_;
+  std::string buf_;         // a string's decoded text, when it had escapes
+  std::string_view view_;   // else the string's text, straight from the input
+  bool escaped_ = false;
 
   void skip_space() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
@@ -47,7 +49,7 @@ class Lexer {
       case '[': return array();
       case '"':
         if (!string()) return false;
-        return b_.string(buf_);
+        return escaped_ ? b_.string(buf_) : b_.string_view_value(view_);
       case 't': return literal("true", 4) && b_.boolean(true);
       case 'f': return literal("false", 5) && b_.boolean(false);
       case 'n': return literal("null", 4) && b_.null();
@@ -64,7 +66,7 @@ class Lexer {
       return b_.end_object();
     }
     for (;;) {
-      if (p_ == end_ || *p_ != '"' || !string() || !b_.key(buf_)) return false;
+      if (p_ == end_ || *p_ != '"' || !string() || !(escaped_ ? b_.key(buf_) : b_.key_view(view_))) return false;
       skip_space();
       if (p_ == end_ || *p_ != ':') return false;
       ++p_;
@@ -158,25 +160,21 @@ class Lexer {
     return 0;
   }
 
-  // A string token into buf_: plain runs are appended in one go.
+  // A string token: a view into the input when it has no escapes (the usual case), else decoded
+  // into buf_. Either way the UTF-8 is validated.
   bool string() {
     ++p_;
-    buf_.clear();
+    const char* begin = p_;
+    if (!plain_run()) return false;
+    if (*p_ == '"') {
+      view_ = std::string_view(begin, size_t(p_ - begin));
+      escaped_ = false;
+      ++p_;
+      return true;
+    }
+    escaped_ = true;
+    buf_.assign(begin, size_t(p_ - begin));
     for (;;) {
-      const char* run = p_;
-      while (p_ < end_) {
-        unsigned char c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20) break;
-        if (c < 0x80) {
-          ++p_;
-        } else {
-          size_t n = utf8_length(reinterpret_cast<const unsigned char*>(p_));
-          if (n == 0) return false;
-          p_ += n;
-        }
-      }
-      buf_.append(run, size_t(p_ - run));
-      if (p_ == end_) return false;
       char c = *p_++;
       if (c == '"') return true;
       if (c != '\\') return false;  // a control character
@@ -206,7 +204,27 @@ class Lexer {
         }
         default: return false;
       }
+      const char* run = p_;
+      if (!plain_run()) return false;
+      buf_.append(run, size_t(p_ - run));
     }
+  }
+
+  // Advances over valid UTF-8 text up to a '"', a '\\' or a control character (at p_ on return);
+  // false at the end of the input or on invalid UTF-8.
+  bool plain_run() {
+    while (p_ < end_) {
+      unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"' || c == '\\' || c < 0x20) return true;
+      if (c < 0x80) {
+        ++p_;
+      } else {
+        size_t n = utf8_length(reinterpret_cast<const unsigned char*>(p_));
+        if (n == 0) return false;
+        p_ += n;
+      }
+    }
+    return false;
   }
 
   bool number() {

@@ -52,7 +52,7 @@ class JsonBuilder {
   bool number_float(double d, const std::string&) { return number(d); }
   bool string(std::string& s) {
     JsonValue* v = add(Type::string);
-    if (v) v->string_ = &keep(s);
+    if (v) v->string_ = keep(s);
     return v != nullptr;
   }
   bool binary(std::vector<uint8_t>&) { return false; }  // never produced by JSON text
@@ -60,14 +60,21 @@ class JsonBuilder {
   bool start_array(size_t) { return open(Type::array); }
   bool end_object() { return close(); }
   bool end_array() { return close(); }
-  bool key(std::string& k) {
+  bool key(std::string& k) { return key_view(keep(k)); }
+  // The fast lexer hands over strings without escapes as views into the text: no copy.
+  bool string_view_value(std::string_view s) {
+    JsonValue* v = add(Type::string);
+    if (v) v->string_ = s;
+    return v != nullptr;
+  }
+  bool key_view(std::string_view k) {
     Frame& top = stack_.back();
     if (!duplicate_ && top.node->find(k) != nullptr) {
       duplicate_ = true;
-      duplicate_key_ = k;
+      duplicate_key_ = std::string(k);
       duplicate_path_ = pointer() + "/" + escape_pointer_token(k);
     }
-    pending_key_ = &keep(k);
+    pending_key_ = k;
     return true;
   }
   bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
@@ -78,15 +85,16 @@ class JsonBuilder {
  private:
   struct Frame {
     JsonValue* node;
-    const std::string* key;  // this container's member name in its parent object, or
+    const char* key;         // this container's member name in its parent object (key_len bytes), or
+    size_t key_len;
     size_t index;            // its position in its parent array (the pointer is built only when needed)
   };
   JsonDoc& doc_;
   size_t max_depth_;
   std::vector<Frame> stack_;
-  const std::string* pending_key_ = nullptr;
+  std::string_view pending_key_;
 
-  const std::string& keep(std::string& s) {
+  std::string_view keep(std::string& s) {
     doc_.strings_.push_back(std::move(s));
     return doc_.strings_.back();
   }
@@ -117,7 +125,7 @@ class JsonBuilder {
     size_t index = parent ? parent->count_ : 0;
     JsonValue* v = add(t);
     if (!v) return false;
-    stack_.push_back({v, member ? pending_key_ : nullptr, index});
+    stack_.push_back({v, member ? pending_key_.data() : nullptr, pending_key_.size(), index});
     return true;
   }
   bool close() {
@@ -127,7 +135,8 @@ class JsonBuilder {
   std::string pointer() const {
     std::string p;
     for (size_t i = 1; i < stack_.size(); ++i)
-      p += "/" + (stack_[i].key ? escape_pointer_token(*stack_[i].key) : std::to_string(stack_[i].index));
+      p += "/" + (stack_[i].key ? escape_pointer_token({stack_[i].key, stack_[i].key_len})
+                                 : std::to_string(stack_[i].index));
     return p;
   }
 };

@@ -76,13 +76,14 @@ class Reader {
 
   template <size_t N>
   bool choice(const Json* v, PathRef path, const Name (&table)[N], int& out, bool required, size_t limit = N) {
-    if (!v || !v->is_string()) {
+    if (!v || !v->is_string() || v->string().size() > 64) {
       std::string ignored;
-      return string(v, path, 64, ignored, required);  // reports missing / wrong type
+      return string(v, path, 64, ignored, required);  // reports missing / wrong type / too long
     }
-    const std::string& s = v->string();
-    int i = find_name(table, s);
+    std::string_view view = v->string();
+    int i = find_name(table, view);
     if (i < 0 || size_t(i) >= limit) {
+      std::string s(view);
       add("invalid_value", path.str(),
           {"不是可接受的取值“" + s + "”，可选：" + name_list(table, limit),
            "unknown value \"" + s + "\"; expected one of: " + name_list(table, limit)});

@@ -25,7 +25,9 @@ class JsonValue {
 
   double number() const { return number_; }
   bool boolean() const { return boolean_; }
-  const std::string& string() const { return *string_; }
+  // Views into the parsed text (or the document's own copy when the string had escapes): valid
+  // while both the text and the JsonDoc live.
+  std::string_view string() const { return string_; }
 
   // Children of an array or object, in input order.
   size_t size() const { return count_; }
@@ -33,7 +35,7 @@ class JsonValue {
   const JsonValue* first() const { return first_; }
   const JsonValue* next() const { return next_; }
   // The member name, for a child of an object.
-  const std::string& key() const { return *key_; }
+  std::string_view key() const { return key_; }
   // Range over the children (it.key() for members); [i] walks the list, for small rule-file arrays.
   class iterator {
    public:
@@ -45,7 +47,7 @@ class JsonValue {
       return *this;
     }
     bool operator!=(const iterator& o) const { return p_ != o.p_; }
-    const std::string& key() const { return p_->key(); }
+    std::string_view key() const { return p_->key(); }
     const JsonValue& value() const { return *p_; }
 
    private:
@@ -62,7 +64,7 @@ class JsonValue {
   // The object's member named `k`, or nullptr.
   const JsonValue* find(std::string_view k) const {
     for (const JsonValue* c = first_; c; c = c->next_)
-      if (*c->key_ == k) return c;
+      if (c->key_ == k) return c;
     return nullptr;
   }
 
@@ -72,8 +74,8 @@ class JsonValue {
   bool boolean_ = false;
   uint32_t count_ = 0;
   double number_ = 0;
-  const std::string* string_ = nullptr;
-  const std::string* key_ = nullptr;
+  std::string_view string_;
+  std::string_view key_;
   JsonValue* first_ = nullptr;
   JsonValue* last_ = nullptr;
   JsonValue* next_ = nullptr;

@@ -51,7 +51,8 @@ class RuleReader {
       for (const char* k : keys) ok |= it.key() == k;
       if (!ok)
         r_.add("unknown_key", path + "/" + escape_pointer_token(it.key()),
-               {"规则格式中没有字段“" + it.key() + "”", "the rule format has no field \"" + it.key() + "\""});
+               {"规则格式中没有字段“" + std::string(it.key()) + "”",
+                "the rule format has no field \"" + std::string(it.key()) + "\""});
     }
   }
 
