@@ -10,7 +10,8 @@
 namespace jxjy {
 
 // Calls the builder's SAX methods (null, boolean, number_float, string, key, start_object,
-// end_object, start_array, end_array); returns false on the first syntax error or when the builder
+// end_object, start_array, end_array; string_view_value and key_view for strings without escapes,
+// which stay views into `text`); returns false on the first syntax error or when the builder
 // refuses an event. Depth is bounded by the builder, which refuses start_object/start_array beyond its limit.
 template <class Builder>
 bool lex_json(std::string_view text, Builder& builder);

@@ -45,8 +45,8 @@ class Lexer {
   bool value() {
     if (p_ == end_) return false;
     switch (*p_) {
-      case '{': return object();
-      case '[': return array();
+      case '{': return container(true);
+      case '[': return container(false);
       case '"':
         if (!string()) return false;
         return escaped_ ? b_.string(buf_) : b_.string_view_value(view_);
@@ -57,55 +57,38 @@ class Lexer {
     }
   }
 
-  bool object() {
+  // An object or an array: the same comma-separated list; an object's members start with a key and ':'.
+  bool container(bool object) {
     ++p_;
-    if (!b_.start_object(size_t(-1))) return false;
+    const char close = object ? '}' : ']';
+    if (!(object ? b_.start_object(size_t(-1)) : b_.start_array(size_t(-1)))) return false;
     skip_space();
-    if (p_ < end_ && *p_ == '}') {
-      ++p_;
-      return b_.end_object();
-    }
+    bool first = true;
     for (;;) {
-      if (p_ == end_ || *p_ != '"' || !string() || !(escaped_ ? b_.key(buf_) : b_.key_view(view_))) return false;
-      skip_space();
-      if (p_ == end_ || *p_ != ':') return false;
-      ++p_;
-      skip_space();
-      if (!value()) return false;
-      skip_space();
       if (p_ == end_) return false;
-      if (*p_ == ',') {
+      if (*p_ == close) {
+        ++p_;
+        return object ? b_.end_object() : b_.end_array();
+      }
+      if (!first) {
+        if (*p_ != ',') return false;
         ++p_;
         skip_space();
-        continue;
       }
-      if (*p_ != '}') return false;
-      ++p_;
-      return b_.end_object();
+      first = false;
+      if (object && !member_key()) return false;
+      if (!value()) return false;
+      skip_space();
     }
   }
 
-  bool array() {
-    ++p_;
-    if (!b_.start_array(size_t(-1))) return false;
+  bool member_key() {
+    if (p_ == end_ || *p_ != '"' || !string() || !(escaped_ ? b_.key(buf_) : b_.key_view(view_))) return false;
     skip_space();
-    if (p_ < end_ && *p_ == ']') {
-      ++p_;
-      return b_.end_array();
-    }
-    for (;;) {
-      if (!value()) return false;
-      skip_space();
-      if (p_ == end_) return false;
-      if (*p_ == ',') {
-        ++p_;
-        skip_space();
-        continue;
-      }
-      if (*p_ != ']') return false;
-      ++p_;
-      return b_.end_array();
-    }
+    if (p_ == end_ || *p_ != ':') return false;
+    ++p_;
+    skip_space();
+    return true;
   }
 
   static int hex(char c) {

@@ -50,11 +50,7 @@ class JsonBuilder {
   bool number_integer(int64_t n) { return number(double(n)); }
   bool number_unsigned(uint64_t n) { return number(double(n)); }
   bool number_float(double d, const std::string&) { return number(d); }
-  bool string(std::string& s) {
-    JsonValue* v = add(Type::string);
-    if (v) v->string_ = keep(s);
-    return v != nullptr;
-  }
+  bool string(std::string& s) { return string_view_value(keep(s)); }
   bool binary(std::vector<uint8_t>&) { return false; }  // never produced by JSON text
   bool start_object(size_t) { return open(Type::object); }
   bool start_array(size_t) { return open(Type::array); }
