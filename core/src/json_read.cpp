@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "format.h"
 #include "json_lexer.h"
 
 #include <algorithm>
@@ -202,15 +203,9 @@ bool Reader::number(const Json* v, PathRef path, double lo, double hi, double& o
     return false;
   }
   double d = v->number();
-  auto show = [](double x) {
-    std::string s = std::to_string(x);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-  };
   if (!std::isfinite(d) || d < lo || d > hi) {
     add("out_of_range", path.str(),
-        {"应在 " + show(lo) + " 到 " + show(hi) + " 之间", "must be between " + show(lo) + " and " + show(hi)});
+        {"应在 " + num(lo) + " 到 " + num(hi) + " 之间", "must be between " + num(lo) + " and " + num(hi)});
     return false;
   }
   out = d;
