@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "format.h"
+#include "result_keys.h"
 
 namespace jxjy {
 
@@ -33,7 +34,17 @@ class JsonOut {
     first_ = true;  // the value follows without a comma
     return *this;
   }
+  JsonOut& key(Key k) { return key(name_of(k)); }
   JsonOut& str(std::string_view v) { sep(); quote(v); return *this; }
+  // Text that outlives the result (rule data, literals): only the tape writer treats it apart.
+  JsonOut& kept(std::string_view v) { return str(v); }
+  // A value serialised by a JsonOut when the rule set loaded (json), else written now by `write`.
+  template <class Write>
+  JsonOut& cached(const std::string* json, Write&& write) {
+    if (json) return raw(*json);
+    write();
+    return *this;
+  }
   // A value serialised earlier by a JsonOut, copied as it is.
   JsonOut& raw(std::string_view json) { sep(); put(json.data(), json.size()); return *this; }
   JsonOut& number(double v) {

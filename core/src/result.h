@@ -69,8 +69,8 @@ struct Result {
 
 std::string to_json(const Result& r);
 
-class JsonOut;
-// The "ruleSet" object of a result (serialised once per rule set and locale when it loads).
-void write_rule_set(JsonOut& o, const RuleSet& rs, Locale l);
+// Parts of every result serialised once when a rule set loads (Cite::json, RuleSet::json).
+std::string rule_set_json(const RuleSet& rs, Locale l);
+std::string source_json(const Document& d, std::string_view clause);
 
 }  // namespace jxjy

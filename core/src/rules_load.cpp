@@ -1,7 +1,6 @@
 // Rule file -> RuleSet, validating as it goes. The rules of the format are in rules/README.md.
 #include "rules_load.h"
 
-#include "json_out.h"
 #include "result.h"
 
 #include <initializer_list>
@@ -132,7 +131,7 @@ class RuleReader {
     if (r_.string(m(*v, "clause"), path + "/clause", 200, s.clause, true) && s.clause.empty())
       r_.add("missing", path + "/clause", {"条款不能为空", "the clause must not be empty"});
     if (s.doc >= 0)
-      s.json = JsonOut().obj().kv("number", rs_.documents[s.doc].citation()).kv("clause", s.clause).end_obj().take();
+      s.json = source_json(rs_.documents[s.doc], s.clause);
     return s;
   }
 
@@ -436,11 +435,7 @@ std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view t
   Reader r(problems);
   RuleReader(rs, r).read(doc.root());
   if (problems.size() != before) return std::nullopt;
-  for (Locale l : {Locale::zh, Locale::en}) {
-    JsonOut o;
-    write_rule_set(o, rs, l);
-    rs.json[int(l)] = o.take();
-  }
+  for (Locale l : {Locale::zh, Locale::en}) rs.json[int(l)] = rule_set_json(rs, l);
   return rs;
 }
 
