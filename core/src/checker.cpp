@@ -9,6 +9,7 @@
 #include "json_out.h"
 #include "profile.h"
 #include "rules_load.h"
+#include "tape_out.h"
 
 namespace jxjy {
 
@@ -16,6 +17,9 @@ const char* version() { return "1.0.0"; }
 
 struct Checker::Impl {
   std::vector<RuleSet> sets;  // sorted by region, then validFrom
+
+  // Parses, validates and evaluates a profile (every problem found goes into res.errors).
+  void check(std::string_view text, Result& res) const;
 
   // The rule set for a region code and day: the code itself, else its city, else its province.
   const RuleSet* select(const Profile& p, Result& res) const {
@@ -105,8 +109,7 @@ std::string Checker::evaluate(std::string_view text) const {
   return evaluate(text, ok);
 }
 
-std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
-  Result res;
+void Checker::Impl::check(std::string_view text, Result& res) const {
   JsonDoc doc;
   Problem parse_problem;
   if (text.size() > Limits::kMaxBytes) {
@@ -123,19 +126,30 @@ std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
     read_profile(root, p, res.errors, input_warnings);
     for (auto& w : input_warnings) res.warnings.push_back({w.code, w.message.in(res.locale), {}, w.path});
     if (res.errors.empty()) {
-      if (const RuleSet* rs = impl_->select(p, res)) {
+      if (const RuleSet* rs = select(p, res)) {
         res.rule_set = rs;
         jxjy::evaluate(p, *rs, res);
       }
     } else if (auto skip = records_with_errors(res.errors, p.training.size())) {
       // Only records or circumstances are wrong: still report what the rule set needs, so every
       // problem comes out at once.
-      if (const RuleSet* rs = impl_->select(p, res)) check_needed_inputs(p, *rs, *skip, res.errors);
+      if (const RuleSet* rs = select(p, res)) check_needed_inputs(p, *rs, *skip, res.errors);
     }
   }
-  input_ok = res.errors.empty();
-  res.ok = input_ok;
+  res.ok = res.errors.empty();
+}
+
+std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
+  Result res;
+  impl_->check(text, res);
+  input_ok = res.ok;
   return to_json(res);
+}
+
+void Checker::evaluate(std::string_view text, ResultTape& out) const {
+  Result res;
+  impl_->check(text, res);
+  to_tape(res, out);
 }
 
 std::string Checker::regions() const {

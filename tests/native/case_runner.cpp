@@ -41,6 +41,17 @@ const jxjy::Checker& shipped_checker() {
   return *checker;
 }
 
+// The engine's input of every case: `raw` text as it is, else the profile as JSON.
+std::vector<std::string> corpus_inputs() {
+  std::vector<std::string> out;
+  for (const auto& file : case_files()) {
+    json cases = json::parse(slurp(file), nullptr, false);
+    if (!cases.is_array()) continue;
+    for (const auto& c : cases) out.push_back(c.contains("raw") ? c["raw"].get<std::string>() : c["profile"].dump());
+  }
+  return out;
+}
+
 TEST_CASE("case corpus", "[cases]") {
   const auto& checker = shipped_checker();
   auto files = case_files();

@@ -11,6 +11,8 @@
 
 namespace jxjy {
 
+struct ResultTape;
+
 const char* version();
 
 struct RuleFile {
@@ -32,6 +34,8 @@ class Checker {
   std::string evaluate(std::string_view profile_json) const;
   // Same, and tells whether the input was valid (for exit codes).
   std::string evaluate(std::string_view profile_json, bool& input_ok) const;
+  // Same result as a tape (jxjy/tape.h), for the JS module.
+  void evaluate(std::string_view profile_json, ResultTape& out) const;
 
   // The region catalogue: every region with rules, its rule sets and the circumstances they know.
   std::string regions() const;

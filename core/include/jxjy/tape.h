@@ -1,0 +1,39 @@
+// A result as a tape: the same value as the result JSON (CONTRACT §3), in a form that JavaScript
+// turns into objects several times faster than JSON.parse reads the JSON text (web/jxjy.js does;
+// measured in the README). Only the wasm module uses it; the CLI and tests use the JSON.
+//
+// `words` holds one value, written depth first:
+//   value := Object {key value}* End      key: an index into result_key_names()
+//          | Array value* End
+//          | Int n                        n: the next word
+//          | Number                       the next entry of `numbers`, exactly the double that
+//                                         JSON.parse gives for the JSON text's number
+//          | True | False
+//          | String start length          `text` (UTF-16) from unit `start`, `length` units
+//          | Kept i                       kept[i]: UTF-8 bytes that stay at that address, unchanged,
+//                                         as long as the Checker lives (rule data, literals), so a
+//                                         reader may decode each address once and cache it
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jxjy {
+
+struct ResultTape {
+  enum Tag : int32_t { End = -1, Object = 0, Array, Int, Number, True, False, String, Kept };
+  struct KeptText {
+    const char* data;
+    uint32_t size;
+  };
+  std::vector<int32_t> words;
+  std::vector<double> numbers;
+  std::u16string text;
+  std::vector<KeptText> kept;
+};
+
+// The member names of results, indexed by the key ids of a tape.
+std::vector<std::string_view> result_key_names();
+
+}  // namespace jxjy

@@ -1,0 +1,59 @@
+#include "tape_out.h"
+
+#include <cmath>
+
+#include "result_write.h"
+
+namespace jxjy {
+
+double json_number(double v) {
+  double r = std::round(v * 100) / 100;  // as num() rounds; k / 100 is the double nearest "k/100"
+  return r == 0 ? 0.0 : r;
+}
+
+void append_utf16(std::u16string& out, std::string_view utf8) {
+  out.reserve(out.size() + utf8.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* end = p + utf8.size();
+  while (p < end) {
+    unsigned c = *p;
+    if (c < 0x80) {
+      out.push_back(char16_t(c));
+      ++p;
+      continue;
+    }
+    int extra = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? (c <= 0xEF ? 2 : 0) : c >= 0xC2 ? 1 : 0;
+    uint32_t cp = extra == 3 ? c & 0x07 : extra == 2 ? c & 0x0F : c & 0x1F;
+    bool valid = extra > 0 && end - p > extra;
+    for (int k = 1; valid && k <= extra; ++k) {
+      if ((p[k] & 0xC0) != 0x80) valid = false;
+      else cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are malformed too.
+    if (valid && ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+                  (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))))
+      valid = false;
+    if (!valid) {
+      out.push_back(u'\uFFFD');
+      ++p;
+      continue;
+    }
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out.push_back(char16_t(0xD800 + (cp >> 10)));
+      out.push_back(char16_t(0xDC00 + (cp & 0x3FF)));
+    } else {
+      out.push_back(char16_t(cp));
+    }
+    p += extra + 1;
+  }
+}
+
+void to_tape(const Result& r, ResultTape& tape) {
+  TapeOut o(tape);
+  write_result(o, r);
+}
+
+std::vector<std::string_view> result_key_names() { return {std::begin(kKeyNames), std::end(kKeyNames)}; }
+
+}  // namespace jxjy

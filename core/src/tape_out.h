@@ -1,0 +1,70 @@
+// The tape writer (jxjy/tape.h): the writer interface of result_write.h, for the JS module.
+#pragma once
+#include <string_view>
+
+#include "jxjy/tape.h"
+#include "result.h"
+#include "result_keys.h"
+
+namespace jxjy {
+
+// The double JSON.parse reads from the text JsonOut::number writes for v (num(): rounded to
+// hundredths, and 0 for -0).
+double json_number(double v);
+
+// Appends UTF-8 text as UTF-16 (a malformed byte becomes U+FFFD).
+void append_utf16(std::u16string& out, std::string_view utf8);
+
+class TapeOut {
+ public:
+  // Writes into `tape` from its start; its buffers keep their capacity from one result to the next.
+  explicit TapeOut(ResultTape& tape) : t_(tape) {
+    t_.words.clear();
+    t_.numbers.clear();
+    t_.text.clear();
+    t_.kept.clear();
+  }
+
+  TapeOut& obj() { return word(ResultTape::Object); }
+  TapeOut& end_obj() { return word(ResultTape::End); }
+  TapeOut& arr() { return word(ResultTape::Array); }
+  TapeOut& end_arr() { return word(ResultTape::End); }
+  TapeOut& key(Key k) { return word(int32_t(k)); }
+  TapeOut& str(std::string_view v) {
+    size_t start = t_.text.size();
+    append_utf16(t_.text, v);
+    return word(ResultTape::String).word(int32_t(start)).word(int32_t(t_.text.size() - start));
+  }
+  TapeOut& kept(std::string_view v) {
+    word(ResultTape::Kept).word(int32_t(t_.kept.size()));
+    t_.kept.push_back({v.data(), uint32_t(v.size())});
+    return *this;
+  }
+  TapeOut& integer(long v) {
+    if (v >= INT32_MIN && v <= INT32_MAX) return word(ResultTape::Int).word(int32_t(v));
+    t_.numbers.push_back(double(v));  // JsonOut prints it exactly too
+    return word(ResultTape::Number);
+  }
+  TapeOut& number(double v) {
+    t_.numbers.push_back(json_number(v));
+    return word(ResultTape::Number);
+  }
+  TapeOut& boolean(bool v) { return word(v ? ResultTape::True : ResultTape::False); }
+  // Nothing is cached on a tape: the reader caches kept text instead.
+  template <class Write>
+  TapeOut& cached(const std::string*, Write&& write) {
+    write();
+    return *this;
+  }
+
+ private:
+  ResultTape& t_;
+  TapeOut& word(int32_t w) {
+    t_.words.push_back(w);
+    return *this;
+  }
+};
+
+void to_tape(const Result& r, ResultTape& tape);
+
+}  // namespace jxjy
