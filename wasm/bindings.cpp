@@ -1,28 +1,42 @@
 // jxjy wasm bindings: a thin embind shell over jxjy::Checker (CONTRACT §1, the JS module web/jxjy.js).
 //
-// One module instance holds one Checker. JSON text in, JSON text out; no rule logic here, and no
-// JSON library either (the core's parser does all the reading, so nlohmann's serializer stays out
-// of the wasm).
+// One module instance holds one Checker. No rule logic here, and no JSON library either (the core's
+// parser does all the reading, so nlohmann's serializer stays out of the wasm).
 //   add_rule_set(text)  queue one rule set (JSON text); queued sets are named rules[0], rules[1], …
 //   init(builtin)       create the Checker from the built-in rule files (builtin = true) or from the
 //                       queued rule sets. Returns "[]" when it is ready, else a JSON array of the
 //                       problems, each {file, path, code, message} (file = "rules[i]" or "").
-//   evaluate(text)      profile JSON text -> result JSON text (Checker::evaluate never throws).
+//   input_buffer(n)     the address of room for n bytes: JS writes the profile's UTF-8 text there
+//   evaluate_input(n)   evaluates those first n bytes (Checker::evaluate never throws); returns the
+//                       address of 8 words, the result tape (jxjy/tape.h) as address + count pairs:
+//                       words, numbers, text (UTF-16 units), kept (address + size pairs); 0 before init
+//   result_keys()       the tape's key names as a JSON array
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
 //   version()           the library version.
+// The profile and the result cross as bytes in wasm memory, not as embind strings: embind's string
+// conversion scans and decodes in JS byte by byte, which cost more than the evaluation itself.
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "jxjy/jxjy.h"
+#include "jxjy/tape.h"
 
 namespace {
 
 std::unique_ptr<jxjy::Checker> g_checker;
 std::vector<jxjy::RuleFile> g_pending;
+// web/jxjy.js reads kept texts as (address, size) pairs of 32-bit words.
+static_assert(sizeof(jxjy::ResultTape::KeptText) == 8, "a kept text is two 32-bit words in wasm32");
+
+std::string g_input;
+jxjy::ResultTape g_tape;
+uint32_t g_tape_view[8];
 
 void quote(std::string& out, const std::string& s) {
   out += '"';
@@ -71,10 +85,34 @@ std::string init(bool builtin) {
   return out + "]";
 }
 
-std::string evaluate(const std::string& profile_json) {
-  if (!g_checker)
-    return R"({"ok":false,"errors":[{"code":"no_rules","path":"","message":"no rule sets loaded"}],"warnings":[]})";
-  return g_checker->evaluate(profile_json);
+uintptr_t input_buffer(size_t n) {
+  g_input.resize(n);
+  return reinterpret_cast<uintptr_t>(g_input.data());
+}
+
+template <class T>
+uint32_t address(const T* p) {
+  return uint32_t(reinterpret_cast<uintptr_t>(p));
+}
+
+uintptr_t evaluate_input(size_t n) {
+  if (!g_checker) return 0;
+  g_checker->evaluate(std::string_view(g_input.data(), std::min(n, g_input.size())), g_tape);
+  const auto& t = g_tape;
+  uint32_t view[8] = {address(t.words.data()), uint32_t(t.words.size()),  address(t.numbers.data()),
+                      uint32_t(t.numbers.size()), address(t.text.data()),  uint32_t(t.text.size()),
+                      address(t.kept.data()),     uint32_t(t.kept.size())};
+  std::copy(std::begin(view), std::end(view), g_tape_view);
+  return reinterpret_cast<uintptr_t>(g_tape_view);
+}
+
+std::string result_keys() {
+  std::string out = "[";
+  for (auto k : jxjy::result_key_names()) {
+    if (out.size() > 1) out += ',';
+    quote(out, std::string(k));
+  }
+  return out + "]";
 }
 
 std::string regions() { return g_checker ? g_checker->regions() : std::string("[]"); }
@@ -86,7 +124,9 @@ std::string version() { return jxjy::version(); }
 EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("add_rule_set", &add_rule_set);
   emscripten::function("init", &init);
-  emscripten::function("evaluate", &evaluate);
+  emscripten::function("input_buffer", &input_buffer);
+  emscripten::function("evaluate_input", &evaluate_input);
+  emscripten::function("result_keys", &result_keys);
   emscripten::function("regions", &regions);
   emscripten::function("version", &version);
 }

@@ -13,11 +13,44 @@ import createJxjyCore from './jxjy-core.mjs';
 
 const DEFAULT_WASM = new URL('./jxjy.wasm', import.meta.url);
 
-// A profile text longer than this many UTF-16 units (so at least as many UTF-8 bytes) is twice the
-// core's size limit (1 MiB, core/src/profile.h); only this prefix is copied into wasm memory, which
-// the core still rejects as `too_long` (it checks the size before parsing). That keeps a huge string
-// from growing the wasm heap by hundreds of MB (the copy is made twice: embind's buffer + std::string).
-const MAX_COPY = 2 * 1024 * 1024;
+// Room for the profile's UTF-8 text in wasm memory, at most this many bytes: twice the core's size
+// limit (1 MiB, core/src/profile.h). A longer text is not copied in; the core is told its length is
+// this, and rejects it as `too_long` without reading it. That keeps a huge string from growing the
+// wasm heap.
+const MAX_BYTES = 2 * 1024 * 1024;
+
+const utf8Encoder = new TextEncoder();
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+// Whether text is valid Unicode (no lone surrogate). JSON.stringify never makes one; raw text may.
+function wellFormed(text) {
+  return typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text);
+}
+
+// UTF-8 as TextEncoder writes it, except that a lone surrogate keeps its own 3 bytes (ED A0 80 …)
+// instead of becoming U+FFFD: the core then refuses the text as invalid_json, as the CLI does with the
+// same bytes, rather than checking silently altered text.
+// Returns {read, written} as encodeInto does.
+function encodeLoose(text, bytes) {
+  let n = 0, i = 0;
+  for (; i < text.length && n + 4 <= bytes.length; ++i) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        ++i;
+      }
+    }
+    if (c < 0x80) bytes[n++] = c;
+    else if (c < 0x800) { bytes[n++] = 0xc0 | (c >> 6); bytes[n++] = 0x80 | (c & 63); }
+    else if (c < 0x10000) { bytes[n++] = 0xe0 | (c >> 12); bytes[n++] = 0x80 | ((c >> 6) & 63); bytes[n++] = 0x80 | (c & 63); }
+    else { bytes[n++] = 0xf0 | (c >> 18); bytes[n++] = 0x80 | ((c >> 12) & 63); bytes[n++] = 0x80 | ((c >> 6) & 63); bytes[n++] = 0x80 | (c & 63); }
+  }
+  return { read: i, written: n };
+}
+const utf8Decoder = new TextDecoder();
+const utf16Decoder = new TextDecoder('utf-16le');
 
 const compiled = new Map(); // wasm URL -> Promise<WebAssembly.Module>
 
@@ -107,6 +140,66 @@ function failure(code, zh, en, detail, locale) {
   return { ok: false, errors: [{ code, path: '', message: locale === 'en' ? en : zh, detail }], warnings: [] };
 }
 
+// Reads a result tape (core/include/jxjy/tape.h) out of wasm memory into plain objects: several
+// times faster than JSON.parse of the same result as text. The reader's state lives in these
+// variables while one tape is read (reading is synchronous, so tapes never interleave).
+const tape = { words: null, numbers: null, text: '', kept: null, bytes: null, keys: null, cache: null, w: 0, n: 0 };
+const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7;
+
+function readValue() {
+  const t = tape, words = t.words;
+  switch (words[t.w++]) {
+    case OBJECT: {
+      const o = {};
+      for (let k = words[t.w++]; k !== END; k = words[t.w++]) o[t.keys[k]] = readValue();
+      return o;
+    }
+    case ARRAY: {
+      const a = [];
+      while (words[t.w] !== END) a.push(readValue());
+      t.w++;
+      return a;
+    }
+    case INT: return words[t.w++];
+    case NUMBER: return t.numbers[t.n++];
+    case TRUE: return true;
+    case FALSE: return false;
+    case STRING: {
+      const start = words[t.w], end = start + words[t.w + 1];
+      t.w += 2;
+      return t.text.substring(start, end);
+    }
+    case KEPT: {
+      // Text that stays at its address while the checker lives: decoded once per address.
+      const i = 2 * words[t.w++], at = t.kept[i], size = t.kept[i + 1];
+      const id = at + size * 4294967296;
+      let s = t.cache.get(id);
+      if (s === undefined) t.cache.set(id, (s = utf8Decoder.decode(t.bytes.subarray(at, at + size))));
+      return s;
+    }
+  }
+  throw new Error(`jxjy: malformed result tape at word ${t.w - 1}`);
+}
+
+// view: the 8 words evaluate_input returned (address + count of words, numbers, text, kept).
+function readTape(buffer, view, keys, cache) {
+  const h = new Uint32Array(buffer, view, 8);
+  tape.words = new Int32Array(buffer, h[0], h[1]);
+  tape.numbers = new Float64Array(buffer, h[2], h[3]);
+  tape.text = h[5] ? utf16Decoder.decode(new Uint16Array(buffer, h[4], h[5])) : '';
+  tape.kept = new Uint32Array(buffer, h[6], 2 * h[7]);
+  tape.bytes = new Uint8Array(buffer);
+  tape.keys = keys;
+  tape.cache = cache;
+  tape.w = tape.n = 0;
+  try {
+    return readValue();
+  } finally {
+    tape.words = tape.numbers = tape.kept = tape.bytes = null;
+    tape.text = '';
+  }
+}
+
 /**
  * Creates a checker. options.rules (an array of rule-set objects in the rules/ format) replaces the
  * built-in rule sets; invalid ones reject with an Error whose `errors` lists each problem
@@ -148,21 +241,30 @@ export async function createChecker(options = {}) {
   const version = core.version();
   let broken = null; // set when the wasm instance failed; it is not used again
 
-  function run(text, locale) {
+  const keys = JSON.parse(core.result_keys());
+  const keptTexts = new Map(); // kept text address + size -> string (tape.KEPT)
+
+  // text: the profile as JSON text; loose: it may hold lone surrogates (raw text from the caller).
+  function run(text, locale, loose = false) {
     if (broken) return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
-    let out;
+    let view;
     try {
-      out = core.evaluate(text.length > MAX_COPY ? text.slice(0, MAX_COPY) : text);
+      const room = Math.min(text.length * 3, MAX_BYTES); // UTF-8 needs at most 3 bytes a UTF-16 unit
+      const at = core.input_buffer(room);
+      const bytes = new Uint8Array(state.memory.buffer, at, room);
+      const { read, written } = loose && !wellFormed(text) ? encodeLoose(text, bytes) : utf8Encoder.encodeInto(text, bytes);
+      view = core.evaluate_input(read < text.length ? room : written); // not all copied: over the limit
+      if (!view) throw new Error('no rule sets loaded');
     } catch (e) {
       // A trap or abort leaves the instance in an unknown state: this checker stops using it.
       broken = String((e && e.message) || e);
       return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
     }
     try {
-      return JSON.parse(out);
+      return readTape(state.memory.buffer, view, keys, keptTexts);
     } catch (e) {
       return failure('internal_error', '检查器内部错误', 'internal error of the checker',
-        `the core returned invalid JSON: ${(e && e.message) || e}`, locale);
+        `the core returned a malformed result: ${(e && e.message) || e}`, locale);
     }
   }
 
@@ -187,7 +289,7 @@ export async function createChecker(options = {}) {
     evaluateJSON(text) {
       if (typeof text !== 'string')
         return failure('invalid_input', '档案应为 JSON 文本', 'the profile text must be a string', `got ${typeof text}`, 'zh');
-      return run(text, 'zh');
+      return run(text, 'zh', true);
     },
     /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
     regions() {

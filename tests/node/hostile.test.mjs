@@ -107,6 +107,10 @@ test('huge strings and malformed JSON text', () => {
   expectError(checker.evaluateJSON('{"region": "630000",'), 'invalid_json');
   expectError(checker.evaluateJSON(''), 'invalid_json');
   expectError(checker.evaluateJSON('{"region":"\ud800"}'), checker.evaluateJSON('{"region":"\ud800"}').errors[0].code);
+  // A lone surrogate reaches the core as its own bytes (as the CLI would get them), not as U+FFFD.
+  expectError(checker.evaluateJSON('{"region":"\ud800"}'), 'invalid_json');
+  expectError(checker.evaluateJSON(`{"note":"${'n'.repeat(800_000)}\udc00"}`), 'invalid_json');
+  expectError(checker.evaluateJSON(`{"note":"${'n'.repeat(1_100_000)}\udc00"}`), 'too_long');
   expectError(checker.evaluateJSON(undefined), 'invalid_input');
   expectError(checker.evaluateJSON({}), 'invalid_input');
   assert.deepEqual(checker.evaluateJSON(JSON.stringify(good)), reference);
