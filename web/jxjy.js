@@ -170,12 +170,13 @@ function readValue() {
       return t.text.substring(start, end);
     }
     case KEPT: {
-      // Text that stays at its address while the checker lives: decoded once per address.
+      // Text that stays at its address while the checker lives: decoded once per address and size.
       const i = 2 * words[t.w++], at = t.kept[i], size = t.kept[i + 1];
-      const id = at + size * 4294967296;
-      let s = t.cache.get(id);
-      if (s === undefined) t.cache.set(id, (s = utf8Decoder.decode(t.bytes.subarray(at, at + size))));
-      return s;
+      const known = t.cache.get(at); // addresses are small integers: a fast key
+      if (known !== undefined && known.size === size) return known.text;
+      const text = utf8Decoder.decode(t.bytes.subarray(at, at + size));
+      t.cache.set(at, { size, text });
+      return text;
     }
   }
   throw new Error(`jxjy: malformed result tape at word ${t.w - 1}`);
@@ -241,8 +242,9 @@ export async function createChecker(options = {}) {
   const version = core.version();
   let broken = null; // set when the wasm instance failed; it is not used again
 
-  const keys = JSON.parse(core.result_keys());
-  const keptTexts = new Map(); // kept text address + size -> string (tape.KEPT)
+  // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
+  const keys = JSON.parse(core.result_keys()).map((k) => Object.keys({ [k]: 0 })[0]);
+  const keptTexts = new Map(); // kept text address -> {size, text} (KEPT on a tape)
 
   // text: the profile as JSON text; loose: it may hold lone surrogates (raw text from the caller).
   function run(text, locale, loose = false) {

@@ -12,13 +12,15 @@ double json_number(double v) {
 }
 
 void append_utf16(std::u16string& out, std::string_view utf8) {
-  out.reserve(out.size() + utf8.size());
+  size_t from = out.size();
+  out.resize(from + utf8.size());  // UTF-16 never takes more units than UTF-8 takes bytes
+  char16_t* d = &out[from];
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* end = p + utf8.size();
   while (p < end) {
     unsigned c = *p;
     if (c < 0x80) {
-      out.push_back(char16_t(c));
+      *d++ = char16_t(c);
       ++p;
       continue;
     }
@@ -34,19 +36,20 @@ void append_utf16(std::u16string& out, std::string_view utf8) {
                   (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))))
       valid = false;
     if (!valid) {
-      out.push_back(u'\uFFFD');
+      *d++ = u'\uFFFD';
       ++p;
       continue;
     }
     if (cp >= 0x10000) {
       cp -= 0x10000;
-      out.push_back(char16_t(0xD800 + (cp >> 10)));
-      out.push_back(char16_t(0xDC00 + (cp & 0x3FF)));
+      *d++ = char16_t(0xD800 + (cp >> 10));
+      *d++ = char16_t(0xDC00 + (cp & 0x3FF));
     } else {
-      out.push_back(char16_t(cp));
+      *d++ = char16_t(cp);
     }
     p += extra + 1;
   }
+  out.resize(size_t(d - out.data()));
 }
 
 void to_tape(const Result& r, ResultTape& tape) {
