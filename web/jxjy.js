@@ -140,14 +140,25 @@ function failure(code, zh, en, detail, locale) {
   return { ok: false, errors: [{ code, path: '', message: locale === 'en' ? en : zh, detail }], warnings: [] };
 }
 
+// Views of a wasm memory, made again only when the memory has grown (its buffer is then new).
+function heapViews(memory, views) {
+  const buffer = memory.buffer;
+  if (views && views.buffer === buffer) return views;
+  return {
+    buffer, u8: new Uint8Array(buffer), u16: new Uint16Array(buffer), i32: new Int32Array(buffer),
+    u32: new Uint32Array(buffer), f64: new Float64Array(buffer),
+  };
+}
+
 // Reads a result tape (core/include/jxjy/tape.h) out of wasm memory into plain objects: several
-// times faster than JSON.parse of the same result as text. The reader's state lives in these
-// variables while one tape is read (reading is synchronous, so tapes never interleave).
-const tape = { words: null, numbers: null, text: '', kept: null, bytes: null, keys: null, cache: null, w: 0, n: 0 };
+// times faster than JSON.parse of the same result as text. The reader's state lives in `tape` while
+// one tape is read (reading is synchronous, so tapes never interleave); w, n and kept are indices
+// into the heap views.
+const tape = { heap: null, text: '', keys: null, cache: null, w: 0, n: 0, kept: 0 };
 const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7;
 
 function readValue() {
-  const t = tape, words = t.words;
+  const t = tape, words = t.heap.i32;
   switch (words[t.w++]) {
     case OBJECT: {
       const o = {};
@@ -161,7 +172,7 @@ function readValue() {
       return a;
     }
     case INT: return words[t.w++];
-    case NUMBER: return t.numbers[t.n++];
+    case NUMBER: return t.heap.f64[t.n++];
     case TRUE: return true;
     case FALSE: return false;
     case STRING: {
@@ -171,10 +182,10 @@ function readValue() {
     }
     case KEPT: {
       // Text that stays at its address while the checker lives: decoded once per address and size.
-      const i = 2 * words[t.w++], at = t.kept[i], size = t.kept[i + 1];
+      const i = t.kept + 2 * words[t.w++], at = t.heap.u32[i], size = t.heap.u32[i + 1];
       const known = t.cache.get(at); // addresses are small integers: a fast key
       if (known !== undefined && known.size === size) return known.text;
-      const text = utf8Decoder.decode(t.bytes.subarray(at, at + size));
+      const text = utf8Decoder.decode(t.heap.u8.subarray(at, at + size));
       t.cache.set(at, { size, text });
       return text;
     }
@@ -182,21 +193,22 @@ function readValue() {
   throw new Error(`jxjy: malformed result tape at word ${t.w - 1}`);
 }
 
-// view: the 8 words evaluate_input returned (address + count of words, numbers, text, kept).
-function readTape(buffer, view, keys, cache) {
-  const h = new Uint32Array(buffer, view, 8);
-  tape.words = new Int32Array(buffer, h[0], h[1]);
-  tape.numbers = new Float64Array(buffer, h[2], h[3]);
-  tape.text = h[5] ? utf16Decoder.decode(new Uint16Array(buffer, h[4], h[5])) : '';
-  tape.kept = new Uint32Array(buffer, h[6], 2 * h[7]);
-  tape.bytes = new Uint8Array(buffer);
+// view: the address of the 8 words evaluate_input returned (address + count of the tape's words,
+// numbers, text and kept texts).
+function readTape(heap, view, keys, cache) {
+  const h = heap.u32, v = view >> 2;
+  const textAt = h[v + 4] >> 1, textLength = h[v + 5];
+  tape.heap = heap;
+  tape.w = h[v] >> 2;
+  tape.n = h[v + 2] >> 3;
+  tape.text = textLength ? utf16Decoder.decode(heap.u16.subarray(textAt, textAt + textLength)) : '';
+  tape.kept = h[v + 6] >> 2;
   tape.keys = keys;
   tape.cache = cache;
-  tape.w = tape.n = 0;
   try {
     return readValue();
   } finally {
-    tape.words = tape.numbers = tape.kept = tape.bytes = null;
+    tape.heap = null;
     tape.text = '';
   }
 }
@@ -245,6 +257,8 @@ export async function createChecker(options = {}) {
   // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
   const keys = JSON.parse(core.result_keys()).map((k) => Object.keys({ [k]: 0 })[0]);
   const keptTexts = new Map(); // kept text address -> {size, text} (KEPT on a tape)
+  const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
+  let heap = null; // views of the wasm memory (heapViews)
 
   // text: the profile as JSON text; loose: it may hold lone surrogates (raw text from the caller).
   function run(text, locale, loose = false) {
@@ -252,8 +266,12 @@ export async function createChecker(options = {}) {
     let view;
     try {
       const room = Math.min(text.length * 3, MAX_BYTES); // UTF-8 needs at most 3 bytes a UTF-16 unit
-      const at = core.input_buffer(room);
-      const bytes = new Uint8Array(state.memory.buffer, at, room);
+      if (room > input.room) {
+        input.at = core.input_buffer(room);
+        input.room = room;
+      }
+      heap = heapViews(state.memory, heap);
+      const bytes = heap.u8.subarray(input.at, input.at + room);
       const { read, written } = loose && !wellFormed(text) ? encodeLoose(text, bytes) : utf8Encoder.encodeInto(text, bytes);
       view = core.evaluate_input(read < text.length ? room : written); // not all copied: over the limit
       if (!view) throw new Error('no rule sets loaded');
@@ -263,7 +281,8 @@ export async function createChecker(options = {}) {
       return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
     }
     try {
-      return readTape(state.memory.buffer, view, keys, keptTexts);
+      heap = heapViews(state.memory, heap);
+      return readTape(heap, view, keys, keptTexts);
     } catch (e) {
       return failure('internal_error', '检查器内部错误', 'internal error of the checker',
         `the core returned a malformed result: ${(e && e.message) || e}`, locale);
