@@ -154,8 +154,30 @@ function heapViews(memory, views) {
 // times faster than JSON.parse of the same result as text. The reader's state lives in `tape` while
 // one tape is read (reading is synchronous, so tapes never interleave); w, n and kept are indices
 // into the heap views.
-const tape = { heap: null, text: '', keys: null, cache: null, w: 0, n: 0, kept: 0 };
-const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7;
+const tape = { heap: null, text: '', keys: null, cache: null, values: null, w: 0, n: 0, kept: 0 };
+const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8;
+
+// A value kept to be handed out again: a shallow copy, with its object members as templates too.
+function templateOf(v) {
+  const value = Array.isArray(v) ? v.slice() : { ...v };
+  const members = [];
+  for (const k in value) {
+    const x = value[k];
+    if (typeof x === 'object' && x !== null) {
+      members.push(Array.isArray(value) ? Number(k) : k, templateOf(x));
+      value[k] = null; // never handed out: each copy gets copies of its own
+    }
+  }
+  return { value, members };
+}
+
+// A fresh copy of a template's value (spread copies a small object in one step).
+function copyOf(template) {
+  const o = Array.isArray(template.value) ? template.value.slice() : { ...template.value };
+  const m = template.members;
+  for (let i = 0; i < m.length; i += 2) o[m[i]] = copyOf(m[i + 1]);
+  return o;
+}
 
 function readValue() {
   const t = tape, words = t.heap.i32;
@@ -189,13 +211,27 @@ function readValue() {
       t.cache.set(at, { size, text });
       return text;
     }
+    case CACHED: {
+      // The same value as the last time this id came (a rule set's block, a source): copied.
+      const id = words[t.w], skipWords = words[t.w + 1], skipNumbers = words[t.w + 2];
+      t.w += 3;
+      const known = id === 0 ? undefined : t.values.get(id);
+      if (known !== undefined) {
+        t.w += skipWords;
+        t.n += skipNumbers;
+        return copyOf(known);
+      }
+      const v = readValue();
+      if (id !== 0 && typeof v === 'object' && v !== null) t.values.set(id, templateOf(v));
+      return v;
+    }
   }
   throw new Error(`jxjy: malformed result tape at word ${t.w - 1}`);
 }
 
 // view: the address of the 8 words evaluate_input returned (address + count of the tape's words,
 // numbers, text and kept texts).
-function readTape(heap, view, keys, cache) {
+function readTape(heap, view, keys, cache, values) {
   const h = heap.u32, v = view >> 2;
   const textAt = h[v + 4] >> 1, textLength = h[v + 5];
   tape.heap = heap;
@@ -205,6 +241,7 @@ function readTape(heap, view, keys, cache) {
   tape.kept = h[v + 6] >> 2;
   tape.keys = keys;
   tape.cache = cache;
+  tape.values = values;
   try {
     return readValue();
   } finally {
@@ -257,6 +294,7 @@ export async function createChecker(options = {}) {
   // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
   const keys = JSON.parse(core.result_keys()).map((k) => Object.keys({ [k]: 0 })[0]);
   const keptTexts = new Map(); // kept text address -> {size, text} (KEPT on a tape)
+  const cachedValues = new Map(); // id -> template (CACHED on a tape)
   const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
   let heap = null; // views of the wasm memory (heapViews)
 
@@ -282,7 +320,7 @@ export async function createChecker(options = {}) {
     }
     try {
       heap = heapViews(state.memory, heap);
-      return readTape(heap, view, keys, keptTexts);
+      return readTape(heap, view, keys, keptTexts, cachedValues);
     } catch (e) {
       return failure('internal_error', '检查器内部错误', 'internal error of the checker',
         `the core returned a malformed result: ${(e && e.message) || e}`, locale);

@@ -31,6 +31,7 @@ class TapeOut {
   TapeOut& end_arr() { return word(ResultTape::End); }
   TapeOut& key(Key k) { return word(int32_t(k)); }
   TapeOut& str(std::string_view v) {
+    ++strings_;
     size_t start = t_.text.size();
     append_utf16(t_.text, v);
     return word(ResultTape::String).word(int32_t(start)).word(int32_t(t_.text.size() - start));
@@ -50,15 +51,28 @@ class TapeOut {
     return word(ResultTape::Number);
   }
   TapeOut& boolean(bool v) { return word(v ? ResultTape::True : ResultTape::False); }
-  // Nothing is cached on a tape: the reader caches kept text instead.
+  // A value serialised once when the rule set loaded (json): its address, which stays while the
+  // Checker lives, is the id under which a reader may keep it.
   template <class Write>
-  TapeOut& cached(const std::string*, Write&& write) {
+  TapeOut& cached(const std::string* json, Write&& write) {
+    if (!json) {
+      write();
+      return *this;
+    }
+    size_t at = t_.words.size(), numbers = t_.numbers.size(), strings = strings_;
+    word(ResultTape::Cached).word(cache_id(json)).word(0).word(0);
     write();
+    if (strings_ != strings) t_.words[at + 1] = 0;  // text made for this result: not the same next time
+    t_.words[at + 2] = int32_t(t_.words.size() - at - 4);
+    t_.words[at + 3] = int32_t(t_.numbers.size() - numbers);
     return *this;
   }
 
  private:
   ResultTape& t_;
+  size_t strings_ = 0;  // str() calls so far
+  // A wasm32 address is the whole pointer; natively (tests only) its low bits, never 0.
+  static int32_t cache_id(const void* p) { return int32_t(uint32_t(reinterpret_cast<uintptr_t>(p)) | 1u); }
   TapeOut& word(int32_t w) {
     t_.words.push_back(w);
     return *this;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <map>
 #include <random>
 
 #include "jxjy/jxjy.h"
@@ -41,8 +42,12 @@ std::string utf8(std::u16string_view s) {
   return out;
 }
 
+// Cached values seen so far, by id: the same id must always bring the same value.
+using CachedValues = std::map<int32_t, json>;
+
 struct TapeReader {
   const jxjy::ResultTape& t;
+  CachedValues& cached;
   std::vector<std::string_view> keys = jxjy::result_key_names();
   size_t w = 0, n = 0;
 
@@ -79,6 +84,20 @@ struct TapeReader {
         const auto& k = t.kept.at(size_t(t.words.at(w++)));
         return std::string(k.data, k.size);
       }
+      case T::Cached: {
+        int32_t id = t.words.at(w);
+        size_t words = size_t(t.words.at(w + 1)), numbers = size_t(t.words.at(w + 2));
+        w += 3;
+        size_t w0 = w, n0 = n;
+        json v = value();
+        REQUIRE(w - w0 == words);
+        REQUIRE(n - n0 == numbers);
+        if (id != 0) {
+          auto [it, first] = cached.emplace(id, v);
+          if (!first) REQUIRE(it->second == v);
+        }
+        return v;
+      }
     }
     FAIL("unknown tag " << t.words[w - 1]);
     return nullptr;
@@ -111,12 +130,13 @@ void require_same(const json& tape, const json& text, const std::string& at) {
   }
 }
 
-void check_input(const jxjy::Checker& checker, const std::string& input, jxjy::ResultTape& tape) {
+void check_input(const jxjy::Checker& checker, const std::string& input, jxjy::ResultTape& tape,
+                 CachedValues& cached) {
   INFO("profile: " << input.substr(0, 400));
   json text = json::parse(checker.evaluate(input), nullptr, false);
   REQUIRE_FALSE(text.is_discarded());
   checker.evaluate(input, tape);
-  TapeReader r{tape};
+  TapeReader r{tape, cached};
   json decoded = r.value();
   REQUIRE(r.w == tape.words.size());
   REQUIRE(r.n == tape.numbers.size());
@@ -165,13 +185,16 @@ std::string random_profile(std::mt19937& rng) {
 
 TEST_CASE("the tape carries the JSON result's value: corpus", "[tape]") {
   jxjy::ResultTape tape;
+  CachedValues cached;
   auto inputs = corpus_inputs();
   REQUIRE(inputs.size() > 200);
-  for (const auto& input : inputs) check_input(shipped_checker(), input, tape);
+  for (const auto& input : inputs) check_input(shipped_checker(), input, tape, cached);
+  CHECK(cached.size() > 20);  // ruleSet blocks and sources were marked for caching
 }
 
 TEST_CASE("the tape carries the JSON result's value: random profiles", "[tape]") {
   jxjy::ResultTape tape;
+  CachedValues cached;
   std::mt19937 rng(20261124);
-  for (int i = 0; i < 3000; ++i) check_input(shipped_checker(), random_profile(rng), tape);
+  for (int i = 0; i < 3000; ++i) check_input(shipped_checker(), random_profile(rng), tape, cached);
 }

@@ -13,6 +13,11 @@
 //          | Kept i                       kept[i]: UTF-8 bytes that stay at that address, unchanged,
 //                                         as long as the Checker lives (rule data, literals), so a
 //                                         reader may decode each address once and cache it
+//          | Cached id words numbers value
+//                                         a value that is the same whenever its id comes again while
+//                                         the Checker lives (a rule set's "ruleSet" block, a source):
+//                                         a reader that kept a copy may skip the next `words` words
+//                                         and `numbers` numbers. id 0: not to be cached
 #pragma once
 #include <cstdint>
 #include <string>
@@ -22,7 +27,7 @@
 namespace jxjy {
 
 struct ResultTape {
-  enum Tag : int32_t { End = -1, Object = 0, Array, Int, Number, True, False, String, Kept };
+  enum Tag : int32_t { End = -1, Object = 0, Array, Int, Number, True, False, String, Kept, Cached };
   struct KeptText {
     const char* data;
     uint32_t size;
