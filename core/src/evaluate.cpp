@@ -314,7 +314,7 @@ class Evaluation {
   }
 
   double convert(const Record& r, Unit unit, const UnitRule& u, std::string& basis) {
-    const std::string a = num(r.amount);
+    const Num a = num(r.amount);
     switch (unit) {
       case Unit::none:
         basis = fmt(L_, "当年学习一次性认定{0}学时", "{0} hours credited once for the year of study", num(u.fixed));

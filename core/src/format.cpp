@@ -1,7 +1,9 @@
 #include "format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace jxjy {
 
@@ -21,19 +23,21 @@ std::string format_text(std::string_view pattern, std::initializer_list<std::str
   return out;
 }
 
-std::string num(double x) {
-  char buf[32];
+char* write_num(double x, char* out) {
   double r = std::round(x * 100) / 100;
-  if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_string(static_cast<long long>(r));
-  if (std::fabs(r - std::round(r)) < 1e-9 && std::fabs(r) < 1e15) {
-    std::snprintf(buf, sizeof buf, "%.0f", r);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.2f", r);
-    std::string s(buf);
-    while (s.back() == '0') s.pop_back();
-    return s;
+  char* end = out + kNumChars;
+  if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_chars(out, end, static_cast<long long>(r)).ptr;
+  // Whole to within 1e-9 (never after rounding to cents, kept as it always was).
+  if (std::fabs(r - std::round(r)) < 1e-9 && std::fabs(r) < 1e15)
+    return std::to_chars(out, end, r, std::chars_format::fixed, 0).ptr;
+  // to_chars with a precision prints as printf's %.2f does.
+  auto [p, ec] = std::to_chars(out, end, r, std::chars_format::fixed, 2);
+  if (ec != std::errc()) {  // beyond 1e29 (never hours): printf's text, cut to the buffer as it always was
+    std::snprintf(out, kNumChars, "%.2f", r);
+    p = out + std::strlen(out);
   }
-  return buf;
+  while (p[-1] == '0') --p;
+  return p;
 }
 
 }  // namespace jxjy

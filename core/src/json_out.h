@@ -38,8 +38,8 @@ class JsonOut {
   JsonOut& raw(std::string_view json) { sep(); put(json.data(), json.size()); return *this; }
   JsonOut& number(double v) {
     sep();
-    std::string t = num(v);
-    put(t.data(), t.size());
+    room(kNumChars);
+    n_ = size_t(write_num(v, buf_.get() + n_) - buf_.get());
     return *this;
   }
   JsonOut& integer(long v) {

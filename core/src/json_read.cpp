@@ -205,7 +205,7 @@ bool Reader::number(const Json* v, PathRef path, double lo, double hi, double& o
   double d = v->number();
   if (!std::isfinite(d) || d < lo || d > hi) {
     add("out_of_range", path.str(),
-        {"应在 " + num(lo) + " 到 " + num(hi) + " 之间", "must be between " + num(lo) + " and " + num(hi)});
+        {"应在 " + num(lo).str() + " 到 " + num(hi).str() + " 之间", "must be between " + num(lo).str() + " and " + num(hi).str()});
     return false;
   }
   out = d;
