@@ -106,6 +106,12 @@ std::string Checker::evaluate(std::string_view text) const {
 }
 
 std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
+  std::string out;
+  evaluate_into(text, out, input_ok);
+  return out;
+}
+
+void Checker::evaluate_into(std::string_view text, std::string& out, bool& input_ok) const {
   Result res;
   JsonDoc doc;
   Problem parse_problem;
@@ -135,7 +141,7 @@ std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
   }
   input_ok = res.errors.empty();
   res.ok = input_ok;
-  return to_json(res);
+  to_json(res, out);
 }
 
 std::string Checker::regions() const {

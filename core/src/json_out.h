@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,8 +14,17 @@ namespace jxjy {
 
 class JsonOut {
  public:
-  JsonOut() : buf_(new char[8192]), cap_(8192) {}
-  std::string take() { return std::string(buf_.get(), n_); }
+  // Writes into a string of its own (take() it), or appends to `out` (finish() when done).
+  JsonOut() : out_(own_) {}
+  explicit JsonOut(std::string& out) : out_(out), n_(out.size()) {}
+  JsonOut(const JsonOut&) = delete;
+  JsonOut& operator=(const JsonOut&) = delete;
+  std::string take() {
+    finish();
+    return std::move(own_);
+  }
+  // The string grows ahead of the writing, in chunks: trim it to what was written.
+  void finish() { out_.resize(n_); }
 
   JsonOut& obj() { sep(); put('{'); first_ = true; return *this; }
   JsonOut& end_obj() { put('}'); first_ = false; return *this; }
@@ -39,7 +47,7 @@ class JsonOut {
   JsonOut& number(double v) {
     sep();
     room(kNumChars);
-    n_ = size_t(write_num(v, buf_.get() + n_) - buf_.get());
+    n_ = size_t(write_num(v, buf_ + n_) - buf_);
     return *this;
   }
   JsonOut& integer(long v) {
@@ -58,23 +66,27 @@ class JsonOut {
   JsonOut& kv_num(std::string_view k, double v) { return key(k).number(v); }
 
  private:
-  // The result is written into buf_[0, n_) (not zero-filled, unlike a resized std::string):
-  // growth is checked once per piece, not once per byte.
-  std::unique_ptr<char[]> buf_;
-  size_t cap_, n_ = 0;
+  // out_[0, n_) is written; out_ is resized ahead in chunks (zero-filled once, never per piece),
+  // so growth is checked once per piece, not once per byte. buf_ and cap_ cache out_'s data and size.
+  static constexpr size_t kChunk = 1024;
+  std::string own_;
+  std::string& out_;
+  size_t n_ = 0;
+  char* buf_ = out_.data();
+  size_t cap_ = out_.size();
   bool first_ = true;
 
   void room(size_t k) {
-    if (n_ + k <= cap_) return;
-    size_t cap = std::max(cap_ * 2, n_ + k);
-    std::unique_ptr<char[]> bigger(new char[cap]);
-    std::memcpy(bigger.get(), buf_.get(), n_);
-    buf_ = std::move(bigger);
-    cap_ = cap;
+    if (n_ + k > cap_) grow(k);
+  }
+  void grow(size_t k) {
+    out_.resize(n_ + std::max(k, kChunk));
+    buf_ = out_.data();
+    cap_ = out_.size();
   }
   void at(char c) { buf_[n_++] = c; }  // after room()
   void copy(const char* p, size_t k) {  // after room()
-    std::memcpy(buf_.get() + n_, p, k);
+    std::memcpy(buf_ + n_, p, k);
     n_ += k;
   }
   void put(char c) {

@@ -67,7 +67,8 @@ struct Result {
   std::vector<Note> reasons, warnings;
 };
 
-std::string to_json(const Result& r);
+// Appends the result's JSON text to `out`.
+void to_json(const Result& r, std::string& out);
 
 class JsonOut;
 // The "ruleSet" object of a result (serialised once per rule set and locale when it loads).

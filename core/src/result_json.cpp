@@ -63,13 +63,14 @@ void write_rule_set(JsonOut& o, const RuleSet& rs, Locale l) {
   o.end_arr().end_obj();
 }
 
-std::string to_json(const Result& r) {
-  JsonOut o;
+void to_json(const Result& r, std::string& out) {
+  JsonOut o(out);
   o.obj().kv("ok", r.ok);
   if (!r.ok) {
     write_problems(o, "errors", r.errors, r.locale);
     write_notes(o, "warnings", r.warnings);
-    return o.end_obj().take();
+    o.end_obj().finish();
+    return;
   }
   o.kv("eligible", r.status != Status::short_of_hours).kv("status", status_name(r.status));
   o.key("ruleSet").raw(r.rule_set->json[int(r.locale)]);
@@ -106,7 +107,7 @@ std::string to_json(const Result& r) {
   o.end_arr();
   write_notes(o, "reasons", r.reasons);
   write_notes(o, "warnings", r.warnings);
-  return o.end_obj().take();
+  o.end_obj().finish();
 }
 
 }  // namespace jxjy

@@ -32,6 +32,9 @@ class Checker {
   std::string evaluate(std::string_view profile_json) const;
   // Same, and tells whether the input was valid (for exit codes).
   std::string evaluate(std::string_view profile_json, bool& input_ok) const;
+  // Same, appending the result to `out`: for many profiles, `out` keeps its capacity from one to
+  // the next (jxjy batch).
+  void evaluate_into(std::string_view profile_json, std::string& out, bool& input_ok) const;
 
   // The region catalogue: every region with rules, its rule sets and the circumstances they know.
   std::string regions() const;
