@@ -1,5 +1,6 @@
 #include "format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -7,20 +8,45 @@
 
 namespace jxjy {
 
-std::string format_text(std::string_view pattern, std::initializer_list<std::string_view> args) {
-  std::string out;
-  out.reserve(pattern.size() + 32);
+// Calls plain(text) for the pattern's literal runs and arg(k) for each {k}.
+template <class Plain, class Arg>
+static void walk_pattern(std::string_view pattern, Plain&& plain, Arg&& arg) {
   size_t from = 0;
   for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
     if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
-    out.append(pattern.data() + from, i - from);  // plain text is copied in runs, not char by char
-    size_t k = size_t(pattern[i + 1] - '0');
-    if (k < args.size()) out.append(*(args.begin() + k));
+    plain(pattern.substr(from, i - from));  // plain text is copied in runs, not char by char
+    arg(size_t(pattern[i + 1] - '0'));
     from = i + 3;
     i += 2;
   }
-  out.append(pattern.data() + from, pattern.size() - from);
-  return out;
+  plain(pattern.substr(from));
+}
+
+std::string_view TextStore::format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  auto arg = [&](size_t k) { return k < args.size() ? *(args.begin() + k) : std::string_view(); };
+  size_t n = 0;
+  walk_pattern(pattern, [&](std::string_view s) { n += s.size(); }, [&](size_t k) { n += arg(k).size(); });
+  char* const text = allocate(n);
+  char* at = text;
+  auto copy = [&](std::string_view s) {
+    if (!s.empty()) std::memcpy(at, s.data(), s.size());
+    at += s.size();
+  };
+  walk_pattern(pattern, copy, [&](size_t k) { copy(arg(k)); });
+  return {text, n};
+}
+
+char* TextStore::allocate(size_t n) {
+  if (n > left_) {
+    size_t size = std::max<size_t>(n, 4096);
+    blocks_.emplace_back(new char[size]);  // not zero-filled: every byte is written before it is read
+    free_ = blocks_.back().get();
+    left_ = size;
+  }
+  char* p = free_;
+  free_ += n;
+  left_ -= n;
+  return p;
 }
 
 char* write_num(double x, char* out) {
