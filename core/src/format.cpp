@@ -23,30 +23,29 @@ static void walk_pattern(std::string_view pattern, Plain&& plain, Arg&& arg) {
 }
 
 std::string_view TextStore::format(std::string_view pattern, std::initializer_list<std::string_view> args) {
-  auto arg = [&](size_t k) { return k < args.size() ? *(args.begin() + k) : std::string_view(); };
-  size_t n = 0;
-  walk_pattern(pattern, [&](std::string_view s) { n += s.size(); }, [&](size_t k) { n += arg(k).size(); });
-  char* const text = allocate(n);
-  char* at = text;
-  auto copy = [&](std::string_view s) {
-    if (!s.empty()) std::memcpy(at, s.data(), s.size());
-    at += s.size();
+  size_t n = 0;  // written so far, at free_
+  auto put = [&](std::string_view s) {
+    if (s.size() > left_ - n) move_to_new_block(n, s.size());
+    if (!s.empty()) std::memcpy(free_ + n, s.data(), s.size());
+    n += s.size();
   };
-  walk_pattern(pattern, copy, [&](size_t k) { copy(arg(k)); });
-  return {text, n};
-}
-
-char* TextStore::allocate(size_t n) {
-  if (n > left_) {
-    size_t size = std::max<size_t>(n, 4096);
-    blocks_.emplace_back(new char[size]);  // not zero-filled: every byte is written before it is read
-    free_ = blocks_.back().get();
-    left_ = size;
-  }
-  char* p = free_;
+  walk_pattern(pattern, put, [&](size_t k) {
+    if (k < args.size()) put(*(args.begin() + k));
+  });
+  std::string_view text(free_, n);
   free_ += n;
   left_ -= n;
-  return p;
+  return text;
+}
+
+// The text being written (n bytes at free_) does not fit with `more` bytes: carry it to a new block.
+// Texts already made stay where they are, in the old block.
+void TextStore::move_to_new_block(size_t n, size_t more) {
+  size_t size = std::max<size_t>(4096, 2 * (n + more));
+  blocks_.emplace_back(new char[size]);  // not zero-filled: every byte is written before it is read
+  if (n) std::memcpy(blocks_.back().get(), free_, n);
+  free_ = blocks_.back().get();
+  left_ = size;
 }
 
 char* write_num(double x, char* out) {

@@ -33,7 +33,7 @@ class TextStore {
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* free_ = nullptr;  // the unused end of the last block
   size_t left_ = 0;
-  char* allocate(size_t n);
+  void move_to_new_block(size_t n, size_t more);
 };
 
 // Hours as people write them: 40, 2.5, 13.33. Writes at most kNumChars bytes at `out` and returns
