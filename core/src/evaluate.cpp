@@ -542,14 +542,14 @@ void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<
     const Record& r = p.training[i];
     const ActivityRule& rule = rs.activities[int(r.activity)];
     if (rule.excluded) continue;
-    std::string path = "/training/" + std::to_string(i);
+    auto path = [i] { return "/training/" + std::to_string(i); };  // made only for an error
     bool fixed = rule.units[int(Unit::none)].accepted;
     if (r.unit == Unit::none && !fixed)
-      errors.push_back({"missing_amount", path,
+      errors.push_back({"missing_amount", path(),
                         {"请填写学习量：hours、minutes、days、months 或 subjects 之一",
                          "give the amount: one of hours, minutes, days, months, subjects"}});
     if (r.unit == Unit::days && !fixed && rule.units[int(Unit::days)].by_level && r.level == ConfLevel::unknown)
-      errors.push_back({"missing", path + "/level",
+      errors.push_back({"missing", path() + "/level",
                         {"该地区会议学时按级别折算，请填写 level（international/national/provincial/prefecture）",
                          "conference days are credited by level here: give level (international/national/provincial/prefecture)"}});
   }

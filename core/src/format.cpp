@@ -49,8 +49,11 @@ void TextStore::move_to_new_block(size_t n, size_t more) {
 }
 
 char* write_num(double x, char* out) {
-  double r = std::round(x * 100) / 100;
   char* end = out + kNumChars;
+  // Most hours are whole: then x * 100 is exact (below 2^53) and rounding to cents gives x back.
+  if (x >= -1e13 && x <= 1e13 && x == double(static_cast<long long>(x)))
+    return std::to_chars(out, end, static_cast<long long>(x)).ptr;
+  double r = std::round(x * 100) / 100;
   if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_chars(out, end, static_cast<long long>(r)).ptr;
   // Whole to within 1e-9 (never after rounding to cents, kept as it always was).
   if (std::fabs(r - std::round(r)) < 1e-9 && std::fabs(r) < 1e15)
