@@ -34,7 +34,10 @@ class Lexer {
   bool escaped_ = false;
 
   void skip_space() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    // Every whitespace byte is at most ' ': one test passes over the usual next token.
+    while (p_ < end_ && static_cast<unsigned char>(*p_) <= ' ' &&
+           (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t'))
+      ++p_;
   }
 
   bool literal(const char* word, size_t n) {
@@ -156,6 +159,15 @@ class Lexer {
       ++p_;
       return true;
     }
+    return escaped_string(begin);
+  }
+
+  // The rest of a string that has escapes, from `begin` (p_ is at the first '\\' or control
+  // character). Out of line, so the common case above stays small.
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  bool escaped_string(const char* begin) {
     escaped_ = true;
     buf_.assign(begin, size_t(p_ - begin));
     for (;;) {
