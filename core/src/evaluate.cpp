@@ -2,6 +2,7 @@
 #include "evaluate.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "format.h"
@@ -27,6 +28,7 @@ class Evaluation {
     if (!res_.errors.empty()) return;
     const Requirement* q = pick_requirement();
     res_.ok = true;
+    res_.reasons.reserve(4);  // the requirement and a few unmet years, usually
     interpret(*q);
     window_ = q->exempt ? Window{} : q->window;
     count_ = q->count;
@@ -124,6 +126,7 @@ class Evaluation {
         break;
     }
     std::vector<int> out;
+    out.reserve(size_t(std::max(0, y - from + 1)));
     for (int i = from; i <= y; ++i) out.push_back(i);
     return out;
   }
@@ -153,7 +156,7 @@ class Evaluation {
   }
 
   void apply_adjustments(const Requirement* q) {
-    std::vector<bool> used(kCircumstanceCount, false);
+    std::array<bool, kCircumstanceCount> used{};
     for (const auto& a : rs_.adjustments) {
       if (!applies(a)) continue;
       if (a.circumstance >= 0) used[a.circumstance] = true;
@@ -386,6 +389,7 @@ class Evaluation {
     double req_total = allows(s, Subject::total) ? an.total.hours : 0;
     if (an.has_share && allows(s, Subject::professional)) interpret(an.share);
     if (allows(s, Subject::total)) interpret(an.total);
+    res_.years.reserve(res_.window.size());
     for (int y : res_.window) {
       YearRow row;
       row.year = y;
@@ -459,6 +463,7 @@ class Evaluation {
     if (!res_.years.empty()) add_reason("requirement", describe_requirement(needed), q);
 
     std::vector<const YearRow*> unmet;
+    unmet.reserve(res_.years.size());
     int satisfied = 0;
     for (const auto& row : res_.years) {
       if (row.met || row.waived) ++satisfied;
@@ -493,6 +498,7 @@ class Evaluation {
     });
     unmet.resize(std::min(unmet.size(), size_t(missing)));
     std::sort(unmet.begin(), unmet.end(), [](const YearRow* a, const YearRow* b) { return a->year < b->year; });
+    res_.shortfall.reserve(unmet.size() * 3);
     for (const YearRow* row : unmet) {
       std::string_view parts[3];
       size_t n = 0;
