@@ -96,7 +96,7 @@ class JsonOut {
   }
   void done(char* end) { n_ = size_t(end - buf_); }
   static char* copy(char* d, std::string_view s) {
-    std::memcpy(d, s.data(), s.size());
+    if (!s.empty()) std::memcpy(d, s.data(), s.size());  // an empty view's data may be null
     return d + s.size();
   }
   void grow(size_t k) {
@@ -134,7 +134,7 @@ class JsonOut {
     uint64_t w;
     if (n < 8) {
       w = 0x2020202020202020ull;
-      std::memcpy(&w, p, n);
+      if (n) std::memcpy(&w, p, n);  // an empty view's data may be null
       return !needs_escape8(w);
     }
     for (size_t i = 0; i + 8 < n; i += 8) {
