@@ -1,5 +1,8 @@
 // jxjy CLI: a thin shell over jxjy::Checker (reads files and stdin, prints JSON, sets exit codes).
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -112,24 +115,67 @@ int validate_rules(const fs::path& dir) {
   return errors.empty() ? 0 : 2;
 }
 
-int batch(const jxjy::Checker& checker) {
-  std::ios::sync_with_stdio(false);
-  std::string line, out;
-  auto* in = std::cin.rdbuf();
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    out += checker.evaluate(line);
-    out += '\n';
-    // Stream: write out whenever no more input is waiting, or the buffer is large.
-    if (out.size() > (1 << 16) || in->in_avail() <= 0) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      std::fflush(stdout);
-      out.clear();
+// Reads stdin in large blocks and hands out its lines (without the '\n'); the last line may lack one.
+class LineReader {
+ public:
+  // False at the end of the input. Before waiting for more input, calls `idle` (to flush output).
+  template <class Idle>
+  bool next(std::string_view& line, Idle&& idle) {
+    for (;;) {
+      if (const char* nl = static_cast<const char*>(std::memchr(buf_.data() + from_, '\n', to_ - from_))) {
+        line = std::string_view(buf_.data() + from_, size_t(nl - (buf_.data() + from_)));
+        from_ = size_t(nl - buf_.data()) + 1;
+        return true;
+      }
+      if (eof_) {
+        if (from_ == to_) return false;
+        line = std::string_view(buf_.data() + from_, to_ - from_);
+        from_ = to_;
+        return true;
+      }
+      idle();
+      fill();
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
+
+ private:
+  std::vector<char> buf_ = std::vector<char>(1 << 20);
+  size_t from_ = 0, to_ = 0;  // the unread bytes
+  bool eof_ = false;
+
+  // Keeps the partial line at the front, grows for lines longer than the buffer, reads what is there.
+  void fill() {
+    std::memmove(buf_.data(), buf_.data() + from_, to_ - from_);
+    to_ -= from_;
+    from_ = 0;
+    if (to_ == buf_.size()) buf_.resize(buf_.size() * 2);
+    ssize_t n;
+    do n = ::read(0, buf_.data() + to_, buf_.size() - to_);
+    while (n < 0 && errno == EINTR);
+    if (n <= 0) eof_ = true;
+    else to_ += size_t(n);
+  }
+};
+
+int batch(const jxjy::Checker& checker) {
+  std::string out;
+  auto flush = [&] {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+    out.clear();
+  };
+  LineReader in;
+  std::string_view line;
+  bool ok;
+  // Stream: results are written out before waiting for more input, and whenever 64 KB are ready.
+  while (in.next(line, [&] { if (!out.empty()) flush(); })) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    checker.evaluate_into(line, out, ok);
+    out += '\n';
+    if (out.size() > (1 << 16)) flush();
+  }
+  flush();
   return 0;
 }
 

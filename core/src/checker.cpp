@@ -37,20 +37,20 @@ struct Checker::Impl {
       Locale l = p.locale;
       if (c != code)
         res.warnings.push_back({"region_fallback",
-                                fmt(l, "地区 {0} 没有专门的规则，使用上级地区 {1}（{2}）的规则",
+                                res.texts.fmt(l, "地区 {0} 没有专门的规则，使用上级地区 {1}（{2}）的规则",
                                     "region {0} has no rules of its own; those of {1} ({2}) are used", code, c,
                                     earliest->region_name.in(l)),
                                 {}});
       const RuleSet* rs = in_force ? in_force : earliest;
       if (!in_force)
         res.warnings.push_back({"rule_set_not_in_force",
-                                fmt(l, "申报日期早于规则集 {0} 的施行日期，仍按其计算，结果仅供参考",
+                                res.texts.fmt(l, "申报日期早于规则集 {0} 的施行日期，仍按其计算，结果仅供参考",
                                     "the application date is before rule set {0} came into force; it is used anyway, for reference only",
                                     rs->id),
                                 {}});
       else if (rs->annual_notice && rs->notice_year < p.year)
         res.warnings.push_back({"rule_set_outdated",
-                                fmt(l, "最新规则集是 {0} 年度的通知，{1} 年的要求可能已有变化",
+                                res.texts.fmt(l, "最新规则集是 {0} 年度的通知，{1} 年的要求可能已有变化",
                                     "the newest rule set is the {0} notice; the requirements for {1} may have changed",
                                     std::to_string(rs->notice_year), std::to_string(p.year)),
                                 {&rs->documents.front(), "全文"}});
@@ -109,6 +109,12 @@ std::string Checker::evaluate(std::string_view text) const {
   return evaluate(text, ok);
 }
 
+std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
+  std::string out;
+  evaluate_into(text, out, input_ok);
+  return out;
+}
+
 void Checker::Impl::check(std::string_view text, Result& res) const {
   JsonDoc doc;
   Problem parse_problem;
@@ -124,7 +130,8 @@ void Checker::Impl::check(std::string_view text, Result& res) const {
     if (const Json* l = Reader::member(root, "locale"); l && l->is_string() && l->string() == "en")
       res.locale = Locale::en;
     read_profile(root, p, res.errors, input_warnings);
-    for (auto& w : input_warnings) res.warnings.push_back({w.code, w.message.in(res.locale), {}, w.path});
+    for (auto& w : input_warnings)
+      res.warnings.push_back({res.texts.keep(w.code), res.texts.keep(w.message.in(res.locale)), {}, w.path});
     if (res.errors.empty()) {
       if (const RuleSet* rs = select(p, res)) {
         res.rule_set = rs;
@@ -139,11 +146,11 @@ void Checker::Impl::check(std::string_view text, Result& res) const {
   res.ok = res.errors.empty();
 }
 
-std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
+void Checker::evaluate_into(std::string_view text, std::string& out, bool& input_ok) const {
   Result res;
   impl_->check(text, res);
   input_ok = res.ok;
-  return to_json(res);
+  to_json(res, out);
 }
 
 void Checker::evaluate(std::string_view text, ResultTape& out) const {

@@ -2,6 +2,7 @@
 #include "evaluate.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "format.h"
@@ -27,6 +28,7 @@ class Evaluation {
     if (!res_.errors.empty()) return;
     const Requirement* q = pick_requirement();
     res_.ok = true;
+    res_.reasons.reserve(4);  // the requirement and a few unmet years, usually
     interpret(*q);
     window_ = q->exempt ? Window{} : q->window;
     count_ = q->count;
@@ -35,7 +37,7 @@ class Evaluation {
     if (q->exempt) {
       exempt_ = true;
       add_reason("exempt",
-                 fmt(L_, "{0}：不要求继续教育学时", "{0}: no continuing-education hours are required", applicant()),
+                 fmt("{0}：不要求继续教育学时", "{0}: no continuing-education hours are required", applicant()),
                  *q);
     }
     trace_records(*q);
@@ -54,6 +56,12 @@ class Evaluation {
   bool exempt_ = false, advisory_ = false;
   std::vector<int> waived_;
 
+  // A message in the profile's language, kept in the result's texts.
+  template <class... A>
+  std::string_view fmt(std::string_view zh, std::string_view en, const A&... args) {
+    return res_.texts.fmt(L_, zh, en, args...);
+  }
+
   Cite cite(const Source& s) const {
     Cite c;
     if (s.doc >= 0 && size_t(s.doc) < rs_.documents.size()) c.doc = &rs_.documents[s.doc];
@@ -61,11 +69,11 @@ class Evaluation {
     if (!s.json.empty()) c.json = &s.json;
     return c;
   }
-  void add_reason(std::string code, std::string message, const Cited& c) {
-    res_.reasons.push_back({std::move(code), std::move(message), cite(c.source)});
+  void add_reason(std::string_view code, std::string_view message, const Cited& c) {
+    res_.reasons.push_back({code, message, cite(c.source)});
   }
-  void warn(std::string code, std::string message, const Source* s = nullptr) {
-    Note n{std::move(code), std::move(message), {}};
+  void warn(std::string_view code, std::string_view message, const Source* s = nullptr) {
+    Note n{code, message, {}};
     if (s) n.cite = cite(*s);
     res_.warnings.push_back(std::move(n));
   }
@@ -78,9 +86,15 @@ class Evaluation {
     warn("interpretation", text, &c.source);
   }
 
-  std::string applicant() const {
-    return std::string(word(kRouteNames, unsigned(p_.route), L_)) + (L_ == Locale::en ? ", " : "·") +
-           std::string(word(kLevelNames, unsigned(p_.level), L_));
+  std::string_view applicant() {
+    return fmt("{0}·{1}", "{0}, {1}", word(kRouteNames, unsigned(p_.route), L_), word(kLevelNames, unsigned(p_.level), L_));
+  }
+
+  // Up to three parts as a list: "a、b、c" / "a, b, c".
+  std::string_view list(const std::string_view (&parts)[3], size_t n) {
+    std::string_view sep = L_ == Locale::en ? ", " : "、";
+    static constexpr const char* kPatterns[] = {"", "{0}", "{0}{3}{1}", "{0}{3}{1}{3}{2}"};
+    return res_.texts.format(kPatterns[n], {parts[0], parts[1], parts[2], sep});
   }
 
   // Education is known whenever a requirement depends on it (check_needed_inputs).
@@ -102,16 +116,17 @@ class Evaluation {
           from = std::min(from, y);
         } else {
           warn("title_year_assumed",
-               fmt(L_, "未填写现职取得年份（currentTitleSince），按{0}计", "no currentTitleSince given: {0} assumed",
+               fmt("未填写现职取得年份（currentTitleSince），按{0}计", "no currentTitleSince given: {0} assumed",
                    w.fallback_kind == Window::last
-                       ? fmt(L_, "近{0}年", "the last {0} years", std::to_string(w.fallback_n))
-                       : fmt(L_, "{0}年以来", "the years since {0}", std::to_string(w.fallback_n))),
+                       ? fmt("近{0}年", "the last {0} years", std::to_string(w.fallback_n))
+                       : fmt("{0}年以来", "the years since {0}", std::to_string(w.fallback_n))),
                q ? &q->source : nullptr);
           return years_of(w.fallback_kind, w.fallback_n, q, w);
         }
         break;
     }
     std::vector<int> out;
+    out.reserve(size_t(std::max(0, y - from + 1)));
     for (int i = from; i <= y; ++i) out.push_back(i);
     return out;
   }
@@ -141,7 +156,7 @@ class Evaluation {
   }
 
   void apply_adjustments(const Requirement* q) {
-    std::vector<bool> used(kCircumstanceCount, false);
+    std::array<bool, kCircumstanceCount> used{};
     for (const auto& a : rs_.adjustments) {
       if (!applies(a)) continue;
       if (a.circumstance >= 0) used[a.circumstance] = true;
@@ -176,8 +191,8 @@ class Evaluation {
               list += (list.empty() ? "" : "、") + std::to_string(y);
             }
           add_reason("years_waived",
-                     list.empty() ? fmt(L_, "{0}（所填年度不在要求年限内）", "{0} (none of the years given is in the window)", text)
-                                  : fmt(L_, "{0}：{1}年不要求学时", "{0}: no hours required for {1}", text, list),
+                     list.empty() ? fmt("{0}（所填年度不在要求年限内）", "{0} (none of the years given is in the window)", text)
+                                  : fmt("{0}：{1}年不要求学时", "{0}: no hours required for {1}", text, list),
                      a);
           break;
         }
@@ -185,13 +200,13 @@ class Evaluation {
           if (c->year >= p_.year) {
             exempt_ = true;
             add_reason("exempt",
-                       fmt(L_, "{0}：{1}年转任，当年申报不要求学时", "{0}: transferred in {1}, the application year: no hours required",
+                       fmt("{0}：{1}年转任，当年申报不要求学时", "{0}: transferred in {1}, the application year: no hours required",
                            text, std::to_string(c->year)),
                        a);
           } else {
             limit_window_from(c->year + 1);
             add_reason("years_since_circumstance",
-                       fmt(L_, "{0}：{1}年转任，只要求{2}年起的年度", "{0}: transferred in {1}, only the years from {2} count",
+                       fmt("{0}：{1}年转任，只要求{2}年起的年度", "{0}: transferred in {1}, only the years from {2} count",
                            text, std::to_string(c->year), std::to_string(c->year + 1)),
                        a);
           }
@@ -199,16 +214,16 @@ class Evaluation {
         case Effect::years_in_post:
           limit_window_from(p_.year - c->years_in_post + 1);
           add_reason("years_in_post",
-                     fmt(L_, "{0}：实际任职{1}年", "{0}: {1} years in post", text, std::to_string(c->years_in_post)), a);
+                     fmt("{0}：实际任职{1}年", "{0}: {1} years in post", text, std::to_string(c->years_in_post)), a);
           break;
       }
     }
     for (const auto& c : p_.circumstances)
       if (!used[int(c.kind)])
         warn("circumstance_not_applicable",
-             fmt(L_, "特殊情形“{0}”在本规则集中对本次申报没有减免规定，未予考虑",
+             fmt("特殊情形“{0}”在本规则集中对本次申报没有减免规定，未予考虑",
                  "circumstance \"{0}\" has no provision for this application in this rule set and was not applied",
-                 std::string(word(kCircumstanceNames, unsigned(c.kind), L_))));
+                 word(kCircumstanceNames, unsigned(c.kind), L_)));
   }
 
   // Fewer years required: keep only the years from `from`, never more than the rule asked.
@@ -237,12 +252,12 @@ class Evaluation {
     t.activity = r.activity;
     const ActivityRule& rule = rs_.activities[int(r.activity)];
     t.cite = cite(rule.source);
-    auto refuse = [&](const char* code, std::string msg, const Source& s) {
+    auto refuse = [&](const char* code, std::string_view msg, const Source& s) {
       t.has_reason = true;
-      t.reason = {code, std::move(msg), cite(s)};
+      t.reason = {code, msg, cite(s)};
       return t;
     };
-    std::string act(word(kActivityNames, unsigned(r.activity), L_));
+    std::string_view act = word(kActivityNames, unsigned(r.activity), L_);
     if (rule.excluded) return refuse("activity_excluded", rule.text.in(L_), rule.source);
     if (!allows(rule.subjects, r.subject)) {
       std::string allowed;
@@ -250,8 +265,8 @@ class Evaluation {
         if (rule.subjects & (Mask(1) << k))
           allowed += (allowed.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kSubjectNames, k, L_));
       return refuse("subject_not_allowed",
-                    fmt(L_, "“{0}”只能计入{1}，不能计入{2}", "\"{0}\" counts only as {1} hours, not {2}", act, allowed,
-                        std::string(word(kSubjectNames, unsigned(r.subject), L_))),
+                    fmt("“{0}”只能计入{1}，不能计入{2}", "\"{0}\" counts only as {1} hours, not {2}", act, allowed,
+                        word(kSubjectNames, unsigned(r.subject), L_)),
                     rule.source);
     }
     const Filing& f = rs_.filing;
@@ -273,8 +288,8 @@ class Evaluation {
           accepted += (accepted.empty() ? "" : ", ") + std::string(kUnitNames[k].id) +
                       (L_ == Locale::zh ? "（" + std::string(kUnitNames[k].zh) + "）" : "");
       return refuse("unit_not_accepted",
-                    fmt(L_, "本地区“{0}”不按{1}折算，请改填 {2}", "here \"{0}\" is not credited by {1}; give {2} instead", act,
-                        std::string(word(kUnitNames, unsigned(r.unit), L_)), accepted),
+                    fmt("本地区“{0}”不按{1}折算，请改填 {2}", "here \"{0}\" is not credited by {1}; give {2} instead", act,
+                        word(kUnitNames, unsigned(r.unit), L_), accepted),
                     rule.source);
     }
     if (u->source) t.cite = cite(*u->source);
@@ -286,18 +301,18 @@ class Evaluation {
       if (hours > cap) {
         t.has_reason = true;
         t.reason = {"capped",
-                    fmt(L_, "一次最多认定{0}年的学时（{1}学时），折算的{2}学时按{1}学时计",
+                    fmt("一次最多认定{0}年的学时（{1}学时），折算的{2}学时按{1}学时计",
                         "one activity credits at most {0} year(s) of hours ({1}); {2} reduced to {1}",
                         std::to_string(rule.cap_annual_multiple), num(cap), num(hours)),
                     t.cite};
-        t.basis += fmt(L_, "，上限{0}学时", ", capped at {0}", num(cap));
+        t.basis = fmt("{0}，上限{1}学时", "{0}, capped at {1}", t.basis, num(cap));
         hours = cap;
       }
     }
     if (!in_window(r.year)) {
       t.has_reason = true;
       t.reason = {"outside_window",
-                  fmt(L_, "{0}年不在可计入的年限（{1}）内，学时不结转", "{0} is outside the years that count ({1}); hours do not carry over",
+                  fmt("{0}年不在可计入的年限（{1}）内，学时不结转", "{0} is outside the years that count ({1}); hours do not carry over",
                       std::to_string(r.year), span()),
                   cite(q.source)};
       return t;
@@ -313,46 +328,46 @@ class Evaluation {
     return std::to_string(res_.window.front()) + (L_ == Locale::en ? "–" : "—") + std::to_string(res_.window.back());
   }
 
-  double convert(const Record& r, Unit unit, const UnitRule& u, std::string& basis) {
-    const std::string a = num(r.amount);
+  double convert(const Record& r, Unit unit, const UnitRule& u, std::string_view& basis) {
+    const Num a = num(r.amount);
     switch (unit) {
       case Unit::none:
-        basis = fmt(L_, "当年学习一次性认定{0}学时", "{0} hours credited once for the year of study", num(u.fixed));
+        basis = fmt("当年学习一次性认定{0}学时", "{0} hours credited once for the year of study", num(u.fixed));
         return u.fixed;
       case Unit::hours: {
         double h = r.amount * u.rate;
-        basis = u.rate == 1 ? fmt(L_, "按所载{0}学时", "{0} hours as stated", a)
-                            : fmt(L_, "{0}学时 × {1} = {2}学时", "{0} hours × {1} = {2} hours", a, num(u.rate), num(h));
+        basis = u.rate == 1 ? fmt("按所载{0}学时", "{0} hours as stated", a)
+                            : fmt("{0}学时 × {1} = {2}学时", "{0} hours × {1} = {2} hours", a, num(u.rate), num(h));
         return h;
       }
       case Unit::minutes: {
         double h = std::floor(r.amount / u.per);
-        basis = fmt(L_, "{0}分钟 ÷ {1} = {2}学时（不足{1}分钟不计）", "{0} minutes ÷ {1} = {2} hours (part periods not counted)",
+        basis = fmt("{0}分钟 ÷ {1} = {2}学时（不足{1}分钟不计）", "{0} minutes ÷ {1} = {2} hours (part periods not counted)",
                     a, std::to_string(u.per), num(h));
         return h;
       }
       case Unit::days: {
         double rate = u.by_level ? u.level_rate[int(r.level)] : u.rate;
         double h = r.amount * rate;
-        basis = u.by_level ? fmt(L_, "{0}天 × {1}学时（{2}）= {3}学时", "{0} days × {1} hours ({2}) = {3} hours", a, num(rate),
-                                 std::string(word(kConfLevelNames, unsigned(r.level), L_)), num(h))
-                           : fmt(L_, "{0}天 × {1}学时 = {2}学时", "{0} days × {1} hours = {2} hours", a, num(rate), num(h));
+        basis = u.by_level ? fmt("{0}天 × {1}学时（{2}）= {3}学时", "{0} days × {1} hours ({2}) = {3} hours", a, num(rate),
+                                 word(kConfLevelNames, unsigned(r.level), L_), num(h))
+                           : fmt("{0}天 × {1}学时 = {2}学时", "{0} days × {1} hours = {2} hours", a, num(rate), num(h));
         return h;
       }
       case Unit::months: {
         double h = r.amount * u.rate;
-        basis = fmt(L_, "{0}个月 × {1}学时 = {2}学时", "{0} months × {1} hours = {2} hours", a, num(u.rate), num(h));
+        basis = fmt("{0}个月 × {1}学时 = {2}学时", "{0} months × {1} hours = {2} hours", a, num(u.rate), num(h));
         return h;
       }
       case Unit::subjects: {
         if (u.annual_requirement) {
           double h = r.amount >= 1 ? professional_required() : 0;
-          basis = r.amount >= 1 ? fmt(L_, "考试合格，视同完成当年专业科目{0}学时", "exam passed: the year's {0} professional hours are deemed complete", num(h))
-                                : fmt(L_, "未通过科目，不计学时", "no subject passed: no hours");
+          basis = r.amount >= 1 ? fmt("考试合格，视同完成当年专业科目{0}学时", "exam passed: the year's {0} professional hours are deemed complete", num(h))
+                                : fmt("未通过科目，不计学时", "no subject passed: no hours");
           return h;
         }
         double h = r.amount * u.rate;
-        basis = fmt(L_, "{0}门 × {1}学时 = {2}学时", "{0} subjects × {1} hours = {2} hours", a, num(u.rate), num(h));
+        basis = fmt("{0}门 × {1}学时 = {2}学时", "{0} subjects × {1} hours = {2} hours", a, num(u.rate), num(h));
         return h;
       }
     }
@@ -374,6 +389,7 @@ class Evaluation {
     double req_total = allows(s, Subject::total) ? an.total.hours : 0;
     if (an.has_share && allows(s, Subject::professional)) interpret(an.share);
     if (allows(s, Subject::total)) interpret(an.total);
+    res_.years.reserve(res_.window.size());
     for (int y : res_.window) {
       YearRow row;
       row.year = y;
@@ -393,38 +409,45 @@ class Evaluation {
     }
   }
 
-  static std::vector<Gap> gaps(const YearRow& row) {
-    std::vector<Gap> out;
+  // What a year lacks: at most one gap per subject (no vector: the sort below asks often).
+  struct Gaps {
+    Gap items[3];
+    size_t count = 0;
+    void add(const Gap& g) { items[count++] = g; }
+    const Gap* begin() const { return items; }
+    const Gap* end() const { return items + count; }
+  };
+  static Gaps gaps(const YearRow& row) {
+    Gaps out;
     double pub = std::max(0.0, row.pub.required - row.pub.credited);
     double prof = std::max(0.0, row.prof.required - row.prof.credited);
     double total = std::max(0.0, row.total.required - row.total.credited - pub - prof);
-    if (pub > 0) out.push_back({row.year, Subject::public_, round2(pub)});
-    if (prof > 0) out.push_back({row.year, Subject::professional, round2(prof)});
-    if (total > 0) out.push_back({row.year, Subject::total, round2(total)});
+    if (pub > 0) out.add({row.year, Subject::public_, round2(pub)});
+    if (prof > 0) out.add({row.year, Subject::professional, round2(prof)});
+    if (total > 0) out.add({row.year, Subject::total, round2(total)});
     return out;
   }
 
-  std::string describe_requirement(int needed) const {
+  std::string_view describe_requirement(int needed) {
     if (needed == 0)
-      return fmt(L_, "{0}：视同完成的年度已满足要求，无需另行完成学时",
+      return fmt("{0}：视同完成的年度已满足要求，无需另行完成学时",
                  "{0}: the years deemed complete already satisfy the requirement", applicant());
     std::string years = span();
     bool all = needed >= int(res_.window.size());
-    std::string when = res_.window.size() == 1 ? fmt(L_, "{0}年度", "the year {0}", years)
-                       : all ? fmt(L_, "{0}年每一年度", "every year of {0}", years)
-                           : fmt(L_, "{0}年中任意{1}个年度（可不连续）", "any {1} years of {0} (not necessarily consecutive)",
+    std::string_view when = res_.window.size() == 1 ? fmt("{0}年度", "the year {0}", years)
+                       : all ? fmt("{0}年每一年度", "every year of {0}", years)
+                           : fmt("{0}年中任意{1}个年度（可不连续）", "any {1} years of {0} (not necessarily consecutive)",
                                  years, std::to_string(needed));
     const YearRow& r = res_.years.front();
-    std::string what;
+    std::string_view parts[3];
+    size_t n = 0;
     auto part = [&](const char* zh, const char* en, double h) {
-      if (h <= 0) return;
-      if (!what.empty()) what += L_ == Locale::en ? ", " : "、";
-      what += fmt(L_, "{0}{1}学时", "{1} {0} hours", L_ == Locale::en ? en : zh, num(h));
+      if (h > 0) parts[n++] = fmt("{0}{1}学时", "{1} {0} hours", L_ == Locale::en ? en : zh, num(h));
     };
     part("公需科目", "public", r.pub.required);
     part("专业科目", "professional", r.prof.required);
     part("合计", "total", r.total.required);
-    return fmt(L_, "{0}：须{1}达到{2}", "{0}: {1} must reach {2}", applicant(), when, what);
+    return fmt("{0}：须{1}达到{2}", "{0}: {1} must reach {2}", applicant(), when, list(parts, n));
   }
 
   void decide(const Requirement& q) {
@@ -440,6 +463,7 @@ class Evaluation {
     if (!res_.years.empty()) add_reason("requirement", describe_requirement(needed), q);
 
     std::vector<const YearRow*> unmet;
+    unmet.reserve(res_.years.size());
     int satisfied = 0;
     for (const auto& row : res_.years) {
       if (row.met || row.waived) ++satisfied;
@@ -448,7 +472,7 @@ class Evaluation {
     int missing = needed - satisfied;
     if (missing > int(unmet.size())) {
       add_reason("window_too_short",
-                 fmt(L_, "可计入的年限只有{0}个年度，不足要求的{1}个年度", "the window holds only {0} years, fewer than the {1} required",
+                 fmt("可计入的年限只有{0}个年度，不足要求的{1}个年度", "the window holds only {0} years, fewer than the {1} required",
                      std::to_string(window_size), std::to_string(needed)),
                  q);
     }
@@ -474,8 +498,10 @@ class Evaluation {
     });
     unmet.resize(std::min(unmet.size(), size_t(missing)));
     std::sort(unmet.begin(), unmet.end(), [](const YearRow* a, const YearRow* b) { return a->year < b->year; });
+    res_.shortfall.reserve(unmet.size() * 3);
     for (const YearRow* row : unmet) {
-      std::string parts;
+      std::string_view parts[3];
+      size_t n = 0;
       const Cited* first = nullptr;
       for (const auto& g : gaps(*row)) {
         res_.shortfall.push_back(g);
@@ -483,14 +509,12 @@ class Evaluation {
                                  : g.subject == Subject::professional ? rs_.annual.prof
                                                                       : rs_.annual.total;
         if (!first) first = &item;
-        if (!parts.empty()) parts += L_ == Locale::en ? ", " : "、";
-        parts += g.subject == Subject::total
-                     ? fmt(L_, "任意科目{0}学时", "{0} hours of either subject", num(g.hours))
-                     : fmt(L_, "{0}{1}学时", "{1} {0} hours", std::string(word(kSubjectNames, unsigned(g.subject), L_)),
-                           num(g.hours));
+        parts[n++] = g.subject == Subject::total
+                         ? fmt("任意科目{0}学时", "{0} hours of either subject", num(g.hours))
+                         : fmt("{0}{1}学时", "{1} {0} hours", word(kSubjectNames, unsigned(g.subject), L_), num(g.hours));
       }
       if (first)
-        add_reason("year_not_met", fmt(L_, "{0}年还差{1}", "{0}: {1} missing", std::to_string(row->year), parts), *first);
+        add_reason("year_not_met", fmt("{0}年还差{1}", "{0}: {1} missing", std::to_string(row->year), list(parts, n)), *first);
     }
   }
 };
@@ -524,14 +548,14 @@ void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<
     const Record& r = p.training[i];
     const ActivityRule& rule = rs.activities[int(r.activity)];
     if (rule.excluded) continue;
-    std::string path = "/training/" + std::to_string(i);
+    auto path = [i] { return "/training/" + std::to_string(i); };  // made only for an error
     bool fixed = rule.units[int(Unit::none)].accepted;
     if (r.unit == Unit::none && !fixed)
-      errors.push_back({"missing_amount", path,
+      errors.push_back({"missing_amount", path(),
                         {"请填写学习量：hours、minutes、days、months 或 subjects 之一",
                          "give the amount: one of hours, minutes, days, months, subjects"}});
     if (r.unit == Unit::days && !fixed && rule.units[int(Unit::days)].by_level && r.level == ConfLevel::unknown)
-      errors.push_back({"missing", path + "/level",
+      errors.push_back({"missing", path() + "/level",
                         {"该地区会议学时按级别折算，请填写 level（international/national/provincial/prefecture）",
                          "conference days are credited by level here: give level (international/national/provincial/prefecture)"}});
   }

@@ -1,39 +1,81 @@
 #include "format.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace jxjy {
 
-std::string format_text(std::string_view pattern, std::initializer_list<std::string_view> args) {
-  std::string out;
-  out.reserve(pattern.size() + 32);
+// Calls plain(text) for the pattern's literal runs and arg(k) for each {k}.
+template <class Plain, class Arg>
+static void walk_pattern(std::string_view pattern, Plain&& plain, Arg&& arg) {
   size_t from = 0;
   for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
     if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
-    out.append(pattern.data() + from, i - from);  // plain text is copied in runs, not char by char
-    size_t k = size_t(pattern[i + 1] - '0');
-    if (k < args.size()) out.append(*(args.begin() + k));
+    plain(pattern.substr(from, i - from));  // plain text is copied in runs, not char by char
+    arg(size_t(pattern[i + 1] - '0'));
     from = i + 3;
     i += 2;
   }
-  out.append(pattern.data() + from, pattern.size() - from);
-  return out;
+  plain(pattern.substr(from));
 }
 
-std::string num(double x) {
-  char buf[32];
-  double r = std::round(x * 100) / 100;
-  if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_string(static_cast<long long>(r));
-  if (std::fabs(r - std::round(r)) < 1e-9 && std::fabs(r) < 1e15) {
-    std::snprintf(buf, sizeof buf, "%.0f", r);
+std::string_view TextStore::format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  size_t n = 0;  // written so far, at free_
+  auto put = [&](std::string_view s) {
+    if (s.size() > left_ - n) move_to_new_block(n, s.size());
+    if (!s.empty()) std::memcpy(free_ + n, s.data(), s.size());
+    n += s.size();
+  };
+  walk_pattern(pattern, put, [&](size_t k) {
+    if (k < args.size()) put(*(args.begin() + k));
+  });
+  std::string_view text(free_, n);
+  free_ += n;
+  left_ -= n;
+  return text;
+}
+
+// The text being written (n bytes at free_) does not fit with `more` bytes: carry it to a new block.
+// Texts already made stay where they are, in the old block.
+void TextStore::move_to_new_block(size_t n, size_t more) {
+  size_t size = std::max<size_t>(4096, 2 * (n + more));
+  blocks_.emplace_back(new char[size]);  // not zero-filled: every byte is written before it is read
+  if (n) std::memcpy(blocks_.back().get(), free_, n);
+  free_ = blocks_.back().get();
+  left_ = size;
+}
+
+char* write_num(double x, char* out) {
+  char* end = out + kNumChars;
+  // Most hours are whole: then x * 100 is exact (below 2^53) and rounding to cents gives x back.
+  if (x >= -1e13 && x <= 1e13 && x == double(static_cast<long long>(x)))
+    return std::to_chars(out, end, static_cast<long long>(x)).ptr;
+  double cents = std::round(x * 100), r = cents / 100;
+  if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_chars(out, end, static_cast<long long>(r)).ptr;
+  char* p;
+  if (std::fabs(r) < 1e13) {
+    // r is the double nearest cents/100, and below 1e13 its ulp is far under a cent, so printf's
+    // %.2f of r prints exactly the digits of cents: written from the integer (no floating-point
+    // to_chars, which the wasm build's libc++ lacks).
+    long long c = static_cast<long long>(std::fabs(cents));
+    p = out;
+    if (cents < 0) *p++ = '-';
+    p = std::to_chars(p, end, c / 100).ptr;
+    *p++ = '.';
+    *p++ = char('0' + c % 100 / 10);
+    *p++ = char('0' + c % 10);
   } else {
-    std::snprintf(buf, sizeof buf, "%.2f", r);
-    std::string s(buf);
-    while (s.back() == '0') s.pop_back();
-    return s;
+    // Never hours: printf's text, cut to the buffer, as it always was.
+    bool whole = std::fabs(r - std::round(r)) < 1e-9 && std::fabs(r) < 1e15;
+    std::snprintf(out, kNumChars, whole ? "%.0f" : "%.2f", r);
+    p = out + std::strlen(out);
+    if (whole) return p;
   }
-  return buf;
+  while (p[-1] == '0') --p;
+  return p;
 }
 
 }  // namespace jxjy

@@ -2,6 +2,7 @@
 // nested deeper than its limit before we recurse into them, so recursion depth is bounded.
 #pragma once
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -33,7 +34,10 @@ class Lexer {
   bool escaped_ = false;
 
   void skip_space() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    // Every whitespace byte is at most ' ': one test passes over the usual next token.
+    while (p_ < end_ && static_cast<unsigned char>(*p_) <= ' ' &&
+           (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t'))
+      ++p_;
   }
 
   bool literal(const char* word, size_t n) {
@@ -155,6 +159,15 @@ class Lexer {
       ++p_;
       return true;
     }
+    return escaped_string(begin);
+  }
+
+  // The rest of a string that has escapes, from `begin` (p_ is at the first '\\' or control
+  // character). Out of line, so the common case above stays small.
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  bool escaped_string(const char* begin) {
     escaped_ = true;
     buf_.assign(begin, size_t(p_ - begin));
     for (;;) {
@@ -197,6 +210,14 @@ class Lexer {
   // false at the end of the input or on invalid UTF-8.
   bool plain_run() {
     while (p_ < end_) {
+      if (end_ - p_ >= 8) {  // 8 bytes a step to the first byte that is not plain ASCII
+        uint64_t stop = not_plain_ascii8(p_);
+        if (stop == 0) {
+          p_ += 8;
+          continue;
+        }
+        p_ += first_flagged_byte(stop);
+      }
       unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"' || c == '\\' || c < 0x20) return true;
       if (c < 0x80) {
@@ -209,6 +230,21 @@ class Lexer {
     }
     return false;
   }
+
+  // The high bit of each byte of p[0, 8) that is '"', '\\', a control character or not ASCII. Exact
+  // for the first such byte; the bytes after it may be flagged wrongly (borrows), which is never read.
+  static uint64_t not_plain_ascii8(const char* p) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);  // byte i of the text is byte i from the low end, as on x86 and wasm
+#endif
+    auto zero_byte = [](uint64_t x) { return (x - ones) & ~x & highs; };
+    uint64_t control = (w - ones * 0x20) & ~w & highs;
+    return control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\')) | (w & highs);
+  }
+  static size_t first_flagged_byte(uint64_t flags) { return size_t(__builtin_ctzll(flags) / 8); }
 
   bool number() {
     const char* start = p_;

@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <string>
 #include <string_view>
 
@@ -16,26 +15,34 @@ namespace jxjy {
 
 class JsonOut {
  public:
-  JsonOut() : buf_(new char[8192]), cap_(8192) {}
-  std::string take() { return std::string(buf_.get(), n_); }
+  // Writes into a string of its own (take() it), or appends to `out` (finish() when done).
+  JsonOut() : out_(own_) {}
+  explicit JsonOut(std::string& out) : out_(out), n_(out.size()) {}
+  JsonOut(const JsonOut&) = delete;
+  JsonOut& operator=(const JsonOut&) = delete;
+  std::string take() {
+    finish();
+    return std::move(own_);
+  }
+  // The string grows ahead of the writing, in chunks: trim it to what was written.
+  void finish() { out_.resize(n_); }
 
-  JsonOut& obj() { sep(); put('{'); first_ = true; return *this; }
-  JsonOut& end_obj() { put('}'); first_ = false; return *this; }
-  JsonOut& arr() { sep(); put('['); first_ = true; return *this; }
-  JsonOut& end_arr() { put(']'); first_ = false; return *this; }
+  JsonOut& obj() { return open('{'); }
+  JsonOut& end_obj() { return close('}'); }
+  JsonOut& arr() { return open('['); }
+  JsonOut& end_arr() { return close(']'); }
   // Keys are the contract's own names: plain ASCII, never escaped.
   JsonOut& key(std::string_view k) {
-    sep();
-    room(k.size() + 3);
-    at('"');
-    copy(k.data(), k.size());
-    at('"');
-    at(':');
+    char* d = value_start(k.size() + 3);
+    *d++ = '"';
+    d = copy(d, k);
+    *d++ = '"';
+    *d++ = ':';
+    done(d);
     first_ = true;  // the value follows without a comma
     return *this;
   }
   JsonOut& key(Key k) { return key(name_of(k)); }
-  JsonOut& str(std::string_view v) { sep(); quote(v); return *this; }
   // Text that outlives the result (rule data, literals): only the tape writer treats it apart.
   JsonOut& kept(std::string_view v) { return str(v); }
   // A value serialised by a JsonOut when the rule set loaded (json), else written now by `write`.
@@ -45,22 +52,31 @@ class JsonOut {
     write();
     return *this;
   }
+  JsonOut& str(std::string_view v) {
+    if (!plain_text(v)) return escaped(v);
+    char* d = value_start(v.size() + 2);
+    *d++ = '"';
+    d = copy(d, v);
+    *d++ = '"';
+    done(d);
+    return *this;
+  }
   // A value serialised earlier by a JsonOut, copied as it is.
-  JsonOut& raw(std::string_view json) { sep(); put(json.data(), json.size()); return *this; }
+  JsonOut& raw(std::string_view json) {
+    done(copy(value_start(json.size()), json));
+    return *this;
+  }
   JsonOut& number(double v) {
-    sep();
-    std::string t = num(v);
-    put(t.data(), t.size());
+    done(write_num(v, value_start(kNumChars)));
     return *this;
   }
   JsonOut& integer(long v) {
-    sep();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    put(buf, size_t(r.ptr - buf));
+    constexpr size_t kLongChars = 20;
+    char* d = value_start(kLongChars);
+    done(std::to_chars(d, d + kLongChars, v).ptr);
     return *this;
   }
-  JsonOut& boolean(bool v) { sep(); v ? put("true", 4) : put("false", 5); return *this; }
+  JsonOut& boolean(bool v) { return raw(v ? "true" : "false"); }
 
   JsonOut& kv(std::string_view k, std::string_view v) { return key(k).str(v); }
   JsonOut& kv(std::string_view k, const char* v) { return key(k).str(v); }
@@ -69,37 +85,50 @@ class JsonOut {
   JsonOut& kv_num(std::string_view k, double v) { return key(k).number(v); }
 
  private:
-  // The result is written into buf_[0, n_) (not zero-filled, unlike a resized std::string):
-  // growth is checked once per piece, not once per byte.
-  std::unique_ptr<char[]> buf_;
-  size_t cap_, n_ = 0;
+  // out_[0, n_) is written; out_ is resized ahead in chunks (zero-filled once, never per piece),
+  // so growth is checked once per piece, not once per byte. buf_ and cap_ cache out_'s data and size.
+  // Pieces are written through a local pointer and n_ is set once at the end (done()): a store
+  // through a char* may alias any member, so writing through buf_[n_++] would reload both each byte.
+  static constexpr size_t kChunk = 1024;
+  std::string own_;
+  std::string& out_;
+  size_t n_ = 0;
+  char* buf_ = out_.data();
+  size_t cap_ = out_.size();
   bool first_ = true;
 
-  void room(size_t k) {
-    if (n_ + k <= cap_) return;
-    size_t cap = std::max(cap_ * 2, n_ + k);
-    std::unique_ptr<char[]> bigger(new char[cap]);
-    std::memcpy(bigger.get(), buf_.get(), n_);
-    buf_ = std::move(bigger);
-    cap_ = cap;
-  }
-  void at(char c) { buf_[n_++] = c; }  // after room()
-  void copy(const char* p, size_t k) {  // after room()
-    std::memcpy(buf_.get() + n_, p, k);
-    n_ += k;
-  }
-  void put(char c) {
-    room(1);
-    at(c);
-  }
-  void put(const char* p, size_t k) {
-    room(k);
-    copy(p, k);
-  }
-  void sep() {
-    if (!first_) put(',');
+  // Where a value of at most k bytes goes, after its comma if it needs one.
+  char* value_start(size_t k) {
+    if (n_ + k + 1 > cap_) grow(k + 1);
+    char* d = buf_ + n_;
+    if (!first_) *d++ = ',';
     first_ = false;
+    return d;
   }
+  void done(char* end) { n_ = size_t(end - buf_); }
+  static char* copy(char* d, std::string_view s) {
+    if (!s.empty()) std::memcpy(d, s.data(), s.size());  // an empty view's data may be null
+    return d + s.size();
+  }
+  void grow(size_t k) {
+    out_.resize(n_ + std::max(k, kChunk));
+    buf_ = out_.data();
+    cap_ = out_.size();
+  }
+  JsonOut& open(char bracket) {
+    char* d = value_start(1);
+    *d++ = bracket;
+    done(d);
+    first_ = true;
+    return *this;
+  }
+  JsonOut& close(char bracket) {
+    if (n_ + 1 > cap_) grow(1);
+    buf_[n_++] = bracket;
+    first_ = false;
+    return *this;
+  }
+
   // True when any of the 8 bytes is a control character, '"' or '\\' (SWAR: 8 bytes a step, since
   // results are mostly long runs of plain UTF-8 text).
   static bool needs_escape8(uint64_t w) {
@@ -108,43 +137,51 @@ class JsonOut {
     uint64_t control = (w - ones * 0x20) & ~w & highs;
     return (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) != 0;
   }
-
-  void quote(std::string_view v) {
-    room(v.size() + 2);
-    at('"');
-    size_t run = 0, i = 0;
+  // Nothing to escape: the usual case, checked a word at a time (the last word overlaps the one
+  // before it; a string shorter than a word is padded with spaces).
+  static bool plain_text(std::string_view v) {
     const char* p = v.data();
-    while (i < v.size()) {
-      if (i + 8 <= v.size()) {
-        uint64_t w;
-        std::memcpy(&w, p + i, 8);
-        if (!needs_escape8(w)) {
-          i += 8;
-          continue;
-        }
-      }
-      unsigned char c = static_cast<unsigned char>(p[i]);
+    size_t n = v.size();
+    uint64_t w;
+    if (n < 8) {
+      w = 0x2020202020202020ull;
+      if (n) std::memcpy(&w, p, n);  // an empty view's data may be null
+      return !needs_escape8(w);
+    }
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      if (needs_escape8(w)) return false;
+    }
+    std::memcpy(&w, p + n - 8, 8);
+    return !needs_escape8(w);
+  }
+
+  JsonOut& escaped(std::string_view v) {
+    char* d = value_start(v.size() * 6 + 2);  // \u00XX at worst
+    *d++ = '"';
+    for (char ch : v) {
+      unsigned char c = static_cast<unsigned char>(ch);
       if (c >= 0x20 && c != '"' && c != '\\') {
-        ++i;
+        *d++ = ch;
         continue;
       }
-      put(p + run, i - run);
-      run = ++i;
+      *d++ = '\\';
       switch (c) {
-        case '"': put("\\\"", 2); break;
-        case '\\': put("\\\\", 2); break;
-        case '\n': put("\\n", 2); break;
-        case '\r': put("\\r", 2); break;
-        case '\t': put("\\t", 2); break;
+        case '"': *d++ = '"'; break;
+        case '\\': *d++ = '\\'; break;
+        case '\n': *d++ = 'n'; break;
+        case '\r': *d++ = 'r'; break;
+        case '\t': *d++ = 't'; break;
         default: {
           static const char* kHex = "0123456789abcdef";
-          char u[6] = {'\\', 'u', '0', '0', kHex[(c >> 4) & 0xf], kHex[c & 0xf]};
-          put(u, 6);
+          const char u[5] = {'u', '0', '0', kHex[(c >> 4) & 0xf], kHex[c & 0xf]};
+          d = copy(d, {u, 5});
         }
       }
     }
-    put(p + run, v.size() - run);
-    put('"');
+    *d++ = '"';
+    done(d);
+    return *this;
   }
 };
 

@@ -40,7 +40,7 @@ class JsonBuilder {
  public:
   using Type = JsonValue::Type;
   // Nesting beyond max_depth stops the parse (too_deep_), so neither lexer goes deeper.
-  JsonBuilder(JsonDoc& doc, size_t max_depth) : doc_(doc), max_depth_(max_depth) {}
+  JsonBuilder(JsonDoc& doc, size_t max_depth) : doc_(doc), max_depth_(max_depth) { stack_.reserve(std::min<size_t>(max_depth, 32)); }
 
   bool null() { return add(Type::null) != nullptr; }
   bool boolean(bool b) {
@@ -92,8 +92,8 @@ class JsonBuilder {
   std::string_view pending_key_;
 
   std::string_view keep(std::string& s) {
-    doc_.strings_.push_back(std::move(s));
-    return doc_.strings_.back();
+    doc_.strings_.push_front(std::move(s));
+    return doc_.strings_.front();
   }
   bool number(double d) {
     JsonValue* v = add(Type::number);
@@ -101,7 +101,7 @@ class JsonBuilder {
     return v != nullptr;
   }
   JsonValue* add(Type t) {
-    JsonValue* v = &doc_.nodes_.emplace_back();
+    JsonValue* v = &doc_.add_node();
     v->type_ = t;
     if (!stack_.empty()) {
       JsonValue* parent = stack_.back().node;
@@ -205,7 +205,7 @@ bool Reader::number(const Json* v, PathRef path, double lo, double hi, double& o
   double d = v->number();
   if (!std::isfinite(d) || d < lo || d > hi) {
     add("out_of_range", path.str(),
-        {"应在 " + num(lo) + " 到 " + num(hi) + " 之间", "must be between " + num(lo) + " and " + num(hi)});
+        {"应在 " + num(lo).str() + " 到 " + num(hi).str() + " 之间", "must be between " + num(lo).str() + " and " + num(hi).str()});
     return false;
   }
   out = d;

@@ -1,10 +1,11 @@
 // A read-only JSON document built from nlohmann's SAX events. The engine only ever reads a profile or
-// rule file once, top to bottom, so it needs no tree of maps: nodes sit in one array, children are a
+// rule file once, top to bottom, so it needs no tree of maps: nodes sit in a few arrays, children are a
 // linked list in input order, strings are moved out of the lexer once. That halves the cost of reading a
 // profile (the DOM was a third of a whole check), and repeated keys are seen as they are parsed.
 #pragma once
 #include <cstdint>
-#include <deque>
+#include <algorithm>
+#include <forward_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,12 +85,22 @@ class JsonValue {
 // Owns the nodes and strings of one parsed text.
 class JsonDoc {
  public:
-  const JsonValue& root() const { return nodes_.front(); }
+  const JsonValue& root() const { return chunks_.front().front(); }
 
  private:
   friend class JsonBuilder;
-  std::deque<JsonValue> nodes_;      // a deque: growing it never moves a node, so links stay valid
-  std::deque<std::string> strings_;  // stable addresses
+  // Nodes sit in chunks that are never filled beyond their reserved capacity, so a node never moves
+  // and links stay valid; a profile's few dozen nodes take one allocation.
+  std::vector<std::vector<JsonValue>> chunks_;
+  std::forward_list<std::string> strings_;  // decoded strings (rare); stable addresses, nothing allocated when empty
+
+  JsonValue& add_node() {
+    if (chunks_.empty() || chunks_.back().size() == chunks_.back().capacity()) {
+      size_t nodes = size_t(64) << std::min<size_t>(2 * chunks_.size(), 12);  // 64, 256, 1024, …
+      chunks_.emplace_back().reserve(nodes);
+    }
+    return chunks_.back().emplace_back();
+  }
 };
 
 }  // namespace jxjy

@@ -1,6 +1,7 @@
 // Profile JSON (CONTRACT §2) -> Profile, reporting every problem with its pointer.
 #include "profile.h"
 
+#include <charconv>
 #include <initializer_list>
 
 namespace jxjy {
@@ -230,9 +231,15 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
            "at most " + std::to_string(Limits::kMaxRecords) + " training records"});
   } else {
     p.training.resize(tr->size());
+    // "/training/<i>", rewritten in place for each record (no string made per record).
+    std::string path = "/training/";
+    const size_t prefix = path.size();
     size_t i = 0;
-    for (const Json* x = tr->first(); x; x = x->next(), ++i)
-      read_record(*x, "/training/" + std::to_string(i), p.training[i], r, warnings);
+    for (const Json* x = tr->first(); x; x = x->next(), ++i) {
+      char digits[24];
+      path.replace(prefix, std::string::npos, digits, size_t(std::to_chars(digits, digits + sizeof digits, i).ptr - digits));
+      read_record(*x, path, p.training[i], r, warnings);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "format.h"
 #include "json_read.h"
 #include "model.h"
 
@@ -17,8 +18,9 @@ struct Cite {
 };
 
 // A reason or warning: a code for machines, a message for people, and the clause it rests on.
+// Code and message are literals, rule-set texts or texts of Result::texts.
 struct Note {
-  std::string code, message;
+  std::string_view code, message;
   Cite cite = {};  // doc == nullptr: no source (only for warnings that are not rule-driven)
   std::string path = {};  // JSON Pointer into the profile, for warnings about input
 };
@@ -45,7 +47,7 @@ struct Trace {
   Activity activity{};
   double credited = 0;
   bool counted = false;
-  std::string basis;
+  std::string_view basis;  // in Result::texts
   Cite cite;
   bool has_reason = false;
   Note reason;
@@ -54,6 +56,7 @@ struct Trace {
 enum class Status { met, exempt, advisory, short_of_hours };
 
 struct Result {
+  TextStore texts;  // the messages and bases below point into it
   bool ok = false;
   Locale locale = Locale::zh;
   std::vector<Problem> errors;
@@ -67,7 +70,8 @@ struct Result {
   std::vector<Note> reasons, warnings;
 };
 
-std::string to_json(const Result& r);
+// Appends the result's JSON text to `out`.
+void to_json(const Result& r, std::string& out);
 
 // Parts of every result serialised once when a rule set loads (Cite::json, RuleSet::json).
 std::string rule_set_json(const RuleSet& rs, Locale l);

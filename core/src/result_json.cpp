@@ -3,10 +3,10 @@
 
 namespace jxjy {
 
-std::string to_json(const Result& r) {
-  JsonOut o;
+void to_json(const Result& r, std::string& out) {
+  JsonOut o(out);
   write_result(o, r);
-  return o.take();
+  o.finish();
 }
 
 std::string rule_set_json(const RuleSet& rs, Locale l) {

@@ -34,6 +34,9 @@ class Checker {
   std::string evaluate(std::string_view profile_json) const;
   // Same, and tells whether the input was valid (for exit codes).
   std::string evaluate(std::string_view profile_json, bool& input_ok) const;
+  // Same, appending the result to `out`: for many profiles, `out` keeps its capacity from one to
+  // the next (jxjy batch).
+  void evaluate_into(std::string_view profile_json, std::string& out, bool& input_ok) const;
   // Same result as a tape (jxjy/tape.h), for the JS module.
   void evaluate(std::string_view profile_json, ResultTape& out) const;
 
