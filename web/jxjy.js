@@ -154,7 +154,7 @@ function heapViews(memory, views) {
 // times faster than JSON.parse of the same result as text. The reader's state lives in `tape` while
 // one tape is read (reading is synchronous, so tapes never interleave); w, n and kept are indices
 // into the heap views.
-const tape = { heap: null, text: '', keys: null, cache: null, values: null, w: 0, n: 0, kept: 0 };
+const tape = { heap: null, text: '', keys: null, K: null, cache: null, values: null, w: 0, n: 0, kept: 0 };
 const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8;
 
 // A value kept to be handed out again: a shallow copy, with its object members as templates too.
@@ -179,13 +179,88 @@ function copyOf(template) {
   return o;
 }
 
+function keptText(t, index) {
+  // Text that stays at its address while the checker lives: decoded once per address and size.
+  const i = t.kept + 2 * index, at = t.heap.u32[i], size = t.heap.u32[i + 1];
+  const known = t.cache.get(at); // addresses are small integers: a fast key
+  if (known !== undefined && known.size === size) return known.text;
+  const text = utf8Decoder.decode(t.heap.u8.subarray(at, at + size));
+  t.cache.set(at, { size, text });
+  return text;
+}
+
+function textAt(t, p) {
+  const start = t.heap.i32[p];
+  return t.text.substring(start, start + t.heap.i32[p + 1]);
+}
+
+// TRUE/FALSE as a boolean, anything else undefined.
+const booleanOf = (tag) => (tag === TRUE ? true : tag === FALSE ? false : undefined);
+
+// Whether words p… are {credited: Number, required: Number} (6 words, after its OBJECT tag).
+function isAmount(W, p, K) {
+  return W[p] === OBJECT && W[p + 1] === K.credited && W[p + 2] === NUMBER && W[p + 3] === K.required &&
+    W[p + 4] === NUMBER && W[p + 5] === END;
+}
+
+// Fast paths for the result's most frequent objects (year rows, shortfall items, records, reasons
+// and warnings): each checks every tag and key word of the object's fixed part and builds it as one
+// object literal (one allocation, no property-by-property growth). On any difference it returns
+// undefined and the generic reader takes the object, so a change in the core's result layout makes
+// reading slower, never wrong. t.w is at the object's first key.
+function readKnownObject(t) {
+  const W = t.heap.i32, K = t.K, p = t.w, first = W[p];
+  if (first === K.year && W[p + 1] === INT) {
+    if (W[p + 3] === K.met && W[p + 5] === K.waived && W[p + 7] === K.public && isAmount(W, p + 8, K) &&
+        W[p + 14] === K.professional && isAmount(W, p + 15, K) && W[p + 21] === K.total && isAmount(W, p + 22, K) &&
+        W[p + 28] === END) {
+      const met = booleanOf(W[p + 4]), waived = booleanOf(W[p + 6]);
+      if (met === undefined || waived === undefined) return undefined;
+      const F = t.heap.f64, q = t.n;
+      t.n += 6;
+      t.w = p + 29;
+      return { year: W[p + 2], met, waived, public: { credited: F[q], required: F[q + 1] },
+        professional: { credited: F[q + 2], required: F[q + 3] }, total: { credited: F[q + 4], required: F[q + 5] } };
+    }
+    if (W[p + 3] === K.subject && W[p + 4] === KEPT && W[p + 6] === K.hours && W[p + 7] === NUMBER && W[p + 8] === END) {
+      t.w = p + 9;
+      return { year: W[p + 2], subject: keptText(t, W[p + 5]), hours: t.heap.f64[t.n++] };
+    }
+    return undefined;
+  }
+  if (first === K.index) {
+    if (!(W[p + 1] === INT && W[p + 3] === K.year && W[p + 4] === INT && W[p + 6] === K.subject && W[p + 7] === KEPT &&
+      W[p + 9] === K.activity && W[p + 10] === KEPT && W[p + 12] === K.credited && W[p + 13] === NUMBER &&
+      W[p + 14] === K.counted && W[p + 16] === K.basis && W[p + 17] === STRING && W[p + 20] === K.source)) return undefined;
+    const counted = booleanOf(W[p + 15]);
+    if (counted === undefined) return undefined;
+    const r = { index: W[p + 2], year: W[p + 5], subject: keptText(t, W[p + 8]), activity: keptText(t, W[p + 11]),
+      credited: t.heap.f64[t.n++], counted, basis: textAt(t, p + 18), source: null };
+    t.w = p + 21;
+    r.source = readValue();
+    return readMembers(t, r); // a reason, if any
+  }
+  if (first === K.code && W[p + 1] === STRING && W[p + 4] === K.message && W[p + 5] === STRING) {
+    t.w = p + 8;
+    return readMembers(t, { code: textAt(t, p + 2), message: textAt(t, p + 6) }); // path, source
+  }
+  return undefined;
+}
+
+// The rest of an object's members, up to its END.
+function readMembers(t, o) {
+  const words = t.heap.i32;
+  for (let k = words[t.w++]; k !== END; k = words[t.w++]) o[t.keys[k]] = readValue();
+  return o;
+}
+
 function readValue() {
   const t = tape, words = t.heap.i32;
   switch (words[t.w++]) {
     case OBJECT: {
-      const o = {};
-      for (let k = words[t.w++]; k !== END; k = words[t.w++]) o[t.keys[k]] = readValue();
-      return o;
+      const known = readKnownObject(t);
+      if (known !== undefined) return known;
+      return readMembers(t, {});
     }
     case ARRAY: {
       const a = [];
@@ -198,19 +273,10 @@ function readValue() {
     case TRUE: return true;
     case FALSE: return false;
     case STRING: {
-      const start = words[t.w], end = start + words[t.w + 1];
       t.w += 2;
-      return t.text.substring(start, end);
+      return textAt(t, t.w - 2);
     }
-    case KEPT: {
-      // Text that stays at its address while the checker lives: decoded once per address and size.
-      const i = t.kept + 2 * words[t.w++], at = t.heap.u32[i], size = t.heap.u32[i + 1];
-      const known = t.cache.get(at); // addresses are small integers: a fast key
-      if (known !== undefined && known.size === size) return known.text;
-      const text = utf8Decoder.decode(t.heap.u8.subarray(at, at + size));
-      t.cache.set(at, { size, text });
-      return text;
-    }
+    case KEPT: return keptText(t, words[t.w++]);
     case CACHED: {
       // The same value as the last time this id came (a rule set's block, a source): copied.
       const id = words[t.w], skipWords = words[t.w + 1], skipNumbers = words[t.w + 2];
@@ -231,7 +297,7 @@ function readValue() {
 
 // view: the address of the 8 words evaluate_input returned (address + count of the tape's words,
 // numbers, text and kept texts).
-function readTape(heap, view, keys, cache, values) {
+function readTape(heap, view, keys, keyIds, cache, values) {
   const h = heap.u32, v = view >> 2;
   const textAt = h[v + 4] >> 1, textLength = h[v + 5];
   tape.heap = heap;
@@ -240,6 +306,7 @@ function readTape(heap, view, keys, cache, values) {
   tape.text = textLength ? utf16Decoder.decode(heap.u16.subarray(textAt, textAt + textLength)) : '';
   tape.kept = h[v + 6] >> 2;
   tape.keys = keys;
+  tape.K = keyIds;
   tape.cache = cache;
   tape.values = values;
   try {
@@ -293,6 +360,7 @@ export async function createChecker(options = {}) {
 
   // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
   const keys = JSON.parse(core.result_keys()).map((k) => Object.keys({ [k]: 0 })[0]);
+  const keyIds = Object.fromEntries(keys.map((k, i) => [k, i])); // name -> id, for readKnownObject
   const keptTexts = new Map(); // kept text address -> {size, text} (KEPT on a tape)
   const cachedValues = new Map(); // id -> template (CACHED on a tape)
   const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
@@ -320,7 +388,7 @@ export async function createChecker(options = {}) {
     }
     try {
       heap = heapViews(state.memory, heap);
-      return readTape(heap, view, keys, keptTexts, cachedValues);
+      return readTape(heap, view, keys, keyIds, keptTexts, cachedValues);
     } catch (e) {
       return failure('internal_error', '检查器内部错误', 'internal error of the checker',
         `the core returned a malformed result: ${(e && e.message) || e}`, locale);
