@@ -126,10 +126,8 @@ void Checker::Impl::check(std::string_view text, Result& res) const {
     const Json& root = doc.root();
     Profile p;
     std::vector<Problem> input_warnings;
-    // Read the locale first so even errors speak the asked language.
-    if (const Json* l = Reader::member(root, "locale"); l && l->is_string() && l->string() == "en")
-      res.locale = Locale::en;
-    read_profile(root, p, res.errors, input_warnings);
+    read_profile(root, p, res.errors, input_warnings);  // reads the locale first, even when other fields are wrong
+    res.locale = p.locale;
     for (auto& w : input_warnings)
       res.warnings.push_back({res.texts.keep(w.code), res.texts.keep(w.message.in(res.locale)), {}, w.path});
     if (res.errors.empty()) {

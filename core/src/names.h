@@ -6,6 +6,15 @@
 
 namespace jxjy {
 
+// Equal strings, compared in line: member names and enum values are the hot comparisons of reading
+// a profile, and in wasm a memcmp call is a byte loop behind a call.
+inline bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 struct Name {
   std::string_view id, zh, en;
 };
@@ -67,7 +76,7 @@ inline constexpr Name kEffectNames[] = {
 template <size_t N>
 int find_name(const Name (&table)[N], std::string_view id) {
   for (size_t i = 0; i < N; ++i)
-    if (table[i].id == id) return int(i);
+    if (same(table[i].id, id)) return int(i);
   return -1;
 }
 

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <initializer_list>
+#include <utility>
 
 namespace jxjy {
 namespace {
@@ -20,9 +21,44 @@ void unknown_keys(const Json& obj, const std::string& path, std::initializer_lis
   for (const Json* x = obj.first(); x; x = x->next()) {
     std::string_view key = x->key();
     bool ok = false;
-    for (std::string_view k : known) ok |= key == k;  // string_view: lengths compared first
+    for (std::string_view k : known) ok |= same(key, k);
     if (!ok) unknown_field(warnings, path, key);
   }
+}
+
+// The members of the profile object that read_profile knows; the others are warned about.
+struct TopLevel {
+  const Json *region = nullptr, *year = nullptr, *application_date = nullptr, *route = nullptr, *level = nullptr,
+             *gender = nullptr, *age = nullptr, *birth_date = nullptr, *education = nullptr, *sector = nullptr,
+             *grassroots = nullptr, *title_since = nullptr, *circumstances = nullptr, *training = nullptr,
+             *locale = nullptr;
+};
+
+// One pass over the profile's members (duplicate keys never get this far): looking each field up
+// by name would compare every member with every name.
+TopLevel top_level(const Json& root, std::vector<Problem>& warnings) {
+  TopLevel t;
+  static constexpr std::pair<std::string_view, const Json* TopLevel::*> kFields[] = {
+      {"region", &TopLevel::region},         {"year", &TopLevel::year},
+      {"applicationDate", &TopLevel::application_date}, {"route", &TopLevel::route},
+      {"level", &TopLevel::level},           {"gender", &TopLevel::gender},
+      {"age", &TopLevel::age},               {"birthDate", &TopLevel::birth_date},
+      {"education", &TopLevel::education},   {"sector", &TopLevel::sector},
+      {"grassroots", &TopLevel::grassroots}, {"currentTitleSince", &TopLevel::title_since},
+      {"circumstances", &TopLevel::circumstances}, {"training", &TopLevel::training},
+      {"locale", &TopLevel::locale}};
+  for (const Json* x = root.first(); x; x = x->next()) {
+    std::string_view key = x->key();
+    bool known = false;
+    for (const auto& [name, field] : kFields)
+      if (same(key, name)) {
+        t.*field = x;
+        known = true;
+        break;
+      }
+    if (!known) unknown_field(warnings, "", key);
+  }
+  return t;
 }
 
 // The most a single record can claim: no more than one calendar year holds.
@@ -48,14 +84,14 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
   int given = 0, v = 0;
   for (const Json* x = e.first(); x; x = x->next()) {
     std::string_view k = x->key();
-    if (k == "year") year = x;
-    else if (k == "subject") subject = x;
-    else if (k == "activity") activity = x;
-    else if (k == "level") {
+    if (same(k, "year")) year = x;
+    else if (same(k, "subject")) subject = x;
+    else if (same(k, "activity")) activity = x;
+    else if (same(k, "level")) {
       if (r.choice(x, {path, "level"}, kConfLevelNames, v, false)) rec.level = ConfLevel(v);
-    } else if (k == "filed") {
+    } else if (same(k, "filed")) {
       r.boolean(x, {path, "filed"}, rec.filed, false);
-    } else if (k == "note") {
+    } else if (same(k, "note")) {
       if (!x->is_string() || x->string().size() > Limits::kMaxNote) {
         std::string ignored;
         r.string(x, {path, "note"}, Limits::kMaxNote, ignored, false);
@@ -63,7 +99,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     } else {
       const AmountLimit* a = nullptr;
       for (const auto& cand : kAmounts)
-        if (k == cand.key) a = &cand;
+        if (same(k, cand.key)) a = &cand;
       if (!a) {
         unknown_field(warnings, path, k);
         continue;
@@ -143,27 +179,24 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
     r.add("not_object", "", {"档案应为 JSON 对象", "the profile must be a JSON object"});
     return;
   }
-  unknown_keys(root, "",
-               {"region", "year", "applicationDate", "route", "level", "gender", "age", "birthDate", "education",
-                "sector", "grassroots", "currentTitleSince", "circumstances", "training", "locale"},
-               warnings);
+  const TopLevel top = top_level(root, warnings);
   int v = 0;
   std::string locale;
-  if (r.string(m(root, "locale"), "/locale", 8, locale, false)) {
+  if (r.string(top.locale, "/locale", 8, locale, false)) {
     if (locale == "en") p.locale = Locale::en;
     else if (locale != "zh")
       r.add("invalid_value", "/locale", {"locale 只能是 zh 或 en", "locale must be \"zh\" or \"en\""});
   }
-  if (r.string(m(root, "region"), "/region", 6, p.region, true)) {
+  if (r.string(top.region, "/region", 6, p.region, true)) {
     bool digits = p.region.size() == 6;
     for (char c : p.region) digits &= c >= '0' && c <= '9';
     if (!digits)
       r.add("invalid_value", "/region", {"地区应为六位行政区划代码，如 150783", "region must be a six-digit code such as 150783"});
   }
-  bool have_year = r.integer(m(root, "year"), "/year", Limits::kMinYear, Limits::kMaxYear, p.year, true);
+  bool have_year = r.integer(top.year, "/year", Limits::kMinYear, Limits::kMaxYear, p.year, true);
   p.application_date = p.year * 10000 + 1231;
   int date = 0;
-  if (r.date(m(root, "applicationDate"), "/applicationDate", date, false)) {
+  if (r.date(top.application_date, "/applicationDate", date, false)) {
     if (have_year && date / 10000 != p.year)
       r.add("invalid_value", "/applicationDate",
             {"申报日期应在申报年度 " + std::to_string(p.year) + " 年内",
@@ -171,22 +204,22 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
     else
       p.application_date = date;
   }
-  if (r.choice(m(root, "route"), "/route", kRouteNames, v, false)) p.route = Route(v);
-  if (r.choice(m(root, "level"), "/level", kLevelNames, v, true)) p.level = Level(v);
-  if (r.choice(m(root, "gender"), "/gender", kGenderNames, v, false)) p.gender = Gender(v);
-  if (r.choice(m(root, "education"), "/education", kEducationNames, v, false)) p.education = Education(v);
-  if (r.choice(m(root, "sector"), "/sector", kSectorNames, v, false)) p.sector = Sector(v);
-  r.boolean(m(root, "grassroots"), "/grassroots", p.grassroots, false);
-  if (r.integer(m(root, "currentTitleSince"), "/currentTitleSince", 1950, Limits::kMaxYear, p.title_since, false) &&
+  if (r.choice(top.route, "/route", kRouteNames, v, false)) p.route = Route(v);
+  if (r.choice(top.level, "/level", kLevelNames, v, true)) p.level = Level(v);
+  if (r.choice(top.gender, "/gender", kGenderNames, v, false)) p.gender = Gender(v);
+  if (r.choice(top.education, "/education", kEducationNames, v, false)) p.education = Education(v);
+  if (r.choice(top.sector, "/sector", kSectorNames, v, false)) p.sector = Sector(v);
+  r.boolean(top.grassroots, "/grassroots", p.grassroots, false);
+  if (r.integer(top.title_since, "/currentTitleSince", 1950, Limits::kMaxYear, p.title_since, false) &&
       have_year && p.title_since > p.year) {
     r.add("out_of_range", "/currentTitleSince",
           {"现职取得年份不能晚于申报年度", "the current title cannot be obtained after the application year"});
     p.title_since = 0;
   }
 
-  r.integer(m(root, "age"), "/age", 16, 100, p.age, false);
+  r.integer(top.age, "/age", 16, 100, p.age, false);
   int birth = 0;
-  if (r.date(m(root, "birthDate"), "/birthDate", birth, false)) {
+  if (r.date(top.birth_date, "/birthDate", birth, false)) {
     int on = p.application_date;
     int age = on / 10000 - birth / 10000 - ((on % 10000) < (birth % 10000) ? 1 : 0);
     if (birth > on || age < 16 || age > 100) {
@@ -201,7 +234,7 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
     }
   }
 
-  if (const Json* cs = m(root, "circumstances")) {
+  if (const Json* cs = top.circumstances) {
     if (!cs->is_array()) {
       r.wrong_type("/circumstances", *cs, "数组", "an array");
     } else if (cs->size() > Limits::kMaxCircumstances) {
@@ -220,7 +253,7 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
     }
   }
 
-  const Json* tr = m(root, "training");
+  const Json* tr = top.training;
   if (!tr) {
     r.missing("/training");
   } else if (!tr->is_array()) {
