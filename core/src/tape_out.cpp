@@ -24,6 +24,15 @@ void append_utf16(std::u16string& out, std::string_view utf8) {
       ++p;
       continue;
     }
+    // The usual case after ASCII: a well-formed three-byte sequence (Chinese text).
+    if ((c & 0xF0) == 0xE0 && end - p > 2 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      uint32_t cp3 = (c & 0x0F) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+      if (cp3 >= 0x800 && (cp3 < 0xD800 || cp3 > 0xDFFF)) {
+        *d++ = char16_t(cp3);
+        p += 3;
+        continue;
+      }
+    }
     int extra = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? (c <= 0xEF ? 2 : 0) : c >= 0xC2 ? 1 : 0;
     uint32_t cp = extra == 3 ? c & 0x07 : extra == 2 ? c & 0x0F : c & 0x1F;
     bool valid = extra > 0 && end - p > extra;
