@@ -10,6 +10,7 @@
 //   evaluate_input(n)   evaluates those first n bytes (Checker::evaluate never throws); returns the
 //                       address of 8 words, the result tape (jxjy/tape.h) as address + count pairs:
 //                       words, numbers, text (UTF-16 units), kept (address + size pairs); 0 before init
+//   forget_cached()     the next tapes carry every cached value whole again (the reader lost its copies)
 //   result_keys()       the tape's key names as a JSON array
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
 //   version()           the library version.
@@ -106,6 +107,8 @@ uintptr_t evaluate_input(size_t n) {
   return reinterpret_cast<uintptr_t>(g_tape_view);
 }
 
+void forget_cached() { g_tape.forget_cached(); }
+
 std::string result_keys() {
   std::string out = "[";
   for (auto k : jxjy::result_key_names()) {
@@ -126,6 +129,7 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("init", &init);
   emscripten::function("input_buffer", &input_buffer);
   emscripten::function("evaluate_input", &evaluate_input);
+  emscripten::function("forget_cached", &forget_cached);
   emscripten::function("result_keys", &result_keys);
   emscripten::function("regions", &regions);
   emscripten::function("version", &version);

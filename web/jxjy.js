@@ -155,7 +155,10 @@ function heapViews(memory, views) {
 // one tape is read (reading is synchronous, so tapes never interleave); w, n and kept are indices
 // into the heap views.
 const tape = { heap: null, text: '', keys: null, K: null, cache: null, values: null, w: 0, n: 0, kept: 0 };
-const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8;
+const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8, AGAIN = 9;
+
+// The tape names a value (AGAIN) this reader does not hold: possible only after a failed read.
+class LostCachedValue extends Error {}
 
 // A value kept to be handed out again: a shallow copy, with its object members as templates too.
 function templateOf(v) {
@@ -278,18 +281,17 @@ function readValue() {
     }
     case KEPT: return keptText(t, words[t.w++]);
     case CACHED: {
-      // The same value as the last time this id came (a rule set's block, a source): copied.
-      const id = words[t.w], skipWords = words[t.w + 1], skipNumbers = words[t.w + 2];
+      // A value that comes whole once (a rule set's block, a source) and by its id afterwards (AGAIN).
+      const id = words[t.w];
       t.w += 3;
-      const known = id === 0 ? undefined : t.values.get(id);
-      if (known !== undefined) {
-        t.w += skipWords;
-        t.n += skipNumbers;
-        return copyOf(known);
-      }
       const v = readValue();
       if (id !== 0 && typeof v === 'object' && v !== null) t.values.set(id, templateOf(v));
       return v;
+    }
+    case AGAIN: {
+      const known = t.values.get(words[t.w++]);
+      if (known === undefined) throw new LostCachedValue();
+      return copyOf(known);
     }
   }
   throw new Error(`jxjy: malformed result tape at word ${t.w - 1}`);
@@ -369,7 +371,7 @@ export async function createChecker(options = {}) {
   // text: the profile as JSON text; loose: it may hold lone surrogates (raw text from the caller).
   function run(text, locale, loose = false) {
     if (broken) return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
-    let view;
+    let length;
     try {
       const room = Math.min(text.length * 3, MAX_BYTES); // UTF-8 needs at most 3 bytes a UTF-16 unit
       if (room > input.room) {
@@ -379,19 +381,33 @@ export async function createChecker(options = {}) {
       heap = heapViews(state.memory, heap);
       const bytes = heap.u8.subarray(input.at, input.at + room);
       const { read, written } = loose && !wellFormed(text) ? encodeLoose(text, bytes) : utf8Encoder.encodeInto(text, bytes);
-      view = core.evaluate_input(read < text.length ? room : written); // not all copied: over the limit
-      if (!view) throw new Error('no rule sets loaded');
+      length = read < text.length ? room : written; // not all copied: over the limit
     } catch (e) {
-      // A trap or abort leaves the instance in an unknown state: this checker stops using it.
       broken = String((e && e.message) || e);
       return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
     }
-    try {
-      heap = heapViews(state.memory, heap);
-      return readTape(heap, view, keys, keyIds, keptTexts, cachedValues);
-    } catch (e) {
-      return failure('internal_error', '检查器内部错误', 'internal error of the checker',
-        `the core returned a malformed result: ${(e && e.message) || e}`, locale);
+    // A failed read leaves the reader without values the tape will name again: both sides forget
+    // them, and the profile is checked once more.
+    for (let attempt = 0; ; ++attempt) {
+      let view;
+      try {
+        view = core.evaluate_input(length);
+        if (!view) throw new Error('no rule sets loaded');
+      } catch (e) {
+        // A trap or abort leaves the instance in an unknown state: this checker stops using it.
+        broken = String((e && e.message) || e);
+        return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
+      }
+      try {
+        heap = heapViews(state.memory, heap);
+        return readTape(heap, view, keys, keyIds, keptTexts, cachedValues);
+      } catch (e) {
+        core.forget_cached();
+        cachedValues.clear();
+        if (attempt === 0 && e instanceof LostCachedValue) continue;
+        return failure('internal_error', '检查器内部错误', 'internal error of the checker',
+          `the core returned a malformed result: ${(e && e.message) || e}`, locale);
+      }
     }
   }
 
@@ -421,6 +437,10 @@ export async function createChecker(options = {}) {
     /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
     regions() {
       return JSON.parse(regionsText);
+    },
+    /** Tests only: drops the values the reader keeps between results, as a failed read would. */
+    [Symbol.for('jxjy.dropKeptValues')]() {
+      cachedValues.clear();
     },
     /** Diagnostics: current size of this checker's wasm memory in bytes. */
     get memoryBytes() {

@@ -1,5 +1,6 @@
 #include "tape_out.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "result_write.h"
@@ -59,6 +60,34 @@ void append_utf16(std::u16string& out, std::string_view utf8) {
     p += extra + 1;
   }
   out.resize(size_t(d - out.data()));
+}
+
+size_t ResultTape::CachedSent::slot_of(const void* p) const {
+  size_t mask = slots_.size() - 1, i = (reinterpret_cast<uintptr_t>(p) >> 4) & mask;
+  while (slots_[i] && slots_[i] != p) i = (i + 1) & mask;
+  return i;
+}
+
+bool ResultTape::CachedSent::contains(const void* p) const { return !slots_.empty() && slots_[slot_of(p)] == p; }
+
+void ResultTape::CachedSent::insert(const void* p) {
+  if (2 * (count_ + 1) > slots_.size()) {
+    std::vector<const void*> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, 2 * old.size()), nullptr);
+    count_ = 0;
+    for (const void* q : old)
+      if (q) insert(q);
+  }
+  size_t i = slot_of(p);
+  if (!slots_[i]) {
+    slots_[i] = p;
+    ++count_;
+  }
+}
+
+void ResultTape::CachedSent::clear() {
+  slots_.clear();
+  count_ = 0;
 }
 
 void to_tape(const Result& r, ResultTape& tape) {

@@ -52,17 +52,19 @@ class TapeOut {
   }
   TapeOut& boolean(bool v) { return word(v ? ResultTape::True : ResultTape::False); }
   // A value serialised once when the rule set loaded (json): its address, which stays while the
-  // Checker lives, is the id under which a reader may keep it.
+  // Checker lives, is the id under which the reader keeps it. Whole the first time, then by id.
   template <class Write>
   TapeOut& cached(const std::string* json, Write&& write) {
     if (!json) {
       write();
       return *this;
     }
+    if (t_.sent.contains(json)) return word(ResultTape::Again).word(cache_id(json));
     size_t at = t_.words.size(), numbers = t_.numbers.size(), strings = strings_;
     word(ResultTape::Cached).word(cache_id(json)).word(0).word(0);
     write();
     if (strings_ != strings) t_.words[at + 1] = 0;  // text made for this result: not the same next time
+    else t_.sent.insert(json);
     t_.words[at + 2] = int32_t(t_.words.size() - at - 4);
     t_.words[at + 3] = int32_t(t_.numbers.size() - numbers);
     return *this;

@@ -15,9 +15,14 @@
 //                                         reader may decode each address once and cache it
 //          | Cached id words numbers value
 //                                         a value that is the same whenever its id comes again while
-//                                         the Checker lives (a rule set's "ruleSet" block, a source):
-//                                         a reader that kept a copy may skip the next `words` words
-//                                         and `numbers` numbers. id 0: not to be cached
+//                                         the Checker lives (a rule set's "ruleSet" block, a source),
+//                                         `words` words and `numbers` numbers long. id 0: not to keep
+//          | Again id                     the value that came as Cached with this id on an earlier tape
+//                                         of the same ResultTape: its reader keeps every Cached value
+//                                         it reads (from tape to tape, in order) until forget_cached()
+//
+// A reader that lost a kept value (say a read failed half way) calls forget_cached() and has the
+// tape written again: every cached value then comes whole, once, as at the start.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -27,7 +32,7 @@
 namespace jxjy {
 
 struct ResultTape {
-  enum Tag : int32_t { End = -1, Object = 0, Array, Int, Number, True, False, String, Kept, Cached };
+  enum Tag : int32_t { End = -1, Object = 0, Array, Int, Number, True, False, String, Kept, Cached, Again };
   struct KeptText {
     const char* data;
     uint32_t size;
@@ -36,6 +41,21 @@ struct ResultTape {
   std::vector<double> numbers;
   std::u16string text;
   std::vector<KeptText> kept;
+
+  // The cached values this tape has carried whole (their addresses): a small open-addressing set.
+  class CachedSent {
+   public:
+    bool contains(const void* p) const;
+    void insert(const void* p);
+    void clear();
+
+   private:
+    std::vector<const void*> slots_;  // nullptr: free; a power of two in size, at most half full
+    size_t count_ = 0;
+    size_t slot_of(const void* p) const;
+  };
+  CachedSent sent;
+  void forget_cached() { sent.clear(); }
 };
 
 // The member names of results, indexed by the key ids of a tape.
