@@ -140,10 +140,11 @@ function failure(code, zh, en, detail, locale) {
   return { ok: false, errors: [{ code, path: '', message: locale === 'en' ? en : zh, detail }], warnings: [] };
 }
 
-// Views of a wasm memory, made again only when the memory has grown (its buffer is then new).
+// Views of a wasm memory, made again only when the memory has grown: growing detaches the old
+// buffer, and its views then have length 0 (a cheaper test than asking the memory for its buffer).
 function heapViews(memory, views) {
+  if (views && views.u8.length !== 0) return views;
   const buffer = memory.buffer;
-  if (views && views.buffer === buffer) return views;
   return {
     buffer, u8: new Uint8Array(buffer), u16: new Uint16Array(buffer), i32: new Int32Array(buffer),
     u32: new Uint32Array(buffer), f64: new Float64Array(buffer),
