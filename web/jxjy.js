@@ -155,7 +155,9 @@ function heapViews(memory, views) {
 // times faster than JSON.parse of the same result as text. The reader's state lives in `tape` while
 // one tape is read (reading is synchronous, so tapes never interleave); w, n and kept are indices
 // into the heap views.
-const tape = { heap: null, text: '', keys: null, K: null, cache: null, values: null, w: 0, n: 0, kept: 0 };
+const tape = {
+  heap: null, text: '', keys: null, K: null, resultMembers: null, cache: null, values: null, w: 0, n: 0, kept: 0,
+};
 const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8, AGAIN = 9;
 
 // The tape names a value (AGAIN) this reader does not hold: possible only after a failed read.
@@ -163,21 +165,22 @@ class LostCachedValue extends Error {}
 
 // A value kept to be handed out again: a shallow copy, with its object members as templates too.
 function templateOf(v) {
-  const value = Array.isArray(v) ? v.slice() : { ...v };
+  const array = Array.isArray(v);
+  const value = array ? v.slice() : { ...v };
   const members = [];
   for (const k in value) {
     const x = value[k];
     if (typeof x === 'object' && x !== null) {
-      members.push(Array.isArray(value) ? Number(k) : k, templateOf(x));
+      members.push(array ? Number(k) : k, templateOf(x));
       value[k] = null; // never handed out: each copy gets copies of its own
     }
   }
-  return { value, members };
+  return { value, members, array };
 }
 
 // A fresh copy of a template's value (spread copies a small object in one step).
 function copyOf(template) {
-  const o = Array.isArray(template.value) ? template.value.slice() : { ...template.value };
+  const o = template.array ? template.value.slice() : { ...template.value };
   const m = template.members;
   for (let i = 0; i < m.length; i += 2) o[m[i]] = copyOf(m[i + 1]);
   return o;
@@ -244,6 +247,27 @@ function readKnownObject(t) {
     r.source = readValue();
     return readMembers(t, r); // a reason, if any
   }
+  if (first === K.ok && W[p + 1] === TRUE && W[p + 2] === K.eligible && W[p + 4] === K.status && W[p + 5] === KEPT) {
+    // The result itself: after ok, eligible and status, its members in their order, each checked
+    // before it is read; on a difference, back to where the object began.
+    const eligible = booleanOf(W[p + 3]);
+    if (eligible === undefined) return undefined;
+    const status = keptText(t, W[p + 6]), n = t.n, v = [];
+    t.w = p + 7;
+    for (const k of t.resultMembers) {
+      if (W[t.w] !== k) break;
+      t.w++;
+      v.push(readValue());
+    }
+    if (v.length === t.resultMembers.length && W[t.w] === END) {
+      t.w++;
+      return { ok: true, eligible, status, ruleSet: v[0], requiredYears: v[1], window: v[2], years: v[3],
+        shortfall: v[4], records: v[5], reasons: v[6], warnings: v[7] };
+    }
+    t.w = p;
+    t.n = n;
+    return undefined;
+  }
   if (first === K.code && W[p + 1] === STRING && W[p + 4] === K.message && W[p + 5] === STRING) {
     t.w = p + 8;
     return readMembers(t, { code: textAt(t, p + 2), message: textAt(t, p + 6) }); // path, source
@@ -300,7 +324,7 @@ function readValue() {
 
 // view: the address of the 8 words evaluate_input returned (address + count of the tape's words,
 // numbers, text and kept texts).
-function readTape(heap, view, keys, keyIds, cache, values) {
+function readTape(heap, view, keys, keyIds, resultMembers, cache, values) {
   const h = heap.u32, v = view >> 2;
   const textAt = h[v + 4] >> 1, textLength = h[v + 5];
   tape.heap = heap;
@@ -310,6 +334,7 @@ function readTape(heap, view, keys, keyIds, cache, values) {
   tape.kept = h[v + 6] >> 2;
   tape.keys = keys;
   tape.K = keyIds;
+  tape.resultMembers = resultMembers;
   tape.cache = cache;
   tape.values = values;
   try {
@@ -364,6 +389,8 @@ export async function createChecker(options = {}) {
   // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
   const keys = JSON.parse(core.result_keys()).map((k) => Object.keys({ [k]: 0 })[0]);
   const keyIds = Object.fromEntries(keys.map((k, i) => [k, i])); // name -> id, for readKnownObject
+  const resultMembers = ['ruleSet', 'requiredYears', 'window', 'years', 'shortfall', 'records', 'reasons', 'warnings']
+    .map((k) => keyIds[k]);
   const keptTexts = new Map(); // kept text address -> {size, text} (KEPT on a tape)
   const cachedValues = new Map(); // id -> template (CACHED on a tape)
   const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
@@ -401,7 +428,7 @@ export async function createChecker(options = {}) {
       }
       try {
         heap = heapViews(state.memory, heap);
-        return readTape(heap, view, keys, keyIds, keptTexts, cachedValues);
+        return readTape(heap, view, keys, keyIds, resultMembers, keptTexts, cachedValues);
       } catch (e) {
         core.forget_cached();
         cachedValues.clear();
