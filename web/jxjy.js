@@ -175,11 +175,14 @@ function templateOf(v) {
       value[k] = null; // never handed out: each copy gets copies of its own
     }
   }
-  return { value, members, array };
+  // A source ({number, clause}, the value copied most) is copied as one literal.
+  const source = !array && members.length === 0 && Object.keys(value).join() === 'number,clause';
+  return { value, members, array, source };
 }
 
 // A fresh copy of a template's value (spread copies a small object in one step).
 function copyOf(template) {
+  if (template.source) return { number: template.value.number, clause: template.value.clause };
   const o = template.array ? template.value.slice() : { ...template.value };
   const m = template.members;
   for (let i = 0; i < m.length; i += 2) o[m[i]] = copyOf(m[i + 1]);
