@@ -255,17 +255,19 @@ function readKnownObject(t) {
     // before it is read; on a difference, back to where the object began.
     const eligible = booleanOf(W[p + 3]);
     if (eligible === undefined) return undefined;
-    const status = keptText(t, W[p + 6]), n = t.n, v = [];
+    const status = keptText(t, W[p + 6]), n = t.n, m = t.resultMembers;
     t.w = p + 7;
-    for (const k of t.resultMembers) {
-      if (W[t.w] !== k) break;
+    let complete = true; // every member so far was where expected
+    const member = (i) => {
+      if (complete && W[t.w] === m[i]) return t.w++, readValue();
+      complete = false;
+      return undefined;
+    };
+    const ruleSet = member(0), requiredYears = member(1), window = member(2), years = member(3),
+      shortfall = member(4), records = member(5), reasons = member(6), warnings = member(7);
+    if (complete && W[t.w] === END) {
       t.w++;
-      v.push(readValue());
-    }
-    if (v.length === t.resultMembers.length && W[t.w] === END) {
-      t.w++;
-      return { ok: true, eligible, status, ruleSet: v[0], requiredYears: v[1], window: v[2], years: v[3],
-        shortfall: v[4], records: v[5], reasons: v[6], warnings: v[7] };
+      return { ok: true, eligible, status, ruleSet, requiredYears, window, years, shortfall, records, reasons, warnings };
     }
     t.w = p;
     t.n = n;
