@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
 
   using clock = std::chrono::steady_clock;
   size_t sink = 0;
-  for (size_t i = 0; i < 2000; ++i) sink += checker->evaluate(profiles[i % profiles.size()]).size();  // warm up
+  for (const auto& p : profiles) sink += checker->evaluate(p).size();  // warm up over the whole set, as wasm_bench.mjs
   std::vector<double> ns;
   ns.reserve(profiles.size());
   auto all = clock::now();
@@ -37,6 +37,6 @@ int main(int argc, char** argv) {
   double total = std::chrono::duration<double, std::nano>(clock::now() - all).count();
   std::sort(ns.begin(), ns.end());
   std::printf("{\"profiles\":%zu,\"nsPerProfile\":{\"mean\":%.0f,\"p50\":%.0f,\"p99\":%.0f},\"resultBytes\":%zu}\n",
-              ns.size(), total / ns.size(), ns[ns.size() / 2], ns[ns.size() * 99 / 100], sink / (ns.size() + 2000));
+              ns.size(), total / ns.size(), ns[ns.size() / 2], ns[ns.size() * 99 / 100], sink / (2 * ns.size()));
   return 0;
 }
