@@ -7,7 +7,7 @@
 // file came back, so jxjy.js, jxjy-core.mjs and jxjy.wasm are always from the same build; the next
 // visit uses them. Bump VERSION to drop old caches at once. Only same-origin GET requests are touched;
 // nothing is ever sent anywhere else.
-const VERSION = 'v2';
+const VERSION = 'v3';
 const CACHE = `jxjy-shell-${VERSION}`;
 const SHELL = [
   './',
