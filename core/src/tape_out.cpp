@@ -64,25 +64,25 @@ void append_utf16(std::u16string& out, std::string_view utf8) {
 
 size_t ResultTape::CachedSent::slot_of(const void* p) const {
   size_t mask = slots_.size() - 1, i = (reinterpret_cast<uintptr_t>(p) >> 4) & mask;
-  while (slots_[i] && slots_[i] != p) i = (i + 1) & mask;
+  while (slots_[i].address && slots_[i].address != p) i = (i + 1) & mask;
   return i;
 }
 
-bool ResultTape::CachedSent::contains(const void* p) const { return !slots_.empty() && slots_[slot_of(p)] == p; }
+int32_t ResultTape::CachedSent::id_of(const void* p) const {
+  if (slots_.empty()) return 0;
+  const Slot& s = slots_[slot_of(p)];
+  return s.address == p ? s.id : 0;
+}
 
-void ResultTape::CachedSent::insert(const void* p) {
+void ResultTape::CachedSent::add(const void* p) {
   if (2 * (count_ + 1) > slots_.size()) {
-    std::vector<const void*> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(64, 2 * old.size()), nullptr);
-    count_ = 0;
-    for (const void* q : old)
-      if (q) insert(q);
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot{nullptr, 0});
+    for (const Slot& s : old)
+      if (s.address) slots_[slot_of(s.address)] = s;
   }
-  size_t i = slot_of(p);
-  if (!slots_[i]) {
-    slots_[i] = p;
-    ++count_;
-  }
+  Slot& s = slots_[slot_of(p)];
+  if (!s.address) s = {p, int32_t(++count_)};
 }
 
 void ResultTape::CachedSent::clear() {

@@ -51,20 +51,20 @@ class TapeOut {
     return word(ResultTape::Number);
   }
   TapeOut& boolean(bool v) { return word(v ? ResultTape::True : ResultTape::False); }
-  // A value serialised once when the rule set loaded (json): its address, which stays while the
-  // Checker lives, is the id under which the reader keeps it. Whole the first time, then by id.
+  // A value serialised once when the rule set loaded (json): it stays the same while the Checker
+  // lives, so it comes whole the first time and by the id the tape gave it afterwards.
   template <class Write>
   TapeOut& cached(const std::string* json, Write&& write) {
     if (!json) {
       write();
       return *this;
     }
-    if (t_.sent.contains(json)) return word(ResultTape::Again).word(cache_id(json));
+    if (int32_t id = t_.sent.id_of(json)) return word(ResultTape::Again).word(id);
     size_t at = t_.words.size(), numbers = t_.numbers.size(), strings = strings_;
-    word(ResultTape::Cached).word(cache_id(json)).word(0).word(0);
+    word(ResultTape::Cached).word(t_.sent.next_id()).word(0).word(0);
     write();
     if (strings_ != strings) t_.words[at + 1] = 0;  // text made for this result: not the same next time
-    else t_.sent.insert(json);
+    else t_.sent.add(json);
     t_.words[at + 2] = int32_t(t_.words.size() - at - 4);
     t_.words[at + 3] = int32_t(t_.numbers.size() - numbers);
     return *this;
@@ -73,8 +73,6 @@ class TapeOut {
  private:
   ResultTape& t_;
   size_t strings_ = 0;  // str() calls so far
-  // A wasm32 address is the whole pointer; natively (tests only) its low bits, never 0.
-  static int32_t cache_id(const void* p) { return int32_t(uint32_t(reinterpret_cast<uintptr_t>(p)) | 1u); }
   TapeOut& word(int32_t w) {
     t_.words.push_back(w);
     return *this;

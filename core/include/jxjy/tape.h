@@ -16,7 +16,8 @@
 //          | Cached id words numbers value
 //                                         a value that is the same whenever its id comes again while
 //                                         the Checker lives (a rule set's "ruleSet" block, a source),
-//                                         `words` words and `numbers` numbers long. id 0: not to keep
+//                                         `words` words and `numbers` numbers long. Ids are 1, 2, 3, …
+//                                         in the order the values first come; 0: not to keep
 //          | Again id                     the value that came as Cached with this id on an earlier tape
 //                                         of the same ResultTape: its reader keeps every Cached value
 //                                         it reads (from tape to tape, in order) until forget_cached()
@@ -42,15 +43,21 @@ struct ResultTape {
   std::u16string text;
   std::vector<KeptText> kept;
 
-  // The cached values this tape has carried whole (their addresses): a small open-addressing set.
+  // The cached values this tape has carried whole: their addresses and the ids the tape gave them
+  // (1, 2, 3, …), in a small open-addressing table.
   class CachedSent {
    public:
-    bool contains(const void* p) const;
-    void insert(const void* p);
+    int32_t id_of(const void* p) const;  // 0 if not carried yet
+    int32_t next_id() const { return int32_t(count_ + 1); }
+    void add(const void* p);  // under next_id()
     void clear();
 
    private:
-    std::vector<const void*> slots_;  // nullptr: free; a power of two in size, at most half full
+    struct Slot {
+      const void* address;  // nullptr: free
+      int32_t id;
+    };
+    std::vector<Slot> slots_;  // a power of two in size, at most half full
     size_t count_ = 0;
     size_t slot_of(const void* p) const;
   };
