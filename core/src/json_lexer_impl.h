@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string>
 
+#include "swar.h"
+
 namespace jxjy {
 namespace lexer_detail {
 
@@ -216,7 +218,7 @@ class Lexer {
           p_ += 8;
           continue;
         }
-        p_ += first_flagged_byte(stop);
+        p_ += swar::first_flagged_byte(stop);
       }
       unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"' || c == '\\' || c < 0x20) return true;
@@ -231,20 +233,12 @@ class Lexer {
     return false;
   }
 
-  // The high bit of each byte of p[0, 8) that is '"', '\\', a control character or not ASCII. Exact
-  // for the first such byte; the bytes after it may be flagged wrongly (borrows), which is never read.
+  // The high bit of each byte of p[0, 8) that is '"', '\\', a control character or not ASCII (exact
+  // for the first such byte, which is all plain_run reads).
   static uint64_t not_plain_ascii8(const char* p) {
-    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    w = __builtin_bswap64(w);  // byte i of the text is byte i from the low end, as on x86 and wasm
-#endif
-    auto zero_byte = [](uint64_t x) { return (x - ones) & ~x & highs; };
-    uint64_t control = (w - ones * 0x20) & ~w & highs;
-    return control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\')) | (w & highs);
+    uint64_t w = swar::load8(p);
+    return swar::quote_backslash_or_control(w) | (w & swar::kHighs);
   }
-  static size_t first_flagged_byte(uint64_t flags) { return size_t(__builtin_ctzll(flags) / 8); }
 
   bool number() {
     const char* start = p_;

@@ -10,6 +10,7 @@
 
 #include "format.h"
 #include "result_keys.h"
+#include "swar.h"
 
 namespace jxjy {
 
@@ -129,14 +130,7 @@ class JsonOut {
     return *this;
   }
 
-  // True when any of the 8 bytes is a control character, '"' or '\\' (SWAR: 8 bytes a step, since
-  // results are mostly long runs of plain UTF-8 text).
-  static bool needs_escape8(uint64_t w) {
-    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    auto zero_byte = [](uint64_t x) { return (x - ones) & ~x & highs; };
-    uint64_t control = (w - ones * 0x20) & ~w & highs;
-    return (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) != 0;
-  }
+  static bool needs_escape8(uint64_t w) { return swar::quote_backslash_or_control(w) != 0; }
   // Nothing to escape: the usual case, checked a word at a time (the last word overlaps the one
   // before it; a string shorter than a word is padded with spaces).
   static bool plain_text(std::string_view v) {
