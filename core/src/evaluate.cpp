@@ -10,8 +10,6 @@
 namespace jxjy {
 namespace {
 
-double round2(double x) { return std::round(x * 100) / 100; }
-
 // Whether an adjustment's route, level and application-year conditions cover the profile.
 bool in_scope(const Adjustment& a, const Profile& p) {
   if (!allows(a.routes, p.route) || !allows(a.levels, p.level)) return false;

@@ -1,5 +1,6 @@
 // Message formatting: "{0}年还差{1}" with positional arguments, in the profile's language.
 #pragma once
+#include <cmath>
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
@@ -35,6 +36,10 @@ class TextStore {
   size_t left_ = 0;
   void move_to_new_block(size_t n, size_t more);
 };
+
+// Hours to the hundredth, as results carry them: the double nearest "k/100", which is also what
+// JSON.parse reads back from write_num's text.
+inline double round2(double x) { return std::round(x * 100) / 100; }
 
 // Hours as people write them: 40, 2.5, 13.33. Writes at most kNumChars bytes at `out` and returns
 // the end: results print dozens of numbers, so no std::string is made for them.

@@ -7,10 +7,7 @@
 
 namespace jxjy {
 
-double json_number(double v) {
-  double r = std::round(v * 100) / 100;  // as num() rounds; k / 100 is the double nearest "k/100"
-  return r == 0 ? 0.0 : r;
-}
+double json_number(double v) { return round2(v) + 0.0; }  // + 0.0: -0 is written as 0
 
 void append_utf16(std::u16string& out, std::string_view utf8) {
   size_t from = out.size();

@@ -8,7 +8,7 @@
 
 namespace jxjy {
 
-// The double JSON.parse reads from the text JsonOut::number writes for v (num(): rounded to
+// The double JSON.parse reads from the text JsonOut::number writes for v (write_num: rounded to
 // hundredths, and 0 for -0).
 double json_number(double v);
 
