@@ -8,20 +8,6 @@
 
 namespace jxjy {
 
-// Calls plain(text) for the pattern's literal runs and arg(k) for each {k}.
-template <class Plain, class Arg>
-static void walk_pattern(std::string_view pattern, Plain&& plain, Arg&& arg) {
-  size_t from = 0;
-  for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
-    if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
-    plain(pattern.substr(from, i - from));  // plain text is copied in runs, not char by char
-    arg(size_t(pattern[i + 1] - '0'));
-    from = i + 3;
-    i += 2;
-  }
-  plain(pattern.substr(from));
-}
-
 std::string_view TextStore::format(std::string_view pattern, std::initializer_list<std::string_view> args) {
   size_t n = 0;  // written so far, at free_
   auto put = [&](std::string_view s) {
@@ -29,9 +15,16 @@ std::string_view TextStore::format(std::string_view pattern, std::initializer_li
     if (!s.empty()) std::memcpy(free_ + n, s.data(), s.size());
     n += s.size();
   };
-  walk_pattern(pattern, put, [&](size_t k) {
+  size_t from = 0;
+  for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
+    if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
+    put(pattern.substr(from, i - from));  // plain text is copied in runs, not char by char
+    size_t k = size_t(pattern[i + 1] - '0');
     if (k < args.size()) put(*(args.begin() + k));
-  });
+    from = i + 3;
+    i += 2;
+  }
+  put(pattern.substr(from));
   std::string_view text(free_, n);
   free_ += n;
   left_ -= n;
