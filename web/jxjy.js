@@ -151,13 +151,23 @@ function heapViews(memory, views) {
   };
 }
 
-// Reads a result tape (core/include/jxjy/tape.h) out of wasm memory into plain objects: several
-// times faster than JSON.parse of the same result as text. The reader's state lives in `tape` while
-// one tape is read (reading is synchronous, so tapes never interleave); w, n and kept are indices
-// into the heap views.
-const tape = {
-  heap: null, text: '', keys: null, K: null, resultMembers: null, cache: null, values: null, w: 0, n: 0, kept: 0,
-};
+// Reads result tapes (core/include/jxjy/tape.h) out of wasm memory into plain objects: several
+// times faster than JSON.parse of the same result as text. One reader per checker: what lasts (key
+// names, decoded rule-set texts, cached values) and, while a tape is read, where it is (w, n and kept
+// are indices into the heap views).
+function tapeReader(keyNames) {
+  // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
+  const keys = keyNames.map((k) => Object.keys({ [k]: 0 })[0]);
+  const K = Object.fromEntries(keys.map((k, i) => [k, i])); // name -> id, for readKnownObject
+  const resultMembers = ['ruleSet', 'requiredYears', 'window', 'years', 'shortfall', 'records', 'reasons', 'warnings']
+    .map((k) => K[k]);
+  return {
+    keys, K, resultMembers,
+    cache: new Map(), // kept text address -> {size, text} (KEPT)
+    values: new Map(), // id -> template (CACHED, AGAIN)
+    heap: null, text: '', w: 0, n: 0, kept: 0,
+  };
+}
 const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8, AGAIN = 9;
 
 // The tape names a value (AGAIN) this reader does not hold: possible only after a failed read.
@@ -247,7 +257,7 @@ function readKnownObject(t) {
     const r = { index: W[p + 2], year: W[p + 5], subject: keptText(t, W[p + 8]), activity: keptText(t, W[p + 11]),
       credited: t.heap.f64[t.n++], counted, basis: textAt(t, p + 18), source: null };
     t.w = p + 21;
-    r.source = readValue();
+    r.source = readValue(t);
     return readMembers(t, r); // a reason, if any
   }
   if (first === K.ok && W[p + 1] === TRUE && W[p + 2] === K.eligible && W[p + 4] === K.status && W[p + 5] === KEPT) {
@@ -259,7 +269,7 @@ function readKnownObject(t) {
     t.w = p + 7;
     let complete = true; // every member so far was where expected
     const member = (i) => {
-      if (complete && W[t.w] === m[i]) return t.w++, readValue();
+      if (complete && W[t.w] === m[i]) return t.w++, readValue(t);
       complete = false;
       return undefined;
     };
@@ -283,12 +293,12 @@ function readKnownObject(t) {
 // The rest of an object's members, up to its END.
 function readMembers(t, o) {
   const words = t.heap.i32;
-  for (let k = words[t.w++]; k !== END; k = words[t.w++]) o[t.keys[k]] = readValue();
+  for (let k = words[t.w++]; k !== END; k = words[t.w++]) o[t.keys[k]] = readValue(t);
   return o;
 }
 
-function readValue() {
-  const t = tape, words = t.heap.i32;
+function readValue(t) {
+  const words = t.heap.i32;
   switch (words[t.w++]) {
     case OBJECT: {
       const known = readKnownObject(t);
@@ -297,7 +307,7 @@ function readValue() {
     }
     case ARRAY: {
       const a = [];
-      while (words[t.w] !== END) a.push(readValue());
+      while (words[t.w] !== END) a.push(readValue(t));
       t.w++;
       return a;
     }
@@ -314,7 +324,7 @@ function readValue() {
       // A value that comes whole once (a rule set's block, a source) and by its id afterwards (AGAIN).
       const id = words[t.w];
       t.w += 3;
-      const v = readValue();
+      const v = readValue(t);
       if (id !== 0 && typeof v === 'object' && v !== null) t.values.set(id, templateOf(v));
       return v;
     }
@@ -329,24 +339,19 @@ function readValue() {
 
 // view: the address of the 8 words evaluate_input returned (address + count of the tape's words,
 // numbers, text and kept texts).
-function readTape(heap, view, keys, keyIds, resultMembers, cache, values) {
+function readTape(t, heap, view) {
   const h = heap.u32, v = view >> 2;
   const textAt = h[v + 4] >> 1, textLength = h[v + 5];
-  tape.heap = heap;
-  tape.w = h[v] >> 2;
-  tape.n = h[v + 2] >> 3;
-  tape.text = textLength ? utf16Decoder.decode(heap.u16.subarray(textAt, textAt + textLength)) : '';
-  tape.kept = h[v + 6] >> 2;
-  tape.keys = keys;
-  tape.K = keyIds;
-  tape.resultMembers = resultMembers;
-  tape.cache = cache;
-  tape.values = values;
+  t.heap = heap;
+  t.w = h[v] >> 2;
+  t.n = h[v + 2] >> 3;
+  t.text = textLength ? utf16Decoder.decode(heap.u16.subarray(textAt, textAt + textLength)) : '';
+  t.kept = h[v + 6] >> 2;
   try {
-    return readValue();
+    return readValue(t);
   } finally {
-    tape.heap = null;
-    tape.text = '';
+    t.heap = null;
+    t.text = '';
   }
 }
 
@@ -391,19 +396,18 @@ export async function createChecker(options = {}) {
   const version = core.version();
   let broken = null; // set when the wasm instance failed; it is not used again
 
-  // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
-  const keys = JSON.parse(core.result_keys()).map((k) => Object.keys({ [k]: 0 })[0]);
-  const keyIds = Object.fromEntries(keys.map((k, i) => [k, i])); // name -> id, for readKnownObject
-  const resultMembers = ['ruleSet', 'requiredYears', 'window', 'years', 'shortfall', 'records', 'reasons', 'warnings']
-    .map((k) => keyIds[k]);
-  const keptTexts = new Map(); // kept text address -> {size, text} (KEPT on a tape)
-  const cachedValues = new Map(); // id -> template (CACHED on a tape)
+  const reader = tapeReader(JSON.parse(core.result_keys()));
   const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
   let heap = null; // views of the wasm memory (heapViews)
 
-  // text: the profile as JSON text; loose: it may hold lone surrogates (raw text from the caller).
-  function run(text, locale, loose = false) {
-    if (broken) return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
+  // An internal_error result, in the profile's language when it has one.
+  const internalError = (detail, profile) =>
+    failure('internal_error', '检查器内部错误', 'internal error of the checker', detail, localeOf(profile));
+
+  // text: the profile as JSON text (of `profile`, when the caller gave an object); loose: it may hold
+  // lone surrogates (raw text from the caller).
+  function run(text, profile, loose = false) {
+    if (broken) return internalError(broken, profile);
     let length;
     try {
       const room = Math.min(text.length * 3, MAX_BYTES); // UTF-8 needs at most 3 bytes a UTF-16 unit
@@ -417,7 +421,7 @@ export async function createChecker(options = {}) {
       length = read < text.length ? room : written; // not all copied: over the limit
     } catch (e) {
       broken = String((e && e.message) || e);
-      return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
+      return internalError(broken, profile);
     }
     // A failed read leaves the reader without values the tape will name again: both sides forget
     // them, and the profile is checked once more.
@@ -429,17 +433,16 @@ export async function createChecker(options = {}) {
       } catch (e) {
         // A trap or abort leaves the instance in an unknown state: this checker stops using it.
         broken = String((e && e.message) || e);
-        return failure('internal_error', '检查器内部错误', 'internal error of the checker', broken, locale);
+        return internalError(broken, profile);
       }
       try {
         heap = heapViews(state.memory, heap);
-        return readTape(heap, view, keys, keyIds, resultMembers, keptTexts, cachedValues);
+        return readTape(reader, heap, view);
       } catch (e) {
         core.forget_cached();
-        cachedValues.clear();
+        reader.values.clear();
         if (attempt === 0 && e instanceof LostCachedValue) continue;
-        return failure('internal_error', '检查器内部错误', 'internal error of the checker',
-          `the core returned a malformed result: ${(e && e.message) || e}`, locale);
+        return internalError(`the core returned a malformed result: ${(e && e.message) || e}`, profile);
       }
     }
   }
@@ -459,13 +462,13 @@ export async function createChecker(options = {}) {
       if (typeof text !== 'string')
         return failure('invalid_input', '档案应为 JSON 对象', 'the profile must be a JSON object',
           `got ${typeof profile}`, 'zh');
-      return run(text, localeOf(profile));
+      return run(text, profile);
     },
     /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
     evaluateJSON(text) {
       if (typeof text !== 'string')
         return failure('invalid_input', '档案应为 JSON 文本', 'the profile text must be a string', `got ${typeof text}`, 'zh');
-      return run(text, 'zh', true);
+      return run(text, undefined, true);
     },
     /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
     regions() {
@@ -473,7 +476,7 @@ export async function createChecker(options = {}) {
     },
     /** Tests only: drops the values the reader keeps between results, as a failed read would. */
     [Symbol.for('jxjy.dropKeptValues')]() {
-      cachedValues.clear();
+      reader.values.clear();
     },
     /** Diagnostics: current size of this checker's wasm memory in bytes. */
     get memoryBytes() {
