@@ -19,6 +19,7 @@
 #include <emscripten/bind.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -37,7 +38,7 @@ static_assert(sizeof(jxjy::ResultTape::KeptText) == 8, "a kept text is two 32-bi
 
 std::string g_input;
 jxjy::ResultTape g_tape;
-uint32_t g_tape_view[8];
+std::array<uint32_t, 8> g_tape_view;  // where the tape is: address + count of each of its parts
 
 void quote(std::string& out, const std::string& s) {
   out += '"';
@@ -100,11 +101,10 @@ uintptr_t evaluate_input(size_t n) {
   if (!g_checker) return 0;
   g_checker->evaluate(std::string_view(g_input.data(), std::min(n, g_input.size())), g_tape);
   const auto& t = g_tape;
-  uint32_t view[8] = {address(t.words.data()), uint32_t(t.words.size()),  address(t.numbers.data()),
-                      uint32_t(t.numbers.size()), address(t.text.data()),  uint32_t(t.text.size()),
-                      address(t.kept.data()),     uint32_t(t.kept.size())};
-  std::copy(std::begin(view), std::end(view), g_tape_view);
-  return reinterpret_cast<uintptr_t>(g_tape_view);
+  g_tape_view = {address(t.words.data()), uint32_t(t.words.size()), address(t.numbers.data()),
+                 uint32_t(t.numbers.size()), address(t.text.data()), uint32_t(t.text.size()),
+                 address(t.kept.data()), uint32_t(t.kept.size())};
+  return reinterpret_cast<uintptr_t>(g_tape_view.data());
 }
 
 void forget_cached() { g_tape.forget_cached(); }
