@@ -23,6 +23,9 @@ enum class Level : uint8_t { junior, intermediate, senior };
 enum class Gender : uint8_t { male, female, unknown };
 enum class Education : uint8_t { associate, bachelor, master, doctorate, unknown };
 enum class Sector : uint8_t { public_sector, non_public };
+// The professional's series, where a notice hands some series to their own department (青海 一, 扎兰屯 一（三）).
+enum class Series : uint8_t { health, accounting, education, other };
+constexpr int kSeriesCount = 4;
 enum class Subject : uint8_t { public_, professional, total };  // total: hours of either subject
 enum class Activity : uint8_t {
   course, training_class, advanced_seminar, conference, degree_study, study_visit, teaching,

@@ -1,0 +1,23 @@
+# Writes names.inc: the vocabulary tables of core/data/vocabulary.json as constexpr C++ arrays
+# (run by CMake at build time, so C++ and the JS front ends read one file).
+file(READ "${IN}" json)
+set(out "// Generated from core/data/vocabulary.json by core/gen_vocabulary.cmake. Do not edit.\n")
+foreach(pair "route;Route" "level;Level" "gender;Gender" "education;Education" "sector;Sector" "series;Series"
+             "subject;Subject" "activity;Activity" "unit;Unit" "confLevel;ConfLevel" "circumstance;Circumstance")
+  list(GET pair 0 key)
+  list(GET pair 1 name)
+  string(JSON n LENGTH "${json}" "${key}")
+  math(EXPR last "${n} - 1")
+  string(APPEND out "inline constexpr Name k${name}Names[] = {\n")
+  foreach(i RANGE ${last})
+    string(JSON id GET "${json}" "${key}" ${i} id)
+    string(JSON zh GET "${json}" "${key}" ${i} zh)
+    string(JSON en GET "${json}" "${key}" ${i} en)
+    string(REPLACE "\"" "\\\"" zh "${zh}")
+    string(REPLACE "\"" "\\\"" en "${en}")
+    string(APPEND out "    {\"${id}\", \"${zh}\", \"${en}\"},\n")
+  endforeach()
+  string(APPEND out "};\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "${out}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")
