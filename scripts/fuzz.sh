@@ -51,8 +51,9 @@ flags=(-timeout=10 -rss_limit_mb=2048 "-artifact_prefix=$artifacts" -print_final
 [ "$seconds" != 0 ] && flags+=("-max_total_time=$seconds")
 [ -n "$runs" ] && flags+=("-runs=$runs")
 [ -f "tests/fuzz/$target.dict" ] && flags+=("-dict=tests/fuzz/$target.dict")
-[ "$target" = profile ] && flags+=(-max_len=8192)
-[ "$target" = rules ] && flags+=(-max_len=16384)
+# Inputs up to the core's limit of 1 MiB (a profile or rule file past it is refused as too_long), so
+# the fuzzer reaches what only wide or long documents do.
+flags+=(-max_len=1048576)
 # A log per run (renamed to fuzz_TARGET.log at the end), so concurrent runs do not mix their logs.
 log=build/fuzz/fuzz_$target.$$.log
 before=$(find "$artifacts" -type f | wc -l)
