@@ -79,6 +79,8 @@ static std::optional<std::vector<bool>> records_with_errors(const std::vector<Pr
 Checker::Checker() : impl_(std::make_unique<Impl>()) {}
 Checker::~Checker() = default;
 
+static_assert(Limits::kMaxBytes == kMaxDocumentBytes, "one size limit for documents");
+
 std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std::vector<RuleError>& errors) {
   std::unique_ptr<Checker> c(new Checker());
   size_t before = errors.size();

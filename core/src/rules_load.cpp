@@ -9,7 +9,7 @@
 namespace jxjy {
 namespace {
 
-constexpr size_t kMaxRuleFileBytes = 1 << 20, kMaxSources = 100;
+constexpr size_t kMaxRuleFileBytes = 1 << 20, kMaxSources = 100;  // == kMaxDocumentBytes (jxjy.h)
 
 class RuleReader {
  public:

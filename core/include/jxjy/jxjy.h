@@ -15,6 +15,10 @@ struct ResultTape;
 
 const char* version();
 
+// A profile or rule file longer than this is refused as too_long (README "Limits"); front ends
+// need not read more than kMaxDocumentBytes + 1 bytes of one.
+inline constexpr size_t kMaxDocumentBytes = size_t(1) << 20;
+
 struct RuleFile {
   std::string name;  // shown in errors, e.g. "150783-2023.json"
   std::string text;  // the file's JSON text
