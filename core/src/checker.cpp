@@ -84,9 +84,8 @@ static_assert(Limits::kMaxBytes == kMaxDocumentBytes, "one size limit for docume
 std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std::vector<RuleError>& errors) {
   std::unique_ptr<Checker> c(new Checker());
   size_t before = errors.size();
-  constexpr size_t kMaxRuleFiles = 1000;  // README "Limits": refused before any is read
-  if (files.size() > kMaxRuleFiles) {
-    errors.push_back({"", "", "too_many", "at most " + std::to_string(kMaxRuleFiles) + " rule sets, not " + std::to_string(files.size())});
+  if (files.size() > kMaxRuleSets) {  // README "Limits": refused before any is read
+    errors.push_back({"", "", "too_many", "at most " + std::to_string(kMaxRuleSets) + " rule sets, not " + std::to_string(files.size())});
     return nullptr;
   }
   std::map<std::string, std::string> ids;
