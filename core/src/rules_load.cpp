@@ -9,6 +9,8 @@
 namespace jxjy {
 namespace {
 
+constexpr size_t kMaxRuleFileBytes = 1 << 20, kMaxSources = 100;  // == kMaxDocumentBytes (jxjy.h)
+
 class RuleReader {
  public:
   RuleReader(RuleSet& rs, Reader& r) : rs_(rs), r_(r) {}
@@ -99,6 +101,11 @@ class RuleReader {
 
   void documents(const Json* v) {
     if (!object(v, "/sources", true)) return;
+    if (v->size() > kMaxSources) {  // each citation looks its document up among these
+      r_.add("too_many", "/sources",
+             {"来源文件不能超过 " + std::to_string(kMaxSources) + " 份", "at most " + std::to_string(kMaxSources) + " source documents"});
+      return;
+    }
     for (auto it = v->begin(); it != v->end(); ++it) {
       std::string path = "/sources/" + escape_pointer_token(it.key());
       Document d;
@@ -173,9 +180,10 @@ class RuleReader {
     Mask out = 0;
     if (!array(v, path, false)) return out;
     if (v->empty()) r_.add("invalid_value", path, {"列表不能为空", "the list must not be empty"});
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
       int e = -1;
-      if (r_.choice(&(*v)[i], path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
+      if (r_.choice(x, path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
     }
     return out;
   }
@@ -229,9 +237,10 @@ class RuleReader {
 
   void requirements(const Json* v) {
     if (!array(v, "/requirements", true)) return;
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {  // walked, not indexed: (*v)[i] walks the list each time
       std::string path = "/requirements/" + std::to_string(i);
-      const Json& e = (*v)[i];
+      const Json& e = *x;
       if (!object(&e, path, true)) continue;
       known(e, path, {"route", "levels", "education", "exempt", "window", "count", "subjects", "source", "interpretation"});
       Requirement q;
@@ -432,9 +441,10 @@ class RuleReader {
   void adjustments(const Json* v) {
     if (!array(v, "/adjustments", true)) return;
     std::set<std::string> ids;
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
       std::string path = "/adjustments/" + std::to_string(i);
-      const Json& e = (*v)[i];
+      const Json& e = *x;
       if (!object(&e, path, true)) continue;
       Adjustment a;
       known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "source", "text", "interpretation"});
@@ -480,12 +490,14 @@ class RuleReader {
     }
     a.routes = mask(m(*v, "routes"), path + "/routes", kRouteNames);
     a.levels = mask(m(*v, "levels"), path + "/levels", kLevelNames);
-    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false))
-      for (size_t i = 0; i < ys->size(); ++i) {
+    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false)) {
+      size_t i = 0;
+      for (const Json* x = ys->first(); x; x = x->next(), ++i) {
         int y = 0;
-        if (r_.integer(&(*ys)[i], path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
+        if (r_.integer(x, path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
           a.application_years.push_back(y);
       }
+    }
     if (const Json* age = m(*v, "ageAtLeast"); object(age, path + "/ageAtLeast", false)) {
       a.has_age = true;
       r_.integer(m(*age, "male"), path + "/ageAtLeast/male", 16, 100, a.age_male, true);
@@ -507,6 +519,11 @@ class RuleReader {
 
 std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text,
                                      std::vector<Problem>& problems) {
+  // Absurd sizes are refused before parsing (README "Limits"); the shipped files are about 10 KB.
+  if (text.size() > kMaxRuleFileBytes) {
+    problems.push_back({"too_long", "", {"规则文件超过 1 MiB", "the rule file is larger than 1 MiB"}});
+    return std::nullopt;
+  }
   JsonDoc doc;
   Problem p;
   if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {
