@@ -146,6 +146,7 @@ struct Adjustment : Cited {
 
 struct RuleSet {
   std::string id, file, region;
+  std::string based_on;  // the rule set this one patches ("basedOn"), if any
   Text region_name;
   int valid_from = 0;  // yyyymmdd
   int notice_year = 0;
