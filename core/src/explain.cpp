@@ -39,6 +39,11 @@ class Explainer {
   template <size_t N>
   std::string w(const Name (&table)[N], unsigned i) const { return std::string(word(table, i, L_)); }
   static std::string n(double x) { return num(x).str(); }
+  // An English line starts with a capital ("Title review: …"); Chinese has none.
+  static std::string capital(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
+    return s;
+  }
   static std::string date(int ymd) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
@@ -105,7 +110,10 @@ class Explainer {
   }
 
   void annual_item(const char* zh, const char* e, const AnnualItem& a) {
-    out_ += std::string("- ") + t(zh, e) + t("：每年不少于 ", ": at least ") + n(a.hours) + t(" 学时。", " hours a year.") + "\n";
+    out_ += std::string("- ") + t(zh, e);
+    if (a.hours == 0) out_ += t("：不单设下限。", ": no minimum of its own.");
+    else out_ += t("：每年不少于 ", ": at least ") + n(a.hours) + t(" 学时。", " hours a year.");
+    out_ += "\n";
     cited(a);
   }
 
@@ -167,7 +175,7 @@ class Explainer {
     out_ += t("按申报方式、级别和学历，取下列第一条适用的规定：\n\n",
               "By route, level and education; the first entry that fits the applicant decides:\n\n");
     for (const auto& q : rs_.requirements) {
-      out_ += "- " + w(kRouteNames, unsigned(q.route));
+      out_ += "- " + capital(w(kRouteNames, unsigned(q.route)));
       if (q.levels) out_ += t("，", ", ") + words(kLevelNames, q.levels);
       if (q.education) out_ += std::string(t("，学历", ", education: ")) + words(kEducationNames, q.education);
       out_ += t("：", ": ");
@@ -229,6 +237,7 @@ class Explainer {
         out_ += std::string(t("只计入", "counts only as ")) + words(kSubjectNames, r.subjects, 2) +
                 t("。", " hours. ");
       bool first = true;
+      out_ += t("", "Credited ");
       for (int u = 0; u < kUnitCount; ++u) {
         const UnitRule& ur = r.units[size_t(u)];
         if (!ur.accepted) continue;
