@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 #include "format.h"
@@ -25,6 +26,8 @@ class Explainer {
     requirements();
     activities();
     filing();
+    deadlines();
+    own_department();
     adjustments();
     return std::move(out_);
   }
@@ -43,6 +46,13 @@ class Explainer {
   static std::string capital(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
     return s;
+  }
+  // A rule file's text as a sentence of its own: ended with a full stop if it has none.
+  std::string sentence(std::string s) const {
+    static const char* kEnds[] = {"。", "；", "！", "）", ".", ")", "!"};
+    for (const char* e : kEnds)
+      if (s.size() >= std::strlen(e) && s.compare(s.size() - std::strlen(e), std::string::npos, e) == 0) return s;
+    return s + t("。", ".");
   }
   static std::string date(int ymd) {
     char buf[16];
@@ -167,6 +177,8 @@ class Explainer {
     if (wd.kind == Window::since_title && wd.has_fallback)
       s += std::string(t("；档案未填取得现职称年份时，按", "; when the profile gives no year of the current title, ")) +
            window(wd.fallback_kind, wd.fallback_n) + t("计，结果会提示", " is used, with a warning");
+    else if (wd.kind == Window::since_title)
+      s += t("；须填写取得现职称的年份", "; the year of the current title must be given");
     return s;
   }
 
@@ -227,9 +239,9 @@ class Explainer {
     out_ += t("## 各类学习如何计入\n\n", "## How each kind of activity counts\n\n");
     for (int a = 0; a < kActivityCount; ++a) {
       const ActivityRule& r = rs_.activities[size_t(a)];
-      out_ += "- **" + w(kActivityNames, unsigned(a)) + "**" + t("：", ": ");
+      out_ += "- **" + capital(w(kActivityNames, unsigned(a))) + "**" + t("：", ": ");
       if (r.excluded) {
-        out_ += std::string(t("不计入。", "not credited. ")) + r.text.in(L_) + "\n";
+        out_ += std::string(t("不计入。", "Not credited. ")) + sentence(capital(r.text.in(L_))) + "\n";
         cited(r);
         continue;
       }
@@ -252,7 +264,7 @@ class Explainer {
         out_ += std::string(t("一次最多计入 ", " One activity credits at most ")) + std::to_string(r.cap_annual_multiple) +
                 t(" 个年度的合计学时（", r.cap_annual_multiple == 1 ? " year's total hours (" : " years' total hours (") +
                 n(r.cap_annual_multiple * rs_.annual.total.hours) + t(" 学时）。", " hours).");
-      if (!r.text.empty()) out_ += " " + r.text.in(L_);
+      if (!r.text.empty()) out_ += " " + sentence(capital(r.text.in(L_)));
       out_ += "\n";
       cited(r);
     }
@@ -270,8 +282,52 @@ class Explainer {
     out_ += std::string("- ") + t("须事先备案的：", "Must be filed beforehand: ") + what;
     if (f.subjects) out_ += std::string(t("（仅", " (") + words(kSubjectNames, f.subjects, 2)) + t("）", " only)");
     out_ += std::string(t("。档案中标明未备案的这些记录不计入。", ". Such records marked as not filed are not credited. ")) +
-            f.text.in(L_) + "\n";
+            sentence(capital(f.text.in(L_))) + "\n";
     cited(f);
+    out_ += "\n";
+  }
+
+  static std::string month_day(int md) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d-%02d", md / 100, md % 100);
+    return buf;
+  }
+
+  void deadlines() {
+    const Deadlines& d = rs_.deadlines;
+    out_ += t("## 期限\n\n", "## Deadlines\n\n");
+    const SameYearDeadline& y = d.same_year;
+    out_ += std::string("- ") + t("每年的学时须在当年 ", "The hours of a year must be earned from ") +
+            (y.from ? month_day(y.from) : std::string("01-01")) + t(" 至 ", " to ") + month_day(y.until) +
+            t(" 之间完成并登记。", " of that year and registered by then.") + "\n";
+    cited(y);
+    const PastYears& p = d.past_years;
+    if (!p.make_up) {
+      out_ += std::string("- ") + t("往年缺少的学时不能补学。", "Hours missing in a past year cannot be made up.") + "\n";
+    } else {
+      out_ += std::string("- ") + t("往年缺少的学时可以补学", "Hours missing in a past year may be made up");
+      if (p.from || p.until)
+        out_ += std::string(t("，补学时间 ", ", from ")) + (p.from ? date(p.from) : t("（不限）", "(any day)")) +
+                t(" 至 ", " to ") + (p.until ? date(p.until) : t("（不限）", "(any day)"));
+      out_ += t("。", ".") + std::string("\n");
+    }
+    cited(p);
+    for (const auto& n : d.notes) {
+      out_ += "- " + date(n.date) + t("：", ": ") + sentence(n.text.in(L_)) + "\n";
+      cited(n);
+    }
+    out_ += "\n";
+  }
+
+  void own_department() {
+    const OwnDepartment& o = rs_.own_department;
+    if (!o.present) return;
+    out_ += t("## 由本行业主管部门管理的系列\n\n", "## Series handed to their own department\n\n");
+    out_ += std::string("- ") + capital(words(kSeriesNames, o.series)) +
+            t("系列：按本行业主管部门的规定执行；按本规则集算出的学时只供参考，结果会提示。",
+              ": their own department's rules apply; hours computed against this rule set are for reference only, and results say so.") +
+            " " + sentence(capital(o.text.in(L_))) + "\n";
+    cited(o);
     out_ += "\n";
   }
 
@@ -334,9 +390,9 @@ class Explainer {
               "Checked in order; each one whose condition holds applies (an exemption outweighs the rest):\n\n");
     int i = 0;
     for (const auto& a : rs_.adjustments) {
-      out_ += std::to_string(++i) + ". " + a.text.in(L_) + "\n";
-      out_ += std::string("   ") + t("条件：", "When: ") + conditions(a) + t("。", ".") + "\n";
-      out_ += std::string("   ") + t("效果：", "Effect: ") + effect(a) + t("。", ".") + "\n";
+      out_ += std::to_string(++i) + ". " + sentence(capital(a.text.in(L_))) + "\n";
+      out_ += std::string("   - ") + t("条件：", "When: ") + conditions(a) + t("。", ".") + "\n";
+      out_ += std::string("   - ") + t("效果：", "Effect: ") + effect(a) + t("。", ".") + "\n";
       cited(a, "   ");
     }
   }
