@@ -76,6 +76,11 @@ class Explainer {
     std::string doc = !d.number.empty() ? d.number : en() ? "“" + d.title + "”" : "《" + d.title + "》";
     return std::string(t("依据：", "Source: ")) + doc + " " + s.clause;
   }
+  // The same without "依据：" / "Source: ", after words of one's own.
+  std::string cite_after(const Source& s, const char* zh, const char* e) const {
+    std::string c = cite(s);
+    return c.empty() ? c : t(zh, e) + c.substr(std::strlen(t("依据：", "Source: ")));
+  }
 
   // The end of a cited item: its source, then how we read the notice where it is silent.
   void cited(const Cited& c, const std::string& indent = "  ") {
@@ -267,6 +272,8 @@ class Explainer {
       if (!r.text.empty()) out_ += " " + sentence(capital(r.text.in(L_)));
       out_ += "\n";
       cited(r);
+      if (r.public_source)
+        out_ += "  - " + cite_after(*r.public_source, "公需科目记录的依据：", "Source for records of public subjects: ") + "\n";
     }
     out_ += "\n";
   }
