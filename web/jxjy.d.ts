@@ -85,6 +85,10 @@ export interface Profile {
   training: TrainingRecord[];
   /** Language of the messages. Default 'zh'. */
   locale?: 'zh' | 'en';
+  /** YYYY-MM-DD: the day of the check (default: applicationDate); decides which shortfalls can still be completed. */
+  checkDate?: string;
+  /** The professional's series, where a notice hands it to its own department. Default 'other'. */
+  series?: Series;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,6 +128,8 @@ export interface YearResult {
   year: number;
   met: boolean;
   waived: boolean;
+  /** false: the verdict does not need this year (exempt results; years beyond N under "any N"). */
+  required: boolean;
   public: Amount;
   professional: Amount;
   total: Amount;
@@ -132,8 +138,14 @@ export interface YearResult {
 export interface Shortfall {
   year: number;
   subject: Subject | 'total';
-  /** The fewest hours still missing. */
+  /** The fewest hours still missing (exact gap rounded up to the hundredth; never 0). */
   hours: number;
+  /** Whether these hours can still be earned and registered as of checkDate. */
+  canComplete: boolean;
+  /** YYYY-MM-DD by which they must be, or null when no notice gives one. */
+  deadline: string | null;
+  /** The clause deciding canComplete and deadline. */
+  source: Source;
 }
 
 export type RecordReasonCode =
@@ -169,6 +181,7 @@ export type ReasonCode =
   | 'years_waived'
   | 'years_since_circumstance'
   | 'years_in_post'
+  | 'cannot_complete'
   | 'year_not_met'
   | 'window_too_short'
   | (string & {});
@@ -182,6 +195,8 @@ export type WarningCode =
   | 'title_year_assumed'
   | 'unknown_field'
   | 'age_mismatch'
+  | 'own_department_rules'
+  | 'application_date_assumed'
   | (string & {});
 
 export type ErrorCode =

@@ -232,20 +232,24 @@ function isAmount(W, p, K) {
 function readKnownObject(t) {
   const W = t.heap.i32, K = t.K, p = t.w, first = W[p];
   if (first === K.year && W[p + 1] === INT) {
-    if (W[p + 3] === K.met && W[p + 5] === K.waived && W[p + 7] === K.public && isAmount(W, p + 8, K) &&
-        W[p + 14] === K.professional && isAmount(W, p + 15, K) && W[p + 21] === K.total && isAmount(W, p + 22, K) &&
-        W[p + 28] === END) {
-      const met = booleanOf(W[p + 4]), waived = booleanOf(W[p + 6]);
-      if (met === undefined || waived === undefined) return undefined;
+    if (W[p + 3] === K.met && W[p + 5] === K.waived && W[p + 7] === K.required && W[p + 9] === K.public &&
+        isAmount(W, p + 10, K) && W[p + 16] === K.professional && isAmount(W, p + 17, K) && W[p + 23] === K.total &&
+        isAmount(W, p + 24, K) && W[p + 30] === END) {
+      const met = booleanOf(W[p + 4]), waived = booleanOf(W[p + 6]), required = booleanOf(W[p + 8]);
+      if (met === undefined || waived === undefined || required === undefined) return undefined;
       const F = t.heap.f64, q = t.n;
       t.n += 6;
-      t.w = p + 29;
-      return { year: W[p + 2], met, waived, public: { credited: F[q], required: F[q + 1] },
+      t.w = p + 31;
+      return { year: W[p + 2], met, waived, required, public: { credited: F[q], required: F[q + 1] },
         professional: { credited: F[q + 2], required: F[q + 3] }, total: { credited: F[q + 4], required: F[q + 5] } };
     }
-    if (W[p + 3] === K.subject && W[p + 4] === KEPT && W[p + 6] === K.hours && W[p + 7] === NUMBER && W[p + 8] === END) {
-      t.w = p + 9;
-      return { year: W[p + 2], subject: keptText(t, W[p + 5]), hours: t.heap.f64[t.n++] };
+    if (W[p + 3] === K.subject && W[p + 4] === KEPT && W[p + 6] === K.hours && W[p + 7] === NUMBER &&
+        W[p + 8] === K.canComplete) {
+      const canComplete = booleanOf(W[p + 9]);
+      if (canComplete === undefined) return undefined;
+      t.w = p + 10;
+      // deadline (text or null) and source follow
+      return readMembers(t, { year: W[p + 2], subject: keptText(t, W[p + 5]), hours: t.heap.f64[t.n++], canComplete });
     }
     return undefined;
   }
