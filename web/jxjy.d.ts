@@ -284,6 +284,8 @@ export interface RegionRuleSet {
   year: number;
   /** YYYY-MM-DD. */
   validFrom: string;
+  /** The rule set this one is a patch of (its file says "basedOn"), when it is one. */
+  basedOn?: string;
   sources: { title: string; number: string; date?: string }[];
   /** The circumstances this rule set knows. */
   circumstances: {
@@ -343,6 +345,12 @@ export interface Checker {
   evaluateJSON(text: string): Result;
   /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
   regions(): RegionEntry[];
+  /**
+   * The rule set with this id in words, as Markdown (the text of `jxjy explain ID`): every requirement,
+   * conversion, cap, exclusion, filing rule and adjustment, each with its document and clause, and
+   * every interpretation. null when no rule set has that id. Throws a RangeError for another locale.
+   */
+  explain(id: string, locale?: 'zh' | 'en'): string | null;
   /** Diagnostics: the size of this checker's wasm memory in bytes. */
   readonly memoryBytes: number;
 }

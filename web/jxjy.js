@@ -4,6 +4,7 @@
 //   const checker = await createChecker();          // built-in rule sets
 //   const result = checker.evaluate(profile);        // plain objects in and out (CONTRACT §2, §3)
 //   checker.regions();                               // the region catalogue
+//   checker.explain('150783-2023', 'en');            // a rule set in words (Markdown)
 //   checker.version;                                 // e.g. "1.0.0"
 //
 // Works in browsers, module Web Workers and Node 20, offline: the wasm is loaded from beside this
@@ -551,6 +552,18 @@ export async function createChecker(options = {}) {
     /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
     regions() {
       return JSON.parse(regionsText);
+    },
+    /**
+     * A rule set in words, as Markdown (the same text as `jxjy explain ID`): every requirement,
+     * conversion, cap, exclusion, filing rule and adjustment with its document and clause.
+     * locale: 'zh' (default) or 'en'. null when no rule set has that id.
+     */
+    explain(id, locale = 'zh') {
+      if (typeof id !== 'string') throw new TypeError('jxjy: explain(id): id must be a rule-set id (a string)');
+      if (locale !== 'zh' && locale !== 'en') throw new RangeError(`jxjy: explain: locale must be 'zh' or 'en', not ${String(locale)}`);
+      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      const text = core.explain(id, locale);
+      return text === '' ? null : text;
     },
     /** Tests only: drops the values the reader keeps between results, as a failed read would. */
     [Symbol.for('jxjy.dropKeptValues')]() {

@@ -29,11 +29,16 @@ usage:
                                        same order, streaming; a bad line gets its ok:false result
   jxjy [--rules DIR] regions           the region catalogue (regions with rules) as JSON
   jxjy validate-rules DIR              validate every rule file in DIR
+  jxjy [--rules DIR] explain FILE|ID [--locale en]
+                                       a rule set in words (Markdown), each rule with its document and
+                                       clause, to proofread against the notice: a rule file (read with
+                                       the rule folder, so its basedOn resolves) or a rule-set id
   jxjy --help | --version
 
 options:
   --rules DIR   use the rule files in DIR instead of the repository's rules/ (the built-in copy is
                 used when that folder is absent)
+  --locale L    zh (default) or en: the language of explain
 
 exit codes: 0 the check ran (whatever the verdict), 2 bad input (an ok:false result is still
 printed) or invalid rule files, 1 internal failure (e.g. unusable rules folder).
@@ -167,6 +172,38 @@ std::string unreadable_result(const std::string& what, int error) {
          ": " + json_escape(std::strerror(error)) + "\"}],\"warnings\":[]}\n";
 }
 
+// FILE (a rule file, checked with the rule folder so that a basedOn resolves; it replaces the folder's
+// file of the same name) or ID -> the rule set in words on stdout.
+int explain(std::vector<jxjy::RuleFile> files, const std::string& what, const std::string& locale) {
+  std::string key = what;
+  std::error_code ec;
+  if (fs::is_regular_file(what, ec)) {
+    jxjy::RuleFile f{fs::path(what).filename().string(), ""};
+    if (!read_file(what, f.text)) {
+      std::fprintf(stderr, "jxjy: cannot read %s\n", what.c_str());
+      return 2;
+    }
+    key = f.name;
+    auto same = std::find_if(files.begin(), files.end(), [&](const jxjy::RuleFile& g) { return g.name == f.name; });
+    if (same != files.end()) *same = std::move(f);
+    else files.push_back(std::move(f));
+  }
+  std::vector<jxjy::RuleError> errors;
+  auto checker = jxjy::Checker::create(files, errors);
+  if (!checker) {
+    std::fprintf(stderr, "jxjy: the rule files are invalid:\n");
+    print_rule_errors(errors, stderr);
+    return 2;
+  }
+  std::string text = checker->explain(key, locale);
+  if (text.empty()) {
+    std::fprintf(stderr, "jxjy: no rule file or rule-set id '%s' (see jxjy regions)\n", what.c_str());
+    return 2;
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
+}
+
 int batch(const jxjy::Checker& checker) {
   std::string out;
   bool written = true;
@@ -223,6 +260,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string rules_dir;
   bool rules_given = false;
+  std::string locale = "zh";
   std::vector<std::string> rest;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
@@ -240,6 +278,12 @@ int main(int argc, char** argv) {
       }
       rules_dir = args[++i];
       rules_given = true;
+    } else if (args[i] == "--locale") {
+      if (i + 1 >= args.size() || (args[i + 1] != "zh" && args[i + 1] != "en")) {
+        std::fputs("jxjy: --locale needs zh or en\n", stderr);
+        return 2;
+      }
+      locale = args[++i];
     } else {
       rest.push_back(args[i]);
     }
@@ -256,11 +300,12 @@ int main(int argc, char** argv) {
     }
     return validate_rules(rest[1]);
   }
-  if (cmd != "check" && cmd != "batch" && cmd != "regions") {
+  if (cmd != "check" && cmd != "batch" && cmd != "regions" && cmd != "explain") {
     std::fprintf(stderr, "jxjy: unknown command '%s' (see jxjy --help)\n", cmd.c_str());
     return 2;
   }
-  if ((cmd == "check" && rest.size() != 2) || (cmd != "check" && rest.size() != 1)) {
+  bool one_arg = cmd == "check" || cmd == "explain";
+  if ((one_arg && rest.size() != 2) || (!one_arg && rest.size() != 1)) {
     std::fprintf(stderr, "jxjy: wrong arguments for '%s' (see jxjy --help)\n", cmd.c_str());
     return 2;
   }
@@ -283,6 +328,7 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  if (cmd == "explain") return explain(std::move(files), rest[1], locale);
   std::vector<jxjy::RuleError> errors;
   auto checker = jxjy::Checker::create(files, errors);
   if (!checker) {

@@ -45,6 +45,21 @@ out=$("$bin" --rules "$tmp/rules" check "$tmp/good.json" 2>&1); expect "--rules 
 cp "$root/rules/410100-2023.json" "$tmp/rules/150783-2023.json"
 out=$("$bin" --rules "$tmp/rules" check "$tmp/good.json"); expect "--rules replaces the rule folder" 2 $? "$out" 'region_not_covered'
 out=$("$bin" --rules "$tmp/nowhere" regions 2>&1); expect "--rules missing folder" 1 $? "$out" 'not a folder'
+# Yearly patches (basedOn) and the proofreading view (explain).
+fixture="$root/tests/fixtures/based-on/150783-2024.json"
+mkdir "$tmp/patched"
+cp "$root"/rules/*.json "$fixture" "$tmp/patched/"
+out=$("$bin" validate-rules "$tmp/patched"); expect "validate-rules resolves basedOn" 0 $? "$out" '"ok":true'
+out=$("$bin" --rules "$tmp/patched" regions); expect "regions show the patch" 0 $? "$out" '"id":"150783-2024","year":2024,"validFrom":"2024-03-01","basedOn":"150783-2023"'
+echo '{"basedOn":"150783-2019","id":"150783-2020"}' >"$tmp/patched/orphan.json"
+out=$("$bin" validate-rules "$tmp/patched" 2>/dev/null); expect "missing base" 2 $? "$out" '"file":"orphan.json","path":"/basedOn","code":"unknown_base"'
+rm "$tmp/patched/orphan.json"
+out=$("$bin" explain 150783-2023); expect "explain by id" 0 $? "$out" '^# 扎兰屯市'
+out=$("$bin" explain "$root/rules/150783-2023.json" --locale en); expect "explain a file in English" 0 $? "$out" 'Source: 扎人社发〔2023〕45号 三（一）'
+out=$("$bin" explain "$fixture"); expect "explain a patch" 0 $? "$out" '公需科目：每年不少于 40 学时'
+out=$("$bin" explain nowhere-2023 2>&1); expect "explain an unknown id" 2 $? "$out" "no rule file or rule-set id"
+echo '{"basedOn":"150783-2023","id":"150783-2024","anual":{}}' >"$tmp/typo.json"
+out=$("$bin" explain "$tmp/typo.json" 2>&1); expect "explain an invalid patch" 2 $? "$out" 'typo.json: /anual'
 out=$("$bin" --help); expect "help" 0 $? "$out" 'validate-rules'
 out=$("$bin" frobnicate 2>&1); expect "unknown command" 2 $? "$out" 'unknown command'
 

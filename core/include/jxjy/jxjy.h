@@ -49,6 +49,11 @@ class Checker {
   // The region catalogue: every region with rules, its rule sets and the circumstances they know.
   std::string regions() const;
 
+  // The rule set with this id in words, as Markdown (`jxjy explain`): every requirement, conversion,
+  // cap, exclusion, filing rule and adjustment with its document and clause. locale: "zh" or "en".
+  // rule_set_id may also be the name of the file it was loaded from. Empty when none matches.
+  std::string explain(std::string_view rule_set_id, std::string_view locale = "zh") const;
+
  private:
   Checker();
   struct Impl;
