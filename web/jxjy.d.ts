@@ -54,7 +54,7 @@ export type Circumstance =
   | { kind: 'transferred_from_government'; year: number }
   | { kind: 'exceptional'; yearsInPost: number }
   | { kind: 'high_skill_leader' }
-  | { kind: 'village_first_secretary'; fullYears: number }
+  | { kind: 'village_first_secretary'; fullYears: number; years?: number[] }
   | { kind: 'fanghuiju' };
 
 export type CircumstanceKind = Circumstance['kind'];

@@ -2,6 +2,7 @@
 #include "evaluate.h"
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -155,12 +156,6 @@ class Evaluation {
 
   void set_window(const Window& w, const Requirement* q) { res_.window = years_of(w.kind, w.n, q, w); }
 
-  const Circumstance* find_circumstance(int kind) const {
-    for (const auto& c : p_.circumstances)
-      if (int(c.kind) == kind) return &c;
-    return nullptr;
-  }
-
   bool applies(const Adjustment& a) const {
     if (!in_scope(a, p_)) return false;
     if (a.has_age) {
@@ -169,12 +164,43 @@ class Evaluation {
     }
     if (a.has_sector && p_.sector != a.sector) return false;
     if (a.has_grassroots && p_.grassroots != a.grassroots) return false;
-    if (a.circumstance >= 0) {
-      const Circumstance* c = find_circumstance(a.circumstance);
-      if (!c) return false;
-      if (c->kind == CircumstanceKind::village_first_secretary && c->full_years < a.min_full_years) return false;
-    }
+    if (a.circumstance >= 0 && entries(a).empty()) return false;
     return true;
+  }
+
+  // The profile's entries of the adjustment's circumstance that meet its conditions: every entry
+  // counts (two postings are two), and an entry whose years all fall outside `circumstanceYears`
+  // (an epidemic year before the epidemic) does nothing.
+  std::vector<const Circumstance*> entries(const Adjustment& a) const {
+    std::vector<const Circumstance*> out;
+    for (const auto& c : p_.circumstances) {
+      if (int(c.kind) != a.circumstance) continue;
+      if (c.kind == CircumstanceKind::village_first_secretary && c.full_years < a.min_full_years) continue;
+      if (a.years_from && !c.years.empty() && bounded_years(a, c).empty()) continue;
+      if (a.years_from && c.years.empty() && c.kind == CircumstanceKind::epidemic_frontline) continue;
+      out.push_back(&c);
+    }
+    return out;
+  }
+  static std::vector<int> bounded_years(const Adjustment& a, const Circumstance& c) {
+    std::vector<int> out;
+    for (int y : c.years)
+      if (!a.years_from || (y >= a.years_from && y <= a.years_to)) out.push_back(y);
+    return out;
+  }
+  // The entries' years inside the window, latest first, once each.
+  std::vector<int> years_in_window(const Adjustment& a) const {
+    std::vector<int> out;
+    for (const Circumstance* c : entries(a))
+      for (int y : bounded_years(a, *c))
+        if (in_window(y) && std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+    std::sort(out.begin(), out.end(), std::greater<int>());
+    return out;
+  }
+  std::string year_list(const std::vector<int>& ys) const {
+    std::string list;
+    for (int y : ys) list = std::to_string(y) + (list.empty() ? "" : L_ == Locale::en ? ", " : "、") + list;
+    return list;
   }
 
   // Age from a birth date on the default application date (YEAR-12-31): warn when another day of the
@@ -200,7 +226,10 @@ class Evaluation {
       if (exempt_ && a.effect != Effect::exempt) continue;  // nothing else matters once exempt
       interpret(a);
       const std::string& text = a.text.in(L_);
-      const Circumstance* c = a.circumstance >= 0 ? find_circumstance(a.circumstance) : nullptr;
+      const Circumstance* c = nullptr;  // for year / yearsInPost: the entry that asks most
+      if (a.circumstance >= 0)
+        for (const Circumstance* e : entries(a))
+          if (!c || e->year > c->year || e->years_in_post > c->years_in_post) c = e;
       switch (a.effect) {
         case Effect::exempt:
           exempt_ = true;
@@ -222,20 +251,36 @@ class Evaluation {
                      a);
           break;
         }
-        case Effect::deem_years:
-          deemed_ += a.deem_years;
-          add_reason("years_deemed", text, a);
+        case Effect::deem_years: {
+          // A circumstance with years deems its own years (in the window); one without years (a posting
+          // of so many full years) deems any years, once per entry.
+          bool dated = false;
+          for (const Circumstance* e : entries(a)) dated |= !e->years.empty();
+          if (!dated) {
+            int n = a.deem_years * int(entries(a).size());
+            deemed_ += n;
+            add_reason("years_deemed",
+                       fmt("{0}：视同完成{1}个年度", "{0}: {1} year(s) deemed complete", text, std::to_string(n)), a);
+            break;
+          }
+          std::vector<int> ys = years_in_window(a);
+          if (ys.size() > size_t(a.deem_years * int(entries(a).size()))) ys.resize(size_t(a.deem_years * int(entries(a).size())));
+          for (int y : ys)
+            if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
+          add_reason("years_deemed",
+                     ys.empty() ? fmt("{0}（所填年度不在可计入的年限内，不视同完成任何年度）",
+                                      "{0} (none of the years given is in the window: no year is deemed complete)", text)
+                                : fmt("{0}：{1}年视同完成", "{0}: {1} deemed complete", text, year_list(ys)),
+                     a);
           break;
+        }
         case Effect::waive_circumstance_years: {
-          std::string list;
-          for (int y : c->years)
-            if (in_window(y) && std::find(waived_.begin(), waived_.end(), y) == waived_.end()) {
-              waived_.push_back(y);
-              list += (list.empty() ? "" : "、") + std::to_string(y);
-            }
+          std::vector<int> ys = years_in_window(a);
+          for (int y : ys)
+            if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
           add_reason("years_waived",
-                     list.empty() ? fmt("{0}（所填年度不在要求年限内）", "{0} (none of the years given is in the window)", text)
-                                  : fmt("{0}：{1}年不要求学时", "{0}: no hours required for {1}", text, list),
+                     ys.empty() ? fmt("{0}（所填年度不在要求年限内）", "{0} (none of the years given is in the window)", text)
+                                : fmt("{0}：{1}年不要求学时", "{0}: no hours required for {1}", text, year_list(ys)),
                      a);
           break;
         }

@@ -141,6 +141,7 @@ struct Adjustment : Cited {
   bool grassroots = false;
   int circumstance = -1;  // CircumstanceKind or -1
   int min_full_years = 0;
+  int years_from = 0, years_to = 0;  // circumstanceYears: the circumstance's years must fall in this period
   Effect effect = Effect::exempt;
   Window window;
   int count = kAllYears;
@@ -209,7 +210,7 @@ struct Circumstance {
   std::vector<int> years;  // epidemic_frontline
   int year = 0;            // transferred_from_government
   int years_in_post = 0;   // exceptional
-  int full_years = 0;      // village_first_secretary
+  int full_years = 0;      // village_first_secretary (with optional years of the posting)
 };
 
 struct Profile {

@@ -133,6 +133,26 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
   }
 }
 
+// The years of a circumstance: a non-empty array of years, none after the application year.
+void read_years(const Json& e, const std::string& path, int app_year, Circumstance& c, Reader& r) {
+  const Json* ys = m(e, "years");
+  if (!ys) {
+    r.missing(path + "/years");
+  } else if (!ys->is_array() || ys->empty()) {
+    r.add(ys->is_array() ? "invalid_value" : "wrong_type", path + "/years",
+          {"应为非空的年份数组", "must be a non-empty array of years"});
+  } else if (ys->size() > 50) {
+    r.add("too_many", path + "/years", {"年份过多", "too many years"});
+  } else {
+    size_t i = 0;
+    for (const Json* y = ys->first(); y; y = y->next(), ++i) {
+      int year = 0;
+      if (r.integer(y, path + "/years/" + std::to_string(i), Limits::kMinYear, app_year, year, true))
+        c.years.push_back(year);
+    }
+  }
+}
+
 void read_circumstance(const Json& e, const std::string& path, int app_year, Circumstance& c, Reader& r,
                        std::vector<Problem>& warnings) {
   if (!e.is_object()) {
@@ -144,25 +164,9 @@ void read_circumstance(const Json& e, const std::string& path, int app_year, Cir
   if (!r.choice(m(e, "kind"), path + "/kind", kCircumstanceNames, k, true)) return;
   c.kind = CircumstanceKind(k);
   switch (c.kind) {
-    case CircumstanceKind::epidemic_frontline: {
-      const Json* ys = m(e, "years");
-      if (!ys) {
-        r.missing(path + "/years");
-      } else if (!ys->is_array() || ys->empty()) {
-        r.add(ys->is_array() ? "invalid_value" : "wrong_type", path + "/years",
-              {"应为非空的年份数组", "must be a non-empty array of years"});
-      } else if (ys->size() > 50) {
-        r.add("too_many", path + "/years", {"年份过多", "too many years"});
-      } else {
-        size_t i = 0;
-        for (const Json* y = ys->first(); y; y = y->next(), ++i) {
-          int year = 0;
-          if (r.integer(y, path + "/years/" + std::to_string(i), Limits::kMinYear, app_year, year, true))
-            c.years.push_back(year);
-        }
-      }
+    case CircumstanceKind::epidemic_frontline:
+      read_years(e, path, app_year, c, r);
       break;
-    }
     case CircumstanceKind::transferred_from_government:
       r.integer(m(e, "year"), path + "/year", Limits::kMinYear, app_year, c.year, true);
       break;
@@ -171,6 +175,7 @@ void read_circumstance(const Json& e, const std::string& path, int app_year, Cir
       break;
     case CircumstanceKind::village_first_secretary:
       r.integer(m(e, "fullYears"), path + "/fullYears", 0, 60, c.full_years, true);
+      if (m(e, "years")) read_years(e, path, app_year, c, r);
       break;
     default:
       break;

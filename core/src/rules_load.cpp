@@ -538,7 +538,7 @@ class RuleReader {
   void when(const Json* v, const std::string& path, Adjustment& a) {
     if (!object(v, path, true)) return;
     static const char* kKeys[] = {"routes", "levels", "applicationYears", "ageAtLeast", "sector",
-                                  "grassroots", "circumstance", "minFullYears"};
+                                  "grassroots", "circumstance", "minFullYears", "circumstanceYears"};
     for (auto it = v->begin(); it != v->end(); ++it) {
       bool known = false;
       for (const char* k : kKeys) known |= it.key() == k;
@@ -570,6 +570,17 @@ class RuleReader {
     int c = -1;
     if (r_.choice(m(*v, "circumstance"), path + "/circumstance", kCircumstanceNames, c, false)) a.circumstance = c;
     r_.integer(m(*v, "minFullYears"), path + "/minFullYears", 0, 50, a.min_full_years, false);
+    if (const Json* cy = m(*v, "circumstanceYears"); object(cy, path + "/circumstanceYears", false)) {
+      known(*cy, path + "/circumstanceYears", {"from", "to"});
+      r_.integer(m(*cy, "from"), path + "/circumstanceYears/from", 1990, 2100, a.years_from, true);
+      a.years_to = 2100;
+      r_.integer(m(*cy, "to"), path + "/circumstanceYears/to", 1990, 2100, a.years_to, false);
+      if (a.years_to < a.years_from)
+        r_.add("out_of_range", path + "/circumstanceYears", {"起止年份颠倒", "from is after to"});
+      if (a.circumstance < 0 || !carries(CircumstanceKind(a.circumstance), "years"))
+        r_.add("invalid_value", path + "/circumstanceYears",
+               {"此情形没有年度，不能限定年份", "this circumstance carries no years to bound"});
+    }
   }
 };
 
