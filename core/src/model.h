@@ -174,6 +174,9 @@ struct OwnDepartment : Cited {
   Text text;
 };
 
+// How an occasion that spans several years shares its credit among them (the clause and the reading).
+struct Occasions : Cited {};
+
 struct RuleSet {
   std::string id, file, region;
   std::string based_on;  // the rule set this one patches ("basedOn"), if any
@@ -189,6 +192,7 @@ struct RuleSet {
   std::vector<Adjustment> adjustments;
   Deadlines deadlines;
   OwnDepartment own_department;
+  std::optional<Occasions> occasions;
   std::string json[2];  // the result's "ruleSet" object per Locale, serialised once at load
 };
 
@@ -203,6 +207,8 @@ struct Record {
   long long amount_micro = 0;  // the amount in millionths (at most six decimals)
   ConfLevel level = ConfLevel::unknown;
   bool filed = true;
+  int start = 0, end = 0;  // yyyymmdd, 0: not given (CONTRACT §4.1): a record over several years is one occasion
+  std::string occasion;    // records with the same occasion are one occasion for caps and once-only rules
 };
 
 struct Circumstance {

@@ -23,7 +23,7 @@ class RuleReader {
     }
     known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
                      "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
-                     "adjustments", "deadlines", "ownDepartment"});
+                     "adjustments", "deadlines", "ownDepartment", "occasions"});
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
@@ -43,6 +43,11 @@ class RuleReader {
     adjustments(m(root, "adjustments"));
     deadlines(m(root, "deadlines"));
     own_department(m(root, "ownDepartment"));
+    if (const Json* o = m(root, "occasions"); object(o, "/occasions", false)) {
+      known(*o, "/occasions", {"source", "interpretation"});
+      rs_.occasions.emplace();
+      cited(*o, "/occasions", *rs_.occasions);
+    }
     for (const auto& [key, shared] : shared_)
       if (!shared.used)
         r_.add("unused", "/interpretations/" + escape_pointer_token(key),
