@@ -222,6 +222,10 @@ export type ErrorCode =
   | 'conflicting_amounts'
   | 'missing_amount'
   | 'too_long'
+  /** A key given twice in one object (at the second one). */
+  | 'duplicate_key'
+  /** The CLI only: a file or stdin that cannot be read. */
+  | 'unreadable'
   /** Made by jxjy.js: the profile could not be turned into JSON (circular, BigInt, undefined, …). */
   | 'invalid_input'
   /** Made by jxjy.js: the wasm instance failed; this checker answers only this from then on. */

@@ -8,6 +8,7 @@
 #include "explain.h"
 #include "jxjy/jxjy.h"
 #include "json_out.h"
+#include "messages.h"
 #include "profile.h"
 #include "rules_based_on.h"
 #include "rules_load.h"
@@ -43,20 +44,17 @@ struct Checker::Impl {
       Cite whole{&notice, "全文"};
       if (c != code)
         res.warnings.push_back({"region_fallback",
-                                res.texts.fmt(l, "地区 {0} 没有专门的规则，按上级地区{1}适用的文件《{2}》计算",
-                                    "region {0} has no notice of its own; the notice applied is that of {1}: {2}", code,
+                                message(res.texts, l, M::region_fallback, code,
                                     rs->region_name.in(l), notice.title),
                                 whole});
       if (!in_force)
         res.warnings.push_back({"rule_set_not_in_force",
-                                res.texts.fmt(l, "申报日期早于《{0}》的施行日期，仍按其计算，结果仅供参考",
-                                    "the application date is before {0} came into force; it is used anyway, for reference only",
+                                message(res.texts, l, M::rule_set_not_in_force,
                                     notice.title),
                                 whole});
       else if (rs->annual_notice && rs->notice_year < p.year)
         res.warnings.push_back({"rule_set_outdated",
-                                res.texts.fmt(l, "最新规则集是 {0} 年度的通知，{1} 年的要求可能已有变化",
-                                    "the newest rule set is the {0} notice; the requirements for {1} may have changed",
+                                message(res.texts, l, M::rule_set_outdated,
                                     std::to_string(rs->notice_year), std::to_string(p.year)),
                                 {&rs->documents.front(), "全文"}});
       return rs;

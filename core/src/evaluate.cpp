@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "format.h"
+#include "messages.h"
 
 namespace jxjy {
 namespace {
@@ -39,7 +40,7 @@ class Evaluation {
     if (q->exempt) {
       exempt_ = true;
       add_reason("exempt",
-                 fmt("{0}：按文件规定不要求继续教育学时", "{0}: the notice requires no continuing-education hours",
+                 msg(M::exempt_by_requirement,
                      applicant(q)),
                  *q);
     }
@@ -60,10 +61,10 @@ class Evaluation {
   bool exempt_ = false, advisory_ = false;
   std::vector<int> waived_;
 
-  // A message in the profile's language, kept in the result's texts.
+  // A message of the catalogue (core/data/messages.json) in the profile's language.
   template <class... A>
-  std::string_view fmt(std::string_view zh, std::string_view en, const A&... args) {
-    return res_.texts.fmt(L_, zh, en, args...);
+  std::string_view msg(M m, const A&... args) {
+    return message(res_.texts, L_, m, args...);
   }
 
   Cite cite(const Source& s) const {
@@ -97,8 +98,8 @@ class Evaluation {
   std::string_view applicant(const Requirement* q = nullptr) {
     std::string_view route = word(kRouteNames, unsigned(p_.route), L_), level = word(kLevelNames, unsigned(p_.level), L_);
     if (q && q->education && p_.education != Education::unknown)
-      return fmt("{0}·{1}（{2}）", "{0}, {1} ({2})", route, level, word(kEducationNames, unsigned(p_.education), L_));
-    return fmt("{0}·{1}", "{0}, {1}", route, level);
+      return msg(M::applicant_with_education, route, level, word(kEducationNames, unsigned(p_.education), L_));
+    return msg(M::applicant, route, level);
   }
 
   // Staff whose series the notice hands to their own department: computed for reference only.
@@ -106,8 +107,7 @@ class Evaluation {
     const OwnDepartment& o = rs_.own_department;
     if (!o.present || !(o.series & bit(p_.series))) return;
     warn("own_department_rules",
-         fmt("{0}：{1}专业技术人员的继续教育按本行业主管部门的规定执行，以下学时仅按本通知计算，供参考",
-             "{0}: continuing education of {1} staff follows their own department's rules; the hours below are computed against this notice for reference only",
+         msg(M::own_department,
              o.text.in(L_), word(kSeriesNames, unsigned(p_.series), L_)),
          &o.source);
     interpret(o);
@@ -139,10 +139,10 @@ class Evaluation {
           from = std::min(from, y);
         } else {
           warn("title_year_assumed",
-               fmt("未填写现职取得年份（currentTitleSince），按{0}计", "no currentTitleSince given: {0} assumed",
+               msg(M::title_year_assumed,
                    w.fallback_kind == Window::last
-                       ? fmt("近{0}年", "the last {0} years", std::to_string(w.fallback_n))
-                       : fmt("{0}年以来", "the years since {0}", std::to_string(w.fallback_n))),
+                       ? msg(M::window_last_years, std::to_string(w.fallback_n))
+                       : msg(M::window_since_year, std::to_string(w.fallback_n))),
                q ? &q->source : nullptr);
           return years_of(w.fallback_kind, w.fallback_n, q, w);
         }
@@ -211,8 +211,7 @@ class Evaluation {
     int age_jan1 = p_.year - p_.birth_date / 10000 - (p_.birth_date % 10000 > 101 ? 1 : 0);
     if ((p_.age >= threshold) == (age_jan1 >= threshold)) return;
     warn("application_date_assumed",
-         fmt("未填写申报日期，按{0}年12月31日计算年龄（{1}岁）；若在生日之前申报，年龄为{2}岁，结果会不同",
-             "no application date given: age {1} on 31 December {0} is used; applying before the birthday gives {2}, and a different result",
+         msg(M::application_date_assumed,
              std::to_string(p_.year), std::to_string(p_.age), std::to_string(p_.age - 1)),
          &a.source);
   }
@@ -246,7 +245,7 @@ class Evaluation {
           window_by_ = &a;
           set_window(window_, q);
           add_reason("requirement_replaced",
-                     fmt("{0}：要求由{1}改为{2}", "{0}: the requirement changes from {1} to {2}", text, before,
+                     msg(M::requirement_replaced, text, before,
                          describe_window(needed_years(), res_.window)),
                      a);
           break;
@@ -260,7 +259,7 @@ class Evaluation {
             int n = a.deem_years * int(entries(a).size());
             deemed_ += n;
             add_reason("years_deemed",
-                       fmt("{0}：视同完成{1}个年度", "{0}: {1} year(s) deemed complete", text, std::to_string(n)), a);
+                       msg(M::years_deemed_any, text, std::to_string(n)), a);
             break;
           }
           std::vector<int> ys = years_in_window(a);
@@ -268,9 +267,8 @@ class Evaluation {
           for (int y : ys)
             if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
           add_reason("years_deemed",
-                     ys.empty() ? fmt("{0}（所填年度不在可计入的年限内，不视同完成任何年度）",
-                                      "{0} (none of the years given is in the window: no year is deemed complete)", text)
-                                : fmt("{0}：{1}年视同完成", "{0}: {1} deemed complete", text, year_list(ys)),
+                     ys.empty() ? msg(M::years_deemed_none, text)
+                                : msg(M::years_deemed_own, text, year_list(ys)),
                      a);
           break;
         }
@@ -279,8 +277,8 @@ class Evaluation {
           for (int y : ys)
             if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
           add_reason("years_waived",
-                     ys.empty() ? fmt("{0}（所填年度不在要求年限内）", "{0} (none of the years given is in the window)", text)
-                                : fmt("{0}：{1}年不要求学时", "{0}: no hours required for {1}", text, year_list(ys)),
+                     ys.empty() ? msg(M::years_waived_none, text)
+                                : msg(M::years_waived, text, year_list(ys)),
                      a);
           break;
         }
@@ -288,14 +286,14 @@ class Evaluation {
           if (c->year >= p_.year) {
             exempt_ = true;
             add_reason("exempt",
-                       fmt("{0}：{1}年转任，当年申报不要求学时", "{0}: transferred in {1}, the application year: no hours required",
+                       msg(M::transfer_in_application_year,
                            text, std::to_string(c->year)),
                        a);
           } else {
             limit_window_from(c->year + 1);
             window_by_ = &a;
             add_reason("years_since_circumstance",
-                       fmt("{0}：{1}年转任，只要求{2}年起的年度", "{0}: transferred in {1}, only the years from {2} count",
+                       msg(M::years_since_transfer,
                            text, std::to_string(c->year), std::to_string(c->year + 1)),
                        a);
           }
@@ -304,7 +302,7 @@ class Evaluation {
           limit_window_from(p_.year - c->years_in_post + 1);
           window_by_ = &a;
           add_reason("years_in_post",
-                     fmt("{0}：实际任职{1}年", "{0}: {1} years in post", text, std::to_string(c->years_in_post)), a);
+                     msg(M::years_in_post, text, std::to_string(c->years_in_post)), a);
           break;
       }
     }
@@ -313,8 +311,7 @@ class Evaluation {
         used[int(c.kind)] = true;  // once per kind
         // Cited to the notice as a whole: it has no provision on the circumstance.
         res_.warnings.push_back({"circumstance_not_applicable",
-                                 fmt("《{1}》对本次申报没有关于“{0}”的减免规定，未予考虑",
-                                     "{1} has no provision on \"{0}\" for this application; it was not applied",
+                                 msg(M::circumstance_not_applicable,
                                      word(kCircumstanceNames, unsigned(c.kind), L_), rs_.documents.front().title),
                                  Cite{&rs_.documents.front(), "全文"}});
       }
@@ -332,11 +329,11 @@ class Evaluation {
   // "2021—2023年每一年度" / "2023年度" / "2021—2023年中任意一个年度（可不连续）".
   std::string_view describe_window(int needed, const std::vector<int>& window) {
     std::string years = span_of(window);
-    if (window.size() == 1) return fmt("{0}年度", "the year {0}", years);
-    if (needed >= int(window.size())) return fmt("{0}年每一年度", "every year of {0}", years);
+    if (window.size() == 1) return msg(M::window_one_year, years);
+    if (needed >= int(window.size())) return msg(M::window_every_year, years);
     if (needed == 1)
-      return fmt("{0}年中任意一个年度", "any one year of {0}", years);
-    return fmt("{0}年中任意{1}个年度（可不连续）", "any {1} years of {0} (not necessarily consecutive)", years,
+      return msg(M::window_any_one_year, years);
+    return msg(M::window_any_years, years,
                std::to_string(needed));
   }
 
@@ -406,17 +403,14 @@ class Evaluation {
         t.has_reason = true;
         t.reason = {"capped",
                     group.size() > 1
-                        ? fmt("一次最多认定{0}年的学时（{1}学时）：同一次学习的各条记录共折算{2}学时，按{1}学时计，本条计{3}学时",
-                              "one occasion credits at most {0} year(s) of hours ({1}): its records convert to {2} together, reduced to {1}; this one credits {3}",
+                        ? msg(M::capped_occasion,
                               std::to_string(rule.cap_annual_multiple), hnum(cap), hnum(total), hnum(mine))
-                        : fmt("一次最多认定{0}年的学时（{1}学时），折算的{2}学时按{1}学时计",
-                              "one activity credits at most {0} year(s) of hours ({1}); {2} reduced to {1}",
+                        : msg(M::capped_record,
                               std::to_string(rule.cap_annual_multiple), hnum(cap), hnum(total)),
                     t.cite};
-        t.basis = group.size() > 1 ? fmt("{0}；同一次学习合计上限{1}学时，本条计{2}学时",
-                                         "{0}; the occasion is capped at {1} in all, this record credits {2}", t.basis,
+        t.basis = group.size() > 1 ? msg(M::basis_capped_occasion, t.basis,
                                          hnum(cap), hnum(mine))
-                                   : fmt("{0}，上限{1}学时", "{0}, capped at {1}", t.basis, hnum(cap));
+                                   : msg(M::basis_capped, t.basis, hnum(cap));
         t.credited = mine;
         share(mine, t.years = days_by_year(p_.training[size_t(t.index)]));
         if (t.spans) note_sharing();
@@ -448,8 +442,7 @@ class Evaluation {
       t.counted = kept > 0;
       t.has_reason = true;
       t.reason = {"already_credited",
-                  fmt("{0}年的“{1}”已由前面的记录按一次性认定计入，同一学习年度只认定一次",
-                      "{0}: \"{1}\" was already credited once for that year of study by an earlier record; a year of study counts once",
+                  msg(M::already_credited,
                       dropped, word(kActivityNames, unsigned(t.activity), L_)),
                   t.cite};
     }
@@ -467,11 +460,10 @@ class Evaluation {
       if (outside.empty()) continue;
       t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [&](const YearShare& y) { return !in_window(y.year); }),
                     t.years.end());
-      std::string_view why = fmt("{0}年不在可计入的年限（{1}）内，学时不结转",
-                                 "{0} is outside the years that count ({1}); hours do not carry over", outside,
+      std::string_view why = msg(M::outside_window, outside,
                                  span_of(res_.window));
       if (t.has_reason) {
-        t.reason.message = fmt("{0}；{1}", "{0}; {1}", t.reason.message, why);  // the first reason's code stays
+        t.reason.message = msg(M::reasons_joined, t.reason.message, why);  // the first reason's code stays
       } else {
         t.has_reason = true;
         t.reason = {"outside_window", why, cite(window_by_->source)};
@@ -502,7 +494,7 @@ class Evaluation {
         if (rule.subjects & (Mask(1) << k))
           allowed += (allowed.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kSubjectNames, k, L_));
       return refuse("subject_not_allowed",
-                    fmt("“{0}”只能计入{1}，不能计入{2}", "\"{0}\" counts only as {1} hours, not {2}", act, allowed,
+                    msg(M::subject_not_allowed, act, allowed,
                         word(kSubjectNames, unsigned(r.subject), L_)),
                     rule.source);
     }
@@ -526,7 +518,7 @@ class Evaluation {
         if (rule.units[k].accepted && Unit(k) != Unit::none)
           accepted += (accepted.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kUnitNames, unsigned(k), L_));
       return refuse("unit_not_accepted",
-                    fmt("本地区“{0}”不按{1}折算，请改按{2}填写", "here \"{0}\" is not credited by {1}; give it in {2} instead", act,
+                    msg(M::unit_not_accepted, act,
                         word(kUnitNames, unsigned(r.unit), L_), accepted),
                     rule.source);
     }
@@ -541,7 +533,7 @@ class Evaluation {
       for (auto& y : t.years) y.credited = hours;
       hours *= Micro(t.years.size());
       if (t.spans)
-        t.basis = fmt("{0}（{1}个学习年度）", "{0} ({1} years of study)", t.basis, std::to_string(t.years.size()));
+        t.basis = msg(M::basis_years_of_study, t.basis, std::to_string(t.years.size()));
     } else {
       share(hours, t.years);
       if (t.spans) note_sharing();
@@ -566,43 +558,42 @@ class Evaluation {
     const Num a = num(r.amount);
     switch (unit) {
       case Unit::none:
-        basis = fmt("当年学习一次性认定{0}学时", "{0} hours credited once for the year of study", num(u.fixed));
+        basis = msg(M::basis_fixed, num(u.fixed));
         return micro(u.fixed);
       case Unit::hours: {
         Micro h = times(r.amount_micro, u.rate);
-        basis = u.rate == 1 ? fmt("按所载{0}学时", "{0} hours as stated", a)
-                            : fmt("{0}学时 × {1} = {2}学时", "{0} hours × {1} = {2} hours", a, num(u.rate), hnum(h));
+        basis = u.rate == 1 ? msg(M::basis_hours_as_stated, a)
+                            : msg(M::basis_hours_rate, a, num(u.rate), hnum(h));
         return h;
       }
       case Unit::minutes: {
         Micro periods = r.amount_micro / (Micro(u.per) * kMicro);  // whole periods only
         Micro h = periods * kMicro;
-        basis = fmt("{0}分钟 ÷ {1} = {2}学时（不足{1}分钟的部分不计）",
-                    "{0} minutes ÷ {1} = {2} hours (part periods not counted)", a, std::to_string(u.per), hnum(h));
+        basis = msg(M::basis_minutes, a, std::to_string(u.per), hnum(h));
         return h;
       }
       case Unit::days: {
         double rate = u.by_level ? u.level_rate[int(r.level)] : u.rate;
         Micro h = times(r.amount_micro, rate);
-        basis = u.by_level ? fmt("{0}天 × {1}学时（{2}）= {3}学时", "{0} days × {1} hours ({2}) = {3} hours", a, num(rate),
+        basis = u.by_level ? msg(M::basis_days_by_level, a, num(rate),
                                  word(kConfLevelNames, unsigned(r.level), L_), hnum(h))
-                           : fmt("{0}天 × {1}学时 = {2}学时", "{0} days × {1} hours = {2} hours", a, num(rate), hnum(h));
+                           : msg(M::basis_days, a, num(rate), hnum(h));
         return h;
       }
       case Unit::months: {
         Micro h = times(r.amount_micro, u.rate);
-        basis = fmt("{0}个月 × {1}学时 = {2}学时", "{0} months × {1} hours = {2} hours", a, num(u.rate), hnum(h));
+        basis = msg(M::basis_months, a, num(u.rate), hnum(h));
         return h;
       }
       case Unit::subjects: {
         if (u.annual_requirement) {
           Micro h = r.amount >= 1 ? professional_required() : 0;
-          basis = r.amount >= 1 ? fmt("考试合格，视同完成当年专业科目{0}学时", "exam passed: the year's {0} professional hours are deemed complete", hnum(h))
-                                : fmt("未通过科目，不计学时", "no subject passed: no hours");
+          basis = r.amount >= 1 ? msg(M::basis_exam_passed, hnum(h))
+                                : msg(M::basis_exam_not_passed);
           return h;
         }
         Micro h = times(r.amount_micro, u.rate);
-        basis = fmt("{0}门 × {1}学时 = {2}学时", "{0} subjects × {1} hours = {2} hours", a, num(u.rate), hnum(h));
+        basis = msg(M::basis_exam_subjects, a, num(u.rate), hnum(h));
         return h;
       }
     }
@@ -694,19 +685,18 @@ class Evaluation {
 
   std::string_view describe_requirement(int needed) {
     if (needed == 0)
-      return fmt("{0}：视同完成的年度已满足要求，无需另行完成学时",
-                 "{0}: the years deemed complete already satisfy the requirement", applicant());
+      return msg(M::requirement_met_by_deemed_years, applicant());
     std::string_view when = describe_window(needed, res_.window);
     const YearRow& r = res_.years.front();
     std::string_view parts[3];
     size_t n = 0;
     auto part = [&](const char* zh, const char* en, Micro h) {
-      if (h > 0) parts[n++] = fmt("{0}{1}学时", "{1} {0} hours", L_ == Locale::en ? en : zh, hnum(h));
+      if (h > 0) parts[n++] = msg(M::hours_of_subject, L_ == Locale::en ? en : zh, hnum(h));
     };
     part("公需科目", "public", r.pub.required);
     part("专业科目", "professional", r.prof.required);
     part("合计", "total", r.total.required);
-    return fmt("{0}：须{1}达到{2}", "{0}: {1} must reach {2}", applicant(), when, list(parts, n));
+    return msg(M::requirement, applicant(), when, list(parts, n));
   }
 
   // The clause of a year's gaps: one item's, or both subjects' joined ("一（一）、一（二）").
@@ -716,7 +706,7 @@ class Evaluation {
     for (size_t i = 1; i < gs.count; ++i) {
       const Source& other = items[int(gs.items[i].subject)]->source;
       if (other.clause == c.clause || other.doc != items[int(gs.items[0].subject)]->source.doc) continue;
-      c.clause = fmt("{0}、{1}", "{0}, {1}", c.clause, other.clause);
+      c.clause = msg(M::clauses_joined, c.clause, other.clause);
       c.json = nullptr;  // a joined clause is not one of the rule file's sources
     }
     return c;
@@ -741,7 +731,7 @@ class Evaluation {
     int missing = needed - satisfied;
     if (missing > int(unmet.size())) {
       add_reason("window_too_short",
-                 fmt("可计入的年限只有{0}个年度，不足要求的{1}个年度", "the window holds only {0} years, fewer than the {1} required",
+                 msg(M::window_too_short,
                      std::to_string(window_size), std::to_string(needed)),
                  *window_by_);
     }
@@ -790,10 +780,10 @@ class Evaluation {
         g.cite = cite(c.by->source);
         res_.shortfall.push_back(g);
         parts[n++] = g.subject == Subject::total
-                         ? fmt("任意科目{0}学时", "{0} hours of either subject", hnum(g.hours))
-                         : fmt("{0}{1}学时", "{1} {0} hours", word(kSubjectNames, unsigned(g.subject), L_), hnum(g.hours));
+                         ? msg(M::hours_of_either_subject, hnum(g.hours))
+                         : msg(M::hours_of_subject, word(kSubjectNames, unsigned(g.subject), L_), hnum(g.hours));
       }
-      add_reason("year_not_met", fmt("{0}年还差{1}", "{0}: {1} missing", std::to_string(row->year), list(parts, n)),
+      add_reason("year_not_met", msg(M::year_not_met, std::to_string(row->year), list(parts, n)),
                  gaps_cite(gs));
       if (!c.can) {
         lost += (lost.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(row->year);
@@ -802,8 +792,7 @@ class Evaluation {
     }
     if (lost_by)
       add_reason("cannot_complete",
-                 fmt("{0}年的学时已无法补足（截至{1}），本次申报的继续教育学时不能达标",
-                     "the hours of {0} can no longer be completed (as of {1}): the requirement cannot be met for this application",
+                 msg(M::cannot_complete,
                      lost, date_text(p_.check_date)),
                  *lost_by);
   }
