@@ -96,7 +96,7 @@ export function mount(root, opts = {}) {
     docTitle(rs) {
       const s = rs && rs.sources && rs.sources[0];
       if (!s) return '';
-      const span = el('span', { lang: 'zh-CN', text: `${s.title}${s.number ? ' ' + s.number : ''}` });
+      const span = el('span', { lang: 'zh-CN', text: `${s.title}${s.number && s.number !== s.title ? ' ' + s.number : ''}` });
       const when = s.date ? ` (${s.date})` : '';
       return draft.lang === 'en' ? el('span', {}, `the ${rs.year} notice `, span, when) : el('span', {}, span, s.date ? `（${s.date}）` : '');
     },
@@ -240,10 +240,10 @@ export function mount(root, opts = {}) {
             next.errors.push({ ...e, control: shown ? id : null, label: shown ? labelOf(id) : '' });
           }
         }
-      } else if (!built.profile.training.length && result.status === 'short') {
-        next.next = t('next_records');
-        next.result = result;
       } else {
+        // no record yet: the verdict stands (it is what the notice says of no training), and the next
+        // step says to add the records
+        if (!built.profile.training.length && result.status === 'short') next.next = t('next_records');
         next.stage = 'verdict';
         next.result = result;
         (result.records || []).forEach((rec) => next.recordOf.set(built.rowOf[rec.index], rec));

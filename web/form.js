@@ -5,9 +5,10 @@
 import { CIRC_EXTRA, VOCABULARY } from './words.js';
 import { newRow } from './draft.js';
 
-// Rows rendered at once; the rest follow in chunks (a 1,000-row draft must reach its first verdict fast).
-const FIRST_ROWS = 40;
-const CHUNK_ROWS = 120;
+// Cards rendered at once; the rest on request, a page at a time ("show the other N"): a 1,000-row draft
+// must reach its first verdict fast, and a person reads a few dozen records at a time anyway.
+const FIRST_ROWS = 50;
+const PAGE_ROWS = 100;
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -37,7 +38,6 @@ export function createForm(app) {
   const words = (kind) => VOCABULARY[kind].map((w) => [w.id, app.lang() === 'en' ? w.en : w.zh]);
   let marked = [];
   let rowsShown = 0;
-  let chunkTimer = 0;
   let nextUid = 1;
 
   const uidOf = (row) => {
@@ -190,7 +190,6 @@ export function createForm(app) {
   }
 
   function renderRows(focusId) {
-    clearTimeout(chunkTimer);
     const rows = app.draft().training;
     const list = $('records-list');
     const target = Math.max(FIRST_ROWS, Math.min(rows.length, rowsShown));
@@ -199,21 +198,19 @@ export function createForm(app) {
     $('records-empty').hidden = rows.length > 0;
     $('sort-rows').hidden = rows.length < 2;
     updateShowMore();
-    if (rowsShown < rows.length) chunkTimer = setTimeout(renderMore, 0);
     if (focusId) focusControl(focusId);
   }
-  // The next chunk of cards (after the first verdict, a few at a time so typing stays quick).
+  // The next page of cards (or all of them).
   function renderMore(all = false) {
     const rows = app.draft().training;
     const list = $('records-list');
-    const end = all ? rows.length : Math.min(rows.length, rowsShown + CHUNK_ROWS);
+    const end = all ? rows.length : Math.min(rows.length, rowsShown + PAGE_ROWS);
     const frag = document.createDocumentFragment();
     for (let i = rowsShown; i < end; i++) frag.append(rowCard(rows[i], i + 1));
     list.append(frag);
     rowsShown = end;
     app.rowsRendered();
     updateShowMore();
-    if (rowsShown < rows.length) chunkTimer = setTimeout(renderMore, 16);
   }
   function updateShowMore() {
     const rest = app.draft().training.length - rowsShown;
@@ -343,7 +340,7 @@ export function createForm(app) {
   form.addEventListener('click', onClick);
   $('add-row').addEventListener('click', addRow);
   $('sort-rows').addEventListener('click', sortRows);
-  $('show-more').addEventListener('click', () => renderMore(true));
+  $('show-more').addEventListener('click', () => renderMore(false));
 
   return {
     renderTexts, renderFields, renderCircumstances, renderRows, renderMore, syncAge, clearMarks, mark,

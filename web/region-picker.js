@@ -36,7 +36,7 @@ export function createRegionPicker(app) {
   }
 
   function option(r) {
-    return el('option', { value: r.code, text: r.name });
+    return el('option', { value: r.code, text: r.name, lang: 'zh-CN' });
   }
 
   // Province, city and county selects showing the chosen region's line.
@@ -60,6 +60,7 @@ export function createRegionPicker(app) {
     const code = app.draft().region.trim();
     const status = $('region-status');
     status.className = 'region-status';
+    status.textContent = '';
     if (!code) {
       $('region-name').textContent = t('noRegion');
       status.textContent = '';

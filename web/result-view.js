@@ -18,6 +18,7 @@ export function createResultView(app) {
   function setBanner(kind, title, lines = []) {
     const banner = $('banner');
     banner.className = `banner ${kind}`;
+    banner.dataset.kind = kind;
     $('banner-title').textContent = title;
     $('banner-detail').replaceChildren(...lines.filter(Boolean).map((line) => el('span', { className: 'line' }, ...[].concat(line))));
     const chip = $('verdict-chip');
@@ -71,6 +72,7 @@ export function createResultView(app) {
     $('next-step-text').textContent = view.next || '';
     $('errors').hidden = true;
     $('error-list').replaceChildren();
+    $('banner').dataset.stage = view.stage;
     const details = $('details');
     if (view.stage === 'loading') { setBanner('pending', t('loading')); details.hidden = true; return; }
     if (view.stage === 'failed') { setBanner('error', t('loadFailed'), [t('loadFailedDetail')]); details.hidden = true; return; }

@@ -23,7 +23,7 @@ test('axe: the calculator page', { skip, timeout: 90_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin, { bypassCSP: true });
   const page = await rec.context.newPage();
   await page.goto(env.server.url);
-  await page.locator('#banner.banner:not(.pending)').waitFor();
+  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   await axe(page, 'first load (zh)');
   // errors shown next to their fields
   await page.locator('#f-year').fill('20x3');
@@ -44,8 +44,8 @@ test('axe: the example portal (custom element and iframe)', { skip, timeout: 90_
   const rec = await newContext(env.browser, env.server.origin, { bypassCSP: true });
   const page = await rec.context.newPage();
   await page.goto(`${env.server.url}examples/portal.html`);
-  await page.locator('jxjy-checker #banner.banner:not(.pending)').waitFor();
-  await page.frameLocator('#frame').locator('#banner.banner:not(.pending)').waitFor();
+  await page.locator('jxjy-checker #banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.frameLocator('#frame').locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   await axe(page, 'portal');
   await rec.context.close();
   rec.check();

@@ -33,7 +33,7 @@ const env = useBrowser();
 async function open(rec, path = '') {
   const page = await rec.context.newPage();
   await page.goto(env.server.url + path);
-  await page.locator('#banner.banner:not(.pending)').waitFor();
+  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   return page;
 }
 
@@ -50,7 +50,7 @@ async function readTable(page) {
 
 /** Everything the result panel says. */
 async function readVerdict(page) {
-  await page.locator('#banner.banner:not(.pending)').waitFor();
+  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   return {
     title: await page.locator('#banner-title').textContent(),
     detail: await page.locator('#banner-detail').textContent(),
@@ -260,7 +260,7 @@ test('export works inside the <jxjy-checker> shadow root too', { skip, timeout: 
   const rec = await newContext(env.browser, env.server.origin);
   const page = await open(rec, 'examples/portal.html');
   const host = page.locator('jxjy-checker').first();
-  await host.locator('#banner.banner:not(.pending)').waitFor();
+  await host.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   const table = await host.locator('#training-body tr').count();
   const json = await downloadFrom(page, 'jxjy-checker >> nth=0 >> #export-json');
   const records = JSON.parse(json.bytes.toString('utf8'));
