@@ -38,7 +38,7 @@ test('after the first visit the page loads and computes offline', { skip, timeou
   const embed = await rec.context.newPage();
   await embed.goto(`${env.server.url}index.html?embed=1`);
   await embed.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
-  assert.equal(await embed.locator('#banner-title').textContent(), '未达标'); // the default draft: 2021, 2022 missing
+  assert.equal(await embed.locator('#banner-title').textContent(), '尚未测算'); // an empty start: nothing entered, no verdict
   await rec.context.setOffline(false);
   await rec.context.close();
   // the console may report the failed background refresh while offline; nothing else
