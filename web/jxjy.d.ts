@@ -1,5 +1,6 @@
 // Type declarations of web/jxjy.js, the jxjy JS module (CONTRACT §1). Hand-checked against the
-// core's output (core/src/result_json.cpp) and the profile reader (core/src/profile.cpp).
+// core's output (core/src/result_json.cpp) and the profile reader (core/src/profile.cpp); the enum
+// unions are held to core/data/vocabulary.json by tests/node/vocabulary.test.mjs.
 
 // ---------------------------------------------------------------------------------------------
 // Profile (CONTRACT §2)
@@ -9,6 +10,8 @@ export type Level = 'junior' | 'intermediate' | 'senior';
 export type Gender = 'male' | 'female';
 export type Education = 'associate' | 'bachelor' | 'master' | 'doctorate';
 export type Sector = 'public' | 'non_public';
+/** The professional's series, where a notice hands a series to its own department (CONTRACT §4.1). */
+export type Series = 'health' | 'accounting' | 'education' | 'other';
 export type Subject = 'public' | 'professional';
 export type ConferenceLevel = 'international' | 'national' | 'provincial' | 'prefecture';
 export type Activity =

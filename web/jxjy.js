@@ -168,7 +168,7 @@ function tapeReader(keyNames) {
     heap: null, text: '', w: 0, n: 0, kept: 0,
   };
 }
-const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8, AGAIN = 9;
+const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8, AGAIN = 9, NULL = 10;
 
 // The tape names a value (AGAIN) this reader does not hold: possible only after a failed read.
 class LostCachedValue extends Error {}
@@ -333,6 +333,7 @@ function readValue(t) {
       if (known === undefined) throw new LostCachedValue();
       return copyOf(known);
     }
+    case NULL: return null;
   }
   throw new Error(`jxjy: malformed result tape at word ${t.w - 1}`);
 }

@@ -35,19 +35,22 @@ struct Checker::Impl {
       }
       if (!earliest) continue;
       Locale l = p.locale;
+      const RuleSet* rs = in_force ? in_force : earliest;
+      // Catalogue warnings cite the notice that is applied, as a whole.
+      const Document& notice = rs->documents.front();
+      Cite whole{&notice, "全文"};
       if (c != code)
         res.warnings.push_back({"region_fallback",
-                                res.texts.fmt(l, "地区 {0} 没有专门的规则，使用上级地区 {1}（{2}）的规则",
-                                    "region {0} has no rules of its own; those of {1} ({2}) are used", code, c,
-                                    earliest->region_name.in(l)),
-                                {}});
-      const RuleSet* rs = in_force ? in_force : earliest;
+                                res.texts.fmt(l, "地区 {0} 没有专门的规则，按上级地区{1}适用的文件《{2}》计算",
+                                    "region {0} has no notice of its own; the notice applied is that of {1}: {2}", code,
+                                    rs->region_name.in(l), notice.title),
+                                whole});
       if (!in_force)
         res.warnings.push_back({"rule_set_not_in_force",
-                                res.texts.fmt(l, "申报日期早于规则集 {0} 的施行日期，仍按其计算，结果仅供参考",
-                                    "the application date is before rule set {0} came into force; it is used anyway, for reference only",
-                                    rs->id),
-                                {}});
+                                res.texts.fmt(l, "申报日期早于《{0}》的施行日期，仍按其计算，结果仅供参考",
+                                    "the application date is before {0} came into force; it is used anyway, for reference only",
+                                    notice.title),
+                                whole});
       else if (rs->annual_notice && rs->notice_year < p.year)
         res.warnings.push_back({"rule_set_outdated",
                                 res.texts.fmt(l, "最新规则集是 {0} 年度的通知，{1} 年的要求可能已有变化",

@@ -19,7 +19,8 @@ class RuleReader {
       return;
     }
     known(root, "", {"$schema", "schemaVersion", "id", "region", "regionName", "validFrom", "noticeYear", "annualNotice",
-                     "sources", "annual", "filing", "requirements", "activities", "adjustments"});
+                     "sources", "annual", "filing", "requirements", "activities", "adjustments", "deadlines",
+                     "ownDepartment"});
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
@@ -35,6 +36,8 @@ class RuleReader {
     requirements(m(root, "requirements"));
     activities(m(root, "activities"));
     adjustments(m(root, "adjustments"));
+    deadlines(m(root, "deadlines"));
+    own_department(m(root, "ownDepartment"));
   }
 
  private:
@@ -210,8 +213,6 @@ class RuleReader {
         w.has_fallback = true;
         w.fallback_kind = fb.kind;
         w.fallback_n = fb.n;
-      } else {
-        r_.missing(path + "/ifUnknown");
       }
     }
     if (kinds != 1)
@@ -321,7 +322,8 @@ class RuleReader {
       const Json* e = m(*v, key.c_str());
       if (!object(e, path, true)) continue;
       ActivityRule& rule = rs_.activities[a];
-      known(*e, path, {"excluded", "subjects", "text", "convert", "capAnnualMultiple", "source", "interpretation"});
+      known(*e, path, {"excluded", "subjects", "text", "convert", "capAnnualMultiple", "source", "publicSource",
+                       "interpretation"});
       r_.boolean(m(*e, "excluded"), path + "/excluded", rule.excluded, false);
       rule.subjects = mask(m(*e, "subjects"), path + "/subjects", kSubjectNames, 2);
       if (const Json* t = m(*e, "text")) rule.text = text(t, path + "/text", true);
@@ -339,6 +341,7 @@ class RuleReader {
         r_.missing(path + "/text");
       }
       cited(*e, path, rule);
+      if (const Json* ps = m(*e, "publicSource")) rule.public_source = source(ps, path + "/publicSource");
     }
   }
 
@@ -352,6 +355,78 @@ class RuleReader {
     f.subjects = mask(m(*v, "subjects"), "/filing/subjects", kSubjectNames, 2);
     cited(*v, "/filing", f);
     f.text = text(m(*v, "text"), "/filing/text", true);
+  }
+
+  static bool carries(CircumstanceKind k, std::string_view field) {
+    std::string_view fields = kCircumstanceFields[int(k)];
+    for (size_t at = 0; at <= fields.size();) {
+      size_t end = fields.find(',', at);
+      if (end == std::string_view::npos) end = fields.size();
+      if (fields.substr(at, end - at) == field) return true;
+      at = end + 1;
+    }
+    return false;
+  }
+
+  // "MM-DD": a day of every year.
+  bool month_day(const Json* v, const std::string& path, int& out, bool required) {
+    std::string s;
+    if (!r_.string(v, path, 5, s, required)) return false;
+    bool shape = s.size() == 5 && s[2] == '-';
+    for (size_t i : {0, 1, 3, 4}) shape = shape && s[i] >= '0' && s[i] <= '9';
+    int md = shape ? std::stoi(s.substr(0, 2)) * 100 + std::stoi(s.substr(3, 2)) : 0;
+    if (!shape || !valid_date(20240000 + md)) {
+      r_.add("invalid_date", path, {"应为 MM-DD 形式的日期", "must be a day as MM-DD"});
+      return false;
+    }
+    out = md;
+    return true;
+  }
+
+  // When the hours of a year can still be earned: the year's own period, and whether past years
+  // may be made up (CONTRACT §4.2 canComplete / deadline).
+  void deadlines(const Json* v) {
+    if (!object(v, "/deadlines", true)) return;
+    Deadlines& d = rs_.deadlines;
+    known(*v, "/deadlines", {"sameYear", "pastYears", "notes"});
+    if (const Json* y = m(*v, "sameYear"); object(y, "/deadlines/sameYear", true)) {
+      known(*y, "/deadlines/sameYear", {"from", "until", "source", "interpretation"});
+      month_day(m(*y, "from"), "/deadlines/sameYear/from", d.same_year.from, false);
+      month_day(m(*y, "until"), "/deadlines/sameYear/until", d.same_year.until, true);
+      cited(*y, "/deadlines/sameYear", d.same_year);
+    }
+    if (const Json* y = m(*v, "pastYears"); object(y, "/deadlines/pastYears", true)) {
+      known(*y, "/deadlines/pastYears", {"makeUp", "from", "until", "source", "interpretation"});
+      r_.boolean(m(*y, "makeUp"), "/deadlines/pastYears/makeUp", d.past_years.make_up, true);
+      r_.date(m(*y, "from"), "/deadlines/pastYears/from", d.past_years.from, false);
+      r_.date(m(*y, "until"), "/deadlines/pastYears/until", d.past_years.until, false);
+      if ((d.past_years.from || d.past_years.until) && !d.past_years.make_up)
+        r_.add("invalid_value", "/deadlines/pastYears", {"不允许补学时不能给出补学时段", "a make-up period needs makeUp: true"});
+      cited(*y, "/deadlines/pastYears", d.past_years);
+    }
+    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false))
+      for (size_t i = 0; i < ns->size(); ++i) {
+        std::string path = "/deadlines/notes/" + std::to_string(i);
+        const Json& e = (*ns)[i];
+        if (!object(&e, path, true)) continue;
+        known(e, path, {"date", "text", "source", "interpretation"});
+        DatedNote n;
+        r_.date(m(e, "date"), path + "/date", n.date, true);
+        n.text = text(m(e, "text"), path + "/text", true);
+        cited(e, path, n);
+        d.notes.push_back(std::move(n));
+      }
+  }
+
+  void own_department(const Json* v) {
+    if (!object(v, "/ownDepartment", false)) return;
+    OwnDepartment& o = rs_.own_department;
+    o.present = true;
+    known(*v, "/ownDepartment", {"series", "source", "text", "interpretation"});
+    o.series = mask(m(*v, "series"), "/ownDepartment/series", kSeriesNames);
+    if (!m(*v, "series")) r_.missing("/ownDepartment/series");
+    o.text = text(m(*v, "text"), "/ownDepartment/text", true);
+    cited(*v, "/ownDepartment", o);
   }
 
   void adjustments(const Json* v) {
@@ -378,6 +453,15 @@ class RuleReader {
       if (needs_circumstance && a.circumstance < 0)
         r_.add("missing", path + "/when/circumstance",
                {"此效果需要指明情形", "this effect needs a circumstance"});
+      // An effect reads a field of its circumstance: the circumstance must carry it (vocabulary).
+      const char* field = a.effect == Effect::waive_circumstance_years ? "years"
+                          : a.effect == Effect::years_since_circumstance ? "year"
+                          : a.effect == Effect::years_in_post ? "yearsInPost" : nullptr;
+      if (field && a.circumstance >= 0 && !carries(CircumstanceKind(a.circumstance), field))
+        r_.add("invalid_value", path + "/effect",
+               {"情形“" + std::string(kCircumstanceNames[a.circumstance].zh) + "”没有此效果所需的字段 " + field,
+                "circumstance \"" + std::string(kCircumstanceNames[a.circumstance].id) + "\" has no field " + field +
+                    ", which this effect needs"});
       a.text = text(m(e, "text"), path + "/text", true);
       cited(e, path, a);
       rs_.adjustments.push_back(std::move(a));

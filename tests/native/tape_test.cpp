@@ -103,6 +103,8 @@ struct TapeReader {
         REQUIRE(it != cached.end());  // came whole on an earlier tape
         return it->second;
       }
+      case T::Null:
+        return nullptr;
     }
     FAIL("unknown tag " << t.words[w - 1]);
     return nullptr;
