@@ -14,10 +14,18 @@ export function word(kind, id, lang = 'zh') {
   return hit ? hit[lang === 'en' ? 'en' : 'zh'] : String(id ?? '');
 }
 
-/** The id of `kind` whose id, zh or en word is `text` (case-insensitive), or null. */
+// The spellings a person may type for a word: its id, zh and en words, and the parts of a compound zh word
+// (学术会议/讲座/论坛 -> 学术会议, 讲座, 论坛; 课程学习（含网络课程） -> 课程学习; 省（自治区）级 -> 省级).
+function spellings(w) {
+  const zh = w.zh.replace(/（[^）]*）$/, '');
+  return [w.id, w.zh, w.en, zh, w.zh.replace(/（[^）]*）/g, ''), ...zh.split('/')].map((s) => s.toLowerCase());
+}
+
+/** The id of `kind` that `text` names (an id, a word or a part of one; case-insensitive), or null. */
 export function idOf(kind, text) {
   const t = String(text ?? '').trim().toLowerCase();
-  const hit = VOCABULARY[kind] && VOCABULARY[kind].find((w) => [w.id, w.zh, w.en].some((s) => s.toLowerCase() === t));
+  if (!t) return null;
+  const hit = VOCABULARY[kind] && VOCABULARY[kind].find((w) => spellings(w).includes(t));
   return hit ? hit.id : null;
 }
 
