@@ -13,7 +13,7 @@ const ready = (page) => page.locator('#banner[data-stage]:not([data-stage="loadi
 const verdict = (page) => page.locator('#banner[data-stage="verdict"]').waitFor({ timeout: 60_000 });
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // a returning visitor's draft: typical (6 records) and the import maximum (1,000 records)
-const draftOf = (n) => ({ region: '410100', year: '2023', route: 'review', level: 'intermediate',
+const draftOf = (n) => ({ region: '410100', year: '2023', route: 'review', level: 'intermediate', currentTitleSince: '2020',
   training: Array.from({ length: n }, (_, i) => ({ year: String(2021 + (i % 3)), subject: i % 2 ? 'public' : 'professional',
     activity: 'course', amount: String(10 + (i % 20)), unit: 'hours' })) });
 const KEY = 'jxjy.calculator.draft.v2';
@@ -55,12 +55,21 @@ try {
         keys = await keystrokes(page);
       }
       if (!draft) {
-        await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-        await context.setOffline(true);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        await page.reload();
-        await ready(page);
-        offline.push(await page.evaluate(() => performance.now()));
+        try {
+          // the worker is active and every file this visit loaded is in its cache (app.js warms it)
+          await page.waitForFunction(async () => {
+            const files = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin));
+            for (const u of files) if (!(await caches.match(u))) return false;
+            return !!navigator.serviceWorker.controller;
+          }, null, { polling: 200, timeout: 30_000 });
+          await context.setOffline(true);
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+          await page.reload();
+          await ready(page);
+          offline.push(await page.evaluate(() => performance.now()));
+        } catch (e) {
+          out.offlineError = String(e.message || e).split('\n')[0];
+        }
       }
       await context.close();
     }

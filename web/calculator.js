@@ -39,7 +39,15 @@ export function mount(root, opts = {}) {
   const wrapper = el('div', { className: opts.embedded ? 'jxjy embedded' : 'jxjy' });
   wrapper.innerHTML = markup(opts.embedded && !opts.ownsDocument ? 2 : 1);
   root.append(wrapper);
-  const $ = (id) => wrapper.querySelector(`#${CSS.escape(id)}`);
+  // Elements by id inside this calculator: the root's id index (document or shadow root) when the node is
+  // ours, else a search of the wrapper. (A querySelector walks the tree, past every record card: with
+  // 1,000 records that alone cost 100 ms a keystroke.)
+  const $ = (id) => {
+    const home = wrapper.getRootNode();
+    const hit = typeof home.getElementById === 'function' ? home.getElementById(id) : null;
+    if (hit && wrapper.contains(hit)) return hit;
+    return wrapper.querySelector(`#${CSS.escape(id)}`);
+  };
   const storage = opts.storageKey && typeof localStorage !== 'undefined' ? localStorage : null;
 
   let notices = [];
@@ -67,7 +75,6 @@ export function mount(root, opts = {}) {
   let covered = []; // checker.regions()
   let view = { stage: 'loading', next: '', leftOut: [], pendingRows: new Map(), refusedRows: new Map(), recordOf: new Map() };
   let lastResult = null;
-  let lastProfile = null;
 
   // ---- what the rest of the calculator asks of it ---------------------------------------------------
   const app = {
@@ -112,9 +119,9 @@ export function mount(root, opts = {}) {
       form.renderCircumstances();
       evaluateNow();
     },
-    changed({ key, row, rows } = {}) {
+    changed({ key } = {}) {
       if (key === 'year' || key === 'region') { picker.render(); form.renderCircumstances(); }
-      evaluateNow({ row, rows });
+      evaluateNow();
     },
     rowsRendered() { results.renderExplanations(view, draft.training); },
     notice(text) { $('notice').textContent = text; },
@@ -189,7 +196,12 @@ export function mount(root, opts = {}) {
       recordOf: new Map(), checkDate, errors: [], result: null, probe: null };
     const region = draft.region.trim();
     const cover = app.coverage(region);
-    const need = (key, text) => { next.next = next.next || text; const id = controlId({ key }); if (id) form.mark(id, text, 'need'); };
+    // the first thing missing is marked at its field (the region: at the search, where one starts)
+    const need = (key, text) => {
+      next.next = next.next || text;
+      const id = key === 'region' && !region ? 'f-search' : controlId({ key });
+      if (id) form.mark(id, text, 'need');
+    };
     if (!region) need('region', t('next_region'));
     else if (!/^\d{6}$/.test(region)) need('region', t('badCode'));
     else if (!cover) { next.stage = 'uncovered'; next.next = t('next_uncovered'); }
@@ -222,7 +234,6 @@ export function mount(root, opts = {}) {
       }
       for (const lo of built.leftOut) next.pendingRows.set(lo.row, lo);
       next.leftOut = [...built.leftOut.filter((lo) => !lo.blank).map((lo) => lo.row), ...next.refusedRows.keys()].sort((a, b) => a - b);
-      lastProfile = built.profile;
       lastResult = result;
       if (result.ok === false) {
         const missing = result.errors.filter((e) => e.code === 'missing');

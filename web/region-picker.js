@@ -79,7 +79,7 @@ export function createRegionPicker(app) {
     }
     const cover = app.coverage(code);
     if (!cover) {
-      const list = app.covered().map((r) => `${r.name} ${r.region}`).join(app.lang() === 'en' ? ', ' : '、');
+      const list = app.covered().map((r) => `${app.lang() === 'en' && r.nameEn ? r.nameEn : r.name} ${r.region}`).join(app.lang() === 'en' ? ', ' : '、');
       status.append(status.textContent ? ' ' : '', t('notCovered', list));
       status.classList.add('bad');
       return;
@@ -87,7 +87,12 @@ export function createRegionPicker(app) {
     if (status.textContent) return;
     const doc = app.docTitle(cover.ruleSet);
     if (cover.region.region === code) status.replaceChildren(t('coveredOwn', ''), doc);
-    else status.replaceChildren(t('coveredAncestor', nameOf(cover.region.region) || cover.region.name, ''), doc);
+    else {
+      // the ancestor's name in the sentence: a marker split out, so that the Chinese name sits in lang="zh-CN"
+      const [before, after] = t('coveredAncestor', '\u0000', '').split('\u0000');
+      const ancestor = app.lang() === 'en' && cover.region.nameEn ? cover.region.nameEn : nameOf(cover.region.region) || cover.region.name;
+      status.replaceChildren(before, el('span', { lang: app.lang() === 'en' && cover.region.nameEn ? 'en' : 'zh-CN', text: ancestor }), after, doc);
+    }
     status.classList.add('ok');
   }
 

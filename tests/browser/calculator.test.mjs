@@ -269,7 +269,7 @@ test('many rows: a 1,000-row draft reaches its verdict and stays typeable', { sk
   await page.evaluate(() => {
     const training = Array.from({ length: 1000 }, (_, i) => ({ year: String(2021 + (i % 3)), subject: i % 2 ? 'public' : 'professional',
       activity: 'course', amount: '1', unit: 'hours' }));
-    localStorage.setItem('jxjy.calculator.draft.v2', JSON.stringify({ region: '410100', year: '2023', route: 'review', level: 'intermediate', training }));
+    localStorage.setItem('jxjy.calculator.draft.v2', JSON.stringify({ region: '410100', year: '2023', route: 'review', level: 'intermediate', currentTitleSince: '2020', training }));
   });
   await page.reload();
   await page.locator('#banner[data-stage="verdict"]').waitFor({ timeout: 20_000 });

@@ -25,6 +25,13 @@ test('after the first visit the page loads and computes offline', { skip, timeou
     assert.ok(cached.includes(f), `${f} is cached (cached: ${cached.join(' ')})`);
   }
 
+  // every file this visit loaded (each module of the page) reaches the worker's cache: sw.js lists the
+  // shell, and app.js fetches the rest once more through the worker when it takes control
+  await page.waitForFunction(async () => {
+    const files = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin));
+    for (const u of files) if (!(await caches.match(u))) return false;
+    return files.some((u) => u.endsWith('/calculator.js')) && !!navigator.serviceWorker.controller;
+  }, null, { polling: 200, timeout: 30_000 });
   await rec.context.setOffline(true);
   const response = await page.reload();
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
