@@ -3,10 +3,25 @@
 // explanation (in its card, where the person typed it), the region's ways to earn hours, and the
 // printable one-page summary. Reads the calculator's "view" (see calculator.js); keeps no state.
 import { el } from './form.js';
-import { VOCABULARY } from './words.js';
+import { VOCABULARY, word } from './words.js';
+import { say } from './texts.js';
 
 export function fmt(n) {
   return typeof n === 'number' ? String(Math.round(n * 100) / 100) : '—';
+}
+
+/**
+ * One shortfall item in words: "2025年还需专业科目15学时，截止2025-12-31", or, when it can no longer be
+ * earned (canComplete false, CONTRACT §4.2), "…，2022年的学时已无法补齐". Its clause is cited beside it.
+ */
+export function shortfallText(s, lang = 'zh') {
+  const hours = fmt(s.hours);
+  const head = s.subject === 'total' ? say(lang, 'shortTotal', s.year, hours)
+    : say(lang, 'shortItem', s.year, word('subject', s.subject, lang), hours);
+  const parts = [head];
+  if (s.canComplete === false) parts.push(say(lang, 'cannotComplete', s.year));
+  else if (s.deadline) parts.push(say(lang, 'deadline', s.deadline));
+  return parts.join(lang === 'en' ? '; ' : '，');
 }
 
 export function createResultView(app) {
@@ -46,15 +61,8 @@ export function createResultView(app) {
     return td;
   }
 
-  /** "2025年还需专业科目15学时，截止2025-12-31（二（一））" (or the plain "can no longer be made up"). */
   function shortfallItem(s) {
-    const hours = fmt(s.hours);
-    const head = s.subject === 'total' ? t('shortTotal', s.year, hours) : t('shortItem', s.year, app.lang() === 'en' ? subjectName(s.subject) : subjectName(s.subject), hours);
-    const parts = [head];
-    if (s.canComplete === false) parts.push(t('cannotComplete', s.year));
-    else if (s.deadline) parts.push(t('deadline', s.deadline));
-    const text = parts.join(app.lang() === 'en' ? '; ' : '，');
-    return el('li', { className: s.canComplete === false ? 'lost' : '' }, el('span', { text }), ' ',
+    return el('li', { className: s.canComplete === false ? 'lost' : '' }, el('span', { text: shortfallText(s, app.lang()) }), ' ',
       el('small', { className: 'cite', text: app.cite(s.source) }));
   }
 
