@@ -15,7 +15,7 @@ import { markup } from './markup.js';
 import { say } from './texts.js';
 import { word as vocabWord } from './words.js';
 import {
-  buildProfile, draftFromProfile, emptyDraft, forgetDraft, hasContent, loadDraft, localDate, saveDraft,
+  buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, hasContent, loadDraft, localDate, saveDraft,
 } from './draft.js';
 import { createForm, el } from './form.js';
 import { createRegionPicker } from './region-picker.js';
@@ -170,14 +170,6 @@ export function mount(root, opts = {}) {
     }
     return `f-${field.key}`;
   }
-  function fieldFor(path, fields) {
-    let p = String(path || '');
-    while (p) {
-      if (fields[p]) return fields[p];
-      p = p.slice(0, p.lastIndexOf('/'));
-    }
-    return null;
-  }
   function labelOf(id) {
     const control = $(id);
     if (!control) return t('general');
@@ -187,8 +179,27 @@ export function mount(root, opts = {}) {
     return label ? label.textContent.trim() : t('general');
   }
 
-  function evaluateNow() {
+  // The draft is written to storage a moment after the last change (and when the page is hidden), not
+  // on every keystroke: a 1,000-record draft is 100 KB of JSON.
+  let saveTimer = 0;
+  function saveSoon() {
+    if (!storage) return;
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, 300);
+  }
+  function saveNow() {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
     if (storage) saveDraft(storage, opts.storageKey, draft);
+  }
+  if (storage) {
+    const flush = () => { if (saveTimer) saveNow(); };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+  }
+
+  function evaluateNow(changed = true) {
+    if (changed) saveSoon();
     form.clearMarks();
     if (!checker) return;
     const checkDate = localDate();
@@ -227,7 +238,7 @@ export function mount(root, opts = {}) {
         for (const e of rowErrors) {
           const r = built.rowOf[Number(/^\/training\/(\d+)/.exec(e.path)[1])];
           skip.add(r);
-          const f = fieldFor(e.path, built.fields);
+          const f = fieldOf(built, e.path);
           if (!next.refusedRows.has(r)) next.refusedRows.set(r, []);
           next.refusedRows.get(r).push({ ...e, field: f });
         }
@@ -246,7 +257,7 @@ export function mount(root, opts = {}) {
         } else {
           next.stage = 'error';
           for (const e of result.errors) {
-            const id = controlId(fieldFor(e.path, built.fields));
+            const id = controlId(fieldOf(built, e.path));
             const shown = id && form.mark(id, e.message || e.code, 'error');
             next.errors.push({ ...e, control: shown ? id : null, label: shown ? labelOf(id) : '' });
           }
@@ -372,7 +383,7 @@ export function mount(root, opts = {}) {
     covered = c.regions();
     form.renderCircumstances();
     picker.render();
-    evaluateNow();
+    evaluateNow(false);
     // the full region list is not needed for the first verdict: fetched once the page is idle
     const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
     idle(() => picker.ensureCatalogue());

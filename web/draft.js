@@ -125,7 +125,7 @@ export function loadDraft(storage, key = STORAGE_KEY, lang) {
 
 export function saveDraft(storage, key, draft) {
   try {
-    storage.setItem(key, JSON.stringify(draft, (k, v) => (k === 'uid' || k === 'view' ? undefined : v)));
+    storage.setItem(key, JSON.stringify(draft)); // (a row's uid is not enumerable: it is not stored)
     return true;
   } catch { return false; /* storage full or disabled: the calculator still works */ }
 }
@@ -144,10 +144,18 @@ export function halfWidth(text) {
 }
 
 /** A whole number from text ("２０２５", " 2025 ", "2025年"), or null. */
-export function parseInteger(text, suffix = /[年岁周]$/) {
-  const s = halfWidth(text).trim().replace(suffix, '').trim();
-  return /^\d{1,6}$/.test(s) ? Number(s) : null;
+export function parseInteger(text) {
+  const key = String(text ?? '');
+  if (intMemo.has(key)) return intMemo.get(key);
+  const s = halfWidth(key).trim().replace(/[年岁周]$/, '').trim();
+  const n = /^\d{1,6}$/.test(s) ? Number(s) : null;
+  if (intMemo.size > 5000) intMemo.clear();
+  intMemo.set(key, n);
+  return n;
 }
+// The same few texts come back on every keystroke (a 1,000-record draft has 1,000 years): parsed once.
+const intMemo = new Map();
+const amountMemo = new Map();
 
 const UNIT_WORDS = [
   ['hours', ['学时', '课时', '小时', 'hours', 'hour', 'h']],
@@ -161,6 +169,16 @@ const UNIT_WORDS = [
  * "3 天") or null; value null when the text is not a non-negative number.
  */
 export function parseAmount(text) {
+  const key = String(text ?? '');
+  let hit = amountMemo.get(key);
+  if (!hit) {
+    if (amountMemo.size > 5000) amountMemo.clear();
+    hit = readAmount(key);
+    amountMemo.set(key, hit);
+  }
+  return { ...hit };
+}
+function readAmount(text) {
   let s = halfWidth(text).trim().replace(/，/g, ',');
   let unit = null;
   for (const [id, words] of UNIT_WORDS) {
@@ -272,13 +290,6 @@ export function buildProfile(draft, options = {}) {
     if (skip.has(r)) return;
     const problems = rowProblems(row);
     if (problems.length) { leftOut.push({ row: r, problems, blank: isBlankRow(row) }); return; }
-    const i = training.length;
-    const base = `/training/${i}`;
-    fields[base] = { row: r, key: 'amount' };
-    for (const k of ['year', 'subject', 'activity', 'level', 'filed', 'note', 'start', 'end', 'occasion']) {
-      fields[`${base}/${k}`] = { row: r, key: k };
-    }
-    for (const u of ids('unit')) fields[`${base}/${u}`] = { row: r, key: 'amount' };
     const amount = parseAmount(row.amount);
     const rec = {};
     const y = parseInteger(row.year);
@@ -295,6 +306,26 @@ export function buildProfile(draft, options = {}) {
   });
   profile.training = training;
   return { profile, fields, rowOf, leftOut };
+}
+
+const RECORD_KEYS = new Set(['year', 'subject', 'activity', 'level', 'filed', 'note', 'start', 'end']);
+/**
+ * The draft field that holds the value at a JSON Pointer of a profile built by buildProfile (the nearest
+ * one up the pointer): {key} or {row, key}; null for the profile as a whole.
+ */
+export function fieldOf(built, path) {
+  const m = /^\/training\/(\d+)(?:\/([^/]+))?/.exec(String(path || ''));
+  if (m) {
+    const row = built.rowOf[Number(m[1])];
+    if (row === undefined) return null;
+    return { row, key: m[2] && RECORD_KEYS.has(m[2]) ? m[2] : 'amount' };
+  }
+  let p = String(path || '');
+  while (p) {
+    if (built.fields[p]) return built.fields[p];
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

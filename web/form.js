@@ -37,6 +37,7 @@ export function createForm(app) {
   const t = (key, ...args) => app.t(key, ...args);
   const words = (kind) => VOCABULARY[kind].map((w) => [w.id, app.lang() === 'en' ? w.en : w.zh]);
   let marked = [];
+  const cards = new Map(); // uid -> the rendered card (most of a long draft is not rendered)
   let rowsShown = 0;
   let nextUid = 1;
 
@@ -173,7 +174,7 @@ export function createForm(app) {
 
     const amountBox = field('amount', text('amount', row.amount, { inputmode: 'decimal', className: 'num' }), { hint: t('amountHint') });
     const unitBox = field('unit', unit);
-    return el('li', { className: 'rec', id: `r${uid}`, 'data-uid': uid },
+    const li = el('li', { className: 'rec', id: `r${uid}`, 'data-uid': uid },
       el('div', { className: 'rec-head' },
         el('h3', { className: 'rec-no', text: t('record', n) }),
         el('span', { className: 'rec-actions' },
@@ -187,12 +188,15 @@ export function createForm(app) {
         field('note', text('note', row.note, { maxlength: 1000 }), { wide: true }),
         filed),
       el('p', { className: 'explain', id: id('explain') }));
+    cards.set(uid, li);
+    return li;
   }
 
   function renderRows(focusId) {
     const rows = app.draft().training;
     const list = $('records-list');
     const target = Math.max(FIRST_ROWS, Math.min(rows.length, rowsShown));
+    cards.clear();
     list.replaceChildren(...rows.slice(0, target).map((r, i) => rowCard(r, i + 1)));
     rowsShown = Math.min(rows.length, target);
     $('records-empty').hidden = rows.length > 0;
@@ -219,7 +223,7 @@ export function createForm(app) {
   }
 
   /** The card of a row's uid, if rendered. */
-  const card = (uid) => $(`r${uid}`);
+  const card = (uid) => cards.get(uid) || null;
 
   function focusControl(id) {
     let node = $(id);

@@ -158,7 +158,7 @@ export function createResultView(app) {
   /** Updates the explanation line of every rendered card (only those whose text changed). */
   function renderExplanations(view, rows) {
     rows.forEach((row, r) => {
-      const node = app.form.card(app.form.uidOf(row))?.querySelector('.explain');
+      const node = app.form.card(app.form.uidOf(row))?.lastElementChild; // the card's explanation line
       if (!node) return;
       const { kind, text } = explain(view, r);
       const key = `${kind}|${text}`;

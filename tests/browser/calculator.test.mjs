@@ -286,3 +286,28 @@ test('many rows: a 1,000-row draft reaches its verdict and stays typeable', { sk
   await rec.context.close();
   rec.check();
 });
+
+test('what to do next: deadlines, a year that can no longer be made up, and this region\'s ways to earn hours', { skip, timeout: 90_000 }, async () => {
+  const { rec, page } = await open(PHONE);
+  const today = await page.evaluate(() => new Date().getFullYear());
+  // 松山区's notice of 2025; applying for next year, with nothing done yet: this year's hours can still be earned
+  await fillProfile(page, { region: '150404', year: today, route: 'review', level: 'junior', gender: 'female', age: 30,
+    training: [{ year: today, subject: 'public', activity: 'course', hours: 10 }] });
+  await page.locator('#banner[data-stage="verdict"]').waitFor();
+  const todo = page.locator('#todo-list li');
+  assert.match(await todo.first().textContent(), new RegExp(`^${today}年还需公需科目20学时，截止${today}-12-31 （.+ 二（一）.*）$`));
+  // a past year can no longer be made up, and the page says so, with its clause
+  await page.locator('#f-year').fill('2024');
+  await page.locator('#records-list > li [data-col="year"] input').fill('2024');
+  await page.locator('#todo-list li', { hasText: '2024年的学时已无法补齐' }).first().waitFor();
+  assert.match(await todo.first().textContent(), /^2024年还需公需科目20学时，2024年的学时已无法补齐 （.+）$/);
+  // the region's ways to earn hours, as the checker converts them
+  await page.locator('#ways-block summary').click();
+  const ways = await page.locator('#ways-list li').allTextContents();
+  assert.ok(ways.some((w) => /^课程学习（含网络课程）：按所载1学时/.test(w)), ways.join('\n'));
+  assert.ok(ways.some((w) => /^职业资格考试：考试合格，视同完成当年专业科目\d+学时/.test(w)), ways.join('\n'));
+  await page.locator('#ways-block').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ensureArtifacts(), 'next-360.png') });
+  await rec.context.close();
+  rec.check();
+});
