@@ -263,17 +263,15 @@ class Evaluation {
           break;
       }
     }
-    Source whole;  // the notice as a whole: it has no provision for the circumstance
-    whole.doc = 0;
-    whole.clause = "全文";
     for (const auto& c : p_.circumstances)
       if (!used[int(c.kind)]) {
         used[int(c.kind)] = true;  // once per kind
-        warn("circumstance_not_applicable",
-             fmt("《{1}》对本次申报没有关于“{0}”的减免规定，未予考虑",
-                 "{1} has no provision on \"{0}\" for this application; it was not applied",
-                 word(kCircumstanceNames, unsigned(c.kind), L_), rs_.documents.front().title),
-             &whole);
+        // Cited to the notice as a whole: it has no provision on the circumstance.
+        res_.warnings.push_back({"circumstance_not_applicable",
+                                 fmt("《{1}》对本次申报没有关于“{0}”的减免规定，未予考虑",
+                                     "{1} has no provision on \"{0}\" for this application; it was not applied",
+                                     word(kCircumstanceNames, unsigned(c.kind), L_), rs_.documents.front().title),
+                                 Cite{&rs_.documents.front(), "全文"}});
       }
   }
 

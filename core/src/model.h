@@ -175,6 +175,7 @@ struct OwnDepartment : Cited {
 
 struct RuleSet {
   std::string id, file, region;
+  std::string based_on;  // the rule set this one patches ("basedOn"), if any
   Text region_name;
   int valid_from = 0;  // yyyymmdd
   int notice_year = 0;

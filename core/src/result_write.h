@@ -26,7 +26,10 @@ void write_source_value(Out& o, const Cite& c) {
     // The title is in ruleSet.sources; repeating it on every record would double the result's size.
     o.obj();
     o.key(Key::number).kept(c.doc->citation());
-    o.key(Key::clause).kept(c.clause);
+    // A clause of the rule data lives as long as the rule sets; one made for this result (clauses
+    // joined, no serialised source) is the result's own text.
+    if (c.json) o.key(Key::clause).kept(c.clause);
+    else o.key(Key::clause).str(c.clause);
     o.end_obj();
   });
 }

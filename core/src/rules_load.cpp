@@ -4,10 +4,13 @@
 #include "result.h"
 
 #include <initializer_list>
+#include <map>
 #include <set>
 
 namespace jxjy {
 namespace {
+
+constexpr size_t kMaxRuleFileBytes = 1 << 20, kMaxSources = 100;  // == kMaxDocumentBytes (jxjy.h)
 
 class RuleReader {
  public:
@@ -18,12 +21,13 @@ class RuleReader {
       r_.add("not_object", "", {"规则文件应为 JSON 对象", "a rule file must be a JSON object"});
       return;
     }
-    known(root, "", {"$schema", "schemaVersion", "id", "region", "regionName", "validFrom", "noticeYear", "annualNotice",
-                     "sources", "annual", "filing", "requirements", "activities", "adjustments", "deadlines",
-                     "ownDepartment"});
+    known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
+                     "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
+                     "adjustments", "deadlines", "ownDepartment"});
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
+    r_.string(m(root, "basedOn"), "/basedOn", 64, rs_.based_on, false);  // resolved before (rules_based_on.cpp)
     if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
       r_.add("invalid_value", "/region", {"应为六位行政区划代码", "must be a six-digit GB/T 2260 code"});
     rs_.region_name = text(m(root, "regionName"), "/regionName", true);
@@ -31,6 +35,7 @@ class RuleReader {
     r_.integer(m(root, "noticeYear"), "/noticeYear", 1990, 2100, rs_.notice_year, true);
     r_.boolean(m(root, "annualNotice"), "/annualNotice", rs_.annual_notice, true);
     documents(m(root, "sources"));
+    shared_interpretations(m(root, "interpretations"));
     annual(m(root, "annual"));
     filing(m(root, "filing"));
     requirements(m(root, "requirements"));
@@ -38,11 +43,20 @@ class RuleReader {
     adjustments(m(root, "adjustments"));
     deadlines(m(root, "deadlines"));
     own_department(m(root, "ownDepartment"));
+    for (const auto& [key, shared] : shared_)
+      if (!shared.used)
+        r_.add("unused", "/interpretations/" + escape_pointer_token(key),
+               {"没有条目引用此解释", "no item refers to this interpretation"});
   }
 
  private:
   RuleSet& rs_;
   Reader& r_;
+  struct Shared {
+    Text text;
+    bool used = false;
+  };
+  std::map<std::string, Shared> shared_;  // top-level interpretations, by key
 
   static const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
 
@@ -92,6 +106,7 @@ class RuleReader {
   Text text(const Json* v, const std::string& path, bool required) {
     Text t;
     if (!object(v, path, required)) return t;
+    known(*v, path, {"zh", "en"});
     r_.string(m(*v, "zh"), path + "/zh", 2000, t.zh, true);
     r_.string(m(*v, "en"), path + "/en", 2000, t.en, true);
     return t;
@@ -99,6 +114,11 @@ class RuleReader {
 
   void documents(const Json* v) {
     if (!object(v, "/sources", true)) return;
+    if (v->size() > kMaxSources) {  // each citation looks its document up among these
+      r_.add("too_many", "/sources",
+             {"来源文件不能超过 " + std::to_string(kMaxSources) + " 份", "at most " + std::to_string(kMaxSources) + " source documents"});
+      return;
+    }
     for (auto it = v->begin(); it != v->end(); ++it) {
       std::string path = "/sources/" + escape_pointer_token(it.key());
       Document d;
@@ -138,9 +158,33 @@ class RuleReader {
     return s;
   }
 
+  // Interpretations several items share (松山区's recognition years): {KEY: {zh, en}}.
+  void shared_interpretations(const Json* v) {
+    if (!object(v, "/interpretations", false)) return;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      std::string path = "/interpretations/" + escape_pointer_token(it.key());
+      Text t = text(&it.value(), path, true);
+      shared_[std::string(it.key())] = {std::move(t), false};
+    }
+  }
+
   void cited(const Json& item, const std::string& path, Cited& c) {
     c.source = source(m(item, "source"), path + "/source");
-    if (const Json* i = m(item, "interpretation")) c.interpretation = text(i, path + "/interpretation", true);
+    const Json* i = m(item, "interpretation");
+    if (!i) return;
+    if (!i->is_string()) {
+      c.interpretation = text(i, path + "/interpretation", true);  // inline {zh, en}
+      return;
+    }
+    std::string key(i->string());
+    auto found = shared_.find(key);
+    if (found == shared_.end()) {
+      r_.add("invalid_value", path + "/interpretation",
+             {"interpretations 中没有“" + key + "”", "\"" + key + "\" is not one of the interpretations"});
+      return;
+    }
+    found->second.used = true;
+    c.interpretation = found->second.text;
   }
 
   void annual_item(const Json& a, const char* key, AnnualItem& item) {
@@ -154,12 +198,14 @@ class RuleReader {
 
   void annual(const Json* v) {
     if (!object(v, "/annual", true)) return;
+    known(*v, "/annual", {"public", "professional", "total", "professionalShare"});
     annual_item(*v, "public", rs_.annual.pub);
     annual_item(*v, "professional", rs_.annual.prof);
     annual_item(*v, "total", rs_.annual.total);
     if (const Json* s = m(*v, "professionalShare"); object(s, "/annual/professionalShare", false)) {
       auto& a = rs_.annual;
       a.has_share = true;
+      known(*s, "/annual/professionalShare", {"numerator", "denominator", "source", "interpretation"});
       r_.integer(m(*s, "numerator"), "/annual/professionalShare/numerator", 1, 100, a.share_num, true);
       r_.integer(m(*s, "denominator"), "/annual/professionalShare/denominator", 1, 100, a.share_den, true);
       if (a.share_num > a.share_den)
@@ -173,9 +219,10 @@ class RuleReader {
     Mask out = 0;
     if (!array(v, path, false)) return out;
     if (v->empty()) r_.add("invalid_value", path, {"列表不能为空", "the list must not be empty"});
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
       int e = -1;
-      if (r_.choice(&(*v)[i], path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
+      if (r_.choice(x, path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
     }
     return out;
   }
@@ -187,6 +234,11 @@ class RuleReader {
 
   void window(const Json* v, const std::string& path, Window& w, bool allow_title) {
     if (!object(v, path, true)) return;
+    known(*v, path, {"last", "since", "sinceTitle", "notBefore", "ifUnknown"});
+    if (!m(*v, "sinceTitle"))
+      for (const char* k : {"notBefore", "ifUnknown"})
+        if (m(*v, k))
+          r_.add("invalid_value", path + "/" + k, {"只能与 sinceTitle 一起使用", "only allowed with sinceTitle"});
     int kinds = 0;
     if (const Json* x = m(*v, "last")) {
       ++kinds;
@@ -229,9 +281,10 @@ class RuleReader {
 
   void requirements(const Json* v) {
     if (!array(v, "/requirements", true)) return;
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {  // walked, not indexed: (*v)[i] walks the list each time
       std::string path = "/requirements/" + std::to_string(i);
-      const Json& e = (*v)[i];
+      const Json& e = *x;
       if (!object(&e, path, true)) continue;
       known(e, path, {"route", "levels", "education", "exempt", "window", "count", "subjects", "source", "interpretation"});
       Requirement q;
@@ -276,6 +329,16 @@ class RuleReader {
     std::string p = path + "/" + std::string(kUnitNames[int(unit)].id);
     if (!object(v, p, true)) return;
     u.accepted = true;
+    switch (unit) {  // the members each unit may have
+      case Unit::minutes: known(*v, p, {"per", "source"}); break;
+      case Unit::none: known(*v, p, {"fixed", "source"}); break;
+      case Unit::days: known(*v, p, {"rate", "rateByLevel", "source"}); break;
+      case Unit::subjects: known(*v, p, {"rate", "annualRequirement", "source"}); break;
+      default: known(*v, p, {"rate", "source"});
+    }
+    for (const char* alt : {"rateByLevel", "annualRequirement"})
+      if (m(*v, "rate") && m(*v, alt))
+        r_.add("invalid_value", p, {std::string("rate 与 ") + alt + " 只能给一个", std::string("give rate or ") + alt + ", not both"});
     switch (unit) {
       case Unit::minutes:
         r_.integer(m(*v, "per"), p + "/per", 1, 600, u.per, true);
@@ -286,7 +349,8 @@ class RuleReader {
       case Unit::days:
         if (const Json* lv = m(*v, "rateByLevel")) {
           u.by_level = true;
-          if (object(lv, p + "/rateByLevel", true))
+          if (object(lv, p + "/rateByLevel", true)) known(*lv, p + "/rateByLevel", {"international", "national", "provincial", "prefecture"});
+          if (lv->is_object())
             for (int l = 0; l < 4; ++l)
               r_.number(m(*lv, std::string(kConfLevelNames[l].id).c_str()),
                         p + "/rateByLevel/" + std::string(kConfLevelNames[l].id), 0, 24, u.level_rate[l], true);
@@ -404,10 +468,11 @@ class RuleReader {
         r_.add("invalid_value", "/deadlines/pastYears", {"不允许补学时不能给出补学时段", "a make-up period needs makeUp: true"});
       cited(*y, "/deadlines/pastYears", d.past_years);
     }
-    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false))
-      for (size_t i = 0; i < ns->size(); ++i) {
+    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false)) {
+      size_t i = 0;
+      for (const Json* x = ns->first(); x; x = x->next(), ++i) {
         std::string path = "/deadlines/notes/" + std::to_string(i);
-        const Json& e = (*ns)[i];
+        const Json& e = *x;
         if (!object(&e, path, true)) continue;
         known(e, path, {"date", "text", "source", "interpretation"});
         DatedNote n;
@@ -416,6 +481,7 @@ class RuleReader {
         cited(e, path, n);
         d.notes.push_back(std::move(n));
       }
+    }
   }
 
   void own_department(const Json* v) {
@@ -432,9 +498,10 @@ class RuleReader {
   void adjustments(const Json* v) {
     if (!array(v, "/adjustments", true)) return;
     std::set<std::string> ids;
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
       std::string path = "/adjustments/" + std::to_string(i);
-      const Json& e = (*v)[i];
+      const Json& e = *x;
       if (!object(&e, path, true)) continue;
       Adjustment a;
       known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "source", "text", "interpretation"});
@@ -480,14 +547,17 @@ class RuleReader {
     }
     a.routes = mask(m(*v, "routes"), path + "/routes", kRouteNames);
     a.levels = mask(m(*v, "levels"), path + "/levels", kLevelNames);
-    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false))
-      for (size_t i = 0; i < ys->size(); ++i) {
+    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false)) {
+      size_t i = 0;
+      for (const Json* x = ys->first(); x; x = x->next(), ++i) {
         int y = 0;
-        if (r_.integer(&(*ys)[i], path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
+        if (r_.integer(x, path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
           a.application_years.push_back(y);
       }
+    }
     if (const Json* age = m(*v, "ageAtLeast"); object(age, path + "/ageAtLeast", false)) {
       a.has_age = true;
+      known(*age, path + "/ageAtLeast", {"male", "female"});
       r_.integer(m(*age, "male"), path + "/ageAtLeast/male", 16, 100, a.age_male, true);
       r_.integer(m(*age, "female"), path + "/ageAtLeast/female", 16, 100, a.age_female, true);
     }
@@ -507,6 +577,11 @@ class RuleReader {
 
 std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text,
                                      std::vector<Problem>& problems) {
+  // Absurd sizes are refused before parsing (README "Limits"); the shipped files are about 10 KB.
+  if (text.size() > kMaxRuleFileBytes) {
+    problems.push_back({"too_long", "", {"规则文件超过 1 MiB", "the rule file is larger than 1 MiB"}});
+    return std::nullopt;
+  }
   JsonDoc doc;
   Problem p;
   if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {

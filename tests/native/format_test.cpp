@@ -13,6 +13,7 @@ namespace {
 
 std::string printf_num(double x) {
   char buf[32];
+  if (x >= -1e13 && x <= 1e13 && x == double(static_cast<long long>(x))) return std::to_string(static_cast<long long>(x));
   double r = std::round(x * 1e6) / 1e6;
   if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_string(static_cast<long long>(r));
   std::snprintf(buf, sizeof buf, "%.6f", r);
