@@ -112,6 +112,9 @@ export function mount(root, opts = {}) {
       return s ? `${s.number || s.title}` : '';
     },
     regionName: (code) => picker.nameOf(code),
+    explain(id) {
+      try { return checker && typeof checker.explain === 'function' ? checker.explain(id, draft.lang === 'en' ? 'en' : 'zh') : null; } catch { return null; }
+    },
     setRegion(code, { keepInput = false } = {}) {
       draft.region = code;
       if (!keepInput) $('f-region').value = code;
@@ -283,6 +286,7 @@ export function mount(root, opts = {}) {
     results.render(view);
     results.renderExplanations(view, draft.training);
     if ($('ways-block').open) results.renderWays(view);
+    if ($('rules-block').open) results.renderRules();
     if (typeof opts.onResult === 'function' && result) {
       try { opts.onResult(result, built.profile); } catch { /* a listener's problem is not ours */ }
     }
@@ -363,6 +367,7 @@ export function mount(root, opts = {}) {
   $('error-list').addEventListener('click', onFocusLink);
   $('verdict-chip').addEventListener('click', onFocusLink);
   $('ways-block').addEventListener('toggle', () => { if ($('ways-block').open) results.renderWays(view); });
+  $('rules-block').addEventListener('toggle', () => { if ($('rules-block').open) results.renderRules(); });
   const beforePrint = () => results.renderPrint(view);
   window.addEventListener('beforeprint', beforePrint);
 

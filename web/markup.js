@@ -179,6 +179,10 @@ export function markup(L) {
     <p class="hint" data-t="waysHint"></p>
     <ul id="ways-list" class="ways-list"></ul>
   </details>
+  <details id="rules-block" class="block ways">
+    <summary data-t="rulesHeading"></summary>
+    <div id="rules-text" class="rules-text"></div>
+  </details>
   <p class="footnote" data-t="footnote"></p>
 </section>
 </div>

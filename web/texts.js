@@ -84,6 +84,7 @@ export const TEXT = {
     shortItem: (y, s, h) => `${y}年还需${s}${h}学时`, shortTotal: (y, h) => `${y}年合计还需${h}学时`,
     deadline: (d) => `截止${d}`, cannotComplete: (y) => `${y}年的学时已无法补齐`, mayComplete: '尚可补学',
     ways: '本地区的学时怎样算', waysHint: '以下是所选地区文件规定的各种学习形式的折算办法，可据此安排学习。',
+    rulesHeading: '本地区规则（全文）', rulesNone: '选择地区和年度后显示所适用文件的全部规则。',
     waysNone: '选择地区和年度后显示。', waysNotCounted: '不计入', waysPer: (u) => `每${u}`,
     footnote: '本测算仅供参考，以人社部门审核结果为准。', hours: '学时', general: '整份档案', internal: '计算模块出错',
     // print
@@ -177,6 +178,7 @@ export const TEXT = {
     shortItem: (y, s, h) => `${y}: ${h} more ${s} hours`, shortTotal: (y, h) => `${y}: ${h} more hours in total`,
     deadline: (d) => `by ${d}`, cannotComplete: (y) => `the hours of ${y} can no longer be made up`, mayComplete: 'can still be earned',
     ways: 'How hours are counted in this region', waysHint: 'How each kind of activity converts under the chosen region\'s notice, to plan your training.',
+    rulesHeading: 'The rules of this region in full', rulesNone: 'Once region and year are chosen, every rule of the notice that applies is shown here.',
     waysNone: 'Shown once region and year are chosen.', waysNotCounted: 'not counted', waysPer: (u) => `per ${u}`,
     footnote: 'For reference only; the human-resources bureau decides.', hours: 'hours', general: 'Whole profile', internal: 'checker error',
     printTitle: 'Continuing-education hours: summary', printName: 'Name', printDate: 'Checked on', printRegion: 'Region',

@@ -308,6 +308,15 @@ test('what to do next: deadlines, a year that can no longer be made up, and this
   assert.ok(ways.some((w) => /^职业资格考试：考试合格，视同完成当年专业科目\d+学时/.test(w)), ways.join('\n'));
   await page.locator('#ways-block').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ensureArtifacts(), 'next-360.png') });
+  // the rule set in words (checker.explain), as headings and lists
+  await page.locator('#rules-block summary').click();
+  assert.equal(await page.locator('#rules-text h3').first().textContent(), '赤峰市松山区：继续教育学时规则');
+  assert.ok((await page.locator('#rules-text li').allTextContents()).some((li) => li.startsWith('公需科目：每年不少于 30 学时。')));
+  assert.equal(await page.locator('#rules-text').evaluate((n) => n.querySelectorAll('script, [onclick]').length), 0);
+  await page.locator('#lang-toggle').click();
+  await page.locator('#rules-text h3', { hasText: /rules/i }).first().waitFor();
+  await page.locator('#rules-block').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ensureArtifacts(), 'rules-en-360.png') });
   await rec.context.close();
   rec.check();
 });
