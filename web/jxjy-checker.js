@@ -4,7 +4,7 @@
 //   <script type="module" src="https://…/jxjy/jxjy-checker.js"></script>
 //   <jxjy-checker region="150783" lang="zh"></jxjy-checker>
 //
-// The calculator (app.js) is mounted in the element's own shadow root and styled there by style.css
+// The calculator (calculator.js) is mounted in the element's own shadow root and styled there by style.css
 // (loaded with a <link> beside this file), so the portal's CSS does not leak in and ours does not leak
 // out. No inline styles and no eval: works under a strict CSP that allows this origin's scripts, styles
 // and 'wasm-unsafe-eval'. Everything is computed locally; the element keeps no draft unless it has the
@@ -15,7 +15,7 @@
 // Events:     "jxjy-result" (bubbles, composed) after every evaluation, detail = {result, profile}.
 // Methods:    evaluate(profile) -> Promise<result> (the same checker, without touching the form);
 //             ready -> Promise that resolves once the checker is loaded.
-import { mount, loadChecker } from './app.js';
+import { mount, loadChecker } from './calculator.js';
 
 const STYLE_URL = new URL('./style.css', import.meta.url).href;
 

@@ -1,4 +1,7 @@
-import { ACTIVITIES, CONF_LEVELS, TEXT, UNITS } from './texts.js';
+import { rowFromRecord } from './draft.js';
+import { idOf, ids } from './words.js';
+
+const UNITS = ids('unit');
 
 // ---------------------------------------------------------------------------------------------
 // Import and export of the training records (the table). Export: the records exactly as sent to the
@@ -77,44 +80,24 @@ export function parseCsv(text, sep = ',') {
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
-const str = (v) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-
-// Words a person may type in a spreadsheet instead of the contract's keys (the page's own labels).
+// Words a person may type in a spreadsheet instead of the contract's ids: the vocabulary's zh and en words
+// (and the short 公需 / 专业). A value that is none of them is left empty (the field then asks for it).
 function keyOf(kind, value) {
   const v = value.trim();
-  const lower = v.toLowerCase();
-  const match = (pairs) => {
-    for (const [key, labels] of pairs) if (key === lower || labels.some((l) => l.toLowerCase() === lower)) return key;
-    return v;
-  };
-  const labels = (prefix, keys) => keys.map((k) => [k, [TEXT.zh[prefix + k], TEXT.en[prefix + k]]]);
-  if (kind === 'subject') return match(labels('subject_', ['public', 'professional']));
-  if (kind === 'unit') return match(labels('unit_', UNITS));
-  if (kind === 'level') return v === '' || v === '—' ? '' : match(labels('lvl_', CONF_LEVELS.filter(Boolean)));
-  if (kind === 'activity') return match(Object.entries(ACTIVITIES));
-  return v;
+  if (v === '' || v === '—') return '';
+  if (kind === 'subject') return idOf('subject', v) || { 公需: 'public', 专业: 'professional' }[v] || '';
+  return idOf(kind, v) || '';
 }
 function filedOf(value) {
   const v = value.trim().toLowerCase();
-  if (['', 'true', '1', 'yes', 'y', '是', '已备案', '√', '✓'].includes(v)) return true;
-  if (['false', '0', 'no', 'n', '否', '未备案'].includes(v)) return false;
-  return value; // as given: the checker says it is not a boolean
+  if (['true', '1', 'yes', 'y', '是', '已备案', '√', '✓'].includes(v)) return 'yes';
+  if (['false', '0', 'no', 'n', '否', '未备案'].includes(v)) return 'no';
+  return '';
 }
 
-/** Table rows from a contract record (JSON import). multi = it gave more than one amount. */
-function rowFromRecord(rec, n) {
+function checkedRecord(rec, n) {
   if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new ImportError('io_record', n);
-  const units = UNITS.filter((u) => rec[u] !== undefined && rec[u] !== null);
-  const unit = units[0] || 'hours';
-  return {
-    row: {
-      year: str(rec.year), subject: str(rec.subject), activity: str(rec.activity),
-      amount: str(rec[unit]), unit, level: str(rec.level),
-      filed: rec.filed === undefined || rec.filed === null ? true : rec.filed,
-      note: str(rec.note),
-    },
-    multi: units.length > 1,
-  };
+  return rowFromRecord(rec);
 }
 
 /**
@@ -139,7 +122,7 @@ export function parseTrainingFile(text, name = '') {
     if (!list) throw new ImportError('io_shape');
     if (list.length > MAX_IMPORT_ROWS) throw new ImportError('io_tooMany', MAX_IMPORT_ROWS);
     rows = list.map((rec, i) => {
-      const r = rowFromRecord(rec, i + 1);
+      const r = checkedRecord(rec, i + 1);
       if (r.multi) multi.push(i + 1);
       return r.row;
     });
@@ -157,8 +140,8 @@ export function parseTrainingFile(text, name = '') {
       return {
         year: cell('year').trim(), subject: keyOf('subject', cell('subject')),
         activity: keyOf('activity', cell('activity')), amount: cell('amount').trim(),
-        unit: keyOf('unit', cell('unit')) || 'hours', level: keyOf('level', cell('level')),
-        filed: filedOf(cell('filed')), note: cell('note'),
+        unit: keyOf('unit', cell('unit')) || 'hours', level: keyOf('confLevel', cell('level')),
+        filed: filedOf(cell('filed')), note: cell('note'), start: '', end: '',
       };
     });
   }
@@ -176,15 +159,3 @@ export function decodeText(buffer) {
     throw new ImportError('io_encoding');
   }
 }
-
-/**
- * Mounts one calculator into root (an Element or a ShadowRoot) and returns its controller.
- * options:
- *   region     six-digit code to start with (a catalogue region, or any code: it goes to the code field)
- *   lang       'zh' (default) or 'en'
- *   embedded   true inside someone else's page: smaller headings, no lede
- *   storageKey localStorage key for the draft; null/'' = keep no draft (default: none)
- *   ownsDocument true on index.html: sets <html lang> and document.title
- *   onResult   called with every result shown
- * controller: { ready (Promise), setLang(lang), setRegion(code), profile(), result(), destroy() }
- */

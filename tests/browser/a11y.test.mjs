@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { newContext, root, skip, useBrowser } from './harness.mjs';
+import { corpusCase, fillProfile, newContext, root, skip, useBrowser } from './harness.mjs';
 
 const AXE = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 const env = useBrowser();
@@ -23,19 +23,25 @@ test('axe: the calculator page', { skip, timeout: 90_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin, { bypassCSP: true });
   const page = await rec.context.newPage();
   await page.goto(env.server.url);
-  await page.locator('#banner.banner:not(.pending)').waitFor();
+  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   await axe(page, 'first load (zh)');
-  // errors shown next to their fields
-  await page.locator('#f-year').fill('20x3');
-  await page.locator('#training-body tr').first().locator('[data-col="amount"] input').fill('-5');
+  await fillProfile(page, corpusCase('650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30').profile);
+  await page.locator('#banner.short').waitFor();
+  await axe(page, 'result (zh)');
+  // errors shown next to their fields, and a record left out
+  await page.locator('#f-currentTitleSince').fill('20x2');
+  await page.locator('#add-row').click();
+  await page.locator('#records-list > li').nth(1).locator('[data-col="activity"] select').selectOption('course');
   await page.locator('#banner.error').waitFor();
   await axe(page, 'input errors (zh)');
   await page.locator('#lang-toggle').click();
   await axe(page, 'input errors (en)');
-  await page.locator('#f-year').fill('2023');
-  await page.locator('#training-body tr').first().locator('[data-col="amount"] input').fill('30');
+  await page.locator('#f-currentTitleSince').fill('2022');
   await page.locator('#banner.short').waitFor();
-  await axe(page, 'result (en)');
+  await page.locator('#ways-block summary').click();
+  await page.locator('#share-btn').click();
+  await page.locator('#share-qr svg').waitFor();
+  await axe(page, 'result, ways, share (en)');
   await rec.context.close();
   rec.check();
 });
@@ -44,8 +50,8 @@ test('axe: the example portal (custom element and iframe)', { skip, timeout: 90_
   const rec = await newContext(env.browser, env.server.origin, { bypassCSP: true });
   const page = await rec.context.newPage();
   await page.goto(`${env.server.url}examples/portal.html`);
-  await page.locator('jxjy-checker #banner.banner:not(.pending)').waitFor();
-  await page.frameLocator('#frame').locator('#banner.banner:not(.pending)').waitFor();
+  await page.locator('jxjy-checker #banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.frameLocator('#frame').locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   await axe(page, 'portal');
   await rec.context.close();
   rec.check();

@@ -119,60 +119,73 @@ export function corpusCase(file, name) {
 }
 
 export const STATUS_ZH = { met: '达标', exempt: '免于要求', advisory: '仅作参考', short: '未达标' };
-const SUBJECT_ZH = { public: '公需', professional: '专业' };
-/** The page's Chinese shortfall sentence for one shortfall entry. */
+const SUBJECT_ZH = { public: '公需科目', professional: '专业科目' };
+/** The page's Chinese shortfall sentence for one shortfall entry (a deadline may follow it). */
 export function shortfallSentence(s) {
-  return s.subject === 'total' ? `${s.year}年合计还差${s.hours}学时` : `${s.year}年还差${SUBJECT_ZH[s.subject]}科目${s.hours}学时`;
+  return s.subject === 'total' ? `${s.year}年合计还需${s.hours}学时` : `${s.year}年还需${SUBJECT_ZH[s.subject]}${s.hours}学时`;
 }
 
 const AMOUNTS = ['hours', 'minutes', 'days', 'months', 'subjects'];
 
+/** Resolves once the calculator has loaded its checker and shows a stage (a verdict or a next step). */
+export async function waitReady(scope) {
+  await scope.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 15_000 });
+}
+
+/** Fills one record card (a locator of its <li>) with a contract training record, as a person would. */
+export async function fillRecord(card, r) {
+  await card.locator('[data-col="year"] input').fill(r.year === undefined ? '' : String(r.year));
+  await card.locator('[data-col="subject"] select').selectOption(r.subject);
+  await card.locator('[data-col="activity"] select').selectOption(r.activity);
+  const unit = AMOUNTS.find((u) => r[u] !== undefined);
+  await card.locator('[data-col="unit"] select').selectOption(unit);
+  await card.locator('[data-col="amount"] input').fill(String(r[unit]));
+  if (r.level) await card.locator('[data-col="level"] select').selectOption(r.level);
+  const filed = r.filed === true ? 'yes' : r.filed === false ? 'no' : 'unknown';
+  await card.locator(`[data-col="filed"] input[id$="-filed-${filed}"]`).check();
+  if (r.note) await card.locator('[data-col="note"] input').fill(r.note);
+}
+
 /**
  * Fills the calculator (in page, or inside a frame / shadow root: `scope` is a Playwright locator
- * root or page) with a corpus profile the way a person would: selects, text fields, one row per record.
+ * root or page) with a corpus profile the way a person would: the region code, choices, text fields,
+ * one card per record.
  */
 export async function fillProfile(scope, profile) {
   const pick = (sel, value) => scope.locator(sel).selectOption(value === undefined ? '' : String(value));
   const text = (sel, value) => scope.locator(sel).fill(value === undefined ? '' : String(value));
-  await pick('#f-region', profile.region);
-  await text('#f-code', '');
+  const choose = async (name, value) => { if (value) await scope.locator(`#f-${name}-${value}`).check(); };
+  await text('#f-region', profile.region);
   await text('#f-year', profile.year);
-  await text('#f-appdate', profile.applicationDate);
-  await pick('#f-route', profile.route || 'review');
-  await pick('#f-level', profile.level);
-  await pick('#f-gender', profile.gender);
-  await text('#f-birth', profile.birthDate);
+  await text('#f-applicationDate', profile.applicationDate);
+  await choose('route', profile.route || 'review');
+  await choose('level', profile.level);
+  await choose('gender', profile.gender);
+  await text('#f-birthDate', profile.birthDate);
   if (!profile.birthDate) await text('#f-age', profile.age);
   await pick('#f-education', profile.education);
-  await pick('#f-sector', profile.sector || 'public');
-  await text('#f-since', profile.currentTitleSince);
+  await pick('#f-sector', profile.sector);
+  await text('#f-currentTitleSince', profile.currentTitleSince);
   await scope.locator('#f-grassroots').setChecked(!!profile.grassroots);
   assert.ok(!profile.circumstances, 'fillProfile does not fill circumstances');
 
-  const rows = scope.locator('#training-body tr');
-  while (await rows.count() > 0) await rows.first().locator('button[data-action="del"]').click();
+  const cards = scope.locator('#records-list > li');
+  while (await cards.count() > 0) await cards.first().locator('button[data-action="del"]').click();
   for (const [i, r] of (profile.training || []).entries()) {
     await scope.locator('#add-row').click();
-    const row = rows.nth(i);
-    await row.locator('[data-col="year"] input').fill(String(r.year));
-    await row.locator('[data-col="subject"] select').selectOption(r.subject);
-    await row.locator('[data-col="activity"] select').selectOption(r.activity);
-    const unit = AMOUNTS.find((u) => r[u] !== undefined);
-    await row.locator('[data-col="unit"] select').selectOption(unit);
-    await row.locator('[data-col="amount"] input').fill(String(r[unit]));
-    await row.locator('[data-col="level"] select').selectOption(r.level || '');
-    await row.locator('[data-col="filed"] input').setChecked(r.filed !== false);
-    await row.locator('[data-col="note"] input').fill(r.note || '');
+    await fillRecord(cards.nth(i), r);
   }
 }
 
-/** Waits until the verdict banner shows `title` and the shortfall list reads `sentences`. */
+/** Waits until the verdict banner shows `status` and the to-do list starts with `shortfall`'s sentences. */
 export async function expectVerdict(scope, status, shortfall) {
   const title = STATUS_ZH[status];
   await scope.locator('#banner-title').filter({ hasText: new RegExp(`^${title}$`) }).waitFor({ timeout: 10_000 });
-  const items = await scope.locator('#shortfall-list li').allTextContents();
-  const shown = await scope.locator('#shortfall-block').isVisible();
-  assert.deepEqual(shown ? items : [], shortfall.map(shortfallSentence), 'shortfall sentences');
+  const items = await scope.locator('#todo-list li').allTextContents();
+  const shown = await scope.locator('#todo-block').isVisible();
+  const expected = shortfall.map(shortfallSentence);
+  const got = (shown ? items : []).map((text, i) => (expected[i] && text.startsWith(expected[i]) ? expected[i] : text));
+  assert.deepEqual(got, expected, 'shortfall sentences');
 }
 
 export function ensureArtifacts() {

@@ -11,7 +11,7 @@ test('after the first visit the page loads and computes offline', { skip, timeou
   const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
   await page.goto(env.server.url);
-  await page.locator('#banner.banner:not(.pending)').waitFor();
+  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   // the worker installs (caching the whole shell) before it activates
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, env.server.url);
@@ -25,10 +25,17 @@ test('after the first visit the page loads and computes offline', { skip, timeou
     assert.ok(cached.includes(f), `${f} is cached (cached: ${cached.join(' ')})`);
   }
 
+  // every file this visit loaded (each module of the page) reaches the worker's cache: sw.js lists the
+  // shell, and app.js fetches the rest once more through the worker when it takes control
+  await page.waitForFunction(async () => {
+    const files = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin));
+    for (const u of files) if (!(await caches.match(u))) return false;
+    return files.some((u) => u.endsWith('/calculator.js')) && !!navigator.serviceWorker.controller;
+  }, null, { polling: 200, timeout: 30_000 });
   await rec.context.setOffline(true);
   const response = await page.reload();
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
-  await page.locator('#banner.banner:not(.pending)').waitFor();
+  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   assert.notEqual(await page.locator('#banner-title').textContent(), '计算模块加载失败');
   const c = corpusCase('410100/records.json', '公需20+专业70合计90：公需课不足30，缺10');
   await fillProfile(page, c.profile);
@@ -37,8 +44,8 @@ test('after the first visit the page loads and computes offline', { skip, timeou
   // a second tab, offline, opening index.html?embed=1
   const embed = await rec.context.newPage();
   await embed.goto(`${env.server.url}index.html?embed=1`);
-  await embed.locator('#banner.banner:not(.pending)').waitFor();
-  assert.equal(await embed.locator('#banner-title').textContent(), '未达标'); // the default draft: 2021, 2022 missing
+  await embed.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  assert.equal(await embed.locator('#banner-title').textContent(), '尚未测算'); // an empty start: nothing entered, no verdict
   await rec.context.setOffline(false);
   await rec.context.close();
   // the console may report the failed background refresh while offline; nothing else

@@ -1,0 +1,413 @@
+// One calculator: mount(root, options) puts the form and the result into root (an Element or a
+// ShadowRoot) and keeps them in step with the draft. Used by the page (app.js) and by <jxjy-checker>
+// (jxjy-checker.js); it has no side effects until mounted, and all its state lives inside one mount
+// (element ids are looked up inside its own wrapper, so several calculators can live in shadow roots).
+//
+// options:
+//   region       six-digit code to start with        lang        'zh' (default) or 'en'
+//   embedded     true inside someone else's page      storageKey  localStorage key of the draft (none: keep none)
+//   ownsDocument true on index.html (<html lang>, document.title)
+//   shared       a profile from a #p= link: opened (after asking, when a draft of one's own is there)
+//   onResult     called with (result, profile) after every evaluation
+// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), destroy() }
+import { createChecker } from './jxjy.js';
+import { markup } from './markup.js';
+import { say } from './texts.js';
+import { word as vocabWord } from './words.js';
+import {
+  buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, hasContent, loadDraft, localDate, saveDraft,
+} from './draft.js';
+import { createForm, el } from './form.js';
+import { createRegionPicker } from './region-picker.js';
+import { createResultView } from './result-view.js';
+import { createIO } from './records-io.js';
+import { createShare } from './share.js';
+
+let checkerPromise = null;
+/** Resolves to the checker shared by every calculator of the document (retried after a failure). */
+export function loadChecker() {
+  if (!checkerPromise) {
+    checkerPromise = createChecker();
+    checkerPromise.catch(() => { checkerPromise = null; });
+  }
+  return checkerPromise;
+}
+
+const PERSON_FIELDS = ['gender', 'age', 'birthDate', 'education', 'currentTitleSince', 'sector', 'series'];
+
+export function mount(root, opts = {}) {
+  const wrapper = el('div', { className: opts.embedded ? 'jxjy embedded' : 'jxjy' });
+  wrapper.innerHTML = markup(opts.embedded && !opts.ownsDocument ? 2 : 1);
+  root.append(wrapper);
+  // Elements by id inside this calculator: the root's id index (document or shadow root) when the node is
+  // ours, else a search of the wrapper. (A querySelector walks the tree, past every record card: with
+  // 1,000 records that alone cost 100 ms a keystroke.)
+  const $ = (id) => {
+    const home = wrapper.getRootNode();
+    const hit = typeof home.getElementById === 'function' ? home.getElementById(id) : null;
+    if (hit && wrapper.contains(hit)) return hit;
+    return wrapper.querySelector(`#${CSS.escape(id)}`);
+  };
+  const storage = opts.storageKey && typeof localStorage !== 'undefined' ? localStorage : null;
+
+  let notices = [];
+  const stored = storage ? loadDraft(storage, opts.storageKey, opts.lang === 'en' || opts.lang === 'zh' ? opts.lang : undefined) : null;
+  let draft = stored ? stored.draft : emptyDraft(opts.lang);
+  if (opts.lang === 'en' || opts.lang === 'zh') draft.lang = opts.lang;
+  const lang = () => draft.lang;
+  const t = (key, ...args) => say(draft.lang, key, ...args);
+  if (stored && stored.dropped.length) notices.push(() => t('droppedNotice', stored.dropped.join(draft.lang === 'en' ? ', ' : '、')));
+  if (opts.shared !== undefined) {
+    const shared = opts.shared && draftFromProfile(opts.shared, draft.lang);
+    if (!shared) notices.push(() => t('sharedBad'));
+    else if (!hasContent(draft) || window.confirm(t('confirmReplace'))) {
+      shared.draft.name = draft.name;
+      draft = shared.draft;
+      if (opts.lang) draft.lang = opts.lang;
+      notices.push(() => t('openedShared'));
+    } else {
+      notices.push(() => t('keptDraft'));
+    }
+  }
+  if (opts.region && !draft.region) draft.region = String(opts.region).trim();
+
+  let checker = null;
+  let covered = []; // checker.regions()
+  let view = { stage: 'loading', next: '', leftOut: [], pendingRows: new Map(), refusedRows: new Map(), recordOf: new Map() };
+  let lastResult = null;
+
+  // ---- what the rest of the calculator asks of it ---------------------------------------------------
+  const app = {
+    $, wrapper, t, lang,
+    draft: () => draft,
+    word: (kind, id) => vocabWord(kind, id, draft.lang),
+    cite(source) {
+      if (!source) return '';
+      const parts = [source.number || source.title, source.clause].filter(Boolean);
+      if (!parts.length) return '';
+      return draft.lang === 'en' ? `(${parts.join(' ')})` : `（${parts.join(' ')}）`;
+    },
+    covered: () => covered,
+    /** {region, ruleSet} of the nearest covered region at or above code, or null. */
+    coverage(code) {
+      if (!/^\d{6}$/.test(code)) return null;
+      for (const c of [code, code.slice(0, 4) + '00', code.slice(0, 2) + '0000']) {
+        const hit = covered.find((r) => r.region === c);
+        if (hit) return { region: hit, ruleSet: ruleSetFor(hit) };
+      }
+      return null;
+    },
+    ruleSet: () => { const c = app.coverage(draft.region.trim()); return c ? c.ruleSet : null; },
+    circumstances: () => { const rs = app.ruleSet(); return rs ? rs.circumstances || [] : []; },
+    /** A notice's title as shown: the original Chinese (lang zh-CN) and, in English, a short gloss. */
+    docTitle(rs) {
+      const s = rs && rs.sources && rs.sources[0];
+      if (!s) return '';
+      const span = el('span', { lang: 'zh-CN', text: `${s.title}${s.number && s.number !== s.title ? ' ' + s.number : ''}` });
+      const when = s.date ? ` (${s.date})` : '';
+      return draft.lang === 'en' ? el('span', {}, `the ${rs.year} notice `, span, when) : el('span', {}, span, s.date ? `（${s.date}）` : '');
+    },
+    docShort(rs) {
+      const s = rs && rs.sources && rs.sources[0];
+      return s ? `${s.number || s.title}` : '';
+    },
+    regionName: (code) => picker.nameOf(code),
+    explain(id) {
+      try { return checker && typeof checker.explain === 'function' ? checker.explain(id, draft.lang === 'en' ? 'en' : 'zh') : null; } catch { return null; }
+    },
+    setRegion(code, { keepInput = false } = {}) {
+      draft.region = code;
+      if (!keepInput) $('f-region').value = code;
+      picker.render();
+      form.renderCircumstances();
+      evaluateNow();
+    },
+    changed({ key } = {}) {
+      if (key === 'year' || key === 'region') { picker.render(); form.renderCircumstances(); }
+      evaluateNow();
+    },
+    rowsRendered() { results.renderExplanations(view, draft.training); },
+    notice(text) { $('notice').textContent = text; },
+  };
+
+  function ruleSetFor(entry) {
+    const sets = [...(entry.ruleSets || [])].sort((a, b) => a.year - b.year);
+    if (!sets.length) return null;
+    const year = Number(String(draft.year).replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)));
+    const inForce = sets.filter((s) => s.year <= year);
+    return inForce.length ? inForce[inForce.length - 1] : sets[0];
+  }
+
+  const form = createForm(app);
+  app.form = form;
+  const picker = createRegionPicker(app);
+  const results = createResultView(app);
+  const io = createIO(app, { replaceRows, exportProfile: () => buildProfile(draft).profile });
+  const share = createShare(app, { profile: () => currentProfile() });
+
+  function replaceRows(rows) {
+    draft.training = rows;
+    form.renderRows();
+    evaluateNow({ rows: true });
+  }
+
+  function currentProfile() {
+    return buildProfile(draft, { circumstances: app.circumstances().map((c) => c.kind), checkDate: localDate() }).profile;
+  }
+
+  // ---- evaluation ---------------------------------------------------------------------------------
+  function controlId(field) {
+    if (!field) return null;
+    if (field.row !== undefined) {
+      const uid = form.uidOf(draft.training[field.row]);
+      if (field.key === 'filed') return `r${uid}-filed-${draft.training[field.row].filed || 'unknown'}`;
+      return `r${uid}-${field.key}`;
+    }
+    if (field.key.startsWith('circ:')) {
+      const [, kind, value] = field.key.split(':');
+      return value ? `c-${kind}-value` : `c-${kind}`;
+    }
+    if (['route', 'level', 'gender'].includes(field.key)) {
+      const v = draft[field.key];
+      return v ? `f-${field.key}-${v}` : $(`f-${field.key}`)?.querySelector('input')?.id || null;
+    }
+    return `f-${field.key}`;
+  }
+  function labelOf(id) {
+    const control = $(id);
+    if (!control) return t('general');
+    const group = control.closest('[role="radiogroup"]');
+    if (group) return $(group.getAttribute('aria-labelledby'))?.textContent || '';
+    const label = wrapper.querySelector(`label[for="${CSS.escape(id)}"]`);
+    return label ? label.textContent.trim() : t('general');
+  }
+
+  // The draft is written to storage a moment after the last change (and when the page is hidden), not
+  // on every keystroke: a 1,000-record draft is 100 KB of JSON.
+  let saveTimer = 0;
+  function saveSoon() {
+    if (!storage) return;
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, 300);
+  }
+  function saveNow() {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    if (storage) saveDraft(storage, opts.storageKey, draft);
+  }
+  if (storage) {
+    const flush = () => { if (saveTimer) saveNow(); };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+  }
+
+  function evaluateNow(changed = true) {
+    if (changed) saveSoon();
+    form.clearMarks();
+    if (!checker) return;
+    const checkDate = localDate();
+    const next = { stage: 'incomplete', next: '', leftOut: [], pendingRows: new Map(), refusedRows: new Map(),
+      recordOf: new Map(), checkDate, errors: [], result: null, probe: null };
+    const region = draft.region.trim();
+    const cover = app.coverage(region);
+    // the first thing missing is marked at its field (the region: at the search, where one starts)
+    const need = (key, text) => {
+      next.next = next.next || text;
+      const id = key === 'region' && !region ? 'f-search' : controlId({ key });
+      if (id) form.mark(id, text, 'need');
+    };
+    if (!region) need('region', t('next_region'));
+    else if (!/^\d{6}$/.test(region)) need('region', t('badCode'));
+    else if (!cover) { next.stage = 'uncovered'; next.next = t('next_uncovered'); }
+    if (!next.next && !draft.year.trim()) need('year', t('next_year'));
+    if (!next.next && !draft.route) need('route', t('next_route'));
+    if (!next.next && !draft.level) need('level', t('next_level'));
+
+    let result = null;
+    let built = null;
+    if (!next.next) {
+      // records the checker refuses are left out and marked at their fields, and the rest is evaluated
+      const skip = new Set();
+      for (let round = 0; round < 4; round++) {
+        built = buildProfile(draft, { circumstances: app.circumstances().map((c) => c.kind), checkDate, skip });
+        try {
+          result = checker.evaluate(built.profile);
+        } catch (e) {
+          result = { ok: false, errors: [{ code: 'internal_error', path: '', message: `${t('internal')}: ${e && e.message}` }] };
+        }
+        if (result.ok !== false) break;
+        const rowErrors = (result.errors || []).filter((e) => /^\/training\/\d+/.test(e.path || ''));
+        if (!rowErrors.length || rowErrors.length !== result.errors.length) break;
+        for (const e of rowErrors) {
+          const r = built.rowOf[Number(/^\/training\/(\d+)/.exec(e.path)[1])];
+          skip.add(r);
+          const f = fieldOf(built, e.path);
+          if (!next.refusedRows.has(r)) next.refusedRows.set(r, []);
+          next.refusedRows.get(r).push({ ...e, field: f });
+        }
+      }
+      for (const lo of built.leftOut) next.pendingRows.set(lo.row, lo);
+      next.leftOut = [...built.leftOut.filter((lo) => !lo.blank).map((lo) => lo.row), ...next.refusedRows.keys()].sort((a, b) => a - b);
+      lastResult = result;
+      if (result.ok === false) {
+        const missing = result.errors.filter((e) => e.code === 'missing');
+        const personal = missing.filter((e) => PERSON_FIELDS.includes(String(e.path).slice(1)));
+        if (personal.length && personal.length === result.errors.length) {
+          const keys = [...new Set(personal.map((e) => String(e.path).slice(1)))];
+          const words = keys.map((k) => labelOf(controlId({ key: k === 'age' ? 'age' : k }))).join(draft.lang === 'en' ? ', ' : '、');
+          next.next = t('next_person', words);
+          for (const k of keys) { const id = controlId(built.fields['/' + k] || { key: k }); if (id) form.mark(id, t('needed'), 'need'); }
+        } else {
+          next.stage = 'error';
+          for (const e of result.errors) {
+            const id = controlId(fieldOf(built, e.path));
+            const shown = id && form.mark(id, e.message || e.code, 'error');
+            next.errors.push({ ...e, control: shown ? id : null, label: shown ? labelOf(id) : '' });
+          }
+        }
+      } else {
+        // no record yet: the verdict stands (it is what the notice says of no training), and the next
+        // step says to add the records
+        if (!built.profile.training.length && result.status === 'short') next.next = t('next_records');
+        next.stage = 'verdict';
+        next.result = result;
+        (result.records || []).forEach((rec) => next.recordOf.set(built.rowOf[rec.index], rec));
+      }
+      for (const [r, errs] of next.refusedRows) {
+        for (const e of errs) { const id = controlId(e.field); if (id) form.mark(id, e.message || e.code, 'error'); }
+      }
+      for (const [r, lo] of next.pendingRows) {
+        if (lo.blank) continue;
+        for (const p of lo.problems) { const id = controlId({ row: r, key: p.key }); if (id) form.mark(id, t(p.need), 'need'); }
+      }
+      next.probe = makeProbe(built.profile);
+    }
+    view = next;
+    results.render(view);
+    results.renderExplanations(view, draft.training);
+    if ($('ways-block').open) results.renderWays(view);
+    if ($('rules-block').open) results.renderRules();
+    if (typeof opts.onResult === 'function' && result) {
+      try { opts.onResult(result, built.profile); } catch { /* a listener's problem is not ours */ }
+    }
+  }
+
+  // The checker asked about one record of 1 unit, for the "ways to earn hours" panel.
+  function makeProbe(profile) {
+    const year = profile.year;
+    if (!year) return null;
+    const base = { region: profile.region, year, route: profile.route, level: profile.level,
+      gender: profile.gender || 'female', age: profile.age ?? 40, currentTitleSince: profile.currentTitleSince,
+      education: profile.education || 'bachelor', locale: profile.locale };
+    if (profile.birthDate) { base.birthDate = profile.birthDate; delete base.age; }
+    return ({ activity, unit, level }) => {
+      const rec = { year, subject: 'professional', activity, [unit]: 1 };
+      if (level) rec.level = level;
+      const r = checker.evaluate({ ...base, training: [rec] });
+      return r.ok === false ? null : (r.records || [])[0] || null;
+    };
+  }
+
+  // ---- page-wide actions ----------------------------------------------------------------------------
+  function renderAll() {
+    form.render();
+    picker.render();
+    showNotices();
+  }
+  function showNotices() {
+    $('notice').textContent = notices.map((f) => f()).join(' ');
+  }
+
+  function clearAll() {
+    if (!window.confirm(t('confirmClear'))) return;
+    draft = emptyDraft(draft.lang);
+    if (storage) forgetDraft(storage, opts.storageKey);
+    notices = [() => t('cleared')];
+    io.clearMessages();
+    $('f-search').value = '';
+    $('f-search-results').replaceChildren();
+    $('f-search-status').textContent = '';
+    renderAll();
+    evaluateNow();
+    $('f-search').focus();
+  }
+
+  function setLang(next) {
+    const l = next === 'en' ? 'en' : 'zh';
+    if (l === draft.lang) return;
+    draft.lang = l;
+    if (opts.ownsDocument) {
+      document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
+      document.title = t('title');
+    }
+    io.clearMessages();
+    renderAll();
+    evaluateNow();
+  }
+
+  function onFocusLink(event) {
+    const link = event.target instanceof Element ? event.target.closest('a[data-focus]') : null;
+    if (!link) return;
+    event.preventDefault();
+    const control = $(link.dataset.focus);
+    if (control) {
+      control.scrollIntoView({ block: control.matches('h1, h2, h3') ? 'start' : 'center' });
+      control.focus();
+    }
+  }
+
+  function print() {
+    results.renderPrint(view);
+    window.print();
+  }
+
+  $('clear-all').addEventListener('click', clearAll);
+  $('lang-toggle').addEventListener('click', () => { setLang(draft.lang === 'en' ? 'zh' : 'en'); $('lang-toggle').focus(); });
+  $('print-btn').addEventListener('click', print);
+  $('error-list').addEventListener('click', onFocusLink);
+  $('verdict-chip').addEventListener('click', onFocusLink);
+  $('ways-block').addEventListener('toggle', () => { if ($('ways-block').open) results.renderWays(view); });
+  $('rules-block').addEventListener('toggle', () => { if ($('rules-block').open) results.renderRules(); });
+  const beforePrint = () => results.renderPrint(view);
+  window.addEventListener('beforeprint', beforePrint);
+
+  // Start loading the wasm first: it compiles off the main thread while the form renders.
+  const loading = loadChecker();
+  if (opts.ownsDocument) {
+    document.documentElement.lang = draft.lang === 'en' ? 'en' : 'zh-CN';
+    document.title = t('title');
+  }
+  form.renderTexts();
+  form.renderFields();
+  form.renderRows();
+  showNotices();
+  results.render(view);
+
+  const ready = loading.then((c) => {
+    checker = c;
+    covered = c.regions();
+    form.renderCircumstances();
+    picker.render();
+    evaluateNow(false);
+    // the full region list is not needed for the first verdict: fetched once the page is idle
+    const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+    idle(() => picker.ensureCatalogue());
+    return c;
+  }, (e) => {
+    view = { ...view, stage: 'failed' };
+    results.render(view);
+    throw e;
+  });
+  ready.catch(() => {});
+
+  return {
+    ready,
+    setLang,
+    setRegion(code) { if (checker) app.setRegion(String(code || '').trim()); else draft.region = String(code || '').trim(); },
+    profile: () => currentProfile(),
+    result: () => lastResult,
+    draft: () => draft,
+    share,
+    destroy() { window.removeEventListener('beforeprint', beforePrint); wrapper.remove(); },
+  };
+}

@@ -1,0 +1,354 @@
+// The form of one calculator: renders the draft into the markup's fields (option lists from the
+// vocabulary, words from texts.js), turns what a person types into draft changes, and marks fields with
+// what they lack or what the checker said about them. It keeps no state of its own beyond the DOM: the
+// draft belongs to the calculator (calculator.js), which calls render*() and is told of every change.
+import { CIRC_EXTRA, VOCABULARY } from './words.js';
+import { newRow } from './draft.js';
+
+// Cards rendered at once; the rest on request, a page at a time ("show the other N"): a 1,000-row draft
+// must reach its first verdict fast, and a person reads a few dozen records at a time anyway.
+const FIRST_ROWS = 50;
+const PAGE_ROWS = 100;
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') node.textContent = v;
+    else if (k === 'className') node.className = v;
+    else if (v === true) node.setAttribute(k, '');
+    else node.setAttribute(k, String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+/** Fills a <select> with [value, label] pairs after a "choose" entry; a value not among them is dropped. */
+function fillSelect(select, items, value, placeholder) {
+  const nodes = [];
+  if (placeholder !== null) nodes.push(el('option', { value: '', text: placeholder }));
+  for (const [k, label] of items) nodes.push(el('option', { value: k, text: label }));
+  select.replaceChildren(...nodes);
+  select.value = value ?? '';
+}
+
+export function createForm(app) {
+  const { $, wrapper } = app;
+  const t = (key, ...args) => app.t(key, ...args);
+  const words = (kind) => VOCABULARY[kind].map((w) => [w.id, app.lang() === 'en' ? w.en : w.zh]);
+  let marked = [];
+  const cards = new Map(); // uid -> the rendered card (most of a long draft is not rendered)
+  let rowsShown = 0;
+  let nextUid = 1;
+
+  const uidOf = (row) => {
+    if (!row.uid) Object.defineProperty(row, 'uid', { value: nextUid++, enumerable: false });
+    return row.uid;
+  };
+
+  // ---- static texts and option lists --------------------------------------------------------
+  function renderTexts() {
+    const lang = app.lang() === 'en' ? 'en' : 'zh-CN';
+    wrapper.lang = lang;
+    for (const node of wrapper.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+    for (const node of wrapper.querySelectorAll('[data-step]')) node.textContent = t('step', node.dataset.step);
+    for (const node of wrapper.querySelectorAll('.colon')) node.textContent = app.lang() === 'en' ? ': ' : '：';
+    const toggle = $('lang-toggle');
+    toggle.textContent = t('langToggle');
+    toggle.lang = app.lang() === 'en' ? 'zh-CN' : 'en';
+    $('import-file').setAttribute('aria-label', t('importInput'));
+  }
+
+  function renderChoices(name, kind, value) {
+    const group = $(`f-${name}`);
+    group.replaceChildren(...words(kind).map(([id, label]) => {
+      const input = el('input', { type: 'radio', name: `jxjy-${name}`, value: id, id: `f-${name}-${id}`, 'data-key': name });
+      input.checked = value === id;
+      return el('label', { className: 'choice', for: input.id }, input, el('span', { text: label }));
+    }));
+  }
+
+  function renderFields() {
+    const d = app.draft();
+    for (const key of ['year', 'applicationDate', 'age', 'birthDate', 'currentTitleSince', 'name']) {
+      const input = $(`f-${key}`);
+      input.dataset.key = key;
+      if (input.value !== d[key]) input.value = d[key];
+    }
+    renderChoices('route', 'route', d.route);
+    renderChoices('level', 'level', d.level);
+    renderChoices('gender', 'gender', d.gender);
+    fillSelect($('f-education'), words('education'), d.education, t('unset'));
+    fillSelect($('f-sector'), words('sector'), d.sector, t('unset'));
+    fillSelect($('f-series'), words('series'), d.series, t('unset'));
+    for (const key of ['education', 'sector', 'series']) $(`f-${key}`).dataset.key = key;
+    $('f-grassroots').checked = d.grassroots;
+    $('f-grassroots').dataset.key = 'grassroots';
+    if ($('f-region').value !== d.region) $('f-region').value = d.region;
+    syncAge();
+  }
+
+  // With a birth date the checker computes the age itself: the age field is then not used.
+  function syncAge() {
+    const fromBirth = app.draft().birthDate.trim() !== '';
+    $('f-age').disabled = fromBirth;
+    $('f-age-hint').hidden = !fromBirth;
+    if (fromBirth) $('f-age').setAttribute('aria-describedby', 'f-age-hint');
+    else $('f-age').removeAttribute('aria-describedby');
+  }
+
+  // ---- circumstances of the chosen rule set --------------------------------------------------
+  function renderCircumstances() {
+    const list = $('circ-list');
+    const items = app.circumstances();
+    const d = app.draft();
+    const active = wrapper.getRootNode().activeElement;
+    const focused = active && list.contains(active) ? active.id : null;
+    list.replaceChildren();
+    $('circ-empty').textContent = app.ruleSet() ? (items.length ? '' : t('circNone')) : t('circNoRegion');
+    $('circ-empty').hidden = items.length > 0;
+    for (const c of items) {
+      const state = d.circ[c.kind] || { on: false, value: '' };
+      const id = `c-${c.kind}`;
+      const box = el('input', { type: 'checkbox', id, 'data-circ': c.kind, 'data-role': 'on' });
+      box.checked = !!state.on;
+      const text = app.lang() === 'en' ? c.textEn || c.text : c.text;
+      const label = el('label', { for: id }, el('span', { text }), el('small', { className: 'cite', text: app.cite(c.source) }));
+      const item = el('div', { className: 'circ' }, el('div', { className: 'check' }, box, label));
+      const extra = CIRC_EXTRA[c.kind];
+      if (extra) {
+        const xid = `c-${c.kind}-value`;
+        const input = el('input', { type: 'text', id: xid, 'data-circ': c.kind, 'data-role': 'value',
+          inputmode: extra[2] === 'list' ? 'text' : 'numeric' });
+        input.value = state.value || '';
+        input.disabled = !state.on;
+        item.append(el('div', { className: 'field circ-extra' }, el('label', { for: xid, text: t(extra[1]) }), input));
+      }
+      list.append(item);
+    }
+    if (focused && $(focused)) $(focused).focus();
+  }
+
+  // ---- training records: one card each ----------------------------------------------------------
+  function rowCard(row, n) {
+    const uid = uidOf(row);
+    const id = (k) => `r${uid}-${k}`;
+    const field = (key, control, { wide = false, hint = null } = {}) => {
+      control.id = id(key);
+      control.dataset.row = uid;
+      control.dataset.key = key;
+      const box = el('div', { className: `field${wide ? ' wide' : ''}`, 'data-col': key },
+        el('label', { for: control.id, text: t('r_' + key) }), control);
+      if (hint) {
+        box.append(el('small', { className: 'hint', id: `${control.id}-hint`, text: hint }));
+        control.setAttribute('aria-describedby', `${control.id}-hint`);
+      }
+      return box;
+    };
+    const text = (key, value, attrs = {}) => {
+      const input = el('input', { type: 'text', ...attrs });
+      input.value = value;
+      return input;
+    };
+    const select = (items, value) => {
+      const s = el('select');
+      fillSelect(s, items, value, t('unset'));
+      return s;
+    };
+    const unit = el('select');
+    fillSelect(unit, words('unit'), row.unit || 'hours', null);
+    const level = select(words('confLevel'), row.level);
+    const levelBox = field('level', level);
+    levelBox.hidden = row.activity !== 'conference' && !row.level;
+
+    const filedName = id('filed');
+    const filed = el('fieldset', { className: 'field wide filed', 'data-col': 'filed', id: filedName },
+      el('legend', { text: t('r_filed') }),
+      el('div', { className: 'choices' }, ...[['yes', 'filedYes'], ['no', 'filedNo'], ['', 'filedUnknown']].map(([v, k]) => {
+        const input = el('input', { type: 'radio', name: filedName, value: v, id: `${filedName}-${v || 'unknown'}`,
+          'data-row': uid, 'data-key': 'filed' });
+        input.checked = (row.filed || '') === v;
+        return el('label', { className: 'choice', for: input.id }, input, el('span', { text: t(k) }));
+      })),
+      el('small', { className: 'hint', text: t('filedHint') }));
+
+    const amountBox = field('amount', text('amount', row.amount, { inputmode: 'decimal', className: 'num' }), { hint: t('amountHint') });
+    const unitBox = field('unit', unit);
+    const li = el('li', { className: 'rec', id: `r${uid}`, 'data-uid': uid },
+      el('div', { className: 'rec-head' },
+        el('h3', { className: 'rec-no', text: t('record', n) }),
+        el('span', { className: 'rec-actions' },
+          el('button', { type: 'button', 'data-action': 'dup', 'data-row': uid, 'aria-label': t('dupRow', n), text: t('dup') }),
+          el('button', { type: 'button', className: 'danger', 'data-action': 'del', 'data-row': uid, 'aria-label': t('delRow', n), text: t('del') }))),
+      el('div', { className: 'rec-grid' },
+        field('year', text('year', row.year, { inputmode: 'numeric', maxlength: 5, className: 'num' })),
+        field('subject', select([['public', app.word('subject', 'public')], ['professional', app.word('subject', 'professional')]], row.subject)),
+        field('activity', select(words('activity'), row.activity)),
+        amountBox, unitBox, levelBox,
+        field('note', text('note', row.note, { maxlength: 1000 }), { wide: true }),
+        filed),
+      el('p', { className: 'explain', id: id('explain') }));
+    cards.set(uid, li);
+    return li;
+  }
+
+  function renderRows(focusId) {
+    const rows = app.draft().training;
+    const list = $('records-list');
+    const target = Math.max(FIRST_ROWS, Math.min(rows.length, rowsShown));
+    cards.clear();
+    list.replaceChildren(...rows.slice(0, target).map((r, i) => rowCard(r, i + 1)));
+    rowsShown = Math.min(rows.length, target);
+    $('records-empty').hidden = rows.length > 0;
+    $('sort-rows').hidden = rows.length < 2;
+    updateShowMore();
+    if (focusId) focusControl(focusId);
+  }
+  // The next page of cards (or all of them).
+  function renderMore(all = false) {
+    const rows = app.draft().training;
+    const list = $('records-list');
+    const end = all ? rows.length : Math.min(rows.length, rowsShown + PAGE_ROWS);
+    const frag = document.createDocumentFragment();
+    for (let i = rowsShown; i < end; i++) frag.append(rowCard(rows[i], i + 1));
+    list.append(frag);
+    rowsShown = end;
+    app.rowsRendered();
+    updateShowMore();
+  }
+  function updateShowMore() {
+    const rest = app.draft().training.length - rowsShown;
+    $('show-more').hidden = rest <= 0;
+    if (rest > 0) $('show-more').textContent = t('showMore', rest);
+  }
+
+  /** The card of a row's uid, if rendered. */
+  const card = (uid) => cards.get(uid) || null;
+
+  function focusControl(id) {
+    let node = $(id);
+    if (!node && /^r\d+-/.test(id)) { renderMore(true); node = $(id); }
+    if (node) node.focus();
+  }
+
+  // ---- marks: what a field lacks (need) or what the checker refused (error) ---------------------
+  function clearMarks() {
+    for (const { control, msg, describedby } of marked) {
+      msg.remove();
+      control.removeAttribute('aria-invalid');
+      if (describedby) control.setAttribute('aria-describedby', describedby);
+      else control.removeAttribute('aria-describedby');
+    }
+    marked = [];
+  }
+  /** Puts `text` at the control `id` (a need in amber, an error in red). Returns the control or null. */
+  function mark(id, text, kind) {
+    const control = $(id);
+    if (!control) return null;
+    const msgId = `${id}-msg-${marked.length}`;
+    const msg = el('span', { className: `field-msg ${kind}`, id: msgId, text });
+    const holder = control.closest('.field, .circ, .choices-field') || control.parentElement;
+    holder.append(msg);
+    const describedby = control.getAttribute('aria-describedby') || '';
+    if (kind === 'error') control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', `${describedby} ${msgId}`.trim());
+    marked.push({ control, msg, describedby });
+    return control;
+  }
+
+  // ---- events -----------------------------------------------------------------------------------
+  function onInput(event) {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || target.closest('.search-field, .picker')) return;
+    const d = app.draft();
+    if (target.dataset.row) {
+      const row = d.training.find((r) => String(uidOf(r)) === target.dataset.row);
+      if (!row) return;
+      const key = target.dataset.key;
+      if (target.type === 'radio' && !target.checked) return;
+      row[key] = target.value;
+      if (key === 'activity') {
+        const box = card(uidOf(row))?.querySelector('[data-col="level"]');
+        if (box) box.hidden = row.activity !== 'conference' && !row.level;
+      }
+      app.changed({ row });
+      return;
+    }
+    if (target.dataset.circ) {
+      const kind = target.dataset.circ;
+      const state = d.circ[kind] || (d.circ[kind] = { on: false, value: '' });
+      if (target.dataset.role === 'on') {
+        state.on = target.checked;
+        const extra = $(`c-${kind}-value`);
+        if (extra) extra.disabled = !state.on;
+      } else {
+        state.value = target.value;
+      }
+      app.changed({});
+      return;
+    }
+    const key = target.dataset.key;
+    if (!key || !(key in d)) return;
+    if (target.type === 'radio' && !target.checked) return;
+    d[key] = target.type === 'checkbox' ? target.checked : target.value;
+    if (key === 'birthDate') syncAge();
+    app.changed({ key });
+  }
+
+  function onClick(event) {
+    const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+    if (!button) return;
+    const rows = app.draft().training;
+    const i = rows.findIndex((r) => String(uidOf(r)) === button.dataset.row);
+    if (i < 0) return;
+    let focus;
+    if (button.dataset.action === 'dup') {
+      const copy = { ...rows[i] };
+      rows.splice(i + 1, 0, copy);
+      focus = `r${uidOf(copy)}-year`;
+    } else {
+      rows.splice(i, 1);
+      const next = rows[i] || rows[i - 1];
+      focus = next ? `r${uidOf(next)}-year` : 'add-row';
+    }
+    rowsShown = Math.max(rowsShown, Math.min(rows.length, i + 2));
+    renderRows(focus);
+    app.changed({ rows: true });
+  }
+
+  function addRow() {
+    const rows = app.draft().training;
+    const last = rows[rows.length - 1];
+    const row = newRow(last ? last.year : app.draft().year);
+    if (last) row.subject = last.subject;
+    rows.push(row);
+    rowsShown = rows.length;
+    renderRows(`r${uidOf(row)}-year`);
+    app.changed({ rows: true });
+  }
+
+  // Sorted by year, oldest first; records of one year keep their order (a stable sort).
+  function sortRows() {
+    const rows = app.draft().training;
+    const year = (r) => { const n = Number(String(r.year).replace(/[^\d]/g, '')); return n || 9999; };
+    rows.sort((a, b) => year(a) - year(b));
+    renderRows();
+    app.changed({ rows: true });
+    app.notice(t('sorted'));
+  }
+
+  const form = $('form');
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', onInput);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('click', onClick);
+  $('add-row').addEventListener('click', addRow);
+  $('sort-rows').addEventListener('click', sortRows);
+  $('show-more').addEventListener('click', () => renderMore(false));
+
+  return {
+    renderTexts, renderFields, renderCircumstances, renderRows, renderMore, syncAge, clearMarks, mark,
+    uidOf, card, focusControl,
+    render() { renderTexts(); renderFields(); renderCircumstances(); renderRows(); },
+  };
+}

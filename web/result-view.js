@@ -1,0 +1,302 @@
+// Rendering of what the checker said: the next step (while the profile is incomplete), the verdict,
+// what is still needed (with deadlines), the per-year table, reasons and warnings, each record's own
+// explanation (in its card, where the person typed it), the region's ways to earn hours, and the
+// printable one-page summary. Reads the calculator's "view" (see calculator.js); keeps no state.
+import { el } from './form.js';
+import { VOCABULARY, word } from './words.js';
+import { say } from './texts.js';
+
+export function fmt(n) {
+  return typeof n === 'number' ? String(Math.round(n * 100) / 100) : '—';
+}
+
+/**
+ * One shortfall item in words: "2025年还需专业科目15学时，截止2025-12-31", or, when it can no longer be
+ * earned (canComplete false, CONTRACT §4.2), "…，2022年的学时已无法补齐". Its clause is cited beside it.
+ */
+export function shortfallText(s, lang = 'zh') {
+  const hours = fmt(s.hours);
+  const head = s.subject === 'total' ? say(lang, 'shortTotal', s.year, hours)
+    : say(lang, 'shortItem', s.year, word('subject', s.subject, lang), hours);
+  const parts = [head];
+  if (s.canComplete === false) parts.push(say(lang, 'cannotComplete', s.year));
+  else if (s.deadline) parts.push(say(lang, 'deadline', s.deadline));
+  return parts.join(lang === 'en' ? '; ' : '，');
+}
+
+export function createResultView(app) {
+  const { $ } = app;
+  const t = (key, ...args) => app.t(key, ...args);
+  const colon = () => (app.lang() === 'en' ? ': ' : '：');
+  const subjectName = (s) => app.word('subject', s);
+
+  function setBanner(kind, title, lines = []) {
+    const banner = $('banner');
+    banner.className = `banner ${kind}`;
+    banner.dataset.kind = kind;
+    $('banner-title').textContent = title;
+    $('banner-detail').replaceChildren(...lines.filter(Boolean).map((line) => el('span', { className: 'line' }, ...[].concat(line))));
+    const chip = $('verdict-chip');
+    chip.className = `verdict-chip ${kind}`;
+    chip.textContent = `${t('result')}${colon()}${title} ↓`;
+  }
+
+  function fillCited(listId, blockId, items) {
+    const list = $(listId);
+    list.replaceChildren(...(items || []).map((r) =>
+      el('li', {}, el('span', { text: r.message || r.code }), ' ', el('small', { className: 'cite', text: app.cite(r.source) }))));
+    $(blockId).hidden = !(items && items.length);
+  }
+
+  function meter(part, label) {
+    if (!part || typeof part !== 'object') return el('td', { text: '—' });
+    const credited = Number(part.credited) || 0;
+    const required = Number(part.required) || 0;
+    const td = el('td', { className: 'meter' }, el('span', { className: 'nums', text: `${fmt(part.credited)}/${fmt(part.required)}` }));
+    if (required > 0) {
+      td.append(el('progress', { max: required, value: Math.min(credited, required),
+        'aria-label': `${label} ${fmt(part.credited)} / ${fmt(part.required)} ${t('hours')}` }));
+    }
+    if (required > 0 && credited >= required) td.classList.add('full');
+    return td;
+  }
+
+  function shortfallItem(s) {
+    return el('li', { className: s.canComplete === false ? 'lost' : '' }, el('span', { text: shortfallText(s, app.lang()) }), ' ',
+      el('small', { className: 'cite', text: app.cite(s.source) }));
+  }
+
+  function yearsRows(result) {
+    return (result.years || []).map((y) => el('tr', { className: y.required === false ? 'optional' : y.met ? 'met' : y.waived ? 'waived' : 'notmet' },
+      el('th', { scope: 'row', text: String(y.year) }),
+      meter(y.public, t('public')), meter(y.professional, t('professional')), meter(y.total, t('total')),
+      el('td', { text: y.waived ? t('yearWaived') : y.met ? t('yearMet') : y.required === false ? t('yearNotNeeded') : t('yearShort') })));
+  }
+
+  /** Renders the whole view: {stage, next, result, errors, leftOut, refused, profile}. */
+  function render(view) {
+    const next = $('next-step');
+    next.hidden = !view.next;
+    $('next-step-text').textContent = view.next || '';
+    $('errors').hidden = true;
+    $('error-list').replaceChildren();
+    $('banner').dataset.stage = view.stage;
+    const details = $('details');
+    if (view.stage === 'loading') { setBanner('pending', t('loading')); details.hidden = true; return; }
+    if (view.stage === 'failed') { setBanner('error', t('loadFailed'), [t('loadFailedDetail')]); details.hidden = true; return; }
+    if (view.stage !== 'verdict' && view.stage !== 'error') {
+      setBanner('pending', t('status_pending'), view.next ? [view.next] : []);
+      details.hidden = true;
+      return;
+    }
+    const result = view.result;
+    if (view.stage === 'error') {
+      setBanner('error', t('status_error'), [t('statusDetail_error')]);
+      const list = $('error-list');
+      for (const e of view.errors) {
+        const text = e.message || e.code;
+        if (e.control) {
+          list.append(el('li', {}, el('a', { href: `#${e.control}`, 'data-focus': e.control, text: e.label }), `${colon()}${text}`));
+        } else {
+          list.append(el('li', { text }));
+        }
+      }
+      $('errors').hidden = view.errors.length === 0;
+      details.hidden = true;
+      return;
+    }
+    details.hidden = false;
+    const status = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
+    const rs = result.ruleSet || {};
+    const src = (rs.sources || []).map((s) => [s.number || s.title, s.date].filter(Boolean).join(' ')).join('；');
+    const win = Array.isArray(result.window) && result.window.length
+      ? (result.window.length > 1 ? `${result.window[0]}–${result.window[result.window.length - 1]}` : String(result.window[0])) : '—';
+    const lines = [t('statusDetail_' + status)];
+    if (rs.regionName || src) lines.push([`${t('basedOn')}${colon()}${rs.regionName || ''} `, el('span', { lang: 'zh-CN', text: src })]);
+    if (status !== 'exempt' && result.requiredYears) lines.push(t('requiredYears', result.requiredYears, win));
+    if (view.leftOut.length) lines.push(t('leftOut', view.leftOut.map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、')));
+    setBanner(status, t('status_' + status), lines);
+
+    const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
+    $('todo-list').replaceChildren(...shortfall.map(shortfallItem));
+    $('todo-block').hidden = shortfall.length === 0;
+    $('years-body').replaceChildren(...yearsRows(result));
+    $('years-block').hidden = !(result.years && result.years.length);
+    fillCited('reasons-list', 'reasons-block', result.reasons);
+    fillCited('warnings-list', 'warnings-block', result.warnings);
+  }
+
+  // ---- each record's explanation, in its card -------------------------------------------------------
+  /** The explanation of one draft row: {kind, text} (kind: counted | reduced | refused | pending | none). */
+  function explain(view, r) {
+    const lang = app.lang();
+    const pending = view.pendingRows.get(r);
+    if (pending) {
+      const what = pending.problems.map((p) => t(p.need)).join(lang === 'en' ? ', ' : '，');
+      return { kind: pending.blank ? 'none' : 'pending', text: pending.blank ? '' : t('rowPending', what) };
+    }
+    const refused = view.refusedRows.get(r);
+    if (refused) return { kind: 'refused', text: `${t('rowRefused')} ${refused.map((e) => e.message || e.code).join(' ')}` };
+    const rec = view.recordOf.get(r);
+    if (!rec) return { kind: 'none', text: '' };
+    const parts = [];
+    const sep = lang === 'en' ? '. ' : '。';
+    if (rec.counted === false) {
+      parts.push(`${t('rowNotCounted')}${colon()}`);
+      if (rec.reason) parts.push(rec.reason.message || rec.reason.code, ' ', app.cite(rec.reason.source));
+      else parts.push(rec.basis || '', ' ', app.cite(rec.source));
+    } else {
+      parts.push(`${t('rowCredited', fmt(rec.credited))}${colon()}`, rec.basis || '', ' ', app.cite(rec.source));
+      if (Array.isArray(rec.years) && rec.years.length > 1) {
+        parts.push(sep, t('rowYears', rec.years.map((y) => `${y.year} ${fmt(y.credited)}`).join(lang === 'en' ? ', ' : '、')));
+      }
+      if (rec.reason) parts.push(sep, rec.reason.message || rec.reason.code, ' ', app.cite(rec.reason.source));
+    }
+    return { kind: rec.counted === false ? 'refused' : rec.reason ? 'reduced' : 'counted', text: parts.join('') };
+  }
+
+  /** Updates the explanation line of every rendered card (only those whose text changed). */
+  function renderExplanations(view, rows) {
+    rows.forEach((row, r) => {
+      const node = app.form.card(app.form.uidOf(row))?.lastElementChild; // the card's explanation line
+      if (!node) return;
+      const { kind, text } = explain(view, r);
+      const key = `${kind}|${text}`;
+      if (node.dataset.key === key) return;
+      node.dataset.key = key;
+      node.className = `explain ${kind}`;
+      node.textContent = text;
+    });
+  }
+
+  // ---- the region's ways to earn hours, from the checker itself -----------------------------------------
+  // Each activity (and each conference level) is put to the checker as one record of 1 unit, in the
+  // application year; the record's basis and reason are what the rule set says about it.
+  function renderWays(view) {
+    const list = $('ways-list');
+    if (!view.probe) { list.replaceChildren(el('li', { className: 'hint', text: t('waysNone') })); return; }
+    const items = [];
+    for (const act of VOCABULARY.activity) {
+      const lines = [];
+      const levels = act.id === 'conference' ? VOCABULARY.confLevel.map((l) => l.id) : [undefined];
+      for (const level of levels) {
+        for (const unit of ['hours', 'days', 'months', 'subjects']) {
+          const rec = view.probe({ activity: act.id, unit, level });
+          if (!rec) continue;
+          if (rec.counted === false && rec.reason && /excluded|not_counted|activity/.test(rec.reason.code)) {
+            lines.push(`${t('waysNotCounted')}${colon()}${rec.reason.message} ${app.cite(rec.reason.source)}`);
+            break;
+          }
+          if (rec.counted !== false && rec.basis) lines.push(`${rec.basis} ${app.cite(rec.source)}`);
+        }
+      }
+      const unique = [...new Set(lines)];
+      if (unique.length) {
+        items.push(el('li', {}, el('strong', { text: app.lang() === 'en' ? act.en : act.zh }), colon(),
+          ...unique.flatMap((line, i) => (i ? [el('br'), line] : [line]))));
+      }
+    }
+    list.replaceChildren(...items);
+  }
+
+  // ---- the rule set in words (checker.explain: Markdown of headings, nested lists and paragraphs) ------------
+  function renderRules() {
+    const box = $('rules-text');
+    const rs = app.ruleSet();
+    const md = rs ? app.explain(rs.id) : null;
+    if (!md) { box.replaceChildren(el('p', { className: 'hint', text: t('rulesNone') })); return; }
+    box.replaceChildren(...markdownNodes(md));
+  }
+
+  // ---- the printable summary ------------------------------------------------------------------------
+  function renderPrint(view) {
+    const box = $('print-summary');
+    const d = app.draft();
+    const result = view.result;
+    const dl = (pairs) => el('dl', { className: 'print-facts' }, ...pairs.filter(([, v]) => v)
+      .flatMap(([k, v]) => [el('dt', { text: t(k) }), el('dd', {}, v)]));
+    const rs = result && result.ruleSet;
+    const sources = rs ? (rs.sources || []).map((s) => el('span', { lang: 'zh-CN', className: 'src',
+      text: `${s.title || ''}${s.number ? ' ' + s.number : ''}${s.date ? ' (' + s.date + ')' : ''}` })) : [];
+    const application = [d.year && `${d.year}`, d.route && app.word('route', d.route), d.level && app.word('level', d.level)].filter(Boolean).join(' · ');
+    const nodes = [
+      el('h2', { text: t('printTitle') }),
+      dl([
+        ['printName', d.name.trim()],
+        ['printDate', view.checkDate],
+        ['printRegion', `${app.regionName(d.region) || ''} ${d.region}`.trim()],
+        ['printApplication', application],
+        ['printRuleSet', sources.length ? el('span', {}, ...sources) : ''],
+        ['printVerdict', view.stage === 'verdict' ? `${t('status_' + result.status)} — ${t('statusDetail_' + result.status)}`
+          : view.stage === 'error' ? t('status_error') : t('status_pending')],
+      ]),
+    ];
+    if (view.stage === 'verdict') {
+      if (view.leftOut.length) nodes.push(el('p', { text: t('leftOut', view.leftOut.map((n) => n + 1).join('、')) }));
+      const shortfall = result.shortfall || [];
+      if (shortfall.length) nodes.push(el('h3', { text: t('todo') }), el('ul', {}, ...shortfall.map(shortfallItem)));
+      nodes.push(el('h3', { text: t('years') }), el('table', { className: 'years' },
+        el('thead', {}, el('tr', {}, ...['yearCol', 'public', 'professional', 'total', 'yearStatus'].map((k) => el('th', { text: t(k) })))),
+        el('tbody', {}, ...yearsRows(result))));
+    }
+    const rows = d.training;
+    if (rows.length) {
+      nodes.push(el('h3', { text: t('printRecords') }), el('table', { className: 'print-records' },
+        el('thead', {}, el('tr', {}, ...['#', 'r_year', 'r_subject', 'r_activity', 'r_amount', 'printCredited', 'printBasis']
+          .map((k) => el('th', { text: k === '#' ? '#' : t(k) })))),
+        el('tbody', {}, ...rows.map((row, r) => {
+          const rec = view.recordOf.get(r);
+          const ex = explain(view, r);
+          return el('tr', {},
+            el('td', { text: String(r + 1) }), el('td', { text: row.year }),
+            el('td', { text: row.subject ? subjectName(row.subject) : '' }),
+            el('td', { text: row.activity ? app.word('activity', row.activity) : '' }),
+            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? app.word('unit', row.unit) : ''}${row.level ? ' · ' + app.word('confLevel', row.level) : ''}` }),
+            el('td', { className: 'num', text: rec ? fmt(rec.counted === false ? 0 : rec.credited) : '—' }),
+            el('td', {}, ex.text, row.note.trim() ? el('div', { className: 'note', text: `${t('printNote')}${colon()}${row.note.trim()}` }) : null));
+        }))));
+    }
+    nodes.push(el('p', { className: 'footnote', text: t('footnote') }));
+    box.replaceChildren(...nodes);
+  }
+
+  return { render, renderExplanations, renderWays, renderRules, renderPrint, explain, setBanner };
+}
+
+/**
+ * DOM nodes of the Markdown that checker.explain() writes: "#"/"##" headings, "- " list items (nested by
+ * two spaces), paragraphs; every text goes in as text (no HTML is ever parsed).
+ */
+export function markdownNodes(md) {
+  const out = [];
+  const stack = []; // open <ul>s, one per depth
+  let para = null;
+  const inline = (text) => text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+  for (const line of md.split('\n')) {
+    const h = /^(#{1,4})\s+(.*)$/.exec(line);
+    const li = /^(\s*)[-*]\s+(.*)$/.exec(line);
+    if (!line.trim()) { para = null; stack.length = 0; continue; }
+    if (h) {
+      stack.length = 0; para = null;
+      out.push(el(`h${Math.min(h[1].length + 2, 6)}`, { text: inline(h[2]) }));
+    } else if (li) {
+      para = null;
+      const depth = Math.floor(li[1].length / 2);
+      while (stack.length > depth + 1) stack.pop();
+      while (stack.length < depth + 1) {
+        const ul = el('ul');
+        if (stack.length) (stack[stack.length - 1].lastElementChild || stack[stack.length - 1]).append(ul);
+        else out.push(ul);
+        stack.push(ul);
+      }
+      stack[depth].append(el('li', { text: inline(li[2]) }));
+    } else if (para) {
+      para.append(' ' + inline(line.trim()));
+    } else {
+      stack.length = 0;
+      para = el('p', { text: inline(line.trim()) });
+      out.push(para);
+    }
+  }
+  return out;
+}
