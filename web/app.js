@@ -8,7 +8,7 @@
 //   - jxjy-checker.js (the <jxjy-checker region lang> custom element: mounted in its shadow root).
 // All state lives inside one mount; element ids are looked up inside its root, so several calculators
 // can live in one document as long as each has its own shadow root.
-import { createChecker } from './jxjy.js';
+import { createWorkerChecker } from './worker-checker.js';
 import { markup } from './markup.js';
 import { ACTIVITIES, CIRC_EXTRA, CONF_LEVELS, TEXT, UNITS } from './texts.js';
 import {
@@ -25,10 +25,10 @@ const DEFAULT_YEAR = '2023';
 // ---------------------------------------------------------------------------------------------
 // The checker: one per document, shared by every mounted calculator.
 let checkerPromise = null;
-/** Resolves to the shared checker (createChecker() of ./jxjy.js); retried after a failure. */
+/** Resolves to the shared checker (./jxjy.js in a worker: evaluate returns a Promise); retried after a failure. */
 export function loadChecker() {
   if (!checkerPromise) {
-    checkerPromise = createChecker();
+    checkerPromise = createWorkerChecker();
     checkerPromise.catch(() => { checkerPromise = null; });
   }
   return checkerPromise;
@@ -519,16 +519,19 @@ export function mount(root, opts = {}) {
     $('records-block').hidden = records.length === 0;
   }
 
-  function evaluateNow() {
+  let evaluations = 0;
+  async function evaluateNow() {
     saveDraft();
     if (!checker) return;
     const { profile, fields } = buildProfile();
+    const mine = ++evaluations;
     let result;
     try {
-      result = checker.evaluate(profile);
+      result = await checker.evaluate(profile);
     } catch (e) {
       result = { ok: false, errors: [{ code: 'internal_error', path: '', message: `${t('internal')}: ${e && e.message}` }] };
     }
+    if (mine !== evaluations) return; // a later change is being evaluated: show that one
     lastResult = result;
     renderResult(result, fields);
     if (typeof opts.onResult === 'function') {
@@ -791,8 +794,7 @@ export function mount(root, opts = {}) {
     if (pendingRegion) applyRegion(pendingRegion);
     pendingRegion = '';
     renderForm();
-    evaluateNow();
-    return c;
+    return evaluateNow().then(() => c);
   }, (e) => {
     setBanner('error', t('loadFailed'), `${t('loadFailedDetail')} (${(e && e.message) || e})`);
     throw e;
@@ -832,7 +834,7 @@ function setupEmbed() {
     let result;
     try {
       const c = await loadChecker();
-      result = c.evaluate(data.profile);
+      result = await c.evaluate(data.profile);
     } catch (e) {
       result = { ok: false, errors: [{ code: 'internal_error', path: '', message: String((e && e.message) || e) }] };
     }

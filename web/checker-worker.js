@@ -1,0 +1,35 @@
+// Module worker that runs the checker (./jxjy.js) off the page's main thread, so compiling and
+// instantiating the wasm and the first evaluation (the wasm's functions are compiled on first call)
+// never block the page. Used by ./worker-checker.js, which gives the page the checker's API, async.
+//
+// Protocol: after start the worker posts {ready: true, version, regionsText} or {failed: message};
+// then each request {id, op, ...} gets {id, result} (op "evaluateJSON" with `text`, "fail" with
+// `message` and `locale` for a profile that JSON.stringify refused on the page, "evaluate" with `arg`).
+import { createChecker } from './jxjy.js';
+
+let checker = null;
+const started = new Promise((resolve) => {
+  self.addEventListener('message', function first(event) {
+    if (!event.data || event.data.op !== 'start') return;
+    self.removeEventListener('message', first);
+    resolve(event.data.options || {});
+  });
+}).then((options) => createChecker(options)).then((c) => {
+  checker = c;
+  self.postMessage({ ready: true, version: c.version, regionsText: JSON.stringify(c.regions()) });
+}, (e) => {
+  self.postMessage({ failed: String((e && e.message) || e), errors: e && e.errors });
+});
+
+self.addEventListener('message', (event) => {
+  const m = event.data;
+  if (!m || typeof m.id !== 'number') return;
+  started.then(() => {
+    let result;
+    if (m.op === 'evaluateJSON') result = checker.evaluateJSON(m.text);
+    // the same failure the checker gives for a profile JSON.stringify throws on, with its own words
+    else if (m.op === 'fail') result = checker.evaluate({ locale: m.locale, toJSON() { throw new Error(m.message); } });
+    else result = checker.evaluate(m.arg);
+    self.postMessage({ id: m.id, result });
+  });
+});
