@@ -14,7 +14,7 @@
 // import.meta.url)` assets (the wasm, the stylesheet) are found in the sources and renamed before
 // bundling, so a chunk's hash covers the names of the assets it loads.
 //
-//   node scripts/build-dist.mjs [--out DIR] [--pkg DIR] [--no-pkg]
+//   node scripts/build-dist.mjs [--web DIR] [--out DIR] [--pkg DIR] [--no-pkg]
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -23,13 +23,13 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const web = path.join(root, 'web');
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? path.resolve(args[i + 1]) : dflt;
 };
+const web = opt('--web', path.join(root, 'web')); // another source folder: tests build variants of the site
 const outDir = opt('--out', path.join(root, 'dist'));
 const pkgDir = args.includes('--no-pkg') ? null : opt('--pkg', path.join(root, 'pkg'));
 
@@ -122,6 +122,7 @@ const esbuildOptions = (dir, entryPoints, hashed, emitted, workers) => ({
   entryNames: hashed ? '[name]-[hash]' : '[name]',
   chunkNames: 'chunk-[hash]',
   metafile: true,
+  absWorkingDir: root,        // metafile paths are relative to it
   logLevel: 'warning',
   plugins: [assetPlugin(dir, hashed, emitted, workers)],
 });
@@ -199,8 +200,8 @@ async function buildSite() {
   // sw.js: the build's list of files and its version (a hash over all of them) in place of the
   // development default, then minified.
   const shell = listFiles(outDir).filter((f) => !f.startsWith('examples/') && f !== 'sw.js');
-  const version = hash8(Buffer.from(shell.map((f) => `${f}:${hash8(fs.readFileSync(path.join(outDir, f)))}`).join('\n')));
   const swSource = fs.readFileSync(path.join(web, 'sw.js'), 'utf8');
+  const version = hash8(Buffer.from([`sw.js:${hash8(swSource)}`, ...shell.map((f) => `${f}:${hash8(fs.readFileSync(path.join(outDir, f)))}`)].join('\n')));
   const marker = /^const BUILD = null;.*$/m;
   if (!marker.test(swSource)) throw new Error('web/sw.js has no "const BUILD = null;" line to fill in');
   const build = { version, files: ['./', ...shell.map((f) => `./${f}`)] };

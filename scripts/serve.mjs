@@ -74,7 +74,9 @@ function statFile(file) {
 
 const realRoot = () => fs.realpathSync(root); // per request: ROOT may be a symlink switched by a deploy
 
+const log = process.env.JXJY_SERVE_LOG === '1'; // one line per request on stderr, for debugging
 const server = http.createServer((req, res) => {
+  if (log) console.error(`${req.method} ${req.url} ${req.headers['service-worker'] ? '(service worker script)' : ''}`);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n');
   let rel;
   try {

@@ -849,7 +849,14 @@ function setupEmbed() {
 // Offline: the service worker caches the app shell (sw.js). Only over http(s): not from file://.
 function registerServiceWorker() {
   if (!/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {
+  const known = !!navigator.serviceWorker.controller;
+  // a returning visit asks whether a new build is out, once the page has loaded (sw.js: the new build
+  // installs whole, beside the old one)
+  const update = (r) => {
+    const check = () => setTimeout(() => r.update().catch(() => {}), 0);
+    if (document.readyState === 'complete') check(); else window.addEventListener('load', check, { once: true });
+  };
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).then((r) => known && update(r)).catch(() => {
     /* no service worker (private mode, blocked): the page still works online */
   });
 }

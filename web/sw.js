@@ -30,7 +30,8 @@ async function installBuild() {
     if (!response.ok) throw new Error(`${p}: HTTP ${response.status}`);
     return [scoped(p), response];
   }));
-  await caches.delete(CACHE); // left over from an install that failed halfway
+  // (a cache of this version left by an install that failed halfway holds the same bytes: the version
+  // is a hash of them)
   const cache = await caches.open(CACHE);
   await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
 }
