@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 . scripts/deps.sh
 need_packages g++ cmake make nlohmann-json3-dev catch2
 
+# The vocabulary's JS form (web/vocabulary.js) from core/data/vocabulary.json.
+node scripts/gen-vocabulary.mjs
+
 echo "== native build (build/native)" >&2
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j "$(nproc)" >&2

@@ -78,13 +78,20 @@ run_node_tests() {
   rm -f "$log"
 }
 
+# The pinned npm dev dependencies (package-lock.json): ajv for the schema test, playwright-core and
+# axe-core for the browser tests. Installed when any of them is missing.
+missing_npm=0
+for d in $(node -p "Object.keys(require('./package.json').devDependencies).join(' ')"); do
+  [ -d "node_modules/$d" ] || missing_npm=1
+done
+if [ "$missing_npm" = 1 ] && [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund >/dev/null 2>&1 || echo "npm ci failed: the schema and browser tests will fail"
+fi
+
 echo "== JS module (node --test tests/node)"
 run_node_tests tests/node/
 
 echo "== Browser (node --test tests/browser, Chromium via playwright-core)"
-if [ ! -d node_modules/playwright-core ] && [ -f package-lock.json ]; then
-  npm ci --no-audit --no-fund >/dev/null 2>&1 || echo "npm ci failed: the browser tests will be skipped"
-fi
 run_node_tests tests/browser/
 
 echo "== Differential: native CLI vs JS module on random profiles (node --test tests/diff)"

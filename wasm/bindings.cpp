@@ -13,6 +13,7 @@
 //   forget_cached()     the next tapes carry every cached value whole again (the reader lost its copies)
 //   result_keys()       the tape's key names as a JSON array
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
+//   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
 //   version()           the library version.
 // The profile and the result cross as bytes in wasm memory, not as embind strings: embind's string
 // conversion scans and decodes in JS byte by byte, which cost more than the evaluation itself.
@@ -120,6 +121,10 @@ std::string result_keys() {
 
 std::string regions() { return g_checker ? g_checker->regions() : std::string("[]"); }
 
+std::string explain(const std::string& id, const std::string& locale) {
+  return g_checker ? g_checker->explain(id, locale) : std::string();
+}
+
 std::string version() { return jxjy::version(); }
 
 }  // namespace
@@ -132,5 +137,6 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("forget_cached", &forget_cached);
   emscripten::function("result_keys", &result_keys);
   emscripten::function("regions", &regions);
+  emscripten::function("explain", &explain);
   emscripten::function("version", &version);
 }

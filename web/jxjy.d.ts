@@ -1,5 +1,6 @@
 // Type declarations of web/jxjy.js, the jxjy JS module (CONTRACT §1). Hand-checked against the
-// core's output (core/src/result_json.cpp) and the profile reader (core/src/profile.cpp).
+// core's output (core/src/result_json.cpp) and the profile reader (core/src/profile.cpp); the enum
+// unions are held to core/data/vocabulary.json by tests/node/vocabulary.test.mjs.
 
 // ---------------------------------------------------------------------------------------------
 // Profile (CONTRACT §2)
@@ -9,6 +10,8 @@ export type Level = 'junior' | 'intermediate' | 'senior';
 export type Gender = 'male' | 'female';
 export type Education = 'associate' | 'bachelor' | 'master' | 'doctorate';
 export type Sector = 'public' | 'non_public';
+/** The professional's series, where a notice hands a series to its own department (CONTRACT §4.1). */
+export type Series = 'health' | 'accounting' | 'education' | 'other';
 export type Subject = 'public' | 'professional';
 export type ConferenceLevel = 'international' | 'national' | 'provincial' | 'prefecture';
 export type Activity =
@@ -82,6 +85,10 @@ export interface Profile {
   training: TrainingRecord[];
   /** Language of the messages. Default 'zh'. */
   locale?: 'zh' | 'en';
+  /** YYYY-MM-DD: the day of the check (default: applicationDate); decides which shortfalls can still be completed. */
+  checkDate?: string;
+  /** The professional's series, where a notice hands it to its own department. Default 'other'. */
+  series?: Series;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +128,8 @@ export interface YearResult {
   year: number;
   met: boolean;
   waived: boolean;
+  /** false: the verdict does not need this year (exempt results; years beyond N under "any N"). */
+  required: boolean;
   public: Amount;
   professional: Amount;
   total: Amount;
@@ -129,8 +138,14 @@ export interface YearResult {
 export interface Shortfall {
   year: number;
   subject: Subject | 'total';
-  /** The fewest hours still missing. */
+  /** The fewest hours still missing (exact gap rounded up to the hundredth; never 0). */
   hours: number;
+  /** Whether these hours can still be earned and registered as of checkDate. */
+  canComplete: boolean;
+  /** YYYY-MM-DD by which they must be, or null when no notice gives one. */
+  deadline: string | null;
+  /** The clause deciding canComplete and deadline. */
+  source: Source;
 }
 
 export type RecordReasonCode =
@@ -166,6 +181,7 @@ export type ReasonCode =
   | 'years_waived'
   | 'years_since_circumstance'
   | 'years_in_post'
+  | 'cannot_complete'
   | 'year_not_met'
   | 'window_too_short'
   | (string & {});
@@ -179,6 +195,8 @@ export type WarningCode =
   | 'title_year_assumed'
   | 'unknown_field'
   | 'age_mismatch'
+  | 'own_department_rules'
+  | 'application_date_assumed'
   | (string & {});
 
 export type ErrorCode =
@@ -266,6 +284,8 @@ export interface RegionRuleSet {
   year: number;
   /** YYYY-MM-DD. */
   validFrom: string;
+  /** The rule set this one is a patch of (its file says "basedOn"), when it is one. */
+  basedOn?: string;
   sources: { title: string; number: string; date?: string }[];
   /** The circumstances this rule set knows. */
   circumstances: {
@@ -325,6 +345,12 @@ export interface Checker {
   evaluateJSON(text: string): Result;
   /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
   regions(): RegionEntry[];
+  /**
+   * The rule set with this id in words, as Markdown (the text of `jxjy explain ID`): every requirement,
+   * conversion, cap, exclusion, filing rule and adjustment, each with its document and clause, and
+   * every interpretation. null when no rule set has that id. Throws a RangeError for another locale.
+   */
+  explain(id: string, locale?: 'zh' | 'en'): string | null;
   /** Diagnostics: the size of this checker's wasm memory in bytes. */
   readonly memoryBytes: number;
 }

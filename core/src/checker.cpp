@@ -5,9 +5,11 @@
 #include <map>
 
 #include "evaluate.h"
+#include "explain.h"
 #include "jxjy/jxjy.h"
 #include "json_out.h"
 #include "profile.h"
+#include "rules_based_on.h"
 #include "rules_load.h"
 #include "tape_out.h"
 
@@ -35,19 +37,22 @@ struct Checker::Impl {
       }
       if (!earliest) continue;
       Locale l = p.locale;
+      const RuleSet* rs = in_force ? in_force : earliest;
+      // Catalogue warnings cite the notice that is applied, as a whole.
+      const Document& notice = rs->documents.front();
+      Cite whole{&notice, "全文"};
       if (c != code)
         res.warnings.push_back({"region_fallback",
-                                res.texts.fmt(l, "地区 {0} 没有专门的规则，使用上级地区 {1}（{2}）的规则",
-                                    "region {0} has no rules of its own; those of {1} ({2}) are used", code, c,
-                                    earliest->region_name.in(l)),
-                                {}});
-      const RuleSet* rs = in_force ? in_force : earliest;
+                                res.texts.fmt(l, "地区 {0} 没有专门的规则，按上级地区{1}适用的文件《{2}》计算",
+                                    "region {0} has no notice of its own; the notice applied is that of {1}: {2}", code,
+                                    rs->region_name.in(l), notice.title),
+                                whole});
       if (!in_force)
         res.warnings.push_back({"rule_set_not_in_force",
-                                res.texts.fmt(l, "申报日期早于规则集 {0} 的施行日期，仍按其计算，结果仅供参考",
-                                    "the application date is before rule set {0} came into force; it is used anyway, for reference only",
-                                    rs->id),
-                                {}});
+                                res.texts.fmt(l, "申报日期早于《{0}》的施行日期，仍按其计算，结果仅供参考",
+                                    "the application date is before {0} came into force; it is used anyway, for reference only",
+                                    notice.title),
+                                whole});
       else if (rs->annual_notice && rs->notice_year < p.year)
         res.warnings.push_back({"rule_set_outdated",
                                 res.texts.fmt(l, "最新规则集是 {0} 年度的通知，{1} 年的要求可能已有变化",
@@ -76,17 +81,29 @@ static std::optional<std::vector<bool>> records_with_errors(const std::vector<Pr
   return skip;
 }
 
+// A problem of a patch (basedOn) whose pointer the patch does not set comes from its base: say so.
+static std::string inherited(const ResolvedRuleFile& f, const Problem& p) {
+  if (f.base.empty() || sets_pointer(f.patch, p.path)) return p.message.en;
+  return p.message.en + " (inherited from " + f.base + ")";
+}
+
 Checker::Checker() : impl_(std::make_unique<Impl>()) {}
 Checker::~Checker() = default;
+
+static_assert(Limits::kMaxBytes == kMaxDocumentBytes, "one size limit for documents");
 
 std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std::vector<RuleError>& errors) {
   std::unique_ptr<Checker> c(new Checker());
   size_t before = errors.size();
+  if (files.size() > kMaxRuleSets) {  // README "Limits": refused before any is read
+    errors.push_back({"", "", "too_many", "at most " + std::to_string(kMaxRuleSets) + " rule sets, not " + std::to_string(files.size())});
+    return nullptr;
+  }
   std::map<std::string, std::string> ids;
-  for (const auto& f : files) {
+  for (const auto& f : resolve_based_on(files, errors)) {
     std::vector<Problem> problems;
     auto rs = load_rule_set(f.name, f.text, problems);
-    for (auto& p : problems) errors.push_back({f.name, p.path, p.code, p.message.en});
+    for (auto& p : problems) errors.push_back({f.name, p.path, p.code, inherited(f, p)});
     if (!rs) continue;
     if (auto it = ids.find(rs->id); it != ids.end()) {
       errors.push_back({f.name, "/id", "duplicate_id", "rule set id \"" + rs->id + "\" is also used by " + it->second});
@@ -172,6 +189,7 @@ std::string Checker::regions() const {
       std::snprintf(from, sizeof from, "%04d-%02d-%02d", rs.valid_from / 10000, rs.valid_from / 100 % 100,
                     rs.valid_from % 100);
       o.obj().kv("id", rs.id).kv_int("year", rs.notice_year).kv("validFrom", from);
+      if (!rs.based_on.empty()) o.kv("basedOn", rs.based_on);
       o.key("sources").arr();
       for (const auto& d : rs.documents) o.obj().kv("title", d.title).kv("number", d.citation()).kv("date", d.date).end_obj();
       o.end_arr();
@@ -190,6 +208,12 @@ std::string Checker::regions() const {
     i = j - 1;
   }
   return o.end_arr().take();
+}
+
+std::string Checker::explain(std::string_view rule_set_id, std::string_view locale) const {
+  for (const auto& rs : impl_->sets)
+    if (rs.id == rule_set_id || rs.file == rule_set_id) return jxjy::explain(rs, locale == "en" ? Locale::en : Locale::zh);
+  return "";
 }
 
 }  // namespace jxjy

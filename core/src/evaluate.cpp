@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 
 #include "format.h"
 
@@ -27,20 +28,23 @@ class Evaluation {
     const Requirement* q = pick_requirement();
     res_.ok = true;
     res_.reasons.reserve(4);  // the requirement and a few unmet years, usually
+    own_department();
     interpret(*q);
     window_ = q->exempt ? Window{} : q->window;
     count_ = q->count;
+    window_by_ = q;
     set_window(window_, q);
     apply_adjustments(q);
     if (q->exempt) {
       exempt_ = true;
       add_reason("exempt",
-                 fmt("{0}：不要求继续教育学时", "{0}: no continuing-education hours are required", applicant()),
+                 fmt("{0}：按文件规定不要求继续教育学时", "{0}: the notice requires no continuing-education hours",
+                     applicant(q)),
                  *q);
     }
-    trace_records(*q);
+    trace_records();
     fill_years(*q);
-    decide(*q);
+    decide();
   }
 
  private:
@@ -49,6 +53,7 @@ class Evaluation {
   Result& res_;
   Locale L_;
   Window window_;
+  const Cited* window_by_ = nullptr;  // the clause that set the window: the requirement or an adjustment
   int count_ = kAllYears;
   int deemed_ = 0;
   bool exempt_ = false, advisory_ = false;
@@ -70,6 +75,9 @@ class Evaluation {
   void add_reason(std::string_view code, std::string_view message, const Cited& c) {
     res_.reasons.push_back({code, message, cite(c.source)});
   }
+  void add_reason(std::string_view code, std::string_view message, const Cite& c) {
+    res_.reasons.push_back({code, message, c});
+  }
   void warn(std::string_view code, std::string_view message, const Source* s = nullptr) {
     Note n{code, message, {}};
     if (s) n.cite = cite(*s);
@@ -84,8 +92,24 @@ class Evaluation {
     warn("interpretation", text, &c.source);
   }
 
-  std::string_view applicant() {
-    return fmt("{0}·{1}", "{0}, {1}", word(kRouteNames, unsigned(p_.route), L_), word(kLevelNames, unsigned(p_.level), L_));
+  // "职称评审·中级", and the education where the requirement depends on it ("考核认定·中级（博士研究生）").
+  std::string_view applicant(const Requirement* q = nullptr) {
+    std::string_view route = word(kRouteNames, unsigned(p_.route), L_), level = word(kLevelNames, unsigned(p_.level), L_);
+    if (q && q->education && p_.education != Education::unknown)
+      return fmt("{0}·{1}（{2}）", "{0}, {1} ({2})", route, level, word(kEducationNames, unsigned(p_.education), L_));
+    return fmt("{0}·{1}", "{0}, {1}", route, level);
+  }
+
+  // Staff whose series the notice hands to their own department: computed for reference only.
+  void own_department() {
+    const OwnDepartment& o = rs_.own_department;
+    if (!o.present || !(o.series & bit(p_.series))) return;
+    warn("own_department_rules",
+         fmt("{0}：{1}专业技术人员的继续教育按本行业主管部门的规定执行，以下学时仅按本通知计算，供参考",
+             "{0}: continuing education of {1} staff follows their own department's rules; the hours below are computed against this notice for reference only",
+             o.text.in(L_), word(kSeriesNames, unsigned(p_.series), L_)),
+         &o.source);
+    interpret(o);
   }
 
   // Up to three parts as a list: "a、b、c" / "a, b, c".
@@ -153,9 +177,24 @@ class Evaluation {
     return true;
   }
 
+  // Age from a birth date on the default application date (YEAR-12-31): warn when another day of the
+  // year would fall on the other side of an age threshold.
+  void warn_if_date_decides_age(const Adjustment& a) {
+    if (!a.has_age || !p_.birth_date || p_.application_date_given || !in_scope(a, p_)) return;
+    int threshold = p_.gender == Gender::male ? a.age_male : a.age_female;
+    int age_jan1 = p_.year - p_.birth_date / 10000 - (p_.birth_date % 10000 > 101 ? 1 : 0);
+    if ((p_.age >= threshold) == (age_jan1 >= threshold)) return;
+    warn("application_date_assumed",
+         fmt("未填写申报日期，按{0}年12月31日计算年龄（{1}岁）；若在生日之前申报，年龄为{2}岁，结果会不同",
+             "no application date given: age {1} on 31 December {0} is used; applying before the birthday gives {2}, and a different result",
+             std::to_string(p_.year), std::to_string(p_.age), std::to_string(p_.age - 1)),
+         &a.source);
+  }
+
   void apply_adjustments(const Requirement* q) {
     std::array<bool, kCircumstanceCount> used{};
     for (const auto& a : rs_.adjustments) {
+      warn_if_date_decides_age(a);
       if (!applies(a)) continue;
       if (a.circumstance >= 0) used[a.circumstance] = true;
       if (exempt_ && a.effect != Effect::exempt) continue;  // nothing else matters once exempt
@@ -171,12 +210,18 @@ class Evaluation {
           advisory_ = true;
           add_reason("advisory", text, a);
           break;
-        case Effect::replace_requirement:
+        case Effect::replace_requirement: {
+          std::string_view before = describe_window(needed_years(), res_.window);
           window_ = a.window;
           count_ = a.count;
+          window_by_ = &a;
           set_window(window_, q);
-          add_reason("requirement_replaced", text, a);
+          add_reason("requirement_replaced",
+                     fmt("{0}：要求由{1}改为{2}", "{0}: the requirement changes from {1} to {2}", text, before,
+                         describe_window(needed_years(), res_.window)),
+                     a);
           break;
+        }
         case Effect::deem_years:
           deemed_ += a.deem_years;
           add_reason("years_deemed", text, a);
@@ -203,6 +248,7 @@ class Evaluation {
                        a);
           } else {
             limit_window_from(c->year + 1);
+            window_by_ = &a;
             add_reason("years_since_circumstance",
                        fmt("{0}：{1}年转任，只要求{2}年起的年度", "{0}: transferred in {1}, only the years from {2} count",
                            text, std::to_string(c->year), std::to_string(c->year + 1)),
@@ -211,45 +257,59 @@ class Evaluation {
           break;
         case Effect::years_in_post:
           limit_window_from(p_.year - c->years_in_post + 1);
+          window_by_ = &a;
           add_reason("years_in_post",
                      fmt("{0}：实际任职{1}年", "{0}: {1} years in post", text, std::to_string(c->years_in_post)), a);
           break;
       }
     }
     for (const auto& c : p_.circumstances)
-      if (!used[int(c.kind)])
-        warn("circumstance_not_applicable",
-             fmt("特殊情形“{0}”在本规则集中对本次申报没有减免规定，未予考虑",
-                 "circumstance \"{0}\" has no provision for this application in this rule set and was not applied",
-                 word(kCircumstanceNames, unsigned(c.kind), L_)));
+      if (!used[int(c.kind)]) {
+        used[int(c.kind)] = true;  // once per kind
+        // Cited to the notice as a whole: it has no provision on the circumstance.
+        res_.warnings.push_back({"circumstance_not_applicable",
+                                 fmt("《{1}》对本次申报没有关于“{0}”的减免规定，未予考虑",
+                                     "{1} has no provision on \"{0}\" for this application; it was not applied",
+                                     word(kCircumstanceNames, unsigned(c.kind), L_), rs_.documents.front().title),
+                                 Cite{&rs_.documents.front(), "全文"}});
+      }
   }
 
   // Fewer years required: keep only the years from `from`, never more than the rule asked.
   void limit_window_from(int from) {
-    if (count_ == kAllYears) {
-      res_.window.erase(std::remove_if(res_.window.begin(), res_.window.end(), [&](int y) { return y < from; }),
-                        res_.window.end());
-    } else {
-      int span = std::max(0, p_.year - from + 1);
-      count_ = std::min(count_, span);
-    }
+    res_.window.erase(std::remove_if(res_.window.begin(), res_.window.end(), [&](int y) { return y < from; }),
+                      res_.window.end());
+    if (count_ != kAllYears) count_ = std::min(count_, int(res_.window.size()));
+  }
+
+  int needed_years() const { return count_ == kAllYears ? int(res_.window.size()) : count_; }
+
+  // "2021—2023年每一年度" / "2023年度" / "2021—2023年中任意一个年度（可不连续）".
+  std::string_view describe_window(int needed, const std::vector<int>& window) {
+    std::string years = span_of(window);
+    if (window.size() == 1) return fmt("{0}年度", "the year {0}", years);
+    if (needed >= int(window.size())) return fmt("{0}年每一年度", "every year of {0}", years);
+    if (needed == 1)
+      return fmt("{0}年中任意一个年度", "any one year of {0}", years);
+    return fmt("{0}年中任意{1}个年度（可不连续）", "any {1} years of {0} (not necessarily consecutive)", years,
+               std::to_string(needed));
   }
 
   bool in_window(int y) const { return std::find(res_.window.begin(), res_.window.end(), y) != res_.window.end(); }
 
-  void trace_records(const Requirement& q) {
+  void trace_records() {
     res_.records.reserve(p_.training.size());
-    for (size_t i = 0; i < p_.training.size(); ++i) res_.records.push_back(trace(int(i), p_.training[i], q));
+    for (size_t i = 0; i < p_.training.size(); ++i) res_.records.push_back(trace(int(i), p_.training[i]));
   }
 
-  Trace trace(int index, const Record& r, const Requirement& q) {
+  Trace trace(int index, const Record& r) {
     Trace t;
     t.index = index;
     t.year = r.year;
     t.subject = r.subject;
     t.activity = r.activity;
     const ActivityRule& rule = rs_.activities[int(r.activity)];
-    t.cite = cite(rule.source);
+    t.cite = cite(r.subject == Subject::public_ && rule.public_source ? *rule.public_source : rule.source);
     auto refuse = [&](const char* code, std::string_view msg, const Source& s) {
       t.has_reason = true;
       t.reason = {code, msg, cite(s)};
@@ -268,9 +328,11 @@ class Evaluation {
                     rule.source);
     }
     const Filing& f = rs_.filing;
-    if (f.present && !r.filed && allows(f.activities, r.activity) && allows(f.subjects, r.subject)) {
+    if (f.present && !r.filed) {
+      // Which records need filing is read from the notice: the reading decides this record either way.
       interpret(f);
-      return refuse("not_filed", f.text.in(L_), f.source);
+      if (allows(f.activities, r.activity) && allows(f.subjects, r.subject))
+        return refuse("not_filed", f.text.in(L_), f.source);
     }
 
     const UnitRule* u = &rule.units[int(Unit::none)];
@@ -283,27 +345,26 @@ class Evaluation {
       std::string accepted;
       for (int k = 0; k < kUnitCount; ++k)
         if (rule.units[k].accepted && Unit(k) != Unit::none)
-          accepted += (accepted.empty() ? "" : ", ") + std::string(kUnitNames[k].id) +
-                      (L_ == Locale::zh ? "（" + std::string(kUnitNames[k].zh) + "）" : "");
+          accepted += (accepted.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kUnitNames, unsigned(k), L_));
       return refuse("unit_not_accepted",
-                    fmt("本地区“{0}”不按{1}折算，请改填 {2}", "here \"{0}\" is not credited by {1}; give {2} instead", act,
+                    fmt("本地区“{0}”不按{1}折算，请改按{2}填写", "here \"{0}\" is not credited by {1}; give it in {2} instead", act,
                         word(kUnitNames, unsigned(r.unit), L_), accepted),
                     rule.source);
     }
     if (u->source) t.cite = cite(*u->source);
     interpret(rule);
 
-    double hours = convert(r, unit, *u, t.basis);
+    Micro hours = convert(r, unit, *u, t.basis);
     if (rule.cap_annual_multiple > 0) {
-      double cap = rule.cap_annual_multiple * rs_.annual.total.hours;
+      Micro cap = rule.cap_annual_multiple * micro(rs_.annual.total.hours);
       if (hours > cap) {
         t.has_reason = true;
         t.reason = {"capped",
                     fmt("一次最多认定{0}年的学时（{1}学时），折算的{2}学时按{1}学时计",
                         "one activity credits at most {0} year(s) of hours ({1}); {2} reduced to {1}",
-                        std::to_string(rule.cap_annual_multiple), num(cap), num(hours)),
+                        std::to_string(rule.cap_annual_multiple), hnum(cap), hnum(hours)),
                     t.cite};
-        t.basis = fmt("{0}，上限{1}学时", "{0}, capped at {1}", t.basis, num(cap));
+        t.basis = fmt("{0}，上限{1}学时", "{0}, capped at {1}", t.basis, hnum(cap));
         hours = cap;
       }
     }
@@ -311,80 +372,89 @@ class Evaluation {
       t.has_reason = true;
       t.reason = {"outside_window",
                   fmt("{0}年不在可计入的年限（{1}）内，学时不结转", "{0} is outside the years that count ({1}); hours do not carry over",
-                      std::to_string(r.year), span()),
-                  cite(q.source)};
+                      std::to_string(r.year), span_of(res_.window)),
+                  cite(window_by_->source)};
       return t;
     }
     t.counted = true;
-    t.credited = round2(hours);
+    t.credited = hours;
     return t;
   }
 
-  std::string span() const {
-    if (res_.window.empty()) return "";
-    if (res_.window.size() == 1) return std::to_string(res_.window[0]);
-    return std::to_string(res_.window.front()) + (L_ == Locale::en ? "–" : "—") + std::to_string(res_.window.back());
+  static std::string span_of(const std::vector<int>& w) {
+    if (w.empty()) return "";
+    if (w.size() == 1) return std::to_string(w[0]);
+    return std::to_string(w.front()) + "—" + std::to_string(w.back());
   }
 
-  double convert(const Record& r, Unit unit, const UnitRule& u, std::string_view& basis) {
+  static Num hnum(Micro m) { return num(hours_of(m)); }
+
+  // An amount × a rate, exactly: the rate is a rule value (validated to six decimals).
+  static Micro times(Micro amount, double rate) { return amount * micro(rate) / kMicro; }
+
+  Micro convert(const Record& r, Unit unit, const UnitRule& u, std::string_view& basis) {
     const Num a = num(r.amount);
     switch (unit) {
       case Unit::none:
         basis = fmt("当年学习一次性认定{0}学时", "{0} hours credited once for the year of study", num(u.fixed));
-        return u.fixed;
+        return micro(u.fixed);
       case Unit::hours: {
-        double h = r.amount * u.rate;
+        Micro h = times(r.amount_micro, u.rate);
         basis = u.rate == 1 ? fmt("按所载{0}学时", "{0} hours as stated", a)
-                            : fmt("{0}学时 × {1} = {2}学时", "{0} hours × {1} = {2} hours", a, num(u.rate), num(h));
+                            : fmt("{0}学时 × {1} = {2}学时", "{0} hours × {1} = {2} hours", a, num(u.rate), hnum(h));
         return h;
       }
       case Unit::minutes: {
-        double h = std::floor(r.amount / u.per);
-        basis = fmt("{0}分钟 ÷ {1} = {2}学时（不足{1}分钟不计）", "{0} minutes ÷ {1} = {2} hours (part periods not counted)",
-                    a, std::to_string(u.per), num(h));
+        Micro periods = r.amount_micro / (Micro(u.per) * kMicro);  // whole periods only
+        Micro h = periods * kMicro;
+        basis = fmt("{0}分钟 ÷ {1} = {2}学时（不足{1}分钟的部分不计）",
+                    "{0} minutes ÷ {1} = {2} hours (part periods not counted)", a, std::to_string(u.per), hnum(h));
         return h;
       }
       case Unit::days: {
         double rate = u.by_level ? u.level_rate[int(r.level)] : u.rate;
-        double h = r.amount * rate;
+        Micro h = times(r.amount_micro, rate);
         basis = u.by_level ? fmt("{0}天 × {1}学时（{2}）= {3}学时", "{0} days × {1} hours ({2}) = {3} hours", a, num(rate),
-                                 word(kConfLevelNames, unsigned(r.level), L_), num(h))
-                           : fmt("{0}天 × {1}学时 = {2}学时", "{0} days × {1} hours = {2} hours", a, num(rate), num(h));
+                                 word(kConfLevelNames, unsigned(r.level), L_), hnum(h))
+                           : fmt("{0}天 × {1}学时 = {2}学时", "{0} days × {1} hours = {2} hours", a, num(rate), hnum(h));
         return h;
       }
       case Unit::months: {
-        double h = r.amount * u.rate;
-        basis = fmt("{0}个月 × {1}学时 = {2}学时", "{0} months × {1} hours = {2} hours", a, num(u.rate), num(h));
+        Micro h = times(r.amount_micro, u.rate);
+        basis = fmt("{0}个月 × {1}学时 = {2}学时", "{0} months × {1} hours = {2} hours", a, num(u.rate), hnum(h));
         return h;
       }
       case Unit::subjects: {
         if (u.annual_requirement) {
-          double h = r.amount >= 1 ? professional_required() : 0;
-          basis = r.amount >= 1 ? fmt("考试合格，视同完成当年专业科目{0}学时", "exam passed: the year's {0} professional hours are deemed complete", num(h))
+          Micro h = r.amount >= 1 ? professional_required() : 0;
+          basis = r.amount >= 1 ? fmt("考试合格，视同完成当年专业科目{0}学时", "exam passed: the year's {0} professional hours are deemed complete", hnum(h))
                                 : fmt("未通过科目，不计学时", "no subject passed: no hours");
           return h;
         }
-        double h = r.amount * u.rate;
-        basis = fmt("{0}门 × {1}学时 = {2}学时", "{0} subjects × {1} hours = {2} hours", a, num(u.rate), num(h));
+        Micro h = times(r.amount_micro, u.rate);
+        basis = fmt("{0}门 × {1}学时 = {2}学时", "{0} subjects × {1} hours = {2} hours", a, num(u.rate), hnum(h));
         return h;
       }
     }
     return 0;
   }
 
-  double professional_required() const {
+  Micro professional_required() const {
     const Annual& an = rs_.annual;
-    double prof = an.prof.hours;
-    if (an.has_share) prof = std::max(prof, std::ceil(an.total.hours * an.share_num / an.share_den - 1e-9));
+    Micro prof = micro(an.prof.hours);
+    if (an.has_share) {
+      Micro share = (micro(an.total.hours) * an.share_num + an.share_den - 1) / an.share_den;  // rounded up
+      prof = std::max(prof, share);
+    }
     return prof;
   }
 
   void fill_years(const Requirement& q) {
     const Annual& an = rs_.annual;
     Mask s = q.exempt ? 0 : q.subjects;
-    double req_pub = allows(s, Subject::public_) ? an.pub.hours : 0;
-    double req_prof = allows(s, Subject::professional) ? professional_required() : 0;
-    double req_total = allows(s, Subject::total) ? an.total.hours : 0;
+    Micro req_pub = allows(s, Subject::public_) ? micro(an.pub.hours) : 0;
+    Micro req_prof = allows(s, Subject::professional) ? professional_required() : 0;
+    Micro req_total = allows(s, Subject::total) ? micro(an.total.hours) : 0;
     if (an.has_share && allows(s, Subject::professional)) interpret(an.share);
     if (allows(s, Subject::total)) interpret(an.total);
     res_.years.reserve(res_.window.size());
@@ -398,49 +468,69 @@ class Evaluation {
         if (!t.counted || t.year != y) continue;
         (t.subject == Subject::public_ ? row.pub.credited : row.prof.credited) += t.credited;
       }
-      row.pub.credited = round2(row.pub.credited);
-      row.prof.credited = round2(row.prof.credited);
-      row.total.credited = round2(row.pub.credited + row.prof.credited);
+      row.total.credited = row.pub.credited + row.prof.credited;
       row.met = row.pub.credited >= req_pub && row.prof.credited >= req_prof && row.total.credited >= req_total;
       row.waived = std::find(waived_.begin(), waived_.end(), y) != waived_.end();
       res_.years.push_back(row);
     }
   }
 
-  // What a year lacks: at most one gap per subject (no vector: the sort below asks often).
+  // What a year lacks, exactly: at most one gap per subject (no vector: the sort below asks often).
   struct Gaps {
     Gap items[3];
     size_t count = 0;
     void add(const Gap& g) { items[count++] = g; }
     const Gap* begin() const { return items; }
     const Gap* end() const { return items + count; }
+    Micro sum() const {
+      Micro c = 0;
+      for (const auto& g : *this) c += g.hours;
+      return c;
+    }
   };
   static Gaps gaps(const YearRow& row) {
     Gaps out;
-    double pub = std::max(0.0, row.pub.required - row.pub.credited);
-    double prof = std::max(0.0, row.prof.required - row.prof.credited);
-    double total = std::max(0.0, row.total.required - row.total.credited - pub - prof);
-    if (pub > 0) out.add({row.year, Subject::public_, round2(pub)});
-    if (prof > 0) out.add({row.year, Subject::professional, round2(prof)});
-    if (total > 0) out.add({row.year, Subject::total, round2(total)});
+    Micro pub = std::max<Micro>(0, row.pub.required - row.pub.credited);
+    Micro prof = std::max<Micro>(0, row.prof.required - row.prof.credited);
+    Micro total = std::max<Micro>(0, row.total.required - row.total.credited - pub - prof);
+    if (pub > 0) out.add({row.year, Subject::public_, pub});
+    if (prof > 0) out.add({row.year, Subject::professional, prof});
+    if (total > 0) out.add({row.year, Subject::total, total});
     return out;
+  }
+
+  // Whether a year's missing hours can still be earned as of the check date, by when, and why.
+  struct Completion {
+    bool can = true;
+    int deadline = 0;  // yyyymmdd, 0: no notice gives one
+    const Cited* by = nullptr;
+  };
+  Completion completion(int year) const {
+    const Deadlines& d = rs_.deadlines;
+    int own = year * 10000 + d.same_year.until;
+    if (p_.check_date <= own) return {true, own, &d.same_year};
+    const PastYears& past = d.past_years;
+    if (!past.make_up) return {false, own, &past};
+    if (past.until) return {p_.check_date <= past.until, past.until, &past};
+    return {true, 0, &past};
+  }
+
+  std::string_view date_text(int ymd) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
+    return res_.texts.keep(std::string_view(buf, 10));
   }
 
   std::string_view describe_requirement(int needed) {
     if (needed == 0)
       return fmt("{0}：视同完成的年度已满足要求，无需另行完成学时",
                  "{0}: the years deemed complete already satisfy the requirement", applicant());
-    std::string years = span();
-    bool all = needed >= int(res_.window.size());
-    std::string_view when = res_.window.size() == 1 ? fmt("{0}年度", "the year {0}", years)
-                       : all ? fmt("{0}年每一年度", "every year of {0}", years)
-                           : fmt("{0}年中任意{1}个年度（可不连续）", "any {1} years of {0} (not necessarily consecutive)",
-                                 years, std::to_string(needed));
+    std::string_view when = describe_window(needed, res_.window);
     const YearRow& r = res_.years.front();
     std::string_view parts[3];
     size_t n = 0;
-    auto part = [&](const char* zh, const char* en, double h) {
-      if (h > 0) parts[n++] = fmt("{0}{1}学时", "{1} {0} hours", L_ == Locale::en ? en : zh, num(h));
+    auto part = [&](const char* zh, const char* en, Micro h) {
+      if (h > 0) parts[n++] = fmt("{0}{1}学时", "{1} {0} hours", L_ == Locale::en ? en : zh, hnum(h));
     };
     part("公需科目", "public", r.pub.required);
     part("专业科目", "professional", r.prof.required);
@@ -448,72 +538,103 @@ class Evaluation {
     return fmt("{0}：须{1}达到{2}", "{0}: {1} must reach {2}", applicant(), when, list(parts, n));
   }
 
-  void decide(const Requirement& q) {
+  // The clause of a year's gaps: one item's, or both subjects' joined ("一（一）、一（二）").
+  Cite gaps_cite(const Gaps& gs) {
+    const AnnualItem* items[3] = {&rs_.annual.pub, &rs_.annual.prof, &rs_.annual.total};
+    Cite c = cite(items[int(gs.items[0].subject)]->source);
+    for (size_t i = 1; i < gs.count; ++i) {
+      const Source& other = items[int(gs.items[i].subject)]->source;
+      if (other.clause == c.clause || other.doc != items[int(gs.items[0].subject)]->source.doc) continue;
+      c.clause = fmt("{0}、{1}", "{0}, {1}", c.clause, other.clause);
+      c.json = nullptr;  // a joined clause is not one of the rule file's sources
+    }
+    return c;
+  }
+
+  void decide() {
     if (exempt_) {
       res_.status = Status::exempt;
       res_.required_years = 0;
+      for (auto& row : res_.years) row.required = false;
       return;
     }
     int window_size = int(res_.window.size());
-    int needed = count_ == kAllYears ? window_size : count_;
-    needed = std::max(0, needed - deemed_);
+    int needed = std::max(0, needed_years() - deemed_);
     res_.required_years = needed;
-    if (!res_.years.empty()) add_reason("requirement", describe_requirement(needed), q);
+    if (!res_.years.empty()) add_reason("requirement", describe_requirement(needed), *window_by_);
 
-    std::vector<const YearRow*> unmet;
+    std::vector<YearRow*> unmet, done;
     unmet.reserve(res_.years.size());
-    int satisfied = 0;
-    for (const auto& row : res_.years) {
-      if (row.met || row.waived) ++satisfied;
-      else unmet.push_back(&row);
-    }
+    for (auto& row : res_.years) (row.met || row.waived ? done : unmet).push_back(&row);
+    int satisfied = int(done.size());
     int missing = needed - satisfied;
     if (missing > int(unmet.size())) {
       add_reason("window_too_short",
                  fmt("可计入的年限只有{0}个年度，不足要求的{1}个年度", "the window holds only {0} years, fewer than the {1} required",
                      std::to_string(window_size), std::to_string(needed)),
-                 q);
+                 *window_by_);
     }
     if (advisory_) {
       res_.status = Status::advisory;
+      for (auto& row : res_.years) row.required = false;
       return;
     }
     if (missing <= 0) {
       res_.status = Status::met;
+      // Under "any N", the most recent N compliant years carry the verdict; the others are not needed.
+      for (auto& row : res_.years) row.required = false;
+      std::sort(done.begin(), done.end(), [](const YearRow* a, const YearRow* b) { return a->year > b->year; });
+      for (int i = 0; i < needed && i < int(done.size()); ++i) done[size_t(i)]->required = true;
       return;
     }
     res_.status = Status::short_of_hours;
-    // The cheapest years to complete; on a tie the most recent, which can still be studied.
-    auto cost = [](const YearRow* r) {
-      double c = 0;
-      for (const auto& g : gaps(*r)) c += g.hours;
-      return c;
-    };
+    // The years to complete: those that can still be completed first, then the cheapest; on a tie
+    // the most recent.
+    auto can = [&](const YearRow* r) { return completion(r->year).can; };
     std::stable_sort(unmet.begin(), unmet.end(), [&](const YearRow* a, const YearRow* b) {
-      double ca = cost(a), cb = cost(b);
-      if (std::fabs(ca - cb) > 1e-9) return ca < cb;
+      bool ca = can(a), cb = can(b);
+      if (ca != cb) return ca;
+      Micro xa = gaps(*a).sum(), xb = gaps(*b).sum();
+      if (xa != xb) return xa < xb;
       return a->year > b->year;
     });
+    for (size_t i = size_t(missing); i < unmet.size(); ++i) unmet[i]->required = false;
     unmet.resize(std::min(unmet.size(), size_t(missing)));
     std::sort(unmet.begin(), unmet.end(), [](const YearRow* a, const YearRow* b) { return a->year < b->year; });
     res_.shortfall.reserve(unmet.size() * 3);
+    std::string lost;  // the years that can no longer be completed
+    const Cited* lost_by = nullptr;
     for (const YearRow* row : unmet) {
+      Gaps gs = gaps(*row);
+      if (gs.count == 0) continue;
+      Completion c = completion(row->year);
+      interpret(*c.by);
+      std::string_view deadline = c.deadline ? date_text(c.deadline) : std::string_view{};
       std::string_view parts[3];
       size_t n = 0;
-      const Cited* first = nullptr;
-      for (const auto& g : gaps(*row)) {
+      for (Gap g : gs) {
+        g.hours = up_to_cents(g.hours);
+        g.can_complete = c.can;
+        g.deadline = deadline;
+        g.cite = cite(c.by->source);
         res_.shortfall.push_back(g);
-        const AnnualItem& item = g.subject == Subject::public_ ? rs_.annual.pub
-                                 : g.subject == Subject::professional ? rs_.annual.prof
-                                                                      : rs_.annual.total;
-        if (!first) first = &item;
         parts[n++] = g.subject == Subject::total
-                         ? fmt("任意科目{0}学时", "{0} hours of either subject", num(g.hours))
-                         : fmt("{0}{1}学时", "{1} {0} hours", word(kSubjectNames, unsigned(g.subject), L_), num(g.hours));
+                         ? fmt("任意科目{0}学时", "{0} hours of either subject", hnum(g.hours))
+                         : fmt("{0}{1}学时", "{1} {0} hours", word(kSubjectNames, unsigned(g.subject), L_), hnum(g.hours));
       }
-      if (first)
-        add_reason("year_not_met", fmt("{0}年还差{1}", "{0}: {1} missing", std::to_string(row->year), list(parts, n)), *first);
+      add_reason("year_not_met", fmt("{0}年还差{1}", "{0}: {1} missing", std::to_string(row->year), list(parts, n)),
+                 gaps_cite(gs));
+      if (!c.can) {
+        lost += (lost.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(row->year);
+        lost_by = c.by;
+      }
     }
+    if (lost_by)
+      add_reason("cannot_complete",
+                 fmt("{0}年的学时已无法补足（截至{1}），本次申报的继续教育学时不能达标",
+                     "the hours of {0} can no longer be completed (as of {1}): the requirement cannot be met for this application",
+                     lost, date_text(p_.check_date)),
+                 *lost_by);
   }
 };
 
@@ -524,21 +645,29 @@ void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<
                          std::vector<Problem>& errors) {
   for (const auto& q : rs.requirements) {
     if (q.route != p.route || !allows(q.levels, p.level)) continue;
-    if (q.education != 0 && p.education == Education::unknown)
+    if (q.education != 0 && p.education == Education::unknown) {
       errors.push_back({"missing", "/education",
-                        {"该地区" + std::string(kRouteNames[int(p.route)].zh) + "的学时要求取决于学历，请填写 education",
+                        {"该地区" + std::string(kRouteNames[int(p.route)].zh) + "的学时要求取决于学历，请填写学历",
                          "in this region the requirement for " + std::string(kRouteNames[int(p.route)].en) +
-                             " depends on education: give education"}});
+                             " depends on education: give the education"}});
+      break;
+    }
+    if (!allows(q.education, p.education)) continue;
+    // Years counted from the current title: without its year, any default could be more lenient.
+    if (!q.exempt && q.window.kind == Window::since_title && !q.window.has_fallback && p.title_since == 0)
+      errors.push_back({"missing", "/currentTitleSince",
+                        {"该地区按任现职以来的年度核验学时，请填写取得现职称的年份",
+                         "in this region the years since the current title count: give the year the current title was obtained"}});
     break;
   }
   for (const auto& a : rs.adjustments) {
     if (!a.has_age || !in_scope(a, p)) continue;
     if (p.age < 0)
       errors.push_back({"missing", "/age",
-                        {"该地区按年龄减免学时，请填写 age 或 birthDate", "this region reduces hours by age: give age or birthDate"}});
+                        {"该地区按年龄减免学时，请填写年龄或出生日期", "this region reduces hours by age: give the age or the birth date"}});
     if (p.gender == Gender::unknown)
       errors.push_back({"missing", "/gender",
-                        {"该地区按性别和年龄减免学时，请填写 gender", "this region's age rules depend on gender: give gender"}});
+                        {"该地区按性别和年龄减免学时，请填写性别", "this region's age rules depend on gender: give the gender"}});
     break;
   }
   for (size_t i = 0; i < p.training.size(); ++i) {
@@ -550,12 +679,12 @@ void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<
     bool fixed = rule.units[int(Unit::none)].accepted;
     if (r.unit == Unit::none && !fixed)
       errors.push_back({"missing_amount", path(),
-                        {"请填写学习量：hours、minutes、days、months 或 subjects 之一",
-                         "give the amount: one of hours, minutes, days, months, subjects"}});
+                        {"请填写学习量（学时、分钟、天、月或考试科目数之一）",
+                         "give the amount: hours, minutes, days, months or exam subjects"}});
     if (r.unit == Unit::days && !fixed && rule.units[int(Unit::days)].by_level && r.level == ConfLevel::unknown)
       errors.push_back({"missing", path() + "/level",
-                        {"该地区会议学时按级别折算，请填写 level（international/national/provincial/prefecture）",
-                         "conference days are credited by level here: give level (international/national/provincial/prefecture)"}});
+                        {"该地区会议学时按级别折算，请填写会议级别（国际性、全国性、省级或地州市级）",
+                         "conference days are credited by level here: give the level (international, national, provincial or prefecture)"}});
   }
 }
 

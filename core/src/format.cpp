@@ -43,31 +43,29 @@ void TextStore::move_to_new_block(size_t n, size_t more) {
 
 char* write_num(double x, char* out) {
   char* end = out + kNumChars;
-  // Most hours are whole: then x * 100 is exact (below 2^53) and rounding to cents gives x back.
+  // Most hours are whole: then they print as the integer.
   if (x >= -1e13 && x <= 1e13 && x == double(static_cast<long long>(x)))
     return std::to_chars(out, end, static_cast<long long>(x)).ptr;
-  double cents = std::round(x * 100), r = cents / 100;
+  double units = std::round(x * 1e6), r = units / 1e6;
   if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_chars(out, end, static_cast<long long>(r)).ptr;
   char* p;
-  if (std::fabs(r) < 1e13) {
-    // r is the double nearest cents/100, and below 1e13 its ulp is far under a cent, so printf's
-    // %.2f of r prints exactly the digits of cents: written from the integer (no floating-point
+  if (std::fabs(r) < 1e9) {
+    // Below 1e9, x * 1e6 < 2^53 is an exact integer and r's ulp is far under a millionth, so printf's
+    // %.6f of r prints exactly the digits of units: written from the integer (no floating-point
     // to_chars, which the wasm build's libc++ lacks).
-    long long c = static_cast<long long>(std::fabs(cents));
+    long long u = static_cast<long long>(std::fabs(units));
     p = out;
-    if (cents < 0) *p++ = '-';
-    p = std::to_chars(p, end, c / 100).ptr;
+    if (units < 0) *p++ = '-';
+    p = std::to_chars(p, end, u / 1000000).ptr;
     *p++ = '.';
-    *p++ = char('0' + c % 100 / 10);
-    *p++ = char('0' + c % 10);
+    for (long long d = 100000; d > 0; d /= 10) *p++ = char('0' + u / d % 10);
   } else {
-    // Never hours: printf's text, cut to the buffer, as it always was.
-    bool whole = std::fabs(r - std::round(r)) < 1e-9 && std::fabs(r) < 1e15;
-    std::snprintf(out, kNumChars, whole ? "%.0f" : "%.2f", r);
+    // Never hours: printf's text, cut to the buffer.
+    std::snprintf(out, kNumChars, "%.6f", r);
     p = out + std::strlen(out);
-    if (whole) return p;
   }
   while (p[-1] == '0') --p;
+  if (p[-1] == '.') --p;
   return p;
 }
 

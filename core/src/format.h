@@ -37,11 +37,29 @@ class TextStore {
   void move_to_new_block(size_t n, size_t more);
 };
 
-// Hours to the hundredth, as results carry them: the double nearest "k/100", which is also what
-// JSON.parse reads back from write_num's text.
-inline double round2(double x) { return std::round(x * 100) / 100; }
+// Hours are counted in whole millionths of an hour (µh), so records and years are summed and
+// compared exactly (29.996 public hours never meet 30); only the display rounds.
+using Micro = long long;
+constexpr Micro kMicro = 1000000;
+// The µh of a number that has at most six decimals up to floating noise (0.1 + 0.2 is 0.3); false
+// for a number with more decimals than that (the profile reader refuses such an amount).
+inline bool to_micro(double x, Micro& out) {
+  if (!(x >= -9e9 && x <= 9e9)) return false;
+  double v = x * 1e6, r = std::round(v);
+  if (std::fabs(v - r) >= 1e-3) return false;
+  out = static_cast<Micro>(r);
+  return true;
+}
+// Rule-file values (rates, hours) are validated the same way on load; this is for those.
+inline Micro micro(double x) { return static_cast<Micro>(std::round(x * 1e6)); }
+inline double hours_of(Micro m) { return double(m) / 1e6; }
+// A missing amount shown to a person: up to the next hundredth, never 0 for a real gap.
+inline Micro up_to_cents(Micro m) { return (m + 9999) / 10000 * 10000; }
 
-// Hours as people write them: 40, 2.5, 13.33. Writes at most kNumChars bytes at `out` and returns
+// The double JSON.parse reads back from write_num's text: the nearest "k/1000000".
+inline double round6(double x) { return std::round(x * 1e6) / 1e6; }
+
+// Hours as people write them: 40, 2.5, 13.3333 (at most six decimals, trailing zeros trimmed). Writes at most kNumChars bytes at `out` and returns
 // the end: results print dozens of numbers, so no std::string is made for them.
 constexpr size_t kNumChars = 32;
 char* write_num(double x, char* out);

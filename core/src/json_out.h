@@ -78,6 +78,7 @@ class JsonOut {
     return *this;
   }
   JsonOut& boolean(bool v) { return raw(v ? "true" : "false"); }
+  JsonOut& null() { return raw("null"); }
 
   JsonOut& kv(std::string_view k, std::string_view v) { return key(k).str(v); }
   JsonOut& kv(std::string_view k, const char* v) { return key(k).str(v); }

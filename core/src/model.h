@@ -23,6 +23,9 @@ enum class Level : uint8_t { junior, intermediate, senior };
 enum class Gender : uint8_t { male, female, unknown };
 enum class Education : uint8_t { associate, bachelor, master, doctorate, unknown };
 enum class Sector : uint8_t { public_sector, non_public };
+// The professional's series, where a notice hands some series to their own department (青海 一, 扎兰屯 一（三）).
+enum class Series : uint8_t { health, accounting, education, other };
+constexpr int kSeriesCount = 4;
 enum class Subject : uint8_t { public_, professional, total };  // total: hours of either subject
 enum class Activity : uint8_t {
   course, training_class, advanced_seminar, conference, degree_study, study_visit, teaching,
@@ -100,6 +103,7 @@ struct ActivityRule : Cited {
   std::array<UnitRule, kUnitCount> units{};
   int cap_annual_multiple = 0;
   Text text;
+  std::optional<Source> public_source;  // the clause for records of public hours, when it differs
 };
 
 struct Filing : Cited {
@@ -144,8 +148,34 @@ struct Adjustment : Cited {
   Text text;
 };
 
+// When a year's hours can still be earned (CONTRACT §4.2 canComplete / deadline).
+struct SameYearDeadline : Cited {
+  int from = 0, until = 1231;  // mmdd: the training period of a year, e.g. 0220–1231
+};
+struct PastYears : Cited {
+  bool make_up = false;        // hours of a past year may still be made up (补学)
+  int from = 0, until = 0;     // yyyymmdd, 0: not bounded by the notice
+};
+struct DatedNote : Cited {
+  int date = 0;  // yyyymmdd
+  Text text;
+};
+struct Deadlines {
+  SameYearDeadline same_year;
+  PastYears past_years;
+  std::vector<DatedNote> notes;  // other dates of the notice, for people (explain, the page)
+};
+
+// Series handed to their own department (青海 一, 扎兰屯 一（三）).
+struct OwnDepartment : Cited {
+  bool present = false;
+  Mask series = 0;
+  Text text;
+};
+
 struct RuleSet {
   std::string id, file, region;
+  std::string based_on;  // the rule set this one patches ("basedOn"), if any
   Text region_name;
   int valid_from = 0;  // yyyymmdd
   int notice_year = 0;
@@ -156,6 +186,8 @@ struct RuleSet {
   std::vector<Requirement> requirements;
   std::array<ActivityRule, kActivityCount> activities{};
   std::vector<Adjustment> adjustments;
+  Deadlines deadlines;
+  OwnDepartment own_department;
   std::string json[2];  // the result's "ruleSet" object per Locale, serialised once at load
 };
 
@@ -167,6 +199,7 @@ struct Record {
   Activity activity = Activity::other;
   Unit unit = Unit::none;
   double amount = 0;
+  long long amount_micro = 0;  // the amount in millionths (at most six decimals)
   ConfLevel level = ConfLevel::unknown;
   bool filed = true;
 };
@@ -183,10 +216,14 @@ struct Profile {
   std::string region;
   int year = 0;
   int application_date = 0;  // yyyymmdd
+  bool application_date_given = false;
+  int check_date = 0;  // yyyymmdd: the day of the check (default: the application date)
+  Series series = Series::other;
   Route route = Route::review;
   Level level = Level::junior;
   Gender gender = Gender::unknown;
   int age = -1;  // full years on the application date; -1 unknown
+  int birth_date = 0;  // yyyymmdd when given
   Education education = Education::unknown;
   Sector sector = Sector::public_sector;
   bool grassroots = false;

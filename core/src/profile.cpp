@@ -1,6 +1,8 @@
 // Profile JSON (CONTRACT §2) -> Profile, reporting every problem with its pointer.
 #include "profile.h"
 
+#include "format.h"
+
 #include <charconv>
 #include <initializer_list>
 #include <utility>
@@ -31,7 +33,7 @@ struct TopLevel {
   const Json *region = nullptr, *year = nullptr, *application_date = nullptr, *route = nullptr, *level = nullptr,
              *gender = nullptr, *age = nullptr, *birth_date = nullptr, *education = nullptr, *sector = nullptr,
              *grassroots = nullptr, *title_since = nullptr, *circumstances = nullptr, *training = nullptr,
-             *locale = nullptr;
+             *locale = nullptr, *check_date = nullptr, *series = nullptr;
 };
 
 // One pass over the profile's members (duplicate keys never get this far): looking each field up
@@ -46,7 +48,8 @@ TopLevel top_level(const Json& root, std::vector<Problem>& warnings) {
       {"education", &TopLevel::education},   {"sector", &TopLevel::sector},
       {"grassroots", &TopLevel::grassroots}, {"currentTitleSince", &TopLevel::title_since},
       {"circumstances", &TopLevel::circumstances}, {"training", &TopLevel::training},
-      {"locale", &TopLevel::locale}};
+      {"locale", &TopLevel::locale},         {"checkDate", &TopLevel::check_date},
+      {"series", &TopLevel::series}};
   for (const Json* x = root.first(); x; x = x->next()) {
     std::string_view key = x->key();
     bool known = false;
@@ -111,10 +114,13 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
         int n = 0;
         if (r.integer(x, p, 0, long(a->max), n, true)) d = n;
       } else {
-        r.number(x, p, 0, a->max, d, true);
+        if (r.number(x, p, 0, a->max, d, true) && !to_micro(d, rec.amount_micro))
+          r.add("invalid_value", std::string(path) + "/" + a->key,
+                {"数量最多保留六位小数", "the amount may have at most six decimal places"});
       }
       rec.unit = a->unit;
       rec.amount = d;
+      if (a->whole) rec.amount_micro = Micro(d) * kMicro;
     }
   }
   r.integer(year, {path, "year"}, Limits::kMinYear, Limits::kMaxYear, rec.year, true);
@@ -201,9 +207,14 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
       r.add("invalid_value", "/applicationDate",
             {"申报日期应在申报年度 " + std::to_string(p.year) + " 年内",
              "the application date must fall in the application year " + std::to_string(p.year)});
-    else
+    else {
       p.application_date = date;
+      p.application_date_given = true;
+    }
   }
+  p.check_date = p.application_date;
+  if (r.date(top.check_date, "/checkDate", date, false)) p.check_date = date;
+  if (r.choice(top.series, "/series", kSeriesNames, v, false)) p.series = Series(v);
   if (r.choice(top.route, "/route", kRouteNames, v, false)) p.route = Route(v);
   if (r.choice(top.level, "/level", kLevelNames, v, true)) p.level = Level(v);
   if (r.choice(top.gender, "/gender", kGenderNames, v, false)) p.gender = Gender(v);
@@ -227,6 +238,7 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
             {"出生日期使申报时年龄不在 16 到 100 岁之间", "the birth date gives an age outside 16–100 on the application date"});
     } else if (p.age < 0) {
       p.age = age;
+      p.birth_date = birth;
     } else if (p.age != age) {
       warnings.push_back({"age_mismatch", "/age",
                           {"年龄与出生日期不符（按出生日期应为 " + std::to_string(age) + " 岁），按所填年龄计",

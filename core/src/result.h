@@ -26,26 +26,31 @@ struct Note {
 };
 
 struct Amount {
-  double credited = 0, required = 0;
+  Micro credited = 0, required = 0;
 };
 
 struct YearRow {
   int year = 0;
   bool met = false, waived = false;
+  bool required = true;  // false: the verdict does not need this year (CONTRACT §4.2)
   Amount pub, prof, total;
 };
 
+// Hours still missing in a year: exact, shown rounded up to the hundredth.
 struct Gap {
   int year;
   Subject subject;
-  double hours;
+  Micro hours;
+  bool can_complete = true;
+  std::string_view deadline = {};  // YYYY-MM-DD in Result::texts; empty: no notice gives one
+  Cite cite = {};                  // the clause deciding both
 };
 
 struct Trace {
   int index = 0, year = 0;
   Subject subject{};
   Activity activity{};
-  double credited = 0;
+  Micro credited = 0;
   bool counted = false;
   std::string_view basis;  // in Result::texts
   Cite cite;

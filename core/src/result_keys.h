@@ -16,7 +16,8 @@ namespace jxjy {
   X(activity, "activity") X(counted, "counted") X(basis, "basis") X(source, "source")                 \
   X(reason, "reason") X(reasons, "reasons") X(number, "number") X(clause, "clause") X(id, "id")       \
   X(region, "region") X(regionName, "regionName") X(file, "file") X(sources, "sources")               \
-  X(title, "title") X(date, "date") X(issuer, "issuer") X(note, "note")
+  X(title, "title") X(date, "date") X(issuer, "issuer") X(note, "note")                                \
+  X(canComplete, "canComplete") X(deadline, "deadline")
 
 enum class Key : uint8_t {
 #define JXJY_KEY_ID(id, name) id,

@@ -26,7 +26,10 @@ void write_source_value(Out& o, const Cite& c) {
     // The title is in ruleSet.sources; repeating it on every record would double the result's size.
     o.obj();
     o.key(Key::number).kept(c.doc->citation());
-    o.key(Key::clause).kept(c.clause);
+    // A clause of the rule data lives as long as the rule sets; one made for this result (clauses
+    // joined, no serialised source) is the result's own text.
+    if (c.json) o.key(Key::clause).kept(c.clause);
+    else o.key(Key::clause).str(c.clause);
     o.end_obj();
   });
 }
@@ -54,8 +57,8 @@ void write_notes(Out& o, Key k, const std::vector<Note>& notes) {
 template <class Out>
 void write_amount(Out& o, Key k, const Amount& a) {
   o.key(k).obj();
-  o.key(Key::credited).number(a.credited);
-  o.key(Key::required).number(a.required);
+  o.key(Key::credited).number(hours_of(a.credited));
+  o.key(Key::required).number(hours_of(a.required));
   o.end_obj();
 }
 
@@ -112,6 +115,7 @@ void write_result(Out& o, const Result& r) {
     o.key(Key::year).integer(y.year);
     o.key(Key::met).boolean(y.met);
     o.key(Key::waived).boolean(y.waived);
+    o.key(Key::required).boolean(y.required);
     write_amount(o, Key::public_, y.pub);
     write_amount(o, Key::professional, y.prof);
     write_amount(o, Key::total, y.total);
@@ -123,7 +127,12 @@ void write_result(Out& o, const Result& r) {
     o.obj();
     o.key(Key::year).integer(g.year);
     o.key(Key::subject).kept(kSubjectNames[int(g.subject)].id);
-    o.key(Key::hours).number(g.hours);
+    o.key(Key::hours).number(hours_of(g.hours));
+    o.key(Key::canComplete).boolean(g.can_complete);
+    o.key(Key::deadline);
+    if (g.deadline.empty()) o.null();
+    else o.str(g.deadline);
+    if (g.cite.doc) write_source(o, g.cite);
     o.end_obj();
   }
   o.end_arr();
@@ -134,7 +143,7 @@ void write_result(Out& o, const Result& r) {
     o.key(Key::year).integer(t.year);
     o.key(Key::subject).kept(kSubjectNames[int(t.subject)].id);
     o.key(Key::activity).kept(kActivityNames[int(t.activity)].id);
-    o.key(Key::credited).number(t.credited);
+    o.key(Key::credited).number(hours_of(t.credited));
     o.key(Key::counted).boolean(t.counted);
     o.key(Key::basis).str(t.basis);
     if (t.cite.doc) write_source(o, t.cite);

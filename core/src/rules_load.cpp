@@ -4,10 +4,13 @@
 #include "result.h"
 
 #include <initializer_list>
+#include <map>
 #include <set>
 
 namespace jxjy {
 namespace {
+
+constexpr size_t kMaxRuleFileBytes = 1 << 20, kMaxSources = 100;  // == kMaxDocumentBytes (jxjy.h)
 
 class RuleReader {
  public:
@@ -18,11 +21,13 @@ class RuleReader {
       r_.add("not_object", "", {"规则文件应为 JSON 对象", "a rule file must be a JSON object"});
       return;
     }
-    known(root, "", {"$schema", "schemaVersion", "id", "region", "regionName", "validFrom", "noticeYear", "annualNotice",
-                     "sources", "annual", "filing", "requirements", "activities", "adjustments"});
+    known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
+                     "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
+                     "adjustments", "deadlines", "ownDepartment"});
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
+    r_.string(m(root, "basedOn"), "/basedOn", 64, rs_.based_on, false);  // resolved before (rules_based_on.cpp)
     if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
       r_.add("invalid_value", "/region", {"应为六位行政区划代码", "must be a six-digit GB/T 2260 code"});
     rs_.region_name = text(m(root, "regionName"), "/regionName", true);
@@ -30,16 +35,28 @@ class RuleReader {
     r_.integer(m(root, "noticeYear"), "/noticeYear", 1990, 2100, rs_.notice_year, true);
     r_.boolean(m(root, "annualNotice"), "/annualNotice", rs_.annual_notice, true);
     documents(m(root, "sources"));
+    shared_interpretations(m(root, "interpretations"));
     annual(m(root, "annual"));
     filing(m(root, "filing"));
     requirements(m(root, "requirements"));
     activities(m(root, "activities"));
     adjustments(m(root, "adjustments"));
+    deadlines(m(root, "deadlines"));
+    own_department(m(root, "ownDepartment"));
+    for (const auto& [key, shared] : shared_)
+      if (!shared.used)
+        r_.add("unused", "/interpretations/" + escape_pointer_token(key),
+               {"没有条目引用此解释", "no item refers to this interpretation"});
   }
 
  private:
   RuleSet& rs_;
   Reader& r_;
+  struct Shared {
+    Text text;
+    bool used = false;
+  };
+  std::map<std::string, Shared> shared_;  // top-level interpretations, by key
 
   static const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
 
@@ -89,6 +106,7 @@ class RuleReader {
   Text text(const Json* v, const std::string& path, bool required) {
     Text t;
     if (!object(v, path, required)) return t;
+    known(*v, path, {"zh", "en"});
     r_.string(m(*v, "zh"), path + "/zh", 2000, t.zh, true);
     r_.string(m(*v, "en"), path + "/en", 2000, t.en, true);
     return t;
@@ -96,6 +114,11 @@ class RuleReader {
 
   void documents(const Json* v) {
     if (!object(v, "/sources", true)) return;
+    if (v->size() > kMaxSources) {  // each citation looks its document up among these
+      r_.add("too_many", "/sources",
+             {"来源文件不能超过 " + std::to_string(kMaxSources) + " 份", "at most " + std::to_string(kMaxSources) + " source documents"});
+      return;
+    }
     for (auto it = v->begin(); it != v->end(); ++it) {
       std::string path = "/sources/" + escape_pointer_token(it.key());
       Document d;
@@ -135,9 +158,33 @@ class RuleReader {
     return s;
   }
 
+  // Interpretations several items share (松山区's recognition years): {KEY: {zh, en}}.
+  void shared_interpretations(const Json* v) {
+    if (!object(v, "/interpretations", false)) return;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      std::string path = "/interpretations/" + escape_pointer_token(it.key());
+      Text t = text(&it.value(), path, true);
+      shared_[std::string(it.key())] = {std::move(t), false};
+    }
+  }
+
   void cited(const Json& item, const std::string& path, Cited& c) {
     c.source = source(m(item, "source"), path + "/source");
-    if (const Json* i = m(item, "interpretation")) c.interpretation = text(i, path + "/interpretation", true);
+    const Json* i = m(item, "interpretation");
+    if (!i) return;
+    if (!i->is_string()) {
+      c.interpretation = text(i, path + "/interpretation", true);  // inline {zh, en}
+      return;
+    }
+    std::string key(i->string());
+    auto found = shared_.find(key);
+    if (found == shared_.end()) {
+      r_.add("invalid_value", path + "/interpretation",
+             {"interpretations 中没有“" + key + "”", "\"" + key + "\" is not one of the interpretations"});
+      return;
+    }
+    found->second.used = true;
+    c.interpretation = found->second.text;
   }
 
   void annual_item(const Json& a, const char* key, AnnualItem& item) {
@@ -151,12 +198,14 @@ class RuleReader {
 
   void annual(const Json* v) {
     if (!object(v, "/annual", true)) return;
+    known(*v, "/annual", {"public", "professional", "total", "professionalShare"});
     annual_item(*v, "public", rs_.annual.pub);
     annual_item(*v, "professional", rs_.annual.prof);
     annual_item(*v, "total", rs_.annual.total);
     if (const Json* s = m(*v, "professionalShare"); object(s, "/annual/professionalShare", false)) {
       auto& a = rs_.annual;
       a.has_share = true;
+      known(*s, "/annual/professionalShare", {"numerator", "denominator", "source", "interpretation"});
       r_.integer(m(*s, "numerator"), "/annual/professionalShare/numerator", 1, 100, a.share_num, true);
       r_.integer(m(*s, "denominator"), "/annual/professionalShare/denominator", 1, 100, a.share_den, true);
       if (a.share_num > a.share_den)
@@ -170,9 +219,10 @@ class RuleReader {
     Mask out = 0;
     if (!array(v, path, false)) return out;
     if (v->empty()) r_.add("invalid_value", path, {"列表不能为空", "the list must not be empty"});
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
       int e = -1;
-      if (r_.choice(&(*v)[i], path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
+      if (r_.choice(x, path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
     }
     return out;
   }
@@ -184,6 +234,11 @@ class RuleReader {
 
   void window(const Json* v, const std::string& path, Window& w, bool allow_title) {
     if (!object(v, path, true)) return;
+    known(*v, path, {"last", "since", "sinceTitle", "notBefore", "ifUnknown"});
+    if (!m(*v, "sinceTitle"))
+      for (const char* k : {"notBefore", "ifUnknown"})
+        if (m(*v, k))
+          r_.add("invalid_value", path + "/" + k, {"只能与 sinceTitle 一起使用", "only allowed with sinceTitle"});
     int kinds = 0;
     if (const Json* x = m(*v, "last")) {
       ++kinds;
@@ -210,8 +265,6 @@ class RuleReader {
         w.has_fallback = true;
         w.fallback_kind = fb.kind;
         w.fallback_n = fb.n;
-      } else {
-        r_.missing(path + "/ifUnknown");
       }
     }
     if (kinds != 1)
@@ -228,9 +281,10 @@ class RuleReader {
 
   void requirements(const Json* v) {
     if (!array(v, "/requirements", true)) return;
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {  // walked, not indexed: (*v)[i] walks the list each time
       std::string path = "/requirements/" + std::to_string(i);
-      const Json& e = (*v)[i];
+      const Json& e = *x;
       if (!object(&e, path, true)) continue;
       known(e, path, {"route", "levels", "education", "exempt", "window", "count", "subjects", "source", "interpretation"});
       Requirement q;
@@ -275,6 +329,16 @@ class RuleReader {
     std::string p = path + "/" + std::string(kUnitNames[int(unit)].id);
     if (!object(v, p, true)) return;
     u.accepted = true;
+    switch (unit) {  // the members each unit may have
+      case Unit::minutes: known(*v, p, {"per", "source"}); break;
+      case Unit::none: known(*v, p, {"fixed", "source"}); break;
+      case Unit::days: known(*v, p, {"rate", "rateByLevel", "source"}); break;
+      case Unit::subjects: known(*v, p, {"rate", "annualRequirement", "source"}); break;
+      default: known(*v, p, {"rate", "source"});
+    }
+    for (const char* alt : {"rateByLevel", "annualRequirement"})
+      if (m(*v, "rate") && m(*v, alt))
+        r_.add("invalid_value", p, {std::string("rate 与 ") + alt + " 只能给一个", std::string("give rate or ") + alt + ", not both"});
     switch (unit) {
       case Unit::minutes:
         r_.integer(m(*v, "per"), p + "/per", 1, 600, u.per, true);
@@ -285,7 +349,8 @@ class RuleReader {
       case Unit::days:
         if (const Json* lv = m(*v, "rateByLevel")) {
           u.by_level = true;
-          if (object(lv, p + "/rateByLevel", true))
+          if (object(lv, p + "/rateByLevel", true)) known(*lv, p + "/rateByLevel", {"international", "national", "provincial", "prefecture"});
+          if (lv->is_object())
             for (int l = 0; l < 4; ++l)
               r_.number(m(*lv, std::string(kConfLevelNames[l].id).c_str()),
                         p + "/rateByLevel/" + std::string(kConfLevelNames[l].id), 0, 24, u.level_rate[l], true);
@@ -321,7 +386,8 @@ class RuleReader {
       const Json* e = m(*v, key.c_str());
       if (!object(e, path, true)) continue;
       ActivityRule& rule = rs_.activities[a];
-      known(*e, path, {"excluded", "subjects", "text", "convert", "capAnnualMultiple", "source", "interpretation"});
+      known(*e, path, {"excluded", "subjects", "text", "convert", "capAnnualMultiple", "source", "publicSource",
+                       "interpretation"});
       r_.boolean(m(*e, "excluded"), path + "/excluded", rule.excluded, false);
       rule.subjects = mask(m(*e, "subjects"), path + "/subjects", kSubjectNames, 2);
       if (const Json* t = m(*e, "text")) rule.text = text(t, path + "/text", true);
@@ -339,6 +405,7 @@ class RuleReader {
         r_.missing(path + "/text");
       }
       cited(*e, path, rule);
+      if (const Json* ps = m(*e, "publicSource")) rule.public_source = source(ps, path + "/publicSource");
     }
   }
 
@@ -354,12 +421,87 @@ class RuleReader {
     f.text = text(m(*v, "text"), "/filing/text", true);
   }
 
+  static bool carries(CircumstanceKind k, std::string_view field) {
+    std::string_view fields = kCircumstanceFields[int(k)];
+    for (size_t at = 0; at <= fields.size();) {
+      size_t end = fields.find(',', at);
+      if (end == std::string_view::npos) end = fields.size();
+      if (fields.substr(at, end - at) == field) return true;
+      at = end + 1;
+    }
+    return false;
+  }
+
+  // "MM-DD": a day of every year.
+  bool month_day(const Json* v, const std::string& path, int& out, bool required) {
+    std::string s;
+    if (!r_.string(v, path, 5, s, required)) return false;
+    bool shape = s.size() == 5 && s[2] == '-';
+    for (size_t i : {0, 1, 3, 4}) shape = shape && s[i] >= '0' && s[i] <= '9';
+    int md = shape ? std::stoi(s.substr(0, 2)) * 100 + std::stoi(s.substr(3, 2)) : 0;
+    if (!shape || !valid_date(20240000 + md)) {
+      r_.add("invalid_date", path, {"应为 MM-DD 形式的日期", "must be a day as MM-DD"});
+      return false;
+    }
+    out = md;
+    return true;
+  }
+
+  // When the hours of a year can still be earned: the year's own period, and whether past years
+  // may be made up (CONTRACT §4.2 canComplete / deadline).
+  void deadlines(const Json* v) {
+    if (!object(v, "/deadlines", true)) return;
+    Deadlines& d = rs_.deadlines;
+    known(*v, "/deadlines", {"sameYear", "pastYears", "notes"});
+    if (const Json* y = m(*v, "sameYear"); object(y, "/deadlines/sameYear", true)) {
+      known(*y, "/deadlines/sameYear", {"from", "until", "source", "interpretation"});
+      month_day(m(*y, "from"), "/deadlines/sameYear/from", d.same_year.from, false);
+      month_day(m(*y, "until"), "/deadlines/sameYear/until", d.same_year.until, true);
+      cited(*y, "/deadlines/sameYear", d.same_year);
+    }
+    if (const Json* y = m(*v, "pastYears"); object(y, "/deadlines/pastYears", true)) {
+      known(*y, "/deadlines/pastYears", {"makeUp", "from", "until", "source", "interpretation"});
+      r_.boolean(m(*y, "makeUp"), "/deadlines/pastYears/makeUp", d.past_years.make_up, true);
+      r_.date(m(*y, "from"), "/deadlines/pastYears/from", d.past_years.from, false);
+      r_.date(m(*y, "until"), "/deadlines/pastYears/until", d.past_years.until, false);
+      if ((d.past_years.from || d.past_years.until) && !d.past_years.make_up)
+        r_.add("invalid_value", "/deadlines/pastYears", {"不允许补学时不能给出补学时段", "a make-up period needs makeUp: true"});
+      cited(*y, "/deadlines/pastYears", d.past_years);
+    }
+    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false)) {
+      size_t i = 0;
+      for (const Json* x = ns->first(); x; x = x->next(), ++i) {
+        std::string path = "/deadlines/notes/" + std::to_string(i);
+        const Json& e = *x;
+        if (!object(&e, path, true)) continue;
+        known(e, path, {"date", "text", "source", "interpretation"});
+        DatedNote n;
+        r_.date(m(e, "date"), path + "/date", n.date, true);
+        n.text = text(m(e, "text"), path + "/text", true);
+        cited(e, path, n);
+        d.notes.push_back(std::move(n));
+      }
+    }
+  }
+
+  void own_department(const Json* v) {
+    if (!object(v, "/ownDepartment", false)) return;
+    OwnDepartment& o = rs_.own_department;
+    o.present = true;
+    known(*v, "/ownDepartment", {"series", "source", "text", "interpretation"});
+    o.series = mask(m(*v, "series"), "/ownDepartment/series", kSeriesNames);
+    if (!m(*v, "series")) r_.missing("/ownDepartment/series");
+    o.text = text(m(*v, "text"), "/ownDepartment/text", true);
+    cited(*v, "/ownDepartment", o);
+  }
+
   void adjustments(const Json* v) {
     if (!array(v, "/adjustments", true)) return;
     std::set<std::string> ids;
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
       std::string path = "/adjustments/" + std::to_string(i);
-      const Json& e = (*v)[i];
+      const Json& e = *x;
       if (!object(&e, path, true)) continue;
       Adjustment a;
       known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "source", "text", "interpretation"});
@@ -378,6 +520,15 @@ class RuleReader {
       if (needs_circumstance && a.circumstance < 0)
         r_.add("missing", path + "/when/circumstance",
                {"此效果需要指明情形", "this effect needs a circumstance"});
+      // An effect reads a field of its circumstance: the circumstance must carry it (vocabulary).
+      const char* field = a.effect == Effect::waive_circumstance_years ? "years"
+                          : a.effect == Effect::years_since_circumstance ? "year"
+                          : a.effect == Effect::years_in_post ? "yearsInPost" : nullptr;
+      if (field && a.circumstance >= 0 && !carries(CircumstanceKind(a.circumstance), field))
+        r_.add("invalid_value", path + "/effect",
+               {"情形“" + std::string(kCircumstanceNames[a.circumstance].zh) + "”没有此效果所需的字段 " + field,
+                "circumstance \"" + std::string(kCircumstanceNames[a.circumstance].id) + "\" has no field " + field +
+                    ", which this effect needs"});
       a.text = text(m(e, "text"), path + "/text", true);
       cited(e, path, a);
       rs_.adjustments.push_back(std::move(a));
@@ -396,14 +547,17 @@ class RuleReader {
     }
     a.routes = mask(m(*v, "routes"), path + "/routes", kRouteNames);
     a.levels = mask(m(*v, "levels"), path + "/levels", kLevelNames);
-    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false))
-      for (size_t i = 0; i < ys->size(); ++i) {
+    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false)) {
+      size_t i = 0;
+      for (const Json* x = ys->first(); x; x = x->next(), ++i) {
         int y = 0;
-        if (r_.integer(&(*ys)[i], path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
+        if (r_.integer(x, path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
           a.application_years.push_back(y);
       }
+    }
     if (const Json* age = m(*v, "ageAtLeast"); object(age, path + "/ageAtLeast", false)) {
       a.has_age = true;
+      known(*age, path + "/ageAtLeast", {"male", "female"});
       r_.integer(m(*age, "male"), path + "/ageAtLeast/male", 16, 100, a.age_male, true);
       r_.integer(m(*age, "female"), path + "/ageAtLeast/female", 16, 100, a.age_female, true);
     }
@@ -423,6 +577,11 @@ class RuleReader {
 
 std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text,
                                      std::vector<Problem>& problems) {
+  // Absurd sizes are refused before parsing (README "Limits"); the shipped files are about 10 KB.
+  if (text.size() > kMaxRuleFileBytes) {
+    problems.push_back({"too_long", "", {"规则文件超过 1 MiB", "the rule file is larger than 1 MiB"}});
+    return std::nullopt;
+  }
   JsonDoc doc;
   Problem p;
   if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {

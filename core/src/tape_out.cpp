@@ -7,7 +7,7 @@
 
 namespace jxjy {
 
-double json_number(double v) { return round2(v) + 0.0; }  // + 0.0: -0 is written as 0
+double json_number(double v) { return round6(v) + 0.0; }  // + 0.0: -0 is written as 0
 
 void append_utf16(std::u16string& out, std::string_view utf8) {
   size_t from = out.size();

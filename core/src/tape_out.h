@@ -9,7 +9,7 @@
 namespace jxjy {
 
 // The double JSON.parse reads from the text JsonOut::number writes for v (write_num: rounded to
-// hundredths, and 0 for -0).
+// millionths, and 0 for -0).
 double json_number(double v);
 
 // Appends UTF-8 text as UTF-16 (a malformed byte becomes U+FFFD).
@@ -30,6 +30,7 @@ class TapeOut {
   TapeOut& arr() { return word(ResultTape::Array); }
   TapeOut& end_arr() { return word(ResultTape::End); }
   TapeOut& key(Key k) { return word(int32_t(k)); }
+  TapeOut& null() { return word(ResultTape::Null); }
   TapeOut& str(std::string_view v) {
     ++strings_;
     size_t start = t_.text.size();

@@ -2,7 +2,7 @@
 // spawn, JSON Lines) and the JS module (web/jxjy.js): both are shells over one core, so every result
 // must be identical (deepStrictEqual on the parsed JSON; no difference is allowed).
 //
-// Profiles cover all five seed regions and child codes, every route/level/education/sector, every
+// Profiles cover every rule set of rules/ (its region, child codes, and the years around its notice), every route/level/education/sector, every
 // circumstance kind, training records of every activity and unit, and some invalid values. A second
 // set feeds the same malformed texts (truncated profiles) to `batch` and to evaluateJSON.
 //
@@ -11,7 +11,7 @@
 // profile, so `JXJY_DIFF_SEED=… node --test tests/diff/` reproduces it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, describe, test } from 'node:test';
@@ -41,10 +41,19 @@ function rng(seed) {
   return { next, int, pick, chance, bad, state };
 }
 
-const REGIONS = ['150783', '150404', '630000', '410100', '650000'];
-// Codes without their own rule set: falling back to a city or province, or (150400, 150784) to nothing.
-const CHILD_REGIONS = ['650102', '650104', '650200', '654002', '630102', '632100', '410102', '410181', '410122',
-  '150400', '150784'];
+// The rule sets are read from rules/, so a new notice is in the check without a change here.
+const RULE_SETS = readdirSync(join(root, 'rules'))
+  .filter((n) => n.endsWith('.json') && !n.includes('.schema.'))
+  .sort()
+  .map((n) => JSON.parse(readFileSync(join(root, 'rules', n), 'utf8')));
+const REGIONS = [...new Set(RULE_SETS.map((s) => s.region))];
+const NOTICE_YEARS = RULE_SETS.map((s) => s.noticeYear);
+const FIRST_YEAR = Math.min(...NOTICE_YEARS) - 3, LAST_YEAR = Math.max(...NOTICE_YEARS) + 2;
+// Codes without their own rule set: falling back to a city or province, or (150400, 150784) to nothing;
+// and for each region with rules, a code below it.
+const below = (code) => (code.endsWith('0000') ? code.slice(0, 2) + '0102' : code.endsWith('00') ? code.slice(0, 4) + '02' : null);
+const CHILD_REGIONS = [...new Set(['650102', '650104', '650200', '654002', '630102', '632100', '410102', '410181', '410122',
+  '150400', '150784', ...REGIONS.map(below).filter((c) => c && !REGIONS.includes(c))])];
 const BAD_REGIONS = ['999999', '110000', '15078', '1507830', 'abcdef', 150783, '', null];
 const ROUTES = ['review', 'recognition', 'appointment'];
 const LEVELS = ['junior', 'intermediate', 'senior'];
@@ -122,7 +131,7 @@ function profile(r) {
   r.state.hostile = r.chance(0.3);
   const p = {};
   p.region = r.chance(0.75) ? r.pick(REGIONS) : !r.bad(0.1) ? r.pick(CHILD_REGIONS) : r.pick(BAD_REGIONS);
-  const year = r.int(2019, 2027);
+  const year = r.int(FIRST_YEAR, LAST_YEAR);
   p.year = !r.bad(0.03) ? year : r.pick(['2023', 1989, 2101, 2023.5, null]);
   if (r.chance(0.15)) {
     const m = r.int(1, 12);
@@ -222,6 +231,8 @@ describe(`native CLI and JS module agree on ${COUNT} random profiles (seed ${SEE
     for (const want of ['met', 'short', 'exempt', 'advisory', 'error'])
       assert.ok(seen.has(want), `no profile gave ${want}; seen: ${[...seen].join(', ')}`);
     const errorShare = native.filter((x) => !x.ok).length / native.length;
+    const used = new Set(native.filter((x) => x.ok).map((x) => x.ruleSet.id));
+    for (const s of RULE_SETS) assert.ok(used.has(s.id), `no profile was checked against rule set ${s.id}`);
     assert.ok(errorShare > 0.05 && errorShare < 0.6, `share of ok:false results is ${errorShare.toFixed(2)}`);
   });
 });

@@ -25,7 +25,7 @@ void subset(const json& want, const json& got, const std::string& path, std::vec
     }
     for (size_t i = 0; i < want.size(); ++i) subset(want[i], got[i], path + "/" + std::to_string(i), out);
   } else if (want.is_number()) {
-    if (!got.is_number() || std::fabs(want.get<double>() - got.get<double>()) >= 0.001)
+    if (!got.is_number() || std::fabs(want.get<double>() - got.get<double>()) >= 1e-9)
       out.push_back(path + ": expected " + want.dump() + ", got " + got.dump());
   } else if (want != got) {
     out.push_back(path + ": expected " + want.dump() + ", got " + got.dump());

@@ -117,14 +117,15 @@ test('huge strings and malformed JSON text', () => {
 });
 
 test('a reader that lost its kept values gets them whole again (the same results)', () => {
-  const regions = ['150783', '150404', '630000', '410100', '650102'];
+  // Every region with rules, and a code that falls back to one.
+  const regions = [...checker.regions().map((r) => r.region), '650102'];
   const profile = (region) => ({ ...good, region, gender: 'female', age: 40, currentTitleSince: 2018 });
   const before = regions.map((region) => checker.evaluate(profile(region)));
   checker[Symbol.for('jxjy.dropKeptValues')]();
   const after = regions.map((region) => checker.evaluate(profile(region)));
   assert.deepEqual(after, before);
   assert.ok(after.every((r) => r.ok), JSON.stringify(after.map((r) => r.errors)));
-  assert.equal(after[2].ruleSet.id, '630000-2023');
+  assert.deepEqual(after.slice(0, -1).map((r) => r.ruleSet.region), regions.slice(0, -1));
   assert.ok(after.every((r) => r.records.every((x) => typeof x.source.clause === 'string')));
 });
 

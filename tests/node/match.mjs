@@ -43,7 +43,7 @@ function subset(want, got, path, out) {
     }
     for (let i = 0; i < want.length; ++i) subset(want[i], got[i], `${path}/${i}`, out);
   } else if (typeof want === 'number') {
-    if (typeof got !== 'number' || !(Math.abs(want - got) < 0.001))
+    if (typeof got !== 'number' || !(Math.abs(want - got) < 1e-9))
       out.push(`${path}: expected ${dump(want)}, got ${dump(got)}`);
   } else if (!jsonEqual(want, got)) {
     out.push(`${path}: expected ${dump(want)}, got ${dump(got)}`);

@@ -7,9 +7,11 @@ import { evaluateCase, loadCorpus, moduleUrl } from './corpus.mjs';
 import { matchExpect } from './match.mjs';
 
 test('subset semantics (tests/README.md)', () => {
-  const result = { ok: true, status: 'met', n: 1.0004, list: [{ a: 1, b: 2 }, { a: 3 }], o: { x: null } };
-  assert.deepEqual(matchExpect({ status: 'met', n: 1, list: [{ a: 1 }, {}], o: { x: null } }, result), []);
+  const result = { ok: true, status: 'met', n: 1.0004, m: 0.1 + 0.2, list: [{ a: 1, b: 2 }, { a: 3 }], o: { x: null } };
+  assert.deepEqual(matchExpect({ status: 'met', n: 1.0004, list: [{ a: 1 }, {}], o: { x: null } }, result), []);
   assert.deepEqual(matchExpect({ n: 1.002 }, result), ['/n: expected 1.002, got 1.0004']);
+  assert.deepEqual(matchExpect({ n: 1 }, result), ['/n: expected 1, got 1.0004']); // hours are exact: no tolerance
+  assert.deepEqual(matchExpect({ m: 0.3 }, result), []); // only floating noise
   assert.deepEqual(matchExpect({ list: [{ a: 1 }] }, result), ['/list: expected [{"a":1}], got [{"a":1,"b":2},{"a":3}]']);
   assert.deepEqual(matchExpect({ list: [{ a: 2 }, { c: 1 }] }, result), ['/list/0/a: expected 2, got 1', '/list/1/c: missing in result']);
   assert.deepEqual(matchExpect({ o: 'x' }, result), ['/o: expected "x", got {"x":null}']);

@@ -15,6 +15,12 @@ struct ResultTape;
 
 const char* version();
 
+// A profile or rule file longer than this is refused as too_long (README "Limits"); front ends
+// need not read more than kMaxDocumentBytes + 1 bytes of one.
+inline constexpr size_t kMaxDocumentBytes = size_t(1) << 20;
+// More rule sets than this are refused (too_many) before any is read.
+inline constexpr size_t kMaxRuleSets = 1000;
+
 struct RuleFile {
   std::string name;  // shown in errors, e.g. "150783-2023.json"
   std::string text;  // the file's JSON text
@@ -42,6 +48,11 @@ class Checker {
 
   // The region catalogue: every region with rules, its rule sets and the circumstances they know.
   std::string regions() const;
+
+  // The rule set with this id in words, as Markdown (`jxjy explain`): every requirement, conversion,
+  // cap, exclusion, filing rule and adjustment with its document and clause. locale: "zh" or "en".
+  // rule_set_id may also be the name of the file it was loaded from. Empty when none matches.
+  std::string explain(std::string_view rule_set_id, std::string_view locale = "zh") const;
 
  private:
   Checker();

@@ -8,7 +8,7 @@
 //          | Int n                        n: the next word
 //          | Number                       the next entry of `numbers`, exactly the double that
 //                                         JSON.parse gives for the JSON text's number
-//          | True | False
+//          | True | False | Null
 //          | String start length          `text` (UTF-16) from unit `start`, `length` units
 //          | Kept i                       kept[i]: UTF-8 bytes that stay at that address, unchanged,
 //                                         as long as the Checker lives (rule data, literals), so a
@@ -33,7 +33,7 @@
 namespace jxjy {
 
 struct ResultTape {
-  enum Tag : int32_t { End = -1, Object = 0, Array, Int, Number, True, False, String, Kept, Cached, Again };
+  enum Tag : int32_t { End = -1, Object = 0, Array, Int, Number, True, False, String, Kept, Cached, Again, Null };
   struct KeptText {
     const char* data;
     uint32_t size;
