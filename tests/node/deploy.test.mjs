@@ -13,6 +13,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 
+import { skipOrFailInCI } from './corpus.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -122,7 +124,7 @@ test('scripts/serve.mjs serves dist/ as the README says a host should', async ()
 
 const NGINX = '/usr/sbin/nginx';
 const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
-const nginxSkip = fs.existsSync(NGINX) && fs.existsSync(BROTLI) ? false : 'nginx or its brotli_static module is missing (scripts/test.sh installs them)';
+const nginxSkip = skipOrFailInCI(fs.existsSync(NGINX) && fs.existsSync(BROTLI) ? false : 'nginx or its brotli_static module is missing (scripts/test.sh installs them)');
 
 async function nginx(siteRoot) {
   const port = await freePort();
@@ -153,7 +155,7 @@ test('nginx with the README snippet serves dist/ (and under a sub-path)', { skip
 });
 
 const CADDY = '/usr/bin/caddy';
-test('Caddy with the README snippet serves dist/', { skip: fs.existsSync(CADDY) ? false : 'caddy is missing (scripts/test.sh installs it)', timeout: 60_000 }, async () => {
+test('Caddy with the README snippet serves dist/', { skip: skipOrFailInCI(fs.existsSync(CADDY) ? false : 'caddy is missing (scripts/test.sh installs it)'), timeout: 60_000 }, async () => {
   const port = await freePort();
   const site = snippet('caddy').replace(/^jxjy\.example\.gov\.cn \{/m, `http://127.0.0.1:${port} {`).replace(/root \* \/srv\/jxjy/, `root * ${dist}`);
   const file = path.join(tmp, 'Caddyfile');
@@ -168,7 +170,7 @@ test('Caddy with the README snippet serves dist/', { skip: fs.existsSync(CADDY) 
 });
 
 const CHROMIUM = process.env.JXJY_CHROMIUM || '/usr/bin/chromium';
-const browserSkip = nginxSkip || (!fs.existsSync(CHROMIUM) || !fs.existsSync(path.join(root, 'node_modules', 'playwright-core')) ? 'Chromium or playwright-core is missing' : false);
+const browserSkip = nginxSkip || skipOrFailInCI(!fs.existsSync(CHROMIUM) || !fs.existsSync(path.join(root, 'node_modules', 'playwright-core')) ? 'Chromium or playwright-core is missing' : false);
 test('the page served by nginx under a sub-path computes, offline too', { skip: browserSkip, timeout: 90_000 }, async () => {
   const site = fs.mkdtempSync(path.join(tmp, 'site-'));
   fs.symlinkSync(dist, path.join(site, 'jxjy'));

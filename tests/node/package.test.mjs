@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { skipOrFailInCI } from './corpus.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = process.env.JXJY_CHROMIUM || '/usr/bin/chromium';
 const pkgJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -62,7 +64,7 @@ test('from Node: import "jxjy" and its exports resolve in the portal project and
   assert.deepEqual(out.shortfall.map(({ year, subject, hours }) => ({ year, subject, hours })), c.expect.shortfall.map(({ year, subject, hours }) => ({ year, subject, hours })));
 });
 
-const browserSkip = !fs.existsSync(CHROMIUM) ? `${CHROMIUM} is missing` : !fs.existsSync(path.join(root, 'node_modules', 'playwright-core')) ? 'playwright-core is missing (npm ci)' : false;
+const browserSkip = skipOrFailInCI(!fs.existsSync(CHROMIUM) ? `${CHROMIUM} is missing` : !fs.existsSync(path.join(root, 'node_modules', 'playwright-core')) ? 'playwright-core is missing (npm ci)' : false);
 
 test('from a page served by the portal project: the module and <jxjy-checker> from node_modules/jxjy', { skip: browserSkip, timeout: 90_000 }, async () => {
   const c = corpusCase('410100/records.json', '公需20+专业70合计90：公需课不足30，缺10');
