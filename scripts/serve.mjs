@@ -5,7 +5,8 @@
 //   - the wasm as application/wasm (streaming compilation), modules as text/javascript;
 //   - content-hashed names (name-XXXXXXXX.ext, dist/) cached for a year, immutable; every other file
 //     revalidated on each use (Cache-Control: no-cache, answered 304 when its ETag still matches);
-//   - the page's Content-Security-Policy, nosniff and no-referrer as response headers.
+//   - the page's Content-Security-Policy, nosniff and no-referrer as response headers, and
+//     Access-Control-Allow-Origin: * (portals on other origins load the element's modules and the wasm).
 // Local use only: binds 127.0.0.1. PORT 0 picks a free port; the first line printed is always
 // "jxjy calculator: http://HOST:PORT/".
 //   node scripts/serve.mjs [PORT] [ROOT]     (ROOT defaults to dist/)
@@ -45,7 +46,9 @@ if (!fs.existsSync(path.join(root, 'index.html'))) {
   process.exit(1);
 }
 
-const COMMON = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': CSP };
+// Access-Control-Allow-Origin: a portal on another origin may load jxjy-checker.js, its modules and the wasm
+// (module scripts and fetch are CORS requests); nothing here is private.
+const COMMON = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': CSP, 'Access-Control-Allow-Origin': '*' };
 
 function send(res, status, text) {
   res.writeHead(status, { ...COMMON, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -101,6 +101,7 @@ async function checkServer(origin, base = '/') {
       assert.match(r.headers.get('cache-control') || '', cache, `${base}${p}: Cache-Control`);
       assert.equal(r.headers.get('content-security-policy'), CSP, `${base}${p}: the page's CSP as a header`);
       assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(r.headers.get('access-control-allow-origin'), '*', `${base}${p}: portals on other origins may load it`);
       assert.match(r.headers.get('vary') || '', /Accept-Encoding/i, `${base}${p}: Vary`);
       assert.ok((await body(r)).equals(fs.readFileSync(path.join(dist, file))), `${base}${p} (${enc}): the file's bytes`);
     }
@@ -201,5 +202,36 @@ test('the page served by nginx under a sub-path computes, offline too', { skip: 
   } finally {
     await browser.close();
     await n.stop();
+  }
+});
+
+test('a portal on another origin: <jxjy-checker> from the site computes (the checker on the main thread)', { skip: browserSkip, timeout: 90_000 }, async () => {
+  const http = await import('node:http');
+  const port = await freePort();
+  const site = start(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), String(port), dist]);
+  // the portal: another origin (localhost, not 127.0.0.1), no CSP of ours
+  const portal = http.createServer((req, res) => {
+    res.writeHead(req.url === '/' ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(req.url === '/' ? `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>portal</title><link rel="icon" href="data:,">
+<script type="module" src="http://127.0.0.1:${port}/jxjy-checker.js"></script></head>
+<body><jxjy-checker region="150783" lang="zh"></jxjy-checker></body></html>` : '');
+  });
+  await new Promise((r) => portal.listen(0, '127.0.0.1', r));
+  const { chromium } = await import(pathToFileURL(path.join(root, 'node_modules', 'playwright-core', 'index.mjs')).href);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    await waitUp(`http://127.0.0.1:${port}/`, site.child, site.log);
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`http://localhost:${portal.address().port}/`);
+    await page.locator('jxjy-checker #banner-title').filter({ hasText: /^(达标|未达标|免于要求|仅作参考)$/ }).waitFor({ timeout: 30_000 });
+    assert.equal(page.workers().length, 0, 'no worker from another origin: the checker runs on the page');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await new Promise((r) => portal.close(r));
+    await site.stop();
   }
 });
