@@ -4,7 +4,8 @@
 //
 // Protocol: after start the worker posts {ready: true, version, regionsText} or {failed: message};
 // then each request {id, op, ...} gets {id, result} (op "evaluateJSON" with `text`, "fail" with
-// `message` and `locale` for a profile that JSON.stringify refused on the page, "evaluate" with `arg`).
+// `message` and `locale` for a profile that JSON.stringify refused on the page, "evaluate" with `arg`,
+// "explain" with `ruleSet` and `locale`: {id, error: {name, message}} when it throws).
 import { createChecker } from './jxjy.js';
 
 let checker = null;
@@ -26,7 +27,14 @@ self.addEventListener('message', (event) => {
   if (!m || typeof m.id !== 'number') return;
   started.then(() => {
     let result;
-    if (m.op === 'evaluateJSON') result = checker.evaluateJSON(m.text);
+    if (m.op === 'explain') {
+      try {
+        result = checker.explain(m.ruleSet, m.locale);
+      } catch (e) {
+        self.postMessage({ id: m.id, error: { name: e.name, message: e.message } });
+        return;
+      }
+    } else if (m.op === 'evaluateJSON') result = checker.evaluateJSON(m.text);
     // the same failure the checker gives for a profile JSON.stringify throws on, with its own words
     else if (m.op === 'fail') result = checker.evaluate({ locale: m.locale, toJSON() { throw new Error(m.message); } });
     else result = checker.evaluate(m.arg);

@@ -6,7 +6,7 @@
 //   import { createWorkerChecker } from './worker-checker.js';
 //   const checker = await createWorkerChecker();     // options as createChecker's
 //   const result = await checker.evaluate(profile);   // never rejects for a bad profile
-//   checker.regions(); checker.version;
+//   checker.regions(); checker.version; await checker.explain('150783-2023');
 //
 // Where a worker cannot be had (no module workers, a page on another origin than this file: workers
 // must be same-origin), the checker runs on the main thread instead, with the same async API.
@@ -41,7 +41,8 @@ function startWorker(options) {
       if (m.id !== undefined) {
         const p = pending.get(m.id);
         pending.delete(m.id);
-        if (p) p.resolve(m.result);
+        if (p && m.error) p.reject(new (m.error.name === 'RangeError' ? RangeError : TypeError)(m.error.message));
+        else if (p) p.resolve(m.result);
         return;
       }
       if (m.failed) {
@@ -72,6 +73,8 @@ function startWorker(options) {
         evaluateJSON(text) {
           return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluate', arg: undefined });
         },
+        /** A rule set in words (Markdown), as jxjy.js's explain(); rejects where that throws. */
+        explain: (id, locale = 'zh') => call({ op: 'explain', ruleSet: id, locale }),
         regions: () => JSON.parse(m.regionsText),
         terminate() { worker.terminate(); fail('terminated'); },
       }));
@@ -88,6 +91,7 @@ async function onMainThread(options) {
     evaluate: async (profile) => c.evaluate(profile),
     evaluateJSON: async (text) => c.evaluateJSON(text),
     regions: () => c.regions(),
+    explain: async (id, locale = 'zh') => c.explain(id, locale),
     terminate() {},
   });
 }
