@@ -4,11 +4,13 @@
 //
 // Protocol: after start the worker posts {ready: true, version, regionsText} or {failed: message};
 // then each request {id, op, ...} gets {id, result} (op "evaluateJSON" with `text`, "fail" with
-// `message` and `locale` for a profile that JSON.stringify refused on the page, "evaluate" with `arg`,
+// `message` and `locale` for a profile that JSON.stringify refused on the page, "evaluate" or
+// "evaluateJSON" with `like` (the type of a value that gave no text),
 // "explain" with `ruleSet` and `locale`: {id, error: {name, message}} when it throws).
 import { createChecker } from './jxjy.js';
 
 let checker = null;
+const LIKE = { function: () => {}, symbol: Symbol('profile'), undefined, object: null, number: 0, boolean: false, bigint: 0n };
 const started = new Promise((resolve) => {
   self.addEventListener('message', function first(event) {
     if (!event.data || event.data.op !== 'start') return;
@@ -34,10 +36,14 @@ self.addEventListener('message', (event) => {
         self.postMessage({ id: m.id, error: { name: e.name, message: e.message } });
         return;
       }
-    } else if (m.op === 'evaluateJSON') result = checker.evaluateJSON(m.text);
-    // the same failure the checker gives for a profile JSON.stringify throws on, with its own words
-    else if (m.op === 'fail') result = checker.evaluate({ locale: m.locale, toJSON() { throw new Error(m.message); } });
-    else result = checker.evaluate(m.arg);
+    } else if (m.op === 'fail') {
+      // the same failure the checker gives for a profile JSON.stringify throws on, with its own words
+      result = checker.evaluate({ locale: m.locale, toJSON() { throw new Error(m.message); } });
+    } else {
+      // `like`: a value that cannot be posted (a function, a symbol), remade here by its type
+      const arg = 'like' in m ? LIKE[m.like] : m.text;
+      result = m.op === 'evaluateJSON' ? checker.evaluateJSON(arg) : checker.evaluate(arg);
+    }
     self.postMessage({ id: m.id, result });
   });
 });

@@ -68,10 +68,11 @@ function startWorker(options) {
           } catch (e) {
             return call({ op: 'fail', message: String((e && e.message) || e), locale: localeOf(profile) });
           }
-          return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluate', arg: undefined });
+          // no JSON text (a function, a symbol, undefined): the checker's answer for a value of that type
+          return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluate', like: typeof profile });
         },
         evaluateJSON(text) {
-          return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluate', arg: undefined });
+          return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluateJSON', like: typeof text });
         },
         /** A rule set in words (Markdown), as jxjy.js's explain(); rejects where that throws. */
         explain: (id, locale = 'zh') => call({ op: 'explain', ruleSet: id, locale }),
