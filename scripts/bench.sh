@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures speed and size (not a test): writes bench/results.json (the figures the README reports).
+# Measures speed and size (not a test): writes bench/results.json (the figures the README reports),
+# including Lighthouse on the production site (bench/lighthouse.mjs).
 # usage: scripts/bench.sh [PROFILES]   (default 200000 typical profiles, seeded)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,12 @@ if [ -f web/jxjy.wasm ]; then
   page=$(node bench/page_bench.mjs)
 fi
 
+lighthouse='null'
+if [ -f dist/index.html ]; then
+  echo "== page: Lighthouse 12, mobile preset, 3 runs on dist/ as scripts/serve.sh serves it" >&2
+  lighthouse=$(node bench/lighthouse.mjs 3)
+fi
+
 ratio='null'
 if [ "$wasm" != null ]; then
   ratio=$(node -e "const w=JSON.parse(process.argv[1]), e=JSON.parse(process.argv[2]); console.log((w.evaluateUs.mean*1000/e.nsPerProfile.mean).toFixed(2))" "$wasm" "$engine")
@@ -64,7 +71,8 @@ cat >bench/results.json <<JSON
   "wasm": $wasm,
   "wasmToNativeRatio": $ratio,
   "sizes": $sizes,
-  "page": $page
+  "page": $page,
+  "lighthouse": $lighthouse
 }
 JSON
 cat bench/results.json

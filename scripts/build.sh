@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the native CLI and tests (build/native) and, if emscripten is present or installable, the
-# wasm module (web/jxjy.wasm). Usage: scripts/build.sh [--native-only]
+# wasm module (web/jxjy.wasm), then the production site (dist/) and the npm package's files (pkg/)
+# with scripts/build-dist.mjs (esbuild from package-lock.json). Usage: scripts/build.sh [--native-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -17,4 +18,9 @@ if [ "${1:-}" != "--native-only" ] && [ -x scripts/build-wasm.sh ]; then
   need_packages emscripten brotli
   echo "== wasm build (build/wasm -> web/)" >&2
   scripts/build-wasm.sh
+  echo "== production build (web/ -> dist/, pkg/)" >&2
+  if [ ! -x node_modules/.bin/esbuild ]; then
+    npm ci --no-audit --no-fund >/dev/null || { echo "build: npm ci failed (esbuild is needed for dist/)" >&2; exit 1; }
+  fi
+  node scripts/build-dist.mjs
 fi

@@ -37,7 +37,17 @@ function setupEmbed(host) {
 // Offline: the service worker caches the app shell (sw.js). Only over http(s), not from file://.
 function registerServiceWorker() {
   if (!/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).then(() => navigator.serviceWorker.ready).then(() => {
+  const known = !!navigator.serviceWorker.controller;
+  // A returning visit asks whether a new build is out once the page has loaded (sw.js installs the new
+  // build whole, beside the old one, so no load ever mixes the two).
+  const update = (r) => {
+    const check = () => setTimeout(() => r.update().catch(() => {}), 0);
+    if (document.readyState === 'complete') check(); else window.addEventListener('load', check, { once: true });
+  };
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).then((r) => {
+    if (known) update(r);
+    return navigator.serviceWorker.ready;
+  }).then(() => {
     // Once the worker controls the page, fetch again what this visit loaded from its own origin, so that
     // every module of the page is in the worker's cache for the next, offline, visit.
     const warm = () => {

@@ -1,65 +1,116 @@
-// jxjy service worker: the calculator works offline after the first visit.
+// jxjy service worker: the calculator works offline after the first visit, and an update never mixes
+// two builds in one page load.
 //
-// Cache-first for the app shell (the page, its script and style, the JS module, the wasm and its glue,
-// the manifest and icons). jxjy-core.mjs and jxjy.wasm are build outputs (not in git), so they are
-// listed here by name and fetched when the worker installs. After serving a page from the cache the
-// worker re-downloads the whole shell in the background and replaces the cached copies only when every
-// file came back, so jxjy.js, jxjy-core.mjs and jxjy.wasm are always from the same build; the next
-// visit uses them. Bump VERSION to drop old caches at once. Only same-origin GET requests are touched;
-// nothing is ever sent anywhere else.
-const VERSION = 'v3';
-const CACHE = `jxjy-shell-${VERSION}`;
-const SHELL = [
-  './',
-  './index.html',
-  './app.js',
-  './texts.js',
-  './markup.js',
-  './training-file.js',
-  './style.css',
-  './jxjy.js',
-  './jxjy-core.mjs',
-  './jxjy.wasm',
-  './jxjy-checker.js',
-  './manifest.webmanifest',
-  './icon.svg',
-  './icon-192.png',
-  './icon-512.png',
-];
-const SHELL_URLS = new Set(SHELL.map((p) => new URL(p, self.registration.scope).href));
+// Production (dist/, written by scripts/build-dist.mjs): BUILD below is filled in with the build's
+// version and its file list; code, style and wasm have content-hashed names. A new deploy changes
+// sw.js, so the browser installs a new worker, which downloads the whole new build into a cache of its
+// own (jxjy-shell-VERSION) and only then takes over; no cache is ever written after its install. A
+// page is served all from one build: the navigation from the newest complete cache, every other file
+// by its (hashed, so unique) name from whichever build cache holds it, so a page that started on the
+// old build keeps getting old files even when the new worker takes over halfway through its load.
+// Old caches are deleted once no page that could need them is open.
+//
+// Development (web/, scripts/serve.sh --dev): BUILD stays null; files have plain names and change in
+// place, so the worker goes to the network first and keeps a copy of every answer for offline use (it
+// fills that copy at install by following the page's links and imports).
+//
+// Only same-origin GET requests are touched; nothing is ever sent anywhere else.
+const BUILD = null; // replaced by scripts/build-dist.mjs: {version, files: ['./', './index.html', ...]}
 
-async function fetchShell() {
-  // every file or none: a partial set could pair a new jxjy-core.mjs with an old jxjy.wasm
-  const responses = await Promise.all(SHELL.map(async (path) => {
-    const request = new Request(new URL(path, self.registration.scope), { cache: 'no-cache', credentials: 'same-origin' });
-    const response = await fetch(request);
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    return [request, response];
+const PREFIX = 'jxjy-shell-'; // (jxjy-shell-v3 and older: the worker before content hashes)
+const CACHE = PREFIX + (BUILD ? BUILD.version : 'dev');
+const RUNTIME = 'jxjy-runtime'; // same-origin files outside the build (examples/), for offline use
+const scoped = (p) => new URL(p, self.registration.scope).href;
+const SHELL_PAGES = new Set([scoped('./'), scoped('./index.html')]);
+
+async function installBuild() {
+  // all files or no worker: a failed download fails the install, and the old worker stays in charge
+  const responses = await Promise.all(BUILD.files.map(async (p) => {
+    const response = await fetch(scoped(p), { cache: 'no-cache', credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${p}: HTTP ${response.status}`);
+    return [scoped(p), response];
   }));
+  // (a cache of this version left by an install that failed halfway holds the same bytes: the version
+  // is a hash of them)
   const cache = await caches.open(CACHE);
-  await Promise.all(responses.map(([request, response]) => cache.put(request, response)));
+  await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
+}
+
+// Development: the page, what it links and imports, their imports and `new URL('./x', import.meta.url)`
+// assets, and the public entry points; whatever answers.
+async function installDev() {
+  const cache = await caches.open(CACHE);
+  const todo = ['./', './index.html', './jxjy-checker.js', './jxjy.js'].map(scoped);
+  const seen = new Set(todo);
+  const LINKS = /\b(?:src|href)="([^"#?:]+)"|\bfrom\s*['"](\.[^'"]+)['"]|\bimport\s*\(?\s*['"](\.[^'"]+)['"]|new URL\(\s*['"](\.[^'"]+)['"],\s*import\.meta\.url/g;
+  while (todo.length) {
+    const url = todo.shift();
+    let response;
+    try { response = await fetch(url, { cache: 'no-cache' }); } catch { continue; }
+    if (!response.ok) continue;
+    const type = response.headers.get('content-type') || '';
+    if (/html|javascript|manifest/.test(type)) {
+      const text = await response.clone().text();
+      const found = /manifest/.test(type) ? (JSON.parse(text).icons || []).map((i) => i.src) : [...text.matchAll(LINKS)].map((m) => m.slice(1).find(Boolean));
+      for (const f of found) {
+        const next = new URL(f, url);
+        if (next.origin === self.location.origin && !next.pathname.endsWith('/sw.js') && !seen.has(next.href)) {
+          seen.add(next.href);
+          todo.push(next.href);
+        }
+      }
+    }
+    await cache.put(url, response);
+  }
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(fetchShell().then(() => self.skipWaiting()));
+  event.waitUntil((BUILD ? installBuild() : installDev()).then(() => self.skipWaiting()));
 });
+
+// Pages that were open when this worker took over may still ask for their own build's files.
+let oldPages = null;
+async function dropOldCaches() {
+  const open = (await self.clients.matchAll({ includeUncontrolled: true })).map((c) => c.id);
+  if (oldPages && open.some((id) => oldPages.has(id))) return;
+  oldPages = null;
+  for (const name of await caches.keys()) {
+    if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+  }
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith('jxjy-shell-') && name !== CACHE) await caches.delete(name);
-    }
+    oldPages = new Set((await self.clients.matchAll({ includeUncontrolled: true })).map((c) => c.id));
+    await dropOldCaches();
     await self.clients.claim();
   })());
 });
 
-let refreshing = null;
-function refreshInBackground() {
-  if (!refreshing) {
-    refreshing = fetchShell().catch(() => { /* offline or a file missing: keep what we have */ })
-      .finally(() => { refreshing = null; });
+// A file of some build: this worker's first, then an older one a page may still be running.
+async function fromBuilds(url) {
+  const own = await (await caches.open(CACHE)).match(url);
+  if (own) return own;
+  for (const name of await caches.keys()) {
+    if (name.startsWith(PREFIX) && name !== CACHE) {
+      const hit = await (await caches.open(name)).match(url);
+      if (hit) return hit;
+    }
   }
-  return refreshing;
+  return null;
+}
+
+async function network(request, navigate) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') await (await caches.open(BUILD ? RUNTIME : CACHE)).put(request, response.clone());
+    return response;
+  } catch (e) {
+    const stored = await caches.match(request, { ignoreSearch: navigate, cacheName: BUILD ? RUNTIME : CACHE })
+      || (navigate && !BUILD && await caches.match(scoped('./index.html'), { cacheName: CACHE }));
+    if (stored) return stored;
+    throw e;
+  }
 }
 
 self.addEventListener('fetch', (event) => {
@@ -67,27 +118,18 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  const bare = url.origin + url.pathname; // index.html?embed=1 is the same file
   const navigate = request.mode === 'navigate';
-  // index.html?embed=1 and the like are the same file: ignore the query for the shell
-  const shellFile = navigate || SHELL_URLS.has(url.origin + url.pathname);
+  if (!BUILD) {
+    event.respondWith(network(request, navigate));
+    return;
+  }
+  if (oldPages) event.waitUntil(dropOldCaches());
   event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    const hit = await cache.match(request, { ignoreSearch: shellFile });
-    if (hit) {
-      if (navigate) event.waitUntil(refreshInBackground());
-      return hit;
+    if (SHELL_PAGES.has(bare)) {
+      const page = await (await caches.open(CACHE)).match(scoped('./index.html'));
+      if (page) return page;
     }
-    try {
-      const response = await fetch(request);
-      // other files of the app (e.g. examples/) are kept too, for the next offline visit
-      if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
-      return response;
-    } catch (e) {
-      if (navigate) {
-        const page = await cache.match(new URL('./index.html', self.registration.scope).href);
-        if (page) return page;
-      }
-      throw e;
-    }
+    return (await fromBuilds(bare)) || network(request, navigate);
   })());
 });

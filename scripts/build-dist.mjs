@@ -1,0 +1,258 @@
+// The production build (run by scripts/build.sh after the wasm build): turns web/ into
+//
+//   dist/  the deployable site: every module bundled and minified by esbuild from the entry points that
+//          web/index.html names (its <script type="module" src>) plus the two public entry points
+//          jxjy.js and jxjy-checker.js; code, style and wasm under content-hashed names (cache them
+//          forever), index.html / sw.js / the public entry points / manifest / icons under their own names
+//          (revalidate them); sw.js carries the build's file list and version; every file beside a .br
+//          and a .gz (PNG excepted: it is compressed already).
+//   pkg/   what `npm pack` ships to portals (package.json "exports"): jxjy.js, jxjy-checker.js,
+//          jxjy.wasm, style.css, jxjy.d.ts, bundled and minified under plain names (a package has its
+//          own version, so no hashes).
+//
+// Nothing here lists the page's modules: esbuild follows the imports, and `new URL('./file',
+// import.meta.url)` assets (the wasm, the stylesheet) are found in the sources and renamed before
+// bundling, so a chunk's hash covers the names of the assets it loads.
+//
+//   node scripts/build-dist.mjs [--web DIR] [--out DIR] [--pkg DIR] [--no-pkg]
+import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? path.resolve(args[i + 1]) : dflt;
+};
+const web = opt('--web', path.join(root, 'web')); // another source folder: tests build variants of the site
+const outDir = opt('--out', path.join(root, 'dist'));
+const pkgDir = args.includes('--no-pkg') ? null : opt('--pkg', path.join(root, 'pkg'));
+
+/** Entry points that keep their names: what a portal's <script>/import names (README, CONTRACT §1). */
+const PUBLIC_ENTRIES = ['jxjy.js', 'jxjy-checker.js'];
+/** Browsers that run the page: module workers, top-level await are not needed; wasm-unsafe-eval is. */
+const TARGET = ['chrome100', 'firefox100', 'safari15'];
+
+const hash8 = (buf) => createHash('sha256').update(buf).digest('base64url').replace(/[-_]/g, '').slice(0, 8).toUpperCase();
+const hashedName = (name, buf) => {
+  const ext = path.extname(name);
+  return `${name.slice(0, -ext.length)}-${hash8(buf)}${ext}`;
+};
+
+for (const f of ['jxjy.wasm', 'jxjy-core.mjs']) {
+  if (!fs.existsSync(path.join(web, f))) {
+    console.error(`build-dist: web/${f} is missing (run scripts/build.sh first)`);
+    process.exit(1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assets loaded by `new URL('./name', import.meta.url)`: each is emitted once per output folder
+// (CSS minified first), under a hashed name or its own; sw.js keeps its name (a worker's URL is its
+// identity) and is written separately.
+const ASSET_URL = /new URL\((['"])\.\/([\w.-]+)\1,\s*import\.meta\.url\)/g;
+
+async function emitAsset(name, dir, hashed) {
+  const src = path.join(web, name);
+  let buf = fs.readFileSync(src);
+  if (name.endsWith('.css')) {
+    buf = Buffer.from((await esbuild.transform(buf.toString('utf8'), { loader: 'css', minify: true, target: TARGET, charset: 'utf8' })).code);
+  }
+  const out = hashed ? hashedName(name, buf) : name;
+  fs.writeFileSync(path.join(dir, out), buf);
+  return out;
+}
+
+function assetPlugin(dir, hashed, emitted, workers) {
+  return {
+    name: 'jxjy-assets',
+    setup(build) {
+      build.onLoad({ filter: /\.m?js$/ }, async (a) => {
+        let text = fs.readFileSync(a.path, 'utf8');
+        const found = [...text.matchAll(ASSET_URL)].map((m) => m[2]).filter((n) => n !== 'sw.js' && fs.existsSync(path.join(web, n)));
+        for (const name of new Set(found)) {
+          let out = workers.get(name); // a worker script: bundled before, under its output name
+          if (!out && /\.m?js$/.test(name)) continue;
+          if (!out) {
+            if (!emitted.has(name)) emitted.set(name, emitAsset(name, dir, hashed));
+            out = await emitted.get(name);
+          }
+          text = text.replace(new RegExp(`new URL\\((['"])\\./${name.replace(/[.]/g, '\\.')}\\1`, 'g'), `new URL('./${out}'`);
+        }
+        return { contents: text, loader: 'js' };
+      });
+    },
+  };
+}
+
+// Scripts started as workers (`new Worker(new URL('./x.js', import.meta.url))`): each is bundled into
+// one file of its own first, so the pages' bundles can name it. Found by that pattern in web/*.js.
+async function buildWorkers(dir, hashed, emitted) {
+  const workers = new Map();
+  const names = new Set();
+  for (const f of fs.readdirSync(web).filter((n) => /\.m?js$/.test(n))) {
+    for (const m of fs.readFileSync(path.join(web, f), 'utf8').matchAll(ASSET_URL)) {
+      if (/\.m?js$/.test(m[2]) && m[2] !== 'sw.js' && fs.existsSync(path.join(web, m[2]))) names.add(m[2]);
+    }
+  }
+  for (const name of names) {
+    const r = await esbuild.build({ ...esbuildOptions(dir, [name], hashed, emitted, workers), splitting: false });
+    const out = Object.entries(r.metafile.outputs).find(([, o]) => o.entryPoint)[0];
+    workers.set(name, path.basename(out));
+  }
+  return workers;
+}
+
+const esbuildOptions = (dir, entryPoints, hashed, emitted, workers) => ({
+  entryPoints: entryPoints.map((e) => path.join(web, e)),
+  outdir: dir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  target: TARGET,
+  charset: 'utf8',            // Chinese text as UTF-8 (3 bytes a character, not a 6-byte \u escape)
+  legalComments: 'none',
+  external: ['node:*'],       // jxjy.js reads the wasm with node:fs only when running in Node
+  entryNames: hashed ? '[name]-[hash]' : '[name]',
+  chunkNames: 'chunk-[hash]',
+  metafile: true,
+  absWorkingDir: root,        // metafile paths are relative to it
+  logLevel: 'warning',
+  plugins: [assetPlugin(dir, hashed, emitted, workers)],
+});
+
+const rel = (dir, abs) => path.relative(dir, abs).split(path.sep).join('/');
+
+// ---------------------------------------------------------------------------------------------
+// dist/
+async function buildSite() {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  let html = fs.readFileSync(path.join(web, 'index.html'), 'utf8');
+
+  const pageEntries = [...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g)].map((m) => m[1]);
+  if (!pageEntries.length) throw new Error('web/index.html has no <script type="module" src>');
+  const entries = [...new Set([...pageEntries, ...PUBLIC_ENTRIES])];
+  const emitted = new Map();
+  const workers = await buildWorkers(outDir, true, emitted);
+  const result = await esbuild.build(esbuildOptions(outDir, entries, true, emitted, workers));
+  const assets = new Map();
+  for (const [name, p] of emitted) assets.set(name, await p);
+
+  // entry (source name) -> output file; each output's static imports
+  const outputs = result.metafile.outputs;
+  const entryOut = new Map();
+  for (const [file, o] of Object.entries(outputs)) {
+    if (o.entryPoint) entryOut.set(path.basename(o.entryPoint), rel(outDir, path.resolve(root, file)));
+  }
+  const staticImports = (file, seen = new Set()) => {
+    for (const imp of outputs[rel(root, path.join(outDir, file))]?.imports || []) {
+      if (imp.kind !== 'import-statement' || imp.external) continue;
+      const f = rel(outDir, path.resolve(root, imp.path));
+      if (!seen.has(f)) { seen.add(f); staticImports(f, seen); }
+    }
+    return seen;
+  };
+
+  // The public entry points under their own names: one line re-exporting the hashed module.
+  for (const name of PUBLIC_ENTRIES) {
+    fs.writeFileSync(path.join(outDir, name), `export*from"./${entryOut.get(name)}";\n`);
+  }
+
+  // index.html: hashed script and style names, the module graph preloaded, the wasm's preload renamed.
+  const preloads = new Set();
+  html = html.replace(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)><\/script>/g, (all, a, src, b) => {
+    if (!entryOut.has(src)) return all;
+    for (const f of staticImports(entryOut.get(src))) preloads.add(f);
+    return `<script${a}src="${entryOut.get(src)}"${b}></script>`;
+  });
+  html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '');
+  html = html.replace(/[ \t]*<link rel="modulepreload"[^>]*>\n?/g, '');
+  html = html.replace(/<link rel="stylesheet" href="([^"]+\.css)">/g, (all, href) => {
+    if (!assets.has(href)) assets.set(href, null);
+    return all;
+  });
+  for (const [name, p] of assets) if (p === null) assets.set(name, await emitAsset(name, outDir, true));
+  html = html.replace(/\b(href|src)="([\w.-]+)"/g, (all, attr, v) => (assets.has(v) ? `${attr}="${assets.get(v)}"` : all));
+  const modulepreload = [...preloads].map((f) => `<link rel="modulepreload" href="${f}">\n`).join('');
+  html = html.replace(/(<script\b[^>]*type="module")/, `${modulepreload}$1`);
+  fs.writeFileSync(path.join(outDir, 'index.html'), html);
+
+  // Files the page names that are not code (manifest, icons, and what they name), and examples/.
+  const copy = (name) => {
+    const src = path.join(web, name);
+    if (!fs.existsSync(src) || fs.existsSync(path.join(outDir, name))) return;
+    fs.mkdirSync(path.dirname(path.join(outDir, name)), { recursive: true });
+    fs.cpSync(src, path.join(outDir, name), { recursive: true });
+    if (name.endsWith('.webmanifest')) {
+      for (const icon of JSON.parse(fs.readFileSync(src, 'utf8')).icons || []) copy(icon.src);
+    }
+  };
+  for (const m of html.matchAll(/\b(?:href|src)="([\w.-]+)"/g)) copy(m[1]);
+  copy('examples');
+
+  // sw.js: the build's list of files and its version (a hash over all of them) in place of the
+  // development default, then minified.
+  const shell = listFiles(outDir).filter((f) => !f.startsWith('examples/') && f !== 'sw.js');
+  const swSource = fs.readFileSync(path.join(web, 'sw.js'), 'utf8');
+  const version = hash8(Buffer.from([`sw.js:${hash8(swSource)}`, ...shell.map((f) => `${f}:${hash8(fs.readFileSync(path.join(outDir, f)))}`)].join('\n')));
+  const marker = /^const BUILD = null;.*$/m;
+  if (!marker.test(swSource)) throw new Error('web/sw.js has no "const BUILD = null;" line to fill in');
+  const build = { version, files: ['./', ...shell.map((f) => `./${f}`)] };
+  const sw = swSource.replace(marker, `const BUILD = ${JSON.stringify(build)};`);
+  fs.writeFileSync(path.join(outDir, 'sw.js'), (await esbuild.transform(sw, { loader: 'js', minify: true, target: TARGET, charset: 'utf8', legalComments: 'none' })).code);
+
+  precompress(outDir);
+  return { version, files: listFiles(outDir).filter((f) => !/\.(br|gz)$/.test(f)) };
+}
+
+function listFiles(dir, prefix = '') {
+  const out = [];
+  for (const d of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const p = prefix ? `${prefix}/${d.name}` : d.name;
+    if (d.isDirectory()) out.push(...listFiles(dir, p));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+// Every file beside its brotli (quality 11) and gzip (level 9) forms, for servers that send them as
+// they are (nginx gzip_static/brotli_static, Caddy precompressed, scripts/serve.mjs).
+function precompress(dir) {
+  for (const f of listFiles(dir)) {
+    if (/\.(br|gz|png)$/.test(f)) continue;
+    const buf = fs.readFileSync(path.join(dir, f));
+    fs.writeFileSync(path.join(dir, `${f}.br`), zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }));
+    fs.writeFileSync(path.join(dir, `${f}.gz`), zlib.gzipSync(buf, { level: 9 }));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// pkg/
+async function buildPackage() {
+  fs.rmSync(pkgDir, { recursive: true, force: true });
+  fs.mkdirSync(pkgDir, { recursive: true });
+  const emitted = new Map();
+  const workers = await buildWorkers(pkgDir, false, emitted);
+  await esbuild.build(esbuildOptions(pkgDir, PUBLIC_ENTRIES, false, emitted, workers));
+  await Promise.all(emitted.values());
+  fs.copyFileSync(path.join(web, 'jxjy.d.ts'), path.join(pkgDir, 'jxjy.d.ts'));
+  return listFiles(pkgDir);
+}
+
+const site = await buildSite();
+const sizes = (files) => files.reduce((s, f) => s + fs.statSync(path.join(outDir, f)).size, 0);
+console.log(`build-dist: ${path.relative(root, outDir) || '.'}/ ${site.files.length} files, ${sizes(site.files)} B` +
+  ` (brotli ${sizes(site.files.filter((f) => fs.existsSync(path.join(outDir, f + '.br'))).map((f) => f + '.br'))} B), version ${site.version}`);
+if (pkgDir) {
+  const files = await buildPackage();
+  console.log(`build-dist: ${path.relative(root, pkgDir)}/ ${files.join(' ')}`);
+}

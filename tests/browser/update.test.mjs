@@ -1,0 +1,144 @@
+// Updates never mix builds (issue 11 item 9). Two production builds A and B of the same sources, each
+// file marked with its build: every module pushes its letter onto a global (page and worker), the page
+// has a <meta>, the wasm a custom section (so its hashed name differs). The server's folder is a
+// symlink switched from A to B as a deploy would (old files gone at once). Then the page is reloaded
+// many times, some reloads interrupting the one before: every load must be all A or all B (page,
+// modules, stylesheet, worker, wasm), the update must arrive, and the old cache must be gone and stay
+// gone.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { launch, newContext, root, skip } from './harness.mjs';
+
+// a wasm custom section named "jxjy-test-build" holding the letter
+function customSection(letter) {
+  const name = Buffer.from('jxjy-test-build');
+  const body = Buffer.concat([Buffer.from([name.length]), name, Buffer.from(letter)]);
+  return Buffer.concat([Buffer.from([0, body.length]), body]);
+}
+
+function makeBuild(dir, letter) {
+  const src = path.join(dir, `web-${letter}`);
+  fs.cpSync(path.join(root, 'web'), src, { recursive: true });
+  for (const f of fs.readdirSync(src)) {
+    const p = path.join(src, f);
+    if (/\.m?js$/.test(f) && f !== 'sw.js') {
+      fs.appendFileSync(p, `\n;(globalThis.__jxjyTestBuilds ||= []).push(${JSON.stringify(`${letter}:${f}`)});\n`);
+    }
+  }
+  fs.appendFileSync(path.join(src, 'style.css'), `\n:root { --jxjy-test-build: "${letter}"; }\n`);
+  fs.appendFileSync(path.join(src, 'jxjy.wasm'), customSection(letter));
+  const html = path.join(src, 'index.html');
+  fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<head>', `<head>\n<meta name="jxjy-test-build" content="${letter}">`));
+  const out = path.join(dir, `dist-${letter}`);
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-dist.mjs'), '--web', src, '--out', out, '--no-pkg'], { stdio: 'pipe' });
+  return { out, files: new Set(fs.readdirSync(out)), version: /version:"(\w+)"/.exec(fs.readFileSync(path.join(out, 'sw.js'), 'utf8'))[1] };
+}
+
+async function serve(dir) {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '0', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c) => { out += c; const m = /(http:\/\/[\d.]+:\d+\/)/.exec(out); if (m) resolve(m[1]); });
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return { url, origin: new URL(url).origin, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+}
+
+/** Which build each part of the page now shown came from. */
+async function observe(page) {
+  await page.locator('#banner.banner:not(.pending)').waitFor({ timeout: 20_000 });
+  const seen = await page.evaluate(() => ({
+    html: document.querySelector('meta[name="jxjy-test-build"]').content,
+    modules: [...new Set((globalThis.__jxjyTestBuilds || []).map((x) => x[0]))],
+    css: getComputedStyle(document.documentElement).getPropertyValue('--jxjy-test-build').trim().replace(/"/g, ''),
+    resources: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)),
+    banner: document.querySelector('#banner-title').textContent,
+  }));
+  const workers = page.workers();
+  assert.equal(workers.length, 1, 'the checker runs in one worker');
+  Object.assign(seen, await workers[0].evaluate(() => ({
+    workerModules: [...new Set((globalThis.__jxjyTestBuilds || []).map((x) => x[0]))],
+    workerResources: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)),
+  })));
+  return seen;
+}
+
+test('after a deploy every page load is all-old or all-new, and the old cache goes', { skip, timeout: 240_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-update-'));
+  const A = makeBuild(dir, 'A');
+  const B = makeBuild(dir, 'B');
+  for (const f of ['index.html', 'sw.js']) assert.ok(A.files.has(f) && B.files.has(f));
+  const hashed = (b) => [...b.files].filter((f) => /-[A-Z0-9]{8}\.(js|css|wasm)$/.test(f));
+  assert.deepEqual(hashed(A).filter((f) => B.files.has(f)), [], 'A and B share no hashed file (every file is marked)');
+  const site = path.join(dir, 'site');
+  fs.symlinkSync(A.out, site);
+  const server = await serve(site);
+  const browser = await launch();
+  try {
+    const rec = await newContext(browser, server.origin);
+    const page = await rec.context.newPage();
+    const builds = { A, B };
+    const loads = [];
+    const check = async (label) => {
+      const s = await observe(page);
+      const letter = s.html;
+      const b = builds[letter];
+      const own = (files) => files.filter((f) => /-[A-Z0-9]{8}\.(js|css|wasm)$/.test(f));
+      assert.deepEqual(s.modules, [letter], `${label}: page modules of one build (${JSON.stringify(s)})`);
+      assert.deepEqual(s.workerModules, [letter], `${label}: worker modules of the page's build`);
+      assert.equal(s.css, letter, `${label}: stylesheet of the page's build`);
+      for (const f of [...own(s.resources), ...own(s.workerResources)]) assert.ok(b.files.has(f), `${label}: ${f} belongs to build ${letter}`);
+      assert.ok(own(s.workerResources).some((f) => f.endsWith('.wasm')), `${label}: the worker loaded the wasm`);
+      assert.notEqual(s.banner, '计算模块加载失败', `${label}: the checker loaded`);
+      loads.push(letter);
+    };
+
+    await page.goto(server.url);
+    await check('first visit');
+    // the first worker fully active
+    await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.ready;
+      if (r.active.state !== 'activated') await new Promise((ok) => r.active.addEventListener('statechange', ok));
+    });
+    await page.waitForTimeout(500);
+    await page.reload();
+    await check('second visit (from the service worker)');
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`jxjy-shell-${A.version}`]);
+
+    // deploy B: the folder switches at once; A's files are no longer on the server
+    fs.unlinkSync(site);
+    fs.symlinkSync(B.out, site);
+    for (let i = 0; i < 14; i++) {
+      if (i % 3 === 2) {
+        // a reload that interrupts the one before halfway
+        await page.reload({ waitUntil: 'commit' });
+        await new Promise((r) => setTimeout(r, 30 + 40 * (i % 4)));
+      }
+      await page.reload();
+      await check(`reload ${i + 1} after the deploy`);
+      // a person stays a moment, or not: Chromium runs the update check (the page's update() after its
+      // first verdict, or its own after a navigation) only once the worker has been idle about a second
+      await new Promise((r) => setTimeout(r, [0, 2500, 150, 1200][i % 4]));
+    }
+    console.log(`# loads: ${loads.join('')}`);
+    assert.equal(loads.at(-1), 'B', `the update arrived (loads: ${loads.join('')})`);
+    assert.ok(loads.indexOf('B') > 0 && loads.slice(loads.indexOf('B')).every((l) => l === 'B'), `never back to A after B (loads: ${loads.join('')})`);
+    // the old build's cache is deleted and nothing writes it again
+    await page.waitForTimeout(1500);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`jxjy-shell-${B.version}`]);
+    await page.reload();
+    await check('last reload');
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`jxjy-shell-${B.version}`]);
+    await rec.context.close();
+    rec.check();
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,49 @@
+// Module worker that runs the checker (./jxjy.js) off the page's main thread, so compiling and
+// instantiating the wasm and the first evaluation (the wasm's functions are compiled on first call)
+// never block the page. Used by ./worker-checker.js, which gives the page the checker's API, async.
+//
+// Protocol: after start the worker posts {ready: true, version, regionsText} or {failed: message};
+// then each request {id, op, ...} gets {id, result} (op "evaluateJSON" with `text`, "fail" with
+// `message` and `locale` for a profile that JSON.stringify refused on the page, "evaluate" or
+// "evaluateJSON" with `like` (the type of a value that gave no text),
+// "explain" with `ruleSet` and `locale`: {id, error: {name, message}} when it throws).
+import { createChecker } from './jxjy.js';
+
+let checker = null;
+const LIKE = { function: () => {}, symbol: Symbol('profile'), undefined, object: null, number: 0, boolean: false, bigint: 0n };
+const started = new Promise((resolve) => {
+  self.addEventListener('message', function first(event) {
+    if (!event.data || event.data.op !== 'start') return;
+    self.removeEventListener('message', first);
+    resolve(event.data.options || {});
+  });
+}).then((options) => createChecker(options)).then((c) => {
+  checker = c;
+  self.postMessage({ ready: true, version: c.version, regionsText: JSON.stringify(c.regions()) });
+}, (e) => {
+  self.postMessage({ failed: String((e && e.message) || e), errors: e && e.errors });
+});
+
+self.addEventListener('message', (event) => {
+  const m = event.data;
+  if (!m || typeof m.id !== 'number') return;
+  started.then(() => {
+    let result;
+    if (m.op === 'explain') {
+      try {
+        result = checker.explain(m.ruleSet, m.locale);
+      } catch (e) {
+        self.postMessage({ id: m.id, error: { name: e.name, message: e.message } });
+        return;
+      }
+    } else if (m.op === 'fail') {
+      // the same failure the checker gives for a profile JSON.stringify throws on, with its own words
+      result = checker.evaluate({ locale: m.locale, toJSON() { throw new Error(m.message); } });
+    } else {
+      // `like`: a value that cannot be posted (a function, a symbol), remade here by its type
+      const arg = 'like' in m ? LIKE[m.like] : m.text;
+      result = m.op === 'evaluateJSON' ? checker.evaluateJSON(arg) : checker.evaluate(arg);
+    }
+    self.postMessage({ id: m.id, result });
+  });
+});

@@ -1,0 +1,111 @@
+// The checker of ./jxjy.js run in a module worker (./checker-worker.js): the same API, except that
+// evaluate() and evaluateJSON() return Promises. The page and <jxjy-checker> use it so that compiling
+// the wasm and its first run never block the main thread (measured: one 600+ ms task on a 4x slowed
+// CPU otherwise, see README "Speed and size").
+//
+//   import { createWorkerChecker } from './worker-checker.js';
+//   const checker = await createWorkerChecker();     // options as createChecker's
+//   const result = await checker.evaluate(profile);   // never rejects for a bad profile
+//   checker.regions(); checker.version; await checker.explain('150783-2023');
+//
+// Where a worker cannot be had (no module workers, a page on another origin than this file: workers
+// must be same-origin), the checker runs on the main thread instead, with the same async API.
+// The profile is turned into JSON text here, exactly as jxjy.js does it (toJSON, dropped functions),
+// and checked as text in the worker; a profile JSON.stringify throws on gets the checker's own
+// invalid_input result.
+
+function localeOf(profile) {
+  try {
+    return profile !== null && typeof profile === 'object' && profile.locale === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function startWorker(options) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module', name: 'jxjy-checker' });
+    const pending = new Map();
+    let nextId = 1;
+    let ready = false;
+    const fail = (why) => {
+      const error = new Error(`jxjy: the checker's worker stopped: ${why}`);
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+      if (!ready) reject(error);
+    };
+    worker.addEventListener('error', (e) => { e.preventDefault(); fail(e.message || 'error'); });
+    worker.addEventListener('messageerror', () => fail('unreadable message'));
+    worker.addEventListener('message', (event) => {
+      const m = event.data;
+      if (m.id !== undefined) {
+        const p = pending.get(m.id);
+        pending.delete(m.id);
+        if (p && m.error) p.reject(new (m.error.name === 'RangeError' ? RangeError : TypeError)(m.error.message));
+        else if (p) p.resolve(m.result);
+        return;
+      }
+      if (m.failed) {
+        worker.terminate();
+        const e = new Error(m.failed);
+        if (m.errors) { e.code = 'invalid_rules'; e.errors = m.errors; }
+        e.fromChecker = true;
+        reject(e);
+        return;
+      }
+      ready = true;
+      const call = (message) => new Promise((res, rej) => {
+        const id = nextId++;
+        pending.set(id, { resolve: res, reject: rej });
+        worker.postMessage({ id, ...message });
+      });
+      resolve(Object.freeze({
+        version: m.version,
+        evaluate(profile) {
+          let text;
+          try {
+            text = JSON.stringify(profile);
+          } catch (e) {
+            return call({ op: 'fail', message: String((e && e.message) || e), locale: localeOf(profile) });
+          }
+          // no JSON text (a function, a symbol, undefined): the checker's answer for a value of that type
+          return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluate', like: typeof profile });
+        },
+        evaluateJSON(text) {
+          return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluateJSON', like: typeof text });
+        },
+        /** A rule set in words (Markdown), as jxjy.js's explain(); rejects where that throws. */
+        explain: (id, locale = 'zh') => call({ op: 'explain', ruleSet: id, locale }),
+        regions: () => JSON.parse(m.regionsText),
+        terminate() { worker.terminate(); fail('terminated'); },
+      }));
+    });
+    worker.postMessage({ op: 'start', options });
+  });
+}
+
+async function onMainThread(options) {
+  const { createChecker } = await import('./jxjy.js');
+  const c = await createChecker(options);
+  return Object.freeze({
+    version: c.version,
+    evaluate: async (profile) => c.evaluate(profile),
+    evaluateJSON: async (text) => c.evaluateJSON(text),
+    regions: () => c.regions(),
+    explain: async (id, locale = 'zh') => c.explain(id, locale),
+    terminate() {},
+  });
+}
+
+/** Resolves to a checker whose evaluate/evaluateJSON return Promises; rejects as createChecker does. */
+export async function createWorkerChecker(options = {}) {
+  if (typeof Worker === 'function') {
+    try {
+      return await startWorker(options);
+    } catch (e) {
+      if (e && e.fromChecker) throw e; // the checker itself failed (e.g. invalid options.rules)
+      // no worker here (cross-origin script, no module workers): run on the main thread
+    }
+  }
+  return onMainThread(options);
+}
