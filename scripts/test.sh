@@ -83,7 +83,7 @@ run_node_tests tests/node/
 
 echo "== Browser (node --test tests/browser, Chromium via playwright-core)"
 if [ ! -d node_modules/playwright-core ] && [ -f package-lock.json ]; then
-  npm ci --no-audit --no-fund >/dev/null 2>&1 || echo "npm ci failed: the browser tests will be skipped"
+  npm ci --no-audit --no-fund >/dev/null 2>&1 || echo "npm ci failed: the browser tests will be skipped (under CI: fail)"
 fi
 run_node_tests tests/browser/
 
@@ -91,7 +91,7 @@ echo "== Differential: native CLI vs JS module on random profiles (node --test t
 run_node_tests tests/diff/
 
 echo "== Fuzz smoke: libFuzzer, 20000 runs per target (scripts/fuzz.sh)"
-for t in profile rules; do
+for t in profile rules lines; do
   if scripts/fuzz.sh "$t" 120 20000; then add 1 0; else add 0 1; fi
 done
 
