@@ -106,7 +106,7 @@ bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std:
   }
   std::sort(paths.begin(), paths.end());
   for (const auto& p : paths) {
-    jxjy::RuleFile f{p.filename().string(), ""};
+    jxjy::RuleFile f{valid_utf8(p.filename().string()), ""};  // names reach results (ruleSet.file): UTF-8
     struct stat st;
     std::string why;
     if (::stat(p.c_str(), &st) != 0) why = std::strerror(errno);

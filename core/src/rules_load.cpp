@@ -413,10 +413,11 @@ class RuleReader {
         r_.add("invalid_value", "/deadlines/pastYears", {"不允许补学时不能给出补学时段", "a make-up period needs makeUp: true"});
       cited(*y, "/deadlines/pastYears", d.past_years);
     }
-    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false))
-      for (size_t i = 0; i < ns->size(); ++i) {
+    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false)) {
+      size_t i = 0;
+      for (const Json* x = ns->first(); x; x = x->next(), ++i) {
         std::string path = "/deadlines/notes/" + std::to_string(i);
-        const Json& e = (*ns)[i];
+        const Json& e = *x;
         if (!object(&e, path, true)) continue;
         known(e, path, {"date", "text", "source", "interpretation"});
         DatedNote n;
@@ -425,6 +426,7 @@ class RuleReader {
         cited(e, path, n);
         d.notes.push_back(std::move(n));
       }
+    }
   }
 
   void own_department(const Json* v) {

@@ -78,6 +78,9 @@ out=$(timeout 20 "$bin" validate-rules "$tmp/odd" 2>/dev/null); expect "validate
 rm "$tmp/odd/big.json"; cp "$root/rules/410100-2023.json" "$tmp/odd/$(printf 'bad\xff').json"
 out=$(timeout 20 "$bin" validate-rules "$tmp/odd" 2>"$tmp/err"); expect "validate-rules: a file name that is not UTF-8" 2 $? "$out" 'duplicate_id'
 iconv -f UTF-8 -t UTF-8 <<<"$out" >/dev/null 2>&1 && iconv -f UTF-8 -t UTF-8 "$tmp/err" >/dev/null 2>&1 && ok || bad "validate-rules output is not valid UTF-8: $out"
+rm "$tmp/odd/410100-2023.json"
+out=$(echo "$short" | timeout 20 "$bin" --rules "$tmp/odd" check -); expect "--rules: a rule file name that is not UTF-8 reaches the result" 0 $? "$out" '"file":"bad'
+iconv -f UTF-8 -t UTF-8 <<<"$out" >/dev/null 2>&1 && ok || bad "check output with a non-UTF-8 rule file name is not valid UTF-8"
 out=$(timeout 20 "$bin" check "$tmp/$(printf 'no\xfe')" ); expect "check: an unreadable name that is not UTF-8" 2 $? "$out" 'unreadable'
 iconv -f UTF-8 -t UTF-8 <<<"$out" >/dev/null 2>&1 && ok || bad "check output is not valid UTF-8: $out"
 # Writes that fail are exit 1 with a message, never a silent 0.
