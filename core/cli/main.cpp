@@ -36,7 +36,8 @@ options:
                 used when that folder is absent)
 
 exit codes: 0 the check ran (whatever the verdict), 2 bad input (an ok:false result is still
-printed) or invalid rule files, 1 internal failure (e.g. unusable rules folder).
+printed: too_long past 1 MiB, unreadable input) or invalid rule files, 1 internal failure (e.g.
+unusable rules folder, output that could not be written).
 Profile and result formats: CONTRACT.md; rule file format: rules/README.md.
 )";
 
