@@ -41,6 +41,12 @@ if target == "profile":
     for path in sorted(glob.glob("tests/cases/**/*.json", recursive=True)):
         for case in json.load(open(path, encoding="utf-8")):
             put(case["raw"] if "raw" in case else json.dumps(case["profile"], ensure_ascii=False))
+    # Wide and long documents, which length control alone reaches only slowly: 20,000 keys, a long note.
+    wide = {"region": "630000", "year": 2023, "level": "senior", "training": []}
+    wide.update({"k%05d" % i: 0 for i in range(20000)})
+    put(json.dumps(wide, separators=(",", ":")))
+    put(json.dumps({"region": "150783", "year": 2023, "training": [{"year": 2023, "subject": "public",
+        "activity": "course", "hours": 1, "note": "注" * 300000}]}, ensure_ascii=False))
 elif target == "lines":
     # limit, read-size seed, error byte, then the stream
     for head in (b"\x10\x07\x00", b"\x03\x02\x21", b"\x00\x05\x00"):
@@ -49,6 +55,11 @@ else:
     for path in sorted(glob.glob("rules/*.json")):
         if not path.endswith(".schema.json"):
             put(open(path, "rb").read())
+    # A long array: the 630000 set with 20,000 application years on its first adjustment.
+    rs = json.load(open("rules/630000-2023.json", encoding="utf-8"))
+    if rs.get("adjustments"):
+        rs["adjustments"][0].setdefault("when", {})["applicationYears"] = [2023] * 20000
+        put(json.dumps(rs, ensure_ascii=False))
 PY
 
 flags=(-timeout=10 -rss_limit_mb=2048 "-artifact_prefix=$artifacts" -print_final_stats=1)

@@ -41,7 +41,8 @@ options:
   --locale L    zh (default) or en: the language of explain
 
 exit codes: 0 the check ran (whatever the verdict), 2 bad input (an ok:false result is still
-printed) or invalid rule files, 1 internal failure (e.g. unusable rules folder).
+printed: too_long past 1 MiB, unreadable input) or invalid rule files, 1 internal failure (e.g.
+unusable rules folder, output that could not be written).
 Profile and result formats: CONTRACT.md; rule file format: rules/README.md.
 )";
 
@@ -111,7 +112,7 @@ bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std:
   }
   std::sort(paths.begin(), paths.end());
   for (const auto& p : paths) {
-    jxjy::RuleFile f{p.filename().string(), ""};
+    jxjy::RuleFile f{valid_utf8(p.filename().string()), ""};  // names reach results (ruleSet.file): UTF-8
     struct stat st;
     std::string why;
     if (::stat(p.c_str(), &st) != 0) why = std::strerror(errno);

@@ -113,3 +113,18 @@ test('options.rules: a rule set larger than the core takes is too_long, named by
   const { err: core } = await rejection([wide]);
   assert.deepEqual(core.errors.map((e) => [e.index, e.code, e.path]), [[0, 'too_long', '']]);
 });
+
+test('a profile of 87,000 distinct keys through evaluateJSON: every key warned about, in linear time', () => {
+  const extra = Array.from({ length: 87_000 }, (_, i) => `,"k${String(i).padStart(5, '0')}":0`).join('');
+  const text = `${JSON.stringify(good).slice(0, -1)}${extra}}`;
+  assert.ok(text.length < 1 << 20);
+  const t0 = Date.now();
+  const r = checker.evaluateJSON(text);
+  const ms = Date.now() - t0;
+  assert.equal(r.ok, true);
+  assert.equal(r.warnings.filter((w) => w.code === 'unknown_field').length, 87_000);
+  assert.equal(r.warnings.at(-1).path, '/k86999');
+  assert.ok(ms < 5000, `took ${ms} ms (a quadratic duplicate check took 48 s)`);
+  const repeated = checker.evaluateJSON(`${text.slice(0, -1)},"k00000":1}`);
+  assert.deepEqual(repeated.errors.map((e) => [e.code, e.path]), [['duplicate_key', '/k00000']]);
+});
