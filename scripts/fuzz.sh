@@ -5,7 +5,7 @@
 # and prints "fuzz TARGET: N runs in S s, C crashes". Crashing inputs land in build/fuzz/artifacts-TARGET/.
 #
 # usage: scripts/fuzz.sh TARGET SECONDS [RUNS]
-#   TARGET   profile | rules (or fuzz_profile | fuzz_rules)
+#   TARGET   profile | rules | lines (or fuzz_profile | …); lines = the CLI's bounded reader
 #   SECONDS  time limit (0 = none); RUNS: stop after that many runs (default: none)
 # Extra libFuzzer flags may be given in FUZZ_FLAGS. Exit 0 when nothing was found.
 set -euo pipefail
@@ -16,8 +16,8 @@ target=${1:-}
 seconds=${2:-}
 runs=${3:-}
 target=${target#fuzz_}
-if [[ ! "$target" =~ ^(profile|rules)$ ]] || [[ ! "$seconds" =~ ^[0-9]+$ ]] || [[ -n "$runs" && ! "$runs" =~ ^[0-9]+$ ]]; then
-  echo "usage: scripts/fuzz.sh profile|rules SECONDS [RUNS]" >&2
+if [[ ! "$target" =~ ^(profile|rules|lines)$ ]] || [[ ! "$seconds" =~ ^[0-9]+$ ]] || [[ -n "$runs" && ! "$runs" =~ ^[0-9]+$ ]]; then
+  echo "usage: scripts/fuzz.sh profile|rules|lines SECONDS [RUNS]" >&2
   exit 2
 fi
 need_packages clang libclang-rt-14-dev cmake make nlohmann-json3-dev python3 >/dev/null
@@ -41,6 +41,10 @@ if target == "profile":
     for path in sorted(glob.glob("tests/cases/**/*.json", recursive=True)):
         for case in json.load(open(path, encoding="utf-8")):
             put(case["raw"] if "raw" in case else json.dumps(case["profile"], ensure_ascii=False))
+elif target == "lines":
+    # limit, read-size seed, error byte, then the stream
+    for head in (b"\x10\x07\x00", b"\x03\x02\x21", b"\x00\x05\x00"):
+        put(head + b'{"a":1}\n\n{"b":2}\r\nnot json\n' + b"x" * 80 + b"\nlast")
 else:
     for path in sorted(glob.glob("rules/*.json")):
         if not path.endswith(".schema.json"):
@@ -51,8 +55,9 @@ flags=(-timeout=10 -rss_limit_mb=2048 "-artifact_prefix=$artifacts" -print_final
 [ "$seconds" != 0 ] && flags+=("-max_total_time=$seconds")
 [ -n "$runs" ] && flags+=("-runs=$runs")
 [ -f "tests/fuzz/$target.dict" ] && flags+=("-dict=tests/fuzz/$target.dict")
-[ "$target" = profile ] && flags+=(-max_len=8192)
-[ "$target" = rules ] && flags+=(-max_len=16384)
+# Inputs up to the core's limit of 1 MiB (a profile or rule file past it is refused as too_long), so
+# the fuzzer reaches what only wide or long documents do.
+flags+=(-max_len=1048576)
 # A log per run (renamed to fuzz_TARGET.log at the end), so concurrent runs do not mix their logs.
 log=build/fuzz/fuzz_$target.$$.log
 before=$(find "$artifacts" -type f | wc -l)

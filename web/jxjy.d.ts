@@ -31,7 +31,13 @@ export type Activity =
 
 /** One training activity. Give exactly one amount: hours, minutes, days, months or subjects. */
 export interface TrainingRecord {
-  year: number;
+  /** The year of the activity; may be left out when start and end are given (then: the start's year). */
+  year?: number;
+  /** YYYY-MM-DD: the dates of the activity. A record over several years is one occasion (CONTRACT §4.1). */
+  start?: string;
+  end?: string;
+  /** Records with the same occasion are one occasion for caps and once-only rules. */
+  occasion?: string;
   subject: Subject;
   activity: Activity;
   hours?: number;
@@ -54,7 +60,7 @@ export type Circumstance =
   | { kind: 'transferred_from_government'; year: number }
   | { kind: 'exceptional'; yearsInPost: number }
   | { kind: 'high_skill_leader' }
-  | { kind: 'village_first_secretary'; fullYears: number }
+  | { kind: 'village_first_secretary'; fullYears: number; years?: number[] }
   | { kind: 'fanghuiju' };
 
 export type CircumstanceKind = Circumstance['kind'];
@@ -155,6 +161,7 @@ export type RecordReasonCode =
   | 'unit_not_accepted'
   | 'outside_window'
   | 'capped'
+  | 'already_credited'
   | (string & {});
 
 export interface RecordResult {
@@ -168,7 +175,9 @@ export interface RecordResult {
   /** The conversion in words, e.g. "5 天 × 8 学时". */
   basis: string;
   source?: Source;
-  /** Why the record does not count, or counts for less. */
+  /** The years a record over several years credits, and how much each (CONTRACT §4.2). */
+  years?: { year: number; credited: number }[];
+  /** Why the record does not count, or counts for less (when several apply: the first's code, all messages). */
   reason?: { code: RecordReasonCode; message: string; source?: Source };
 }
 

@@ -19,6 +19,11 @@ const DEFAULT_WASM = new URL('./jxjy.wasm', import.meta.url);
 // this, and rejects it as `too_long` without reading it. That keeps a huge string from growing the
 // wasm heap.
 const MAX_BYTES = 2 * 1024 * 1024;
+// The core's limits for rule sets (kMaxRuleSets, kMaxDocumentBytes in core/include/jxjy/jxjy.h;
+// tests/node/rules-option.test.mjs reads them there): checked here first, so an absurd list is
+// refused at once instead of being turned into JSON and copied into wasm memory.
+const MAX_RULE_SETS = 1000;
+const MAX_RULE_BYTES = 1024 * 1024;
 
 const utf8Encoder = new TextEncoder();
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
@@ -139,6 +144,68 @@ function localeOf(profile) {
 // An ok:false result made on the JS side (the profile never reached the core), shaped like the core's.
 function failure(code, zh, en, detail, locale) {
   return { ok: false, errors: [{ code, path: '', message: locale === 'en' ? en : zh, detail }], warnings: [] };
+}
+
+// JSON.stringify turns some JS values into something else without a word: NaN and Infinity into
+// null, a function, symbol or undefined in an array into null, and a lone surrogate into an escape
+// the core refuses (invalid_json at ""). Undefined, function and symbol members of an object are left
+// out, as an absent field. When the core's error points at such a value, it is replaced by one that
+// names it: wrong_type "not a finite number" for NaN and Infinity, invalid_input at the field for
+// the others. Only results with errors pay for this walk.
+function nameJsValues(result, profile) {
+  try {
+    const en = localeOf(profile) === 'en';
+    let changed = false;
+    const errors = result.errors.map((e) => {
+      if (e.code === 'invalid_json' && e.path === '') {
+        const path = loneSurrogateAt(profile, '', 0);
+        if (path === null) return e;
+        changed = true;
+        return { code: 'invalid_input', path, message: en ? 'holds a lone surrogate (half of a UTF-16 pair), which is not text'
+          : '含有不成对的代理项（半个 UTF-16 字符），不是有效的文本' };
+      }
+      if (e.code !== 'wrong_type' && e.code !== 'missing' && e.code !== 'not_object') return e;
+      const at = valueAt(profile, e.path);
+      if (!at) return e;
+      const v = at.value;
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        changed = true;
+        return { ...e, message: en ? `must be a finite number, not ${v}` : `应为有限数字，实际是 ${v}` };
+      }
+      const kind = typeof v === 'function' ? ['a function', '函数'] : typeof v === 'symbol' ? ['a symbol', 'Symbol']
+        : v === undefined && e.code !== 'missing' ? ['undefined', 'undefined'] : null;
+      if (!kind) return e;
+      changed = true;
+      return { code: 'invalid_input', path: e.path, message: en ? `is ${kind[0]}, which JSON cannot carry` : `是${kind[1]}，无法转换为 JSON` };
+    });
+    return changed ? { ...result, errors } : result;
+  } catch {
+    return result; // a getter or proxy that throws now: the core's own error stands
+  }
+}
+
+// The value at a JSON Pointer in a JS value, as {value}, or null when there is none.
+function valueAt(root, pointer) {
+  let v = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return null;
+    v = v[key];
+  }
+  return { value: v };
+}
+
+// The pointer of the first key or string holding a lone surrogate, or null.
+function loneSurrogateAt(v, path, depth) {
+  if (typeof v === 'string') return wellFormed(v) ? null : path;
+  if (v === null || typeof v !== 'object' || depth > 64 || typeof v.toJSON === 'function') return null;
+  for (const key of Object.keys(v)) {
+    const here = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!wellFormed(key)) return here;
+    const found = loneSurrogateAt(v[key], here, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 // Views of a wasm memory, made again only when the memory has grown: growing detaches the old
@@ -374,6 +441,8 @@ export async function createChecker(options = {}) {
   if (rules !== undefined) {
     if (!Array.isArray(rules))
       throw rulesError([ruleError(-1, '', '', 'not_array', 'options.rules must be an array of rule-set objects')]);
+    if (rules.length > MAX_RULE_SETS)
+      throw rulesError([ruleError(-1, '', '', 'too_many', `options.rules holds ${rules.length} rule sets; at most ${MAX_RULE_SETS}`)]);
     texts = [];
     const problems = [];
     for (let i = 0; i < rules.length; ++i) {
@@ -381,7 +450,10 @@ export async function createChecker(options = {}) {
       let id = '';
       try {
         id = set !== null && typeof set === 'object' && typeof set.id === 'string' ? set.id : '';
-        texts.push(JSON.stringify(set) ?? 'null');
+        const text = JSON.stringify(set) ?? 'null';
+        // Each UTF-16 unit is at least one byte of UTF-8: longer text is surely over the core's limit.
+        if (text.length > MAX_RULE_BYTES) problems.push(ruleError(i, id, '', 'too_long', 'the rule set is larger than 1 MiB as JSON'));
+        texts.push(text);
       } catch (e) {
         problems.push(ruleError(i, id, '', 'invalid_json', `cannot be turned into JSON: ${(e && e.message) || e}`));
       }
@@ -468,7 +540,8 @@ export async function createChecker(options = {}) {
       if (typeof text !== 'string')
         return failure('invalid_input', '档案应为 JSON 对象', 'the profile must be a JSON object',
           `got ${typeof profile}`, 'zh');
-      return run(text, profile);
+      const result = run(text, profile);
+      return result.ok === false ? nameJsValues(result, profile) : result;
     },
     /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
     evaluateJSON(text) {

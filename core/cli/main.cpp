@@ -1,4 +1,6 @@
 // jxjy CLI: a thin shell over jxjy::Checker (reads files and stdin, prints JSON, sets exit codes).
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bounded_input.h"
 #include "jxjy/jxjy.h"
 
 namespace fs = std::filesystem;
@@ -42,20 +45,59 @@ printed) or invalid rule files, 1 internal failure (e.g. unusable rules folder).
 Profile and result formats: CONTRACT.md; rule file format: rules/README.md.
 )";
 
+// A file's text, at most jxjy::kMaxDocumentBytes + 1 bytes of it (the core refuses a longer one as
+// too_long, and /dev/zero is not read forever). False with errno set when it cannot be read (a
+// directory: EISDIR).
 bool read_file(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return bool(in) || in.eof();
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  int error = 0;
+  bool ok = jxjy_cli::read_bounded(jxjy_cli::fd_source(fd), jxjy::kMaxDocumentBytes, out, error);
+  ::close(fd);
+  errno = error;
+  return ok;
 }
 
-// Every *.json in dir except JSON Schemas, in name order so errors come out stably.
-bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std::string& problem) {
+// Output must stay valid UTF-8 whatever a file name holds: each byte that is not part of a valid
+// UTF-8 sequence becomes U+FFFD.
+std::string valid_utf8(std::string_view s) {
+  std::string o;
+  o.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = n > 0 && i + n <= s.size();
+    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && n >= 3) {  // no overlong forms, no surrogates, nothing past U+10FFFF
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d > 0x9F) && !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d > 0x8F);
+    }
+    if (ok) o.append(s.substr(i, n));
+    else o += "\xEF\xBF\xBD";
+    i += ok ? n : 1;
+  }
+  return o;
+}
+
+std::string display(const fs::path& p) { return valid_utf8(p.string()); }
+
+// Everything written to stdout must arrive: a full disk or a closed file is exit 1, not a silent 0.
+int finish(int code) {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "jxjy: cannot write the output: %s\n", std::strerror(errno ? errno : EIO));
+    return 1;
+  }
+  return code;
+}
+
+// Every *.json in dir except JSON Schemas, in name order so errors come out stably. A file that
+// cannot be read is listed in `unreadable` (code "unreadable"): one that is not a regular file after
+// following links (a FIFO would block, a device never end) is not opened at all.
+bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std::string& problem,
+                   std::vector<jxjy::RuleError>& unreadable) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    problem = "not a folder: " + dir.string();
+    problem = "not a folder: " + display(dir);
     return false;
   }
   std::vector<fs::path> paths;
@@ -64,27 +106,32 @@ bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std:
     if (e.path().extension() == ".json" && name.find(".schema.") == std::string::npos) paths.push_back(e.path());
   }
   if (ec) {
-    problem = "cannot read " + dir.string() + ": " + ec.message();
+    problem = "cannot read " + display(dir) + ": " + ec.message();
     return false;
   }
   std::sort(paths.begin(), paths.end());
   for (const auto& p : paths) {
     jxjy::RuleFile f{p.filename().string(), ""};
-    if (!read_file(p, f.text)) {
-      problem = "cannot read " + p.string();
-      return false;
-    }
-    files.push_back(std::move(f));
+    struct stat st;
+    std::string why;
+    if (::stat(p.c_str(), &st) != 0) why = std::strerror(errno);
+    else if (!S_ISREG(st.st_mode)) why = "not a regular file";
+    else if (!read_file(p, f.text)) why = std::strerror(errno);
+    if (!why.empty()) unreadable.push_back({f.name, "", "unreadable", "cannot read " + display(p) + ": " + why});
+    else files.push_back(std::move(f));
   }
   return true;
 }
 
-std::string json_escape(const std::string& s) {
+// A JSON string's content: valid UTF-8, quotes and backslashes escaped, control bytes as \u00XX.
+std::string json_escape(const std::string& raw) {
   std::string o;
-  for (char c : s) {
+  for (char c : valid_utf8(raw)) {
     if (c == '"' || c == '\\') o += '\\';
     if (static_cast<unsigned char>(c) < 0x20) {
-      o += ' ';
+      char u[8];
+      std::snprintf(u, sizeof u, "\\u%04x", unsigned(c));
+      o += u;
       continue;
     }
     o += c;
@@ -94,21 +141,20 @@ std::string json_escape(const std::string& s) {
 
 void print_rule_errors(const std::vector<jxjy::RuleError>& errors, FILE* out) {
   for (const auto& e : errors)
-    std::fprintf(out, "%s: %s: %s (%s)\n", e.file.c_str(), e.path.empty() ? "(root)" : e.path.c_str(),
-                 e.message.c_str(), e.code.c_str());
+    std::fprintf(out, "%s: %s: %s (%s)\n", valid_utf8(e.file).c_str(), e.path.empty() ? "(root)" : e.path.c_str(),
+                 valid_utf8(e.message).c_str(), e.code.c_str());
 }
 
 int validate_rules(const fs::path& dir) {
   std::vector<jxjy::RuleFile> files;
   std::string problem;
-  if (!read_rule_dir(dir, files, problem)) {
-    std::fprintf(stderr, "jxjy: %s\n", problem.c_str());
-    return 2;
-  }
-  std::vector<jxjy::RuleError> errors;
-  jxjy::Checker::create(files, errors);
+  std::vector<jxjy::RuleError> errors;  // unreadable files first, then what the core finds
+  bool listed = read_rule_dir(dir, files, problem, errors);
+  size_t seen = listed ? files.size() + errors.size() : 0;
+  if (!listed) errors.push_back({"", "", "unreadable", problem});
+  else if (!files.empty() || errors.empty()) jxjy::Checker::create(files, errors);
   std::string out = "{\"ok\":" + std::string(errors.empty() ? "true" : "false") +
-                    ",\"files\":" + std::to_string(files.size()) + ",\"errors\":[";
+                    ",\"files\":" + std::to_string(seen) + ",\"errors\":[";
   for (size_t i = 0; i < errors.size(); ++i) {
     const auto& e = errors[i];
     out += (i ? "," : "") + std::string("{\"file\":\"") + json_escape(e.file) + "\",\"path\":\"" + json_escape(e.path) +
@@ -117,50 +163,14 @@ int validate_rules(const fs::path& dir) {
   out += "]}\n";
   std::fputs(out.c_str(), stdout);
   print_rule_errors(errors, stderr);
-  return errors.empty() ? 0 : 2;
+  return finish(errors.empty() ? 0 : 2);
 }
 
-// Reads stdin in large blocks and hands out its lines (without the '\n'); the last line may lack one.
-class LineReader {
- public:
-  // False at the end of the input. Before waiting for more input, calls `idle` (to flush output).
-  template <class Idle>
-  bool next(std::string_view& line, Idle&& idle) {
-    for (;;) {
-      if (const char* nl = static_cast<const char*>(std::memchr(buf_.data() + from_, '\n', to_ - from_))) {
-        line = std::string_view(buf_.data() + from_, size_t(nl - (buf_.data() + from_)));
-        from_ = size_t(nl - buf_.data()) + 1;
-        return true;
-      }
-      if (eof_) {
-        if (from_ == to_) return false;
-        line = std::string_view(buf_.data() + from_, to_ - from_);
-        from_ = to_;
-        return true;
-      }
-      idle();
-      fill();
-    }
-  }
-
- private:
-  std::vector<char> buf_ = std::vector<char>(1 << 20);
-  size_t from_ = 0, to_ = 0;  // the unread bytes
-  bool eof_ = false;
-
-  // Keeps the partial line at the front, grows for lines longer than the buffer, reads what is there.
-  void fill() {
-    std::memmove(buf_.data(), buf_.data() + from_, to_ - from_);
-    to_ -= from_;
-    from_ = 0;
-    if (to_ == buf_.size()) buf_.resize(buf_.size() * 2);
-    ssize_t n;
-    do n = ::read(0, buf_.data() + to_, buf_.size() - to_);
-    while (n < 0 && errno == EINTR);
-    if (n <= 0) eof_ = true;
-    else to_ += size_t(n);
-  }
-};
+// The result line for input that could not be read (a directory, a failing device).
+std::string unreadable_result(const std::string& what, int error) {
+  return "{\"ok\":false,\"errors\":[{\"code\":\"unreadable\",\"path\":\"\",\"message\":\"cannot read " + json_escape(what) +
+         ": " + json_escape(std::strerror(error)) + "\"}],\"warnings\":[]}\n";
+}
 
 // FILE (a rule file, checked with the rule folder so that a basedOn resolves; it replaces the folder's
 // file of the same name) or ID -> the rule set in words on stdout.
@@ -196,43 +206,52 @@ int explain(std::vector<jxjy::RuleFile> files, const std::string& what, const st
 
 int batch(const jxjy::Checker& checker) {
   std::string out;
+  bool written = true;
   auto flush = [&] {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    if (written && !out.empty()) written = std::fwrite(out.data(), 1, out.size(), stdout) == out.size();
+    if (written) written = std::fflush(stdout) == 0;
     out.clear();
   };
-  LineReader in;
+  // A line longer than the core's limit (plus its '\r') comes as its first bytes: too_long.
+  jxjy_cli::LineReader in(jxjy::kMaxDocumentBytes + 1, jxjy_cli::fd_source(0));
   std::string_view line;
   bool ok;
   // Stream: results are written out before waiting for more input, and whenever 64 KB are ready.
-  while (in.next(line, [&] { if (!out.empty()) flush(); })) {
+  while (written && in.next(line, [&] { if (!out.empty()) flush(); })) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (!in.cut() && line.find_first_not_of(" \t") == std::string_view::npos) continue;  // a cut line is too_long, never blank
     checker.evaluate_into(line, out, ok);
     out += '\n';
     if (out.size() > (1 << 16)) flush();
   }
+  int code = 0;
+  if (written && in.error()) {  // e.g. stdin is a directory: said in the stream and on stderr
+    out += unreadable_result("the input", in.error());
+    std::fprintf(stderr, "jxjy: cannot read the input: %s\n", std::strerror(in.error()));
+    code = 2;
+  }
   flush();
-  return 0;
+  return finish(written ? code : 1);
 }
 
 int check(const jxjy::Checker& checker, const std::string& arg) {
   std::string text;
-  if (arg == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    text = ss.str();
-  } else if (!read_file(arg, text)) {
-    std::printf("{\"ok\":false,\"errors\":[{\"code\":\"unreadable\",\"path\":\"\",\"message\":\"cannot read %s\"}],"
-                "\"warnings\":[]}\n",
-                json_escape(arg).c_str());
-    return 2;
+  bool read = arg == "-" ? [&] {
+    int error = 0;
+    bool ok = jxjy_cli::read_bounded(jxjy_cli::fd_source(0), jxjy::kMaxDocumentBytes, text, error);
+    errno = error;
+    return ok;
+  }() : read_file(arg, text);
+  if (!read) {
+    int error = errno;
+    std::fputs(unreadable_result(arg == "-" ? "the input" : arg, error).c_str(), stdout);
+    return finish(2);
   }
   bool ok = false;
   std::string result = checker.evaluate(text, ok);
   std::fwrite(result.data(), 1, result.size(), stdout);
   std::fputc('\n', stdout);
-  return ok ? 0 : 2;
+  return finish(ok ? 0 : 2);
 }
 
 }  // namespace
@@ -246,11 +265,11 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
       std::fputs(kUsage, stdout);
-      return 0;
+      return finish(0);
     }
     if (args[i] == "--version") {
       std::printf("jxjy %s\n", jxjy::version());
-      return 0;
+      return finish(0);
     }
     if (args[i] == "--rules") {
       if (i + 1 >= args.size()) {
@@ -298,8 +317,14 @@ int main(int argc, char** argv) {
     files = jxjy::builtin_rule_files();
   } else {
     std::string problem;
-    if (!read_rule_dir(rules_dir, files, problem)) {
+    std::vector<jxjy::RuleError> unreadable;
+    if (!read_rule_dir(rules_dir, files, problem, unreadable)) {
       std::fprintf(stderr, "jxjy: %s\n", problem.c_str());
+      return 1;
+    }
+    if (!unreadable.empty()) {
+      std::fprintf(stderr, "jxjy: some rule files cannot be read:\n");
+      print_rule_errors(unreadable, stderr);
       return 1;
     }
   }
@@ -314,7 +339,7 @@ int main(int argc, char** argv) {
   if (cmd == "regions") {
     std::string out = checker->regions();
     std::printf("%s\n", out.c_str());
-    return 0;
+    return finish(0);
   }
   if (cmd == "batch") return batch(*checker);
   return check(*checker, rest[1]);

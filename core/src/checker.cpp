@@ -91,9 +91,15 @@ static std::string inherited(const ResolvedRuleFile& f, const JsonDoc* patch, co
 Checker::Checker() : impl_(std::make_unique<Impl>()) {}
 Checker::~Checker() = default;
 
+static_assert(Limits::kMaxBytes == kMaxDocumentBytes, "one size limit for documents");
+
 std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std::vector<RuleError>& errors) {
   std::unique_ptr<Checker> c(new Checker());
   size_t before = errors.size();
+  if (files.size() > kMaxRuleSets) {  // README "Limits": refused before any is read
+    errors.push_back({"", "", "too_many", "at most " + std::to_string(kMaxRuleSets) + " rule sets, not " + std::to_string(files.size())});
+    return nullptr;
+  }
   std::map<std::string, std::string> ids;
   for (const auto& f : resolve_based_on(files, errors)) {
     std::vector<Problem> problems;

@@ -2,6 +2,7 @@
 #include "evaluate.h"
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -155,12 +156,6 @@ class Evaluation {
 
   void set_window(const Window& w, const Requirement* q) { res_.window = years_of(w.kind, w.n, q, w); }
 
-  const Circumstance* find_circumstance(int kind) const {
-    for (const auto& c : p_.circumstances)
-      if (int(c.kind) == kind) return &c;
-    return nullptr;
-  }
-
   bool applies(const Adjustment& a) const {
     if (!in_scope(a, p_)) return false;
     if (a.has_age) {
@@ -169,12 +164,43 @@ class Evaluation {
     }
     if (a.has_sector && p_.sector != a.sector) return false;
     if (a.has_grassroots && p_.grassroots != a.grassroots) return false;
-    if (a.circumstance >= 0) {
-      const Circumstance* c = find_circumstance(a.circumstance);
-      if (!c) return false;
-      if (c->kind == CircumstanceKind::village_first_secretary && c->full_years < a.min_full_years) return false;
-    }
+    if (a.circumstance >= 0 && entries(a).empty()) return false;
     return true;
+  }
+
+  // The profile's entries of the adjustment's circumstance that meet its conditions: every entry
+  // counts (two postings are two), and an entry whose years all fall outside `circumstanceYears`
+  // (an epidemic year before the epidemic) does nothing.
+  std::vector<const Circumstance*> entries(const Adjustment& a) const {
+    std::vector<const Circumstance*> out;
+    for (const auto& c : p_.circumstances) {
+      if (int(c.kind) != a.circumstance) continue;
+      if (c.kind == CircumstanceKind::village_first_secretary && c.full_years < a.min_full_years) continue;
+      if (a.years_from && !c.years.empty() && bounded_years(a, c).empty()) continue;
+      if (a.years_from && c.years.empty() && c.kind == CircumstanceKind::epidemic_frontline) continue;
+      out.push_back(&c);
+    }
+    return out;
+  }
+  static std::vector<int> bounded_years(const Adjustment& a, const Circumstance& c) {
+    std::vector<int> out;
+    for (int y : c.years)
+      if (!a.years_from || (y >= a.years_from && y <= a.years_to)) out.push_back(y);
+    return out;
+  }
+  // The entries' years inside the window, latest first, once each.
+  std::vector<int> years_in_window(const Adjustment& a) const {
+    std::vector<int> out;
+    for (const Circumstance* c : entries(a))
+      for (int y : bounded_years(a, *c))
+        if (in_window(y) && std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+    std::sort(out.begin(), out.end(), std::greater<int>());
+    return out;
+  }
+  std::string year_list(const std::vector<int>& ys) const {
+    std::string list;
+    for (int y : ys) list = std::to_string(y) + (list.empty() ? "" : L_ == Locale::en ? ", " : "、") + list;
+    return list;
   }
 
   // Age from a birth date on the default application date (YEAR-12-31): warn when another day of the
@@ -200,7 +226,10 @@ class Evaluation {
       if (exempt_ && a.effect != Effect::exempt) continue;  // nothing else matters once exempt
       interpret(a);
       const std::string& text = a.text.in(L_);
-      const Circumstance* c = a.circumstance >= 0 ? find_circumstance(a.circumstance) : nullptr;
+      const Circumstance* c = nullptr;  // for year / yearsInPost: the entry that asks most
+      if (a.circumstance >= 0)
+        for (const Circumstance* e : entries(a))
+          if (!c || e->year > c->year || e->years_in_post > c->years_in_post) c = e;
       switch (a.effect) {
         case Effect::exempt:
           exempt_ = true;
@@ -222,20 +251,36 @@ class Evaluation {
                      a);
           break;
         }
-        case Effect::deem_years:
-          deemed_ += a.deem_years;
-          add_reason("years_deemed", text, a);
+        case Effect::deem_years: {
+          // A circumstance with years deems its own years (in the window); one without years (a posting
+          // of so many full years) deems any years, once per entry.
+          bool dated = false;
+          for (const Circumstance* e : entries(a)) dated |= !e->years.empty();
+          if (!dated) {
+            int n = a.deem_years * int(entries(a).size());
+            deemed_ += n;
+            add_reason("years_deemed",
+                       fmt("{0}：视同完成{1}个年度", "{0}: {1} year(s) deemed complete", text, std::to_string(n)), a);
+            break;
+          }
+          std::vector<int> ys = years_in_window(a);
+          if (ys.size() > size_t(a.deem_years * int(entries(a).size()))) ys.resize(size_t(a.deem_years * int(entries(a).size())));
+          for (int y : ys)
+            if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
+          add_reason("years_deemed",
+                     ys.empty() ? fmt("{0}（所填年度不在可计入的年限内，不视同完成任何年度）",
+                                      "{0} (none of the years given is in the window: no year is deemed complete)", text)
+                                : fmt("{0}：{1}年视同完成", "{0}: {1} deemed complete", text, year_list(ys)),
+                     a);
           break;
+        }
         case Effect::waive_circumstance_years: {
-          std::string list;
-          for (int y : c->years)
-            if (in_window(y) && std::find(waived_.begin(), waived_.end(), y) == waived_.end()) {
-              waived_.push_back(y);
-              list += (list.empty() ? "" : "、") + std::to_string(y);
-            }
+          std::vector<int> ys = years_in_window(a);
+          for (int y : ys)
+            if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
           add_reason("years_waived",
-                     list.empty() ? fmt("{0}（所填年度不在要求年限内）", "{0} (none of the years given is in the window)", text)
-                                  : fmt("{0}：{1}年不要求学时", "{0}: no hours required for {1}", text, list),
+                     ys.empty() ? fmt("{0}（所填年度不在要求年限内）", "{0} (none of the years given is in the window)", text)
+                                : fmt("{0}：{1}年不要求学时", "{0}: no hours required for {1}", text, year_list(ys)),
                      a);
           break;
         }
@@ -297,9 +342,143 @@ class Evaluation {
 
   bool in_window(int y) const { return std::find(res_.window.begin(), res_.window.end(), y) != res_.window.end(); }
 
+  // Each record's credit, then the rules that look across records: per-occasion caps, once-per-year
+  // credits, and the window, year by year of each record.
   void trace_records() {
     res_.records.reserve(p_.training.size());
     for (size_t i = 0; i < p_.training.size(); ++i) res_.records.push_back(trace(int(i), p_.training[i]));
+    cap_occasions();
+    once_per_year();
+    keep_window_years();
+  }
+
+  // The calendar years a dated record covers, with the days of each (an undated record: its year).
+  static std::vector<YearShare> days_by_year(const Record& r) {
+    if (!r.start || r.end < r.start) return {{r.year, 1}};
+    std::vector<YearShare> out;
+    for (int y = r.start / 10000; y <= r.end / 10000; ++y) {
+      int from = y == r.start / 10000 ? r.start : y * 10000 + 101;
+      int to = y == r.end / 10000 ? r.end : y * 10000 + 1231;
+      out.push_back({y, days_between(from, to) + 1});
+    }
+    return out;
+  }
+
+  // An occasion's hours shared among its years by the days it holds in each, exactly (the last year
+  // takes the remainder of the division).
+  static void share(Micro hours, std::vector<YearShare>& years) {
+    Micro days = 0, given = 0;
+    for (const auto& y : years) days += y.credited;
+    for (size_t i = 0; i < years.size(); ++i) {
+      Micro part = i + 1 == years.size() ? hours - given : hours * years[i].credited / days;
+      years[i].credited = part;
+      given += part;
+    }
+  }
+
+  void note_sharing() {
+    if (!rs_.occasions) return;
+    interpret(*rs_.occasions);
+  }
+
+  // 一次最多认定N年的学时: the records of one occasion (the same `occasion`, else the record itself)
+  // and activity together credit at most the cap; a reduction is shared like the credit.
+  void cap_occasions() {
+    std::vector<bool> done(res_.records.size(), false);
+    for (size_t i = 0; i < res_.records.size(); ++i) {
+      const Trace& first = res_.records[i];
+      const ActivityRule& rule = rs_.activities[int(first.activity)];
+      if (done[i] || !first.counted || rule.cap_annual_multiple <= 0) continue;
+      std::vector<size_t> group;
+      for (size_t j = i; j < res_.records.size(); ++j)
+        if (!done[j] && res_.records[j].counted && res_.records[j].activity == first.activity &&
+            (j == i || (!p_.training[i].occasion.empty() && p_.training[j].occasion == p_.training[i].occasion)))
+          group.push_back(j);
+      Micro total = 0;
+      for (size_t j : group) total += res_.records[j].credited, done[j] = true;
+      Micro cap = rule.cap_annual_multiple * micro(rs_.annual.total.hours);
+      if (total <= cap) continue;
+      Micro left = cap;
+      for (size_t k = 0; k < group.size(); ++k) {
+        Trace& t = res_.records[group[k]];
+        Micro mine = k + 1 == group.size() ? left : t.credited * cap / total;
+        left -= mine;
+        t.has_reason = true;
+        t.reason = {"capped",
+                    group.size() > 1
+                        ? fmt("一次最多认定{0}年的学时（{1}学时）：同一次学习的各条记录共折算{2}学时，按{1}学时计，本条计{3}学时",
+                              "one occasion credits at most {0} year(s) of hours ({1}): its records convert to {2} together, reduced to {1}; this one credits {3}",
+                              std::to_string(rule.cap_annual_multiple), hnum(cap), hnum(total), hnum(mine))
+                        : fmt("一次最多认定{0}年的学时（{1}学时），折算的{2}学时按{1}学时计",
+                              "one activity credits at most {0} year(s) of hours ({1}); {2} reduced to {1}",
+                              std::to_string(rule.cap_annual_multiple), hnum(cap), hnum(total)),
+                    t.cite};
+        t.basis = group.size() > 1 ? fmt("{0}；同一次学习合计上限{1}学时，本条计{2}学时",
+                                         "{0}; the occasion is capped at {1} in all, this record credits {2}", t.basis,
+                                         hnum(cap), hnum(mine))
+                                   : fmt("{0}，上限{1}学时", "{0}, capped at {1}", t.basis, hnum(cap));
+        t.credited = mine;
+        share(mine, t.years = days_by_year(p_.training[size_t(t.index)]));
+        if (t.spans) note_sharing();
+      }
+    }
+  }
+
+  // A fixed credit (学历教育 60 per year of study) is given once per year, however many records say so.
+  void once_per_year() {
+    std::vector<std::pair<int, int>> given;  // (activity, year)
+    for (auto& t : res_.records) {
+      if (!t.counted || !rs_.activities[int(t.activity)].units[int(Unit::none)].accepted) continue;
+      Micro kept = 0;
+      std::string dropped;
+      for (auto& y : t.years) {
+        std::pair<int, int> key{int(t.activity), y.year};
+        if (std::find(given.begin(), given.end(), key) != given.end()) {
+          dropped += (dropped.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(y.year);
+          y.credited = 0;
+        } else {
+          given.push_back(key);
+        }
+        kept += y.credited;
+      }
+      if (dropped.empty()) continue;
+      t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [](const YearShare& y) { return y.credited == 0; }),
+                    t.years.end());
+      t.credited = kept;
+      t.counted = kept > 0;
+      t.has_reason = true;
+      t.reason = {"already_credited",
+                  fmt("{0}年的“{1}”已由前面的记录按一次性认定计入，同一学习年度只认定一次",
+                      "{0}: \"{1}\" was already credited once for that year of study by an earlier record; a year of study counts once",
+                      dropped, word(kActivityNames, unsigned(t.activity), L_)),
+                  t.cite};
+    }
+  }
+
+  // Hours never carry over: each year's share counts only when that year is in the window.
+  void keep_window_years() {
+    for (auto& t : res_.records) {
+      if (!t.counted) continue;
+      std::string outside;
+      Micro kept = 0;
+      for (const auto& y : t.years)
+        if (in_window(y.year)) kept += y.credited;
+        else outside += (outside.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(y.year);
+      if (outside.empty()) continue;
+      t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [&](const YearShare& y) { return !in_window(y.year); }),
+                    t.years.end());
+      std::string_view why = fmt("{0}年不在可计入的年限（{1}）内，学时不结转",
+                                 "{0} is outside the years that count ({1}); hours do not carry over", outside,
+                                 span_of(res_.window));
+      if (t.has_reason) {
+        t.reason.message = fmt("{0}；{1}", "{0}; {1}", t.reason.message, why);  // the first reason's code stays
+      } else {
+        t.has_reason = true;
+        t.reason = {"outside_window", why, cite(window_by_->source)};
+      }
+      t.credited = kept;
+      t.counted = !t.years.empty();
+    }
   }
 
   Trace trace(int index, const Record& r) {
@@ -355,26 +534,17 @@ class Evaluation {
     interpret(rule);
 
     Micro hours = convert(r, unit, *u, t.basis);
-    if (rule.cap_annual_multiple > 0) {
-      Micro cap = rule.cap_annual_multiple * micro(rs_.annual.total.hours);
-      if (hours > cap) {
-        t.has_reason = true;
-        t.reason = {"capped",
-                    fmt("一次最多认定{0}年的学时（{1}学时），折算的{2}学时按{1}学时计",
-                        "one activity credits at most {0} year(s) of hours ({1}); {2} reduced to {1}",
-                        std::to_string(rule.cap_annual_multiple), hnum(cap), hnum(hours)),
-                    t.cite};
-        t.basis = fmt("{0}，上限{1}学时", "{0}, capped at {1}", t.basis, hnum(cap));
-        hours = cap;
-      }
-    }
-    if (!in_window(r.year)) {
-      t.has_reason = true;
-      t.reason = {"outside_window",
-                  fmt("{0}年不在可计入的年限（{1}）内，学时不结转", "{0} is outside the years that count ({1}); hours do not carry over",
-                      std::to_string(r.year), span_of(res_.window)),
-                  cite(window_by_->source)};
-      return t;
+    t.years = days_by_year(r);
+    t.spans = t.years.size() > 1;
+    if (unit == Unit::none) {
+      // Credited once for each year of study the record covers.
+      for (auto& y : t.years) y.credited = hours;
+      hours *= Micro(t.years.size());
+      if (t.spans)
+        t.basis = fmt("{0}（{1}个学习年度）", "{0} ({1} years of study)", t.basis, std::to_string(t.years.size()));
+    } else {
+      share(hours, t.years);
+      if (t.spans) note_sharing();
     }
     t.counted = true;
     t.credited = hours;
@@ -465,8 +635,9 @@ class Evaluation {
       row.prof.required = req_prof;
       row.total.required = req_total;
       for (const auto& t : res_.records) {
-        if (!t.counted || t.year != y) continue;
-        (t.subject == Subject::public_ ? row.pub.credited : row.prof.credited) += t.credited;
+        if (!t.counted) continue;
+        for (const auto& share : t.years)
+          if (share.year == y) (t.subject == Subject::public_ ? row.pub.credited : row.prof.credited) += share.credited;
       }
       row.total.credited = row.pub.credited + row.prof.credited;
       row.met = row.pub.credited >= req_pub && row.prof.credited >= req_prof && row.total.credited >= req_total;

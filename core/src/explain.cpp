@@ -28,6 +28,7 @@ class Explainer {
     filing();
     deadlines();
     own_department();
+    occasions();
     adjustments();
     return std::move(out_);
   }
@@ -338,6 +339,19 @@ class Explainer {
     out_ += "\n";
   }
 
+  void occasions() {
+    if (!rs_.occasions) return;
+    out_ += t("## 跨年度的一次学习\n\n", "## One occasion over several years\n\n");
+    out_ += t("- 一条带起止日期的记录，或标为同一次学习的几条记录，是一次学习：按其在各年度的天数分摊学时；"
+              "“一次最多认定N年的学时”对整次学习合计适用；一次性认定的学时每个学习年度只认定一次。",
+              "- A record with start and end dates, or records marked as the same occasion, are one occasion: its hours are shared "
+              "among its years by its days in each; a cap of N years of hours applies to the whole occasion; a credit "
+              "given once per year of study counts once for each year.");
+    out_ += "\n";
+    cited(*rs_.occasions);
+    out_ += "\n";
+  }
+
   std::string conditions(const Adjustment& a) const {
     std::vector<std::string> c;
     if (a.routes) c.push_back(std::string(t("申报方式为", "route: ")) + words(kRouteNames, a.routes));
@@ -359,6 +373,11 @@ class Explainer {
                       w(kCircumstanceNames, unsigned(a.circumstance)) + t("”", "”");
       if (a.min_full_years > 0)
         s += std::string(t("，且满 ", ", for at least ")) + std::to_string(a.min_full_years) + t(" 个完整年度", " full years");
+      if (a.years_from) {
+        s += std::string(t("，所填年度在 ", ", in years from ")) + std::to_string(a.years_from);
+        if (a.years_to < 2100) s += std::string(t(" 至 ", " to ")) + std::to_string(a.years_to);
+        s += a.years_to < 2100 ? t(" 年之间", "") : t(" 年以后", " on");
+      }
       c.push_back(s);
     }
     if (c.empty()) return t("所有申报", "every application");
@@ -373,9 +392,10 @@ class Explainer {
       case Effect::advisory: return t("学时只作参考，不作为条件", "hours are only a reference factor, not a condition");
       case Effect::replace_requirement: return std::string(t("年限改为：", "the years become: ")) + years(a.window, a.count);
       case Effect::deem_years:
-        return std::string(t("视同完成 ", "")) + std::to_string(a.deem_years) +
-               t(" 个年度，须达标的年度相应减少", a.deem_years == 1 ? " year counts as complete: one compliant year fewer is needed"
-                                                               : " years count as complete: that many fewer compliant years are needed");
+        return std::string(t("每一项该情形视同完成 ", "each entry of the circumstance deems ")) + std::to_string(a.deem_years) +
+               t(" 个年度：填写了年度的，视同完成的就是这些年度（须在可计入年限内）；未填年度的，须达标的年度相应减少",
+                 a.deem_years == 1 ? " year complete: its own year when it gives years (inside the window), else one compliant year fewer is needed"
+                                   : " years complete: its own years when it gives years (inside the window), else that many fewer compliant years are needed");
       case Effect::waive_circumstance_years:
         return t("该情形所填的年度不要求学时", "the years given for the circumstance need no hours");
       case Effect::years_since_circumstance:

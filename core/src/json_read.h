@@ -99,5 +99,14 @@ class Reader {
 
 int days_in_month(int year, int month);
 bool valid_date(int yyyymmdd);
+// Days since 1970-01-01 of a valid yyyymmdd (the civil-from-days algorithm), for spans of dates.
+inline int day_number(int ymd) {
+  int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+  y -= m <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+inline int days_between(int from, int to) { return day_number(to) - day_number(from); }
 
 }  // namespace jxjy

@@ -37,7 +37,7 @@ class JsonValue {
   const JsonValue* next() const { return next_; }
   // The member name, for a child of an object.
   std::string_view key() const { return key_; }
-  // Range over the children (it.key() for members); [i] walks the list, for small rule-file arrays.
+  // Range over the children (it.key() for members). No operator[]: indexing a list in a loop is quadratic.
   class iterator {
    public:
     explicit iterator(const JsonValue* p) : p_(p) {}
@@ -56,11 +56,6 @@ class JsonValue {
   };
   iterator begin() const { return iterator(first_); }
   iterator end() const { return iterator(nullptr); }
-  const JsonValue& operator[](size_t i) const {
-    const JsonValue* c = first_;
-    while (i-- > 0) c = c->next_;
-    return *c;
-  }
 
   // The object's member named `k`, or nullptr.
   const JsonValue* find(std::string_view k) const {

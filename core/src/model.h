@@ -141,6 +141,7 @@ struct Adjustment : Cited {
   bool grassroots = false;
   int circumstance = -1;  // CircumstanceKind or -1
   int min_full_years = 0;
+  int years_from = 0, years_to = 0;  // circumstanceYears: the circumstance's years must fall in this period
   Effect effect = Effect::exempt;
   Window window;
   int count = kAllYears;
@@ -173,6 +174,9 @@ struct OwnDepartment : Cited {
   Text text;
 };
 
+// How an occasion that spans several years shares its credit among them (the clause and the reading).
+struct Occasions : Cited {};
+
 struct RuleSet {
   std::string id, file, region;
   std::string based_on;  // the rule set this one patches ("basedOn"), if any
@@ -188,6 +192,7 @@ struct RuleSet {
   std::vector<Adjustment> adjustments;
   Deadlines deadlines;
   OwnDepartment own_department;
+  std::optional<Occasions> occasions;
   std::string json[2];  // the result's "ruleSet" object per Locale, serialised once at load
 };
 
@@ -202,6 +207,8 @@ struct Record {
   long long amount_micro = 0;  // the amount in millionths (at most six decimals)
   ConfLevel level = ConfLevel::unknown;
   bool filed = true;
+  int start = 0, end = 0;  // yyyymmdd, 0: not given (CONTRACT §4.1): a record over several years is one occasion
+  std::string occasion;    // records with the same occasion are one occasion for caps and once-only rules
 };
 
 struct Circumstance {
@@ -209,7 +216,7 @@ struct Circumstance {
   std::vector<int> years;  // epidemic_frontline
   int year = 0;            // transferred_from_government
   int years_in_post = 0;   // exceptional
-  int full_years = 0;      // village_first_secretary
+  int full_years = 0;      // village_first_secretary (with optional years of the posting)
 };
 
 struct Profile {

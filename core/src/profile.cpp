@@ -83,13 +83,18 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     r.add("not_object", path, {"培训记录应为对象", "a training record must be an object"});
     return;
   }
-  const Json *year = nullptr, *subject = nullptr, *activity = nullptr;
+  const Json *year = nullptr, *subject = nullptr, *activity = nullptr, *start = nullptr, *end = nullptr;
+  const Json* amount = nullptr;
+  const AmountLimit* amount_limit = nullptr;
   int given = 0, v = 0;
   for (const Json* x = e.first(); x; x = x->next()) {
     std::string_view k = x->key();
     if (same(k, "year")) year = x;
     else if (same(k, "subject")) subject = x;
     else if (same(k, "activity")) activity = x;
+    else if (same(k, "start")) start = x;
+    else if (same(k, "end")) end = x;
+    else if (same(k, "occasion")) r.string(x, {path, "occasion"}, 200, rec.occasion, false);
     else if (same(k, "level")) {
       if (r.choice(x, {path, "level"}, kConfLevelNames, v, false)) rec.level = ConfLevel(v);
     } else if (same(k, "filed")) {
@@ -108,28 +113,68 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
         continue;
       }
       ++given;
-      double d = 0;
-      PathRef p{path, a->key};
-      if (a->whole) {
-        int n = 0;
-        if (r.integer(x, p, 0, long(a->max), n, true)) d = n;
-      } else {
-        if (r.number(x, p, 0, a->max, d, true) && !to_micro(d, rec.amount_micro))
-          r.add("invalid_value", std::string(path) + "/" + a->key,
-                {"数量最多保留六位小数", "the amount may have at most six decimal places"});
-      }
-      rec.unit = a->unit;
-      rec.amount = d;
-      if (a->whole) rec.amount_micro = Micro(d) * kMicro;
+      amount = x;
+      amount_limit = a;
     }
   }
-  r.integer(year, {path, "year"}, Limits::kMinYear, Limits::kMaxYear, rec.year, true);
+  // Dates of the activity: with both, the year may be left out, and the amount may be what the span holds.
+  if (start || end) {
+    bool ok = r.date(start, {path, "start"}, rec.start, true) & r.date(end, {path, "end"}, rec.end, true);
+    if (ok && rec.end < rec.start)
+      r.add("out_of_range", std::string(path) + "/end", {"结束日期早于开始日期", "the end is before the start"});
+    else if (ok && !year)
+      rec.year = rec.start / 10000;
+  }
+  int span_years = rec.start && rec.end >= rec.start ? rec.end / 10000 - rec.start / 10000 + 1 : 1;
+  if (amount) {
+    const AmountLimit* a = amount_limit;
+    PathRef p{path, a->key};
+    double max = a->max * span_years;
+    if (rec.start && a->unit == Unit::days && rec.end >= rec.start) max = days_between(rec.start, rec.end) + 1;
+    double d = 0;
+    if (a->whole) {
+      int n = 0;
+      if (r.integer(amount, p, 0, long(max), n, true)) d = n;
+    } else if (r.number(amount, p, 0, max, d, true) && !to_micro(d, rec.amount_micro)) {
+      r.add("invalid_value", std::string(path) + "/" + a->key,
+            {"数量最多保留六位小数", "the amount may have at most six decimal places"});
+    }
+    rec.unit = a->unit;
+    rec.amount = d;
+    if (a->whole) rec.amount_micro = Micro(d) * kMicro;
+  }
+  if (year || !rec.start) {
+    if (r.integer(year, {path, "year"}, Limits::kMinYear, Limits::kMaxYear, rec.year, true) && rec.start &&
+        rec.end >= rec.start && (rec.year < rec.start / 10000 || rec.year > rec.end / 10000))
+      r.add("out_of_range", std::string(path) + "/year",
+            {"年度应在开始和结束日期之间", "the year must lie between the start and the end"});
+  }
   if (r.choice(subject, {path, "subject"}, kSubjectNames, v, true, 2)) rec.subject = Subject(v);
   if (r.choice(activity, {path, "activity"}, kActivityNames, v, true)) rec.activity = Activity(v);
   if (given > 1) {
     r.add("conflicting_amounts", path,
-          {"一条记录只能给出 hours、minutes、days、months、subjects 中的一项",
-           "give only one of hours, minutes, days, months, subjects per record"});
+          {"一条记录只能给出一种学习量（学时、分钟、天、月或考试科目数）",
+           "give only one amount per record (hours, minutes, days, months or exam subjects)"});
+  }
+}
+
+// The years of a circumstance: a non-empty array of years, none after the application year.
+void read_years(const Json& e, const std::string& path, int app_year, Circumstance& c, Reader& r) {
+  const Json* ys = m(e, "years");
+  if (!ys) {
+    r.missing(path + "/years");
+  } else if (!ys->is_array() || ys->empty()) {
+    r.add(ys->is_array() ? "invalid_value" : "wrong_type", path + "/years",
+          {"应为非空的年份数组", "must be a non-empty array of years"});
+  } else if (ys->size() > 50) {
+    r.add("too_many", path + "/years", {"年份过多", "too many years"});
+  } else {
+    size_t i = 0;
+    for (const Json* y = ys->first(); y; y = y->next(), ++i) {
+      int year = 0;
+      if (r.integer(y, path + "/years/" + std::to_string(i), Limits::kMinYear, app_year, year, true))
+        c.years.push_back(year);
+    }
   }
 }
 
@@ -144,25 +189,9 @@ void read_circumstance(const Json& e, const std::string& path, int app_year, Cir
   if (!r.choice(m(e, "kind"), path + "/kind", kCircumstanceNames, k, true)) return;
   c.kind = CircumstanceKind(k);
   switch (c.kind) {
-    case CircumstanceKind::epidemic_frontline: {
-      const Json* ys = m(e, "years");
-      if (!ys) {
-        r.missing(path + "/years");
-      } else if (!ys->is_array() || ys->empty()) {
-        r.add(ys->is_array() ? "invalid_value" : "wrong_type", path + "/years",
-              {"应为非空的年份数组", "must be a non-empty array of years"});
-      } else if (ys->size() > 50) {
-        r.add("too_many", path + "/years", {"年份过多", "too many years"});
-      } else {
-        size_t i = 0;
-        for (const Json* y = ys->first(); y; y = y->next(), ++i) {
-          int year = 0;
-          if (r.integer(y, path + "/years/" + std::to_string(i), Limits::kMinYear, app_year, year, true))
-            c.years.push_back(year);
-        }
-      }
+    case CircumstanceKind::epidemic_frontline:
+      read_years(e, path, app_year, c, r);
       break;
-    }
     case CircumstanceKind::transferred_from_government:
       r.integer(m(e, "year"), path + "/year", Limits::kMinYear, app_year, c.year, true);
       break;
@@ -171,6 +200,7 @@ void read_circumstance(const Json& e, const std::string& path, int app_year, Cir
       break;
     case CircumstanceKind::village_first_secretary:
       r.integer(m(e, "fullYears"), path + "/fullYears", 0, 60, c.full_years, true);
+      if (m(e, "years")) read_years(e, path, app_year, c, r);
       break;
     default:
       break;

@@ -46,6 +46,12 @@ struct Gap {
   Cite cite = {};                  // the clause deciding both
 };
 
+// The part of a record's credit that falls in one year.
+struct YearShare {
+  int year;
+  Micro credited;
+};
+
 struct Trace {
   int index = 0, year = 0;
   Subject subject{};
@@ -56,6 +62,8 @@ struct Trace {
   Cite cite;
   bool has_reason = false;
   Note reason;
+  std::vector<YearShare> years;  // the years it credits (one, or several for an occasion over years)
+  bool spans = false;            // covers several years: `years` is written out
 };
 
 enum class Status { met, exempt, advisory, short_of_hours };

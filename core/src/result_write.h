@@ -147,6 +147,16 @@ void write_result(Out& o, const Result& r) {
     o.key(Key::counted).boolean(t.counted);
     o.key(Key::basis).str(t.basis);
     if (t.cite.doc) write_source(o, t.cite);
+    if (t.spans) {
+      o.key(Key::years).arr();
+      for (const auto& y : t.years) {
+        o.obj();
+        o.key(Key::year).integer(y.year);
+        o.key(Key::credited).number(hours_of(y.credited));
+        o.end_obj();
+      }
+      o.end_arr();
+    }
     if (t.has_reason) {
       o.key(Key::reason).obj();
       o.key(Key::code).str(t.reason.code);

@@ -10,6 +10,8 @@
 namespace jxjy {
 namespace {
 
+constexpr size_t kMaxRuleFileBytes = 1 << 20, kMaxSources = 100;  // == kMaxDocumentBytes (jxjy.h)
+
 class RuleReader {
  public:
   RuleReader(RuleSet& rs, Reader& r) : rs_(rs), r_(r) {}
@@ -21,7 +23,7 @@ class RuleReader {
     }
     known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
                      "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
-                     "adjustments", "deadlines", "ownDepartment"});
+                     "adjustments", "deadlines", "ownDepartment", "occasions"});
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
@@ -41,6 +43,11 @@ class RuleReader {
     adjustments(m(root, "adjustments"));
     deadlines(m(root, "deadlines"));
     own_department(m(root, "ownDepartment"));
+    if (const Json* o = m(root, "occasions"); object(o, "/occasions", false)) {
+      known(*o, "/occasions", {"source", "interpretation"});
+      rs_.occasions.emplace();
+      cited(*o, "/occasions", *rs_.occasions);
+    }
     for (const auto& [key, shared] : shared_)
       if (!shared.used)
         r_.add("unused", "/interpretations/" + escape_pointer_token(key),
@@ -112,6 +119,11 @@ class RuleReader {
 
   void documents(const Json* v) {
     if (!object(v, "/sources", true)) return;
+    if (v->size() > kMaxSources) {  // each citation looks its document up among these
+      r_.add("too_many", "/sources",
+             {"来源文件不能超过 " + std::to_string(kMaxSources) + " 份", "at most " + std::to_string(kMaxSources) + " source documents"});
+      return;
+    }
     for (auto it = v->begin(); it != v->end(); ++it) {
       std::string path = "/sources/" + escape_pointer_token(it.key());
       Document d;
@@ -212,9 +224,10 @@ class RuleReader {
     Mask out = 0;
     if (!array(v, path, false)) return out;
     if (v->empty()) r_.add("invalid_value", path, {"列表不能为空", "the list must not be empty"});
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
       int e = -1;
-      if (r_.choice(&(*v)[i], path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
+      if (r_.choice(x, path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
     }
     return out;
   }
@@ -273,9 +286,10 @@ class RuleReader {
 
   void requirements(const Json* v) {
     if (!array(v, "/requirements", true)) return;
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {  // walked, not indexed: (*v)[i] walks the list each time
       std::string path = "/requirements/" + std::to_string(i);
-      const Json& e = (*v)[i];
+      const Json& e = *x;
       if (!object(&e, path, true)) continue;
       known(e, path, {"route", "levels", "education", "exempt", "window", "count", "subjects", "source", "interpretation"});
       Requirement q;
@@ -459,10 +473,11 @@ class RuleReader {
         r_.add("invalid_value", "/deadlines/pastYears", {"不允许补学时不能给出补学时段", "a make-up period needs makeUp: true"});
       cited(*y, "/deadlines/pastYears", d.past_years);
     }
-    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false))
-      for (size_t i = 0; i < ns->size(); ++i) {
+    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false)) {
+      size_t i = 0;
+      for (const Json* x = ns->first(); x; x = x->next(), ++i) {
         std::string path = "/deadlines/notes/" + std::to_string(i);
-        const Json& e = (*ns)[i];
+        const Json& e = *x;
         if (!object(&e, path, true)) continue;
         known(e, path, {"date", "text", "source", "interpretation"});
         DatedNote n;
@@ -471,6 +486,7 @@ class RuleReader {
         cited(e, path, n);
         d.notes.push_back(std::move(n));
       }
+    }
   }
 
   void own_department(const Json* v) {
@@ -487,9 +503,10 @@ class RuleReader {
   void adjustments(const Json* v) {
     if (!array(v, "/adjustments", true)) return;
     std::set<std::string> ids;
-    for (size_t i = 0; i < v->size(); ++i) {
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
       std::string path = "/adjustments/" + std::to_string(i);
-      const Json& e = (*v)[i];
+      const Json& e = *x;
       if (!object(&e, path, true)) continue;
       Adjustment a;
       known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "source", "text", "interpretation"});
@@ -526,7 +543,7 @@ class RuleReader {
   void when(const Json* v, const std::string& path, Adjustment& a) {
     if (!object(v, path, true)) return;
     static const char* kKeys[] = {"routes", "levels", "applicationYears", "ageAtLeast", "sector",
-                                  "grassroots", "circumstance", "minFullYears"};
+                                  "grassroots", "circumstance", "minFullYears", "circumstanceYears"};
     for (auto it = v->begin(); it != v->end(); ++it) {
       bool known = false;
       for (const char* k : kKeys) known |= it.key() == k;
@@ -535,12 +552,14 @@ class RuleReader {
     }
     a.routes = mask(m(*v, "routes"), path + "/routes", kRouteNames);
     a.levels = mask(m(*v, "levels"), path + "/levels", kLevelNames);
-    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false))
-      for (size_t i = 0; i < ys->size(); ++i) {
+    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false)) {
+      size_t i = 0;
+      for (const Json* x = ys->first(); x; x = x->next(), ++i) {
         int y = 0;
-        if (r_.integer(&(*ys)[i], path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
+        if (r_.integer(x, path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
           a.application_years.push_back(y);
       }
+    }
     if (const Json* age = m(*v, "ageAtLeast"); object(age, path + "/ageAtLeast", false)) {
       a.has_age = true;
       known(*age, path + "/ageAtLeast", {"male", "female"});
@@ -556,6 +575,17 @@ class RuleReader {
     int c = -1;
     if (r_.choice(m(*v, "circumstance"), path + "/circumstance", kCircumstanceNames, c, false)) a.circumstance = c;
     r_.integer(m(*v, "minFullYears"), path + "/minFullYears", 0, 50, a.min_full_years, false);
+    if (const Json* cy = m(*v, "circumstanceYears"); object(cy, path + "/circumstanceYears", false)) {
+      known(*cy, path + "/circumstanceYears", {"from", "to"});
+      r_.integer(m(*cy, "from"), path + "/circumstanceYears/from", 1990, 2100, a.years_from, true);
+      a.years_to = 2100;
+      r_.integer(m(*cy, "to"), path + "/circumstanceYears/to", 1990, 2100, a.years_to, false);
+      if (a.years_to < a.years_from)
+        r_.add("out_of_range", path + "/circumstanceYears", {"起止年份颠倒", "from is after to"});
+      if (a.circumstance < 0 || !carries(CircumstanceKind(a.circumstance), "years"))
+        r_.add("invalid_value", path + "/circumstanceYears",
+               {"此情形没有年度，不能限定年份", "this circumstance carries no years to bound"});
+    }
   }
 };
 
@@ -563,6 +593,11 @@ class RuleReader {
 
 std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text,
                                      std::vector<Problem>& problems) {
+  // Absurd sizes are refused before parsing (README "Limits"); the shipped files are about 10 KB.
+  if (text.size() > kMaxRuleFileBytes) {
+    problems.push_back({"too_long", "", {"规则文件超过 1 MiB", "the rule file is larger than 1 MiB"}});
+    return std::nullopt;
+  }
   JsonDoc doc;
   Problem p;
   if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {

@@ -14,14 +14,20 @@ export const artifacts = join(root, 'test-artifacts');
 const CHROMIUM = process.env.JXJY_CHROMIUM || '/usr/bin/chromium';
 const PLAYWRIGHT = join(root, 'node_modules', 'playwright-core');
 
-/** false when the browser tests can run, else the reason they are skipped. */
-export const skip = !existsSync(CHROMIUM)
+// Under CI (CI set, not "0" or "false") a suite that cannot run fails: the reason is thrown, not skipped.
+function skipOrFailInCI(reason) {
+  if (reason && !['', '0', 'false'].includes(process.env.CI ?? '')) throw new Error(`${reason} — CI is set, so this fails`);
+  return reason;
+}
+
+/** false when the browser tests can run, else the reason they are skipped (under CI: thrown). */
+export const skip = skipOrFailInCI(!existsSync(CHROMIUM)
   ? `browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`
   : !existsSync(join(PLAYWRIGHT, 'package.json'))
     ? 'browser tests skipped: node_modules/playwright-core is missing (npm ci)'
     : !existsSync(join(root, 'web', 'jxjy.wasm'))
       ? 'browser tests skipped: web/jxjy.wasm is missing (scripts/build.sh)'
-      : false;
+      : false);
 
 /** Starts scripts/serve.mjs on a free port; resolves to {url, origin, stop()}. */
 export async function startServer() {

@@ -9,6 +9,14 @@ export const casesDir = join(root, 'tests', 'cases');
 export const nativeCli = process.env.JXJY_NATIVE_CLI || join(root, 'build', 'native', 'jxjy');
 export const moduleUrl = new URL('../../web/jxjy.js', import.meta.url);
 
+/** Under CI (CI set, not "0" or "false") a suite that cannot run fails instead of skipping. */
+export const inCI = !['', '0', 'false'].includes(process.env.CI ?? '');
+/** The reason to skip (false when there is none); under CI, throws it, so the test file fails. */
+export function skipOrFailInCI(reason) {
+  if (reason && inCI) throw new Error(`${reason} — CI is set, so this fails instead of skipping`);
+  return reason;
+}
+
 if (!existsSync(join(root, 'web', 'jxjy.wasm')) || !existsSync(join(root, 'web', 'jxjy-core.mjs')))
   throw new Error('web/jxjy.wasm or web/jxjy-core.mjs is missing: run scripts/build-wasm.sh first');
 

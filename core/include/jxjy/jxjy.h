@@ -15,6 +15,12 @@ struct ResultTape;
 
 const char* version();
 
+// A profile or rule file longer than this is refused as too_long (README "Limits"); front ends
+// need not read more than kMaxDocumentBytes + 1 bytes of one.
+inline constexpr size_t kMaxDocumentBytes = size_t(1) << 20;
+// More rule sets than this are refused (too_many) before any is read.
+inline constexpr size_t kMaxRuleSets = 1000;
+
 struct RuleFile {
   std::string name;  // shown in errors, e.g. "150783-2023.json"
   std::string text;  // the file's JSON text
