@@ -80,8 +80,9 @@ static std::optional<std::vector<bool>> records_with_errors(const std::vector<Pr
 }
 
 // A problem of a patch (basedOn) whose pointer the patch does not set comes from its base: say so.
-static std::string inherited(const ResolvedRuleFile& f, const Problem& p) {
-  if (f.base.empty() || sets_pointer(f.patch, p.path)) return p.message.en;
+// (patch: the patch's own document, parsed once per file that has problems.)
+static std::string inherited(const ResolvedRuleFile& f, const JsonDoc* patch, const Problem& p) {
+  if (!patch || sets_pointer(patch->root(), p.path)) return p.message.en;
   return p.message.en + " (inherited from " + f.base + ")";
 }
 
@@ -101,7 +102,11 @@ std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std
   for (const auto& f : resolve_based_on(files, errors)) {
     std::vector<Problem> problems;
     auto rs = load_rule_set(f.name, f.text, problems);
-    for (auto& p : problems) errors.push_back({f.name, p.path, p.code, inherited(f, p)});
+    JsonDoc patch;
+    Problem unused;
+    bool patch_read = !problems.empty() && !f.base.empty() &&
+                      parse_json(f.patch, 32, patch, unused, Lexer::nlohmann);  // 32: as rule files are read
+    for (auto& p : problems) errors.push_back({f.name, p.path, p.code, inherited(f, patch_read ? &patch : nullptr, p)});
     if (!rs) continue;
     if (auto it = ids.find(rs->id); it != ids.end()) {
       errors.push_back({f.name, "/id", "duplicate_id", "rule set id \"" + rs->id + "\" is also used by " + it->second});

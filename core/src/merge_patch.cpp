@@ -99,23 +99,22 @@ void write_merge_patch(const JsonValue* target, const JsonValue& patch, std::str
     out += ':';
   };
   out += '{';
+  static const JsonValue kNothing{};  // a target that is not an object merges as {}
+  const JsonValue& base = target && target->is_object() ? *target : kNothing;
   Members patched(patch);
-  if (target && target->is_object()) {
-    for (const JsonValue* t = target->first(); t; t = t->next()) {
-      const JsonValue* p = patched.find(t->key());
-      if (!p) {
-        member(t->key());
-        write_json(*t, out);
-      } else if (!p->is_null()) {
-        member(t->key());
-        write_merge_patch(t, *p, out);
-      }
+  for (const JsonValue* t = base.first(); t; t = t->next()) {
+    const JsonValue* p = patched.find(t->key());
+    if (!p) {
+      member(t->key());
+      write_json(*t, out);
+    } else if (!p->is_null()) {
+      member(t->key());
+      write_merge_patch(t, *p, out);
     }
   }
-  Members base(target && target->is_object() ? *target : patch);
-  bool has_base = target && target->is_object();
+  Members in_base(base);
   for (const JsonValue* p = patch.first(); p; p = p->next()) {
-    if (p->is_null() || (has_base && base.find(p->key()))) continue;
+    if (p->is_null() || in_base.find(p->key())) continue;
     member(p->key());
     write_merge_patch(nullptr, *p, out);
   }

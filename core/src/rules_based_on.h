@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "jxjy/jxjy.h"
+#include "json_value.h"
 
 namespace jxjy {
 
@@ -21,8 +22,8 @@ struct ResolvedRuleFile {
 // is reported in `errors` (file, "/basedOn") and that file left out.
 std::vector<ResolvedRuleFile> resolve_based_on(const std::vector<RuleFile>& files, std::vector<RuleError>& errors);
 
-// Whether the JSON Pointer leads to a value that `json_text` sets itself (for a patch: whether an
-// error is in the patch or comes from its base).
-bool sets_pointer(std::string_view json_text, const std::string& pointer);
+// Whether the JSON Pointer leads to a value that the document `root` sets itself (for a patch: whether
+// an error is in the patch or comes from its base).
+bool sets_pointer(const JsonValue& root, const std::string& pointer);
 
 }  // namespace jxjy
