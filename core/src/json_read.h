@@ -85,8 +85,8 @@ class Reader {
     if (i < 0 || size_t(i) >= limit) {
       std::string s(view);
       add("invalid_value", path.str(),
-          {"不是可接受的取值“" + s + "”，可选：" + name_list(table, limit),
-           "unknown value \"" + s + "\"; expected one of: " + name_list(table, limit)});
+          {"不是可接受的取值“" + s + "”，可选：" + name_list(table, Locale::zh, limit),
+           "unknown value \"" + s + "\"; expected one of: " + name_list(table, Locale::en, limit)});
       return false;
     }
     out = i;

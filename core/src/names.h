@@ -62,13 +62,22 @@ std::string_view word(const Name (&table)[N], unsigned i, Locale l) {
   return i < N ? (l == Locale::en ? table[i].en : table[i].zh) : std::string_view{};
 }
 
-// "a, b, c": the accepted spellings, for error messages.
+// The accepted values for error messages, in words with the spelling a program gives:
+// "职称评审（review）、考核认定（recognition）" / "title review (review), recognition (recognition)".
 template <size_t N>
-std::string name_list(const Name (&table)[N], size_t limit = N) {
+std::string name_list(const Name (&table)[N], Locale l, size_t limit = N) {
   std::string out;
   for (size_t i = 0; i < N && i < limit; ++i) {
-    if (i) out += ", ";
-    out += table[i].id;
+    const std::string_view words = l == Locale::en ? table[i].en : table[i].zh;
+    if (i) out += l == Locale::en ? ", " : "、";
+    if (words.empty() || words == table[i].id) {
+      out += table[i].id;
+    } else {
+      out += words;
+      out += l == Locale::en ? " (" : "（";
+      out += table[i].id;
+      out += l == Locale::en ? ")" : "）";
+    }
   }
   return out;
 }
