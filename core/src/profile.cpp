@@ -119,7 +119,9 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
   }
   // Dates of the activity: with both, the year may be left out, and the amount may be what the span holds.
   if (start || end) {
-    bool ok = r.date(start, {path, "start"}, rec.start, true) & r.date(end, {path, "end"}, rec.end, true);
+    bool has_start = r.date(start, {path, "start"}, rec.start, true);  // both read: both reported
+    bool has_end = r.date(end, {path, "end"}, rec.end, true);
+    bool ok = has_start && has_end;
     if (ok && rec.end < rec.start)
       r.add("out_of_range", std::string(path) + "/end", {"结束日期早于开始日期", "the end is before the start"});
     else if (ok && !year)

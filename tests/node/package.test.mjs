@@ -93,11 +93,11 @@ document.getElementById('module-status').textContent = checker.evaluate(${JSON.s
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(url);
     await page.locator('#module-status').filter({ hasText: c.expect.status }).waitFor({ timeout: 20_000 });
-    const banner = page.locator('jxjy-checker #banner-title');
-    await banner.filter({ hasText: /^(达标|未达标|免于要求|仅作参考)$/ }).waitFor({ timeout: 20_000 });
+    // the element starts empty (no verdict for data nobody entered): ready once its checker is loaded
+    await page.locator('jxjy-checker #banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 20_000 });
+    assert.notEqual(await page.locator('jxjy-checker #banner').getAttribute('data-stage'), 'failed');
     const evaluated = await page.evaluate((p) => document.getElementById('checker').evaluate(p).then((r) => r.status), c.profile);
     assert.equal(evaluated, c.expect.status, '<jxjy-checker>.evaluate() from the package');
-    assert.ok(page.workers().length >= 1, 'the element runs the checker in a worker');
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();
