@@ -41,23 +41,7 @@ std::string g_input;
 jxjy::ResultTape g_tape;
 std::array<uint32_t, 8> g_tape_view;  // where the tape is: address + count of each of its parts
 
-void quote(std::string& out, const std::string& s) {
-  out += '"';
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  out += '"';
-}
+void quote(std::string& out, const std::string& s) { jxjy::append_json_string(out, s); }
 
 void add_rule_set(const std::string& text) {
   g_pending.push_back({"rules[" + std::to_string(g_pending.size()) + "]", text});

@@ -124,19 +124,10 @@ bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std:
   return true;
 }
 
-// A JSON string's content: valid UTF-8, quotes and backslashes escaped, control bytes as \u00XX.
-std::string json_escape(const std::string& raw) {
+// A JSON string (quoted) of any bytes: made valid UTF-8, then escaped by the core's writer.
+std::string json_string(const std::string& raw) {
   std::string o;
-  for (char c : valid_utf8(raw)) {
-    if (c == '"' || c == '\\') o += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      char u[8];
-      std::snprintf(u, sizeof u, "\\u%04x", unsigned(c));
-      o += u;
-      continue;
-    }
-    o += c;
-  }
+  jxjy::append_json_string(o, valid_utf8(raw));
   return o;
 }
 
@@ -158,8 +149,8 @@ int validate_rules(const fs::path& dir) {
                     ",\"files\":" + std::to_string(seen) + ",\"errors\":[";
   for (size_t i = 0; i < errors.size(); ++i) {
     const auto& e = errors[i];
-    out += (i ? "," : "") + std::string("{\"file\":\"") + json_escape(e.file) + "\",\"path\":\"" + json_escape(e.path) +
-           "\",\"code\":\"" + e.code + "\",\"message\":\"" + json_escape(e.message) + "\"}";
+    out += (i ? "," : "") + std::string("{\"file\":") + json_string(e.file) + ",\"path\":" + json_string(e.path) +
+           ",\"code\":" + json_string(e.code) + ",\"message\":" + json_string(e.message) + "}";
   }
   out += "]}\n";
   std::fputs(out.c_str(), stdout);
@@ -169,8 +160,8 @@ int validate_rules(const fs::path& dir) {
 
 // The result line for input that could not be read (a directory, a failing device).
 std::string unreadable_result(const std::string& what, int error) {
-  return "{\"ok\":false,\"errors\":[{\"code\":\"unreadable\",\"path\":\"\",\"message\":\"cannot read " + json_escape(what) +
-         ": " + json_escape(std::strerror(error)) + "\"}],\"warnings\":[]}\n";
+  return "{\"ok\":false,\"errors\":[{\"code\":\"unreadable\",\"path\":\"\",\"message\":" +
+         json_string("cannot read " + what + ": " + std::strerror(error)) + "}],\"warnings\":[]}\n";
 }
 
 // FILE (a rule file, checked with the rule folder so that a basedOn resolves; it replaces the folder's

@@ -4,26 +4,12 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "jxjy/jxjy.h"
+
 namespace jxjy {
 namespace {
 
-void write_string(std::string_view s, std::string& out) {
-  out += '"';
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  out += '"';
-}
+void write_string(std::string_view s, std::string& out) { append_json_string(out, s); }
 
 void write_number(double d, std::string& out) {
   char buf[32];

@@ -1,7 +1,14 @@
+#include "jxjy/jxjy.h"
 #include "json_out.h"
 #include "result_write.h"
 
 namespace jxjy {
+
+void append_json_string(std::string& out, std::string_view text) {
+  JsonOut o(out);
+  o.str(text);
+  o.finish();
+}
 
 void to_json(const Result& r, std::string& out) {
   JsonOut o(out);

@@ -15,6 +15,10 @@ struct ResultTape;
 
 const char* version();
 
+// Appends `text` to `out` as a JSON string, quoted and escaped the way results are written (the one
+// escaper: the CLI, the bindings and the rule loader use it too). `text` must be valid UTF-8.
+void append_json_string(std::string& out, std::string_view text);
+
 // A profile or rule file longer than this is refused as too_long (README "Limits"); front ends
 // need not read more than kMaxDocumentBytes + 1 bytes of one.
 inline constexpr size_t kMaxDocumentBytes = size_t(1) << 20;
