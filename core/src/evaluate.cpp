@@ -225,10 +225,12 @@ class Evaluation {
       if (exempt_ && a.effect != Effect::exempt) continue;  // nothing else matters once exempt
       interpret(a);
       const std::string& text = a.text.in(L_);
-      const Circumstance* c = nullptr;  // for year / yearsInPost: the entry that asks most
+      // For year / yearsInPost, the entry that asks most: the earliest transfer (the most years after
+      // it), the most years in post, so a second entry never makes the verdict more lenient.
+      const Circumstance* c = nullptr;
       if (a.circumstance >= 0)
         for (const Circumstance* e : entries(a))
-          if (!c || e->year > c->year || e->years_in_post > c->years_in_post) c = e;
+          if (!c || e->year < c->year || e->years_in_post > c->years_in_post) c = e;
       switch (a.effect) {
         case Effect::exempt:
           exempt_ = true;
