@@ -3,6 +3,7 @@
 // answers the iframe API when embedded, and registers the service worker after the first verdict.
 import { loadChecker, mount } from './calculator.js';
 import { STORAGE_KEY, decodeShare } from './draft.js';
+import { say } from './texts.js';
 
 // index.html?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with
 // {type: "jxjy:result", id, result}; say {type: "jxjy:ready"} once loaded and {type: "jxjy:resize", height}
@@ -14,7 +15,7 @@ function setupEmbed(host) {
     let result;
     try {
       const c = await loadChecker();
-      result = c.evaluate(data.profile);
+      result = await c.evaluate(data.profile);
     } catch (e) {
       result = { ok: false, errors: [{ code: 'internal_error', path: '', message: String((e && e.message) || e) }] };
     }
@@ -35,17 +36,45 @@ function setupEmbed(host) {
 }
 
 // Offline: the service worker caches the app shell (sw.js). Only over http(s), not from file://.
-function registerServiceWorker() {
+// Updates: a returning visit asks whether a new build is out once the page has loaded, and again each
+// time the page comes back into view or the device comes back online. sw.js installs a new build whole,
+// beside the old one, and waits; the page then offers "新版本可用，刷新", which lets the new worker take
+// over and reloads, so no load ever mixes the two builds and nobody's page changes while typing.
+function registerServiceWorker(lang) {
   if (!/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
   const known = !!navigator.serviceWorker.controller;
-  // A returning visit asks whether a new build is out once the page has loaded (sw.js installs the new
-  // build whole, beside the old one, so no load ever mixes the two).
-  const update = (r) => {
-    const check = () => setTimeout(() => r.update().catch(() => {}), 0);
-    if (document.readyState === 'complete') check(); else window.addEventListener('load', check, { once: true });
+  const check = (r) => { r.update().catch(() => {}); };
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => { if (reloading) location.reload(); });
+  const offer = (r) => {
+    if (!r.waiting || !navigator.serviceWorker.controller || document.getElementById('jxjy-update')) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'jxjy-update';
+    button.className = 'update-bar';
+    button.textContent = say(lang(), 'updateReady');
+    button.addEventListener('click', () => {
+      reloading = true;
+      if (r.waiting) r.waiting.postMessage({ type: 'jxjy:activate' });
+      else location.reload(); // (another tab let it take over already)
+    });
+    document.body.prepend(button);
+  };
+  const watch = (r) => {
+    offer(r);
+    r.addEventListener('updatefound', () => {
+      const next = r.installing;
+      if (next) next.addEventListener('statechange', () => { if (next.state === 'installed') offer(r); });
+    });
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') check(r); });
+    window.addEventListener('online', () => check(r));
+    if (known) {
+      const first = () => setTimeout(() => check(r), 0);
+      if (document.readyState === 'complete') first(); else window.addEventListener('load', first, { once: true });
+    }
   };
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).then((r) => {
-    if (known) update(r);
+    watch(r);
     return navigator.serviceWorker.ready;
   }).then(() => {
     // Once the worker controls the page, fetch again what this visit loaded from its own origin, so that
@@ -81,10 +110,11 @@ function startPage(host) {
     history.replaceState(null, '', location.pathname + location.search);
   }
   host.replaceChildren();
-  const { ready } = mount(host, options);
+  const controller = mount(host, options);
   // After the first verdict: the worker's install downloads the whole shell again, which should not
   // compete with the first visit's own loading.
-  ready.then(registerServiceWorker, registerServiceWorker);
+  const register = () => registerServiceWorker(() => controller.draft().lang);
+  controller.ready.then(register, register);
 }
 
 const pageHost = document.querySelector('#jxjy-app[data-jxjy-page]');

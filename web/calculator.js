@@ -10,7 +10,7 @@
 //   shared       a profile from a #p= link: opened (after asking, when a draft of one's own is there)
 //   onResult     called with (result, profile) after every evaluation
 // controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), destroy() }
-import { createChecker } from './jxjy.js';
+import { createMainThreadChecker, createWorkerChecker } from './worker-checker.js';
 import { markup } from './markup.js';
 import { say } from './texts.js';
 import { word as vocabWord } from './words.js';
@@ -23,11 +23,37 @@ import { createResultView } from './result-view.js';
 import { createIO } from './records-io.js';
 import { createShare } from './share.js';
 
+// The checker runs in a module worker (worker-checker.js): compiling the wasm and every evaluation stay
+// off the page's main thread, so typing never waits for them. evaluate/explain return Promises. Where no
+// worker can be had, createWorkerChecker runs it on this thread; if the worker stops later, the same
+// object goes on with a main-thread checker (loaded then) and answers the request that failed.
+function resilient(worker) {
+  let current = worker;
+  let switching = null;
+  const fallBack = () => switching || (switching = createMainThreadChecker().then((c) => { current = c; return c; }));
+  const call = (name) => async (...args) => {
+    try {
+      return await current[name](...args);
+    } catch (e) {
+      if (!(e && e.workerStopped)) throw e;
+      return (await fallBack())[name](...args);
+    }
+  };
+  const regions = worker.regions();
+  return Object.freeze({
+    version: worker.version,
+    regions: () => structuredClone(regions),
+    evaluate: call('evaluate'),
+    evaluateJSON: call('evaluateJSON'),
+    explain: call('explain'),
+  });
+}
+
 let checkerPromise = null;
 /** Resolves to the checker shared by every calculator of the document (retried after a failure). */
 export function loadChecker() {
   if (!checkerPromise) {
-    checkerPromise = createChecker();
+    checkerPromise = createWorkerChecker().then(resilient);
     checkerPromise.catch(() => { checkerPromise = null; });
   }
   return checkerPromise;
@@ -112,9 +138,12 @@ export function mount(root, opts = {}) {
       return s ? `${s.number || s.title}` : '';
     },
     regionName: (code) => picker.nameOf(code),
-    explain(id) {
-      try { return checker && typeof checker.explain === 'function' ? checker.explain(id, draft.lang === 'en' ? 'en' : 'zh') : null; } catch { return null; }
+    /** Resolves to the rule set's text (Markdown) or null. */
+    async explain(id) {
+      try { return checker ? await checker.explain(id, draft.lang === 'en' ? 'en' : 'zh') : null; } catch { return null; }
     },
+    /** The view now shown (an answer that arrives for an older one is dropped). */
+    view: () => view,
     setRegion(code, { keepInput = false } = {}) {
       draft.region = code;
       if (!keepInput) $('f-region').value = code;
@@ -201,20 +230,45 @@ export function mount(root, opts = {}) {
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
   }
 
+  // Evaluation is asynchronous (the checker is in a worker). Every change bumps `generation`; at most one
+  // evaluation runs at a time, and when changes came while it ran its answer is dropped and the draft as
+  // it is now is evaluated again. So a verdict is only ever shown for the draft on screen, and typing
+  // fast costs one evaluation per answer, not one per keystroke.
+  let generation = 0;
+  let running = null; // the promise of the evaluation loop in flight
   function evaluateNow(changed = true) {
     if (changed) saveSoon();
-    form.clearMarks();
-    if (!checker) return;
+    generation++;
+    if (!checker) { form.clearMarks(); return Promise.resolve(); }
+    if (!running) {
+      wrapper.setAttribute('aria-busy', 'true'); // until the answer for the draft as it is now is shown
+      running = (async () => {
+        try {
+          for (;;) {
+            const gen = generation;
+            const next = await compute();
+            if (gen === generation) { show(next); break; }
+          }
+        } finally {
+          running = null;
+          wrapper.removeAttribute('aria-busy');
+        }
+      })();
+    }
+    return running;
+  }
+
+  async function compute() {
     const checkDate = localDate();
     const next = { stage: 'incomplete', next: '', leftOut: [], pendingRows: new Map(), refusedRows: new Map(),
-      recordOf: new Map(), checkDate, errors: [], result: null, probe: null };
+      recordOf: new Map(), checkDate, errors: [], result: null, probe: null, marks: [], errorMarks: [], built: null };
     const region = draft.region.trim();
     const cover = app.coverage(region);
     // the first thing missing is marked at its field (the region: at the search, where one starts)
     const need = (key, text) => {
       next.next = next.next || text;
       const id = key === 'region' && !region ? 'f-search' : controlId({ key });
-      if (id) form.mark(id, text, 'need');
+      if (id) next.marks.push([id, text, 'need']);
     };
     if (!region) need('region', t('next_region'));
     else if (!/^\d{6}$/.test(region)) need('region', t('badCode'));
@@ -222,77 +276,87 @@ export function mount(root, opts = {}) {
     if (!next.next && !draft.year.trim()) need('year', t('next_year'));
     if (!next.next && !draft.route) need('route', t('next_route'));
     if (!next.next && !draft.level) need('level', t('next_level'));
+    if (next.next) return next;
 
+    // records the checker refuses are left out and marked at their fields, and the rest is evaluated
+    const gen = generation;
+    const skip = new Set();
     let result = null;
     let built = null;
-    if (!next.next) {
-      // records the checker refuses are left out and marked at their fields, and the rest is evaluated
-      const skip = new Set();
-      for (let round = 0; round < 4; round++) {
-        built = buildProfile(draft, { circumstances: app.circumstances().map((c) => c.kind), checkDate, skip });
-        try {
-          result = checker.evaluate(built.profile);
-        } catch (e) {
-          result = { ok: false, errors: [{ code: 'internal_error', path: '', message: `${t('internal')}: ${e && e.message}` }] };
-        }
-        if (result.ok !== false) break;
-        const rowErrors = (result.errors || []).filter((e) => /^\/training\/\d+/.test(e.path || ''));
-        if (!rowErrors.length || rowErrors.length !== result.errors.length) break;
-        for (const e of rowErrors) {
-          const r = built.rowOf[Number(/^\/training\/(\d+)/.exec(e.path)[1])];
-          skip.add(r);
-          const f = fieldOf(built, e.path);
-          if (!next.refusedRows.has(r)) next.refusedRows.set(r, []);
-          next.refusedRows.get(r).push({ ...e, field: f });
-        }
+    for (let round = 0; round < 4; round++) {
+      built = buildProfile(draft, { circumstances: app.circumstances().map((c) => c.kind), checkDate, skip });
+      try {
+        result = await checker.evaluate(built.profile);
+      } catch (e) {
+        result = { ok: false, errors: [{ code: 'internal_error', path: '', message: `${t('internal')}: ${e && e.message}` }] };
       }
-      for (const lo of built.leftOut) next.pendingRows.set(lo.row, lo);
-      next.leftOut = [...built.leftOut.filter((lo) => !lo.blank).map((lo) => lo.row), ...next.refusedRows.keys()].sort((a, b) => a - b);
-      lastResult = result;
-      if (result.ok === false) {
-        const missing = result.errors.filter((e) => e.code === 'missing');
-        const personal = missing.filter((e) => PERSON_FIELDS.includes(String(e.path).slice(1)));
-        if (personal.length && personal.length === result.errors.length) {
-          const keys = [...new Set(personal.map((e) => String(e.path).slice(1)))];
-          const words = keys.map((k) => labelOf(controlId({ key: k === 'age' ? 'age' : k }))).join(draft.lang === 'en' ? ', ' : '、');
-          next.next = t('next_person', words);
-          for (const k of keys) { const id = controlId(built.fields['/' + k] || { key: k }); if (id) form.mark(id, t('needed'), 'need'); }
-        } else {
-          next.stage = 'error';
-          for (const e of result.errors) {
-            const id = controlId(fieldOf(built, e.path));
-            const shown = id && form.mark(id, e.message || e.code, 'error');
-            next.errors.push({ ...e, control: shown ? id : null, label: shown ? labelOf(id) : '' });
-          }
-        }
-      } else {
-        // no record yet: the verdict stands (it is what the notice says of no training), and the next
-        // step says to add the records
-        if (!built.profile.training.length && result.status === 'short') next.next = t('next_records');
-        next.stage = 'verdict';
-        next.result = result;
-        (result.records || []).forEach((rec) => next.recordOf.set(built.rowOf[rec.index], rec));
+      if (gen !== generation) return next; // the draft changed meanwhile: this answer is not shown
+      if (result.ok !== false) break;
+      const rowErrors = (result.errors || []).filter((e) => /^\/training\/\d+/.test(e.path || ''));
+      if (!rowErrors.length || rowErrors.length !== result.errors.length) break;
+      for (const e of rowErrors) {
+        const r = built.rowOf[Number(/^\/training\/(\d+)/.exec(e.path)[1])];
+        skip.add(r);
+        const f = fieldOf(built, e.path);
+        if (!next.refusedRows.has(r)) next.refusedRows.set(r, []);
+        next.refusedRows.get(r).push({ ...e, field: f });
       }
-      for (const [r, errs] of next.refusedRows) {
-        for (const e of errs) { const id = controlId(e.field); if (id) form.mark(id, e.message || e.code, 'error'); }
-      }
-      for (const [r, lo] of next.pendingRows) {
-        if (lo.blank) continue;
-        for (const p of lo.problems) { const id = controlId({ row: r, key: p.key }); if (id) form.mark(id, t(p.need), 'need'); }
-      }
-      next.probe = makeProbe(built.profile);
     }
+    next.built = built;
+    next.result = result;
+    for (const lo of built.leftOut) next.pendingRows.set(lo.row, lo);
+    next.leftOut = [...built.leftOut.filter((lo) => !lo.blank).map((lo) => lo.row), ...next.refusedRows.keys()].sort((a, b) => a - b);
+    if (result.ok === false) {
+      const missing = result.errors.filter((e) => e.code === 'missing');
+      const personal = missing.filter((e) => PERSON_FIELDS.includes(String(e.path).slice(1)));
+      if (personal.length && personal.length === result.errors.length) {
+        const keys = [...new Set(personal.map((e) => String(e.path).slice(1)))];
+        const words = keys.map((k) => labelOf(controlId({ key: k === 'age' ? 'age' : k }))).join(draft.lang === 'en' ? ', ' : '、');
+        next.next = t('next_person', words);
+        for (const k of keys) { const id = controlId(built.fields['/' + k] || { key: k }); if (id) next.marks.push([id, t('needed'), 'need']); }
+      } else {
+        next.stage = 'error';
+        for (const e of result.errors) next.errorMarks.push({ e, id: controlId(fieldOf(built, e.path)) });
+      }
+    } else {
+      // no record yet: the verdict stands (it is what the notice says of no training), and the next
+      // step says to add the records
+      if (!built.profile.training.length && result.status === 'short') next.next = t('next_records');
+      next.stage = 'verdict';
+      (result.records || []).forEach((rec) => next.recordOf.set(built.rowOf[rec.index], rec));
+    }
+    for (const [, errs] of next.refusedRows) {
+      for (const e of errs) { const id = controlId(e.field); if (id) next.marks.push([id, e.message || e.code, 'error']); }
+    }
+    for (const [r, lo] of next.pendingRows) {
+      if (lo.blank) continue;
+      for (const p of lo.problems) { const id = controlId({ row: r, key: p.key }); if (id) next.marks.push([id, t(p.need), 'need']); }
+    }
+    next.probe = makeProbe(built.profile);
+    return next;
+  }
+
+  // Puts an evaluated view on screen, marks and all, in one go (no task in between shows half of it).
+  function show(next) {
+    form.clearMarks();
+    for (const [id, text, kind] of next.marks) form.mark(id, text, kind);
+    for (const { e, id } of next.errorMarks) {
+      const shown = id && form.mark(id, e.message || e.code, 'error');
+      next.errors.push({ ...e, control: shown ? id : null, label: shown ? labelOf(id) : '' });
+    }
+    if (next.result) lastResult = next.result;
     view = next;
     results.render(view);
     results.renderExplanations(view, draft.training);
     if ($('ways-block').open) results.renderWays(view);
     if ($('rules-block').open) results.renderRules();
-    if (typeof opts.onResult === 'function' && result) {
-      try { opts.onResult(result, built.profile); } catch { /* a listener's problem is not ours */ }
+    if (typeof opts.onResult === 'function' && next.result) {
+      try { opts.onResult(next.result, next.built.profile); } catch { /* a listener's problem is not ours */ }
     }
   }
 
-  // The checker asked about one record of 1 unit, for the "ways to earn hours" panel.
+  // The checker asked about one record of 1 unit, for the "ways to earn hours" panel (a Promise of the
+  // record, or of null).
   function makeProbe(profile) {
     const year = profile.year;
     if (!year) return null;
@@ -300,10 +364,10 @@ export function mount(root, opts = {}) {
       gender: profile.gender || 'female', age: profile.age ?? 40, currentTitleSince: profile.currentTitleSince,
       education: profile.education || 'bachelor', locale: profile.locale };
     if (profile.birthDate) { base.birthDate = profile.birthDate; delete base.age; }
-    return ({ activity, unit, level }) => {
+    return async ({ activity, unit, level }) => {
       const rec = { year, subject: 'professional', activity, [unit]: 1 };
       if (level) rec.level = level;
-      const r = checker.evaluate({ ...base, training: [rec] });
+      const r = await checker.evaluate({ ...base, training: [rec] });
       return r.ok === false ? null : (r.records || [])[0] || null;
     };
   }
@@ -383,12 +447,12 @@ export function mount(root, opts = {}) {
   showNotices();
   results.render(view);
 
-  const ready = loading.then((c) => {
+  const ready = loading.then(async (c) => {
     checker = c;
     covered = c.regions();
     form.renderCircumstances();
     picker.render();
-    evaluateNow(false);
+    await evaluateNow(false);
     // the full region list is not needed for the first verdict: fetched once the page is idle
     const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
     idle(() => picker.ensureCatalogue());

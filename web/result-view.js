@@ -172,16 +172,22 @@ export function createResultView(app) {
   // ---- the region's ways to earn hours, from the checker itself -----------------------------------------
   // Each activity (and each conference level) is put to the checker as one record of 1 unit, in the
   // application year; the record's basis and reason are what the rule set says about it.
-  function renderWays(view) {
+  // The probes are answered by the checker (in its worker); a list for a view that is no longer shown
+  // when they are all in is dropped.
+  async function renderWays(view) {
     const list = $('ways-list');
     if (!view.probe) { list.replaceChildren(el('li', { className: 'hint', text: t('waysNone') })); return; }
-    const items = [];
-    for (const act of VOCABULARY.activity) {
-      const lines = [];
+    const asks = VOCABULARY.activity.map((act) => {
       const levels = act.id === 'conference' ? VOCABULARY.confLevel.map((l) => l.id) : [undefined];
-      for (const level of levels) {
-        for (const unit of ['hours', 'days', 'months', 'subjects']) {
-          const rec = view.probe({ activity: act.id, unit, level });
+      return { act, answers: levels.map((level) => ['hours', 'days', 'months', 'subjects'].map((unit) => view.probe({ activity: act.id, unit, level }).catch(() => null))) };
+    });
+    const answered = await Promise.all(asks.map(async ({ act, answers }) => ({ act, recs: await Promise.all(answers.map((a) => Promise.all(a))) })));
+    if (app.view() !== view) return;
+    const items = [];
+    for (const { act, recs } of answered) {
+      const lines = [];
+      for (const perUnit of recs) {
+        for (const rec of perUnit) {
           if (!rec) continue;
           if (rec.counted === false && rec.reason && /excluded|not_counted|activity/.test(rec.reason.code)) {
             lines.push(`${t('waysNotCounted')}${colon()}${rec.reason.message} ${app.cite(rec.reason.source)}`);
@@ -200,10 +206,12 @@ export function createResultView(app) {
   }
 
   // ---- the rule set in words (checker.explain: Markdown of headings, nested lists and paragraphs) ------------
-  function renderRules() {
+  async function renderRules() {
     const box = $('rules-text');
     const rs = app.ruleSet();
-    const md = rs ? app.explain(rs.id) : null;
+    const lang = app.lang();
+    const md = rs ? await app.explain(rs.id) : null;
+    if (app.ruleSet() !== rs || app.lang() !== lang) return; // a newer call draws it
     if (!md) { box.replaceChildren(el('p', { className: 'hint', text: t('rulesNone') })); return; }
     box.replaceChildren(...markdownNodes(md));
   }

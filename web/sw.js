@@ -64,8 +64,17 @@ async function installDev() {
   }
 }
 
+// A new build waits while a page of the old one is open: the page offers "新版本可用，刷新" (app.js),
+// which asks this worker to take over and then reloads, so the person chooses when the page changes
+// (never halfway through typing). The first install, with no build before it, takes over at once;
+// so does development (web/), which has no builds to keep apart.
 self.addEventListener('install', (event) => {
-  event.waitUntil((BUILD ? installBuild() : installDev()).then(() => self.skipWaiting()));
+  event.waitUntil((BUILD ? installBuild() : installDev()).then(() => {
+    if (!BUILD || !self.registration.active) return self.skipWaiting();
+  }));
+});
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'jxjy:activate') self.skipWaiting();
 });
 
 // Pages that were open when this worker took over may still ask for their own build's files.

@@ -6,6 +6,7 @@ export const TEXT = {
     lede: '按申报地区的继续教育文件，核对职称申报所需的继续教育学时。所有计算都在本机完成，不会发送任何数据。',
     langToggle: 'English', clearAll: '全部清空', confirmClear: '清空所有已填内容？', print: '打印摘要', share: '分享',
     cleared: '已清空，可以重新填写。',
+    updateReady: '新版本可用，刷新',
     // steps
     step: (n) => `第${n}步`,
     s_region: '申报地区', s_when: '申报年度与类别', s_person: '个人情况', s_circ: '特殊情形', s_records: '继续教育记录',
@@ -105,6 +106,7 @@ export const TEXT = {
     lede: 'Checks the continuing-education hours a title application needs under the region\'s notice. Everything is computed on this device; nothing is sent anywhere.',
     langToggle: '中文', clearAll: 'Clear all', confirmClear: 'Clear everything you entered?', print: 'Print summary', share: 'Share',
     cleared: 'Cleared: you can start again.',
+    updateReady: 'A new version is available: reload',
     step: (n) => `Step ${n}`,
     s_region: 'Region', s_when: 'Year and kind of application', s_person: 'About you', s_circ: 'Special circumstances',
     s_records: 'Training records',

@@ -30,6 +30,7 @@ function startWorker(options) {
     let ready = false;
     const fail = (why) => {
       const error = new Error(`jxjy: the checker's worker stopped: ${why}`);
+      error.workerStopped = true; // (the page then goes on with the main-thread checker: calculator.js)
       for (const p of pending.values()) p.reject(error);
       pending.clear();
       if (!ready) reject(error);
@@ -84,7 +85,8 @@ function startWorker(options) {
   });
 }
 
-async function onMainThread(options) {
+/** The same async API over ./jxjy.js on this thread (loaded only when it is needed). */
+export async function createMainThreadChecker(options = {}) {
   const { createChecker } = await import('./jxjy.js');
   const c = await createChecker(options);
   return Object.freeze({
@@ -107,5 +109,5 @@ export async function createWorkerChecker(options = {}) {
       // no worker here (cross-origin script, no module workers): run on the main thread
     }
   }
-  return onMainThread(options);
+  return createMainThreadChecker(options);
 }

@@ -76,6 +76,7 @@ export async function newContext(browser, origin, options = {}) {
   const requests = [];
   const problems = [];
   const watch = (page) => {
+    settleReads(page);
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -97,6 +98,32 @@ export async function newContext(browser, origin, options = {}) {
       assert.deepEqual(problems, [], 'console errors');
     },
   };
+}
+
+// The calculator evaluates in a worker: after a keystroke its answer comes a moment later, and while it
+// is on its way the calculator's wrapper is aria-busy. Reads of the page (a locator's text, attribute,
+// value, count, visibility; a screenshot) first wait until no calculator is busy, as a person would see
+// the page once it has answered; a stale answer is never shown, so this hides no wrong verdict.
+const NOT_BUSY = () => {
+  const busy = (root) => !!root.querySelector('[aria-busy="true"]')
+    || [...root.querySelectorAll('jxjy-checker')].some((e) => e.shadowRoot && busy(e.shadowRoot));
+  return !busy(document);
+};
+export const settled = (page) => page.waitForFunction(NOT_BUSY, null, { polling: 20, timeout: 30_000 });
+let patched = false;
+function settleReads(page) {
+  if (patched) return;
+  patched = true;
+  const proto = Object.getPrototypeOf(page.locator('body'));
+  for (const name of ['textContent', 'innerText', 'getAttribute', 'inputValue', 'count', 'isVisible', 'isHidden',
+    'isChecked', 'isDisabled', 'allTextContents', 'allInnerTexts', 'evaluate', 'evaluateAll', 'screenshot', 'boundingBox']) {
+    const original = proto[name];
+    if (typeof original !== 'function') continue;
+    proto[name] = async function settledRead(...args) {
+      await settled(this.page()).catch(() => {});
+      return original.apply(this, args);
+    };
+  }
 }
 
 /** All cases of the corpus, each with its file: {file, name, clause, profile, expect}. */
