@@ -28,9 +28,12 @@ function startWorker(options) {
     const pending = new Map();
     let nextId = 1;
     let ready = false;
+    let stopped = null; // once the worker failed, it is stopped and every later call rejects at once
     const fail = (why) => {
       const error = new Error(`jxjy: the checker's worker stopped: ${why}`);
       error.workerStopped = true; // (the page then goes on with the main-thread checker: calculator.js)
+      stopped = stopped || error;
+      worker.terminate();
       for (const p of pending.values()) p.reject(error);
       pending.clear();
       if (!ready) reject(error);
@@ -56,6 +59,7 @@ function startWorker(options) {
       }
       ready = true;
       const call = (message) => new Promise((res, rej) => {
+        if (stopped) { rej(stopped); return; }
         const id = nextId++;
         pending.set(id, { resolve: res, reject: rej });
         worker.postMessage({ id, ...message });
