@@ -3,8 +3,10 @@
 // has a <meta>, the wasm a custom section (so its hashed name differs). The server's folder is a
 // symlink switched from A to B as a deploy would (old files gone at once). Then the page is reloaded
 // many times, some reloads interrupting the one before: every load must be all A or all B (page,
-// modules, stylesheet, worker, wasm), the update must arrive, and the old cache must be gone and stay
-// gone.
+// modules, stylesheet, worker, wasm). B waits until the page offers "新版本可用，刷新" (within a few
+// visits: the page calls registration.update() after each load, on visibilitychange and online); no
+// load is B before the person takes it, taking it reloads into B, and the old cache must be gone and
+// stay gone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execFileSync, spawn } from 'node:child_process';
@@ -115,28 +117,48 @@ test('after a deploy every page load is all-old or all-new, and the old cache go
     // deploy B: the folder switches at once; A's files are no longer on the server
     fs.unlinkSync(site);
     fs.symlinkSync(B.out, site);
-    for (let i = 0; i < 14; i++) {
+    // The page asks for a new sw.js after each load (and when it comes back into view); B installs
+    // whole beside A and waits, and the page offers "新版本可用，刷新". Until the person takes it, every
+    // load is A, whole, even reloads that interrupt the one before.
+    const prompt = page.locator('#jxjy-update');
+    let offered = -1;
+    for (let i = 0; i < 12; i++) {
       if (i % 3 === 2) {
-        // a reload that interrupts the one before halfway
         await page.reload({ waitUntil: 'commit' });
         await new Promise((r) => setTimeout(r, 30 + 40 * (i % 4)));
       }
       await page.reload();
       await check(`reload ${i + 1} after the deploy`);
-      // a person stays a moment, or not: Chromium runs the update check (the page's update() after its
-      // first verdict, or its own after a navigation) only once the worker has been idle about a second
-      await new Promise((r) => setTimeout(r, [0, 2500, 150, 1200][i % 4]));
+      assert.equal(loads.at(-1), 'A', 'no switch to B before the person asks for it');
+      try {
+        await prompt.waitFor({ timeout: 4000 });
+        offered = i;
+        break;
+      } catch { /* not installed yet: the next visit asks again */ }
     }
-    // Chromium checks for the new sw.js in its own time (after the worker has been idle): a person who
-    // keeps coming back gets it. Up to ten more visits, a few seconds apart, each still checked whole.
-    for (let i = 0; i < 10 && loads.at(-1) !== 'B'; i++) {
-      await new Promise((r) => setTimeout(r, 3000));
+    assert.ok(offered >= 0, `the new version was offered within 12 visits after the deploy (loads: ${loads.join('')})`);
+    assert.equal(await prompt.textContent(), '新版本可用，刷新');
+    // the page becomes visible again (a person comes back to the tab): it asks for an update again
+    const asked = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      let n = 0;
+      const original = r.update.bind(r);
+      r.update = () => { n++; return original(); };
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new Event('online'));
+      return n;
+    });
+    assert.equal(asked, 2, 'registration.update() on visibilitychange and on online');
+    await Promise.all([page.waitForNavigation({ timeout: 60_000 }), prompt.click()]);
+    await check('after 刷新');
+    assert.equal(loads.at(-1), 'B', `the prompt brought the new build (loads: ${loads.join('')})`);
+    assert.equal(await prompt.count(), 0, 'no prompt on the new build');
+    for (let i = 0; i < 3; i++) {
       await page.reload();
-      await check(`visit ${i + 1} after the reloads`);
+      await check(`reload ${i + 1} on the new build`);
     }
+    assert.ok(loads.slice(loads.indexOf('B')).every((l) => l === 'B'), `never back to A after B (loads: ${loads.join('')})`);
     console.log(`# loads: ${loads.join('')}`);
-    assert.equal(loads.at(-1), 'B', `the update arrived (loads: ${loads.join('')})`);
-    assert.ok(loads.indexOf('B') > 0 && loads.slice(loads.indexOf('B')).every((l) => l === 'B'), `never back to A after B (loads: ${loads.join('')})`);
     // the old build's cache is deleted and nothing writes it again
     await page.waitForTimeout(1500);
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`jxjy-shell-${B.version}`]);
