@@ -1,21 +1,36 @@
-// Times the calculator page in headless Debian Chromium (not a test): first verdict after navigation
-// with 4× CPU throttling, a repeat visit offline (from the service worker, unthrottled), and the recompute on one
-// keystroke in the training table. Prints one JSON object.
-import { launch, newContext, skip, startServer } from '../tests/browser/harness.mjs';
+// Times the calculator page in headless Debian Chromium (not a test) on the production site (dist/, as
+// scripts/serve.sh serves it; web/ when dist/ is not built). Prints one JSON object:
+// - firstStageMs: navigation to the first verdict (or, on an empty start, the first guided stage) with
+//   4x CPU throttling; median of 3 visits, for an empty start, a typical 6-record draft and a 1,000-record
+//   draft (the import maximum). offlineRepeatMs: a repeat visit offline from the service worker (unthrottled).
+// - keystrokeMs: one keystroke in a record's amount, unthrottled: `mainThread` is the main thread's work
+//   (every task from the input event until the new verdict is on screen, from a Chromium trace:
+//   handler, profile, message to the checker's worker, the answer, rendering, style, layout, paint);
+//   `toVerdict` the wall time until the new verdict is shown (the worker's evaluation included).
+// - import1000Ms: choosing a 1,000-record CSV file (on the 6-record draft) until its verdict is shown,
+//   4x CPU throttling.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
 
 if (skip) {
   console.log(JSON.stringify({ skipped: skip }));
   process.exit(0);
 }
-const server = await startServer();
+const dist = path.join(root, 'dist');
+const site = fs.existsSync(path.join(dist, 'index.html')) ? dist : path.join(root, 'web');
+const server = await startServer(site);
 const browser = await launch();
-const ready = (page) => page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 60_000 });
-const verdict = (page) => page.locator('#banner[data-stage="verdict"]').waitFor({ timeout: 60_000 });
+const ready = (page) => page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
+const verdict = (page) => page.locator('#banner[data-stage="verdict"]').waitFor({ timeout: 120_000 });
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x) => +x.toFixed(2);
 // a returning visitor's draft: typical (6 records) and the import maximum (1,000 records)
+const rowOf = (i) => ({ year: String(2021 + (i % 3)), subject: i % 2 ? 'public' : 'professional',
+  activity: 'course', amount: String(10 + (i % 20)), unit: 'hours' });
 const draftOf = (n) => ({ region: '410100', year: '2023', route: 'review', level: 'intermediate', currentTitleSince: '2020',
-  training: Array.from({ length: n }, (_, i) => ({ year: String(2021 + (i % 3)), subject: i % 2 ? 'public' : 'professional',
-    activity: 'course', amount: String(10 + (i % 20)), unit: 'hours' })) });
+  training: Array.from({ length: n }, (_, i) => rowOf(i)) });
 const KEY = 'jxjy.calculator.draft.v2';
 
 async function visit(context, draft, throttle) {
@@ -27,32 +42,80 @@ async function visit(context, draft, throttle) {
   await (draft ? verdict(page) : ready(page));
   return { page, cdp, ms: await page.evaluate(() => performance.now()) };
 }
-async function keystrokes(page) {
-  return page.evaluate(() => {
+
+// N keystrokes, one at a time: each is marked in the trace (performance.mark) from the input event to
+// the moment the calculator is no longer aria-busy (its answer for the new amount is on screen).
+async function keystrokes(page, n = 15) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+  const walls = await page.evaluate(async (n) => {
+    const wrapper = document.querySelector('.jxjy');
     const input = document.querySelector('#records-list [data-col="amount"] input');
-    const times = [];
-    for (let i = 0; i < 30; i++) {
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { if (!wrapper.hasAttribute('aria-busy')) { mo.disconnect(); resolve(); } });
+        mo.observe(wrapper, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      performance.mark(`jxjy-key-${i}-start`);
       const t0 = performance.now();
       input.value = String(60 + (i % 7));
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      times.push(performance.now() - t0);
+      await done;
+      // after the frame that shows it
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      performance.mark(`jxjy-key-${i}-end`);
+      out.push(performance.now() - t0);
     }
-    return times;
-  });
+    return out;
+  }, n);
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const events = trace.traceEvents;
+  const mark = (name) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  const first = mark('jxjy-key-0-start');
+  const main = events.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && e.pid === first.pid && e.tid === first.tid)
+    || { pid: first.pid, tid: first.tid };
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask');
+  const work = [];
+  for (let i = 0; i < n; i++) {
+    const a = mark(`jxjy-key-${i}-start`).ts;
+    const b = mark(`jxjy-key-${i}-end`).ts;
+    let us = 0;
+    for (const t of tasks) us += Math.max(0, Math.min(b, t.ts + t.dur) - Math.max(a, t.ts));
+    work.push(us / 1000);
+  }
+  return { mainThread: { median: round(median(work)), max: round(Math.max(...work)) }, toVerdict: { median: round(median(walls)), max: round(Math.max(...walls)) }, keystrokes: n };
 }
+
+async function importRows(page, cdp, n) {
+  const csv = ['year,subject,activity,amount,unit,level,filed,note',
+    ...Array.from({ length: n }, (_, i) => { const r = rowOf(i + 7); return `${r.year},${r.subject},${r.activity},${r.amount},${r.unit},,,`; })].join('\r\n');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-bench-')), 'records.csv');
+  fs.writeFileSync(file, csv);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => { window.__jxjyImportStart = performance.now(); });
+  await page.locator('#import-file').setInputFiles(file);
+  // all n rows in the draft ("显示其余 n-50 条") and their verdict on screen
+  await page.waitForFunction((rest) => document.querySelector('#show-more').textContent.includes(` ${rest} `)
+    && document.querySelector('#banner').dataset.stage === 'verdict' && !document.querySelector('.jxjy[aria-busy]'), n - 50, { polling: 10, timeout: 120_000 });
+  const ms = await page.evaluate(() => performance.now() - window.__jxjyImportStart);
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return Math.round(ms);
+}
+
 try {
-  const out = { cpuThrottling: 4 };
+  const out = { site: path.relative(root, site) + '/', cpuThrottling: 4, loadAverage: os.loadavg().map((x) => +x.toFixed(2)) };
   for (const [name, draft] of [['emptyStart', null], ['typicalDraft', draftOf(6)], ['draft1000', draftOf(1000)]]) {
     const runs = [];
     const offline = [];
-    let keys = [];
     for (let run = 0; run < 3; run++) {
       const { context } = await newContext(browser, server.origin);
       const { page, cdp, ms } = await visit(context, draft, 4);
       runs.push(ms);
       if (draft && run === 0) {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        keys = await keystrokes(page);
+        out[name] = { keystrokeMs: await keystrokes(page) };
+        if (name === 'typicalDraft') out.import1000Ms = await importRows(page, cdp, 1000);
       }
       if (!draft) {
         try {
@@ -73,10 +136,10 @@ try {
       }
       await context.close();
     }
-    out[name] = { firstStageMs: Math.round(median(runs)) };
+    out[name] = { firstStageMs: Math.round(median(runs)), ...out[name] };
     if (offline.length) out[name].offlineRepeatMs = Math.round(median(offline));
-    if (keys.length) out[name].keystrokeMs = { median: +median(keys).toFixed(2), max: +Math.max(...keys).toFixed(2) };
   }
+  out.loadAverageAfter = os.loadavg().map((x) => +x.toFixed(2));
   console.log(JSON.stringify(out));
 } finally {
   await browser.close();

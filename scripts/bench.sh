@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-200000}
+# The machine may be shared: the load average is recorded beside the figures (page and Lighthouse
+# figures on a loaded machine are slower than on a quiet one).
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 . scripts/deps.sh
 need_packages bc util-linux brotli gzip
 scripts/build.sh >/dev/null 2>&1 || scripts/build.sh
@@ -47,7 +50,7 @@ fi
 
 page='null'
 if [ -f web/jxjy.wasm ]; then
-  echo "== page: first verdict (4x CPU throttling), offline repeat visit, keystroke recompute" >&2
+  echo "== page: first verdict (4x CPU throttling), offline repeat visit, keystroke main-thread work at 6 and 1,000 records, importing 1,000 records" >&2
   page=$(node bench/page_bench.mjs)
 fi
 
@@ -66,6 +69,8 @@ cat >bench/results.json <<JSON
 {
   "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
   "machine": "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)",
+  "loadAverageAtStart": "$load_start",
+  "loadAverageAtEnd": "$(cut -d' ' -f1-3 /proc/loadavg)",
   "nativeEvaluate": $engine,
   "batch": {"profiles": $n, "seconds": $secs, "profilesPerSecond": $per_sec, "nsPerProfile": $ns_per, "outputBytesPerResult": $((out_bytes / 1000))},
   "wasm": $wasm,

@@ -29,9 +29,9 @@ export const skip = skipOrFailInCI(!existsSync(CHROMIUM)
       ? 'browser tests skipped: web/jxjy.wasm is missing (scripts/build.sh)'
       : false);
 
-/** Starts scripts/serve.mjs on a free port; resolves to {url, origin, stop()}. */
-export async function startServer() {
-  const child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '0', join(root, 'web')],
+/** Starts scripts/serve.mjs on a free port over dir (default web/); resolves to {url, origin, stop()}. */
+export async function startServer(dir = join(root, 'web')) {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '0', dir],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
