@@ -4,15 +4,15 @@
 #include <optional>
 #include <map>
 
-#include "evaluate.h"
-#include "explain.h"
+#include "eval/evaluate.h"
+#include "rules/explain.h"
 #include "jxjy/jxjy.h"
-#include "json_out.h"
-#include "messages.h"
-#include "profile.h"
-#include "rules_based_on.h"
-#include "rules_load.h"
-#include "tape_out.h"
+#include "result/json_writer.h"
+#include "base/messages.h"
+#include "profile/read_profile.h"
+#include "rules/based_on.h"
+#include "rules/load.h"
+#include "result/tape_out.h"
 
 namespace jxjy {
 

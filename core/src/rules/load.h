@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "json_read.h"
-#include "model.h"
+#include "json/read.h"
+#include "rules/rule_set.h"
 
 namespace jxjy {
 

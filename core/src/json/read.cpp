@@ -1,9 +1,9 @@
-#include "json_read.h"
+#include "json/read.h"
 
 #include <nlohmann/json.hpp>
 
-#include "format.h"
-#include "json_lexer.h"
+#include "base/format.h"
+#include "json/lexer.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,5 +1,5 @@
 // Profile + rule set -> result. Every decision here is driven by the rule set's data and cites it.
-#include "evaluate.h"
+#include "eval/evaluate.h"
 
 #include <algorithm>
 #include <functional>
@@ -7,8 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "format.h"
-#include "messages.h"
+#include "base/format.h"
+#include "base/messages.h"
 
 namespace jxjy {
 namespace {

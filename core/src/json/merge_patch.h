@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 
-#include "json_value.h"
+#include "json/value.h"
 
 namespace jxjy {
 

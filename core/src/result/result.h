@@ -4,9 +4,9 @@
 #include <string_view>
 #include <vector>
 
-#include "format.h"
-#include "json_read.h"
-#include "model.h"
+#include "base/format.h"
+#include "json/read.h"
+#include "rules/rule_set.h"
 
 namespace jxjy {
 

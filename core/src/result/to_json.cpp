@@ -1,6 +1,6 @@
 #include "jxjy/jxjy.h"
-#include "json_out.h"
-#include "result_write.h"
+#include "result/json_writer.h"
+#include "result/write.h"
 
 namespace jxjy {
 

@@ -1,8 +1,8 @@
 #pragma once
 #include <vector>
 
-#include "json_read.h"
-#include "model.h"
+#include "json/read.h"
+#include "profile/profile.h"
 
 namespace jxjy {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model.h"
+#include "base/vocabulary.h"
 
 namespace jxjy {
 

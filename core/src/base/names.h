@@ -3,7 +3,7 @@
 #include <iterator>
 #include <string_view>
 
-#include "model.h"
+#include "base/vocabulary.h"
 
 namespace jxjy {
 

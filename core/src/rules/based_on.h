@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "jxjy/jxjy.h"
-#include "json_value.h"
+#include "json/value.h"
 
 namespace jxjy {
 

@@ -1,52 +1,14 @@
-// The in-memory shape of rule sets and profiles. Plain data: parsing lives in rules_load.cpp and
-// profile.cpp, decisions in evaluate.cpp.
+// The in-memory shape of a rule set (one file of rules/). Plain data: rules/load.cpp reads it,
+// eval/evaluate.cpp decides with it, rules/explain.cpp puts it in words.
 #pragma once
 #include <array>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/vocabulary.h"
+
 namespace jxjy {
-
-enum class Locale { zh, en };
-
-// A text in both languages, as rule files and messages carry it.
-struct Text {
-  std::string zh, en;
-  const std::string& in(Locale l) const { return l == Locale::en ? en : zh; }
-  bool empty() const { return zh.empty(); }
-};
-
-enum class Route : uint8_t { review, recognition, appointment };
-enum class Level : uint8_t { junior, intermediate, senior };
-enum class Gender : uint8_t { male, female, unknown };
-enum class Education : uint8_t { associate, bachelor, master, doctorate, unknown };
-enum class Sector : uint8_t { public_sector, non_public };
-// The professional's series, where a notice hands some series to their own department (青海 一, 扎兰屯 一（三）).
-enum class Series : uint8_t { health, accounting, education, other };
-constexpr int kSeriesCount = 4;
-enum class Subject : uint8_t { public_, professional, total };  // total: hours of either subject
-enum class Activity : uint8_t {
-  course, training_class, advanced_seminar, conference, degree_study, study_visit, teaching,
-  qualification_exam, skill_training, exam_prep, new_hire_training, fa_xuan_online, other
-};
-constexpr int kActivityCount = 13;
-enum class Unit : uint8_t { hours, minutes, days, months, subjects, none };
-constexpr int kUnitCount = 6;
-enum class ConfLevel : uint8_t { international, national, provincial, prefecture, unknown };
-enum class CircumstanceKind : uint8_t {
-  epidemic_frontline, postdoc, transferred_from_government, exceptional, high_skill_leader,
-  village_first_secretary, fanghuiju
-};
-constexpr int kCircumstanceCount = 7;
-
-// Bit sets over the small enums above; 0 means "any".
-using Mask = uint32_t;
-template <class E> constexpr Mask bit(E e) { return Mask(1) << unsigned(e); }
-template <class E> constexpr bool allows(Mask m, E e) { return m == 0 || (m & bit(e)); }
-
-// ---- rule sets ----------------------------------------------------------------------------
 
 struct Document {
   std::string key, title, number, issuer, date, note;
@@ -194,50 +156,6 @@ struct RuleSet {
   OwnDepartment own_department;
   std::optional<Occasions> occasions;
   std::string json[2];  // the result's "ruleSet" object per Locale, serialised once at load
-};
-
-// ---- profiles -----------------------------------------------------------------------------
-
-struct Record {
-  int year = 0;
-  Subject subject = Subject::public_;
-  Activity activity = Activity::other;
-  Unit unit = Unit::none;
-  double amount = 0;
-  long long amount_micro = 0;  // the amount in millionths (at most six decimals)
-  ConfLevel level = ConfLevel::unknown;
-  bool filed = true;
-  int start = 0, end = 0;  // yyyymmdd, 0: not given (CONTRACT §4.1): a record over several years is one occasion
-  std::string occasion;    // records with the same occasion are one occasion for caps and once-only rules
-};
-
-struct Circumstance {
-  CircumstanceKind kind{};
-  std::vector<int> years;  // epidemic_frontline
-  int year = 0;            // transferred_from_government
-  int years_in_post = 0;   // exceptional
-  int full_years = 0;      // village_first_secretary (with optional years of the posting)
-};
-
-struct Profile {
-  std::string region;
-  int year = 0;
-  int application_date = 0;  // yyyymmdd
-  bool application_date_given = false;
-  int check_date = 0;  // yyyymmdd: the day of the check (default: the application date)
-  Series series = Series::other;
-  Route route = Route::review;
-  Level level = Level::junior;
-  Gender gender = Gender::unknown;
-  int age = -1;  // full years on the application date; -1 unknown
-  int birth_date = 0;  // yyyymmdd when given
-  Education education = Education::unknown;
-  Sector sector = Sector::public_sector;
-  bool grassroots = false;
-  int title_since = 0;  // 0 unknown
-  std::vector<Circumstance> circumstances;
-  std::vector<Record> training;
-  Locale locale = Locale::zh;
 };
 
 }  // namespace jxjy

@@ -1,7 +1,7 @@
 // Rule file -> RuleSet, validating as it goes. The rules of the format are in rules/README.md.
-#include "rules_load.h"
+#include "rules/load.h"
 
-#include "result.h"
+#include "result/result.h"
 
 #include <initializer_list>
 #include <map>

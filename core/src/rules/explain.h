@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "model.h"
+#include "rules/rule_set.h"
 
 namespace jxjy {
 

@@ -18,4 +18,4 @@ bool lex_json(std::string_view text, Builder& builder);
 
 }  // namespace jxjy
 
-#include "json_lexer_impl.h"
+#include "json/lexer_impl.h"

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string>
 
-#include "swar.h"
+#include "json/swar.h"
 
 namespace jxjy {
 namespace lexer_detail {

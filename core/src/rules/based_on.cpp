@@ -1,10 +1,10 @@
-#include "rules_based_on.h"
+#include "rules/based_on.h"
 
 #include <map>
 #include <memory>
 
-#include "json_read.h"
-#include "merge_patch.h"
+#include "json/read.h"
+#include "json/merge_patch.h"
 
 namespace jxjy {
 namespace {

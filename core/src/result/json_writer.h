@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "format.h"
-#include "result_keys.h"
-#include "swar.h"
+#include "base/format.h"
+#include "result/keys.h"
+#include "json/swar.h"
 
 namespace jxjy {
 

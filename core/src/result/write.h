@@ -5,9 +5,9 @@
 // lives as long as the rule sets: rule data and literals), integer, number, boolean, and
 // cached(json, write): a value serialised once as JSON at load, or written by `write`.
 #pragma once
-#include "names.h"
-#include "result.h"
-#include "result_keys.h"
+#include "base/names.h"
+#include "result/result.h"
+#include "result/keys.h"
 
 namespace jxjy {
 

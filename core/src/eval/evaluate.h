@@ -1,9 +1,10 @@
 #pragma once
 #include <vector>
 
-#include "json_read.h"
-#include "model.h"
-#include "result.h"
+#include "json/read.h"
+#include "profile/profile.h"
+#include "rules/rule_set.h"
+#include "result/result.h"
 
 namespace jxjy {
 

@@ -1,7 +1,7 @@
 // Rule set -> Markdown, in the words of a notice, so that an officer can hold the file against the
 // notice clause by clause. Words come from names.h (the vocabulary) and the rule file's own texts;
 // only the sentences that join them live here. Every cited item ends with its document and clause.
-#include "explain.h"
+#include "rules/explain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,8 +9,8 @@
 #include <cstring>
 #include <vector>
 
-#include "format.h"
-#include "names.h"
+#include "base/format.h"
+#include "base/names.h"
 
 namespace jxjy {
 namespace {

@@ -1,9 +1,9 @@
-#include "tape_out.h"
+#include "result/tape_out.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "result_write.h"
+#include "result/write.h"
 
 namespace jxjy {
 

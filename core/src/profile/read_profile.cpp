@@ -1,7 +1,7 @@
 // Profile JSON (CONTRACT §2) -> Profile, reporting every problem with its pointer.
-#include "profile.h"
+#include "profile/read_profile.h"
 
-#include "format.h"
+#include "base/format.h"
 
 #include <charconv>
 #include <initializer_list>

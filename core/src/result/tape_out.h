@@ -3,8 +3,8 @@
 #include <string_view>
 
 #include "jxjy/tape.h"
-#include "result.h"
-#include "result_keys.h"
+#include "result/result.h"
+#include "result/keys.h"
 
 namespace jxjy {
 

@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "json_value.h"
+#include "json/value.h"
 
-#include "model.h"
-#include "names.h"
+#include "base/vocabulary.h"
+#include "base/names.h"
 
 namespace jxjy {
 

@@ -1,4 +1,4 @@
-#include "merge_patch.h"
+#include "json/merge_patch.h"
 
 #include <cstdio>
 #include <string_view>

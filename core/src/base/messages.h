@@ -4,7 +4,7 @@
 #pragma once
 #include <string_view>
 
-#include "format.h"
+#include "base/format.h"
 
 namespace jxjy {
 
