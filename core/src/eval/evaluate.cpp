@@ -55,7 +55,7 @@ class Evaluation {
   Result& res_;
   Locale L_;
   Window window_;
-  const Cited* window_by_ = nullptr;  // the clause that set the window: the requirement or an adjustment
+  const RuleItem* window_by_ = nullptr;  // the clause that set the window: the requirement or an adjustment
   int count_ = kAllYears;
   int deemed_ = 0;
   bool exempt_ = false, advisory_ = false;
@@ -67,26 +67,26 @@ class Evaluation {
     return message(res_.texts, L_, m, args...);
   }
 
-  Cite cite(const Source& s) const {
-    Cite c;
+  Citation cite(const Source& s) const {
+    Citation c;
     if (s.doc >= 0 && size_t(s.doc) < rs_.documents.size()) c.doc = &rs_.documents[s.doc];
     c.clause = s.clause;
     if (!s.json.empty()) c.json = &s.json;
     return c;
   }
-  void add_reason(std::string_view code, std::string_view message, const Cited& c) {
+  void add_reason(std::string_view code, std::string_view message, const RuleItem& c) {
     res_.reasons.push_back({code, message, cite(c.source)});
   }
-  void add_reason(std::string_view code, std::string_view message, const Cite& c) {
+  void add_reason(std::string_view code, std::string_view message, const Citation& c) {
     res_.reasons.push_back({code, message, c});
   }
   void warn(std::string_view code, std::string_view message, const Source* s = nullptr) {
-    Note n{code, message, {}};
+    Finding n{code, message, {}};
     if (s) n.cite = cite(*s);
     res_.warnings.push_back(std::move(n));
   }
   // Each interpretation is reported once, however many records it decides.
-  void interpret(const Cited& c) {
+  void interpret(const RuleItem& c) {
     if (!c.interpretation) return;
     const std::string& text = c.interpretation->in(L_);
     for (const auto& w : res_.warnings)
@@ -315,7 +315,7 @@ class Evaluation {
         res_.warnings.push_back({"circumstance_not_applicable",
                                  msg(M::circumstance_not_applicable,
                                      word(kCircumstanceNames, unsigned(c.kind), L_), rs_.documents.front().title),
-                                 Cite{&rs_.documents.front(), "全文"}});
+                                 Citation{&rs_.documents.front(), "全文"}});
       }
   }
 
@@ -385,7 +385,7 @@ class Evaluation {
   void cap_occasions() {
     std::vector<bool> done(res_.records.size(), false);
     for (size_t i = 0; i < res_.records.size(); ++i) {
-      const Trace& first = res_.records[i];
+      const RecordResult& first = res_.records[i];
       const ActivityRule& rule = rs_.activities[int(first.activity)];
       if (done[i] || !first.counted || rule.cap_annual_multiple <= 0) continue;
       std::vector<size_t> group;
@@ -399,7 +399,7 @@ class Evaluation {
       if (total <= cap) continue;
       Micro left = cap;
       for (size_t k = 0; k < group.size(); ++k) {
-        Trace& t = res_.records[group[k]];
+        RecordResult& t = res_.records[group[k]];
         Micro mine = k + 1 == group.size() ? left : t.credited * cap / total;
         left -= mine;
         t.has_reason = true;
@@ -475,8 +475,8 @@ class Evaluation {
     }
   }
 
-  Trace trace(int index, const Record& r) {
-    Trace t;
+  RecordResult trace(int index, const Record& r) {
+    RecordResult t;
     t.index = index;
     t.year = r.year;
     t.subject = r.subject;
@@ -622,7 +622,7 @@ class Evaluation {
     if (allows(s, Subject::total)) interpret(an.total);
     res_.years.reserve(res_.window.size());
     for (int y : res_.window) {
-      YearRow row;
+      YearResult row;
       row.year = y;
       row.pub.required = req_pub;
       row.prof.required = req_prof;
@@ -641,18 +641,18 @@ class Evaluation {
 
   // What a year lacks, exactly: at most one gap per subject (no vector: the sort below asks often).
   struct Gaps {
-    Gap items[3];
+    Shortfall items[3];
     size_t count = 0;
-    void add(const Gap& g) { items[count++] = g; }
-    const Gap* begin() const { return items; }
-    const Gap* end() const { return items + count; }
+    void add(const Shortfall& g) { items[count++] = g; }
+    const Shortfall* begin() const { return items; }
+    const Shortfall* end() const { return items + count; }
     Micro sum() const {
       Micro c = 0;
       for (const auto& g : *this) c += g.hours;
       return c;
     }
   };
-  static Gaps gaps(const YearRow& row) {
+  static Gaps gaps(const YearResult& row) {
     Gaps out;
     Micro pub = std::max<Micro>(0, row.pub.required - row.pub.credited);
     Micro prof = std::max<Micro>(0, row.prof.required - row.prof.credited);
@@ -667,7 +667,7 @@ class Evaluation {
   struct Completion {
     bool can = true;
     int deadline = 0;  // yyyymmdd, 0: no notice gives one
-    const Cited* by = nullptr;
+    const RuleItem* by = nullptr;
   };
   Completion completion(int year) const {
     const Deadlines& d = rs_.deadlines;
@@ -689,7 +689,7 @@ class Evaluation {
     if (needed == 0)
       return msg(M::requirement_met_by_deemed_years, applicant());
     std::string_view when = describe_window(needed, res_.window);
-    const YearRow& r = res_.years.front();
+    const YearResult& r = res_.years.front();
     std::string_view parts[3];
     size_t n = 0;
     auto part = [&](const char* zh, const char* en, Micro h) {
@@ -702,9 +702,9 @@ class Evaluation {
   }
 
   // The clause of a year's gaps: one item's, or both subjects' joined ("一（一）、一（二）").
-  Cite gaps_cite(const Gaps& gs) {
+  Citation gaps_cite(const Gaps& gs) {
     const AnnualItem* items[3] = {&rs_.annual.pub, &rs_.annual.prof, &rs_.annual.total};
-    Cite c = cite(items[int(gs.items[0].subject)]->source);
+    Citation c = cite(items[int(gs.items[0].subject)]->source);
     for (size_t i = 1; i < gs.count; ++i) {
       const Source& other = items[int(gs.items[i].subject)]->source;
       if (other.clause == c.clause || other.doc != items[int(gs.items[0].subject)]->source.doc) continue;
@@ -726,7 +726,7 @@ class Evaluation {
     res_.required_years = needed;
     if (!res_.years.empty()) add_reason("requirement", describe_requirement(needed), *window_by_);
 
-    std::vector<YearRow*> unmet, done;
+    std::vector<YearResult*> unmet, done;
     unmet.reserve(res_.years.size());
     for (auto& row : res_.years) (row.met || row.waived ? done : unmet).push_back(&row);
     int satisfied = int(done.size());
@@ -746,15 +746,15 @@ class Evaluation {
       res_.status = Status::met;
       // Under "any N", the most recent N compliant years carry the verdict; the others are not needed.
       for (auto& row : res_.years) row.required = false;
-      std::sort(done.begin(), done.end(), [](const YearRow* a, const YearRow* b) { return a->year > b->year; });
+      std::sort(done.begin(), done.end(), [](const YearResult* a, const YearResult* b) { return a->year > b->year; });
       for (int i = 0; i < needed && i < int(done.size()); ++i) done[size_t(i)]->required = true;
       return;
     }
     res_.status = Status::short_of_hours;
     // The years to complete: those that can still be completed first, then the cheapest; on a tie
     // the most recent.
-    auto can = [&](const YearRow* r) { return completion(r->year).can; };
-    std::stable_sort(unmet.begin(), unmet.end(), [&](const YearRow* a, const YearRow* b) {
+    auto can = [&](const YearResult* r) { return completion(r->year).can; };
+    std::stable_sort(unmet.begin(), unmet.end(), [&](const YearResult* a, const YearResult* b) {
       bool ca = can(a), cb = can(b);
       if (ca != cb) return ca;
       Micro xa = gaps(*a).sum(), xb = gaps(*b).sum();
@@ -763,11 +763,11 @@ class Evaluation {
     });
     for (size_t i = size_t(missing); i < unmet.size(); ++i) unmet[i]->required = false;
     unmet.resize(std::min(unmet.size(), size_t(missing)));
-    std::sort(unmet.begin(), unmet.end(), [](const YearRow* a, const YearRow* b) { return a->year < b->year; });
+    std::sort(unmet.begin(), unmet.end(), [](const YearResult* a, const YearResult* b) { return a->year < b->year; });
     res_.shortfall.reserve(unmet.size() * 3);
     std::string lost;  // the years that can no longer be completed
-    const Cited* lost_by = nullptr;
-    for (const YearRow* row : unmet) {
+    const RuleItem* lost_by = nullptr;
+    for (const YearResult* row : unmet) {
       Gaps gs = gaps(*row);
       if (gs.count == 0) continue;
       Completion c = completion(row->year);
@@ -775,7 +775,7 @@ class Evaluation {
       std::string_view deadline = c.deadline ? date_text(c.deadline) : std::string_view{};
       std::string_view parts[3];
       size_t n = 0;
-      for (Gap g : gs) {
+      for (Shortfall g : gs) {
         g.hours = up_to_cents(g.hours);
         g.can_complete = c.can;
         g.deadline = deadline;

@@ -1,4 +1,4 @@
-// Implementation of lex_json (json_lexer.h). Recursive descent: the builder refuses containers
+// Implementation of lex_json (json/lexer.h). Recursive descent: the builder refuses containers
 // nested deeper than its limit before we recurse into them, so recursion depth is bounded.
 #pragma once
 #include <cmath>

@@ -1,5 +1,5 @@
 // The member names of a result (CONTRACT §3). Writers take them as ids, so the JSON writer prints
-// the name and the tape writer (tape_out.h) sends a small number that web/jxjy.js maps back.
+// the name and the tape writer (result/tape_out.h) sends a small number that web/jxjy.js maps back.
 #pragma once
 #include <cstdint>
 #include <string_view>

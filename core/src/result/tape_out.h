@@ -1,4 +1,4 @@
-// The tape writer (jxjy/tape.h): the writer interface of result_write.h, for the JS module.
+// The tape writer (jxjy/tape.h): the writer interface of result/write.h, for the JS module.
 #pragma once
 #include <string_view>
 

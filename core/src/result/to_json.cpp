@@ -16,16 +16,18 @@ void to_json(const Result& r, std::string& out) {
   o.finish();
 }
 
-std::string rule_set_json(const RuleSet& rs, Locale l) {
-  JsonOut o;
-  write_rule_set(o, rs, l);
-  return o.take();
-}
-
-std::string source_json(const Document& d, std::string_view clause) {
-  JsonOut o;
-  write_source_value(o, Cite{&d, clause, nullptr});
-  return o.take();
+void serialise_once(RuleSet& rs) {
+  for_each_source(rs, [&](Source& s) {
+    if (s.doc < 0) return;  // an item the file does not have
+    JsonOut o;
+    write_source_value(o, Citation{&rs.documents[size_t(s.doc)], s.clause, nullptr});
+    s.json = o.take();
+  });
+  for (Locale l : {Locale::zh, Locale::en}) {
+    JsonOut o;
+    write_rule_set(o, rs, l);
+    rs.json[int(l)] = o.take();
+  }
 }
 
 }  // namespace jxjy

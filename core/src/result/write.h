@@ -1,5 +1,5 @@
-// A result written through a writer: JsonOut (json_out.h) for the JSON text of the CLI and the
-// C++ API, TapeOut (tape_out.h) for the JS module. One function, so the two can never disagree.
+// A result written through a writer: JsonOut (result/json_writer.h) for the JSON text of the CLI and the
+// C++ API, TapeOut (result/tape_out.h) for the JS module. One function, so the two can never disagree.
 //
 // A writer has obj/end_obj, arr/end_arr, key(Key), str (text made for this result), kept (text that
 // lives as long as the rule sets: rule data and literals), integer, number, boolean, and
@@ -21,7 +21,7 @@ inline std::string_view status_name(Status s) {
 }
 
 template <class Out>
-void write_source_value(Out& o, const Cite& c) {
+void write_source_value(Out& o, const Citation& c) {
   o.cached(c.json, [&] {
     // The title is in ruleSet.sources; repeating it on every record would double the result's size.
     o.obj();
@@ -35,13 +35,13 @@ void write_source_value(Out& o, const Cite& c) {
 }
 
 template <class Out>
-void write_source(Out& o, const Cite& c) {
+void write_source(Out& o, const Citation& c) {
   o.key(Key::source);
   write_source_value(o, c);
 }
 
 template <class Out>
-void write_notes(Out& o, Key k, const std::vector<Note>& notes) {
+void write_notes(Out& o, Key k, const std::vector<Finding>& notes) {
   o.key(k).arr();
   for (const auto& n : notes) {
     o.obj();

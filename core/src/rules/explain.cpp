@@ -1,5 +1,5 @@
 // Rule set -> Markdown, in the words of a notice, so that an officer can hold the file against the
-// notice clause by clause. Words come from names.h (the vocabulary) and the rule file's own texts;
+// notice clause by clause. Words come from base/names.h (the vocabulary) and the rule file's own texts;
 // only the sentences that join them live here. Every cited item ends with its document and clause.
 #include "rules/explain.h"
 
@@ -84,7 +84,7 @@ class Explainer {
   }
 
   // The end of a cited item: its source, then how we read the notice where it is silent.
-  void cited(const Cited& c, const std::string& indent = "  ") {
+  void cited(const RuleItem& c, const std::string& indent = "  ") {
     out_ += indent + "- " + cite(c.source) + "\n";
     if (c.interpretation)
       out_ += indent + "- " + t("解释（通知未写明之处，结果会提示）：", "Interpretation (the notice is silent; results say so): ") +

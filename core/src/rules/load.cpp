@@ -1,7 +1,6 @@
 // Rule file -> RuleSet, validating as it goes. The rules of the format are in rules/README.md.
 #include "rules/load.h"
 
-#include "result/result.h"
 
 #include <initializer_list>
 #include <map>
@@ -27,7 +26,7 @@ class RuleReader {
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
-    r_.string(m(root, "basedOn"), "/basedOn", 64, rs_.based_on, false);  // resolved before (rules_based_on.cpp)
+    r_.string(m(root, "basedOn"), "/basedOn", 64, rs_.based_on, false);  // resolved before (rules/based_on.cpp)
     if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
       r_.add("invalid_value", "/region", {"应为六位行政区划代码", "must be a six-digit GB/T 2260 code"});
     rs_.region_name = text(m(root, "regionName"), "/regionName", true);
@@ -158,8 +157,6 @@ class RuleReader {
     }
     if (r_.string(m(*v, "clause"), path + "/clause", 200, s.clause, true) && s.clause.empty())
       r_.add("missing", path + "/clause", {"条款不能为空", "the clause must not be empty"});
-    if (s.doc >= 0)
-      s.json = source_json(rs_.documents[s.doc], s.clause);
     return s;
   }
 
@@ -173,7 +170,7 @@ class RuleReader {
     }
   }
 
-  void cited(const Json& item, const std::string& path, Cited& c) {
+  void cited(const Json& item, const std::string& path, RuleItem& c) {
     c.source = source(m(item, "source"), path + "/source");
     const Json* i = m(item, "interpretation");
     if (!i) return;
@@ -480,7 +477,7 @@ class RuleReader {
         const Json& e = *x;
         if (!object(&e, path, true)) continue;
         known(e, path, {"date", "text", "source", "interpretation"});
-        DatedNote n;
+        DeadlineNote n;
         r_.date(m(e, "date"), path + "/date", n.date, true);
         n.text = text(m(e, "text"), path + "/text", true);
         cited(e, path, n);
@@ -610,7 +607,6 @@ std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view t
   Reader r(problems);
   RuleReader(rs, r).read(doc.root());
   if (problems.size() != before) return std::nullopt;
-  for (Locale l : {Locale::zh, Locale::en}) rs.json[int(l)] = rule_set_json(rs, l);
   return rs;
 }
 

@@ -18,12 +18,12 @@ struct Document {
 struct Source {
   int doc = -1;  // index into RuleSet::documents
   std::string clause;
-  std::string json;  // {"number":…,"clause":…}, serialised once at load: every result cites sources
+  std::string json;  // {"number":…,"clause":…} for results, filled by result/ (serialise_once)
 };
 
 // An item of a rule file that can decide a result: where it comes from, and how we read it where
 // the notice is silent.
-struct Cited {
+struct RuleItem {
   Source source;
   std::optional<Text> interpretation;
 };
@@ -39,7 +39,7 @@ struct Window {
 
 constexpr int kAllYears = -1;
 
-struct Requirement : Cited {
+struct Requirement : RuleItem {
   Route route = Route::review;
   Mask levels = 0, education = 0;
   bool exempt = false;
@@ -59,7 +59,7 @@ struct UnitRule {
   std::optional<Source> source;
 };
 
-struct ActivityRule : Cited {
+struct ActivityRule : RuleItem {
   bool excluded = false;
   Mask subjects = 0;
   std::array<UnitRule, kUnitCount> units{};
@@ -68,14 +68,14 @@ struct ActivityRule : Cited {
   std::optional<Source> public_source;  // the clause for records of public hours, when it differs
 };
 
-struct Filing : Cited {
+struct Filing : RuleItem {
   bool present = false;
   Mask activities = 0;  // 0 with present = all
   Mask subjects = 0;
   Text text;
 };
 
-struct AnnualItem : Cited {
+struct AnnualItem : RuleItem {
   double hours = 0;
 };
 
@@ -83,7 +83,7 @@ struct Annual {
   AnnualItem pub, prof, total;
   bool has_share = false;
   int share_num = 0, share_den = 1;
-  Cited share;
+  RuleItem share;
 };
 
 enum class Effect : uint8_t {
@@ -91,7 +91,7 @@ enum class Effect : uint8_t {
   years_since_circumstance, years_in_post
 };
 
-struct Adjustment : Cited {
+struct Adjustment : RuleItem {
   std::string id;
   Mask routes = 0, levels = 0;
   std::vector<int> application_years;
@@ -112,32 +112,32 @@ struct Adjustment : Cited {
 };
 
 // When a year's hours can still be earned (CONTRACT §4.2 canComplete / deadline).
-struct SameYearDeadline : Cited {
+struct SameYearDeadline : RuleItem {
   int from = 0, until = 1231;  // mmdd: the training period of a year, e.g. 0220–1231
 };
-struct PastYears : Cited {
+struct PastYears : RuleItem {
   bool make_up = false;        // hours of a past year may still be made up (补学)
   int from = 0, until = 0;     // yyyymmdd, 0: not bounded by the notice
 };
-struct DatedNote : Cited {
+struct DeadlineNote : RuleItem {
   int date = 0;  // yyyymmdd
   Text text;
 };
 struct Deadlines {
   SameYearDeadline same_year;
   PastYears past_years;
-  std::vector<DatedNote> notes;  // other dates of the notice, for people (explain, the page)
+  std::vector<DeadlineNote> notes;  // other dates of the notice, for people (explain, the page)
 };
 
 // Series handed to their own department (青海 一, 扎兰屯 一（三）).
-struct OwnDepartment : Cited {
+struct OwnDepartment : RuleItem {
   bool present = false;
   Mask series = 0;
   Text text;
 };
 
 // How an occasion that spans several years shares its credit among them (the clause and the reading).
-struct Occasions : Cited {};
+struct Occasions : RuleItem {};
 
 struct RuleSet {
   std::string id, file, region;
@@ -155,7 +155,28 @@ struct RuleSet {
   Deadlines deadlines;
   OwnDepartment own_department;
   std::optional<Occasions> occasions;
-  std::string json[2];  // the result's "ruleSet" object per Locale, serialised once at load
+  std::string json[2];  // the result's "ruleSet" object per Locale, filled by result/ (serialise_once)
 };
+
+// Calls f(source) for every source a rule set holds (result/ serialises each once). RS is RuleSet
+// or const RuleSet.
+template <class RS, class F>
+void for_each_source(RS& rs, F&& f) {
+  auto item = [&](auto& i) { f(i.source); };
+  item(rs.annual.pub), item(rs.annual.prof), item(rs.annual.total), item(rs.annual.share);
+  item(rs.filing);
+  for (auto& r : rs.requirements) item(r);
+  for (auto& a : rs.activities) {
+    item(a);
+    if (a.public_source) f(*a.public_source);
+    for (auto& u : a.units)
+      if (u.source) f(*u.source);
+  }
+  for (auto& a : rs.adjustments) item(a);
+  item(rs.deadlines.same_year), item(rs.deadlines.past_years);
+  for (auto& n : rs.deadlines.notes) item(n);
+  item(rs.own_department);
+  if (rs.occasions) item(*rs.occasions);
+}
 
 }  // namespace jxjy
