@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { launch, newContext, root, skip } from './harness.mjs';
+import { ensureArtifacts, launch, newContext, root, skip } from './harness.mjs';
 
 // a wasm custom section named "jxjy-test-build" holding the letter
 function customSection(letter) {
@@ -138,6 +138,7 @@ test('after a deploy every page load is all-old or all-new, and the old cache go
     }
     assert.ok(offered >= 0, `the new version was offered within 12 visits after the deploy (loads: ${loads.join('')})`);
     assert.equal(await prompt.textContent(), '新版本可用，刷新');
+    await page.screenshot({ path: path.join(ensureArtifacts(), 'update-prompt-1280.png') });
     // the page becomes visible again (a person comes back to the tab): it asks for an update again
     const asked = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();
