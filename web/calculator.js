@@ -9,7 +9,9 @@
 //   ownsDocument true on index.html (<html lang>, document.title)
 //   shared       a profile from a #p= link: opened (after asking, when a draft of one's own is there)
 //   onResult     called with (result, profile) after every evaluation
-// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), destroy() }
+//   peopleKey    localStorage key of the saved people (people.js; needs storageKey): the page's people panel
+// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile),
+//               destroy() }
 import { createChecker } from './jxjy.js';
 import { markup } from './markup.js';
 import { say } from './texts.js';
@@ -22,6 +24,8 @@ import { createRegionPicker } from './region-picker.js';
 import { createResultView } from './result-view.js';
 import { createIO } from './records-io.js';
 import { createShare } from './share.js';
+import { copyDraft, labelOf, openPeople } from './people.js';
+import { createPeopleView } from './people-view.js';
 
 let checkerPromise = null;
 /** Resolves to the checker shared by every calculator of the document (retried after a failure). */
@@ -57,14 +61,20 @@ export function mount(root, opts = {}) {
   const lang = () => draft.lang;
   const t = (key, ...args) => say(draft.lang, key, ...args);
   if (stored && stored.dropped.length) notices.push(() => t('droppedNotice', stored.dropped.join(draft.lang === 'en' ? ', ' : '、')));
+  // saved people: nothing on screen is replaced before a saved person holds it (people.js keep())
+  const people = storage && opts.peopleKey ? openPeople(storage, opts.peopleKey, draft.lang) : null;
+  let peopleView = null;
+  if (people && people.current() && !stored) draft = { ...copyDraft(people.current().draft), lang: draft.lang };
   if (opts.shared !== undefined) {
     const shared = opts.shared && draftFromProfile(opts.shared, draft.lang);
+    const safe = !hasContent(draft) || (people && people.set.current !== null);
     if (!shared) notices.push(() => t('sharedBad'));
-    else if (!hasContent(draft) || window.confirm(t('confirmReplace'))) {
-      shared.draft.name = draft.name;
+    else if (safe || window.confirm(t(people ? 'confirmReplaceKeep' : 'confirmReplace'))) {
+      const kept = people ? people.keep(draft) : null;
+      if (!people) shared.draft.name = draft.name;
       draft = shared.draft;
       if (opts.lang) draft.lang = opts.lang;
-      notices.push(() => t('openedShared'));
+      notices.push(kept ? () => t('openedSharedKept', labelOf(people.set, kept, (n) => t('peopleUnnamed', n))) : () => t('openedShared'));
     } else {
       notices.push(() => t('keptDraft'));
     }
@@ -194,6 +204,7 @@ export function mount(root, opts = {}) {
     clearTimeout(saveTimer);
     saveTimer = 0;
     if (storage) saveDraft(storage, opts.storageKey, draft);
+    if (people) { people.sync(draft); peopleView?.refresh(); }
   }
   if (storage) {
     const flush = () => { if (saveTimer) saveNow(); };
@@ -312,7 +323,22 @@ export function mount(root, opts = {}) {
   function renderAll() {
     form.render();
     picker.render();
+    peopleView?.render();
     showNotices();
+  }
+
+  /** Shows another draft (a saved person, a profile posted by a portal) in place of the one on screen. */
+  function replaceDraft(next) {
+    clearTimeout(saveTimer);
+    draft = next;
+    draft.lang = lang();
+    io.clearMessages();
+    $('f-search').value = '';
+    $('f-search-results').replaceChildren();
+    $('f-search-status').textContent = '';
+    notices = [];
+    renderAll();
+    evaluateNow();
   }
   function showNotices() {
     $('notice').textContent = notices.map((f) => f()).join(' ');
@@ -320,6 +346,7 @@ export function mount(root, opts = {}) {
 
   function clearAll() {
     if (!window.confirm(t('confirmClear'))) return;
+    if (people) people.keep(draft); // a saved person keeps its entries; only the screen is cleared
     draft = emptyDraft(draft.lang);
     if (storage) forgetDraft(storage, opts.storageKey);
     notices = [() => t('cleared')];
@@ -377,6 +404,10 @@ export function mount(root, opts = {}) {
     document.documentElement.lang = draft.lang === 'en' ? 'en' : 'zh-CN';
     document.title = t('title');
   }
+  peopleView = people ? createPeopleView(app, people, {
+    draft: () => draft, replaceDraft, saveNow, today: localDate,
+    setName(name) { draft.name = name; form.renderFields(); },
+  }) : null;
   form.renderTexts();
   form.renderFields();
   form.renderRows();
@@ -408,6 +439,14 @@ export function mount(root, opts = {}) {
     result: () => lastResult,
     draft: () => draft,
     share,
+    /** Shows a contract profile in the form (a portal's jxjy:profile message); false when it is not one. */
+    openProfile(profile) {
+      const out = profile && typeof profile === 'object' && !Array.isArray(profile) ? draftFromProfile(profile, lang()) : null;
+      if (!out) return false;
+      if (people) people.keep(draft);
+      replaceDraft(out.draft);
+      return true;
+    },
     destroy() { window.removeEventListener('beforeprint', beforePrint); wrapper.remove(); },
   };
 }
