@@ -8,11 +8,30 @@ import { PEOPLE_KEY } from './people.js';
 // index.html?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with
 // {type: "jxjy:result", id, result} (the form is not touched); postMessage({type: "jxjy:profile", id,
 // profile}) shows that profile in the frame's calculator and answers the same way; say {type: "jxjy:ready"}
-// once loaded and {type: "jxjy:resize", height} whenever the content's height changes (CONTRACT §4.4).
+// once loaded and {type: "jxjy:resize", height} whenever the content's height changes (CONTRACT §4.4), and
+// again when asked with {type: "jxjy:measure"} (a portal whose script started after the frame's first
+// message asks once its listener is there).
 function setupEmbed(controller) {
+  // The height of the document's content (the <html> box: its height is its content's, not the frame's,
+  // so a frame the portal enlarges does not enlarge it: no loop). Sent only when it changed.
+  let last = -1;
+  const height = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const report = () => {
+    const h = height();
+    if (h !== last && window.parent !== window) {
+      last = h;
+      window.parent.postMessage({ type: 'jxjy:resize', height: h }, '*');
+    }
+  };
   window.addEventListener('message', async (event) => {
     const data = event.data;
     if (!data || typeof data !== 'object' || !event.source) return;
+    const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
+    if (data.type === 'jxjy:measure') {
+      last = height();
+      event.source.postMessage({ type: 'jxjy:resize', height: last }, origin);
+      return;
+    }
     if (data.type !== 'jxjy:evaluate' && data.type !== 'jxjy:profile') return;
     let result;
     try {
@@ -26,21 +45,10 @@ function setupEmbed(controller) {
     } catch (e) {
       result = { ok: false, errors: [{ code: 'internal_error', path: '', message: String((e && e.message) || e) }] };
     }
-    const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
     event.source.postMessage({ type: 'jxjy:result', id: data.id, result }, origin);
   });
   if (window.parent === window) return;
   loadChecker().then((c) => window.parent.postMessage({ type: 'jxjy:ready', version: c.version }, '*'), () => {});
-  // The height of the document's content (the <html> box: its height is its content's, not the frame's,
-  // so a frame the portal enlarges does not enlarge it: no loop). Sent only when it changed.
-  let last = -1;
-  const report = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) {
-      last = height;
-      window.parent.postMessage({ type: 'jxjy:resize', height }, '*');
-    }
-  };
   new ResizeObserver(report).observe(document.documentElement);
 }
 

@@ -9,6 +9,7 @@
 //   ownsDocument true on index.html (<html lang>, document.title)
 //   shared       a profile from a #p= link: opened (after asking, when a draft of one's own is there)
 //   onResult     called with (result, profile) after every evaluation
+//   shareBase    the page a share link opens (default: this page's address; null: no share button)
 //   peopleKey    localStorage key of the saved people (people.js; needs storageKey): the page's people panel
 // controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile),
 //               destroy() }
@@ -24,7 +25,7 @@ import { createRegionPicker } from './region-picker.js';
 import { createResultView } from './result-view.js';
 import { createIO } from './records-io.js';
 import { createShare } from './share.js';
-import { copyDraft, labelOf, openPeople } from './people.js';
+import { copyDraft, labelOf as personLabel, openPeople } from './people.js';
 import { createPeopleView } from './people-view.js';
 
 let checkerPromise = null;
@@ -74,7 +75,7 @@ export function mount(root, opts = {}) {
       if (!people) shared.draft.name = draft.name;
       draft = shared.draft;
       if (opts.lang) draft.lang = opts.lang;
-      notices.push(kept ? () => t('openedSharedKept', labelOf(people.set, kept, (n) => t('peopleUnnamed', n))) : () => t('openedShared'));
+      notices.push(kept ? () => t('openedSharedKept', personLabel(people.set, kept, (n) => t('peopleUnnamed', n))) : () => t('openedShared'));
     } else {
       notices.push(() => t('keptDraft'));
     }
@@ -153,7 +154,7 @@ export function mount(root, opts = {}) {
   const picker = createRegionPicker(app);
   const results = createResultView(app);
   const io = createIO(app, { replaceRows, exportProfile: () => buildProfile(draft).profile });
-  const share = createShare(app, { profile: () => currentProfile() });
+  const share = createShare(app, { profile: () => currentProfile(), base: opts.shareBase });
 
   function replaceRows(rows) {
     draft.training = rows;
@@ -388,6 +389,7 @@ export function mount(root, opts = {}) {
     window.print();
   }
 
+  if (opts.shareBase === null) $('share-btn').hidden = true;
   $('clear-all').addEventListener('click', clearAll);
   $('lang-toggle').addEventListener('click', () => { setLang(draft.lang === 'en' ? 'zh' : 'en'); $('lang-toggle').focus(); });
   $('print-btn').addEventListener('click', print);

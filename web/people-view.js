@@ -40,8 +40,11 @@ export function createPeopleView(app, store, deps) {
     el('label', { for: 'people-rename-input', 'data-t': 'peopleNewName' }), el('div', { className: 'share-row' }, nameInput, renameOk, renameCancel));
   const status = el('p', { id: 'people-status', className: 'io-msg io-status', role: 'status' });
   const error = el('p', { id: 'people-error', className: 'io-msg io-error', role: 'alert' });
-  const section = el('section', { id: 'people', className: 'card people', 'aria-labelledby': 'people-heading' },
-    el('h2', { id: 'people-heading', 'data-t': 'peopleHeading' }),
+  // folded while nobody is saved (a person checking only themself needs none of it); its summary says who
+  // is shown and that it all stays on this device
+  const count = el('span', { id: 'people-count', className: 'people-count' });
+  const details = el('details', { id: 'people-details', className: 'people-details' },
+    el('summary', {}, el('h2', { id: 'people-heading', 'data-t': 'peopleHeading' }), count),
     el('p', { id: 'people-privacy', className: 'hint', 'data-t': 'peoplePrivacy' }),
     el('div', { className: 'people-pick' },
       el('div', { className: 'field' }, el('label', { for: 'people-select', 'data-t': 'peopleCurrent' }), select),
@@ -49,6 +52,8 @@ export function createPeopleView(app, store, deps) {
     el('div', { className: 'people-actions', role: 'group', 'aria-labelledby': 'people-heading' },
       buttons.add, buttons.rename, buttons.dup, buttons.del, buttons.exp, buttons.imp, file),
     renameBox, status, error);
+  details.open = set.people.length > 0;
+  const section = el('section', { id: 'people', className: 'card people', 'aria-labelledby': 'people-heading' }, details);
   app.wrapper.querySelector('.top').after(section);
 
   function say(statusText = '', errorText = '') {
@@ -71,6 +76,7 @@ export function createPeopleView(app, store, deps) {
       && options.every((o, i) => select.options[i].value === o.value && select.options[i].text === o.text);
     if (!same) select.replaceChildren(...options);
     select.value = set.current ?? '';
+    count.textContent = set.people.length ? t('peopleCount', set.current ? label(set.current) : t('peopleNone'), set.people.length) : '';
     buttons.open.disabled = set.people.length === 0;
     buttons.del.disabled = set.current === null;
     buttons.exp.disabled = set.people.length === 0 && !isUnsaved(set, deps.draft());
@@ -213,6 +219,7 @@ export function createPeopleView(app, store, deps) {
   });
 
   render();
+  if (store.dropped.length) details.open = true;
   if (store.dropped.length) say('', t('peopleDropped', store.dropped.join(app.lang() === 'en' ? ', ' : '、')));
   return { render, refresh };
 }

@@ -102,6 +102,7 @@ export const TEXT = {
     // saved people (people-view.js)
     peopleHeading: '人员（只保存在本机）',
     peoplePrivacy: '可以保存多位人员的测算内容，在这里切换。它们只保存在这台设备的浏览器里，不会上传或发送到任何地方；清除浏览器数据会删除它们，可以先“导出全部人员”留底。',
+    peopleCount: (who, n) => `当前：${who}（共 ${n} 位）`, peopleNone: '未保存的内容',
     peopleCurrent: '当前人员', peopleUnsaved: '（当前填写的内容，尚未保存为人员）', peopleUnnamed: (n) => `未命名（第${n}位）`,
     peopleOpen: '打开所选人员', peopleNew: '新建人员', peopleRename: '改名', peopleDup: '复制为新人员', peopleDel: '删除此人员',
     peopleExport: '导出全部人员', peopleImport: '导入人员…', peopleFileInput: '选择要导入的人员文件（JSON）',
@@ -218,6 +219,7 @@ export const TEXT = {
     sharedBad: 'The share link could not be read and was ignored.',
     peopleHeading: 'People (kept on this device only)',
     peoplePrivacy: 'Keep the checks of several people and switch between them here. They are kept only in this browser on this device and are never uploaded or sent anywhere; clearing the browser\'s data deletes them, so "Export all people" keeps a copy.',
+    peopleCount: (who, n) => `shown: ${who} (${n} saved)`, peopleNone: 'entries not saved',
     peopleCurrent: 'Person shown', peopleUnsaved: '(what is entered now, not saved as a person)', peopleUnnamed: (n) => `Unnamed (no. ${n})`,
     peopleOpen: 'Open the chosen person', peopleNew: 'New person', peopleRename: 'Rename', peopleDup: 'Copy as a new person',
     peopleDel: 'Delete this person', peopleExport: 'Export all people', peopleImport: 'Import people…',
