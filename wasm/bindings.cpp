@@ -84,7 +84,7 @@ uint32_t address(const T* p) {
 
 uintptr_t evaluate_input(size_t n) {
   if (!g_checker) return 0;
-  g_checker->evaluate(std::string_view(g_input.data(), std::min(n, g_input.size())), g_tape);
+  jxjy::evaluate_to_tape(*g_checker, std::string_view(g_input.data(), std::min(n, g_input.size())), g_tape);
   const auto& t = g_tape;
   g_tape_view = {address(t.words.data()), uint32_t(t.words.size()), address(t.numbers.data()),
                  uint32_t(t.numbers.size()), address(t.text.data()), uint32_t(t.text.size()),

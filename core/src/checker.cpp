@@ -4,15 +4,15 @@
 #include <optional>
 #include <map>
 
-#include "evaluate.h"
-#include "explain.h"
+#include "eval/evaluate.h"
+#include "rules/explain.h"
 #include "jxjy/jxjy.h"
-#include "json_out.h"
-#include "messages.h"
-#include "profile.h"
-#include "rules_based_on.h"
-#include "rules_load.h"
-#include "tape_out.h"
+#include "result/json_writer.h"
+#include "base/messages.h"
+#include "profile/read_profile.h"
+#include "rules/based_on.h"
+#include "rules/load.h"
+#include "result/tape_out.h"
 
 namespace jxjy {
 
@@ -41,7 +41,7 @@ struct Checker::Impl {
       const RuleSet* rs = in_force ? in_force : earliest;
       // Catalogue warnings cite the notice that is applied, as a whole.
       const Document& notice = rs->documents.front();
-      Cite whole{&notice, "全文"};
+      Citation whole{&notice, "全文"};
       if (c != code)
         res.warnings.push_back({"region_fallback",
                                 message(res.texts, l, M::region_fallback, code,
@@ -113,6 +113,7 @@ std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std
       continue;
     }
     ids[rs->id] = f.name;
+    serialise_once(*rs);
     c->impl_->sets.push_back(std::move(*rs));
   }
   if (files.empty()) errors.push_back({"", "", "no_rules", "no rule files given"});
@@ -171,9 +172,13 @@ void Checker::evaluate_into(std::string_view text, std::string& out, bool& input
   to_json(res, out);
 }
 
-void Checker::evaluate(std::string_view text, ResultTape& out) const {
+struct CheckerAccess {
+  static const Checker::Impl& impl(const Checker& c) { return *c.impl_; }
+};
+
+void evaluate_to_tape(const Checker& checker, std::string_view text, ResultTape& out) {
   Result res;
-  impl_->check(text, res);
+  CheckerAccess::impl(checker).check(text, res);
   to_tape(res, out);
 }
 
