@@ -80,6 +80,8 @@ export function createPeopleView(app, store, deps) {
     buttons.open.disabled = set.people.length === 0;
     buttons.del.disabled = set.current === null;
     buttons.exp.disabled = set.people.length === 0 && !isUnsaved(set, deps.draft());
+    if (!store.saved) error.textContent = t('peopleSaveFailed');
+    else if (error.textContent === t('peopleSaveFailed')) error.textContent = '';
   }
 
   /** Keeps the draft on screen (see people.js keep()); the text that says so, or ''. */

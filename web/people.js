@@ -188,7 +188,8 @@ export function openPeople(storage, key = PEOPLE_KEY, lang) {
   const store = {
     set,
     dropped,
-    save: () => savePeople(storage, key, set),
+    saved: true, // false after a write failed (storage full or disabled): the panel says so
+    save: () => { store.saved = savePeople(storage, key, set); return store.saved; },
     current: () => personOf(set, set.current),
     sync(draft) {
       const p = personOf(set, set.current);

@@ -71,6 +71,13 @@ test('custom element <jxjy-checker>', { skip, timeout: 90_000 }, async () => {
   await opened.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   assert.equal(await opened.locator('#f-region').inputValue(), '150781');
   await opened.close();
+  // print: the summary takes the calculator's place inside the element
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await el.locator('#print-summary').isVisible(), true);
+  assert.equal(await el.locator('#form').isVisible(), false);
+  assert.match(await el.locator('#print-summary').textContent(), /150781|Region/);
+  await page.emulateMedia({ media: 'screen' });
   await rec.context.close();
   rec.check();
 });

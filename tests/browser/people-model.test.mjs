@@ -81,3 +81,12 @@ test('keep(): the draft on screen is kept before anything replaces it', () => {
   assert.equal(store.set.people[0].draft.year, '2024');
   assert.deepEqual(JSON.parse(storage.getItem('jxjy.people.v1')).people[0].draft.year, '2024');
 });
+
+test('a full storage is noticed (store.saved false), and the people stay in memory', () => {
+  const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem() {} };
+  const store = openPeople(full);
+  assert.equal(store.saved, true);
+  store.keep({ ...emptyDraft(), name: '张三' });
+  assert.equal(store.saved, false);
+  assert.equal(store.set.people.length, 1);
+});
