@@ -331,8 +331,9 @@ export function mount(root, opts = {}) {
   /** Shows another draft (a saved person, a profile posted by a portal) in place of the one on screen. */
   function replaceDraft(next) {
     clearTimeout(saveTimer);
+    const shownLang = draft.lang;
     draft = next;
-    draft.lang = lang();
+    draft.lang = shownLang;
     io.clearMessages();
     $('f-search').value = '';
     $('f-search-results').replaceChildren();
