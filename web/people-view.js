@@ -67,6 +67,7 @@ export function createPeopleView(app, store, deps) {
     refresh();
   }
 
+  let selectedFor;
   /** The list and the buttons' states (after the draft's name or the set changed). */
   function refresh() {
     const options = [];
@@ -75,7 +76,10 @@ export function createPeopleView(app, store, deps) {
     const same = select.options.length === options.length
       && options.every((o, i) => select.options[i].value === o.value && select.options[i].text === o.text);
     if (!same) select.replaceChildren(...options);
-    select.value = set.current ?? '';
+    // the person shown is selected when the list or the person changes, not on every save (that would
+    // undo a choice made in the list and not opened yet)
+    if (!same || set.current !== selectedFor) select.value = set.current ?? '';
+    selectedFor = set.current;
     count.textContent = set.people.length ? t('peopleCount', set.current ? label(set.current) : t('peopleNone'), set.people.length) : '';
     buttons.open.disabled = set.people.length === 0;
     buttons.del.disabled = set.current === null;

@@ -224,9 +224,25 @@ test('saved people in English', { skip, timeout: 60_000 }, async () => {
   assert.match(await page.locator('#people-privacy').textContent(), /never uploaded or sent anywhere/);
   await page.locator('#people-new').click();
   await page.locator('#people-status', { hasText: 'Created "Unnamed (no. 1)"' }).waitFor();
+  // a person opens in the language shown, whatever it was saved in
+  await page.waitForTimeout(600); // (the page's pending save first: it writes its own set)
+  await page.evaluate(() => {
+    const set = JSON.parse(localStorage.getItem('jxjy.people.v1'));
+    set.people.push({ id: 'zh1', draft: { lang: 'en', name: '王五', region: '630000', training: [] } });
+    localStorage.setItem('jxjy.people.v1', JSON.stringify(set));
+  });
+  await page.reload();
+  await waitReady(page);
   await page.locator('#lang-toggle').click();
   assert.equal(await page.locator('#people-heading').textContent(), '人员（只保存在本机）');
-  assert.deepEqual(await options(page), ['未命名（第1位）']);
+  await page.locator('#people-select').selectOption('zh1');
+  await page.waitForTimeout(600); // a save in between (the language switch's) keeps the choice made in the list
+  await page.locator('#people-open').click();
+  await page.locator('#people-status', { hasText: '已打开「王五」' }).waitFor();
+  assert.equal(await page.locator('#f-region').inputValue(), '630000');
+  assert.equal(await page.locator('#lang-toggle').textContent(), 'English', 'still in Chinese');
+  assert.equal(await page.locator('#people-heading').textContent(), '人员（只保存在本机）');
+  assert.deepEqual(await options(page), ['未命名（第1位）', '王五']);
   await rec.context.close();
   rec.check();
 });
