@@ -4,35 +4,53 @@
 import { loadChecker, mount } from './calculator.js';
 import { STORAGE_KEY, decodeShare } from './draft.js';
 import { say } from './texts.js';
+import { PEOPLE_KEY } from './people.js';
 
 // index.html?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with
-// {type: "jxjy:result", id, result}; say {type: "jxjy:ready"} once loaded and {type: "jxjy:resize", height}
-// whenever the content's height changes (CONTRACT §4.4).
-function setupEmbed(host) {
+// {type: "jxjy:result", id, result} (the form is not touched); postMessage({type: "jxjy:profile", id,
+// profile}) shows that profile in the frame's calculator and answers the same way; say {type: "jxjy:ready"}
+// once loaded and {type: "jxjy:resize", height} whenever the content's height changes (CONTRACT §4.4), and
+// again when asked with {type: "jxjy:measure"} (a portal whose script started after the frame's first
+// message asks once its listener is there).
+function setupEmbed(controller) {
+  // The height of the document's content (the <html> box: its height is its content's, not the frame's,
+  // so a frame the portal enlarges does not enlarge it: no loop). Sent only when it changed.
+  let last = -1;
+  const height = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const report = () => {
+    const h = height();
+    if (h !== last && window.parent !== window) {
+      last = h;
+      window.parent.postMessage({ type: 'jxjy:resize', height: h }, '*');
+    }
+  };
   window.addEventListener('message', async (event) => {
     const data = event.data;
-    if (!data || typeof data !== 'object' || data.type !== 'jxjy:evaluate' || !event.source) return;
+    if (!data || typeof data !== 'object' || !event.source) return;
+    const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
+    if (data.type === 'jxjy:measure') {
+      last = height();
+      event.source.postMessage({ type: 'jxjy:resize', height: last }, origin);
+      return;
+    }
+    if (data.type !== 'jxjy:evaluate' && data.type !== 'jxjy:profile') return;
     let result;
     try {
       const c = await loadChecker();
+      if (data.type === 'jxjy:profile') {
+        await controller.ready;
+        controller.openProfile(data.profile);
+      }
+      // the answer is the checker's for exactly the posted profile (the form shows the same profile)
       result = await c.evaluate(data.profile);
     } catch (e) {
       result = { ok: false, errors: [{ code: 'internal_error', path: '', message: String((e && e.message) || e) }] };
     }
-    const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
     event.source.postMessage({ type: 'jxjy:result', id: data.id, result }, origin);
   });
   if (window.parent === window) return;
   loadChecker().then((c) => window.parent.postMessage({ type: 'jxjy:ready', version: c.version }, '*'), () => {});
-  let last = -1;
-  const report = () => {
-    const height = Math.ceil(host.getBoundingClientRect().height);
-    if (height !== last) {
-      last = height;
-      window.parent.postMessage({ type: 'jxjy:resize', height }, '*');
-    }
-  };
-  new ResizeObserver(report).observe(host);
+  new ResizeObserver(report).observe(document.documentElement);
 }
 
 // Offline: the service worker caches the app shell (sw.js). Only over http(s), not from file://.
@@ -92,14 +110,15 @@ function registerServiceWorker(lang) {
 function startPage(host) {
   const params = new URLSearchParams(location.search);
   const embed = params.get('embed') === '1';
-  if (embed) {
-    document.body.classList.add('embed');
-    setupEmbed(host);
-  }
+  // ?embed=1&view=result: only the result (the portal posts the profile, or a #p= link carries it)
+  const resultOnly = embed && params.get('view') === 'result';
+  if (embed) document.body.classList.add('embed');
+  if (resultOnly) document.body.classList.add('view-result');
   const options = {
     embedded: embed,
     ownsDocument: true,
     storageKey: embed ? null : STORAGE_KEY,
+    peopleKey: embed ? null : PEOPLE_KEY,
     region: params.get('region') || undefined,
     lang: params.get('lang') || undefined,
   };
@@ -111,6 +130,7 @@ function startPage(host) {
   }
   host.replaceChildren();
   const controller = mount(host, options);
+  if (embed) setupEmbed(controller);
   // After the first verdict: the worker's install downloads the whole shell again, which should not
   // compete with the first visit's own loading.
   const register = () => registerServiceWorker(() => controller.draft().lang);

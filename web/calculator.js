@@ -9,7 +9,10 @@
 //   ownsDocument true on index.html (<html lang>, document.title)
 //   shared       a profile from a #p= link: opened (after asking, when a draft of one's own is there)
 //   onResult     called with (result, profile) after every evaluation
-// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), destroy() }
+//   shareBase    the page a share link opens (default: this page's address; null: no share button)
+//   peopleKey    localStorage key of the saved people (people.js; needs storageKey): the page's people panel
+// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile),
+//               destroy() }
 import { createMainThreadChecker, createWorkerChecker } from './worker-checker.js';
 import { markup } from './markup.js';
 import { say } from './texts.js';
@@ -22,6 +25,8 @@ import { createRegionPicker } from './region-picker.js';
 import { createResultView } from './result-view.js';
 import { createIO } from './records-io.js';
 import { createShare } from './share.js';
+import { copyDraft, labelOf as personLabel, openPeople } from './people.js';
+import { createPeopleView } from './people-view.js';
 
 // The checker runs in a module worker (worker-checker.js): compiling the wasm and every evaluation stay
 // off the page's main thread, so typing never waits for them. evaluate/explain return Promises. Where no
@@ -83,14 +88,20 @@ export function mount(root, opts = {}) {
   const lang = () => draft.lang;
   const t = (key, ...args) => say(draft.lang, key, ...args);
   if (stored && stored.dropped.length) notices.push(() => t('droppedNotice', stored.dropped.join(draft.lang === 'en' ? ', ' : '、')));
+  // saved people: nothing on screen is replaced before a saved person holds it (people.js keep())
+  const people = storage && opts.peopleKey ? openPeople(storage, opts.peopleKey, draft.lang) : null;
+  let peopleView = null;
+  if (people && people.current() && !stored) draft = { ...copyDraft(people.current().draft), lang: draft.lang };
   if (opts.shared !== undefined) {
     const shared = opts.shared && draftFromProfile(opts.shared, draft.lang);
+    const safe = !hasContent(draft) || (people && people.set.current !== null);
     if (!shared) notices.push(() => t('sharedBad'));
-    else if (!hasContent(draft) || window.confirm(t('confirmReplace'))) {
-      shared.draft.name = draft.name;
+    else if (safe || window.confirm(t(people ? 'confirmReplaceKeep' : 'confirmReplace'))) {
+      const kept = people ? people.keep(draft) : null;
+      if (!people) shared.draft.name = draft.name;
       draft = shared.draft;
       if (opts.lang) draft.lang = opts.lang;
-      notices.push(() => t('openedShared'));
+      notices.push(kept ? () => t('openedSharedKept', personLabel(people.set, kept, (n) => t('peopleUnnamed', n))) : () => t('openedShared'));
     } else {
       notices.push(() => t('keptDraft'));
     }
@@ -172,7 +183,7 @@ export function mount(root, opts = {}) {
   const picker = createRegionPicker(app);
   const results = createResultView(app);
   const io = createIO(app, { replaceRows, exportProfile: () => buildProfile(draft).profile });
-  const share = createShare(app, { profile: () => currentProfile() });
+  const share = createShare(app, { profile: () => currentProfile(), base: opts.shareBase });
 
   function replaceRows(rows) {
     draft.training = rows;
@@ -223,6 +234,7 @@ export function mount(root, opts = {}) {
     clearTimeout(saveTimer);
     saveTimer = 0;
     if (storage) saveDraft(storage, opts.storageKey, draft);
+    if (people) { people.sync(draft); peopleView?.refresh(); }
   }
   if (storage) {
     const flush = () => { if (saveTimer) saveNow(); };
@@ -376,7 +388,23 @@ export function mount(root, opts = {}) {
   function renderAll() {
     form.render();
     picker.render();
+    peopleView?.render();
     showNotices();
+  }
+
+  /** Shows another draft (a saved person, a profile posted by a portal) in place of the one on screen. */
+  function replaceDraft(next) {
+    clearTimeout(saveTimer);
+    const shownLang = draft.lang;
+    draft = next;
+    draft.lang = shownLang;
+    io.clearMessages();
+    $('f-search').value = '';
+    $('f-search-results').replaceChildren();
+    $('f-search-status').textContent = '';
+    notices = [];
+    renderAll();
+    evaluateNow();
   }
   function showNotices() {
     $('notice').textContent = notices.map((f) => f()).join(' ');
@@ -384,6 +412,7 @@ export function mount(root, opts = {}) {
 
   function clearAll() {
     if (!window.confirm(t('confirmClear'))) return;
+    if (people) people.keep(draft); // a saved person keeps its entries; only the screen is cleared
     draft = emptyDraft(draft.lang);
     if (storage) forgetDraft(storage, opts.storageKey);
     notices = [() => t('cleared')];
@@ -425,6 +454,7 @@ export function mount(root, opts = {}) {
     window.print();
   }
 
+  if (opts.shareBase === null) $('share-btn').hidden = true;
   $('clear-all').addEventListener('click', clearAll);
   $('lang-toggle').addEventListener('click', () => { setLang(draft.lang === 'en' ? 'zh' : 'en'); $('lang-toggle').focus(); });
   $('print-btn').addEventListener('click', print);
@@ -441,6 +471,10 @@ export function mount(root, opts = {}) {
     document.documentElement.lang = draft.lang === 'en' ? 'en' : 'zh-CN';
     document.title = t('title');
   }
+  peopleView = people ? createPeopleView(app, people, {
+    draft: () => draft, replaceDraft, saveNow, today: localDate,
+    setName(name) { draft.name = name; form.renderFields(); },
+  }) : null;
   form.renderTexts();
   form.renderFields();
   form.renderRows();
@@ -472,6 +506,14 @@ export function mount(root, opts = {}) {
     result: () => lastResult,
     draft: () => draft,
     share,
+    /** Shows a contract profile in the form (a portal's jxjy:profile message); false when it is not one. */
+    openProfile(profile) {
+      const out = profile && typeof profile === 'object' && !Array.isArray(profile) ? draftFromProfile(profile, lang()) : null;
+      if (!out) return false;
+      if (people) people.keep(draft);
+      replaceDraft(out.draft);
+      return true;
+    },
     destroy() { window.removeEventListener('beforeprint', beforePrint); wrapper.remove(); },
   };
 }

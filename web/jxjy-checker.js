@@ -10,8 +10,14 @@
 // and 'wasm-unsafe-eval'. Everything is computed locally; the element keeps no draft unless it has the
 // `persist` attribute (then in the portal origin's localStorage, one draft per element id).
 //
+// What the element offers and what it leaves to the host (README "Embedding"): share only with the
+// share-page attribute (the URL of jxjy's index.html, which reads the #p= link; the npm package has no
+// page, so without it the share button is not shown), print (the summary takes the calculator's place; the rest of
+// the portal's page prints as the portal's print CSS says); no saved people (that list is the page's,
+// index.html: a portal that keeps several people keeps its own list and calls evaluate(profile)).
+//
 // Attributes: region (six-digit code; a county code falls back to its city's or province's notice),
-//             lang ("zh" or "en"), persist (boolean).
+//             lang ("zh" or "en"), persist (boolean), share-page (URL of jxjy's index.html: share is offered).
 // Events:     "jxjy-result" (bubbles, composed) after every evaluation, detail = {result, profile}.
 // Methods:    evaluate(profile) -> Promise<result> (the same checker, without touching the form);
 //             ready -> Promise that resolves once the checker is loaded.
@@ -41,6 +47,9 @@ export class JxjyChecker extends HTMLElement {
       region: this.getAttribute('region') || undefined,
       lang: this.getAttribute('lang') || undefined,
       storageKey: persist ? `jxjy.checker.draft.v1${this.id ? '.' + this.id : ''}` : null,
+      // a share link must open jxjy's own page (the portal's page does not read #p=): offered only when
+      // the host says where that page is
+      shareBase: this.hasAttribute('share-page') ? new URL(this.getAttribute('share-page'), document.baseURI).href : null,
       onResult: (result, profile) => {
         this.dispatchEvent(new CustomEvent('jxjy-result', { bubbles: true, composed: true, detail: { result, profile } }));
       },

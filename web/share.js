@@ -32,12 +32,12 @@ export async function qrSvg(text) {
   return svg;
 }
 
-export function createShare(app, { profile }) {
+export function createShare(app, { profile, base }) {
   const { $ } = app;
   const t = (key, ...args) => app.t(key, ...args);
 
   async function open() {
-    const link = shareUrl(profile());
+    const link = shareUrl(profile(), base || location.href);
     $('share-panel').hidden = false;
     $('share-link').value = link;
     $('share-status').textContent = '';
@@ -66,5 +66,5 @@ export function createShare(app, { profile }) {
   $('share-btn').addEventListener('click', open);
   $('share-copy').addEventListener('click', copy);
   $('share-close').addEventListener('click', () => { $('share-panel').hidden = true; $('share-btn').focus(); });
-  return { open, link: () => shareUrl(profile()) };
+  return { open, link: () => shareUrl(profile(), base || location.href) };
 }

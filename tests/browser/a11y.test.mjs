@@ -1,5 +1,5 @@
 // axe-core in Chromium: no serious or critical violations on the page (Chinese and English, with input
-// errors shown) and on the example portal (custom element in a shadow root + iframe). axe is injected
+// errors shown, the saved-people panel open) and on the example portal (custom element in a shadow root + iframe). axe is injected
 // as a script, so these contexts bypass the page's CSP (the other tests keep it).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -28,6 +28,15 @@ test('axe: the calculator page', { skip, timeout: 90_000 }, async () => {
   await fillProfile(page, corpusCase('650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30').profile);
   await page.locator('#banner.short').waitFor();
   await axe(page, 'result (zh)');
+  // the saved-people panel: open, with a person and the rename box
+  await page.locator('#people-details summary').click();
+  await page.locator('#people-rename').click();
+  await page.locator('#people-rename-input').fill('张三');
+  await page.keyboard.press('Enter');
+  await page.locator('#people-dup').click();
+  await page.locator('#people-rename').click();
+  await axe(page, 'saved people (zh)');
+  await page.keyboard.press('Escape');
   // errors shown next to their fields, and a record left out
   await page.locator('#f-currentTitleSince').fill('20x2');
   await page.locator('#add-row').click();

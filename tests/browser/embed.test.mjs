@@ -14,7 +14,7 @@ test('custom element <jxjy-checker>', { skip, timeout: 90_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
   await page.goto(`${env.server.url}examples/portal.html`);
-  const el = page.locator('jxjy-checker');
+  const el = page.locator('#checker');
   await el.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   // in its own shadow root, styled there (style.css applied: the banner has its colours)
   assert.equal(await page.evaluate(() => document.querySelector('jxjy-checker').shadowRoot.querySelector('#f-region') !== null), true);
@@ -61,6 +61,23 @@ test('custom element <jxjy-checker>', { skip, timeout: 90_000 }, async () => {
   await second.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
   assert.equal(await second.locator('#f-region').inputValue(), '410100');
   assert.equal(await second.locator('#lang-toggle').textContent(), '中文');
+  // share: offered where the host names jxjy's page (share-page), and the link opens that page
+  assert.equal(await second.locator('#share-btn').isVisible(), false, 'no share-page: no share button');
+  await el.locator('#share-btn').click();
+  const link = await el.locator('#share-link').inputValue();
+  assert.ok(link.startsWith(`${env.server.url}index.html#p=`), link);
+  const opened = await rec.context.newPage();
+  await opened.goto(link);
+  await opened.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  assert.equal(await opened.locator('#f-region').inputValue(), '150781');
+  await opened.close();
+  // print: the summary takes the calculator's place inside the element
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await el.locator('#print-summary').isVisible(), true);
+  assert.equal(await el.locator('#form').isVisible(), false);
+  assert.match(await el.locator('#print-summary').textContent(), /150781|Region/);
+  await page.emulateMedia({ media: 'screen' });
   await rec.context.close();
   rec.check();
 });
@@ -105,6 +122,106 @@ test('iframe index.html?embed=1 answers postMessage', { skip, timeout: 90_000 },
   await page.screenshot({ path: join(dir, 'portal-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.screenshot({ path: join(dir, 'portal-360.png'), fullPage: true });
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(sw <= 360, `portal scrollWidth ${sw} > 360`);
+  await rec.context.close();
+  rec.check();
+});
+
+// Sizing (CONTRACT §4.4 jxjy:resize), the result-only mode and a profile posted by the portal, through
+// the example portal, which sizes each frame from its messages.
+async function settled(page, id) {
+  // the frame's height is the last height it posted, and its document has no scrollbar of its own
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    const s = await page.evaluate((fid) => {
+      const f = document.getElementById(fid);
+      const d = f.contentDocument.documentElement;
+      return { posted: Number(f.dataset.height || 0), client: f.clientHeight, inner: d.scrollHeight, innerClient: d.clientHeight };
+    }, id);
+    last = JSON.stringify(s);
+    if (s.posted > 0 && s.client === s.posted && s.inner <= s.innerClient) return s;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`${id} not sized to its content: ${last}`);
+}
+
+test('iframe sizes itself from jxjy:resize; a portal posts a profile; result-only mode', { skip, timeout: 120_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  await rec.context.addInitScript(() => {
+    if (window.parent !== window) return;
+    window.resizes = [];
+    window.addEventListener('message', (e) => {
+      if (!e.data || e.data.type !== 'jxjy:resize') return;
+      const which = ['frame', 'result-frame'].find((id) => document.getElementById(id)?.contentWindow === e.source);
+      window.resizes.push({ which, data: e.data });
+    });
+  });
+  const page = await rec.context.newPage();
+  await page.goto(`${env.server.url}examples/portal.html`);
+  const inner = page.frameLocator('#frame');
+  await inner.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  const first = await settled(page, 'frame');
+  const msgs = await page.evaluate(() => window.resizes);
+  for (const m of msgs) {
+    assert.deepEqual(Object.keys(m.data).sort(), ['height', 'type'], 'the message shape of CONTRACT §4.4');
+    assert.ok(Number.isInteger(m.data.height) && m.data.height > 0, JSON.stringify(m.data));
+  }
+  assert.ok(first.posted > 900, `the whole calculator is taller than the old fixed frame: ${first.posted}`);
+  // no loop: once sized, nothing more is posted
+  const count = msgs.length;
+  await page.waitForTimeout(1000);
+  assert.equal((await page.evaluate(() => window.resizes)).length, count, 'no resize loop');
+
+  // records added inside the frame: it grows, the portal follows, still no inner scrollbar
+  for (let i = 0; i < 3; i++) await inner.locator('#add-row').click();
+  await inner.locator('#records-list > li').nth(2).waitFor();
+  let grown;
+  for (let i = 0; i < 50 && !(grown && grown.posted > first.posted + 600); i++) { await page.waitForTimeout(100); grown = await settled(page, 'frame'); }
+  assert.ok(grown.posted > first.posted + 600, `three record cards make the frame taller: ${first.posted} -> ${grown.posted}`);
+
+  // a profile posted by the portal is shown in the frame's form, and answered
+  const c = corpusCase('630000/annual_hours.json', '学时不结转：2022年完成两倍学时也不能补2023年，缺口取最近的空年度2023');
+  const r = await page.evaluate((p) => window.jxjyPortal.showInFrame(p), c.profile);
+  assert.equal(r.status, c.expect.status);
+  assert.equal(await inner.locator('#f-region').inputValue(), c.profile.region);
+  assert.equal(await inner.locator('#records-list > li').count(), c.profile.training.length);
+  await expectVerdict(inner, c.expect.status, c.expect.shortfall);
+  await settled(page, 'frame');
+
+  // result-only mode: no form, just the verdict of the profile the portal posts
+  const only = page.frameLocator('#result-frame');
+  await only.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  assert.equal(await only.locator('#form').isVisible(), false, 'no form in view=result');
+  assert.equal(await only.locator('header.top').isVisible(), false);
+  await page.locator('#show-result').click();
+  await page.locator('#result-status', { hasText: /^short（未达标）$/ }).waitFor();
+  const m = corpusCase('650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30');
+  const r2 = await page.evaluate((p) => window.jxjyPortal.showResult(p), m.profile);
+  assert.equal(r2.status, m.expect.status);
+  await expectVerdict(only, m.expect.status, m.expect.shortfall);
+  assert.equal(await only.locator('#years-body tr').count(), r2.years.length);
+  const small = await settled(page, 'result-frame');
+  assert.ok(small.posted < grown.posted / 2, `the result alone is much shorter: ${small.posted} vs ${grown.posted}`);
+
+  const dir = ensureArtifacts();
+  await page.screenshot({ path: join(dir, 'portal-sized-1280.png'), fullPage: true });
+  // a phone: both frames re-size to their taller content; scrolling the portal never changes their heights
+  await page.setViewportSize({ width: 360, height: 780 });
+  const phone = await settled(page, 'frame');
+  assert.ok(phone.posted > grown.posted, `taller on a phone: ${phone.posted}`);
+  await settled(page, 'result-frame');
+  const before = await page.evaluate(() => window.resizes.length);
+  const total = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < total; y += 600) {
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.resizes.length), before, 'scrolling does not re-size the frames (no jumps)');
+  await settled(page, 'frame');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(dir, 'portal-sized-360.png'), fullPage: true });
   const sw = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(sw <= 360, `portal scrollWidth ${sw} > 360`);
   await rec.context.close();

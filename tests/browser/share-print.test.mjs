@@ -14,7 +14,7 @@ const env = useBrowser();
 const CASE = ['650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30'];
 const localToday = () => { const d = new Date(); const p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; };
 
-test('share: a #p= link with checkDate = today and a QR code; opening it asks before replacing a draft', { skip, timeout: 90_000 }, async () => {
+test('share: a #p= link with checkDate = today and a QR code; opening it asks before replacing a draft, which is kept as a person', { skip, timeout: 90_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin, { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
   const dialogs = [];
   rec.context.on('page', (p) => p.on('dialog', (d) => dialogs.push(d.message())));
@@ -44,8 +44,9 @@ test('share: a #p= link with checkDate = today and a QR code; opening it asks be
   assert.ok(dialogs.some((d) => /要替换你之前填写的内容吗/.test(d)), dialogs.join(' | '));
   assert.equal(await page.locator('#f-region').inputValue(), '410100');
   assert.equal(await page.locator('#f-level-junior').isChecked(), true);
-  assert.equal(await page.locator('#f-name').inputValue(), '张三', 'the own name is kept');
-  assert.match(await page.locator('#notice').textContent(), /已打开分享链接中的内容/);
+  // one's own entries are not lost: they are kept as a saved person (people.test.mjs tests the rest)
+  assert.equal(await page.locator('#f-name').inputValue(), '', 'the link is another person');
+  assert.match(await page.locator('#notice').textContent(), /已打开分享链接中的内容；之前的内容保存在人员「张三」中/);
   assert.equal(new URL(page.url()).hash, '', 'the link is read once');
   await page.locator('#banner[data-stage="verdict"]').waitFor();
   await rec.context.close();

@@ -1,0 +1,92 @@
+// The saved-people model without a browser (web/people.js): a stored set is type-checked on the way back
+// in (what is valid kept, the rest named), a set file round-trips, an import never adds a person twice,
+// and keep() never lets the draft on screen be lost.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { emptyDraft } from '../../web/draft.js';
+import {
+  PeopleFileError, addPerson, exportSet, importPeople, isUnsaved, labelOf, openPeople, parseSetFile, sanitizeSet,
+} from '../../web/people.js';
+
+const memory = (init = {}) => {
+  const m = new Map(Object.entries(init));
+  return { getItem: (k) => (m.has(k) ? m.get(k) : null), setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k), m };
+};
+const person = (name, region, extra = {}) => ({ ...emptyDraft(), name, region, ...extra });
+
+test('a stored set keeps what is valid and names what it drops', () => {
+  const { set, dropped } = sanitizeSet({
+    version: 1, current: 'b',
+    people: [
+      { id: 'a', draft: { name: '甲', region: '650000', route: 'flying', training: [{ year: '2023', amount: 30 }] } },
+      null,
+      { id: 'a', draft: { name: '乙' } },
+      { id: 'b', draft: [] },
+    ],
+  });
+  assert.deepEqual(set.people.map((p) => p.draft.name), ['甲', '乙']);
+  assert.equal(set.people[0].draft.region, '650000');
+  assert.equal(set.people[0].draft.route, '');
+  assert.equal(set.people[0].draft.training[0].year, '2023');
+  assert.notEqual(set.people[1].id, 'a', 'a repeated id gets a new one');
+  assert.equal(set.current, null, 'current names no kept person');
+  assert.deepEqual(dropped, ['people/0/draft/route', 'people/0/draft/training/0/amount', 'people/1', 'people/2/id', 'people/3', 'current']);
+  assert.deepEqual(sanitizeSet('x').dropped, ['']);
+  assert.deepEqual(sanitizeSet({ people: 3 }).dropped, ['people']);
+  const broken = openPeople(memory({ 'jxjy.people.v1': '{not json' }));
+  assert.deepEqual([broken.set.people, broken.dropped], [[], ['']]);
+});
+
+test('a set file round-trips, carries profiles, and an import adds nobody twice', () => {
+  const set = sanitizeSet({}).set;
+  addPerson(set, person('张三', '650000', { year: '2023', route: 'review', level: 'intermediate' }));
+  addPerson(set, person('', '150404'));
+  const file = exportSet(set, '2026-12-01');
+  assert.equal(file.type, 'jxjy-people');
+  assert.deepEqual(file.people.map((p) => p.name), ['张三', '']);
+  assert.deepEqual(file.people[0].profile, { region: '650000', year: 2023, route: 'review', level: 'intermediate', training: [] });
+  const text = JSON.stringify(file);
+  const { people, dropped } = parseSetFile(`\uFEFF${text}`);
+  assert.deepEqual(dropped, []);
+  assert.deepEqual(people, set.people.map((p) => p.draft));
+  assert.deepEqual(importPeople(set, people), { added: 0, same: 2 });
+  // a person given only as a profile (another tool's file)
+  const other = parseSetFile(JSON.stringify({ type: 'jxjy-people', version: 1, people: [{ name: '王五', profile: { region: '630000', year: 2023 } }, 5] }));
+  assert.deepEqual(other.dropped, ['people/1']);
+  assert.equal(other.people[0].name, '王五');
+  assert.equal(other.people[0].year, '2023');
+  assert.deepEqual(importPeople(set, other.people), { added: 1, same: 0 });
+  assert.equal(labelOf(set, set.people[1].id, (n) => `未命名（第${n}位）`), '未命名（第2位）');
+  for (const [bad, key] of [['{', 'pp_json'], ['[]', 'pp_shape'], ['{"type":"jxjy-people"}', 'pp_shape']]) {
+    assert.throws(() => parseSetFile(bad), (e) => e instanceof PeopleFileError && e.key === key, bad);
+  }
+});
+
+test('keep(): the draft on screen is kept before anything replaces it', () => {
+  const storage = memory();
+  const store = openPeople(storage);
+  assert.equal(store.keep(emptyDraft()), null, 'nothing entered: nothing to keep');
+  assert.equal(store.set.people.length, 0);
+  const draft = person('张三', '650000');
+  assert.equal(isUnsaved(store.set, draft), true);
+  const id = store.keep(draft);
+  assert.equal(store.set.people.length, 1);
+  assert.equal(store.set.current, null);
+  assert.equal(isUnsaved(store.set, draft), true, 'detached: the screen may now be replaced');
+  // the current person is synced, then detached (never a second copy)
+  store.set.current = id;
+  store.keep({ ...draft, year: '2024' });
+  assert.equal(store.set.people.length, 1);
+  assert.equal(store.set.people[0].draft.year, '2024');
+  assert.deepEqual(JSON.parse(storage.getItem('jxjy.people.v1')).people[0].draft.year, '2024');
+});
+
+test('a full storage is noticed (store.saved false), and the people stay in memory', () => {
+  const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem() {} };
+  const store = openPeople(full);
+  assert.equal(store.saved, true);
+  store.keep({ ...emptyDraft(), name: '张三' });
+  assert.equal(store.saved, false);
+  assert.equal(store.set.people.length, 1);
+});
