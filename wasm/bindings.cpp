@@ -84,7 +84,7 @@ uint32_t address(const T* p) {
 
 uintptr_t evaluate_input(size_t n) {
   if (!g_checker) return 0;
-  g_checker->evaluate(std::string_view(g_input.data(), std::min(n, g_input.size())), g_tape);
+  jxjy::evaluate_to_tape(*g_checker, std::string_view(g_input.data(), std::min(n, g_input.size())), g_tape);
   const auto& t = g_tape;
   g_tape_view = {address(t.words.data()), uint32_t(t.words.size()), address(t.numbers.data()),
                  uint32_t(t.numbers.size()), address(t.text.data()), uint32_t(t.text.size()),
@@ -111,6 +111,8 @@ std::string explain(const std::string& id, const std::string& locale) {
 
 std::string version() { return jxjy::version(); }
 
+std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(jxjy) {
@@ -123,4 +125,5 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("regions", &regions);
   emscripten::function("explain", &explain);
   emscripten::function("version", &version);
+  emscripten::function("message", &message);
 }

@@ -1,5 +1,5 @@
 // Type declarations of web/jxjy.js, the jxjy JS module (CONTRACT §1). Hand-checked against the
-// core's output (core/src/result_json.cpp) and the profile reader (core/src/profile.cpp); the enum
+// core's output (core/src/result/to_json.cpp) and the profile reader (core/src/profile/read_profile.cpp); the enum
 // unions are held to core/data/vocabulary.json by tests/node/vocabulary.test.mjs.
 
 // ---------------------------------------------------------------------------------------------

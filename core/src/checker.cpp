@@ -4,19 +4,25 @@
 #include <optional>
 #include <map>
 
-#include "evaluate.h"
-#include "explain.h"
+#include "eval/evaluate.h"
+#include "rules/explain.h"
 #include "jxjy/jxjy.h"
-#include "json_out.h"
-#include "messages.h"
-#include "profile.h"
-#include "rules_based_on.h"
-#include "rules_load.h"
-#include "tape_out.h"
+#include "result/json_writer.h"
+#include "base/messages.h"
+#include "profile/read_profile.h"
+#include "rules/based_on.h"
+#include "rules/load.h"
+#include "result/tape_out.h"
 
 namespace jxjy {
 
 const char* version() { return "1.0.0"; }
+
+std::string message(std::string_view key, std::string_view locale) {
+  for (const MessageText& m : kMessages)
+    if (m.key == key) return std::string(locale == "en" ? m.en : m.zh);
+  return {};
+}
 
 struct Checker::Impl {
   std::vector<RuleSet> sets;  // sorted by region, then validFrom
@@ -41,7 +47,7 @@ struct Checker::Impl {
       const RuleSet* rs = in_force ? in_force : earliest;
       // Catalogue warnings cite the notice that is applied, as a whole.
       const Document& notice = rs->documents.front();
-      Cite whole{&notice, "全文"};
+      Citation whole{&notice, "全文"};
       if (c != code)
         res.warnings.push_back({"region_fallback",
                                 message(res.texts, l, M::region_fallback, code,
@@ -60,8 +66,7 @@ struct Checker::Impl {
       return rs;
     }
     res.errors.push_back({"region_not_covered", "/region",
-                          {"地区 " + code + " 及其上级地区都没有规则集（可用 regions 查看已支持的地区）",
-                           "neither region " + code + " nor its city or province has a rule set (see regions)"}});
+                          message_text(M::region_not_covered, code)});
     return nullptr;
   }
 };
@@ -113,6 +118,7 @@ std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std
       continue;
     }
     ids[rs->id] = f.name;
+    serialise_once(*rs);
     c->impl_->sets.push_back(std::move(*rs));
   }
   if (files.empty()) errors.push_back({"", "", "no_rules", "no rule files given"});
@@ -139,7 +145,7 @@ void Checker::Impl::check(std::string_view text, Result& res) const {
   JsonDoc doc;
   Problem parse_problem;
   if (text.size() > Limits::kMaxBytes) {
-    res.errors.push_back({"too_long", "", {"档案超过 1 MiB", "the profile is larger than 1 MiB"}});
+    res.errors.push_back({"too_long", "", message_text(M::profile_too_long)});
   } else if (!parse_json(text, Limits::kMaxDepth, doc, parse_problem, Lexer::fast)) {
     res.errors.push_back(parse_problem);
   } else {
@@ -171,9 +177,13 @@ void Checker::evaluate_into(std::string_view text, std::string& out, bool& input
   to_json(res, out);
 }
 
-void Checker::evaluate(std::string_view text, ResultTape& out) const {
+struct CheckerAccess {
+  static const Checker::Impl& impl(const Checker& c) { return *c.impl_; }
+};
+
+void evaluate_to_tape(const Checker& checker, std::string_view text, ResultTape& out) {
   Result res;
-  impl_->check(text, res);
+  CheckerAccess::impl(checker).check(text, res);
   to_tape(res, out);
 }
 

@@ -1,7 +1,7 @@
 // libFuzzer target: arbitrary profile text -> Checker::evaluate against the built-in rule sets.
 // Whatever the bytes, the result must be one valid JSON object as check_result() describes, and
 // nothing may crash, leak or trip ASan/UBSan. Profiles are read by the core's own lexer
-// (json_lexer.h): it must accept exactly the texts nlohmann::json::accept accepts.
+// (core/src/json/lexer.h): it must accept exactly the texts nlohmann::json::accept accepts.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

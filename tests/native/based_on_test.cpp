@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "jxjy/jxjy.h"
-#include "json_read.h"
-#include "merge_patch.h"
+#include "json/read.h"
+#include "json/merge_patch.h"
 
 using nlohmann::json;
 

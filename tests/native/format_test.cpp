@@ -7,7 +7,7 @@
 #include <random>
 #include <string>
 
-#include "format.h"
+#include "base/format.h"
 
 namespace {
 

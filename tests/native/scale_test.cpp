@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jxjy/jxjy.h"
-#include "json_read.h"
+#include "json/read.h"
 
 using nlohmann::json;
 

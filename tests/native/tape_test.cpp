@@ -144,7 +144,7 @@ void check_input(const jxjy::Checker& checker, const std::string& input, jxjy::R
   INFO("profile: " << input.substr(0, 400));
   json text = json::parse(checker.evaluate(input), nullptr, false);
   REQUIRE_FALSE(text.is_discarded());
-  checker.evaluate(input, tape);
+  jxjy::evaluate_to_tape(checker, input, tape);
   TapeReader r{tape, cached};
   json decoded = r.value();
   REQUIRE(r.w == tape.words.size());

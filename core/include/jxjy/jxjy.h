@@ -11,8 +11,6 @@
 
 namespace jxjy {
 
-struct ResultTape;
-
 const char* version();
 
 // Appends `text` to `out` as a JSON string, quoted and escaped the way results are written (the one
@@ -24,6 +22,10 @@ void append_json_string(std::string& out, std::string_view text);
 inline constexpr size_t kMaxDocumentBytes = size_t(1) << 20;
 // More rule sets than this are refused (too_many) before any is read.
 inline constexpr size_t kMaxRuleSets = 1000;
+
+// The catalogue's text (core/data/messages.json) for `key` in `locale` ("zh" or "en"), placeholders
+// {0}… left as they are, for front ends that word their own errors; empty for an unknown key.
+std::string message(std::string_view key, std::string_view locale);
 
 struct RuleFile {
   std::string name;  // shown in errors, e.g. "150783-2023.json"
@@ -47,8 +49,6 @@ class Checker {
   // Same, appending the result to `out`: for many profiles, `out` keeps its capacity from one to
   // the next (jxjy batch).
   void evaluate_into(std::string_view profile_json, std::string& out, bool& input_ok) const;
-  // Same result as a tape (jxjy/tape.h), for the JS module.
-  void evaluate(std::string_view profile_json, ResultTape& out) const;
 
   // The region catalogue: every region with rules, its rule sets and the circumstances they know.
   std::string regions() const;
@@ -59,6 +59,7 @@ class Checker {
   std::string explain(std::string_view rule_set_id, std::string_view locale = "zh") const;
 
  private:
+  friend struct CheckerAccess;  // the core's entry points outside this header (jxjy/tape.h)
   Checker();
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -30,6 +30,8 @@
 #include <string_view>
 #include <vector>
 
+#include "jxjy/jxjy.h"
+
 namespace jxjy {
 
 struct ResultTape {
@@ -67,5 +69,8 @@ struct ResultTape {
 
 // The member names of results, indexed by the key ids of a tape.
 std::vector<std::string_view> result_key_names();
+
+// Checker::evaluate with the result as a tape, for the JS module.
+void evaluate_to_tape(const Checker& checker, std::string_view profile_json, ResultTape& out);
 
 }  // namespace jxjy

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "jxjy/jxjy.h"
-#include "names.h"
+#include "base/names.h"
 #include "roll/csv.h"
 
 namespace jxjy {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "jxjy/jxjy.h"
-#include "names.h"
+#include "base/names.h"
 
 namespace jxjy {
 namespace {

@@ -1,0 +1,87 @@
+#include "base/format.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace jxjy {
+
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  std::string out;
+  size_t from = 0;
+  for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
+    if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
+    out.append(pattern.substr(from, i - from));
+    size_t k = size_t(pattern[i + 1] - '0');
+    if (k < args.size()) out.append(*(args.begin() + k));
+    from = i + 3;
+    i += 2;
+  }
+  out.append(pattern.substr(from));
+  return out;
+}
+
+std::string_view TextStore::format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  size_t n = 0;  // written so far, at free_
+  auto put = [&](std::string_view s) {
+    if (s.size() > left_ - n) move_to_new_block(n, s.size());
+    if (!s.empty()) std::memcpy(free_ + n, s.data(), s.size());
+    n += s.size();
+  };
+  size_t from = 0;
+  for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
+    if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
+    put(pattern.substr(from, i - from));  // plain text is copied in runs, not char by char
+    size_t k = size_t(pattern[i + 1] - '0');
+    if (k < args.size()) put(*(args.begin() + k));
+    from = i + 3;
+    i += 2;
+  }
+  put(pattern.substr(from));
+  std::string_view text(free_, n);
+  free_ += n;
+  left_ -= n;
+  return text;
+}
+
+// The text being written (n bytes at free_) does not fit with `more` bytes: carry it to a new block.
+// Texts already made stay where they are, in the old block.
+void TextStore::move_to_new_block(size_t n, size_t more) {
+  size_t size = std::max<size_t>(4096, 2 * (n + more));
+  blocks_.emplace_back(new char[size]);  // not zero-filled: every byte is written before it is read
+  if (n) std::memcpy(blocks_.back().get(), free_, n);
+  free_ = blocks_.back().get();
+  left_ = size;
+}
+
+char* write_num(double x, char* out) {
+  char* end = out + kNumChars;
+  // Most hours are whole: then they print as the integer.
+  if (x >= -1e13 && x <= 1e13 && x == double(static_cast<long long>(x)))
+    return std::to_chars(out, end, static_cast<long long>(x)).ptr;
+  double units = std::round(x * 1e6), r = units / 1e6;
+  if (r == std::floor(r) && std::fabs(r) < 1e15) return std::to_chars(out, end, static_cast<long long>(r)).ptr;
+  char* p;
+  if (std::fabs(r) < 1e9) {
+    // Below 1e9, x * 1e6 < 2^53 is an exact integer and r's ulp is far under a millionth, so printf's
+    // %.6f of r prints exactly the digits of units: written from the integer (no floating-point
+    // to_chars, which the wasm build's libc++ lacks).
+    long long u = static_cast<long long>(std::fabs(units));
+    p = out;
+    if (units < 0) *p++ = '-';
+    p = std::to_chars(p, end, u / 1000000).ptr;
+    *p++ = '.';
+    for (long long d = 100000; d > 0; d /= 10) *p++ = char('0' + u / d % 10);
+  } else {
+    // Never hours: printf's text, cut to the buffer.
+    std::snprintf(out, kNumChars, "%.6f", r);
+    p = out + std::strlen(out);
+  }
+  while (p[-1] == '0') --p;
+  if (p[-1] == '.') --p;
+  return p;
+}
+
+}  // namespace jxjy

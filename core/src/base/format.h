@@ -1,0 +1,83 @@
+// Message formatting: "{0}年还差{1}" with positional arguments, in the profile's language.
+#pragma once
+#include <cmath>
+#include <cstddef>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/vocabulary.h"
+
+namespace jxjy {
+
+// The pattern with {0}…{9} replaced by the arguments, as a string of its own.
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
+
+// The texts of one result (messages, bases), kept in blocks that never move, so the result holds
+// them as string_views: a profile's few dozen texts take one allocation instead of one each.
+class TextStore {
+ public:
+  TextStore() = default;
+  TextStore(const TextStore&) = delete;
+  TextStore& operator=(const TextStore&) = delete;
+
+  // The pattern with {0}…{9} replaced by the arguments.
+  std::string_view format(std::string_view pattern, std::initializer_list<std::string_view> args);
+  // The pattern of the locale, e.g. fmt(l, "{0}年还差{1}", "{0}: {1} missing", year, parts).
+  template <class... A>
+  std::string_view fmt(Locale l, std::string_view zh, std::string_view en, const A&... args) {
+    return format(l == Locale::en ? en : zh, {std::string_view(args)...});
+  }
+  // A copy that lives as long as the store.
+  std::string_view keep(std::string_view s) { return format("{0}", {s}); }
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* free_ = nullptr;  // the unused end of the last block
+  size_t left_ = 0;
+  void move_to_new_block(size_t n, size_t more);
+};
+
+// Hours are counted in whole millionths of an hour (µh), so records and years are summed and
+// compared exactly (29.996 public hours never meet 30); only the display rounds.
+using Micro = long long;
+constexpr Micro kMicro = 1000000;
+// The µh of a number that has at most six decimals up to floating noise (0.1 + 0.2 is 0.3); false
+// for a number with more decimals than that (the profile reader refuses such an amount).
+inline bool to_micro(double x, Micro& out) {
+  if (!(x >= -9e9 && x <= 9e9)) return false;
+  double v = x * 1e6, r = std::round(v);
+  if (std::fabs(v - r) >= 1e-3) return false;
+  out = static_cast<Micro>(r);
+  return true;
+}
+// Rule-file values (rates, hours) are validated the same way on load; this is for those.
+inline Micro micro(double x) { return static_cast<Micro>(std::round(x * 1e6)); }
+inline double hours_of(Micro m) { return double(m) / 1e6; }
+// A missing amount shown to a person: up to the next hundredth, never 0 for a real gap.
+inline Micro up_to_cents(Micro m) { return (m + 9999) / 10000 * 10000; }
+
+// The double JSON.parse reads back from write_num's text: the nearest "k/1000000".
+inline double round6(double x) { return std::round(x * 1e6) / 1e6; }
+
+// Hours as people write them: 40, 2.5, 13.3333 (at most six decimals, trailing zeros trimmed). Writes at most kNumChars bytes at `out` and returns
+// the end: results print dozens of numbers, so no std::string is made for them.
+constexpr size_t kNumChars = 32;
+char* write_num(double x, char* out);
+
+// The same text held in place, for message arguments: fmt(…, num(h)).
+class Num {
+ public:
+  explicit Num(double x) : size_(size_t(write_num(x, text_) - text_)) {}
+  operator std::string_view() const { return {text_, size_}; }  // NOLINT: implicit on purpose
+  std::string str() const { return std::string(text_, size_); }
+
+ private:
+  char text_[kNumChars];
+  size_t size_;
+};
+inline Num num(double x) { return Num(x); }
+
+}  // namespace jxjy

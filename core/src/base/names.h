@@ -1,0 +1,85 @@
+// The contract's spelling of every enum, and the Chinese / English words shown to people.
+#pragma once
+#include <iterator>
+#include <string_view>
+
+#include "base/vocabulary.h"
+
+namespace jxjy {
+
+// Equal strings, compared in line: member names and enum values are the hot comparisons of reading
+// a profile, and in wasm a memcmp call is a byte loop behind a call.
+inline bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+struct Name {
+  std::string_view id, zh, en;
+};
+
+// The vocabulary: core/data/vocabulary.json, turned into constexpr tables by core/gen_vocabulary.cmake.
+#include "names.inc"
+
+// The tables follow the enums of model.h in order; a reordered or renamed entry stops the build here.
+constexpr bool spelled(std::string_view a, std::string_view b) { return a == b; }
+static_assert(spelled(kRouteNames[int(Route::appointment)].id, "appointment") && std::size(kRouteNames) == 3);
+static_assert(spelled(kLevelNames[int(Level::senior)].id, "senior") && std::size(kLevelNames) == 3);
+static_assert(spelled(kGenderNames[int(Gender::female)].id, "female") && std::size(kGenderNames) == 2);
+static_assert(spelled(kEducationNames[int(Education::doctorate)].id, "doctorate") && std::size(kEducationNames) == 4);
+static_assert(spelled(kSectorNames[int(Sector::non_public)].id, "non_public") && std::size(kSectorNames) == 2);
+static_assert(spelled(kSeriesNames[int(Series::other)].id, "other") && std::size(kSeriesNames) == kSeriesCount);
+static_assert(spelled(kSubjectNames[int(Subject::total)].id, "total") && std::size(kSubjectNames) == 3);
+static_assert(spelled(kActivityNames[int(Activity::other)].id, "other") &&
+              spelled(kActivityNames[int(Activity::fa_xuan_online)].id, "fa_xuan_online") &&
+              std::size(kActivityNames) == kActivityCount);
+static_assert(spelled(kUnitNames[int(Unit::subjects)].id, "subjects") && spelled(kUnitNames[int(Unit::none)].id, "none") &&
+              std::size(kUnitNames) == kUnitCount);
+static_assert(spelled(kConfLevelNames[int(ConfLevel::prefecture)].id, "prefecture") && std::size(kConfLevelNames) == 4);
+static_assert(spelled(kCircumstanceNames[int(CircumstanceKind::fanghuiju)].id, "fanghuiju") &&
+              std::size(kCircumstanceNames) == kCircumstanceCount);
+inline constexpr Name kEffectNames[] = {
+    {"exempt", "", ""},
+    {"advisory", "", ""},
+    {"replace_requirement", "", ""},
+    {"deem_years", "", ""},
+    {"waive_circumstance_years", "", ""},
+    {"years_since_circumstance", "", ""},
+    {"years_in_post", "", ""}};
+
+// Index of `id` in `table`, or -1.
+template <size_t N>
+int find_name(const Name (&table)[N], std::string_view id) {
+  for (size_t i = 0; i < N; ++i)
+    if (same(table[i].id, id)) return int(i);
+  return -1;
+}
+
+template <size_t N>
+std::string_view word(const Name (&table)[N], unsigned i, Locale l) {
+  return i < N ? (l == Locale::en ? table[i].en : table[i].zh) : std::string_view{};
+}
+
+// The accepted values for error messages, in words with the spelling a program gives:
+// "职称评审（review）、考核认定（recognition）" / "title review (review), recognition (recognition)".
+template <size_t N>
+std::string name_list(const Name (&table)[N], Locale l, size_t limit = N) {
+  std::string out;
+  for (size_t i = 0; i < N && i < limit; ++i) {
+    const std::string_view words = l == Locale::en ? table[i].en : table[i].zh;
+    if (i) out += l == Locale::en ? ", " : "、";
+    if (words.empty() || words == table[i].id) {
+      out += table[i].id;
+    } else {
+      out += words;
+      out += l == Locale::en ? " (" : "（";
+      out += table[i].id;
+      out += l == Locale::en ? ")" : "）";
+    }
+  }
+  return out;
+}
+
+}  // namespace jxjy

@@ -1,0 +1,856 @@
+// Profile + rule set -> result. Every decision here is driven by the rule set's data and cites it.
+#include "eval/evaluate.h"
+
+#include <algorithm>
+#include <functional>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "base/format.h"
+#include "base/messages.h"
+
+namespace jxjy {
+namespace {
+
+// Whether an adjustment's route, level and application-year conditions cover the profile.
+bool in_scope(const Adjustment& a, const Profile& p) {
+  if (!allows(a.routes, p.route) || !allows(a.levels, p.level)) return false;
+  return a.application_years.empty() ||
+         std::find(a.application_years.begin(), a.application_years.end(), p.year) != a.application_years.end();
+}
+
+class Evaluation {
+ public:
+  Evaluation(const Profile& p, const RuleSet& rs, Result& res) : p_(p), rs_(rs), res_(res), L_(p.locale) {}
+
+  void run() {
+    check_needed_inputs(p_, rs_, {}, res_.errors);
+    if (!res_.errors.empty()) return;
+    const Requirement* q = pick_requirement();
+    res_.ok = true;
+    res_.reasons.reserve(4);  // the requirement and a few unmet years, usually
+    own_department();
+    interpret(*q);
+    window_ = q->exempt ? Window{} : q->window;
+    count_ = q->count;
+    window_by_ = q;
+    set_window(window_, q);
+    apply_adjustments(q);
+    if (q->exempt) {
+      exempt_ = true;
+      add_reason("exempt",
+                 msg(M::exempt_by_requirement,
+                     applicant(q)),
+                 *q);
+    }
+    trace_records();
+    fill_years(*q);
+    decide();
+  }
+
+ private:
+  const Profile& p_;
+  const RuleSet& rs_;
+  Result& res_;
+  Locale L_;
+  Window window_;
+  const RuleItem* window_by_ = nullptr;  // the clause that set the window: the requirement or an adjustment
+  int count_ = kAllYears;
+  int deemed_ = 0;
+  bool exempt_ = false, advisory_ = false;
+  std::vector<int> waived_;
+
+  // A message of the catalogue (core/data/messages.json) in the profile's language.
+  template <class... A>
+  std::string_view msg(M m, const A&... args) {
+    return message(res_.texts, L_, m, args...);
+  }
+
+  Citation cite(const Source& s) const {
+    Citation c;
+    if (s.doc >= 0 && size_t(s.doc) < rs_.documents.size()) c.doc = &rs_.documents[s.doc];
+    c.clause = s.clause;
+    if (!s.json.empty()) c.json = &s.json;
+    return c;
+  }
+  void add_reason(std::string_view code, std::string_view message, const RuleItem& c) {
+    res_.reasons.push_back({code, message, cite(c.source)});
+  }
+  void add_reason(std::string_view code, std::string_view message, const Citation& c) {
+    res_.reasons.push_back({code, message, c});
+  }
+  void warn(std::string_view code, std::string_view message, const Source* s = nullptr) {
+    Finding n{code, message, {}};
+    if (s) n.cite = cite(*s);
+    res_.warnings.push_back(std::move(n));
+  }
+  // Each interpretation is reported once, however many records it decides.
+  void interpret(const RuleItem& c) {
+    if (!c.interpretation) return;
+    const std::string& text = c.interpretation->in(L_);
+    for (const auto& w : res_.warnings)
+      if (w.code == "interpretation" && w.message == text) return;
+    warn("interpretation", text, &c.source);
+  }
+
+  // "职称评审·中级", and the education where the requirement depends on it ("考核认定·中级（博士研究生）").
+  std::string_view applicant(const Requirement* q = nullptr) {
+    std::string_view route = word(kRouteNames, unsigned(p_.route), L_), level = word(kLevelNames, unsigned(p_.level), L_);
+    if (q && q->education && p_.education != Education::unknown)
+      return msg(M::applicant_with_education, route, level, word(kEducationNames, unsigned(p_.education), L_));
+    return msg(M::applicant, route, level);
+  }
+
+  // Staff whose series the notice hands to their own department: computed for reference only.
+  void own_department() {
+    const OwnDepartment& o = rs_.own_department;
+    if (!o.present || !(o.series & bit(p_.series))) return;
+    warn("own_department_rules",
+         msg(M::own_department,
+             o.text.in(L_), word(kSeriesNames, unsigned(p_.series), L_)),
+         &o.source);
+    interpret(o);
+  }
+
+  // Up to three parts as a list: "a、b、c" / "a, b, c".
+  std::string_view list(const std::string_view (&parts)[3], size_t n) {
+    std::string_view sep = L_ == Locale::en ? ", " : "、";
+    static constexpr const char* kPatterns[] = {"", "{0}", "{0}{3}{1}", "{0}{3}{1}{3}{2}"};
+    return res_.texts.format(kPatterns[n], {parts[0], parts[1], parts[2], sep});
+  }
+
+  // Education is known whenever a requirement depends on it (check_needed_inputs).
+  const Requirement* pick_requirement() const {
+    for (const auto& q : rs_.requirements)
+      if (q.route == p_.route && allows(q.levels, p_.level) && allows(q.education, p_.education)) return &q;
+    return &rs_.requirements.front();  // unreachable: the loader checks coverage
+  }
+
+  // The window's years, ending with the application year.
+  std::vector<int> years_of(Window::Kind kind, int n, const Requirement* q, const Window& w) {
+    int y = p_.year, from = y;
+    switch (kind) {
+      case Window::last: from = y - n + 1; break;
+      case Window::since: from = std::min(n, y); break;
+      case Window::since_title:
+        if (p_.title_since > 0) {
+          from = std::max(p_.title_since + 1, w.not_before);
+          from = std::min(from, y);
+        } else {
+          warn("title_year_assumed",
+               msg(M::title_year_assumed,
+                   w.fallback_kind == Window::last
+                       ? msg(M::window_last_years, std::to_string(w.fallback_n))
+                       : msg(M::window_since_year, std::to_string(w.fallback_n))),
+               q ? &q->source : nullptr);
+          return years_of(w.fallback_kind, w.fallback_n, q, w);
+        }
+        break;
+    }
+    std::vector<int> out;
+    out.reserve(size_t(std::max(0, y - from + 1)));
+    for (int i = from; i <= y; ++i) out.push_back(i);
+    return out;
+  }
+
+  void set_window(const Window& w, const Requirement* q) { res_.window = years_of(w.kind, w.n, q, w); }
+
+  bool applies(const Adjustment& a) const {
+    if (!in_scope(a, p_)) return false;
+    if (a.has_age) {
+      int threshold = p_.gender == Gender::male ? a.age_male : a.age_female;
+      if (p_.age < threshold) return false;
+    }
+    if (a.has_sector && p_.sector != a.sector) return false;
+    if (a.has_grassroots && p_.grassroots != a.grassroots) return false;
+    if (a.circumstance >= 0 && entries(a).empty()) return false;
+    return true;
+  }
+
+  // The profile's entries of the adjustment's circumstance that meet its conditions: every entry
+  // counts (two postings are two), and an entry whose years all fall outside `circumstanceYears`
+  // (an epidemic year before the epidemic) does nothing.
+  std::vector<const Circumstance*> entries(const Adjustment& a) const {
+    std::vector<const Circumstance*> out;
+    for (const auto& c : p_.circumstances) {
+      if (int(c.kind) != a.circumstance) continue;
+      if (c.kind == CircumstanceKind::village_first_secretary && c.full_years < a.min_full_years) continue;
+      if (a.years_from && !c.years.empty() && bounded_years(a, c).empty()) continue;
+      if (a.years_from && c.years.empty() && c.kind == CircumstanceKind::epidemic_frontline) continue;
+      out.push_back(&c);
+    }
+    return out;
+  }
+  static std::vector<int> bounded_years(const Adjustment& a, const Circumstance& c) {
+    std::vector<int> out;
+    for (int y : c.years)
+      if (!a.years_from || (y >= a.years_from && y <= a.years_to)) out.push_back(y);
+    return out;
+  }
+  // The entries' years inside the window, latest first, once each.
+  std::vector<int> years_in_window(const Adjustment& a) const {
+    std::vector<int> out;
+    for (const Circumstance* c : entries(a))
+      for (int y : bounded_years(a, *c))
+        if (in_window(y) && std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+    std::sort(out.begin(), out.end(), std::greater<int>());
+    return out;
+  }
+  std::string year_list(const std::vector<int>& ys) const {
+    std::string list;
+    for (int y : ys) list = std::to_string(y) + (list.empty() ? "" : L_ == Locale::en ? ", " : "、") + list;
+    return list;
+  }
+
+  // Age from a birth date on the default application date (YEAR-12-31): warn when another day of the
+  // year would fall on the other side of an age threshold.
+  void warn_if_date_decides_age(const Adjustment& a) {
+    if (!a.has_age || !p_.birth_date || p_.application_date_given || !in_scope(a, p_)) return;
+    int threshold = p_.gender == Gender::male ? a.age_male : a.age_female;
+    int age_jan1 = p_.year - p_.birth_date / 10000 - (p_.birth_date % 10000 > 101 ? 1 : 0);
+    if ((p_.age >= threshold) == (age_jan1 >= threshold)) return;
+    warn("application_date_assumed",
+         msg(M::application_date_assumed,
+             std::to_string(p_.year), std::to_string(p_.age), std::to_string(p_.age - 1)),
+         &a.source);
+  }
+
+  void apply_adjustments(const Requirement* q) {
+    std::array<bool, kCircumstanceCount> used{};
+    for (const auto& a : rs_.adjustments) {
+      warn_if_date_decides_age(a);
+      if (!applies(a)) continue;
+      if (a.circumstance >= 0) used[a.circumstance] = true;
+      if (exempt_ && a.effect != Effect::exempt) continue;  // nothing else matters once exempt
+      interpret(a);
+      const std::string& text = a.text.in(L_);
+      // For year / yearsInPost, the entry that asks most: the earliest transfer (the most years after
+      // it), the most years in post, so a second entry never makes the verdict more lenient.
+      const Circumstance* c = nullptr;
+      if (a.circumstance >= 0)
+        for (const Circumstance* e : entries(a))
+          if (!c || e->year < c->year || e->years_in_post > c->years_in_post) c = e;
+      switch (a.effect) {
+        case Effect::exempt:
+          exempt_ = true;
+          add_reason("exempt", text, a);
+          break;
+        case Effect::advisory:
+          advisory_ = true;
+          add_reason("advisory", text, a);
+          break;
+        case Effect::replace_requirement: {
+          std::string_view before = describe_window(needed_years(), res_.window);
+          window_ = a.window;
+          count_ = a.count;
+          window_by_ = &a;
+          set_window(window_, q);
+          add_reason("requirement_replaced",
+                     msg(M::requirement_replaced, text, before,
+                         describe_window(needed_years(), res_.window)),
+                     a);
+          break;
+        }
+        case Effect::deem_years: {
+          // A circumstance with years deems its own years (in the window); one without years (a posting
+          // of so many full years) deems any years, once per entry.
+          bool dated = false;
+          for (const Circumstance* e : entries(a)) dated |= !e->years.empty();
+          if (!dated) {
+            int n = a.deem_years * int(entries(a).size());
+            deemed_ += n;
+            add_reason("years_deemed",
+                       msg(M::years_deemed_any, text, std::to_string(n)), a);
+            break;
+          }
+          std::vector<int> ys = years_in_window(a);
+          if (ys.size() > size_t(a.deem_years * int(entries(a).size()))) ys.resize(size_t(a.deem_years * int(entries(a).size())));
+          for (int y : ys)
+            if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
+          add_reason("years_deemed",
+                     ys.empty() ? msg(M::years_deemed_none, text)
+                                : msg(M::years_deemed_own, text, year_list(ys)),
+                     a);
+          break;
+        }
+        case Effect::waive_circumstance_years: {
+          std::vector<int> ys = years_in_window(a);
+          for (int y : ys)
+            if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
+          add_reason("years_waived",
+                     ys.empty() ? msg(M::years_waived_none, text)
+                                : msg(M::years_waived, text, year_list(ys)),
+                     a);
+          break;
+        }
+        case Effect::years_since_circumstance:
+          if (c->year >= p_.year) {
+            exempt_ = true;
+            add_reason("exempt",
+                       msg(M::transfer_in_application_year,
+                           text, std::to_string(c->year)),
+                       a);
+          } else {
+            limit_window_from(c->year + 1);
+            window_by_ = &a;
+            add_reason("years_since_circumstance",
+                       msg(M::years_since_transfer,
+                           text, std::to_string(c->year), std::to_string(c->year + 1)),
+                       a);
+          }
+          break;
+        case Effect::years_in_post:
+          limit_window_from(p_.year - c->years_in_post + 1);
+          window_by_ = &a;
+          add_reason("years_in_post",
+                     msg(M::years_in_post, text, std::to_string(c->years_in_post)), a);
+          break;
+      }
+    }
+    for (const auto& c : p_.circumstances)
+      if (!used[int(c.kind)]) {
+        used[int(c.kind)] = true;  // once per kind
+        // Cited to the notice as a whole: it has no provision on the circumstance.
+        res_.warnings.push_back({"circumstance_not_applicable",
+                                 msg(M::circumstance_not_applicable,
+                                     word(kCircumstanceNames, unsigned(c.kind), L_), rs_.documents.front().title),
+                                 Citation{&rs_.documents.front(), "全文"}});
+      }
+  }
+
+  // Fewer years required: keep only the years from `from`, never more than the rule asked.
+  void limit_window_from(int from) {
+    res_.window.erase(std::remove_if(res_.window.begin(), res_.window.end(), [&](int y) { return y < from; }),
+                      res_.window.end());
+    if (count_ != kAllYears) count_ = std::min(count_, int(res_.window.size()));
+  }
+
+  int needed_years() const { return count_ == kAllYears ? int(res_.window.size()) : count_; }
+
+  // "2021—2023年每一年度" / "2023年度" / "2021—2023年中任意一个年度（可不连续）".
+  std::string_view describe_window(int needed, const std::vector<int>& window) {
+    std::string years = span_of(window);
+    if (window.size() == 1) return msg(M::window_one_year, years);
+    if (needed >= int(window.size())) return msg(M::window_every_year, years);
+    if (needed == 1)
+      return msg(M::window_any_one_year, years);
+    return msg(M::window_any_years, years,
+               std::to_string(needed));
+  }
+
+  bool in_window(int y) const { return std::find(res_.window.begin(), res_.window.end(), y) != res_.window.end(); }
+
+  // Each record's credit, then the rules that look across records: per-occasion caps, once-per-year
+  // credits, and the window, year by year of each record.
+  void trace_records() {
+    res_.records.reserve(p_.training.size());
+    for (size_t i = 0; i < p_.training.size(); ++i) res_.records.push_back(trace(int(i), p_.training[i]));
+    cap_occasions();
+    once_per_year();
+    keep_window_years();
+  }
+
+  // The calendar years a dated record covers, with the days of each (an undated record: its year).
+  static std::vector<YearShare> days_by_year(const Record& r) {
+    if (!r.start || r.end < r.start) return {{r.year, 1}};
+    std::vector<YearShare> out;
+    for (int y = r.start / 10000; y <= r.end / 10000; ++y) {
+      int from = y == r.start / 10000 ? r.start : y * 10000 + 101;
+      int to = y == r.end / 10000 ? r.end : y * 10000 + 1231;
+      out.push_back({y, days_between(from, to) + 1});
+    }
+    return out;
+  }
+
+  // An occasion's hours shared among its years by the days it holds in each, exactly (the last year
+  // takes the remainder of the division).
+  static void share(Micro hours, std::vector<YearShare>& years) {
+    Micro days = 0, given = 0;
+    for (const auto& y : years) days += y.credited;
+    for (size_t i = 0; i < years.size(); ++i) {
+      Micro part = i + 1 == years.size() ? hours - given : hours * years[i].credited / days;
+      years[i].credited = part;
+      given += part;
+    }
+  }
+
+  void note_sharing() {
+    if (!rs_.occasions) return;
+    interpret(*rs_.occasions);
+  }
+
+  // 一次最多认定N年的学时: the records of one occasion (the same `occasion`, else the record itself)
+  // and activity together credit at most the cap; a reduction is shared like the credit.
+  void cap_occasions() {
+    std::vector<bool> done(res_.records.size(), false);
+    for (size_t i = 0; i < res_.records.size(); ++i) {
+      const RecordResult& first = res_.records[i];
+      const ActivityRule& rule = rs_.activities[int(first.activity)];
+      if (done[i] || !first.counted || rule.cap_annual_multiple <= 0) continue;
+      std::vector<size_t> group;
+      for (size_t j = i; j < res_.records.size(); ++j)
+        if (!done[j] && res_.records[j].counted && res_.records[j].activity == first.activity &&
+            (j == i || (!p_.training[i].occasion.empty() && p_.training[j].occasion == p_.training[i].occasion)))
+          group.push_back(j);
+      Micro total = 0;
+      for (size_t j : group) total += res_.records[j].credited, done[j] = true;
+      Micro cap = rule.cap_annual_multiple * micro(rs_.annual.total.hours);
+      if (total <= cap) continue;
+      Micro left = cap;
+      for (size_t k = 0; k < group.size(); ++k) {
+        RecordResult& t = res_.records[group[k]];
+        Micro mine = k + 1 == group.size() ? left : t.credited * cap / total;
+        left -= mine;
+        t.has_reason = true;
+        t.reason = {"capped",
+                    group.size() > 1
+                        ? msg(M::capped_occasion,
+                              std::to_string(rule.cap_annual_multiple), hnum(cap), hnum(total), hnum(mine))
+                        : msg(M::capped_record,
+                              std::to_string(rule.cap_annual_multiple), hnum(cap), hnum(total)),
+                    t.cite};
+        t.basis = group.size() > 1 ? msg(M::basis_capped_occasion, t.basis,
+                                         hnum(cap), hnum(mine))
+                                   : msg(M::basis_capped, t.basis, hnum(cap));
+        t.credited = mine;
+        share(mine, t.years = days_by_year(p_.training[size_t(t.index)]));
+        if (t.spans) note_sharing();
+      }
+    }
+  }
+
+  // A fixed credit (学历教育 60 per year of study) is given once per year, however many records say so.
+  void once_per_year() {
+    std::vector<std::pair<int, int>> given;  // (activity, year)
+    for (auto& t : res_.records) {
+      if (!t.counted || !rs_.activities[int(t.activity)].units[int(Unit::none)].accepted) continue;
+      Micro kept = 0;
+      std::string dropped;
+      for (auto& y : t.years) {
+        std::pair<int, int> key{int(t.activity), y.year};
+        if (std::find(given.begin(), given.end(), key) != given.end()) {
+          dropped += (dropped.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(y.year);
+          y.credited = 0;
+        } else {
+          given.push_back(key);
+        }
+        kept += y.credited;
+      }
+      if (dropped.empty()) continue;
+      t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [](const YearShare& y) { return y.credited == 0; }),
+                    t.years.end());
+      t.credited = kept;
+      t.counted = kept > 0;
+      t.has_reason = true;
+      t.reason = {"already_credited",
+                  msg(M::already_credited,
+                      dropped, word(kActivityNames, unsigned(t.activity), L_)),
+                  t.cite};
+    }
+  }
+
+  // Hours never carry over: each year's share counts only when that year is in the window.
+  void keep_window_years() {
+    for (auto& t : res_.records) {
+      if (!t.counted) continue;
+      std::string outside;
+      Micro kept = 0;
+      for (const auto& y : t.years)
+        if (in_window(y.year)) kept += y.credited;
+        else outside += (outside.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(y.year);
+      if (outside.empty()) continue;
+      t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [&](const YearShare& y) { return !in_window(y.year); }),
+                    t.years.end());
+      std::string_view why = msg(M::outside_window, outside,
+                                 span_of(res_.window));
+      if (t.has_reason) {
+        t.reason.message = msg(M::reasons_joined, t.reason.message, why);  // the first reason's code stays
+      } else {
+        t.has_reason = true;
+        t.reason = {"outside_window", why, cite(window_by_->source)};
+      }
+      t.credited = kept;
+      t.counted = !t.years.empty();
+    }
+  }
+
+  RecordResult trace(int index, const Record& r) {
+    RecordResult t;
+    t.index = index;
+    t.year = r.year;
+    t.subject = r.subject;
+    t.activity = r.activity;
+    const ActivityRule& rule = rs_.activities[int(r.activity)];
+    t.cite = cite(r.subject == Subject::public_ && rule.public_source ? *rule.public_source : rule.source);
+    auto refuse = [&](const char* code, std::string_view msg, const Source& s) {
+      t.has_reason = true;
+      t.reason = {code, msg, cite(s)};
+      return t;
+    };
+    std::string_view act = word(kActivityNames, unsigned(r.activity), L_);
+    if (rule.excluded) return refuse("activity_excluded", rule.text.in(L_), rule.source);
+    if (!allows(rule.subjects, r.subject)) {
+      std::string allowed;
+      for (unsigned k = 0; k < 2; ++k)
+        if (rule.subjects & (Mask(1) << k))
+          allowed += (allowed.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kSubjectNames, k, L_));
+      return refuse("subject_not_allowed",
+                    msg(M::subject_not_allowed, act, allowed,
+                        word(kSubjectNames, unsigned(r.subject), L_)),
+                    rule.source);
+    }
+    const Filing& f = rs_.filing;
+    if (f.present && !r.filed) {
+      // Which records need filing is read from the notice: the reading decides this record either way.
+      interpret(f);
+      if (allows(f.activities, r.activity) && allows(f.subjects, r.subject))
+        return refuse("not_filed", f.text.in(L_), f.source);
+    }
+
+    const UnitRule* u = &rule.units[int(Unit::none)];
+    Unit unit = Unit::none;
+    if (!u->accepted) {
+      unit = r.unit;
+      u = &rule.units[int(unit)];
+    }
+    if (!u->accepted) {
+      std::string accepted;
+      for (int k = 0; k < kUnitCount; ++k)
+        if (rule.units[k].accepted && Unit(k) != Unit::none)
+          accepted += (accepted.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kUnitNames, unsigned(k), L_));
+      return refuse("unit_not_accepted",
+                    msg(M::unit_not_accepted, act,
+                        word(kUnitNames, unsigned(r.unit), L_), accepted),
+                    rule.source);
+    }
+    if (u->source) t.cite = cite(*u->source);
+    interpret(rule);
+
+    Micro hours = convert(r, unit, *u, t.basis);
+    t.years = days_by_year(r);
+    t.spans = t.years.size() > 1;
+    if (unit == Unit::none) {
+      // Credited once for each year of study the record covers.
+      for (auto& y : t.years) y.credited = hours;
+      hours *= Micro(t.years.size());
+      if (t.spans)
+        t.basis = msg(M::basis_years_of_study, t.basis, std::to_string(t.years.size()));
+    } else {
+      share(hours, t.years);
+      if (t.spans) note_sharing();
+    }
+    t.counted = true;
+    t.credited = hours;
+    return t;
+  }
+
+  static std::string span_of(const std::vector<int>& w) {
+    if (w.empty()) return "";
+    if (w.size() == 1) return std::to_string(w[0]);
+    return std::to_string(w.front()) + "—" + std::to_string(w.back());
+  }
+
+  static Num hnum(Micro m) { return num(hours_of(m)); }
+
+  // An amount × a rate, exactly: the rate is a rule value (validated to six decimals).
+  static Micro times(Micro amount, double rate) { return amount * micro(rate) / kMicro; }
+
+  Micro convert(const Record& r, Unit unit, const UnitRule& u, std::string_view& basis) {
+    const Num a = num(r.amount);
+    switch (unit) {
+      case Unit::none:
+        basis = msg(M::basis_fixed, num(u.fixed));
+        return micro(u.fixed);
+      case Unit::hours: {
+        Micro h = times(r.amount_micro, u.rate);
+        basis = u.rate == 1 ? msg(M::basis_hours_as_stated, a)
+                            : msg(M::basis_hours_rate, a, num(u.rate), hnum(h));
+        return h;
+      }
+      case Unit::minutes: {
+        Micro periods = r.amount_micro / (Micro(u.per) * kMicro);  // whole periods only
+        Micro h = periods * kMicro;
+        basis = msg(M::basis_minutes, a, std::to_string(u.per), hnum(h));
+        return h;
+      }
+      case Unit::days: {
+        double rate = u.by_level ? u.level_rate[int(r.level)] : u.rate;
+        Micro h = times(r.amount_micro, rate);
+        basis = u.by_level ? msg(M::basis_days_by_level, a, num(rate),
+                                 word(kConfLevelNames, unsigned(r.level), L_), hnum(h))
+                           : msg(M::basis_days, a, num(rate), hnum(h));
+        return h;
+      }
+      case Unit::months: {
+        Micro h = times(r.amount_micro, u.rate);
+        basis = msg(M::basis_months, a, num(u.rate), hnum(h));
+        return h;
+      }
+      case Unit::subjects: {
+        if (u.annual_requirement) {
+          Micro h = r.amount >= 1 ? professional_required() : 0;
+          basis = r.amount >= 1 ? msg(M::basis_exam_passed, hnum(h))
+                                : msg(M::basis_exam_not_passed);
+          return h;
+        }
+        Micro h = times(r.amount_micro, u.rate);
+        basis = msg(M::basis_exam_subjects, a, num(u.rate), hnum(h));
+        return h;
+      }
+    }
+    return 0;
+  }
+
+  Micro professional_required() const {
+    const Annual& an = rs_.annual;
+    Micro prof = micro(an.prof.hours);
+    if (an.has_share) {
+      Micro share = (micro(an.total.hours) * an.share_num + an.share_den - 1) / an.share_den;  // rounded up
+      prof = std::max(prof, share);
+    }
+    return prof;
+  }
+
+  void fill_years(const Requirement& q) {
+    const Annual& an = rs_.annual;
+    Mask s = q.exempt ? 0 : q.subjects;
+    Micro req_pub = allows(s, Subject::public_) ? micro(an.pub.hours) : 0;
+    Micro req_prof = allows(s, Subject::professional) ? professional_required() : 0;
+    Micro req_total = allows(s, Subject::total) ? micro(an.total.hours) : 0;
+    if (an.has_share && allows(s, Subject::professional)) interpret(an.share);
+    if (allows(s, Subject::total)) interpret(an.total);
+    res_.years.reserve(res_.window.size());
+    for (int y : res_.window) {
+      YearResult row;
+      row.year = y;
+      row.pub.required = req_pub;
+      row.prof.required = req_prof;
+      row.total.required = req_total;
+      for (const auto& t : res_.records) {
+        if (!t.counted) continue;
+        for (const auto& share : t.years)
+          if (share.year == y) (t.subject == Subject::public_ ? row.pub.credited : row.prof.credited) += share.credited;
+      }
+      row.total.credited = row.pub.credited + row.prof.credited;
+      row.met = row.pub.credited >= req_pub && row.prof.credited >= req_prof && row.total.credited >= req_total;
+      row.waived = std::find(waived_.begin(), waived_.end(), y) != waived_.end();
+      res_.years.push_back(row);
+    }
+  }
+
+  // What a year lacks, exactly: at most one gap per subject (no vector: the sort below asks often).
+  struct Gaps {
+    Shortfall items[3];
+    size_t count = 0;
+    void add(const Shortfall& g) { items[count++] = g; }
+    const Shortfall* begin() const { return items; }
+    const Shortfall* end() const { return items + count; }
+    Micro sum() const {
+      Micro c = 0;
+      for (const auto& g : *this) c += g.hours;
+      return c;
+    }
+  };
+  static Gaps gaps(const YearResult& row) {
+    Gaps out;
+    Micro pub = std::max<Micro>(0, row.pub.required - row.pub.credited);
+    Micro prof = std::max<Micro>(0, row.prof.required - row.prof.credited);
+    Micro total = std::max<Micro>(0, row.total.required - row.total.credited - pub - prof);
+    if (pub > 0) out.add({row.year, Subject::public_, pub});
+    if (prof > 0) out.add({row.year, Subject::professional, prof});
+    if (total > 0) out.add({row.year, Subject::total, total});
+    return out;
+  }
+
+  // Whether a year's missing hours can still be earned as of the check date, by when, and why.
+  struct Completion {
+    bool can = true;
+    int deadline = 0;  // yyyymmdd, 0: no notice gives one
+    const RuleItem* by = nullptr;
+  };
+  Completion completion(int year) const {
+    const Deadlines& d = rs_.deadlines;
+    int own = year * 10000 + d.same_year.until;
+    if (p_.check_date <= own) return {true, own, &d.same_year};
+    const PastYears& past = d.past_years;
+    if (!past.make_up) return {false, own, &past};
+    if (past.until) return {p_.check_date <= past.until, past.until, &past};
+    return {true, 0, &past};
+  }
+
+  std::string_view date_text(int ymd) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
+    return res_.texts.keep(std::string_view(buf, 10));
+  }
+
+  std::string_view describe_requirement(int needed) {
+    if (needed == 0)
+      return msg(M::requirement_met_by_deemed_years, applicant());
+    std::string_view when = describe_window(needed, res_.window);
+    const YearResult& r = res_.years.front();
+    std::string_view parts[3];
+    size_t n = 0;
+    // the subjects' words come from the vocabulary; a total is "合计N学时", not "任意科目"
+    auto part = [&](Subject s, Micro h) {
+      if (h > 0) parts[n++] = msg(M::hours_of_subject, word(kSubjectNames, unsigned(s), L_), hnum(h));
+    };
+    part(Subject::public_, r.pub.required);
+    part(Subject::professional, r.prof.required);
+    if (r.total.required > 0) parts[n++] = msg(M::hours_in_total, hnum(r.total.required));
+    return msg(M::requirement, applicant(), when, list(parts, n));
+  }
+
+  // The clause of a year's gaps: one item's, or both subjects' joined ("一（一）、一（二）").
+  Citation gaps_cite(const Gaps& gs) {
+    const AnnualItem* items[3] = {&rs_.annual.pub, &rs_.annual.prof, &rs_.annual.total};
+    Citation c = cite(items[int(gs.items[0].subject)]->source);
+    for (size_t i = 1; i < gs.count; ++i) {
+      const Source& other = items[int(gs.items[i].subject)]->source;
+      if (other.clause == c.clause || other.doc != items[int(gs.items[0].subject)]->source.doc) continue;
+      c.clause = msg(M::clauses_joined, c.clause, other.clause);
+      c.json = nullptr;  // a joined clause is not one of the rule file's sources
+    }
+    return c;
+  }
+
+  void decide() {
+    if (exempt_) {
+      res_.status = Status::exempt;
+      res_.required_years = 0;
+      for (auto& row : res_.years) row.required = false;
+      return;
+    }
+    int window_size = int(res_.window.size());
+    int needed = std::max(0, needed_years() - deemed_);
+    res_.required_years = needed;
+    if (!res_.years.empty()) add_reason("requirement", describe_requirement(needed), *window_by_);
+
+    std::vector<YearResult*> unmet, done;
+    unmet.reserve(res_.years.size());
+    for (auto& row : res_.years) (row.met || row.waived ? done : unmet).push_back(&row);
+    int satisfied = int(done.size());
+    int missing = needed - satisfied;
+    if (missing > int(unmet.size())) {
+      add_reason("window_too_short",
+                 msg(M::window_too_short,
+                     std::to_string(window_size), std::to_string(needed)),
+                 *window_by_);
+    }
+    if (advisory_) {
+      res_.status = Status::advisory;
+      for (auto& row : res_.years) row.required = false;
+      return;
+    }
+    if (missing <= 0) {
+      res_.status = Status::met;
+      // Under "any N", the most recent N compliant years carry the verdict; the others are not needed.
+      for (auto& row : res_.years) row.required = false;
+      std::sort(done.begin(), done.end(), [](const YearResult* a, const YearResult* b) { return a->year > b->year; });
+      for (int i = 0; i < needed && i < int(done.size()); ++i) done[size_t(i)]->required = true;
+      return;
+    }
+    res_.status = Status::short_of_hours;
+    // The years to complete: those that can still be completed first, then the cheapest; on a tie
+    // the most recent.
+    auto can = [&](const YearResult* r) { return completion(r->year).can; };
+    std::stable_sort(unmet.begin(), unmet.end(), [&](const YearResult* a, const YearResult* b) {
+      bool ca = can(a), cb = can(b);
+      if (ca != cb) return ca;
+      Micro xa = gaps(*a).sum(), xb = gaps(*b).sum();
+      if (xa != xb) return xa < xb;
+      return a->year > b->year;
+    });
+    for (size_t i = size_t(missing); i < unmet.size(); ++i) unmet[i]->required = false;
+    unmet.resize(std::min(unmet.size(), size_t(missing)));
+    std::sort(unmet.begin(), unmet.end(), [](const YearResult* a, const YearResult* b) { return a->year < b->year; });
+    res_.shortfall.reserve(unmet.size() * 3);
+    std::string lost;  // the years that can no longer be completed
+    const RuleItem* lost_by = nullptr;
+    for (const YearResult* row : unmet) {
+      Gaps gs = gaps(*row);
+      if (gs.count == 0) continue;
+      Completion c = completion(row->year);
+      interpret(*c.by);
+      std::string_view deadline = c.deadline ? date_text(c.deadline) : std::string_view{};
+      std::string_view parts[3];
+      size_t n = 0;
+      for (Shortfall g : gs) {
+        g.hours = up_to_cents(g.hours);
+        g.can_complete = c.can;
+        g.deadline = deadline;
+        g.cite = cite(c.by->source);
+        res_.shortfall.push_back(g);
+        parts[n++] = g.subject == Subject::total
+                         ? msg(M::hours_of_either_subject, hnum(g.hours))
+                         : msg(M::hours_of_subject, word(kSubjectNames, unsigned(g.subject), L_), hnum(g.hours));
+      }
+      add_reason("year_not_met", msg(M::year_not_met, std::to_string(row->year), list(parts, n)),
+                 gaps_cite(gs));
+      if (!c.can) {
+        lost += (lost.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(row->year);
+        lost_by = c.by;
+      }
+    }
+    if (lost_by)
+      add_reason("cannot_complete",
+                 msg(M::cannot_complete,
+                     lost, date_text(p_.check_date)),
+                 *lost_by);
+  }
+};
+
+}  // namespace
+
+// Some answers depend on facts the contract leaves optional; ask for them only when they matter.
+void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<bool>& skip_record,
+                         std::vector<Problem>& errors) {
+  for (const auto& q : rs.requirements) {
+    if (q.route != p.route || !allows(q.levels, p.level)) continue;
+    if (q.education != 0 && p.education == Education::unknown) {
+      errors.push_back({"missing", "/education",
+                        {"该地区" + std::string(kRouteNames[int(p.route)].zh) + "的学时要求取决于学历，请填写学历",
+                         "in this region the requirement for " + std::string(kRouteNames[int(p.route)].en) +
+                             " depends on education: give the education"}});
+      break;
+    }
+    if (!allows(q.education, p.education)) continue;
+    // Years counted from the current title: without its year, any default could be more lenient.
+    if (!q.exempt && q.window.kind == Window::since_title && !q.window.has_fallback && p.title_since == 0)
+      errors.push_back({"missing", "/currentTitleSince",
+                        {"该地区按任现职以来的年度核验学时，请填写取得现职称的年份",
+                         "in this region the years since the current title count: give the year the current title was obtained"}});
+    break;
+  }
+  for (const auto& a : rs.adjustments) {
+    if (!a.has_age || !in_scope(a, p)) continue;
+    if (p.age < 0)
+      errors.push_back({"missing", "/age",
+                        {"该地区按年龄减免学时，请填写年龄或出生日期", "this region reduces hours by age: give the age or the birth date"}});
+    if (p.gender == Gender::unknown)
+      errors.push_back({"missing", "/gender",
+                        {"该地区按性别和年龄减免学时，请填写性别", "this region's age rules depend on gender: give the gender"}});
+    break;
+  }
+  for (size_t i = 0; i < p.training.size(); ++i) {
+    if (i < skip_record.size() && skip_record[i]) continue;
+    const Record& r = p.training[i];
+    const ActivityRule& rule = rs.activities[int(r.activity)];
+    if (rule.excluded) continue;
+    auto path = [i] { return "/training/" + std::to_string(i); };  // made only for an error
+    bool fixed = rule.units[int(Unit::none)].accepted;
+    if (r.unit == Unit::none && !fixed)
+      errors.push_back({"missing_amount", path(),
+                        {"请填写学习量（学时、分钟、天、月或考试科目数之一）",
+                         "give the amount: hours, minutes, days, months or exam subjects"}});
+    if (r.unit == Unit::days && !fixed && rule.units[int(Unit::days)].by_level && r.level == ConfLevel::unknown)
+      errors.push_back({"missing", path() + "/level",
+                        {"该地区会议学时按级别折算，请填写会议级别（国际性、全国性、省级或地州市级）",
+                         "conference days are credited by level here: give the level (international, national, provincial or prefecture)"}});
+  }
+}
+
+void evaluate(const Profile& p, const RuleSet& rs, Result& res) { Evaluation(p, rs, res).run(); }
+
+}  // namespace jxjy

@@ -1,0 +1,112 @@
+// Reading untrusted JSON without throwing: every accessor checks the type first and records a
+// problem (code, JSON Pointer, bilingual message) instead of failing, so one pass reports every
+// problem at once.
+#pragma once
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "json/value.h"
+
+#include "base/vocabulary.h"
+#include "base/messages.h"
+#include "base/names.h"
+
+namespace jxjy {
+
+using Json = JsonValue;
+
+struct Problem {
+  std::string code, path;
+  Text message;
+};
+
+std::string escape_pointer_token(std::string_view key);
+// The kind of a JSON value in words (kind_null, kind_string, …).
+M kind_of(const Json& v);
+
+// Parses text without exceptions; nesting deeper than max_depth is refused before parsing so a
+// hostile "[[[[…" cannot exhaust the stack.
+// Which lexer reads the text: nlohmann's (rule files, read once) or the fast one of json/lexer.h
+// (profiles, the hot path). Both give the same answers; the fuzz target compares them.
+enum class Lexer { nlohmann, fast };
+bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem, Lexer lexer);
+
+// A JSON Pointer built only when a problem is reported: most fields are fine, and building
+// "/training/12/hours" for each of them would cost more than reading the value.
+struct PathRef {
+  std::string_view base;
+  const char* leaf = nullptr;
+  PathRef(const std::string& b) : base(b) {}  // NOLINT: implicit on purpose
+  PathRef(const char* b) : base(b) {}         // NOLINT
+  PathRef(std::string_view b, const char* l) : base(b), leaf(l) {}
+  std::string str() const {
+    std::string s(base);
+    if (leaf) s.append("/").append(leaf);
+    return s;
+  }
+};
+
+class Reader {
+ public:
+  explicit Reader(std::vector<Problem>& out) : out_(out) {}
+
+  void add(std::string code, std::string path, Text message) {
+    out_.push_back({std::move(code), std::move(path), std::move(message)});
+  }
+  size_t count() const { return out_.size(); }
+
+  static const Json* member(const Json& obj, const char* key) { return obj.is_object() ? obj.find(key) : nullptr; }
+
+  void missing(PathRef path) {
+    add("missing", path.str(), message_text(M::input_missing));
+  }
+  // want: the kind expected, a kind_… message.
+  void wrong_type(PathRef path, const Json& v, M want) {
+    add("wrong_type", path.str(), message_text(M::input_wrong_type, message_text(want), message_text(kind_of(v))));
+  }
+
+  // Integer in [lo, hi]; a whole-valued float (2023.0) is accepted, 2023.5 is not.
+  bool integer(const Json* v, PathRef path, long lo, long hi, int& out, bool required);
+  bool number(const Json* v, PathRef path, double lo, double hi, double& out, bool required);
+  bool boolean(const Json* v, PathRef path, bool& out, bool required);
+  bool string(const Json* v, PathRef path, size_t max_len, std::string& out, bool required);
+  // yyyymmdd from "YYYY-MM-DD", checking the day exists.
+  bool date(const Json* v, PathRef path, int& out, bool required);
+
+  template <size_t N>
+  bool choice(const Json* v, PathRef path, const Name (&table)[N], int& out, bool required, size_t limit = N) {
+    if (!v || !v->is_string() || v->string().size() > 64) {
+      std::string ignored;
+      return string(v, path, 64, ignored, required);  // reports missing / wrong type / too long
+    }
+    std::string_view view = v->string();
+    int i = find_name(table, view);
+    if (i < 0 || size_t(i) >= limit) {
+      std::string s(view);
+      add("invalid_value", path.str(),
+          message_text(M::input_not_a_choice, s, Text{name_list(table, Locale::zh, limit), name_list(table, Locale::en, limit)}));
+      return false;
+    }
+    out = i;
+    return true;
+  }
+
+ private:
+  std::vector<Problem>& out_;
+};
+
+int days_in_month(int year, int month);
+bool valid_date(int yyyymmdd);
+// Days since 1970-01-01 of a valid yyyymmdd (the civil-from-days algorithm), for spans of dates.
+inline int day_number(int ymd) {
+  int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+  y -= m <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+inline int days_between(int from, int to) { return day_number(to) - day_number(from); }
+
+}  // namespace jxjy

@@ -1,0 +1,183 @@
+// A minimal JSON writer: results are written straight into one string (nlohmann's DOM costs
+// more than the whole evaluation on the batch path).
+#pragma once
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "base/format.h"
+#include "result/keys.h"
+#include "json/swar.h"
+
+namespace jxjy {
+
+class JsonOut {
+ public:
+  // Writes into a string of its own (take() it), or appends to `out` (finish() when done).
+  JsonOut() : out_(own_) {}
+  explicit JsonOut(std::string& out) : out_(out), n_(out.size()) {}
+  JsonOut(const JsonOut&) = delete;
+  JsonOut& operator=(const JsonOut&) = delete;
+  std::string take() {
+    finish();
+    return std::move(own_);
+  }
+  // The string grows ahead of the writing, in chunks: trim it to what was written.
+  void finish() { out_.resize(n_); }
+
+  JsonOut& obj() { return open('{'); }
+  JsonOut& end_obj() { return close('}'); }
+  JsonOut& arr() { return open('['); }
+  JsonOut& end_arr() { return close(']'); }
+  // Keys are the contract's own names: plain ASCII, never escaped.
+  JsonOut& key(std::string_view k) {
+    char* d = value_start(k.size() + 3);
+    *d++ = '"';
+    d = copy(d, k);
+    *d++ = '"';
+    *d++ = ':';
+    done(d);
+    first_ = true;  // the value follows without a comma
+    return *this;
+  }
+  JsonOut& key(Key k) { return key(name_of(k)); }
+  // Text that outlives the result (rule data, literals): only the tape writer treats it apart.
+  JsonOut& kept(std::string_view v) { return str(v); }
+  // A value serialised by a JsonOut when the rule set loaded (json), else written now by `write`.
+  template <class Write>
+  JsonOut& cached(const std::string* json, Write&& write) {
+    if (json) return raw(*json);
+    write();
+    return *this;
+  }
+  JsonOut& str(std::string_view v) {
+    if (!plain_text(v)) return escaped(v);
+    char* d = value_start(v.size() + 2);
+    *d++ = '"';
+    d = copy(d, v);
+    *d++ = '"';
+    done(d);
+    return *this;
+  }
+  // A value serialised earlier by a JsonOut, copied as it is.
+  JsonOut& raw(std::string_view json) {
+    done(copy(value_start(json.size()), json));
+    return *this;
+  }
+  JsonOut& number(double v) {
+    done(write_num(v, value_start(kNumChars)));
+    return *this;
+  }
+  JsonOut& integer(long v) {
+    constexpr size_t kLongChars = 20;
+    char* d = value_start(kLongChars);
+    done(std::to_chars(d, d + kLongChars, v).ptr);
+    return *this;
+  }
+  JsonOut& boolean(bool v) { return raw(v ? "true" : "false"); }
+  JsonOut& null() { return raw("null"); }
+
+  JsonOut& kv(std::string_view k, std::string_view v) { return key(k).str(v); }
+  JsonOut& kv(std::string_view k, const char* v) { return key(k).str(v); }
+  JsonOut& kv(std::string_view k, bool v) { return key(k).boolean(v); }
+  JsonOut& kv_int(std::string_view k, long v) { return key(k).integer(v); }
+  JsonOut& kv_num(std::string_view k, double v) { return key(k).number(v); }
+
+ private:
+  // out_[0, n_) is written; out_ is resized ahead in chunks (zero-filled once, never per piece),
+  // so growth is checked once per piece, not once per byte. buf_ and cap_ cache out_'s data and size.
+  // Pieces are written through a local pointer and n_ is set once at the end (done()): a store
+  // through a char* may alias any member, so writing through buf_[n_++] would reload both each byte.
+  static constexpr size_t kChunk = 1024;
+  std::string own_;
+  std::string& out_;
+  size_t n_ = 0;
+  char* buf_ = out_.data();
+  size_t cap_ = out_.size();
+  bool first_ = true;
+
+  // Where a value of at most k bytes goes, after its comma if it needs one.
+  char* value_start(size_t k) {
+    if (n_ + k + 1 > cap_) grow(k + 1);
+    char* d = buf_ + n_;
+    if (!first_) *d++ = ',';
+    first_ = false;
+    return d;
+  }
+  void done(char* end) { n_ = size_t(end - buf_); }
+  static char* copy(char* d, std::string_view s) {
+    if (!s.empty()) std::memcpy(d, s.data(), s.size());  // an empty view's data may be null
+    return d + s.size();
+  }
+  void grow(size_t k) {
+    out_.resize(n_ + std::max(k, kChunk));
+    buf_ = out_.data();
+    cap_ = out_.size();
+  }
+  JsonOut& open(char bracket) {
+    char* d = value_start(1);
+    *d++ = bracket;
+    done(d);
+    first_ = true;
+    return *this;
+  }
+  JsonOut& close(char bracket) {
+    if (n_ + 1 > cap_) grow(1);
+    buf_[n_++] = bracket;
+    first_ = false;
+    return *this;
+  }
+
+  static bool needs_escape8(uint64_t w) { return swar::quote_backslash_or_control(w) != 0; }
+  // Nothing to escape: the usual case, checked a word at a time (the last word overlaps the one
+  // before it; a string shorter than a word is padded with spaces).
+  static bool plain_text(std::string_view v) {
+    const char* p = v.data();
+    size_t n = v.size();
+    uint64_t w;
+    if (n < 8) {
+      w = 0x2020202020202020ull;
+      if (n) std::memcpy(&w, p, n);  // an empty view's data may be null
+      return !needs_escape8(w);
+    }
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      if (needs_escape8(w)) return false;
+    }
+    std::memcpy(&w, p + n - 8, 8);
+    return !needs_escape8(w);
+  }
+
+  JsonOut& escaped(std::string_view v) {
+    char* d = value_start(v.size() * 6 + 2);  // \u00XX at worst
+    *d++ = '"';
+    for (char ch : v) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *d++ = ch;
+        continue;
+      }
+      *d++ = '\\';
+      switch (c) {
+        case '"': *d++ = '"'; break;
+        case '\\': *d++ = '\\'; break;
+        case '\n': *d++ = 'n'; break;
+        case '\r': *d++ = 'r'; break;
+        case '\t': *d++ = 't'; break;
+        default: {
+          static const char* kHex = "0123456789abcdef";
+          const char u[5] = {'u', '0', '0', kHex[(c >> 4) & 0xf], kHex[c & 0xf]};
+          d = copy(d, {u, 5});
+        }
+      }
+    }
+    *d++ = '"';
+    done(d);
+    return *this;
+  }
+};
+
+}  // namespace jxjy

@@ -1,0 +1,38 @@
+// The member names of a result (CONTRACT §3). Writers take them as ids, so the JSON writer prints
+// the name and the tape writer (result/tape_out.h) sends a small number that web/jxjy.js maps back.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+namespace jxjy {
+
+#define JXJY_RESULT_KEYS(X)                                                                            \
+  X(ok, "ok") X(errors, "errors") X(warnings, "warnings") X(code, "code") X(path, "path")              \
+  X(message, "message") X(eligible, "eligible") X(status, "status") X(ruleSet, "ruleSet")             \
+  X(requiredYears, "requiredYears") X(window, "window") X(years, "years") X(year, "year")             \
+  X(met, "met") X(waived, "waived") X(public_, "public") X(professional, "professional")              \
+  X(total, "total") X(credited, "credited") X(required, "required") X(shortfall, "shortfall")         \
+  X(subject, "subject") X(hours, "hours") X(records, "records") X(index, "index")                     \
+  X(activity, "activity") X(counted, "counted") X(basis, "basis") X(source, "source")                 \
+  X(reason, "reason") X(reasons, "reasons") X(number, "number") X(clause, "clause") X(id, "id")       \
+  X(region, "region") X(regionName, "regionName") X(file, "file") X(sources, "sources")               \
+  X(title, "title") X(date, "date") X(issuer, "issuer") X(note, "note")                                \
+  X(canComplete, "canComplete") X(deadline, "deadline")
+
+enum class Key : uint8_t {
+#define JXJY_KEY_ID(id, name) id,
+  JXJY_RESULT_KEYS(JXJY_KEY_ID)
+#undef JXJY_KEY_ID
+};
+
+inline constexpr std::string_view kKeyNames[] = {
+#define JXJY_KEY_NAME(id, name) name,
+    JXJY_RESULT_KEYS(JXJY_KEY_NAME)
+#undef JXJY_KEY_NAME
+};
+
+inline constexpr int kKeyCount = int(sizeof kKeyNames / sizeof kKeyNames[0]);
+
+inline std::string_view name_of(Key k) { return kKeyNames[int(k)]; }
+
+}  // namespace jxjy

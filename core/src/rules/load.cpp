@@ -1,0 +1,610 @@
+// Rule file -> RuleSet, validating as it goes. The rules of the format are in rules/README.md.
+#include "rules/load.h"
+
+
+#include <initializer_list>
+#include <map>
+#include <set>
+
+namespace jxjy {
+namespace {
+
+constexpr size_t kMaxRuleFileBytes = 1 << 20, kMaxSources = 100;  // == kMaxDocumentBytes (jxjy.h)
+
+class RuleReader {
+ public:
+  RuleReader(RuleSet& rs, Reader& r) : rs_(rs), r_(r) {}
+
+  void read(const Json& root) {
+    if (!root.is_object()) {
+      r_.add("not_object", "", message_text(M::rule_not_object));
+      return;
+    }
+    known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
+                     "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
+                     "adjustments", "deadlines", "ownDepartment", "occasions"});
+    int version = 0;
+    r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
+    r_.string(m(root, "id"), "/id", 64, rs_.id, true);
+    r_.string(m(root, "basedOn"), "/basedOn", 64, rs_.based_on, false);  // resolved before (rules/based_on.cpp)
+    if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
+      r_.add("invalid_value", "/region", message_text(M::rule_region_code));
+    rs_.region_name = text(m(root, "regionName"), "/regionName", true);
+    r_.date(m(root, "validFrom"), "/validFrom", rs_.valid_from, true);
+    r_.integer(m(root, "noticeYear"), "/noticeYear", 1990, 2100, rs_.notice_year, true);
+    r_.boolean(m(root, "annualNotice"), "/annualNotice", rs_.annual_notice, true);
+    documents(m(root, "sources"));
+    shared_interpretations(m(root, "interpretations"));
+    annual(m(root, "annual"));
+    filing(m(root, "filing"));
+    requirements(m(root, "requirements"));
+    activities(m(root, "activities"));
+    adjustments(m(root, "adjustments"));
+    deadlines(m(root, "deadlines"));
+    own_department(m(root, "ownDepartment"));
+    if (const Json* o = m(root, "occasions"); object(o, "/occasions", false)) {
+      known(*o, "/occasions", {"source", "interpretation"});
+      rs_.occasions.emplace();
+      cited(*o, "/occasions", *rs_.occasions);
+    }
+    for (const auto& [key, shared] : shared_)
+      if (!shared.used)
+        r_.add("unused", "/interpretations/" + escape_pointer_token(key),
+               message_text(M::rule_interpretation_unused));
+  }
+
+ private:
+  RuleSet& rs_;
+  Reader& r_;
+  struct Shared {
+    Text text;
+    bool used = false;
+  };
+  std::map<std::string, Shared> shared_;  // top-level interpretations, by key
+
+  static const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
+
+  // A key the format does not know is an error: a typo must not silently drop a rule.
+  void known(const Json& o, const std::string& path, std::initializer_list<const char*> keys) {
+    for (auto it = o.begin(); it != o.end(); ++it) {
+      bool ok = false;
+      for (const char* k : keys) ok |= it.key() == k;
+      if (!ok)
+        r_.add("unknown_key", path + "/" + escape_pointer_token(it.key()),
+               message_text(M::rule_unknown_field, it.key()));
+    }
+  }
+
+  static bool is_region_code(const std::string& s) {
+    if (s.size() != 6) return false;
+    for (char c : s)
+      if (c < '0' || c > '9') return false;
+    return true;
+  }
+
+  bool object(const Json* v, const std::string& path, bool required) {
+    if (!v) {
+      if (required) r_.missing(path);
+      return false;
+    }
+    if (!v->is_object()) {
+      r_.wrong_type(path, *v, M::kind_object);
+      return false;
+    }
+    return true;
+  }
+
+  bool array(const Json* v, const std::string& path, bool required) {
+    if (!v) {
+      if (required) r_.missing(path);
+      return false;
+    }
+    if (!v->is_array()) {
+      r_.wrong_type(path, *v, M::kind_array);
+      return false;
+    }
+    return true;
+  }
+
+  Text text(const Json* v, const std::string& path, bool required) {
+    Text t;
+    if (!object(v, path, required)) return t;
+    known(*v, path, {"zh", "en"});
+    r_.string(m(*v, "zh"), path + "/zh", 2000, t.zh, true);
+    r_.string(m(*v, "en"), path + "/en", 2000, t.en, true);
+    return t;
+  }
+
+  void documents(const Json* v) {
+    if (!object(v, "/sources", true)) return;
+    if (v->size() > kMaxSources) {  // each citation looks its document up among these
+      r_.add("too_many", "/sources",
+             message_text(M::rule_too_many_sources, std::to_string(kMaxSources)));
+      return;
+    }
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      std::string path = "/sources/" + escape_pointer_token(it.key());
+      Document d;
+      d.key = it.key();
+      if (!object(&it.value(), path, true)) continue;
+      known(*it, path, {"title", "number", "issuer", "date", "note"});
+      r_.string(m(*it, "title"), path + "/title", 500, d.title, true);
+      r_.string(m(*it, "number"), path + "/number", 200, d.number, false);
+      r_.string(m(*it, "issuer"), path + "/issuer", 500, d.issuer, false);
+      r_.string(m(*it, "date"), path + "/date", 10, d.date, false);
+      r_.string(m(*it, "note"), path + "/note", 2000, d.note, false);
+      rs_.documents.push_back(std::move(d));
+    }
+    if (rs_.documents.empty())
+      r_.add("missing", "/sources", message_text(M::rule_at_least_one_source));
+  }
+
+  // A rule without its document and clause is invalid (CONTRACT §3).
+  Source source(const Json* v, const std::string& path) {
+    Source s;
+    if (!object(v, path, true)) {
+      return s;
+    }
+    known(*v, path, {"doc", "clause"});
+    std::string doc;
+    if (r_.string(m(*v, "doc"), path + "/doc", 64, doc, true)) {
+      for (size_t i = 0; i < rs_.documents.size(); ++i)
+        if (rs_.documents[i].key == doc) s.doc = int(i);
+      if (s.doc < 0)
+        r_.add("invalid_value", path + "/doc",
+               message_text(M::rule_doc_not_in_sources, doc));
+    }
+    if (r_.string(m(*v, "clause"), path + "/clause", 200, s.clause, true) && s.clause.empty())
+      r_.add("missing", path + "/clause", message_text(M::rule_clause_not_empty));
+    return s;
+  }
+
+  // Interpretations several items share (松山区's recognition years): {KEY: {zh, en}}.
+  void shared_interpretations(const Json* v) {
+    if (!object(v, "/interpretations", false)) return;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      std::string path = "/interpretations/" + escape_pointer_token(it.key());
+      Text t = text(&it.value(), path, true);
+      shared_[std::string(it.key())] = {std::move(t), false};
+    }
+  }
+
+  void cited(const Json& item, const std::string& path, RuleItem& c) {
+    c.source = source(m(item, "source"), path + "/source");
+    const Json* i = m(item, "interpretation");
+    if (!i) return;
+    if (!i->is_string()) {
+      c.interpretation = text(i, path + "/interpretation", true);  // inline {zh, en}
+      return;
+    }
+    std::string key(i->string());
+    auto found = shared_.find(key);
+    if (found == shared_.end()) {
+      r_.add("invalid_value", path + "/interpretation",
+             message_text(M::rule_no_such_interpretation, key));
+      return;
+    }
+    found->second.used = true;
+    c.interpretation = found->second.text;
+  }
+
+  void annual_item(const Json& a, const char* key, AnnualItem& item) {
+    std::string path = std::string("/annual/") + key;
+    const Json* v = m(a, key);
+    if (!object(v, path, true)) return;
+    known(*v, path, {"hours", "source", "interpretation"});
+    r_.number(m(*v, "hours"), path + "/hours", 0, 2000, item.hours, true);
+    cited(*v, path, item);
+  }
+
+  void annual(const Json* v) {
+    if (!object(v, "/annual", true)) return;
+    known(*v, "/annual", {"public", "professional", "total", "professionalShare"});
+    annual_item(*v, "public", rs_.annual.pub);
+    annual_item(*v, "professional", rs_.annual.prof);
+    annual_item(*v, "total", rs_.annual.total);
+    if (const Json* s = m(*v, "professionalShare"); object(s, "/annual/professionalShare", false)) {
+      auto& a = rs_.annual;
+      a.has_share = true;
+      known(*s, "/annual/professionalShare", {"numerator", "denominator", "source", "interpretation"});
+      r_.integer(m(*s, "numerator"), "/annual/professionalShare/numerator", 1, 100, a.share_num, true);
+      r_.integer(m(*s, "denominator"), "/annual/professionalShare/denominator", 1, 100, a.share_den, true);
+      if (a.share_num > a.share_den)
+        r_.add("out_of_range", "/annual/professionalShare", message_text(M::rule_share_above_one));
+      cited(*s, "/annual/professionalShare", a.share);
+    }
+  }
+
+  template <size_t N>
+  Mask mask(const Json* v, const std::string& path, const Name (&table)[N], size_t limit = N) {
+    Mask out = 0;
+    if (!array(v, path, false)) return out;
+    if (v->empty()) r_.add("invalid_value", path, message_text(M::rule_list_not_empty));
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
+      int e = -1;
+      if (r_.choice(x, path + "/" + std::to_string(i), table, e, true, limit)) out |= Mask(1) << e;
+    }
+    return out;
+  }
+
+  Mask activity_mask(const Json* v, const std::string& path) {
+    if (v && v->is_string() && v->string() == "all") return 0;
+    return mask(v, path, kActivityNames);
+  }
+
+  void window(const Json* v, const std::string& path, Window& w, bool allow_title) {
+    if (!object(v, path, true)) return;
+    known(*v, path, {"last", "since", "sinceTitle", "notBefore", "ifUnknown"});
+    if (!m(*v, "sinceTitle"))
+      for (const char* k : {"notBefore", "ifUnknown"})
+        if (m(*v, k))
+          r_.add("invalid_value", path + "/" + k, message_text(M::rule_only_allowed_with_sincetitle));
+    int kinds = 0;
+    if (const Json* x = m(*v, "last")) {
+      ++kinds;
+      w.kind = Window::last;
+      r_.integer(x, path + "/last", 1, 30, w.n, true);
+    }
+    if (const Json* x = m(*v, "since")) {
+      ++kinds;
+      w.kind = Window::since;
+      r_.integer(x, path + "/since", 1990, 2100, w.n, true);
+    }
+    if (const Json* x = m(*v, "sinceTitle")) {
+      ++kinds;
+      w.kind = Window::since_title;
+      bool on = false;
+      if (!allow_title)
+        r_.add("invalid_value", path + "/sinceTitle", message_text(M::rule_sincetitle_not_allowed_here));
+      else if (r_.boolean(x, path + "/sinceTitle", on, true) && !on)
+        r_.add("invalid_value", path + "/sinceTitle", message_text(M::rule_must_be_true));
+      r_.integer(m(*v, "notBefore"), path + "/notBefore", 1990, 2100, w.not_before, false);
+      Window fb;
+      if (const Json* f = m(*v, "ifUnknown")) {
+        window(f, path + "/ifUnknown", fb, false);
+        w.has_fallback = true;
+        w.fallback_kind = fb.kind;
+        w.fallback_n = fb.n;
+      }
+    }
+    if (kinds != 1)
+      r_.add("invalid_value", path,
+             message_text(M::rule_window_kind));
+  }
+
+  int count(const Json* v, const std::string& path) {
+    if (v && v->is_string() && v->string() == "all") return kAllYears;
+    int n = 0;
+    if (!r_.integer(v, path, 1, 30, n, true)) return kAllYears;
+    return n;
+  }
+
+  void requirements(const Json* v) {
+    if (!array(v, "/requirements", true)) return;
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {  // walked, not indexed: (*v)[i] walks the list each time
+      std::string path = "/requirements/" + std::to_string(i);
+      const Json& e = *x;
+      if (!object(&e, path, true)) continue;
+      known(e, path, {"route", "levels", "education", "exempt", "window", "count", "subjects", "source", "interpretation"});
+      Requirement q;
+      int route = 0;
+      if (r_.choice(m(e, "route"), path + "/route", kRouteNames, route, true)) q.route = Route(route);
+      q.levels = mask(m(e, "levels"), path + "/levels", kLevelNames);
+      q.education = mask(m(e, "education"), path + "/education", kEducationNames);
+      r_.boolean(m(e, "exempt"), path + "/exempt", q.exempt, false);
+      if (!q.exempt) {
+        window(m(e, "window"), path + "/window", q.window, true);
+        q.count = count(m(e, "count"), path + "/count");
+        q.subjects = mask(m(e, "subjects"), path + "/subjects", kSubjectNames);
+      }
+      cited(e, path, q);
+      rs_.requirements.push_back(std::move(q));
+    }
+    coverage();
+  }
+
+  // Every route × level × education must find a requirement, so no profile is left undecided.
+  void coverage() {
+    for (int route = 0; route < 3; ++route)
+      for (int level = 0; level < 3; ++level)
+        for (int edu = 0; edu < 4; ++edu) {
+          bool found = false;
+          for (const auto& q : rs_.requirements)
+            if (int(q.route) == route && allows(q.levels, Level(level)) && allows(q.education, Education(edu)))
+              found = true;
+          if (!found) {
+            std::string what = std::string(kRouteNames[route].id) + "/" + std::string(kLevelNames[level].id) + "/" +
+                               std::string(kEducationNames[edu].id);
+            r_.add("incomplete", "/requirements",
+                   message_text(M::rule_incomplete, what));
+            return;
+          }
+        }
+  }
+
+  void unit_rule(const Json& conv, const std::string& path, Unit unit, UnitRule& u) {
+    const Json* v = m(conv, std::string(kUnitNames[int(unit)].id).c_str());
+    if (!v) return;
+    std::string p = path + "/" + std::string(kUnitNames[int(unit)].id);
+    if (!object(v, p, true)) return;
+    u.accepted = true;
+    switch (unit) {  // the members each unit may have
+      case Unit::minutes: known(*v, p, {"per", "source"}); break;
+      case Unit::none: known(*v, p, {"fixed", "source"}); break;
+      case Unit::days: known(*v, p, {"rate", "rateByLevel", "source"}); break;
+      case Unit::subjects: known(*v, p, {"rate", "annualRequirement", "source"}); break;
+      default: known(*v, p, {"rate", "source"});
+    }
+    for (const char* alt : {"rateByLevel", "annualRequirement"})
+      if (m(*v, "rate") && m(*v, alt))
+        r_.add("invalid_value", p, message_text(M::rule_rate_or_alternative, alt));
+    switch (unit) {
+      case Unit::minutes:
+        r_.integer(m(*v, "per"), p + "/per", 1, 600, u.per, true);
+        break;
+      case Unit::none:
+        r_.number(m(*v, "fixed"), p + "/fixed", 0, 2000, u.fixed, true);
+        break;
+      case Unit::days:
+        if (const Json* lv = m(*v, "rateByLevel")) {
+          u.by_level = true;
+          if (object(lv, p + "/rateByLevel", true)) known(*lv, p + "/rateByLevel", {"international", "national", "provincial", "prefecture"});
+          if (lv->is_object())
+            for (int l = 0; l < 4; ++l)
+              r_.number(m(*lv, std::string(kConfLevelNames[l].id).c_str()),
+                        p + "/rateByLevel/" + std::string(kConfLevelNames[l].id), 0, 24, u.level_rate[l], true);
+        } else {
+          r_.number(m(*v, "rate"), p + "/rate", 0, 24, u.rate, true);
+        }
+        break;
+      case Unit::subjects:
+        if (const Json* a = m(*v, "annualRequirement")) {
+          std::string which;
+          if (r_.string(a, p + "/annualRequirement", 20, which, true) && which != "professional")
+            r_.add("invalid_value", p + "/annualRequirement", message_text(M::rule_annual_requirement_professional));
+          u.annual_requirement = true;
+        } else {
+          r_.number(m(*v, "rate"), p + "/rate", 0, 2000, u.rate, true);
+        }
+        break;
+      default:
+        r_.number(m(*v, "rate"), p + "/rate", 0, 1000, u.rate, true);
+    }
+    if (const Json* s = m(*v, "source")) u.source = source(s, p + "/source");
+  }
+
+  void activities(const Json* v) {
+    if (!object(v, "/activities", true)) return;
+    for (auto it = v->begin(); it != v->end(); ++it)
+      if (find_name(kActivityNames, it.key()) < 0)
+        r_.add("invalid_value", "/activities/" + escape_pointer_token(it.key()),
+               message_text(M::rule_unknown_activity_kind));
+    for (int a = 0; a < kActivityCount; ++a) {
+      std::string key(kActivityNames[a].id);
+      std::string path = "/activities/" + key;
+      const Json* e = m(*v, key.c_str());
+      if (!object(e, path, true)) continue;
+      ActivityRule& rule = rs_.activities[a];
+      known(*e, path, {"excluded", "subjects", "text", "convert", "capAnnualMultiple", "source", "publicSource",
+                       "interpretation"});
+      r_.boolean(m(*e, "excluded"), path + "/excluded", rule.excluded, false);
+      rule.subjects = mask(m(*e, "subjects"), path + "/subjects", kSubjectNames, 2);
+      if (const Json* t = m(*e, "text")) rule.text = text(t, path + "/text", true);
+      if (!rule.excluded) {
+        const Json* conv = m(*e, "convert");
+        if (object(conv, path + "/convert", true)) {
+          for (auto ci = conv->begin(); ci != conv->end(); ++ci)
+            if (find_name(kUnitNames, ci.key()) < 0)
+              r_.add("invalid_value", path + "/convert/" + escape_pointer_token(ci.key()),
+                     message_text(M::rule_unknown_unit));
+          for (int u = 0; u < kUnitCount; ++u) unit_rule(*conv, path + "/convert", Unit(u), rule.units[u]);
+        }
+        r_.integer(m(*e, "capAnnualMultiple"), path + "/capAnnualMultiple", 1, 10, rule.cap_annual_multiple, false);
+      } else if (rule.text.empty()) {
+        r_.missing(path + "/text");
+      }
+      cited(*e, path, rule);
+      if (const Json* ps = m(*e, "publicSource")) rule.public_source = source(ps, path + "/publicSource");
+    }
+  }
+
+  void filing(const Json* v) {
+    if (!object(v, "/filing", false)) return;
+    Filing& f = rs_.filing;
+    f.present = true;
+    known(*v, "/filing", {"activities", "subjects", "source", "text", "interpretation"});
+    f.activities = activity_mask(m(*v, "activities"), "/filing/activities");
+    if (!m(*v, "activities")) r_.missing("/filing/activities");
+    f.subjects = mask(m(*v, "subjects"), "/filing/subjects", kSubjectNames, 2);
+    cited(*v, "/filing", f);
+    f.text = text(m(*v, "text"), "/filing/text", true);
+  }
+
+  static bool carries(CircumstanceKind k, std::string_view field) {
+    std::string_view fields = kCircumstanceFields[int(k)];
+    for (size_t at = 0; at <= fields.size();) {
+      size_t end = fields.find(',', at);
+      if (end == std::string_view::npos) end = fields.size();
+      if (fields.substr(at, end - at) == field) return true;
+      at = end + 1;
+    }
+    return false;
+  }
+
+  // "MM-DD": a day of every year.
+  bool month_day(const Json* v, const std::string& path, int& out, bool required) {
+    std::string s;
+    if (!r_.string(v, path, 5, s, required)) return false;
+    bool shape = s.size() == 5 && s[2] == '-';
+    for (size_t i : {0, 1, 3, 4}) shape = shape && s[i] >= '0' && s[i] <= '9';
+    int md = shape ? std::stoi(s.substr(0, 2)) * 100 + std::stoi(s.substr(3, 2)) : 0;
+    if (!shape || !valid_date(20240000 + md)) {
+      r_.add("invalid_date", path, message_text(M::rule_day_mmdd));
+      return false;
+    }
+    out = md;
+    return true;
+  }
+
+  // When the hours of a year can still be earned: the year's own period, and whether past years
+  // may be made up (CONTRACT §4.2 canComplete / deadline).
+  void deadlines(const Json* v) {
+    if (!object(v, "/deadlines", true)) return;
+    Deadlines& d = rs_.deadlines;
+    known(*v, "/deadlines", {"sameYear", "pastYears", "notes"});
+    if (const Json* y = m(*v, "sameYear"); object(y, "/deadlines/sameYear", true)) {
+      known(*y, "/deadlines/sameYear", {"from", "until", "source", "interpretation"});
+      month_day(m(*y, "from"), "/deadlines/sameYear/from", d.same_year.from, false);
+      month_day(m(*y, "until"), "/deadlines/sameYear/until", d.same_year.until, true);
+      cited(*y, "/deadlines/sameYear", d.same_year);
+    }
+    if (const Json* y = m(*v, "pastYears"); object(y, "/deadlines/pastYears", true)) {
+      known(*y, "/deadlines/pastYears", {"makeUp", "from", "until", "source", "interpretation"});
+      r_.boolean(m(*y, "makeUp"), "/deadlines/pastYears/makeUp", d.past_years.make_up, true);
+      r_.date(m(*y, "from"), "/deadlines/pastYears/from", d.past_years.from, false);
+      r_.date(m(*y, "until"), "/deadlines/pastYears/until", d.past_years.until, false);
+      if ((d.past_years.from || d.past_years.until) && !d.past_years.make_up)
+        r_.add("invalid_value", "/deadlines/pastYears", message_text(M::rule_make_up_period_without_make_up));
+      cited(*y, "/deadlines/pastYears", d.past_years);
+    }
+    if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false)) {
+      size_t i = 0;
+      for (const Json* x = ns->first(); x; x = x->next(), ++i) {
+        std::string path = "/deadlines/notes/" + std::to_string(i);
+        const Json& e = *x;
+        if (!object(&e, path, true)) continue;
+        known(e, path, {"date", "text", "source", "interpretation"});
+        DeadlineNote n;
+        r_.date(m(e, "date"), path + "/date", n.date, true);
+        n.text = text(m(e, "text"), path + "/text", true);
+        cited(e, path, n);
+        d.notes.push_back(std::move(n));
+      }
+    }
+  }
+
+  void own_department(const Json* v) {
+    if (!object(v, "/ownDepartment", false)) return;
+    OwnDepartment& o = rs_.own_department;
+    o.present = true;
+    known(*v, "/ownDepartment", {"series", "source", "text", "interpretation"});
+    o.series = mask(m(*v, "series"), "/ownDepartment/series", kSeriesNames);
+    if (!m(*v, "series")) r_.missing("/ownDepartment/series");
+    o.text = text(m(*v, "text"), "/ownDepartment/text", true);
+    cited(*v, "/ownDepartment", o);
+  }
+
+  void adjustments(const Json* v) {
+    if (!array(v, "/adjustments", true)) return;
+    std::set<std::string> ids;
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
+      std::string path = "/adjustments/" + std::to_string(i);
+      const Json& e = *x;
+      if (!object(&e, path, true)) continue;
+      Adjustment a;
+      known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "source", "text", "interpretation"});
+      if (r_.string(m(e, "id"), path + "/id", 64, a.id, true) && !ids.insert(a.id).second)
+        r_.add("invalid_value", path + "/id", message_text(M::rule_duplicate_id));
+      when(m(e, "when"), path + "/when", a);
+      int effect = 0;
+      if (r_.choice(m(e, "effect"), path + "/effect", kEffectNames, effect, true)) a.effect = Effect(effect);
+      if (a.effect == Effect::replace_requirement) {
+        window(m(e, "window"), path + "/window", a.window, false);
+        a.count = count(m(e, "count"), path + "/count");
+      }
+      if (a.effect == Effect::deem_years) r_.integer(m(e, "deemYears"), path + "/deemYears", 1, 10, a.deem_years, true);
+      bool needs_circumstance = a.effect == Effect::waive_circumstance_years ||
+                                a.effect == Effect::years_since_circumstance || a.effect == Effect::years_in_post;
+      if (needs_circumstance && a.circumstance < 0)
+        r_.add("missing", path + "/when/circumstance",
+               message_text(M::rule_effect_needs_circumstance));
+      // An effect reads a field of its circumstance: the circumstance must carry it (vocabulary).
+      const char* field = a.effect == Effect::waive_circumstance_years ? "years"
+                          : a.effect == Effect::years_since_circumstance ? "year"
+                          : a.effect == Effect::years_in_post ? "yearsInPost" : nullptr;
+      if (field && a.circumstance >= 0 && !carries(CircumstanceKind(a.circumstance), field))
+        r_.add("invalid_value", path + "/effect",
+               message_text(M::rule_effect_needs_field, Text{std::string(kCircumstanceNames[a.circumstance].zh), std::string(kCircumstanceNames[a.circumstance].id)}, field));
+      a.text = text(m(e, "text"), path + "/text", true);
+      cited(e, path, a);
+      rs_.adjustments.push_back(std::move(a));
+    }
+  }
+
+  void when(const Json* v, const std::string& path, Adjustment& a) {
+    if (!object(v, path, true)) return;
+    static const char* kKeys[] = {"routes", "levels", "applicationYears", "ageAtLeast", "sector",
+                                  "grassroots", "circumstance", "minFullYears", "circumstanceYears"};
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      bool known = false;
+      for (const char* k : kKeys) known |= it.key() == k;
+      if (!known)
+        r_.add("invalid_value", path + "/" + escape_pointer_token(it.key()), message_text(M::rule_unknown_condition));
+    }
+    a.routes = mask(m(*v, "routes"), path + "/routes", kRouteNames);
+    a.levels = mask(m(*v, "levels"), path + "/levels", kLevelNames);
+    if (const Json* ys = m(*v, "applicationYears"); array(ys, path + "/applicationYears", false)) {
+      size_t i = 0;
+      for (const Json* x = ys->first(); x; x = x->next(), ++i) {
+        int y = 0;
+        if (r_.integer(x, path + "/applicationYears/" + std::to_string(i), 1990, 2100, y, true))
+          a.application_years.push_back(y);
+      }
+    }
+    if (const Json* age = m(*v, "ageAtLeast"); object(age, path + "/ageAtLeast", false)) {
+      a.has_age = true;
+      known(*age, path + "/ageAtLeast", {"male", "female"});
+      r_.integer(m(*age, "male"), path + "/ageAtLeast/male", 16, 100, a.age_male, true);
+      r_.integer(m(*age, "female"), path + "/ageAtLeast/female", 16, 100, a.age_female, true);
+    }
+    int sector = 0;
+    if (r_.choice(m(*v, "sector"), path + "/sector", kSectorNames, sector, false)) {
+      a.has_sector = true;
+      a.sector = Sector(sector);
+    }
+    if (r_.boolean(m(*v, "grassroots"), path + "/grassroots", a.grassroots, false)) a.has_grassroots = true;
+    int c = -1;
+    if (r_.choice(m(*v, "circumstance"), path + "/circumstance", kCircumstanceNames, c, false)) a.circumstance = c;
+    r_.integer(m(*v, "minFullYears"), path + "/minFullYears", 0, 50, a.min_full_years, false);
+    if (const Json* cy = m(*v, "circumstanceYears"); object(cy, path + "/circumstanceYears", false)) {
+      known(*cy, path + "/circumstanceYears", {"from", "to"});
+      r_.integer(m(*cy, "from"), path + "/circumstanceYears/from", 1990, 2100, a.years_from, true);
+      a.years_to = 2100;
+      r_.integer(m(*cy, "to"), path + "/circumstanceYears/to", 1990, 2100, a.years_to, false);
+      if (a.years_to < a.years_from)
+        r_.add("out_of_range", path + "/circumstanceYears", message_text(M::rule_from_after_to));
+      if (a.circumstance < 0 || !carries(CircumstanceKind(a.circumstance), "years"))
+        r_.add("invalid_value", path + "/circumstanceYears",
+               message_text(M::rule_circumstance_without_years));
+    }
+  }
+};
+
+}  // namespace
+
+std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text,
+                                     std::vector<Problem>& problems) {
+  // Absurd sizes are refused before parsing (README "Limits"); the shipped files are about 10 KB.
+  if (text.size() > kMaxRuleFileBytes) {
+    problems.push_back({"too_long", "", message_text(M::rule_too_long)});
+    return std::nullopt;
+  }
+  JsonDoc doc;
+  Problem p;
+  if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {
+    problems.push_back(p);
+    return std::nullopt;
+  }
+  RuleSet rs;
+  rs.file = file;
+  size_t before = problems.size();
+  Reader r(problems);
+  RuleReader(rs, r).read(doc.root());
+  if (problems.size() != before) return std::nullopt;
+  return rs;
+}
+
+}  // namespace jxjy

@@ -1,0 +1,182 @@
+// The in-memory shape of a rule set (one file of rules/). Plain data: rules/load.cpp reads it,
+// eval/evaluate.cpp decides with it, rules/explain.cpp puts it in words.
+#pragma once
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/vocabulary.h"
+
+namespace jxjy {
+
+struct Document {
+  std::string key, title, number, issuer, date, note;
+  const std::string& citation() const { return number.empty() ? title : number; }
+};
+
+struct Source {
+  int doc = -1;  // index into RuleSet::documents
+  std::string clause;
+  std::string json;  // {"number":…,"clause":…} for results, filled by result/ (serialise_once)
+};
+
+// An item of a rule file that can decide a result: where it comes from, and how we read it where
+// the notice is silent.
+struct RuleItem {
+  Source source;
+  std::optional<Text> interpretation;
+};
+
+struct Window {
+  enum Kind : uint8_t { last, since, since_title } kind = last;
+  int n = 1;           // last: number of years; since: first year
+  int not_before = 0;  // since_title: earliest year (0 = none)
+  bool has_fallback = false;
+  Kind fallback_kind = last;  // since_title without currentTitleSince
+  int fallback_n = 1;
+};
+
+constexpr int kAllYears = -1;
+
+struct Requirement : RuleItem {
+  Route route = Route::review;
+  Mask levels = 0, education = 0;
+  bool exempt = false;
+  Window window;
+  int count = kAllYears;
+  Mask subjects = 0;  // which of public/professional/total apply; 0 = all
+};
+
+struct UnitRule {
+  bool accepted = false;
+  double rate = 1;     // hours, days, months, subjects
+  int per = 0;         // minutes per credited hour
+  double fixed = 0;    // none
+  bool by_level = false;
+  std::array<double, 4> level_rate{};  // indexed by ConfLevel
+  bool annual_requirement = false;     // subjects: a pass completes the year's professional hours
+  std::optional<Source> source;
+};
+
+struct ActivityRule : RuleItem {
+  bool excluded = false;
+  Mask subjects = 0;
+  std::array<UnitRule, kUnitCount> units{};
+  int cap_annual_multiple = 0;
+  Text text;
+  std::optional<Source> public_source;  // the clause for records of public hours, when it differs
+};
+
+struct Filing : RuleItem {
+  bool present = false;
+  Mask activities = 0;  // 0 with present = all
+  Mask subjects = 0;
+  Text text;
+};
+
+struct AnnualItem : RuleItem {
+  double hours = 0;
+};
+
+struct Annual {
+  AnnualItem pub, prof, total;
+  bool has_share = false;
+  int share_num = 0, share_den = 1;
+  RuleItem share;
+};
+
+enum class Effect : uint8_t {
+  exempt, advisory, replace_requirement, deem_years, waive_circumstance_years,
+  years_since_circumstance, years_in_post
+};
+
+struct Adjustment : RuleItem {
+  std::string id;
+  Mask routes = 0, levels = 0;
+  std::vector<int> application_years;
+  bool has_age = false;
+  int age_male = 0, age_female = 0;
+  bool has_sector = false;
+  Sector sector = Sector::public_sector;
+  bool has_grassroots = false;
+  bool grassroots = false;
+  int circumstance = -1;  // CircumstanceKind or -1
+  int min_full_years = 0;
+  int years_from = 0, years_to = 0;  // circumstanceYears: the circumstance's years must fall in this period
+  Effect effect = Effect::exempt;
+  Window window;
+  int count = kAllYears;
+  int deem_years = 0;
+  Text text;
+};
+
+// When a year's hours can still be earned (CONTRACT §4.2 canComplete / deadline).
+struct SameYearDeadline : RuleItem {
+  int from = 0, until = 1231;  // mmdd: the training period of a year, e.g. 0220–1231
+};
+struct PastYears : RuleItem {
+  bool make_up = false;        // hours of a past year may still be made up (补学)
+  int from = 0, until = 0;     // yyyymmdd, 0: not bounded by the notice
+};
+struct DeadlineNote : RuleItem {
+  int date = 0;  // yyyymmdd
+  Text text;
+};
+struct Deadlines {
+  SameYearDeadline same_year;
+  PastYears past_years;
+  std::vector<DeadlineNote> notes;  // other dates of the notice, for people (explain, the page)
+};
+
+// Series handed to their own department (青海 一, 扎兰屯 一（三）).
+struct OwnDepartment : RuleItem {
+  bool present = false;
+  Mask series = 0;
+  Text text;
+};
+
+// How an occasion that spans several years shares its credit among them (the clause and the reading).
+struct Occasions : RuleItem {};
+
+struct RuleSet {
+  std::string id, file, region;
+  std::string based_on;  // the rule set this one patches ("basedOn"), if any
+  Text region_name;
+  int valid_from = 0;  // yyyymmdd
+  int notice_year = 0;
+  bool annual_notice = true;
+  std::vector<Document> documents;
+  Annual annual;
+  Filing filing;
+  std::vector<Requirement> requirements;
+  std::array<ActivityRule, kActivityCount> activities{};
+  std::vector<Adjustment> adjustments;
+  Deadlines deadlines;
+  OwnDepartment own_department;
+  std::optional<Occasions> occasions;
+  std::string json[2];  // the result's "ruleSet" object per Locale, filled by result/ (serialise_once)
+};
+
+// Calls f(source) for every source a rule set holds (result/ serialises each once). RS is RuleSet
+// or const RuleSet.
+template <class RS, class F>
+void for_each_source(RS& rs, F&& f) {
+  auto item = [&](auto& i) { f(i.source); };
+  item(rs.annual.pub), item(rs.annual.prof), item(rs.annual.total), item(rs.annual.share);
+  item(rs.filing);
+  for (auto& r : rs.requirements) item(r);
+  for (auto& a : rs.activities) {
+    item(a);
+    if (a.public_source) f(*a.public_source);
+    for (auto& u : a.units)
+      if (u.source) f(*u.source);
+  }
+  for (auto& a : rs.adjustments) item(a);
+  item(rs.deadlines.same_year), item(rs.deadlines.past_years);
+  for (auto& n : rs.deadlines.notes) item(n);
+  item(rs.own_department);
+  if (rs.occasions) item(*rs.occasions);
+}
+
+}  // namespace jxjy
