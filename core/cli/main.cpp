@@ -1,5 +1,6 @@
 // jxjy CLI: a thin shell over jxjy::Checker (reads files and stdin, prints JSON, sets exit codes).
 #include <fcntl.h>
+#include <iconv.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +29,12 @@ usage:
   jxjy [--rules DIR] batch             JSON Lines on stdin, one result line per non-empty input line,
                                        same order, streaming; a bad line gets its ok:false result
   jxjy [--rules DIR] regions           the region catalogue (regions with rules) as JSON
+  jxjy [--rules DIR] roll FILE|- [--locale en]
+                                       a roll: a CSV of many people, one row per training record
+                                       (README "Roll"); UTF-8 (with or without BOM) or GB18030,
+                                       comma or semicolon. Writes one CSV line per person on stdout:
+                                       姓名,行号,结论,适用规则,缺口,能否补足,截止日期,提示,错误
+                                       (English headers with --locale en); row errors also on stderr
   jxjy validate-rules DIR              validate every rule file in DIR
   jxjy [--rules DIR] explain FILE|ID [--locale en]
                                        a rule set in words (Markdown), each rule with its document and
@@ -38,9 +45,10 @@ usage:
 options:
   --rules DIR   use the rule files in DIR instead of the repository's rules/ (the built-in copy is
                 used when that folder is absent)
-  --locale L    zh (default) or en: the language of explain
+  --locale L    zh (default) or en: the language of explain and roll
 
-exit codes: 0 the check ran (whatever the verdict), 2 bad input (an ok:false result is still
+exit codes: 0 the check ran (whatever the verdict), 2 bad input (roll: any row or person that could
+not be checked; the other people are still written; too_long past 16 MiB) (an ok:false result is still
 printed: too_long past 1 MiB, unreadable input) or invalid rule files, 1 internal failure (e.g.
 unusable rules folder, output that could not be written).
 Profile and result formats: CONTRACT.md; rule file format: rules/README.md.
@@ -246,6 +254,60 @@ int check(const jxjy::Checker& checker, const std::string& arg) {
   return finish(ok ? 0 : 2);
 }
 
+// Text that is not valid UTF-8 is read as GB18030 (what Excel saves on a Chinese Windows).
+bool to_utf8(std::string& text) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == iconv_t(-1)) return false;
+  std::string out(text.size() * 2 + 16, '\0');
+  char* in = text.data();
+  size_t in_left = text.size();
+  char* o = out.data();
+  size_t o_left = out.size();
+  bool ok = iconv(cd, &in, &in_left, &o, &o_left) != size_t(-1);
+  iconv_close(cd);
+  if (!ok) return false;
+  out.resize(out.size() - o_left);
+  text = std::move(out);
+  return true;
+}
+
+int roll(const jxjy::Checker& checker, const std::string& arg, const std::string& locale) {
+  std::string text;
+  int error = 0;
+  bool read = arg == "-" ? jxjy_cli::read_bounded(jxjy_cli::fd_source(0), jxjy::kMaxRollBytes, text, error)
+                         : [&] {
+                             int fd = ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
+                             if (fd < 0) return error = errno, false;
+                             bool ok = jxjy_cli::read_bounded(jxjy_cli::fd_source(fd), jxjy::kMaxRollBytes, text, error);
+                             ::close(fd);
+                             return ok;
+                           }();
+  if (!read) {
+    std::fprintf(stderr, "jxjy: cannot read %s: %s (unreadable)\n", arg == "-" ? "the input" : display(arg).c_str(),
+                 std::strerror(error));
+    return 2;
+  }
+  bool utf8 = valid_utf8(text) == text;
+  if (!utf8 && text.size() <= jxjy::kMaxRollBytes && !to_utf8(text)) {
+    std::fprintf(stderr, "jxjy: %s is neither UTF-8 nor GB18030 text (not_utf8)\n",
+                 arg == "-" ? "the input" : display(arg).c_str());
+    return 2;
+  }
+  jxjy::Roll r = jxjy::read_roll(text, locale);
+  for (const auto& e : r.errors)
+    std::fprintf(stderr, "jxjy: row %zu%s%s: %s (%s)\n", e.row, e.column.empty() ? "" : ", column ",
+                 e.column.c_str(), e.message.c_str(), e.code.c_str());
+  for (const auto& p : r.people)
+    for (const auto& e : p.errors)
+      std::fprintf(stderr, "jxjy: row %zu, column %s: %s (%s)\n", e.row, e.column.c_str(), e.message.c_str(),
+                   e.code.c_str());
+  if (!r.errors.empty()) return 2;
+  bool all_ok = false;
+  std::string out = jxjy::roll_results_csv(checker, r, locale, all_ok);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return finish(all_ok ? 0 : 2);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -292,11 +354,11 @@ int main(int argc, char** argv) {
     }
     return validate_rules(rest[1]);
   }
-  if (cmd != "check" && cmd != "batch" && cmd != "regions" && cmd != "explain") {
+  if (cmd != "check" && cmd != "batch" && cmd != "regions" && cmd != "explain" && cmd != "roll") {
     std::fprintf(stderr, "jxjy: unknown command '%s' (see jxjy --help)\n", cmd.c_str());
     return 2;
   }
-  bool one_arg = cmd == "check" || cmd == "explain";
+  bool one_arg = cmd == "check" || cmd == "explain" || cmd == "roll";
   if ((one_arg && rest.size() != 2) || (!one_arg && rest.size() != 1)) {
     std::fprintf(stderr, "jxjy: wrong arguments for '%s' (see jxjy --help)\n", cmd.c_str());
     return 2;
@@ -334,5 +396,6 @@ int main(int argc, char** argv) {
     return finish(0);
   }
   if (cmd == "batch") return batch(*checker);
+  if (cmd == "roll") return roll(*checker, rest[1], locale);
   return check(*checker, rest[1]);
 }

@@ -110,5 +110,38 @@ out=$(timeout $limit "$bin" check "$tmp/wide.json"); code=$?
 expect "a profile of 87,000 keys answers within $limit s" 0 $code "${out:0:300}" '"ok":true'
 [ "$(grep -o '"code":"unknown_field"' <<<"$out" | wc -l)" = 87000 ] && ok || bad "wide profile: not 87000 unknown_field warnings"
 
+# jxjy roll: a CSV of many people, one result line per person (README "Roll"); each person's verdict is
+# the one `check` gives for the same profile.
+roll_csv='姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位,已备案
+张三,630000,2023,高级,女,47,2023年,公需,网络课程,30学时,,是
+张三,,,,,,2023,专业,培训班,5,天,是
+李四,630000,2023,中级,男,40,2022,专业科目,课程,20,学时,否'
+zhang='{"region":"630000","year":2023,"level":"senior","gender":"female","age":47,"training":[{"year":2023,"subject":"public","activity":"course","hours":30,"filed":true},{"year":2023,"subject":"professional","activity":"training_class","days":5,"filed":true}]}'
+want=$(echo "$zhang" | "$bin" check - | grep -o '"status":"[a-z]*"' | head -1 | sed 's/.*:"\(.*\)"/\1/')
+case "$want" in met) want=达标 ;; short) want=未达标 ;; exempt) want=免于要求 ;; advisory) want=仅作参考 ;; esac
+printf '%s\n' "$roll_csv" >"$tmp/roll.csv"
+out=$("$bin" roll "$tmp/roll.csv"); expect "roll: UTF-8, LF" 0 $? "$out" "^姓名,行号,结论,适用规则,缺口,能否补足,截止日期,提示,错误"
+grep -q "^张三,2-3,$want," <<<"$out" && ok || bad "roll: 张三's verdict is not check's ($want): $out"
+[ "$(wc -l <<<"$out")" = 3 ] && ok || bad "roll: not one line per person: $out"
+{ printf '\xEF\xBB\xBF'; sed 's/$/\r/' "$tmp/roll.csv"; } >"$tmp/roll-bom.csv"
+out2=$("$bin" roll "$tmp/roll-bom.csv"); expect "roll: BOM and CRLF" 0 $? "$out2" "^张三,2-3,$want,"
+[ "$out2" = "$out" ] && ok || bad "roll: BOM/CRLF output differs"
+iconv -f UTF-8 -t GB18030 "$tmp/roll.csv" >"$tmp/roll-gb.csv"
+out2=$("$bin" roll - <"$tmp/roll-gb.csv"); expect "roll: GB18030 on stdin" 0 $? "$out2" "^张三,2-3,$want,"
+[ "$out2" = "$out" ] && ok || bad "roll: GB18030 output differs"
+tr ',' ';' <"$tmp/roll.csv" >"$tmp/roll-semi.csv"
+out2=$("$bin" roll "$tmp/roll-semi.csv"); [ "$out2" = "$out" ] && ok || bad "roll: semicolon output differs: $out2"
+out=$("$bin" roll "$tmp/roll.csv" --locale en); expect "roll --locale en" 0 $? "$out" '^name,rows,verdict,rule set,shortfall,can complete,deadline,warnings,errors'
+printf '%s\n' "$roll_csv" | sed '3s/5,天/5,斤/' >"$tmp/roll-bad.csv"
+out=$("$bin" roll "$tmp/roll-bad.csv" 2>"$tmp/err"); expect "roll: a bad unit is exit 2, the others still written" 2 $? "$out" '^李四,4,'
+grep -q 'row 3, column 单位: .*(bad_value)' "$tmp/err" && ok || bad "roll: bad unit not on stderr with row and column: $(cat "$tmp/err")"
+grep -q '^张三,2,请修正输入,.*第 3 行「单位」' <<<"$out" && ok || bad "roll: a person with a bad row is not marked: $out"
+out=$(printf '姓名,序号\n张三,1\n' | "$bin" roll - 2>&1); expect "roll: unknown column" 2 $? "$out" 'row 1, column 序号: .*(unknown_column)'
+out=$(printf '姓名,备注\n张三,"open\n' | "$bin" roll - 2>&1); expect "roll: unterminated quote" 2 $? "$out" 'row 2: .*(unterminated_quote)'
+out=$(printf '\xff\xfe\x00' | "$bin" roll - 2>&1); expect "roll: neither UTF-8 nor GB18030" 2 $? "$out" 'not_utf8'
+out=$(head -c 17000000 /dev/zero | tr '\0' 'x' | "$bin" roll - 2>&1); expect "roll: longer than 16 MiB" 2 $? "$out" 'too_long'
+out=$("$bin" roll "$tmp/nothing.csv" 2>&1); expect "roll: a missing file" 2 $? "$out" 'unreadable'
+out=$("$bin" --help); expect "--help documents roll" 0 $? "$out" 'roll FILE'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -65,6 +65,35 @@ class Checker {
   std::unique_ptr<Impl> impl_;
 };
 
+// A roll: one spreadsheet (CSV text, UTF-8, BOM stripped) of many people, one row per training record
+// with a person column and the person's fields; headers and values are the words of
+// core/data/vocabulary.json (rollColumn, and each enum's zh/en/id/"also" words). README "Roll".
+inline constexpr size_t kMaxRollBytes = size_t(16) << 20;  // longer: too_long
+
+struct RollError {
+  size_t row = 0;      // spreadsheet row, 1 = the header; 0 = the whole file
+  std::string column;  // the header as written ("" for the whole row or file)
+  std::string code, message;
+};
+struct RollPerson {
+  std::string name;
+  size_t first_row = 0;
+  std::string profile;             // the contract's profile JSON (not to evaluate when errors is not empty)
+  std::vector<size_t> rows;        // rows[i]: the row of training[i]
+  std::vector<RollError> errors;   // this person's rows that could not be read
+};
+struct Roll {
+  std::vector<RollPerson> people;  // in the order of their first row
+  std::vector<RollError> errors;   // problems of the whole file (header, encoding, a row without a name)
+};
+// locale "zh" or "en": the language of messages (and of the profiles' results).
+Roll read_roll(std::string_view csv_text, std::string_view locale = "zh");
+
+// The results of a roll as CSV (UTF-8, CRLF, headers of vocabulary rollResultColumn in `locale`): one
+// line per person, evaluated unless the person's rows have errors. all_ok: no row error, every
+// person's input valid.
+std::string roll_results_csv(const Checker& checker, const Roll& roll, std::string_view locale, bool& all_ok);
+
 // Rule files as compiled into the library (the repository's rules/ at build time).
 std::vector<RuleFile> builtin_rule_files();
 

@@ -1,0 +1,101 @@
+// RFC 4180 CSV as spreadsheets save it: quoted cells ("" for a quote, line breaks inside), CRLF or LF,
+// the separator (comma, semicolon or tab) taken from the header line.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jxjy::csv {
+
+struct Row {
+  size_t number;  // 1 = the header, as a spreadsheet numbers its rows
+  std::vector<std::string> cells;
+};
+struct Table {
+  char separator = ',';
+  std::vector<Row> rows;
+};
+
+inline bool valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    if (n >= 3) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F))
+        return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+// The separator of the header line: the most frequent of , ; and tab outside quotes (comma on a tie).
+inline char detect_separator(std::string_view text) {
+  size_t count[3] = {};
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r')) break;
+    else if (!quoted) count[c == ',' ? 0 : c == ';' ? 1 : c == '\t' ? 2 : 0] += c == ',' || c == ';' || c == '\t';
+  }
+  return count[1] > count[0] && count[1] >= count[2] ? ';' : count[2] > count[0] ? '\t' : ',';
+}
+
+// False when a quoted cell is not closed; bad_row is then the row it opened in.
+inline bool parse(std::string_view text, Table& out, size_t& bad_row) {
+  out.separator = detect_separator(text);
+  const char sep = out.separator;
+  size_t line = 1;
+  Row row{1, {}};
+  std::string cell;
+  bool quoted = false, was_quoted = false, any = false;
+  size_t quote_row = 0;
+  auto end_cell = [&] {
+    row.cells.push_back(std::move(cell));
+    cell.clear();
+    was_quoted = false;
+  };
+  auto end_row = [&] {
+    end_cell();
+    out.rows.push_back(std::move(row));
+    row = Row{++line, {}};
+    any = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
+        else quoted = false;
+      } else {
+        cell += c;
+      }
+      continue;
+    }
+    if (c == '"' && cell.empty() && !was_quoted) {
+      quoted = was_quoted = any = true;
+      quote_row = row.number;
+    } else if (c == sep) {
+      end_cell();
+      any = true;
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_row();
+    } else {
+      cell += c;
+      any = true;
+    }
+  }
+  if (quoted) {
+    bad_row = quote_row;
+    return false;
+  }
+  if (any || !cell.empty() || !row.cells.empty()) end_row();
+  return true;
+}
+
+}  // namespace jxjy::csv

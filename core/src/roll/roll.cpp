@@ -1,0 +1,398 @@
+// The roll spreadsheet (one row per training record of many people) read into profiles: the one
+// reader for `jxjy roll` and the page. Headers and values are the vocabulary's words (zh, en, id or
+// an "also" word of core/data/vocabulary.json), so no second table of Chinese words exists.
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jxjy/jxjy.h"
+#include "base/names.h"
+#include "roll/csv.h"
+
+namespace jxjy {
+namespace {
+
+enum Col {
+  person, region, applicationYear, applicationDate, checkDate, route, level, gender, age, birthDate, education,
+  sector, series, currentTitleSince, year, subject, activity, amount, unit, start, end, confLevel, filed, note,
+  kColCount
+};
+static_assert(std::size(kRollColumnNames) == kColCount, "rollColumn of vocabulary.json follows enum Col");
+constexpr Col kFirstRecordCol = year;
+
+std::string_view trim(std::string_view s) {
+  auto sp = [](std::string_view t, size_t i) { return t[i] == ' ' || t[i] == '\t'; };
+  while (!s.empty() && sp(s, 0)) s.remove_prefix(1);
+  while (!s.empty() && sp(s, s.size() - 1)) s.remove_suffix(1);
+  // a full-width space (U+3000) at either end, as typed with a Chinese input method
+  while (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80") s.remove_prefix(3);
+  while (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
+  return s;
+}
+
+bool ieq(std::string_view a, std::string_view b) {  // ASCII case-insensitive
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool in_list(std::string_view list, std::string_view w) {  // comma-joined "also" words
+  while (!list.empty()) {
+    size_t c = list.find(',');
+    if (ieq(list.substr(0, c), w)) return true;
+    if (c == std::string_view::npos) break;
+    list.remove_prefix(c + 1);
+  }
+  return false;
+}
+
+// Index of the entry whose id, zh, en or "also" word is `w`, or -1.
+template <size_t N>
+int lookup(const Name (&table)[N], const std::string_view (&also)[N], std::string_view w) {
+  for (size_t i = 0; i < N; ++i)
+    if (ieq(table[i].id, w) || table[i].zh == w || ieq(table[i].en, w) || in_list(also[i], w)) return int(i);
+  return -1;
+}
+
+// "30", "30.5", "30学时", "2023年": the number (digits and at most one point, as JSON writes it)
+// and what follows it.
+bool number(std::string_view s, double& v, std::string_view& rest, std::string* json = nullptr) {
+  size_t i = 0, dots = 0, digits = 0;
+  for (; i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); ++i) (s[i] == '.' ? dots : digits)++;
+  if (digits == 0 || dots > 1) return false;
+  std::string n(s.substr(0, i));
+  if (n.front() == '.') n.insert(0, "0");
+  if (n.back() == '.') n += '0';
+  while (n.size() > 1 && n[0] == '0' && n[1] != '.') n.erase(0, 1);
+  v = std::strtod(n.c_str(), nullptr);
+  rest = trim(s.substr(i));
+  if (json) *json = n;
+  return true;
+}
+
+bool integer(std::string_view s, long& v) {  // "2023", "2023年", "47岁"
+  double d;
+  std::string_view rest;
+  if (!number(s, d, rest) || d != double(long(d)) || d > 1e6) return false;
+  if (!rest.empty() && rest != "年" && rest != "岁" && rest != "年度") return false;
+  v = long(d);
+  return true;
+}
+
+bool is_date(std::string_view s) {  // YYYY-MM-DD (the core checks the calendar)
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+struct Texts {
+  Locale l;
+  std::string_view pick(std::string_view zh, std::string_view en) const { return l == Locale::en ? en : zh; }
+};
+
+struct Person {
+  std::string name;
+  size_t first_row = 0;
+  std::string fields[kFirstRecordCol];  // profile fields as written (trimmed), "" when not given
+  size_t field_row[kFirstRecordCol] = {};
+  std::vector<std::string> records;  // JSON objects
+  std::vector<size_t> rows;
+  std::vector<RollError> errors;
+};
+
+}  // namespace
+
+Roll read_roll(std::string_view text, std::string_view locale) {
+  Roll roll;
+  Texts t{locale == "en" ? Locale::en : Locale::zh};
+  auto col_word = [&](int c) { return std::string(word(kRollColumnNames, unsigned(c), t.l)); };
+  auto fail = [&](std::vector<RollError>& to, size_t row, std::string column, std::string code, std::string msg) {
+    to.push_back({row, std::move(column), std::move(code), std::move(msg)});
+  };
+  if (text.size() > kMaxRollBytes) {
+    fail(roll.errors, 0, "", "too_long", std::string(t.pick("文件超过 16 MiB", "the file is longer than 16 MiB")));
+    return roll;
+  }
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (!csv::valid_utf8(text)) {
+    fail(roll.errors, 0, "", "not_utf8", std::string(t.pick("文件不是 UTF-8 文本", "the file is not UTF-8 text")));
+    return roll;
+  }
+  csv::Table table;
+  size_t bad_row = 0;
+  if (!csv::parse(text, table, bad_row)) {
+    fail(roll.errors, bad_row, "", "unterminated_quote",
+         std::string(t.pick("引号没有闭合", "a quoted cell is not closed")));
+    return roll;
+  }
+  if (table.rows.empty()) {
+    fail(roll.errors, 0, "", "empty", std::string(t.pick("文件没有表头", "the file has no header row")));
+    return roll;
+  }
+  // The header: each cell a column of the vocabulary.
+  const auto& header = table.rows[0].cells;
+  std::vector<int> col_of(header.size(), -1);
+  int at[kColCount];
+  for (int& a : at) a = -1;
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string_view h = trim(header[i]);
+    if (h.empty()) continue;
+    int c = lookup(kRollColumnNames, kRollColumnAlso, h);
+    if (c < 0) {
+      fail(roll.errors, table.rows[0].number, std::string(h), "unknown_column",
+           std::string(t.pick("不认识的列：", "unknown column: ")) + std::string(h));
+    } else if (at[c] >= 0) {
+      fail(roll.errors, table.rows[0].number, std::string(h), "duplicate_column",
+           std::string(t.pick("重复的列：", "column given twice: ")) + std::string(h));
+    } else {
+      at[c] = int(i);
+      col_of[i] = c;
+    }
+  }
+  if (at[person] < 0)
+    fail(roll.errors, table.rows[0].number, col_word(person), "missing_column",
+         std::string(t.pick("缺少列：", "missing column: ")) + col_word(person));
+  bool has_records = false;
+  for (int c = kFirstRecordCol; c < kColCount; ++c) has_records = has_records || at[c] >= 0;
+  if (has_records)
+    for (int c : {int(subject), int(activity), int(amount)})
+      if (at[c] < 0)
+        fail(roll.errors, table.rows[0].number, col_word(c), "missing_column",
+             std::string(t.pick("缺少列：", "missing column: ")) + col_word(c));
+  if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0))
+    fail(roll.errors, table.rows[0].number, col_word(year), "missing_column",
+         std::string(t.pick("缺少列：", "missing column: ")) + col_word(year));
+  if (!roll.errors.empty()) return roll;
+
+  std::vector<Person> people;
+  auto find_person = [&](const std::string& name) -> Person& {
+    for (auto& p : people)
+      if (p.name == name) return p;
+    people.emplace_back();
+    people.back().name = name;
+    return people.back();
+  };
+  for (size_t r = 1; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    auto cell = [&](int c) -> std::string_view {
+      return at[c] >= 0 && size_t(at[c]) < row.cells.size() ? trim(row.cells[size_t(at[c])]) : std::string_view{};
+    };
+    bool blank = true;
+    for (const auto& x : row.cells) blank = blank && trim(x).empty();
+    if (blank) continue;
+    std::string_view who = cell(person);
+    if (who.empty()) {
+      fail(roll.errors, row.number, col_word(person), "missing",
+           std::string(t.pick("这一行没有姓名", "this row has no name")));
+      continue;
+    }
+    Person& p = find_person(std::string(who));
+    if (!p.first_row) p.first_row = row.number;
+    auto bad = [&](int c, std::string code, std::string_view what) {
+      fail(p.errors, row.number, std::string(trim(header[size_t(at[c])])), std::move(code),
+           std::string(t.pick("第 ", "row ")) + std::to_string(row.number) + std::string(t.pick(" 行「", ", ")) +
+               std::string(trim(header[size_t(at[c])])) + std::string(t.pick("」：", ": ")) + std::string(what));
+    };
+    // The person's fields: the first row that gives one decides, a different value later is an error.
+    for (int c = 1; c < kFirstRecordCol; ++c) {
+      std::string_view v = cell(c);
+      if (v.empty()) continue;
+      if (p.fields[c].empty()) {
+        p.fields[c] = std::string(v);
+        p.field_row[c] = row.number;
+      } else if (p.fields[c] != v) {
+        bad(c, "conflicting_value",
+            std::string(t.pick("与第 ", "differs from row ")) + std::to_string(p.field_row[c]) +
+                std::string(t.pick(" 行不同：", ": ")) + p.fields[c] + " / " + std::string(v));
+      }
+    }
+    // The training record of this row, if it has one.
+    bool any = false;
+    for (int c = kFirstRecordCol; c < kColCount; ++c) any = any || !cell(c).empty();
+    if (!any) continue;
+    std::string rec = "{";
+    bool ok = true;
+    auto key = [&](std::string_view k) {
+      if (rec.size() > 1) rec += ',';
+      append_json_string(rec, k);
+      rec += ':';
+    };
+    auto need = [&](int c) {
+      if (!cell(c).empty()) return true;
+      bad(c, "missing", t.pick("不能为空", "must not be empty"));
+      ok = false;
+      return false;
+    };
+    auto enum_cell = [&](int c, std::string_view k, auto& names, auto& also) {
+      std::string_view v = cell(c);
+      if (v.empty()) return;
+      int i = lookup(names, also, v);
+      if (i < 0) {
+        bad(c, "bad_value", std::string(t.pick("不认识的值：", "unknown value: ")) + std::string(v) +
+                                std::string(t.pick("（可填：", " (one of: ")) + name_list(names, t.l) +
+                                std::string(t.pick("）", ")")));
+        ok = false;
+        return;
+      }
+      key(k);
+      append_json_string(rec, names[i].id);
+    };
+    if (!cell(year).empty()) {
+      long y;
+      if (integer(cell(year), y)) {
+        key("year");
+        rec += std::to_string(y);
+      } else {
+        bad(year, "bad_value", std::string(t.pick("不是年份：", "not a year: ")) + std::string(cell(year)));
+        ok = false;
+      }
+    } else if (cell(start).empty() || cell(end).empty()) {
+      need(year);
+    }
+    for (int c : {int(start), int(end)}) {
+      if (cell(c).empty()) continue;
+      if (!is_date(cell(c))) {
+        bad(c, "bad_value", std::string(t.pick("日期应写作 YYYY-MM-DD：", "a date is YYYY-MM-DD: ")) + std::string(cell(c)));
+        ok = false;
+      } else {
+        key(c == start ? "start" : "end");
+        append_json_string(rec, cell(c));
+      }
+    }
+    if (need(subject)) enum_cell(subject, "subject", kSubjectNames, kSubjectAlso);
+    if (need(activity)) enum_cell(activity, "activity", kActivityNames, kActivityAlso);
+    enum_cell(confLevel, "level", kConfLevelNames, kConfLevelAlso);
+    if (need(amount)) {
+      double v;
+      std::string_view suffix;
+      if (!number(cell(amount), v, suffix)) {
+        bad(amount, "bad_value", std::string(t.pick("不是数量：", "not an amount: ")) + std::string(cell(amount)));
+        ok = false;
+      } else {
+        int u = -1;
+        if (!suffix.empty()) u = lookup(kUnitNames, kUnitAlso, suffix);
+        int given = cell(unit).empty() ? -1 : lookup(kUnitNames, kUnitAlso, cell(unit));
+        if (!suffix.empty() && u < 0) {
+          bad(amount, "bad_value", std::string(t.pick("不认识的单位：", "unknown unit: ")) + std::string(suffix));
+          ok = false;
+        } else if (!cell(unit).empty() && given < 0) {
+          bad(unit, "bad_value", std::string(t.pick("不认识的单位：", "unknown unit: ")) + std::string(cell(unit)) +
+                                     std::string(t.pick("（可填：", " (one of: ")) +
+                                     name_list(kUnitNames, t.l, std::size(kUnitNames) - 1) + std::string(t.pick("）", ")")));
+          ok = false;
+        } else if (u >= 0 && given >= 0 && u != given) {
+          bad(unit, "conflicting_value", std::string(t.pick("与数量中的单位不同", "differs from the unit in the amount")));
+          ok = false;
+        } else if (u < 0 && given < 0) {
+          bad(unit, "missing", t.pick("需要单位（学时、天……）", "needs a unit (hours, days, …)"));
+          ok = false;
+        } else if (kUnitNames[u >= 0 ? u : given].id == "none") {
+          bad(unit, "bad_value", std::string(t.pick("不认识的单位：", "unknown unit: ")) + std::string(cell(unit)));
+          ok = false;
+        } else {
+          key(kUnitNames[u >= 0 ? u : given].id);
+          std::string n;
+          number(cell(amount), v, suffix, &n);
+          rec += n;
+        }
+      }
+    }
+    if (!cell(filed).empty()) {
+      int i = lookup(kYesNoNames, kYesNoAlso, cell(filed));
+      if (i < 0) {
+        bad(filed, "bad_value", std::string(t.pick("应填 是 或 否：", "yes or no: ")) + std::string(cell(filed)));
+        ok = false;
+      } else {
+        key("filed");
+        rec += i == 0 ? "true" : "false";
+      }
+    }
+    if (!cell(note).empty()) {
+      key("note");
+      append_json_string(rec, cell(note));
+    }
+    rec += '}';
+    if (ok) {
+      p.records.push_back(std::move(rec));
+      p.rows.push_back(row.number);
+    }
+  }
+
+  // Each person's profile JSON (the contract's profile).
+  for (auto& p : people) {
+    RollPerson out;
+    out.name = p.name;
+    out.first_row = p.first_row;
+    out.rows = std::move(p.rows);
+    out.errors = std::move(p.errors);
+    std::string& j = out.profile;
+    j = "{";
+    auto key = [&](std::string_view k) {
+      if (j.size() > 1) j += ',';
+      append_json_string(j, k);
+      j += ':';
+    };
+    auto bad = [&](int c, std::string_view what) {
+      std::string h(trim(header[size_t(at[c])]));
+      out.errors.push_back({p.field_row[c], h, "bad_value",
+                            std::string(t.pick("第 ", "row ")) + std::to_string(p.field_row[c]) +
+                                std::string(t.pick(" 行「", ", ")) + h + std::string(t.pick("」：", ": ")) +
+                                std::string(what) + p.fields[c]});
+    };
+    auto enum_field = [&](int c, std::string_view k, auto& names, auto& also) {
+      if (p.fields[c].empty()) return;
+      int i = lookup(names, also, p.fields[c]);
+      if (i < 0) return bad(c, t.pick("不认识的值：", "unknown value: "));
+      key(k);
+      append_json_string(j, names[i].id);
+    };
+    auto int_field = [&](int c, std::string_view k) {
+      if (p.fields[c].empty()) return;
+      long v;
+      if (!integer(p.fields[c], v)) return bad(c, t.pick("不是整数：", "not a whole number: "));
+      key(k);
+      j += std::to_string(v);
+    };
+    auto date_field = [&](int c, std::string_view k) {
+      if (p.fields[c].empty()) return;
+      if (!is_date(p.fields[c])) return bad(c, t.pick("日期应写作 YYYY-MM-DD：", "a date is YYYY-MM-DD: "));
+      key(k);
+      append_json_string(j, p.fields[c]);
+    };
+    if (!p.fields[region].empty()) {
+      key("region");
+      append_json_string(j, p.fields[region]);
+    }
+    int_field(applicationYear, "year");
+    date_field(applicationDate, "applicationDate");
+    date_field(checkDate, "checkDate");
+    enum_field(route, "route", kRouteNames, kRouteAlso);
+    enum_field(level, "level", kLevelNames, kLevelAlso);
+    enum_field(gender, "gender", kGenderNames, kGenderAlso);
+    int_field(age, "age");
+    date_field(birthDate, "birthDate");
+    enum_field(education, "education", kEducationNames, kEducationAlso);
+    enum_field(sector, "sector", kSectorNames, kSectorAlso);
+    enum_field(series, "series", kSeriesNames, kSeriesAlso);
+    int_field(currentTitleSince, "currentTitleSince");
+    if (t.l == Locale::en) {
+      key("locale");
+      j += "\"en\"";
+    }
+    key("training");
+    j += '[';
+    for (size_t i = 0; i < p.records.size(); ++i) (j += i ? "," : "") += p.records[i];
+    j += "]}";
+    roll.people.push_back(std::move(out));
+  }
+  return roll;
+}
+
+}  // namespace jxjy
