@@ -111,6 +111,8 @@ std::string explain(const std::string& id, const std::string& locale) {
 
 std::string version() { return jxjy::version(); }
 
+std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(jxjy) {
@@ -123,4 +125,5 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("regions", &regions);
   emscripten::function("explain", &explain);
   emscripten::function("version", &version);
+  emscripten::function("message", &message);
 }

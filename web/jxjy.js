@@ -142,8 +142,19 @@ function localeOf(profile) {
 }
 
 // An ok:false result made on the JS side (the profile never reached the core), shaped like the core's.
-function failure(code, zh, en, detail, locale) {
-  return { ok: false, errors: [{ code, path: '', message: locale === 'en' ? en : zh, detail }], warnings: [] };
+function failure(code, message, detail) {
+  return { ok: false, errors: [{ code, path: '', message, detail }], warnings: [] };
+}
+
+// The messages this module words itself, read once from the core's catalogue (core/data/messages.json).
+const JS_MESSAGES = ['js_lone_surrogate', 'js_not_finite', 'js_cannot_carry', 'kind_function', 'kind_symbol',
+  'kind_undefined', 'js_not_json', 'js_not_text', 'profile_not_object', 'internal_error'];
+function catalogue(core) {
+  const texts = {};
+  for (const key of JS_MESSAGES) texts[key] = { zh: core.message(key, 'zh'), en: core.message(key, 'en') };
+  // words(key, locale, ...args): the text with {0}… filled in
+  return (key, locale, ...args) =>
+    texts[key][locale === 'en' ? 'en' : 'zh'].replace(/\{(\d)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
 }
 
 // JSON.stringify turns some JS values into something else without a word: NaN and Infinity into
@@ -152,17 +163,16 @@ function failure(code, zh, en, detail, locale) {
 // out, as an absent field. When the core's error points at such a value, it is replaced by one that
 // names it: wrong_type "not a finite number" for NaN and Infinity, invalid_input at the field for
 // the others. Only results with errors pay for this walk.
-function nameJsValues(result, profile) {
+function nameJsValues(result, profile, words) {
   try {
-    const en = localeOf(profile) === 'en';
+    const locale = localeOf(profile);
     let changed = false;
     const errors = result.errors.map((e) => {
       if (e.code === 'invalid_json' && e.path === '') {
         const path = loneSurrogateAt(profile, '', 0);
         if (path === null) return e;
         changed = true;
-        return { code: 'invalid_input', path, message: en ? 'holds a lone surrogate (half of a UTF-16 pair), which is not text'
-          : '含有不成对的代理项（半个 UTF-16 字符），不是有效的文本' };
+        return { code: 'invalid_input', path, message: words('js_lone_surrogate', locale) };
       }
       if (e.code !== 'wrong_type' && e.code !== 'missing' && e.code !== 'not_object') return e;
       const at = valueAt(profile, e.path);
@@ -170,13 +180,13 @@ function nameJsValues(result, profile) {
       const v = at.value;
       if (typeof v === 'number' && !Number.isFinite(v)) {
         changed = true;
-        return { ...e, message: en ? `must be a finite number, not ${v}` : `应为有限数字，实际是 ${v}` };
+        return { ...e, message: words('js_not_finite', locale, v) };
       }
-      const kind = typeof v === 'function' ? ['a function', '函数'] : typeof v === 'symbol' ? ['a symbol', 'Symbol']
-        : v === undefined && e.code !== 'missing' ? ['undefined', 'undefined'] : null;
+      const kind = typeof v === 'function' ? 'kind_function' : typeof v === 'symbol' ? 'kind_symbol'
+        : v === undefined && e.code !== 'missing' ? 'kind_undefined' : null;
       if (!kind) return e;
       changed = true;
-      return { code: 'invalid_input', path: e.path, message: en ? `is ${kind[0]}, which JSON cannot carry` : `是${kind[1]}，无法转换为 JSON` };
+      return { code: 'invalid_input', path: e.path, message: words('js_cannot_carry', locale, words(kind, locale)) };
     });
     return changed ? { ...result, errors } : result;
   } catch {
@@ -472,6 +482,7 @@ export async function createChecker(options = {}) {
   if (errors.length) throw rulesError(errors);
   const regionsText = core.regions();
   const version = core.version();
+  const words = catalogue(core);
   let broken = null; // set when the wasm instance failed; it is not used again
 
   const reader = tapeReader(JSON.parse(core.result_keys()));
@@ -480,7 +491,7 @@ export async function createChecker(options = {}) {
 
   // An internal_error result, in the profile's language when it has one.
   const internalError = (detail, profile) =>
-    failure('internal_error', '检查器内部错误', 'internal error of the checker', detail, localeOf(profile));
+    failure('internal_error', words('internal_error', localeOf(profile)), detail);
 
   // text: the profile as JSON text (of `profile`, when the caller gave an object); loose: it may hold
   // lone surrogates (raw text from the caller).
@@ -534,19 +545,17 @@ export async function createChecker(options = {}) {
         text = JSON.stringify(profile);
       } catch (e) {
         // circular structures, BigInt, throwing getters / toJSON
-        return failure('invalid_input', '档案无法转换为 JSON', 'the profile cannot be turned into JSON',
-          String((e && e.message) || e), localeOf(profile));
+        return failure('invalid_input', words('js_not_json', localeOf(profile)), String((e && e.message) || e));
       }
       if (typeof text !== 'string')
-        return failure('invalid_input', '档案应为 JSON 对象', 'the profile must be a JSON object',
-          `got ${typeof profile}`, 'zh');
+        return failure('invalid_input', words('profile_not_object', 'zh'), `got ${typeof profile}`);
       const result = run(text, profile);
-      return result.ok === false ? nameJsValues(result, profile) : result;
+      return result.ok === false ? nameJsValues(result, profile, words) : result;
     },
     /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
     evaluateJSON(text) {
       if (typeof text !== 'string')
-        return failure('invalid_input', '档案应为 JSON 文本', 'the profile text must be a string', `got ${typeof text}`, 'zh');
+        return failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`);
       return run(text, undefined, true);
     },
     /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */

@@ -18,6 +18,12 @@ namespace jxjy {
 
 const char* version() { return "1.0.0"; }
 
+std::string message(std::string_view key, std::string_view locale) {
+  for (const MessageText& m : kMessages)
+    if (m.key == key) return std::string(locale == "en" ? m.en : m.zh);
+  return {};
+}
+
 struct Checker::Impl {
   std::vector<RuleSet> sets;  // sorted by region, then validFrom
 
@@ -60,8 +66,7 @@ struct Checker::Impl {
       return rs;
     }
     res.errors.push_back({"region_not_covered", "/region",
-                          {"地区 " + code + " 及其上级地区都没有规则集（可用 regions 查看已支持的地区）",
-                           "neither region " + code + " nor its city or province has a rule set (see regions)"}});
+                          message_text(M::region_not_covered, code)});
     return nullptr;
   }
 };
@@ -140,7 +145,7 @@ void Checker::Impl::check(std::string_view text, Result& res) const {
   JsonDoc doc;
   Problem parse_problem;
   if (text.size() > Limits::kMaxBytes) {
-    res.errors.push_back({"too_long", "", {"档案超过 1 MiB", "the profile is larger than 1 MiB"}});
+    res.errors.push_back({"too_long", "", message_text(M::profile_too_long)});
   } else if (!parse_json(text, Limits::kMaxDepth, doc, parse_problem, Lexer::fast)) {
     res.errors.push_back(parse_problem);
   } else {

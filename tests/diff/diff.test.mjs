@@ -3,7 +3,8 @@
 // must be identical (deepStrictEqual on the parsed JSON; no difference is allowed).
 //
 // Profiles cover every rule set of rules/ (its region, child codes, and the years around its notice), every route/level/education/sector, every
-// circumstance kind, training records of every activity and unit, and some invalid values. A second
+// circumstance kind, training records of every activity and unit (dated, over New Year, sharing an
+// occasion), checkDate and series, and some invalid values. A second
 // set feeds the same malformed texts (truncated profiles) to `batch` and to evaluateJSON.
 //
 // Environment: JXJY_DIFF_SEED (default 20240601), JXJY_DIFF_COUNT (default 3000),
@@ -100,6 +101,17 @@ function record(r, year) {
   if (r.chance(0.2)) rec.filed = !r.bad(0.05) ? r.chance(0.6) : 'yes';
   if (r.chance(0.1)) rec.note = r.pick(['线上', '单位组织', 'note with "quotes" and \\ slash', '']);
   if (r.chance(0.02)) rec.extra = 1; // unknown_field warning
+  if (r.chance(0.12)) {
+    // a dated record (CONTRACT §4.1): sometimes over New Year, sometimes without a year, sometimes reversed
+    const y = typeof rec.year === 'number' ? Math.trunc(rec.year) : year;
+    const m = r.int(1, 12);
+    rec.start = `${y}-${pad(m)}-${pad(r.int(1, 28))}`;
+    const span = r.pick([0, 5, 20, 40, 200, 900]);
+    const end = new Date(Date.UTC(y, m - 1, 1) + span * 86400000);
+    rec.end = !r.bad(0.05) ? end.toISOString().slice(0, 10) : r.pick([`${y - 1}-01-01`, `${y}-02-30`, 20230101]);
+    if (r.chance(0.4)) delete rec.year;
+  }
+  if (r.chance(0.1)) rec.occasion = !r.bad(0.03) ? r.pick(['进修班A', 'visit-1', 'x']) : r.pick([5, '']);
   return rec;
 }
 
@@ -119,6 +131,7 @@ function circumstance(r, year) {
       break;
     case 'village_first_secretary':
       c.fullYears = !r.bad(0.05) ? r.int(0, 5) : r.pick([-1, 'two']);
+      if (r.chance(0.3)) c.years = [...new Set(Array.from({ length: r.int(1, 3) }, () => year - r.int(0, 6)))];
       break;
     default:
       if (r.chance(0.05)) c.years = [2021]; // a field the kind does not use
@@ -158,6 +171,8 @@ function profile(r) {
   if (r.bad(0.01)) delete p.training;
   if (r.bad(0.01)) p.training?.push?.(r.pick([null, 5, []]));
   if (r.chance(0.2)) p.locale = !r.bad(0.05) ? r.pick(['en', 'zh']) : 'fr';
+  if (r.chance(0.25)) p.checkDate = !r.bad(0.05) ? `${year + r.int(-1, 1)}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}` : r.pick(['2023-13-01', 2023]);
+  if (r.chance(0.25)) p.series = !r.bad(0.05) ? r.pick(['health', 'accounting', 'education', 'other']) : 'law';
   if (r.chance(0.03)) p.nickname = '张三';
   return p;
 }

@@ -23,6 +23,10 @@ inline constexpr size_t kMaxDocumentBytes = size_t(1) << 20;
 // More rule sets than this are refused (too_many) before any is read.
 inline constexpr size_t kMaxRuleSets = 1000;
 
+// The catalogue's text (core/data/messages.json) for `key` in `locale` ("zh" or "en"), placeholders
+// {0}… left as they are, for front ends that word their own errors; empty for an unknown key.
+std::string message(std::string_view key, std::string_view locale);
+
 struct RuleFile {
   std::string name;  // shown in errors, e.g. "150783-2023.json"
   std::string text;  // the file's JSON text

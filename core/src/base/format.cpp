@@ -8,6 +8,21 @@
 
 namespace jxjy {
 
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  std::string out;
+  size_t from = 0;
+  for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
+    if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
+    out.append(pattern.substr(from, i - from));
+    size_t k = size_t(pattern[i + 1] - '0');
+    if (k < args.size()) out.append(*(args.begin() + k));
+    from = i + 3;
+    i += 2;
+  }
+  out.append(pattern.substr(from));
+  return out;
+}
+
 std::string_view TextStore::format(std::string_view pattern, std::initializer_list<std::string_view> args) {
   size_t n = 0;  // written so far, at free_
   auto put = [&](std::string_view s) {

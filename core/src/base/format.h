@@ -12,6 +12,9 @@
 
 namespace jxjy {
 
+// The pattern with {0}…{9} replaced by the arguments, as a string of its own.
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
+
 // The texts of one result (messages, bases), kept in blocks that never move, so the result holds
 // them as string_views: a profile's few dozen texts take one allocation instead of one each.
 class TextStore {

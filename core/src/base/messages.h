@@ -2,6 +2,7 @@
 // into `M` ids and `kMessages` at build time (core/gen_messages.cmake). The engine names a message
 // and its arguments; the words live in the catalogue.
 #pragma once
+#include <string>
 #include <string_view>
 
 #include "base/format.h"
@@ -20,5 +21,18 @@ std::string_view message(TextStore& texts, Locale l, M m, const A&... args) {
   const MessageText& t = kMessages[int(m)];
   return texts.fmt(l, t.zh, t.en, args...);
 }
+
+// An argument in the locale: a Text gives its own words, anything else is the same in both.
+inline std::string_view in_locale(const Text& t, Locale l) { return t.in(l); }
+inline std::string_view in_locale(std::string_view s, Locale) { return s; }
+
+// The message in both languages, for input problems (they carry both: the front end chooses).
+template <class... A>
+Text message_text(M m, const A&... args) {
+  const MessageText& t = kMessages[int(m)];
+  return {fill(t.zh, {in_locale(args, Locale::zh)...}), fill(t.en, {in_locale(args, Locale::en)...})};
+}
+// The words of a message in both languages (for a message that is an argument of another).
+inline Text message_text(M m) { return message_text<>(m); }
 
 }  // namespace jxjy

@@ -692,12 +692,13 @@ class Evaluation {
     const YearResult& r = res_.years.front();
     std::string_view parts[3];
     size_t n = 0;
-    auto part = [&](const char* zh, const char* en, Micro h) {
-      if (h > 0) parts[n++] = msg(M::hours_of_subject, L_ == Locale::en ? en : zh, hnum(h));
+    // the subjects' words come from the vocabulary; a total is "合计N学时", not "任意科目"
+    auto part = [&](Subject s, Micro h) {
+      if (h > 0) parts[n++] = msg(M::hours_of_subject, word(kSubjectNames, unsigned(s), L_), hnum(h));
     };
-    part("公需科目", "public", r.pub.required);
-    part("专业科目", "professional", r.prof.required);
-    part("合计", "total", r.total.required);
+    part(Subject::public_, r.pub.required);
+    part(Subject::professional, r.prof.required);
+    if (r.total.required > 0) parts[n++] = msg(M::hours_in_total, hnum(r.total.required));
     return msg(M::requirement, applicant(), when, list(parts, n));
   }
 

@@ -22,17 +22,16 @@ std::string escape_pointer_token(std::string_view key) {
   return out;
 }
 
-std::string type_name(const Json& v, Locale l) {
-  bool en = l == Locale::en;
+M kind_of(const Json& v) {
   switch (v.type()) {
-    case Json::Type::null: return en ? "null" : "空值 null";
-    case Json::Type::boolean: return en ? "a boolean" : "布尔值";
-    case Json::Type::string: return en ? "a string" : "字符串";
-    case Json::Type::array: return en ? "an array" : "数组";
-    case Json::Type::object: return en ? "an object" : "对象";
-    case Json::Type::number: return en ? "a number" : "数字";
+    case Json::Type::null: return M::kind_null;
+    case Json::Type::boolean: return M::kind_boolean;
+    case Json::Type::string: return M::kind_string;
+    case Json::Type::array: return M::kind_array;
+    case Json::Type::object: return M::kind_object;
+    case Json::Type::number: return M::kind_number;
   }
-  return en ? "an unsupported value" : "不支持的值";
+  return M::kind_unsupported;
 }
 
 // nlohmann's SAX events -> JsonDoc. A repeated key is remembered (the first one, with its pointer)
@@ -161,7 +160,7 @@ bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& 
   // Never valid in JSON text, and nlohmann's lexer would take it for the end of the input and
   // silently ignore whatever follows.
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
-    problem = {"invalid_json", "", {"不是合法的 JSON 文本（含 NUL 字节）", "not valid JSON text (it contains a NUL byte)"}};
+    problem = {"invalid_json", "", message_text(M::json_nul_byte)};
     return false;
   }
   JsonBuilder builder(out, max_depth);
@@ -170,19 +169,15 @@ bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& 
                                                                  nlohmann::json::input_format_t::json,
                                                                  /*strict=*/true, /*ignore_comments=*/false);
   if (!parsed && builder.too_deep_) {
-    problem = {"too_deep", "",
-               {"JSON 嵌套超过 " + std::to_string(max_depth) + " 层",
-                "JSON is nested deeper than " + std::to_string(max_depth) + " levels"}};
+    problem = {"too_deep", "", message_text(M::json_too_deep, std::to_string(max_depth))};
     return false;
   }
   if (!parsed) {
-    problem = {"invalid_json", "", {"不是合法的 JSON 文本", "not valid JSON text"}};
+    problem = {"invalid_json", "", message_text(M::json_invalid)};
     return false;
   }
   if (builder.duplicate_) {
-    const std::string& key = builder.duplicate_key_;
-    problem = {"duplicate_key", builder.duplicate_path_,
-               {"键“" + key + "”在同一对象中出现了多次", "key \"" + key + "\" appears more than once in the same object"}};
+    problem = {"duplicate_key", builder.duplicate_path_, message_text(M::json_duplicate_key, builder.duplicate_key_)};
     return false;
   }
   return true;
@@ -194,18 +189,17 @@ bool Reader::integer(const Json* v, PathRef path, long lo, long hi, int& out, bo
     return false;
   }
   if (!v->is_number()) {
-    wrong_type(path, *v, "整数", "an integer");
+    wrong_type(path, *v, M::kind_integer);
     return false;
   }
   double d = v->number();
   if (!std::isfinite(d) || d != std::floor(d)) {
-    wrong_type(path, *v, "整数", "an integer");
+    wrong_type(path, *v, M::kind_integer);
     return false;
   }
   if (d < double(lo) || d > double(hi)) {
     add("out_of_range", path.str(),
-        {"应在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间",
-         "must be between " + std::to_string(lo) + " and " + std::to_string(hi)});
+        message_text(M::input_between, std::to_string(lo), std::to_string(hi)));
     return false;
   }
   out = int(d);
@@ -218,13 +212,13 @@ bool Reader::number(const Json* v, PathRef path, double lo, double hi, double& o
     return false;
   }
   if (!v->is_number()) {
-    wrong_type(path, *v, "数字", "a number");
+    wrong_type(path, *v, M::kind_number);
     return false;
   }
   double d = v->number();
   if (!std::isfinite(d) || d < lo || d > hi) {
     add("out_of_range", path.str(),
-        {"应在 " + num(lo).str() + " 到 " + num(hi).str() + " 之间", "must be between " + num(lo).str() + " and " + num(hi).str()});
+        message_text(M::input_between, num(lo).str(), num(hi).str()));
     return false;
   }
   out = d;
@@ -237,7 +231,7 @@ bool Reader::boolean(const Json* v, PathRef path, bool& out, bool required) {
     return false;
   }
   if (!v->is_boolean()) {
-    wrong_type(path, *v, "布尔值 true/false", "true or false");
+    wrong_type(path, *v, M::kind_true_false);
     return false;
   }
   out = v->boolean();
@@ -250,13 +244,13 @@ bool Reader::string(const Json* v, PathRef path, size_t max_len, std::string& ou
     return false;
   }
   if (!v->is_string()) {
-    wrong_type(path, *v, "字符串", "a string");
+    wrong_type(path, *v, M::kind_string);
     return false;
   }
   const auto& s = v->string();
   if (s.size() > max_len) {
     add("too_long", path.str(),
-        {"超过 " + std::to_string(max_len) + " 字节", "longer than " + std::to_string(max_len) + " bytes"});
+        message_text(M::input_too_long_bytes, std::to_string(max_len)));
     return false;
   }
   out = s;
@@ -284,7 +278,7 @@ bool Reader::date(const Json* v, PathRef path, int& out, bool required) {
   int ymd = shape ? std::stoi(s.substr(0, 4)) * 10000 + std::stoi(s.substr(5, 2)) * 100 + std::stoi(s.substr(8, 2)) : 0;
   if (!shape || !valid_date(ymd)) {
     add("invalid_date", path.str(),
-        {"“" + s + "”不是存在的日期（格式 YYYY-MM-DD）", "\"" + s + "\" is not a real date (format YYYY-MM-DD)"});
+        message_text(M::input_not_a_date, s));
     return false;
   }
   out = ymd;

@@ -10,6 +10,7 @@
 #include "json/value.h"
 
 #include "base/vocabulary.h"
+#include "base/messages.h"
 #include "base/names.h"
 
 namespace jxjy {
@@ -22,7 +23,8 @@ struct Problem {
 };
 
 std::string escape_pointer_token(std::string_view key);
-std::string type_name(const Json& v, Locale l);
+// The kind of a JSON value in words (kind_null, kind_string, …).
+M kind_of(const Json& v);
 
 // Parses text without exceptions; nesting deeper than max_depth is refused before parsing so a
 // hostile "[[[[…" cannot exhaust the stack.
@@ -58,12 +60,11 @@ class Reader {
   static const Json* member(const Json& obj, const char* key) { return obj.is_object() ? obj.find(key) : nullptr; }
 
   void missing(PathRef path) {
-    add("missing", path.str(), {"缺少必填字段", "required field is missing"});
+    add("missing", path.str(), message_text(M::input_missing));
   }
-  void wrong_type(PathRef path, const Json& v, const char* want_zh, const char* want_en) {
-    add("wrong_type", path.str(),
-        {std::string("应为") + want_zh + "，实际是" + type_name(v, Locale::zh),
-         std::string("must be ") + want_en + ", not " + type_name(v, Locale::en)});
+  // want: the kind expected, a kind_… message.
+  void wrong_type(PathRef path, const Json& v, M want) {
+    add("wrong_type", path.str(), message_text(M::input_wrong_type, message_text(want), message_text(kind_of(v))));
   }
 
   // Integer in [lo, hi]; a whole-valued float (2023.0) is accepted, 2023.5 is not.
@@ -85,8 +86,7 @@ class Reader {
     if (i < 0 || size_t(i) >= limit) {
       std::string s(view);
       add("invalid_value", path.str(),
-          {"不是可接受的取值“" + s + "”，可选：" + name_list(table, Locale::zh, limit),
-           "unknown value \"" + s + "\"; expected one of: " + name_list(table, Locale::en, limit)});
+          message_text(M::input_not_a_choice, s, Text{name_list(table, Locale::zh, limit), name_list(table, Locale::en, limit)}));
       return false;
     }
     out = i;

@@ -15,7 +15,7 @@ const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
 void unknown_field(std::vector<Problem>& warnings, const std::string& path, std::string_view key) {
   std::string name(key);
   warnings.push_back({"unknown_field", path + "/" + escape_pointer_token(name),
-                      {"未知字段“" + name + "”已忽略", "unknown field \"" + name + "\" ignored"}});
+                      message_text(M::unknown_field, name)});
 }
 
 void unknown_keys(const Json& obj, const std::string& path, std::initializer_list<std::string_view> known,
@@ -80,7 +80,7 @@ constexpr AmountLimit kAmounts[] = {{"hours", Unit::hours, 366 * 24, false},
 // One pass over the record's members: records are most of a profile, so no map lookups here.
 void read_record(const Json& e, const std::string& path, Record& rec, Reader& r, std::vector<Problem>& warnings) {
   if (!e.is_object()) {
-    r.add("not_object", path, {"培训记录应为对象", "a training record must be an object"});
+    r.add("not_object", path, message_text(M::record_not_object));
     return;
   }
   const Json *year = nullptr, *subject = nullptr, *activity = nullptr, *start = nullptr, *end = nullptr;
@@ -123,7 +123,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     bool has_end = r.date(end, {path, "end"}, rec.end, true);
     bool ok = has_start && has_end;
     if (ok && rec.end < rec.start)
-      r.add("out_of_range", std::string(path) + "/end", {"结束日期早于开始日期", "the end is before the start"});
+      r.add("out_of_range", std::string(path) + "/end", message_text(M::end_before_start));
     else if (ok && !year)
       rec.year = rec.start / 10000;
   }
@@ -139,7 +139,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
       if (r.integer(amount, p, 0, long(max), n, true)) d = n;
     } else if (r.number(amount, p, 0, max, d, true) && !to_micro(d, rec.amount_micro)) {
       r.add("invalid_value", std::string(path) + "/" + a->key,
-            {"数量最多保留六位小数", "the amount may have at most six decimal places"});
+            message_text(M::amount_decimals));
     }
     rec.unit = a->unit;
     rec.amount = d;
@@ -149,14 +149,13 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     if (r.integer(year, {path, "year"}, Limits::kMinYear, Limits::kMaxYear, rec.year, true) && rec.start &&
         rec.end >= rec.start && (rec.year < rec.start / 10000 || rec.year > rec.end / 10000))
       r.add("out_of_range", std::string(path) + "/year",
-            {"年度应在开始和结束日期之间", "the year must lie between the start and the end"});
+            message_text(M::year_outside_dates));
   }
   if (r.choice(subject, {path, "subject"}, kSubjectNames, v, true, 2)) rec.subject = Subject(v);
   if (r.choice(activity, {path, "activity"}, kActivityNames, v, true)) rec.activity = Activity(v);
   if (given > 1) {
     r.add("conflicting_amounts", path,
-          {"一条记录只能给出一种学习量（学时、分钟、天、月或考试科目数）",
-           "give only one amount per record (hours, minutes, days, months or exam subjects)"});
+          message_text(M::conflicting_amounts));
   }
 }
 
@@ -167,9 +166,9 @@ void read_years(const Json& e, const std::string& path, int app_year, Circumstan
     r.missing(path + "/years");
   } else if (!ys->is_array() || ys->empty()) {
     r.add(ys->is_array() ? "invalid_value" : "wrong_type", path + "/years",
-          {"应为非空的年份数组", "must be a non-empty array of years"});
+          message_text(M::years_not_array));
   } else if (ys->size() > 50) {
-    r.add("too_many", path + "/years", {"年份过多", "too many years"});
+    r.add("too_many", path + "/years", message_text(M::too_many_years));
   } else {
     size_t i = 0;
     for (const Json* y = ys->first(); y; y = y->next(), ++i) {
@@ -183,7 +182,7 @@ void read_years(const Json& e, const std::string& path, int app_year, Circumstan
 void read_circumstance(const Json& e, const std::string& path, int app_year, Circumstance& c, Reader& r,
                        std::vector<Problem>& warnings) {
   if (!e.is_object()) {
-    r.add("not_object", path, {"特殊情形应为对象，如 {\"kind\": \"postdoc\"}", "a circumstance must be an object such as {\"kind\": \"postdoc\"}"});
+    r.add("not_object", path, message_text(M::circumstance_not_object));
     return;
   }
   unknown_keys(e, path, {"kind", "years", "year", "yearsInPost", "fullYears"}, warnings);
@@ -214,7 +213,7 @@ void read_circumstance(const Json& e, const std::string& path, int app_year, Cir
 void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, std::vector<Problem>& warnings) {
   Reader r(errors);
   if (!root.is_object()) {
-    r.add("not_object", "", {"档案应为 JSON 对象", "the profile must be a JSON object"});
+    r.add("not_object", "", message_text(M::profile_not_object));
     return;
   }
   const TopLevel top = top_level(root, warnings);
@@ -223,13 +222,13 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
   if (r.string(top.locale, "/locale", 8, locale, false)) {
     if (locale == "en") p.locale = Locale::en;
     else if (locale != "zh")
-      r.add("invalid_value", "/locale", {"locale 只能是 zh 或 en", "locale must be \"zh\" or \"en\""});
+      r.add("invalid_value", "/locale", message_text(M::locale_value));
   }
   if (r.string(top.region, "/region", 6, p.region, true)) {
     bool digits = p.region.size() == 6;
     for (char c : p.region) digits &= c >= '0' && c <= '9';
     if (!digits)
-      r.add("invalid_value", "/region", {"地区应为六位行政区划代码，如 150783", "region must be a six-digit code such as 150783"});
+      r.add("invalid_value", "/region", message_text(M::region_code));
   }
   bool have_year = r.integer(top.year, "/year", Limits::kMinYear, Limits::kMaxYear, p.year, true);
   p.application_date = p.year * 10000 + 1231;
@@ -237,8 +236,7 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
   if (r.date(top.application_date, "/applicationDate", date, false)) {
     if (have_year && date / 10000 != p.year)
       r.add("invalid_value", "/applicationDate",
-            {"申报日期应在申报年度 " + std::to_string(p.year) + " 年内",
-             "the application date must fall in the application year " + std::to_string(p.year)});
+            message_text(M::application_date_year, std::to_string(p.year)));
     else {
       p.application_date = date;
       p.application_date_given = true;
@@ -256,7 +254,7 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
   if (r.integer(top.title_since, "/currentTitleSince", 1950, Limits::kMaxYear, p.title_since, false) &&
       have_year && p.title_since > p.year) {
     r.add("out_of_range", "/currentTitleSince",
-          {"现职取得年份不能晚于申报年度", "the current title cannot be obtained after the application year"});
+          message_text(M::title_after_year));
     p.title_since = 0;
   }
 
@@ -267,24 +265,22 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
     int age = on / 10000 - birth / 10000 - ((on % 10000) < (birth % 10000) ? 1 : 0);
     if (birth > on || age < 16 || age > 100) {
       r.add("out_of_range", "/birthDate",
-            {"出生日期使申报时年龄不在 16 到 100 岁之间", "the birth date gives an age outside 16–100 on the application date"});
+            message_text(M::birth_date_age));
     } else if (p.age < 0) {
       p.age = age;
       p.birth_date = birth;
     } else if (p.age != age) {
       warnings.push_back({"age_mismatch", "/age",
-                          {"年龄与出生日期不符（按出生日期应为 " + std::to_string(age) + " 岁），按所填年龄计",
-                           "age does not match the birth date (which gives " + std::to_string(age) + "); the age given is used"}});
+                          message_text(M::age_mismatch, std::to_string(age))});
     }
   }
 
   if (const Json* cs = top.circumstances) {
     if (!cs->is_array()) {
-      r.wrong_type("/circumstances", *cs, "数组", "an array");
+      r.wrong_type("/circumstances", *cs, M::kind_array);
     } else if (cs->size() > Limits::kMaxCircumstances) {
       r.add("too_many", "/circumstances",
-            {"特殊情形不能超过 " + std::to_string(Limits::kMaxCircumstances) + " 项",
-             "at most " + std::to_string(Limits::kMaxCircumstances) + " circumstances"});
+            message_text(M::too_many_circumstances, std::to_string(Limits::kMaxCircumstances)));
     } else {
       size_t i = 0;
       for (const Json* x = cs->first(); x; x = x->next(), ++i) {
@@ -301,11 +297,10 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
   if (!tr) {
     r.missing("/training");
   } else if (!tr->is_array()) {
-    r.wrong_type("/training", *tr, "数组", "an array");
+    r.wrong_type("/training", *tr, M::kind_array);
   } else if (tr->size() > Limits::kMaxRecords) {
     r.add("too_many", "/training",
-          {"培训记录不能超过 " + std::to_string(Limits::kMaxRecords) + " 条",
-           "at most " + std::to_string(Limits::kMaxRecords) + " training records"});
+          message_text(M::too_many_records, std::to_string(Limits::kMaxRecords)));
   } else {
     p.training.resize(tr->size());
     // "/training/<i>", rewritten in place for each record (no string made per record).

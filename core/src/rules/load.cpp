@@ -17,7 +17,7 @@ class RuleReader {
 
   void read(const Json& root) {
     if (!root.is_object()) {
-      r_.add("not_object", "", {"规则文件应为 JSON 对象", "a rule file must be a JSON object"});
+      r_.add("not_object", "", message_text(M::rule_not_object));
       return;
     }
     known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
@@ -28,7 +28,7 @@ class RuleReader {
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
     r_.string(m(root, "basedOn"), "/basedOn", 64, rs_.based_on, false);  // resolved before (rules/based_on.cpp)
     if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
-      r_.add("invalid_value", "/region", {"应为六位行政区划代码", "must be a six-digit GB/T 2260 code"});
+      r_.add("invalid_value", "/region", message_text(M::rule_region_code));
     rs_.region_name = text(m(root, "regionName"), "/regionName", true);
     r_.date(m(root, "validFrom"), "/validFrom", rs_.valid_from, true);
     r_.integer(m(root, "noticeYear"), "/noticeYear", 1990, 2100, rs_.notice_year, true);
@@ -50,7 +50,7 @@ class RuleReader {
     for (const auto& [key, shared] : shared_)
       if (!shared.used)
         r_.add("unused", "/interpretations/" + escape_pointer_token(key),
-               {"没有条目引用此解释", "no item refers to this interpretation"});
+               message_text(M::rule_interpretation_unused));
   }
 
  private:
@@ -71,8 +71,7 @@ class RuleReader {
       for (const char* k : keys) ok |= it.key() == k;
       if (!ok)
         r_.add("unknown_key", path + "/" + escape_pointer_token(it.key()),
-               {"规则格式中没有字段“" + std::string(it.key()) + "”",
-                "the rule format has no field \"" + std::string(it.key()) + "\""});
+               message_text(M::rule_unknown_field, it.key()));
     }
   }
 
@@ -89,7 +88,7 @@ class RuleReader {
       return false;
     }
     if (!v->is_object()) {
-      r_.wrong_type(path, *v, "对象", "an object");
+      r_.wrong_type(path, *v, M::kind_object);
       return false;
     }
     return true;
@@ -101,7 +100,7 @@ class RuleReader {
       return false;
     }
     if (!v->is_array()) {
-      r_.wrong_type(path, *v, "数组", "an array");
+      r_.wrong_type(path, *v, M::kind_array);
       return false;
     }
     return true;
@@ -120,7 +119,7 @@ class RuleReader {
     if (!object(v, "/sources", true)) return;
     if (v->size() > kMaxSources) {  // each citation looks its document up among these
       r_.add("too_many", "/sources",
-             {"来源文件不能超过 " + std::to_string(kMaxSources) + " 份", "at most " + std::to_string(kMaxSources) + " source documents"});
+             message_text(M::rule_too_many_sources, std::to_string(kMaxSources)));
       return;
     }
     for (auto it = v->begin(); it != v->end(); ++it) {
@@ -137,7 +136,7 @@ class RuleReader {
       rs_.documents.push_back(std::move(d));
     }
     if (rs_.documents.empty())
-      r_.add("missing", "/sources", {"至少需要一份来源文件", "at least one source document is required"});
+      r_.add("missing", "/sources", message_text(M::rule_at_least_one_source));
   }
 
   // A rule without its document and clause is invalid (CONTRACT §3).
@@ -153,10 +152,10 @@ class RuleReader {
         if (rs_.documents[i].key == doc) s.doc = int(i);
       if (s.doc < 0)
         r_.add("invalid_value", path + "/doc",
-               {"“" + doc + "”不在 sources 中", "\"" + doc + "\" is not one of the sources"});
+               message_text(M::rule_doc_not_in_sources, doc));
     }
     if (r_.string(m(*v, "clause"), path + "/clause", 200, s.clause, true) && s.clause.empty())
-      r_.add("missing", path + "/clause", {"条款不能为空", "the clause must not be empty"});
+      r_.add("missing", path + "/clause", message_text(M::rule_clause_not_empty));
     return s;
   }
 
@@ -182,7 +181,7 @@ class RuleReader {
     auto found = shared_.find(key);
     if (found == shared_.end()) {
       r_.add("invalid_value", path + "/interpretation",
-             {"interpretations 中没有“" + key + "”", "\"" + key + "\" is not one of the interpretations"});
+             message_text(M::rule_no_such_interpretation, key));
       return;
     }
     found->second.used = true;
@@ -211,7 +210,7 @@ class RuleReader {
       r_.integer(m(*s, "numerator"), "/annual/professionalShare/numerator", 1, 100, a.share_num, true);
       r_.integer(m(*s, "denominator"), "/annual/professionalShare/denominator", 1, 100, a.share_den, true);
       if (a.share_num > a.share_den)
-        r_.add("out_of_range", "/annual/professionalShare", {"比例不能超过1", "the share cannot exceed 1"});
+        r_.add("out_of_range", "/annual/professionalShare", message_text(M::rule_share_above_one));
       cited(*s, "/annual/professionalShare", a.share);
     }
   }
@@ -220,7 +219,7 @@ class RuleReader {
   Mask mask(const Json* v, const std::string& path, const Name (&table)[N], size_t limit = N) {
     Mask out = 0;
     if (!array(v, path, false)) return out;
-    if (v->empty()) r_.add("invalid_value", path, {"列表不能为空", "the list must not be empty"});
+    if (v->empty()) r_.add("invalid_value", path, message_text(M::rule_list_not_empty));
     size_t i = 0;
     for (const Json* x = v->first(); x; x = x->next(), ++i) {
       int e = -1;
@@ -240,7 +239,7 @@ class RuleReader {
     if (!m(*v, "sinceTitle"))
       for (const char* k : {"notBefore", "ifUnknown"})
         if (m(*v, k))
-          r_.add("invalid_value", path + "/" + k, {"只能与 sinceTitle 一起使用", "only allowed with sinceTitle"});
+          r_.add("invalid_value", path + "/" + k, message_text(M::rule_only_allowed_with_sincetitle));
     int kinds = 0;
     if (const Json* x = m(*v, "last")) {
       ++kinds;
@@ -257,9 +256,9 @@ class RuleReader {
       w.kind = Window::since_title;
       bool on = false;
       if (!allow_title)
-        r_.add("invalid_value", path + "/sinceTitle", {"此处不能使用 sinceTitle", "sinceTitle is not allowed here"});
+        r_.add("invalid_value", path + "/sinceTitle", message_text(M::rule_sincetitle_not_allowed_here));
       else if (r_.boolean(x, path + "/sinceTitle", on, true) && !on)
-        r_.add("invalid_value", path + "/sinceTitle", {"应为 true", "must be true"});
+        r_.add("invalid_value", path + "/sinceTitle", message_text(M::rule_must_be_true));
       r_.integer(m(*v, "notBefore"), path + "/notBefore", 1990, 2100, w.not_before, false);
       Window fb;
       if (const Json* f = m(*v, "ifUnknown")) {
@@ -271,7 +270,7 @@ class RuleReader {
     }
     if (kinds != 1)
       r_.add("invalid_value", path,
-             {"应恰好给出 last、since、sinceTitle 之一", "give exactly one of last, since, sinceTitle"});
+             message_text(M::rule_window_kind));
   }
 
   int count(const Json* v, const std::string& path) {
@@ -319,7 +318,7 @@ class RuleReader {
             std::string what = std::string(kRouteNames[route].id) + "/" + std::string(kLevelNames[level].id) + "/" +
                                std::string(kEducationNames[edu].id);
             r_.add("incomplete", "/requirements",
-                   {"没有适用于 " + what + " 的要求", "no requirement covers " + what});
+                   message_text(M::rule_incomplete, what));
             return;
           }
         }
@@ -340,7 +339,7 @@ class RuleReader {
     }
     for (const char* alt : {"rateByLevel", "annualRequirement"})
       if (m(*v, "rate") && m(*v, alt))
-        r_.add("invalid_value", p, {std::string("rate 与 ") + alt + " 只能给一个", std::string("give rate or ") + alt + ", not both"});
+        r_.add("invalid_value", p, message_text(M::rule_rate_or_alternative, alt));
     switch (unit) {
       case Unit::minutes:
         r_.integer(m(*v, "per"), p + "/per", 1, 600, u.per, true);
@@ -364,7 +363,7 @@ class RuleReader {
         if (const Json* a = m(*v, "annualRequirement")) {
           std::string which;
           if (r_.string(a, p + "/annualRequirement", 20, which, true) && which != "professional")
-            r_.add("invalid_value", p + "/annualRequirement", {"只能是 professional", "must be \"professional\""});
+            r_.add("invalid_value", p + "/annualRequirement", message_text(M::rule_annual_requirement_professional));
           u.annual_requirement = true;
         } else {
           r_.number(m(*v, "rate"), p + "/rate", 0, 2000, u.rate, true);
@@ -381,7 +380,7 @@ class RuleReader {
     for (auto it = v->begin(); it != v->end(); ++it)
       if (find_name(kActivityNames, it.key()) < 0)
         r_.add("invalid_value", "/activities/" + escape_pointer_token(it.key()),
-               {"未知的活动类型", "unknown activity kind"});
+               message_text(M::rule_unknown_activity_kind));
     for (int a = 0; a < kActivityCount; ++a) {
       std::string key(kActivityNames[a].id);
       std::string path = "/activities/" + key;
@@ -399,7 +398,7 @@ class RuleReader {
           for (auto ci = conv->begin(); ci != conv->end(); ++ci)
             if (find_name(kUnitNames, ci.key()) < 0)
               r_.add("invalid_value", path + "/convert/" + escape_pointer_token(ci.key()),
-                     {"未知的单位", "unknown unit"});
+                     message_text(M::rule_unknown_unit));
           for (int u = 0; u < kUnitCount; ++u) unit_rule(*conv, path + "/convert", Unit(u), rule.units[u]);
         }
         r_.integer(m(*e, "capAnnualMultiple"), path + "/capAnnualMultiple", 1, 10, rule.cap_annual_multiple, false);
@@ -442,7 +441,7 @@ class RuleReader {
     for (size_t i : {0, 1, 3, 4}) shape = shape && s[i] >= '0' && s[i] <= '9';
     int md = shape ? std::stoi(s.substr(0, 2)) * 100 + std::stoi(s.substr(3, 2)) : 0;
     if (!shape || !valid_date(20240000 + md)) {
-      r_.add("invalid_date", path, {"应为 MM-DD 形式的日期", "must be a day as MM-DD"});
+      r_.add("invalid_date", path, message_text(M::rule_day_mmdd));
       return false;
     }
     out = md;
@@ -467,7 +466,7 @@ class RuleReader {
       r_.date(m(*y, "from"), "/deadlines/pastYears/from", d.past_years.from, false);
       r_.date(m(*y, "until"), "/deadlines/pastYears/until", d.past_years.until, false);
       if ((d.past_years.from || d.past_years.until) && !d.past_years.make_up)
-        r_.add("invalid_value", "/deadlines/pastYears", {"不允许补学时不能给出补学时段", "a make-up period needs makeUp: true"});
+        r_.add("invalid_value", "/deadlines/pastYears", message_text(M::rule_make_up_period_without_make_up));
       cited(*y, "/deadlines/pastYears", d.past_years);
     }
     if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false)) {
@@ -508,7 +507,7 @@ class RuleReader {
       Adjustment a;
       known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "source", "text", "interpretation"});
       if (r_.string(m(e, "id"), path + "/id", 64, a.id, true) && !ids.insert(a.id).second)
-        r_.add("invalid_value", path + "/id", {"id 重复", "duplicate id"});
+        r_.add("invalid_value", path + "/id", message_text(M::rule_duplicate_id));
       when(m(e, "when"), path + "/when", a);
       int effect = 0;
       if (r_.choice(m(e, "effect"), path + "/effect", kEffectNames, effect, true)) a.effect = Effect(effect);
@@ -521,16 +520,14 @@ class RuleReader {
                                 a.effect == Effect::years_since_circumstance || a.effect == Effect::years_in_post;
       if (needs_circumstance && a.circumstance < 0)
         r_.add("missing", path + "/when/circumstance",
-               {"此效果需要指明情形", "this effect needs a circumstance"});
+               message_text(M::rule_effect_needs_circumstance));
       // An effect reads a field of its circumstance: the circumstance must carry it (vocabulary).
       const char* field = a.effect == Effect::waive_circumstance_years ? "years"
                           : a.effect == Effect::years_since_circumstance ? "year"
                           : a.effect == Effect::years_in_post ? "yearsInPost" : nullptr;
       if (field && a.circumstance >= 0 && !carries(CircumstanceKind(a.circumstance), field))
         r_.add("invalid_value", path + "/effect",
-               {"情形“" + std::string(kCircumstanceNames[a.circumstance].zh) + "”没有此效果所需的字段 " + field,
-                "circumstance \"" + std::string(kCircumstanceNames[a.circumstance].id) + "\" has no field " + field +
-                    ", which this effect needs"});
+               message_text(M::rule_effect_needs_field, Text{std::string(kCircumstanceNames[a.circumstance].zh), std::string(kCircumstanceNames[a.circumstance].id)}, field));
       a.text = text(m(e, "text"), path + "/text", true);
       cited(e, path, a);
       rs_.adjustments.push_back(std::move(a));
@@ -545,7 +542,7 @@ class RuleReader {
       bool known = false;
       for (const char* k : kKeys) known |= it.key() == k;
       if (!known)
-        r_.add("invalid_value", path + "/" + escape_pointer_token(it.key()), {"未知的条件", "unknown condition"});
+        r_.add("invalid_value", path + "/" + escape_pointer_token(it.key()), message_text(M::rule_unknown_condition));
     }
     a.routes = mask(m(*v, "routes"), path + "/routes", kRouteNames);
     a.levels = mask(m(*v, "levels"), path + "/levels", kLevelNames);
@@ -578,10 +575,10 @@ class RuleReader {
       a.years_to = 2100;
       r_.integer(m(*cy, "to"), path + "/circumstanceYears/to", 1990, 2100, a.years_to, false);
       if (a.years_to < a.years_from)
-        r_.add("out_of_range", path + "/circumstanceYears", {"起止年份颠倒", "from is after to"});
+        r_.add("out_of_range", path + "/circumstanceYears", message_text(M::rule_from_after_to));
       if (a.circumstance < 0 || !carries(CircumstanceKind(a.circumstance), "years"))
         r_.add("invalid_value", path + "/circumstanceYears",
-               {"此情形没有年度，不能限定年份", "this circumstance carries no years to bound"});
+               message_text(M::rule_circumstance_without_years));
     }
   }
 };
@@ -592,7 +589,7 @@ std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view t
                                      std::vector<Problem>& problems) {
   // Absurd sizes are refused before parsing (README "Limits"); the shipped files are about 10 KB.
   if (text.size() > kMaxRuleFileBytes) {
-    problems.push_back({"too_long", "", {"规则文件超过 1 MiB", "the rule file is larger than 1 MiB"}});
+    problems.push_back({"too_long", "", message_text(M::rule_too_long)});
     return std::nullopt;
   }
   JsonDoc doc;
