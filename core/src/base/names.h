@@ -82,4 +82,15 @@ std::string name_list(const Name (&table)[N], Locale l, size_t limit = N) {
   return out;
 }
 
+// The same in words only, for people writing a spreadsheet (the roll): "公需、专业" / "public, professional".
+template <size_t N>
+std::string word_list(const Name (&table)[N], Locale l, size_t limit = N) {
+  std::string out;
+  for (size_t i = 0; i < N && i < limit; ++i) {
+    if (i) out += l == Locale::en ? ", " : "、";
+    out += word(table, unsigned(i), l);
+  }
+  return out;
+}
+
 }  // namespace jxjy
