@@ -48,6 +48,8 @@ inline constexpr Name kEffectNames[] = {
     {"waive_circumstance_years", "", ""},
     {"years_since_circumstance", "", ""},
     {"years_in_post", "", ""}};
+// How one occasion over several years shares its credit (rule field occasions.share; enum OccasionShare).
+inline constexpr Name kOccasionShareNames[] = {{"by_days", "", ""}, {"start_year", "", ""}, {"end_year", "", ""}};
 
 // Index of `id` in `table`, or -1.
 template <size_t N>
