@@ -135,6 +135,15 @@ function startPage(host) {
   // compete with the first visit's own loading.
   const register = () => registerServiceWorker(() => controller.draft().lang);
   controller.ready.then(register, register);
+  // the roll view (many people from one spreadsheet): its button once the calculator is up, its code on use
+  if (!embed) {
+    const roll = () => import('./roll-button.js').then(({ addRollButton }) => {
+      let storage = null;
+      try { storage = window.localStorage; } catch { /* storage disabled: nobody is saved */ }
+      addRollButton(host, controller, storage);
+    }).catch(() => {});
+    controller.ready.then(roll, roll);
+  }
 }
 
 const pageHost = document.querySelector('#jxjy-app[data-jxjy-page]');

@@ -11,7 +11,7 @@
 //   onResult     called with (result, profile) after every evaluation
 //   shareBase    the page a share link opens (default: this page's address; null: no share button)
 //   peopleKey    localStorage key of the saved people (people.js; needs storageKey): the page's people panel
-// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile),
+// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile, {name}),
 //               destroy() }
 import { createMainThreadChecker, createWorkerChecker } from './worker-checker.js';
 import { markup } from './markup.js';
@@ -507,9 +507,11 @@ export function mount(root, opts = {}) {
     draft: () => draft,
     share,
     /** Shows a contract profile in the form (a portal's jxjy:profile message); false when it is not one. */
-    openProfile(profile) {
+    openProfile(profile, options = {}) {
       const out = profile && typeof profile === 'object' && !Array.isArray(profile) ? draftFromProfile(profile, lang()) : null;
       if (!out) return false;
+      // the person's name, kept only in this browser (a profile carries none): the roll view gives it
+      if (options && typeof options.name === 'string') out.draft.name = options.name;
       if (people) people.keep(draft);
       replaceDraft(out.draft);
       return true;
