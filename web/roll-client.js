@@ -32,6 +32,7 @@ function startWorker() {
 }
 
 async function onMainThread(op, message, handle) {
+  if (op === 'warm') return handle({ type: 'done' }); // (the main thread is not kept busy for it)
   if (op !== 'xlsx' && (!mainThread || !mainThread.checker)) {
     const { createChecker } = await import('./jxjy.js');
     mainThread = { checker: await createChecker() };
@@ -87,4 +88,9 @@ export async function exportCsv(text, { lang, checkDate }) {
 /** The first sheet of an .xlsx file (its bytes, an ArrayBuffer: transferred) as CSV text. */
 export async function xlsxCsv(buffer) {
   return (await request('xlsx', { buffer }, () => {})).text;
+}
+
+/** Starts the worker and warms its reader and checker up (before a file is chosen). Never rejects. */
+export function warm() {
+  return request('warm', {}, () => {}).catch(() => {});
 }

@@ -11,7 +11,7 @@ import { localDate } from './draft.js';
 import { isUnsaved, loadPeople, PEOPLE_KEY } from './people.js';
 import { decodeText } from './training-file.js';
 import { SORT_KEYS, STATUS_ORDER, counts, filterLines, sortLines, templateCsv } from './roll.js';
-import { checkRoll, exportCsv, xlsxCsv } from './roll-client.js';
+import { checkRoll, exportCsv, warm, xlsxCsv } from './roll-client.js';
 
 const MAX_ROLL_BYTES = 16 * 1024 * 1024;
 // Lines put in the table at once; the rest follow a frame at a time, so the first ones show at once.
@@ -96,33 +96,38 @@ export function mountRoll(section, { lang, controller, storage = null }) {
   const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : t('roll_wholeFile'));
   const said = (e) => `${place(e)}${lang() === 'en' ? ': ' : '：'}${String(e.message).replace(OWN_PLACE, '')}`;
 
-  function cell(column, ...children) {
-    return el('td', { 'data-label': w('rollResultColumn', column) }, ...children);
+  // One line of the table, built as markup in one go (10,000s of createElement calls cost more than the
+  // check itself); every text is escaped. Lists are lines of one cell (white-space: pre-line).
+  const esc = (v) => String(v).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  let labels = null; // the cells' data-label words, per language
+  function rowHtml(line) {
+    const paren = (x) => (lang() === 'en' ? ` (${x})` : `（${x}）`);
+    const shortfall = line.shortfall.map((s) => `${s.year} ${w('subject', s.subject)} ${t('roll_hours', s.hours)}` +
+      (!s.canComplete ? paren(t('roll_cannot')) : s.deadline ? paren(t('deadline', s.deadline)) : ''));
+    const lines = (items) => (items.length ? esc(items.join('\n')) : '—');
+    const cell = (c, html) => `<td data-label="${labels[c]}">${html}</td>`;
+    // rows that could not be read would be missing from the calculator's records: not opened
+    const open = `<button type="button" class="roll-open" data-index="${line.index}" aria-label="${esc(t('roll_openLabel', line.name))}"${line.readable ? '' : ' disabled'}>${esc(t('roll_openPerson'))}</button>`;
+    return `<tr class="roll-line st-${line.status}"><th scope="row" data-label="${labels.person}">${esc(line.name)}</th>` +
+      cell('rows', line.lastRow !== line.firstRow ? `${line.firstRow}–${line.lastRow}` : String(line.firstRow)) +
+      cell('status', `<span class="roll-verdict st-${line.status}">${esc(w('status', line.status))}</span>`) +
+      cell('shortfall', lines(shortfall)) +
+      cell('deadline', esc(line.deadline || '—')) +
+      cell('canComplete', line.canComplete === null ? '—' : esc(w('yesNo', line.canComplete ? 'yes' : 'no'))) +
+      cell('warnings', lines(line.warnings.map((x) => x.message))) +
+      cell('errors', lines(line.errors.map(said))) +
+      `<td class="roll-action">${open}</td></tr>`;
+  }
+  function appendLines(body, list) {
+    if (!labels || labels.lang !== lang()) {
+      labels = { lang: lang() };
+      for (const c of COLUMNS) labels[c] = esc(w('rollResultColumn', c));
+    }
+    body.insertAdjacentHTML('beforeend', list.map(rowHtml).join(''));
   }
   function list(items) {
     if (!items.length) return '—';
     return el('ul', { className: 'roll-list' }, ...items.map((x) => el('li', {}, x)));
-  }
-
-  function rowOf(line) {
-    const paren = (x) => (lang() === 'en' ? ` (${x})` : `（${x}）`);
-    const shortfall = line.shortfall.map((s) => `${s.year} ${w('subject', s.subject)} ${t('roll_hours', s.hours)}` +
-      (!s.canComplete ? paren(t('roll_cannot')) : s.deadline ? paren(t('deadline', s.deadline)) : ''));
-    const open = el('button', { type: 'button', className: 'roll-open', 'aria-label': t('roll_openLabel', line.name) }, t('roll_openPerson'));
-    open.dataset.index = String(line.index);
-    // rows that could not be read would be missing from the calculator's records: not opened
-    if (!line.readable) open.disabled = true;
-    const tr = el('tr', { className: `roll-line st-${line.status}` },
-      el('th', { scope: 'row', 'data-label': w('rollResultColumn', 'person') }, line.name),
-      cell('rows', line.lastRow !== line.firstRow ? `${line.firstRow}–${line.lastRow}` : String(line.firstRow)),
-      cell('status', el('span', { className: `roll-verdict st-${line.status}` }, w('status', line.status))),
-      cell('shortfall', list(shortfall)),
-      cell('deadline', line.deadline || '—'),
-      cell('canComplete', line.canComplete === null ? '—' : w('yesNo', line.canComplete ? 'yes' : 'no')),
-      cell('warnings', list(line.warnings.map((x) => x.message))),
-      cell('errors', list(line.errors.map(said))),
-      el('td', { className: 'roll-action' }, open));
-    return tr;
   }
 
   // Puts the shown lines in the table: the first at once, the rest a frame at a time (a newer render
@@ -137,9 +142,7 @@ export function mountRoll(section, { lang, controller, storage = null }) {
     const more = (n) => {
       if (generation !== state.generation) return;
       const end = Math.min(state.shown.length, state.rendered + n);
-      const frag = document.createDocumentFragment();
-      for (let i = state.rendered; i < end; ++i) frag.append(rowOf(state.shown[i]));
-      body.append(frag);
+      appendLines(body, state.shown.slice(state.rendered, end));
       state.rendered = end;
       section.querySelector('#roll-table').dataset.rendered = end === state.shown.length ? 'all' : String(end);
       if (end < state.shown.length) requestAnimationFrame(() => more(LINES_PER_FRAME));
@@ -149,9 +152,7 @@ export function mountRoll(section, { lang, controller, storage = null }) {
   function renderAll() {
     const body = section.querySelector('tbody');
     if (state.rendered >= state.shown.length) return;
-    const frag = document.createDocumentFragment();
-    for (let i = state.rendered; i < state.shown.length; ++i) frag.append(rowOf(state.shown[i]));
-    body.append(frag);
+    appendLines(body, state.shown.slice(state.rendered));
     state.rendered = state.shown.length;
     ++state.generation; // the frames still queued have nothing left to do
     section.querySelector('#roll-table').dataset.rendered = 'all';
@@ -196,6 +197,15 @@ export function mountRoll(section, { lang, controller, storage = null }) {
     bar.hidden = false;
     bar.value = 0;
     message(t('roll_reading', name));
+    // In the roll's own order and unfiltered, lines go into the table as their batch arrives.
+    const streaming = state.sort === 'row' && !state.filter.status && !state.filter.name.trim();
+    const body = section.querySelector('tbody');
+    const table = section.querySelector('#roll-table');
+    ++state.generation;
+    body.replaceChildren();
+    state.shown = state.lines;
+    state.rendered = 0;
+    delete table.dataset.rendered;
     try {
       await checkRoll(text, {
         lang: lang(), checkDate: state.checkDate,
@@ -210,6 +220,12 @@ export function mountRoll(section, { lang, controller, storage = null }) {
         },
         onLines(lines, done) {
           for (const l of lines) state.lines.push(l);
+          if (streaming) {
+            appendLines(body, lines);
+            state.rendered = state.lines.length;
+            table.dataset.rendered = String(state.rendered);
+            $('roll-results').hidden = false;
+          }
           bar.value = done;
           message(t('roll_progress', done, state.total));
         },
@@ -229,7 +245,13 @@ export function mountRoll(section, { lang, controller, storage = null }) {
     $('roll-export').disabled = state.lines.length === 0;
     $('roll-print').disabled = state.lines.length === 0;
     summary();
-    render();
+    if (streaming) {
+      state.shown = state.lines.slice();
+      $('roll-shown').textContent = state.shown.length ? t('roll_shown', state.shown.length, state.lines.length) : t('roll_none');
+      table.dataset.rendered = 'all';
+    } else {
+      render();
+    }
   }
 
   async function importFile() {
@@ -310,6 +332,8 @@ export function mountRoll(section, { lang, controller, storage = null }) {
   for (const type of ['input', 'change']) section.addEventListener(type, (e) => e.stopPropagation());
 
   setWords();
+  // the worker compiles and warms up its checker while the person picks a file
+  warm().then(() => { section.dataset.warm = 'done'; });
   return {
     setLang: setWords,
     /** Tests and the bench: checks CSV text as if it were imported from a file of that name. */
