@@ -16,7 +16,7 @@
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
 //   version()           the library version.
 //   read_roll(csv, locale)  a roll (README "Roll") as JSON text: {people:[{name, firstRow, profile, rows,
-//                       errors}], errors}, each error {row, column, code, message}; profile is the
+//                       allRows, errors}], errors}, each error {row, column, code, message}; profile is the
 //                       contract's profile (a JSON object), to evaluate only when the person has no errors
 //   roll_results_csv(csv, locale, check_date)  the roll's results as CSV, as `jxjy roll` writes them; a
 //                       person whose rows give no 核查日期 is checked on check_date (the page passes today)
@@ -144,6 +144,8 @@ std::string read_roll(const std::string& csv, const std::string& locale) {
     out += p.profile;  // the core's own JSON object text
     out += ",\"rows\":[";
     for (size_t k = 0; k < p.rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.rows[k]);
+    out += "],\"allRows\":[";
+    for (size_t k = 0; k < p.all_rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.all_rows[k]);
     out += "],\"errors\":";
     roll_errors(out, p.errors);
     out += '}';

@@ -182,7 +182,7 @@ export function mount(root, opts = {}) {
   app.form = form;
   const picker = createRegionPicker(app);
   const results = createResultView(app);
-  const io = createIO(app, { replaceRows, exportProfile: () => buildProfile(draft).profile });
+  const io = createIO(app, { replaceRows, replaceDraft: (next) => replaceDraft(next), exportProfile: () => buildProfile(draft).profile });
   const share = createShare(app, { profile: () => currentProfile(), base: opts.shareBase });
 
   function replaceRows(rows) {

@@ -397,10 +397,12 @@ export interface RollPerson {
   name: string;
   /** The person's first spreadsheet row. */
   firstRow: number;
-  /** The contract's profile; evaluate it only when errors is empty. */
+  /** The contract's profile (without a locale: add one for results in English); evaluate it only when errors is empty. */
   profile: Profile;
   /** rows[i]: the spreadsheet row of profile.training[i]. */
   rows: number[];
+  /** Every row of this person, in order (also rows that hold no record). */
+  allRows: number[];
   /** This person's rows that could not be read. */
   errors: RollError[];
 }

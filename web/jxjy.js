@@ -594,9 +594,9 @@ export async function createChecker(options = {}) {
     },
     /**
      * A roll (README "Roll"): CSV text of many people, one row per training record, read by the core's
-     * one reader. Returns {people: [{name, firstRow, profile, rows, errors}], errors}: profile is the
-     * contract's profile (evaluate it only when the person's errors are empty); rows[i] is the
-     * spreadsheet row of profile.training[i]; each error is {row, column, code, message} (row 1 = the
+     * one reader. Returns {people: [{name, firstRow, profile, rows, allRows, errors}], errors}: profile is
+     * the contract's profile, without a locale (evaluate it only when the person's errors are empty);
+     * rows[i] is the spreadsheet row of profile.training[i], allRows every row of the person; each error is {row, column, code, message} (row 1 = the
      * header, 0 = the whole file; column as written in the header). options.locale: 'zh' | 'en'.
      */
     readRoll(text, options = {}) {

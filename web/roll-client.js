@@ -43,6 +43,7 @@ async function onMainThread(op, message, handle) {
   }
   const run = await import('./roll-run.js');
   if (op === 'export') return handle({ type: 'csv', text: run.exportRoll(mainThread.checker, message) });
+  if (op === 'read') return handle({ type: 'roll', roll: mainThread.checker.readRoll(message.text, { locale: message.lang === 'en' ? 'en' : 'zh' }) });
   // let the page paint between batches
   const queue = [];
   run.checkRoll(mainThread.checker, message, (m) => queue.push(m));
@@ -57,7 +58,7 @@ function request(op, message, handle) {
     const finish = (m) => {
       if (m.type === 'failed') { reject(new Error(m.message)); return true; }
       handle(m);
-      if (m.type === 'done' || m.type === 'csv') { resolve(m); return true; }
+      if (m.type === 'done' || m.type === 'csv' || m.type === 'roll') { resolve(m); return true; }
       return false;
     };
     const local = () => onMainThread(op, message, finish).catch(reject);
@@ -93,4 +94,9 @@ export async function xlsxCsv(buffer) {
 /** Starts the worker and warms its reader and checker up (before a file is chosen). Never rejects. */
 export function warm() {
   return request('warm', {}, () => {}).catch(() => {});
+}
+
+/** A roll read by the core's reader, not checked: {people, errors} as checker.readRoll gives it. */
+export async function readRoll(text, lang) {
+  return (await request('read', { text, lang }, () => {})).roll;
 }

@@ -17,6 +17,7 @@ export function checkRoll(checker, m, post) {
       const profile = person.profile;
       // the check is made today unless the roll gives its day (as the calculator does)
       if (m.checkDate && profile.checkDate === undefined) profile.checkDate = m.checkDate;
+      if (lang === 'en') profile.locale = 'en'; // the results' words
       result = checker.evaluate(profile);
     }
     lines.push(summarise(person, result, i, lang));

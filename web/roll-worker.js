@@ -7,6 +7,7 @@
 //        {type: "lines", done, lines} per batch, then {type: "done"}
 //   {op: "export", text, lang, checkDate}  -> {type: "csv", text}: the results as `jxjy roll` writes them
 //   {op: "xlsx", buffer}                   -> {type: "csv", text}: the first sheet of an .xlsx as CSV (roll-xlsx.js)
+//   {op: "read", text, lang}               -> {type: "roll", roll}: checker.readRoll's answer (one person's file)
 //   {op: "warm"}                           -> {type: "done"} once the reader and checker ran on a made-up roll
 //   a failure                              -> {type: "failed", message}
 import { createChecker } from './jxjy.js';
@@ -28,6 +29,7 @@ self.addEventListener('message', (event) => {
   ready.then(() => {
     if (m.op === 'check') checkRoll(checker, m, post);
     else if (m.op === 'export') post({ type: 'csv', text: exportRoll(checker, m) });
+    else if (m.op === 'read') post({ type: 'roll', roll: checker.readRoll(m.text, { locale: m.lang === 'en' ? 'en' : 'zh' }) });
     else if (m.op === 'warm') { warmUp(checker); post({ type: 'done' }); }
   }).catch((e) => post({ type: 'failed', message: String((e && e.message) || e) }));
 });

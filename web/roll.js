@@ -37,7 +37,7 @@ export function placeOf(path, person) {
  * message only).
  */
 export function summarise(person, result, index, lang = 'zh') {
-  const rows = person.rows.length ? person.rows : [person.firstRow];
+  const rows = person.allRows && person.allRows.length ? person.allRows : person.rows.length ? person.rows : [person.firstRow];
   const line = {
     index, name: person.name, firstRow: person.firstRow, lastRow: Math.max(...rows),
     status: 'error', ruleSet: '', ruleSetTitle: '', shortfall: [], hours: 0, deadline: '', canComplete: null,

@@ -50,7 +50,8 @@ test('readRoll: English words, semicolons and LF; locale en words the messages',
     'Ann;150783;2023;senior;female;47;2023;public;course;30;hours\nAnn;;;;;;2023;public;course;lots;hours\n', { locale: 'en' });
   assert.deepEqual(roll.errors, []);
   assert.equal(roll.people.length, 1);
-  assert.equal(roll.people[0].profile.locale, 'en');
+  assert.equal(roll.people[0].profile.locale, undefined, 'a roll\'s profile carries no locale');
+  assert.deepEqual(roll.people[0].allRows, [2, 3]);
   assert.deepEqual(roll.people[0].errors.map(({ row, column, code }) => ({ row, column, code })),
     [{ row: 3, column: 'amount', code: 'bad_value' }]);
   assert.match(roll.people[0].errors[0].message, /not an amount/);
