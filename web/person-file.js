@@ -24,7 +24,8 @@ function csvCell(value) {
 /**
  * The person's CSV in the roll format (UTF-8 BOM, CRLF), in `lang` words. profile: the contract profile
  * (what the checker is given); name: the person's name (a roll's rows are grouped by it). Returns
- * {text, left}: left lists the profile's fields a roll has no column for (circumstances, grassroots).
+ * {text, left}: left lists the profile's fields a roll has no column for (circumstances, grassroots,
+ * training/occasion, …).
  */
 export function personCsv(profile, name, lang = 'zh') {
   const w = (kind, id) => word(kind, id, lang);
@@ -48,6 +49,12 @@ export function personCsv(profile, name, lang = 'zh') {
   const lines = [columns.map((c) => csvCell(word('rollColumn', c, lang))).join(','),
     ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
   const left = ['circumstances', 'grassroots'].filter((k) => profile[k] !== undefined && !(Array.isArray(profile[k]) && !profile[k].length));
+  // a record's fields without a column (e.g. occasion: records of one course counted once) are named too:
+  // read back without them, the records could count for more
+  const carried = new Set(['year', 'subject', 'activity', 'level', 'start', 'end', 'filed', 'note', ...UNITS]);
+  const extra = new Set();
+  for (const rec of profile.training || []) for (const k of Object.keys(rec)) if (!carried.has(k)) extra.add(`training/${k}`);
+  left.push(...extra);
   return { text: '\uFEFF' + lines.join('\r\n') + '\r\n', left };
 }
 
