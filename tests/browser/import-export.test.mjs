@@ -43,7 +43,7 @@ test('records exported as JSON and CSV come back as the same records and the sam
   // the roll format: the vocabulary's Chinese headers and words, the person's fields on the first row
   assert.match(csv.bytes.toString('utf8'), /^\uFEFF姓名,地区,申报年度,申报日期,申报途径,申报级别,.*,年度,科目,形式,数量,单位,开始日期,结束日期,会议级别,已备案,备注\r\n/);
   assert.match(csv.bytes.toString('utf8'), new RegExp(`\r\n本人,${c.profile.region},`));
-  assert.ok(csv.bytes.toString('utf8').includes(',公需,'), 'words, not ids');
+  assert.ok(csv.bytes.toString('utf8').includes(',公需科目,'), 'words, not ids');
   const verdict = await page.locator('#banner').textContent();
 
   for (const file of [json, csv]) {
@@ -70,7 +70,7 @@ test('one person\'s spreadsheet in Chinese words (no name column) brings the per
   const rec = await newContext(env.browser, env.server.origin);
   const page = await open(rec);
   const sheet = '\uFEFF地区,申报年度,申报途径,申报级别,年度,科目,形式,数量,单位,会议级别,已备案,备注\r\n' +
-    '150783,2023,评审,中级,2023年,公需,网络课程,30学时,,,是,线上\r\n,,,,2022,专业科目,学术会议,2,天,国家级,否,\r\n';
+    '150783,2023,职称评审,中级,2023年,公需,网络课程,30学时,,,是,线上\r\n,,,,2022,专业科目,学术会议,2,天,国家级,否,\r\n';
   await page.locator('#import-file').setInputFiles({ name: '本人.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
   await page.locator('#io-status', { hasText: '已从 本人.csv 导入人员信息和 2 条记录' }).waitFor();
   assert.equal(await page.locator('#f-region').inputValue(), '150783');
