@@ -240,7 +240,7 @@ export function mountRoll(section, { lang, controller, storage = null }) {
     state.busy = false;
     bar.hidden = true;
     section.removeAttribute('aria-busy');
-    message(t('roll_done', state.lines.length, name));
+    message(state.lines.length ? t('roll_done', state.lines.length, name) : t('roll_notChecked', name));
     $('roll-results').hidden = state.lines.length === 0;
     $('roll-export').disabled = state.lines.length === 0;
     $('roll-print').disabled = state.lines.length === 0;

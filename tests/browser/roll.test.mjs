@@ -175,6 +175,8 @@ test('a GB18030 roll with semicolons and a bad header on a 360 px phone; nothing
   // a misspelt header: the whole file is refused with the row and column, nobody is checked on part of it
   await importRoll(page, 'bad.csv', Buffer.from('姓名,地区,年度,科目,形式,数量,单位,已被案\r\n张三,630000,2023,公需,网络课程,30,学时,是\r\n'));
   assert.match(await page.locator('#roll-file-errors').textContent(), /第 1 行「已被案」：.*已被案/);
+  assert.equal(await page.locator('#roll-status').textContent(), 'bad.csv 中没有可以核查的人员。');
+  assert.equal(await page.locator('#roll-results').isHidden(), true, 'the last roll\'s table is not shown as if it were this file\'s');
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
   await page.screenshot({ path: join(ensureArtifacts(), 'roll-360-errors.png') });
   rec.check();
