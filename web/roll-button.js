@@ -10,7 +10,7 @@ export function addRollButton(host, controller, storage) {
   const button = el('button', { type: 'button', id: 'roll-toggle', 'data-t': 'roll_open', 'aria-expanded': 'false', 'aria-controls': 'roll' });
   const lang = () => controller.draft().lang;
   button.textContent = say(lang(), 'roll_open');
-  actions.prepend(button);
+  actions.append(button); // last: the buttons already shown do not move when it arrives
   const section = el('section', { id: 'roll', hidden: true });
   const after = host.querySelector('#people') || host.querySelector('.top');
   after.after(section);
