@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "jxjy/jxjy.h"
@@ -179,12 +180,14 @@ Roll read_roll(std::string_view text, std::string_view locale) {
   if (!roll.errors.empty()) return roll;
 
   std::vector<Person> people;
+  std::unordered_map<std::string, size_t> person_at;  // name -> index in people (a roll of 1,000 people)
   auto find_person = [&](const std::string& name) -> Person& {
-    for (auto& p : people)
-      if (p.name == name) return p;
-    people.emplace_back();
-    people.back().name = name;
-    return people.back();
+    auto [it, added] = person_at.try_emplace(name, people.size());
+    if (added) {
+      people.emplace_back();
+      people.back().name = name;
+    }
+    return people[it->second];
   };
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
