@@ -137,11 +137,7 @@ function startPage(host) {
   controller.ready.then(register, register);
   // the roll view (many people from one spreadsheet): its button once the calculator is up, its code on use
   if (!embed) {
-    const roll = () => import('./roll-button.js').then(({ addRollButton }) => {
-      let storage = null;
-      try { storage = window.localStorage; } catch { /* storage disabled: nobody is saved */ }
-      addRollButton(host, controller, storage);
-    }).catch(() => {});
+    const roll = () => import('./roll-button.js').then(({ addRollButton }) => addRollButton(host, controller)).catch(() => {});
     controller.ready.then(roll, roll);
   }
 }

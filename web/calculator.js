@@ -11,7 +11,7 @@
 //   onResult     called with (result, profile) after every evaluation
 //   shareBase    the page a share link opens (default: this page's address; null: no share button)
 //   peopleKey    localStorage key of the saved people (people.js; needs storageKey): the page's people panel
-// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile, {name}),
+// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile, {name}), unsaved(),
 //               destroy() }
 import { createMainThreadChecker, createWorkerChecker } from './worker-checker.js';
 import { markup } from './markup.js';
@@ -25,7 +25,7 @@ import { createRegionPicker } from './region-picker.js';
 import { createResultView } from './result-view.js';
 import { createIO } from './records-io.js';
 import { createShare } from './share.js';
-import { copyDraft, labelOf as personLabel, openPeople } from './people.js';
+import { copyDraft, isUnsaved, labelOf as personLabel, openPeople } from './people.js';
 import { createPeopleView } from './people-view.js';
 
 // The checker runs in a module worker (worker-checker.js): compiling the wasm and every evaluation stay
@@ -507,6 +507,8 @@ export function mount(root, opts = {}) {
     draft: () => draft,
     share,
     /** Shows a contract profile in the form (a portal's jxjy:profile message); false when it is not one. */
+    /** Whether the entries on screen are something no saved person holds (replacing them would lose them). */
+    unsaved: () => (people ? isUnsaved(people.set, draft) : hasContent(draft)),
     openProfile(profile, options = {}) {
       const out = profile && typeof profile === 'object' && !Array.isArray(profile) ? draftFromProfile(profile, lang()) : null;
       if (!out) return false;

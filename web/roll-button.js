@@ -4,7 +4,7 @@
 import { el } from './form.js';
 import { say } from './texts.js';
 
-export function addRollButton(host, controller, storage) {
+export function addRollButton(host, controller) {
   const actions = host.querySelector('.top-actions');
   if (!actions || host.querySelector('#roll-toggle')) return null;
   const button = el('button', { type: 'button', id: 'roll-toggle', 'data-t': 'roll_open', 'aria-expanded': 'false', 'aria-controls': 'roll' });
@@ -17,7 +17,7 @@ export function addRollButton(host, controller, storage) {
   let view = null;
   let loading = null;
   const load = () => loading || (loading = import('./roll-view.js').then(({ mountRoll }) => {
-    view = mountRoll(section, { lang, controller, storage });
+    view = mountRoll(section, { lang, controller });
     // the page's language toggle: the roll's words follow
     new MutationObserver(() => view.setLang()).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     return view;

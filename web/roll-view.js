@@ -3,12 +3,11 @@
 // progress bar, and shows one line per person (roll.js) to filter, sort, open in the calculator, export
 // and print. Everything stays on this device. Loaded only when the page's "名册批量核查" is used.
 //
-//   mountRoll(section, { lang: () => 'zh' | 'en', controller, storage }) -> { setLang(), show(), hide() }
+//   mountRoll(section, { lang: () => 'zh' | 'en', controller }) -> { setLang(), check(text, name), destroy() }
 import { el } from './form.js';
 import { say } from './texts.js';
 import { word } from './words.js';
 import { localDate } from './draft.js';
-import { isUnsaved, loadPeople, PEOPLE_KEY } from './people.js';
 import { decodeText } from './training-file.js';
 import { SORT_KEYS, STATUS_ORDER, counts, filterLines, sortLines, templateCsv } from './roll.js';
 import { checkRoll, exportCsv, warm, xlsxCsv } from './roll-client.js';
@@ -28,7 +27,7 @@ function loadCss() {
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('./roll.css', import.meta.url).href }));
 }
 
-export function mountRoll(section, { lang, controller, storage = null }) {
+export function mountRoll(section, { lang, controller }) {
   loadCss();
   const t = (key, ...args) => say(lang(), key, ...args);
   const w = (kind, id) => word(kind, id, lang());
@@ -282,8 +281,7 @@ export function mountRoll(section, { lang, controller, storage = null }) {
   function openPerson(index) {
     const line = state.lines.find((l) => l.index === index);
     if (!line || !controller) return;
-    const set = storage ? loadPeople(storage, PEOPLE_KEY, lang()).set : null;
-    if (set && isUnsaved(set, controller.draft()) && !window.confirm(t('roll_confirmOpen', line.name))) {
+    if (controller.unsaved() && !window.confirm(t('roll_confirmOpen', line.name))) {
       message(t('roll_notOpened'));
       return;
     }
