@@ -209,6 +209,10 @@ export function mountRoll(section, { lang, controller }) {
       await checkRoll(text, {
         lang: lang(), checkDate: state.checkDate,
         onRead({ total, errors }) {
+          // (again after a worker that stopped: the check starts over on this thread)
+          state.lines = [];
+          state.shown = state.lines;
+          body.replaceChildren();
           state.total = total;
           bar.max = Math.max(total, 1);
           if (errors.length) {
