@@ -54,6 +54,11 @@ if [ -f web/jxjy.wasm ]; then
   page=$(node bench/page_bench.mjs)
 fi
 
+roll='null'
+if [ -f web/jxjy.wasm ]; then
+  echo "== page: the roll view, 1,000 people x 10 records until every line is in the table" >&2
+  roll=$(node bench/roll_bench.mjs)
+fi
 lighthouse='null'
 if [ -f dist/index.html ]; then
   echo "== page: Lighthouse 12, mobile preset, 3 runs on dist/ as scripts/serve.sh serves it" >&2
@@ -77,6 +82,7 @@ cat >bench/results.json <<JSON
   "wasmToNativeRatio": $ratio,
   "sizes": $sizes,
   "page": $page,
+  "roll": $roll,
   "lighthouse": $lighthouse
 }
 JSON

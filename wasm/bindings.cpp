@@ -15,6 +15,11 @@
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
 //   version()           the library version.
+//   read_roll(csv, locale)  a roll (README "Roll") as JSON text: {people:[{name, firstRow, profile, rows,
+//                       allRows, errors}], errors}, each error {row, column, code, message}; profile is the
+//                       contract's profile (a JSON object), to evaluate only when the person has no errors
+//   roll_results_csv(csv, locale, check_date)  the roll's results as CSV, as `jxjy roll` writes them; a
+//                       person whose rows give no 核查日期 is checked on check_date (the page passes today)
 // The profile and the result cross as bytes in wasm memory, not as embind strings: embind's string
 // conversion scans and decodes in JS byte by byte, which cost more than the evaluation itself.
 #include <emscripten/bind.h>
@@ -111,6 +116,62 @@ std::string explain(const std::string& id, const std::string& locale) {
 
 std::string version() { return jxjy::version(); }
 
+void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
+  out += '[';
+  for (size_t i = 0; i < errors.size(); ++i) {
+    const auto& e = errors[i];
+    out += i ? ",{\"row\":" : "{\"row\":";
+    out += std::to_string(e.row);
+    out += ",\"column\":";
+    quote(out, e.column);
+    out += ",\"code\":";
+    quote(out, e.code);
+    out += ",\"message\":";
+    quote(out, e.message);
+    out += '}';
+  }
+  out += ']';
+}
+
+std::string read_roll(const std::string& csv, const std::string& locale) {
+  jxjy::Roll roll = jxjy::read_roll(csv, locale);
+  std::string out = "{\"people\":[";
+  for (size_t i = 0; i < roll.people.size(); ++i) {
+    const auto& p = roll.people[i];
+    out += i ? ",{\"name\":" : "{\"name\":";
+    quote(out, p.name);
+    out += ",\"firstRow\":" + std::to_string(p.first_row) + ",\"profile\":";
+    out += p.profile;  // the core's own JSON object text
+    out += ",\"rows\":[";
+    for (size_t k = 0; k < p.rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.rows[k]);
+    out += "],\"allRows\":[";
+    for (size_t k = 0; k < p.all_rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.all_rows[k]);
+    out += "],\"errors\":";
+    roll_errors(out, p.errors);
+    out += '}';
+  }
+  out += "],\"errors\":";
+  roll_errors(out, roll.errors);
+  return out + "}";
+}
+
+// The key "checkDate" can only appear as a key in the core's profile text (inside a string its quotes are
+// escaped), so a profile without it gets check_date as its first member.
+std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date) {
+  if (!g_checker) return std::string();
+  jxjy::Roll roll = jxjy::read_roll(csv, locale);
+  if (!check_date.empty())
+    for (auto& p : roll.people)
+      if (p.profile.find("\"checkDate\":") == std::string::npos && p.profile.size() > 1 && p.profile[0] == '{') {
+        std::string head = "{\"checkDate\":";
+        quote(head, check_date);
+        head += ',';
+        p.profile.replace(0, 1, head);
+      }
+  bool all_ok = false;
+  return jxjy::roll_results_csv(*g_checker, roll, locale, all_ok);
+}
+
 std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
 
 }  // namespace
@@ -126,4 +187,6 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("explain", &explain);
   emscripten::function("version", &version);
   emscripten::function("message", &message);
+  emscripten::function("read_roll", &read_roll);
+  emscripten::function("roll_results_csv", &roll_results_csv);
 }

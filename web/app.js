@@ -135,6 +135,11 @@ function startPage(host) {
   // compete with the first visit's own loading.
   const register = () => registerServiceWorker(() => controller.draft().lang);
   controller.ready.then(register, register);
+  // the roll view (many people from one spreadsheet): its button once the calculator is up, its code on use
+  if (!embed) {
+    const roll = () => import('./roll-button.js').then(({ addRollButton }) => addRollButton(host, controller)).catch(() => {});
+    controller.ready.then(roll, roll);
+  }
 }
 
 const pageHost = document.querySelector('#jxjy-app[data-jxjy-page]');

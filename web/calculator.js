@@ -11,7 +11,7 @@
 //   onResult     called with (result, profile) after every evaluation
 //   shareBase    the page a share link opens (default: this page's address; null: no share button)
 //   peopleKey    localStorage key of the saved people (people.js; needs storageKey): the page's people panel
-// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile),
+// controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile, {name}), unsaved(),
 //               destroy() }
 import { createMainThreadChecker, createWorkerChecker } from './worker-checker.js';
 import { markup } from './markup.js';
@@ -25,7 +25,7 @@ import { createRegionPicker } from './region-picker.js';
 import { createResultView } from './result-view.js';
 import { createIO } from './records-io.js';
 import { createShare } from './share.js';
-import { copyDraft, labelOf as personLabel, openPeople } from './people.js';
+import { copyDraft, isUnsaved, labelOf as personLabel, openPeople } from './people.js';
 import { createPeopleView } from './people-view.js';
 
 // The checker runs in a module worker (worker-checker.js): compiling the wasm and every evaluation stay
@@ -182,7 +182,7 @@ export function mount(root, opts = {}) {
   app.form = form;
   const picker = createRegionPicker(app);
   const results = createResultView(app);
-  const io = createIO(app, { replaceRows, exportProfile: () => buildProfile(draft).profile });
+  const io = createIO(app, { replaceRows, replaceDraft: (next) => replaceDraft(next), exportProfile: () => buildProfile(draft).profile });
   const share = createShare(app, { profile: () => currentProfile(), base: opts.shareBase });
 
   function replaceRows(rows) {
@@ -507,9 +507,13 @@ export function mount(root, opts = {}) {
     draft: () => draft,
     share,
     /** Shows a contract profile in the form (a portal's jxjy:profile message); false when it is not one. */
-    openProfile(profile) {
+    /** Whether the entries on screen are something no saved person holds (replacing them would lose them). */
+    unsaved: () => (people ? isUnsaved(people.set, draft) : hasContent(draft)),
+    openProfile(profile, options = {}) {
       const out = profile && typeof profile === 'object' && !Array.isArray(profile) ? draftFromProfile(profile, lang()) : null;
       if (!out) return false;
+      // the person's name, kept only in this browser (a profile carries none): the roll view gives it
+      if (options && typeof options.name === 'string') out.draft.name = options.name;
       if (people) people.keep(draft);
       replaceDraft(out.draft);
       return true;

@@ -364,8 +364,54 @@ export interface Checker {
    * every interpretation. null when no rule set has that id. Throws a RangeError for another locale.
    */
   explain(id: string, locale?: 'zh' | 'en'): string | null;
+  /**
+   * A roll (README "Roll"): CSV text of many people, one row per training record, read by the core's
+   * one reader (the same as `jxjy roll`). A leading BOM is dropped. Throws a RangeError for another locale.
+   */
+  readRoll(text: string, options?: RollOptions): Roll;
+  /**
+   * The roll's results as CSV text (UTF-8, CRLF), exactly as `jxjy roll` writes them, one line per
+   * person; headers are the vocabulary's rollResultColumn words in options.locale.
+   */
+  rollResultsCSV(text: string, options?: RollOptions & { checkDate?: string }): string;
   /** Diagnostics: the size of this checker's wasm memory in bytes. */
   readonly memoryBytes: number;
+}
+
+export interface RollOptions {
+  /** The language of the messages (and of the profiles' results): 'zh' (default) or 'en'. */
+  locale?: 'zh' | 'en';
+}
+
+export interface RollError {
+  /** Spreadsheet row: 1 = the header, 0 = the whole file. */
+  row: number;
+  /** The column's header as written ('' for the whole row or file). */
+  column: string;
+  /** missing_column, duplicate_column, unknown_column, missing, bad_value, conflicting_value, unterminated_quote, not_utf8, empty, too_long, … */
+  code: string;
+  message: string;
+}
+
+export interface RollPerson {
+  name: string;
+  /** The person's first spreadsheet row. */
+  firstRow: number;
+  /** The contract's profile (without a locale: add one for results in English); evaluate it only when errors is empty. */
+  profile: Profile;
+  /** rows[i]: the spreadsheet row of profile.training[i]. */
+  rows: number[];
+  /** Every row of this person, in order (also rows that hold no record). */
+  allRows: number[];
+  /** This person's rows that could not be read. */
+  errors: RollError[];
+}
+
+export interface Roll {
+  /** In the order of their first row. */
+  people: RollPerson[];
+  /** Problems of the whole file (header, encoding, a row without a name). */
+  errors: RollError[];
 }
 
 /**

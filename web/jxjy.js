@@ -6,6 +6,8 @@
 //   checker.regions();                               // the region catalogue
 //   checker.explain('150783-2023', 'en');            // a rule set in words (Markdown)
 //   checker.version;                                 // e.g. "1.0.0"
+//   checker.readRoll(csvText, { locale: 'zh' });     // a roll of many people (README "Roll")
+//   checker.rollResultsCSV(csvText, { locale, checkDate }); // its results as `jxjy roll` writes them
 //
 // Works in browsers, module Web Workers and Node 20, offline: the wasm is loaded from beside this
 // file (new URL('./jxjy.wasm', import.meta.url)); in Node it is read with fs. Nothing is sent anywhere.
@@ -24,6 +26,8 @@ const MAX_BYTES = 2 * 1024 * 1024;
 // refused at once instead of being turned into JSON and copied into wasm memory.
 const MAX_RULE_SETS = 1000;
 const MAX_RULE_BYTES = 1024 * 1024;
+// The core's limit for a roll's CSV text (kMaxRollBytes): a longer text is refused here as too_long.
+const MAX_ROLL_BYTES = 16 * 1024 * 1024;
 
 const utf8Encoder = new TextEncoder();
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
@@ -438,6 +442,19 @@ function readTape(t, heap, view) {
   }
 }
 
+function rollLocale(options) {
+  if (options === null || typeof options !== 'object') throw new TypeError('jxjy: roll options must be an object');
+  const locale = options.locale === undefined ? 'zh' : options.locale;
+  if (locale !== 'zh' && locale !== 'en') throw new RangeError(`jxjy: roll: locale must be 'zh' or 'en', not ${String(locale)}`);
+  return locale;
+}
+
+// A roll over the core's limit, refused here in the catalogue's words (roll_too_long, as the CLI says it)
+// without copying 16 MiB into wasm memory.
+function rollTooLong(core, locale) {
+  return { row: 0, column: '', code: 'too_long', message: core.message('roll_too_long', locale) };
+}
+
 /**
  * Creates a checker. options.rules (an array of rule-set objects in the rules/ format) replaces the
  * built-in rule sets; invalid ones reject with an Error whose `errors` lists each problem
@@ -573,6 +590,45 @@ export async function createChecker(options = {}) {
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
       const text = core.explain(id, locale);
       return text === '' ? null : text;
+    },
+    /**
+     * A roll (README "Roll"): CSV text of many people, one row per training record, read by the core's
+     * one reader. Returns {people: [{name, firstRow, profile, rows, allRows, errors}], errors}: profile is
+     * the contract's profile, without a locale (evaluate it only when the person's errors are empty);
+     * rows[i] is the spreadsheet row of profile.training[i], allRows every row of the person; each error is {row, column, code, message} (row 1 = the
+     * header, 0 = the whole file; column as written in the header). options.locale: 'zh' | 'en'.
+     */
+    readRoll(text, options = {}) {
+      const locale = rollLocale(options);
+      if (typeof text !== 'string') throw new TypeError('jxjy: readRoll(text): text must be the CSV as a string');
+      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)] };
+      try {
+        return JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale));
+      } catch (e) {
+        broken = String((e && e.message) || e);
+        throw new Error(`jxjy: the checker is broken: ${broken}`);
+      }
+    },
+    /**
+     * The results of a roll as CSV text (UTF-8, CRLF), exactly as `jxjy roll` writes them: one line per
+     * person, headers of the vocabulary's rollResultColumn in options.locale, cells a spreadsheet would
+     * run as formulas written as text. options.checkDate (YYYY-MM-DD): the day of the check for people
+     * whose rows give none (else the core's default, their applicationDate).
+     */
+    rollResultsCSV(text, options = {}) {
+      const locale = rollLocale(options);
+      const checkDate = options.checkDate === undefined ? '' : options.checkDate;
+      if (typeof text !== 'string') throw new TypeError('jxjy: rollResultsCSV(text): text must be the CSV as a string');
+      if (checkDate !== '' && !(typeof checkDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(checkDate)))
+        throw new RangeError('jxjy: rollResultsCSV: options.checkDate must be YYYY-MM-DD');
+      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      try {
+        return core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate);
+      } catch (e) {
+        broken = String((e && e.message) || e);
+        throw new Error(`jxjy: the checker is broken: ${broken}`);
+      }
     },
     /** Tests only: drops the values the reader keeps between results, as a failed read would. */
     [Symbol.for('jxjy.dropKeptValues')]() {

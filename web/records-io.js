@@ -1,8 +1,19 @@
-// Import and export of the training records (JSON or CSV, see training-file.js), for one calculator.
+// Import and export of one person, for one calculator: the records as JSON (training-file.js), and the
+// person with their records as CSV in the roll format (person-file.js), read back by the core's roll
+// reader. CSV files of the old format (the records only, English ids: year,subject,activity,amount,…)
+// are still read (training-file.js).
 import { el } from './form.js';
-import { ImportError, MAX_IMPORT_BYTES, decodeText, parseTrainingFile, trainingCsv } from './training-file.js';
+import { CSV_COLUMNS, ImportError, MAX_IMPORT_BYTES, decodeText, parseTrainingFile } from './training-file.js';
+import { hasPersonColumn, personCsv, withPersonColumn } from './person-file.js';
+import { draftFromProfile } from './draft.js';
 
-export function createIO(app, { replaceRows, exportProfile }) {
+// The old export's header (records only): read by training-file.js, not as a roll.
+function oldCsv(text) {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(/[,;\t]/).map((h) => h.trim().toLowerCase());
+  return header.every((h) => CSV_COLUMNS.includes(h)) && ['year', 'subject', 'activity', 'amount'].every((c) => header.includes(c));
+}
+
+export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
   const { $, wrapper } = app;
   const t = (key, ...args) => app.t(key, ...args);
 
@@ -28,18 +39,41 @@ export function createIO(app, { replaceRows, exportProfile }) {
   }
 
   function exportCsv() {
-    const { training } = exportProfile();
-    download('jxjy-training.csv', trainingCsv(training), 'text/csv;charset=utf-8');
+    const name = app.draft().name.trim() || t('io_self');
+    const { text, left } = personCsv(exportProfile(), name, app.lang());
+    download('jxjy-training.csv', text, 'text/csv;charset=utf-8');
+    if (left.length) message('', `${t('exported', 'jxjy-training.csv')} ${t('io_csvLeft')}`);
+  }
+
+  // A CSV in the roll format: read by the core's reader (in the roll's worker, loaded now) as one person.
+  async function readPerson(text, fileName) {
+    const named = hasPersonColumn(text);
+    const lang = app.lang();
+    const { readRoll } = await import('./roll-client.js');
+    const roll = await readRoll(named ? text : withPersonColumn(text, app.draft().name.trim() || t('io_self'), lang), lang);
+    const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : '');
+    const said = (list) => list.map((e) => [place(e), String(e.message).replace(/^(?:第 \d+ 行(?:「[^」]*」)?：|row \d+(?:, [^:]*)?: )/, '')]
+      .filter(Boolean).join(lang === 'en' ? ': ' : '：')).join(lang === 'en' ? '; ' : '；');
+    if (roll.errors.length) throw new ImportError('io_rollErrors', said(roll.errors));
+    if (roll.people.length !== 1) throw new ImportError('io_manyPeople', roll.people.length);
+    const [person] = roll.people;
+    if (person.errors.length) throw new ImportError('io_rollErrors', said(person.errors));
+    const { draft } = draftFromProfile(person.profile, lang);
+    if (named) draft.name = person.name;
+    return { person, draft, fileName };
   }
 
   async function importFile() {
     const input = $('import-file');
     const file = input.files && input.files[0];
     if (!file) return;
-    let parsed;
+    let parsed, person = null;
     try {
       if (file.size > MAX_IMPORT_BYTES) throw new ImportError('io_tooBig');
-      parsed = parseTrainingFile(decodeText(await file.arrayBuffer()), file.name);
+      const text = decodeText(await file.arrayBuffer());
+      const json = /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) || /\.json$/i.test(file.name);
+      if (json || oldCsv(text) || text.replace(/^\uFEFF/, '').trim() === '') parsed = parseTrainingFile(text, file.name);
+      else person = await readPerson(text, file.name);
     } catch (e) {
       const why = e instanceof ImportError ? t(e.key, ...e.args) : t('io_read', (e && e.message) || String(e));
       message(t('importFailed', file.name, why), '');
@@ -48,6 +82,21 @@ export function createIO(app, { replaceRows, exportProfile }) {
       input.value = ''; // the same file can be chosen again
     }
     const rows = app.draft().training;
+    if (person) {
+      // the person's fields and records: over entries on screen, only after asking
+      const current = app.draft();
+      const filled = rows.length || ['region', 'year', 'route', 'level', 'name'].some((k) => String(current[k] || '').trim());
+      if (filled && !window.confirm(t('confirmImportPerson', person.person.name))) {
+        message('', t('importCancelled'));
+        return;
+      }
+      // a field the file leaves empty keeps what was entered
+      const next = { ...current, training: person.draft.training };
+      for (const [k, v] of Object.entries(person.draft)) if (k !== 'training' && k !== 'lang' && k !== 'circ' && k !== 'grassroots' && v !== '' && v !== undefined) next[k] = v;
+      replaceDraft(next);
+      message('', t('importedPerson', person.draft.training.length, file.name));
+      return;
+    }
     if (rows.length && !window.confirm(t('confirmImport', rows.length))) {
       message('', t('importCancelled'));
       return;

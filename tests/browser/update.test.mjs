@@ -32,7 +32,10 @@ function makeBuild(dir, letter) {
       fs.appendFileSync(p, `\n;(globalThis.__jxjyTestBuilds ||= []).push(${JSON.stringify(`${letter}:${f}`)});\n`);
     }
   }
-  fs.appendFileSync(path.join(src, 'style.css'), `\n:root { --jxjy-test-build: "${letter}"; }\n`);
+  // every stylesheet (style.css, and roll.css that the roll view loads)
+  for (const f of fs.readdirSync(src).filter((n) => n.endsWith('.css'))) {
+    fs.appendFileSync(path.join(src, f), `\n:root { --jxjy-test-build: "${letter}"; }\n`);
+  }
   fs.appendFileSync(path.join(src, 'jxjy.wasm'), customSection(letter));
   const html = path.join(src, 'index.html');
   fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<head>', `<head>\n<meta name="jxjy-test-build" content="${letter}">`));

@@ -1,0 +1,224 @@
+// The roll view (web/roll-view.js) in Chromium: a 1,000-person roll imported, checked in the worker and
+// shown (verdicts, shortfall, errors at their row and column), filtered, sorted, exported (the same bytes
+// as checker.rollResultsCSV in Node: the core's writer), printed (a table, no controls), one person
+// opened in the calculator (asking first over unsaved entries); a GB18030 semicolon file and a real
+// .xlsx on a 360 px phone; English words in ?lang=en. Screenshots under test-artifacts/.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+
+import { ensureArtifacts, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
+import { makeRoll } from '../../bench/gen_roll.mjs';
+
+const env = useBrowser();
+const vocabulary = JSON.parse(readFileSync(join(root, 'core', 'data', 'vocabulary.json'), 'utf8'));
+const statusWord = (id, lang = 'zh') => vocabulary.status.find((s) => s.id === id)[lang];
+let checker;
+before(async () => {
+  if (skip) return;
+  const { createChecker } = await import(new URL('../../web/jxjy.js', import.meta.url));
+  checker = await createChecker();
+});
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** The verdict of every person of a roll, as the checker in Node gives it (checked today, as the page does). */
+function expected(text, lang = 'zh') {
+  const out = {};
+  for (const p of checker.readRoll(text, { locale: lang }).people) {
+    const status = p.errors.length ? 'error' : (() => {
+      const r = checker.evaluate({ checkDate: today(), ...p.profile });
+      return r.ok ? r.status : 'error';
+    })();
+    out[status] = (out[status] || 0) + 1;
+  }
+  return out;
+}
+
+async function openRoll(rec, query = '') {
+  const page = await rec.context.newPage();
+  await page.goto(env.server.url + query);
+  await waitReady(page);
+  await page.locator('#roll-toggle').click();
+  await page.locator('#roll-heading').waitFor();
+  return page;
+}
+
+async function importRoll(page, name, buffer, mimeType = 'text/csv') {
+  await page.locator('#roll-file').setInputFiles({ name, mimeType, buffer });
+  await page.locator('#roll-status', { hasText: name }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('#roll[aria-busy]') &&
+    (document.querySelector('#roll-table')?.dataset.rendered === 'all' || document.querySelector('#roll-results').hidden), null, { timeout: 60_000 });
+}
+
+async function downloadFrom(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+const verdictCounts = (page) => page.locator('#roll-table tbody tr .roll-verdict').evaluateAll((spans) => {
+  const out = {};
+  for (const s of spans) out[s.textContent] = (out[s.textContent] || 0) + 1;
+  return out;
+});
+const inWords = (counts, lang = 'zh') => Object.fromEntries(Object.entries(counts).map(([k, v]) => [statusWord(k, lang), v]));
+
+test('a roll of 1,000 people × 10 records: checked, filtered, sorted, exported, printed, opened (1280 px)', { skip, timeout: 300_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await openRoll(rec);
+  // the plain statement that nothing leaves the device
+  assert.match(await page.locator('#roll').textContent(), /只在本机读取和核查，不会上传或发送到任何地方/);
+
+  // the template: every roll column in the vocabulary's words, read back by the core without an error
+  const template = await downloadFrom(page, '#roll-template');
+  const templateText = template.bytes.toString('utf8');
+  assert.equal(templateText.slice(1, templateText.indexOf('\r\n')), vocabulary.rollColumn.map((c) => c.zh).join(','));
+  assert.deepEqual(checker.readRoll(templateText).errors, []);
+
+  const text = makeRoll(1000, 10);
+  const want = expected(text);
+  assert.ok(want.error > 0 && want.met > 0 && want.short > 0, `the roll has every kind of verdict: ${JSON.stringify(want)}`);
+  await importRoll(page, 'roll-1000.csv', Buffer.from(text));
+  assert.equal(await page.locator('#roll-status').textContent(), '已核查 roll-1000.csv 中的 1000 人。');
+  assert.equal(await page.locator('#roll-table tbody tr').count(), 1000);
+  assert.deepEqual(await verdictCounts(page), inWords(want));
+  assert.match(await page.locator('#roll-summary').textContent(), new RegExp(`共 1000 人.*${statusWord('error')} ${want.error} 人`));
+  // the table's headers are the vocabulary's rollResultColumn words (no programmer ids)
+  const headers = await page.locator('#roll-table thead th').allTextContents();
+  assert.deepEqual(headers.slice(0, 2), ['姓名', '行号']);
+  assert.ok(headers.every((h) => !/[a-z]/.test(h)), headers.join(','));
+  // a warning in words, not its code: a health-series person is told their own department's rules apply
+  const warned = page.locator('#roll-table tbody tr', { has: page.locator('th', { hasText: '人员0004' }) }).locator('td[data-label="提示"]');
+  assert.match(await warned.textContent(), /卫生/);
+  assert.doesNotMatch(await warned.textContent(), /own_department_rules/);
+  await page.screenshot({ path: join(ensureArtifacts(), 'roll-1280.png') });
+
+  // filter by verdict: the people with a bad row, each error at its row and column
+  await page.locator('#roll-filter-status').selectOption('error');
+  assert.equal(await page.locator('#roll-table tbody tr').count(), want.error);
+  assert.equal(await page.locator('#roll-shown').textContent(), `显示 ${want.error} / 1000 人`);
+  const firstBad = await page.locator('#roll-table tbody tr').first().locator('td[data-label="错误"]').textContent();
+  assert.match(firstBad, /^第 \d+ 行「数量」：.*很多/);
+  assert.equal(await page.locator('#roll-table tbody tr').first().locator('button.roll-open').isDisabled(), true,
+    'a person with an unreadable row is not opened (the calculator would miss that record)');
+  // filter by name, then sort
+  await page.locator('#roll-filter-status').selectOption('');
+  await page.locator('#roll-filter-name').fill('人员0002');
+  assert.deepEqual(await page.locator('#roll-table tbody th').allTextContents(), ['人员0002']);
+  await page.locator('#roll-filter-name').fill('');
+  await page.locator('#roll-sort').selectOption('shortfall');
+  await page.waitForFunction(() => document.querySelector('#roll-table').dataset.rendered === 'all');
+  const firstShort = await page.locator('#roll-table tbody tr').first().locator('.roll-verdict').textContent();
+  assert.equal(firstShort, statusWord('short'), 'most hours missing first');
+  await page.locator('#roll-sort').selectOption('name');
+  assert.equal(await page.locator('#roll-table tbody th').first().textContent(), '人员0001');
+
+  // export: exactly the core's CSV (as jxjy roll writes it), checked today, with a BOM for spreadsheets
+  const exported = await downloadFrom(page, '#roll-export');
+  assert.equal(exported.name, `jxjy-roll-results-${today()}.csv`);
+  assert.equal(exported.bytes.toString('utf8'), '\uFEFF' + checker.rollResultsCSV(text, { checkDate: today() }));
+  assert.match(exported.bytes.toString('utf8'), /^\uFEFF姓名,行号,结论,适用规则,缺口,能否补足,截止日期,提示,错误\r\n/);
+
+  // print: the roll alone, as a table, with no form controls
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('#roll-print').click();
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['#roll-choose', '#roll-filter-name', '.roll-filters', '#f-region', '.roll-open']) {
+    assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} is not printed`);
+  }
+  assert.equal(await page.locator('#roll-table thead').evaluate((h) => getComputedStyle(h).display), 'table-header-group');
+  assert.equal(await page.locator('#roll-table tbody tr').nth(999).isVisible(), true, 'every person is printed');
+  await page.screenshot({ path: join(ensureArtifacts(), 'roll-print.png') });
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+  // open one person in the calculator: over entries no saved person holds, it asks first
+  await page.locator('#f-name').fill('我自己');
+  await page.locator('#f-region').fill('650000');
+  const dialogs = [];
+  page.on('dialog', (d) => dialogs.push(d.message()));
+  await page.locator('#roll-sort').selectOption('row');
+  await page.locator('#roll-table tbody tr').nth(1).locator('button.roll-open').click();
+  await page.locator('#roll-status', { hasText: '已在下方计算器中打开「人员0002」' }).waitFor();
+  assert.equal(dialogs.length, 1);
+  assert.match(dialogs[0], /尚未保存为人员的内容/);
+  assert.equal(await page.locator('#f-name').inputValue(), '人员0002');
+  assert.equal(await page.locator('#f-region').inputValue(), '630000');
+  assert.equal(await page.locator('#records-list > li').count(), 10);
+  // the entries typed before are kept as a saved person
+  const people = await page.evaluate(() => JSON.parse(localStorage.getItem('jxjy.people.v1')));
+  assert.ok(people.people.some((p) => p.draft.name === '我自己'), 'the unsaved entries were kept as a person');
+  rec.check();
+  await rec.context.close();
+});
+
+test('a GB18030 roll with semicolons and a bad header on a 360 px phone; nothing scrolls sideways', { skip, timeout: 180_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await openRoll(rec);
+  const csv = makeRoll(30, 10).replace(/^\uFEFF/, '').replace(/,/g, ';');
+  const gb = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: csv });
+  assert.equal(gb.status, 0);
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(gb.stdout), 'the bytes are not UTF-8');
+  await importRoll(page, '名册.csv', gb.stdout);
+  assert.equal(await page.locator('#roll-table tbody tr').count(), 30);
+  assert.deepEqual(await verdictCounts(page), inWords(expected(csv)));
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'nothing scrolls sideways');
+  await page.screenshot({ path: join(ensureArtifacts(), 'roll-360.png'), fullPage: false });
+  await page.locator('#roll-table tbody tr').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ensureArtifacts(), 'roll-360-cards.png') });
+
+  // a misspelt header: the whole file is refused with the row and column, nobody is checked on part of it
+  await importRoll(page, 'bad.csv', Buffer.from('姓名,地区,年度,科目,形式,数量,单位,已被案\r\n张三,630000,2023,公需,网络课程,30,学时,是\r\n'));
+  assert.match(await page.locator('#roll-file-errors').textContent(), /第 1 行「已被案」：.*已被案/);
+  assert.equal(await page.locator('#roll-status').textContent(), 'bad.csv 中没有可以核查的人员。');
+  assert.equal(await page.locator('#roll-results').isHidden(), true, 'the last roll\'s table is not shown as if it were this file\'s');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  await page.screenshot({ path: join(ensureArtifacts(), 'roll-360-errors.png') });
+  rec.check();
+  await rec.context.close();
+});
+
+test('a real .xlsx roll (written by write-excel-file) reads as the same people as its CSV', { skip, timeout: 180_000 }, async () => {
+  const { default: writeExcelFile } = await import('write-excel-file/node');
+  const csv = makeRoll(40, 10);
+  const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+  // numbers as numbers, the rest as text: what a person's spreadsheet holds
+  const cells = rows.map((r, i) => r.map((v) => (v === '' ? null : i > 0 && /^\d+$/.test(v) ? { value: Number(v) } : { value: v })));
+  const xlsx = await writeExcelFile(cells).toBuffer();
+  assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK', 'a zip (an .xlsx) file');
+  const rec = await newContext(env.browser, env.server.origin, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await openRoll(rec);
+  await importRoll(page, '名册.xlsx', xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(await page.locator('#roll-status').textContent(), '已核查 名册.xlsx 中的 40 人。');
+  assert.deepEqual(await verdictCounts(page), inWords(expected(csv)));
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  // a file that only says it is .xlsx
+  await page.locator('#roll-file').setInputFiles({ name: 'fake.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') });
+  await page.locator('#roll-status', { hasText: '无法读取 fake.xlsx：无法读取这个 Excel 文件' }).waitFor();
+  rec.check();
+  await rec.context.close();
+});
+
+test('?lang=en: the roll in English words, its export with English headers', { skip, timeout: 180_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await openRoll(rec, '?lang=en');
+  assert.equal(await page.locator('#roll-heading').textContent(), 'Check a roll of people');
+  const text = makeRoll(20, 10);
+  await importRoll(page, 'roll.csv', Buffer.from(text));
+  assert.deepEqual(await verdictCounts(page), inWords(expected(text, 'en'), 'en'));
+  const headers = await page.locator('#roll-table thead th').allTextContents();
+  assert.deepEqual(headers.slice(0, 3), vocabulary.rollResultColumn.slice(0, 3).map((c) => c.en));
+  const exported = await downloadFrom(page, '#roll-export');
+  assert.match(exported.bytes.toString('utf8'), /^\uFEFFname,rows,verdict,rule set,shortfall,can complete,deadline,warnings,errors\r\n/);
+  // the page's language toggle carries the roll with it
+  await page.locator('#lang-toggle').click();
+  await page.locator('#roll-heading', { hasText: '名册批量核查' }).waitFor();
+  assert.equal(await page.locator('#roll-table thead th').first().textContent(), '姓名');
+  rec.check();
+  await rec.context.close();
+});

@@ -1,0 +1,99 @@
+// The roll view's model (web/roll.js) with the real checker: lines of the table, filter and sort, the
+// template (read back by the core's reader without a single error), and the one source of the verdict
+// words (the vocabulary's status list and the page's status_* texts must say the same).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+
+import { moduleUrl, root } from './corpus.mjs';
+
+let checker, roll, texts;
+before(async () => {
+  const { createChecker } = await import(moduleUrl);
+  checker = await createChecker();
+  roll = await import(new URL('../../web/roll.js', import.meta.url));
+  texts = await import(new URL('../../web/texts.js', import.meta.url));
+});
+
+const vocabulary = JSON.parse(readFileSync(join(root, 'core', 'data', 'vocabulary.json'), 'utf8'));
+
+test('the verdict words of the roll (vocabulary status) are the page\'s status words', () => {
+  for (const s of vocabulary.status) {
+    assert.equal(texts.say('zh', `status_${s.id}`), s.zh, `status ${s.id} (zh)`);
+    // English: the same word, the page capitalising the first letter of a heading word
+    assert.equal(texts.say('en', `status_${s.id}`).toLowerCase(), s.en.toLowerCase(), `status ${s.id} (en)`);
+  }
+  // and the roll's statuses are all the page knows: no verdict without its words
+  assert.deepEqual([...roll.STATUS_ORDER].sort(), vocabulary.status.map((s) => s.id).sort());
+});
+
+const lines = (text, lang = 'zh', checkDate = '2024-06-30') =>
+  checker.readRoll(text, { locale: lang }).people.map((p, i) => {
+    if (p.errors.length) return roll.summarise(p, null, i, lang);
+    return roll.summarise(p, checker.evaluate({ checkDate, ...p.profile }), i, lang);
+  });
+
+const HEADER = '姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位,已备案\r\n';
+
+test('a line per person: verdict, shortfall with deadline, errors at their row and column', () => {
+  const csv = HEADER +
+    '甲,630000,2023,中级,男,40,2022,公需,网络课程,5,学时,是\r\n' +
+    '乙,630000,2023,中级,男,40,2022,公需,网络课程,十,学时,是\r\n' +
+    '丙,630000,2023,中级,男,40,2022,专业,网络课程,100000,学时,是\r\n';
+  const [a, b, c] = lines(csv);
+  assert.equal(a.name, '甲');
+  assert.equal(a.status, 'short');
+  assert.ok(a.shortfall.length > 0);
+  assert.equal(a.hours, a.shortfall.reduce((s, x) => s + x.hours, 0));
+  assert.equal(a.readable, true);
+  assert.equal(b.status, 'error');
+  assert.equal(b.readable, false);
+  assert.deepEqual(b.errors.map((e) => [e.row, e.column]), [[3, '数量']]);
+  assert.equal(c.readable, true);
+  // every line names its rows and keeps the profile to open in the calculator
+  assert.deepEqual([a.firstRow, b.firstRow, c.firstRow], [2, 3, 4]);
+  assert.equal(a.profile.region, '630000');
+});
+
+test('an error of the checker is placed at the row and column of the roll', () => {
+  const person = { name: 'x', firstRow: 5, rows: [5, 7, 9], errors: [], profile: {} };
+  assert.deepEqual(roll.placeOf('/training/2/hours', person), { row: 9, column: 'amount' });
+  assert.deepEqual(roll.placeOf('/training/1/level', person), { row: 7, column: 'confLevel' });
+  assert.deepEqual(roll.placeOf('/route', person), { row: 5, column: 'route' });
+  assert.deepEqual(roll.placeOf('', person), { row: 5, column: '' });
+  // the checker's own missing-field error, through summarise
+  const [line] = lines('姓名,地区,年度,科目,形式,数量,单位\r\n甲,630000,2022,公需,网络课程,5,学时\r\n');
+  assert.equal(line.status, 'error');
+  assert.ok(line.errors.length > 0);
+  for (const e of line.errors) assert.equal(e.row, 2);
+  assert.ok(line.errors.some((e) => e.column === '申报年度' || e.column === '申报级别'), JSON.stringify(line.errors));
+});
+
+test('filter by verdict and name, sort by name, verdict, shortfall and deadline', () => {
+  const mk = (name, status, hours, deadline, firstRow) => ({ name, status, hours, deadline, firstRow });
+  const all = [mk('王五', 'met', 0, '', 2), mk('张三', 'short', 10, '2025-12-31', 3), mk('李四', 'error', 0, '', 4),
+    mk('张小三', 'short', 30, '2024-12-31', 5)];
+  assert.deepEqual(roll.filterLines(all, { status: 'short' }).map((l) => l.name), ['张三', '张小三']);
+  assert.deepEqual(roll.filterLines(all, { name: '三' }).map((l) => l.name), ['张三', '张小三']);
+  assert.deepEqual(roll.filterLines(all, { status: 'met', name: '三' }), []);
+  assert.deepEqual(roll.sortLines(all, 'status').map((l) => l.status), ['error', 'short', 'short', 'met']);
+  assert.deepEqual(roll.sortLines(all, 'shortfall').map((l) => l.hours), [30, 10, 0, 0]);
+  assert.deepEqual(roll.sortLines(all, 'deadline').map((l) => l.name).slice(0, 2), ['张小三', '张三']);
+  assert.deepEqual(roll.sortLines(all, 'row').map((l) => l.firstRow), [2, 3, 4, 5]);
+  assert.deepEqual(roll.counts(all), { total: 4, met: 1, short: 2, error: 1, exempt: 0, advisory: 0 });
+});
+
+test('the template has every roll column and reads back without an error, in both languages', () => {
+  for (const lang of ['zh', 'en']) {
+    const csv = roll.templateCsv(lang);
+    assert.ok(csv.startsWith('\uFEFF'));
+    const header = csv.slice(1, csv.indexOf('\r\n')).split(',');
+    assert.deepEqual(header, vocabulary.rollColumn.map((c) => c[lang]));
+    const r = checker.readRoll(csv, { locale: lang });
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.people.map((p) => p.errors), [[], []]);
+    assert.equal(r.people[0].profile.training.length, 2);
+    for (const p of r.people) assert.equal(checker.evaluate({ checkDate: '2025-03-01', ...p.profile }).ok, true);
+  }
+});

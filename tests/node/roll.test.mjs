@@ -1,0 +1,118 @@
+// The roll reader in the JS module (checker.readRoll, checker.rollResultsCSV): the core's one reader,
+// so the module and `jxjy roll` agree on every person, error (row, column, code) and result line.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+
+import { moduleUrl, nativeCli } from './corpus.mjs';
+
+let checker;
+before(async () => {
+  const { createChecker } = await import(moduleUrl);
+  checker = await createChecker();
+});
+
+const HEADER = '姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位,会议级别,已备案,备注\r\n';
+const GOOD = '\uFEFF' + HEADER +
+  '张三,630000,2023,高级,女,47,2023年,公需,网络课程,30学时,,,是,\r\n' +
+  '张三,,,,,,2023,专业,培训班,5,天,国家级,否,"备注,有逗号"\r\n' +
+  '李四,630000,2023,中级,男,40,2022,专业科目,学术会议,2,天,国家级,是,\r\n';
+
+const dir = mkdtempSync(join(tmpdir(), 'jxjy-roll-'));
+function cli(text, ...args) {
+  assert.ok(existsSync(nativeCli), `the native CLI is missing: ${nativeCli} (scripts/build.sh)`);
+  const file = join(dir, `roll-${Math.random().toString(36).slice(2)}.csv`);
+  writeFileSync(file, text);
+  return spawnSync(nativeCli, ['roll', file, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+test('readRoll: Chinese headers and values become the contract profile, rows kept per record', () => {
+  const roll = checker.readRoll(GOOD);
+  assert.deepEqual(roll.errors, []);
+  assert.deepEqual(roll.people.map((p) => [p.name, p.firstRow, p.rows, p.errors]),
+    [['张三', 2, [2, 3], []], ['李四', 4, [4], []]]);
+  assert.deepEqual(roll.people[0].profile, {
+    region: '630000', year: 2023, level: 'senior', gender: 'female', age: 47,
+    training: [{ year: 2023, subject: 'public', activity: 'course', hours: 30, filed: true },
+      { year: 2023, subject: 'professional', activity: 'training_class', level: 'national', days: 5, filed: false, note: '备注,有逗号' }],
+  });
+  // a roll's profile is answered as the same profile given to evaluate
+  const r = checker.evaluate(roll.people[0].profile);
+  assert.equal(r.ok, true);
+  assert.equal(r.ruleSet.region, '630000');
+});
+
+test('readRoll: English words, semicolons and LF; locale en words the messages', () => {
+  const roll = checker.readRoll('name;region;application year;level;gender;age;year;subject;activity;amount;unit\n' +
+    'Ann;150783;2023;senior;female;47;2023;public;course;30;hours\nAnn;;;;;;2023;public;course;lots;hours\n', { locale: 'en' });
+  assert.deepEqual(roll.errors, []);
+  assert.equal(roll.people.length, 1);
+  assert.equal(roll.people[0].profile.locale, undefined, 'a roll\'s profile carries no locale');
+  assert.deepEqual(roll.people[0].allRows, [2, 3]);
+  assert.deepEqual(roll.people[0].errors.map(({ row, column, code }) => ({ row, column, code })),
+    [{ row: 3, column: 'amount', code: 'bad_value' }]);
+  assert.match(roll.people[0].errors[0].message, /not an amount/);
+});
+
+test('readRoll: each row and file error agrees with jxjy roll (row, column, code)', () => {
+  const bad = HEADER.replace('已备案', '已被案') + '张三,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n';
+  const roll = checker.readRoll(bad);
+  assert.deepEqual(roll.errors.map(({ row, column, code }) => ({ row, column, code })), [{ row: 1, column: '已被案', code: 'unknown_column' }]);
+  const out = cli(bad);
+  assert.equal(out.status, 2);
+  assert.match(out.stderr, new RegExp(`row 1, column 已被案: ${roll.errors[0].message.replace(/[()]/g, '\\$&')} \\(unknown_column\\)`));
+
+  const rows = HEADER + '张三,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,也许,\r\n,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n';
+  const r2 = checker.readRoll(rows);
+  const all = [...r2.errors, ...r2.people.flatMap((p) => p.errors)];
+  assert.deepEqual(all.map(({ row, column, code }) => [row, column, code]).sort(), [[2, '已备案', 'bad_value'], [3, '姓名', 'missing']].sort());
+  const out2 = cli(rows);
+  for (const e of all) assert.ok(out2.stderr.includes(`row ${e.row}, column ${e.column}: ${e.message} (${e.code})`), out2.stderr);
+});
+
+test('rollResultsCSV is exactly what jxjy roll writes, in both languages', () => {
+  const [head, ...lines] = GOOD.split('\r\n').filter(Boolean);
+  const withDate = [`${head},核查日期`, ...lines.map((l) => `${l},2024-03-01`)].join('\r\n') + '\r\n';
+  assert.equal(checker.readRoll(withDate).people[0].profile.checkDate, '2024-03-01');
+  for (const locale of ['zh', 'en']) {
+    const out = cli(withDate, '--locale', locale);
+    assert.equal(out.status, 0, out.stderr);
+    assert.equal(checker.rollResultsCSV(withDate, { locale }), out.stdout);
+    // options.checkDate stands in for a 核查日期 the rows do not give, and only then
+    assert.equal(checker.rollResultsCSV(GOOD, { locale, checkDate: '2024-03-01' }), out.stdout);
+    assert.equal(checker.rollResultsCSV(withDate, { locale, checkDate: '2030-01-01' }), out.stdout);
+  }
+  const zh = checker.rollResultsCSV(GOOD).split('\r\n');
+  assert.equal(zh[0], '姓名,行号,结论,适用规则,缺口,能否补足,截止日期,提示,错误');
+  assert.equal(zh.length, 4); // two people and the final CRLF
+});
+
+test('rollResultsCSV guards cells a spreadsheet would run as formulas', () => {
+  const csv = HEADER + '=HYPERLINK("x"),630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n';
+  const line = checker.rollResultsCSV(csv).split('\r\n')[1];
+  assert.ok(line.startsWith('"\'=HYPERLINK(""x"")"'), line);
+});
+
+test('a roll over 16 MiB is too_long, in the words of jxjy roll', () => {
+  const big = 'x'.repeat(16 * 1024 * 1024 + 1);
+  for (const locale of ['zh', 'en']) {
+    const roll = checker.readRoll(big, { locale });
+    assert.deepEqual(roll.people, []);
+    assert.equal(roll.errors.length, 1);
+    assert.equal(roll.errors[0].code, 'too_long');
+    const out = cli(big, '--locale', locale);
+    assert.ok(out.stderr.includes(`${roll.errors[0].message} (too_long)`), out.stderr);
+  }
+});
+
+test('readRoll and rollResultsCSV refuse bad arguments with a clear error', () => {
+  assert.throws(() => checker.readRoll(42), TypeError);
+  assert.throws(() => checker.readRoll('a', { locale: 'fr' }), RangeError);
+  assert.throws(() => checker.readRoll('a', null), TypeError);
+  assert.throws(() => checker.rollResultsCSV('a', { checkDate: '1 May' }), RangeError);
+  const empty = checker.readRoll('');
+  assert.deepEqual(empty.errors.map((e) => [e.row, e.code]), [[0, 'empty']]);
+});

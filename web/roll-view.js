@@ -1,0 +1,349 @@
+// The roll view: an HR clerk's spreadsheet of many people checked at once (issue 14). Imports a roll
+// (CSV, or .xlsx through roll-xlsx.js, loaded only then), checks it in a worker (roll-client.js) with a
+// progress bar, and shows one line per person (roll.js) to filter, sort, open in the calculator, export
+// and print. Everything stays on this device. Loaded only when the page's "名册批量核查" is used.
+//
+//   mountRoll(section, { lang: () => 'zh' | 'en', controller }) -> { setLang(), check(text, name), destroy() }
+import { el } from './form.js';
+import { say } from './texts.js';
+import { word } from './words.js';
+import { localDate } from './draft.js';
+import { decodeText } from './training-file.js';
+import { SORT_KEYS, STATUS_ORDER, counts, filterLines, sortLines, templateCsv } from './roll.js';
+import { checkRoll, exportCsv, warm, xlsxCsv } from './roll-client.js';
+
+const MAX_ROLL_BYTES = 16 * 1024 * 1024;
+// Lines put in the table at once; the rest follow a frame at a time, so the first ones show at once.
+const FIRST_LINES = 60;
+const LINES_PER_FRAME = 250;
+
+// The place a core message starts with itself ("第 3 行「数量」：", "row 3, amount: "): not said twice.
+const OWN_PLACE = /^(?:第 \d+ 行(?:「[^」]*」)?：|row \d+(?:, [^:]*)?: )/;
+
+let cssLoaded = false;
+function loadCss() {
+  if (cssLoaded) return;
+  cssLoaded = true;
+  document.head.append(el('link', { rel: 'stylesheet', href: new URL('./roll.css', import.meta.url).href }));
+}
+
+export function mountRoll(section, { lang, controller }) {
+  loadCss();
+  const t = (key, ...args) => say(lang(), key, ...args);
+  const w = (kind, id) => word(kind, id, lang());
+  section.classList.add('roll', 'card');
+  section.setAttribute('aria-labelledby', 'roll-heading');
+  section.innerHTML = `
+<h2 id="roll-heading" data-roll-t="roll_heading"></h2>
+<p class="hint" data-roll-t="roll_lede"></p>
+<div class="roll-actions">
+  <button type="button" id="roll-choose" class="primary" data-roll-t="roll_choose"></button>
+  <input type="file" id="roll-file" class="sr-only" tabindex="-1" aria-hidden="true"
+    accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+  <button type="button" id="roll-template" data-roll-t="roll_template"></button>
+  <button type="button" id="roll-export" data-roll-t="roll_export" disabled></button>
+  <button type="button" id="roll-print" data-roll-t="roll_print" disabled></button>
+</div>
+<p class="hint" data-roll-t="roll_formatHint"></p>
+<progress id="roll-progress" max="1" value="0" hidden></progress>
+<p id="roll-status" class="roll-status" role="status"></p>
+<div id="roll-file-errors" class="roll-errors" hidden></div>
+<div id="roll-results" hidden>
+  <p class="roll-print-title"><strong data-roll-t="roll_printTitle"></strong> <span id="roll-checked-on"></span></p>
+  <p id="roll-summary" class="roll-summary"></p>
+  <div class="roll-filters">
+    <div class="field"><label for="roll-filter-status" data-roll-t="roll_filterStatus"></label><select id="roll-filter-status"></select></div>
+    <div class="field"><label for="roll-filter-name" data-roll-t="roll_filterName"></label><input id="roll-filter-name" type="search" autocomplete="off" spellcheck="false"></div>
+    <div class="field"><label for="roll-sort" data-roll-t="roll_sort"></label><select id="roll-sort"></select></div>
+  </div>
+  <p id="roll-shown" class="hint" aria-live="polite"></p>
+  <table id="roll-table" class="roll-table">
+    <thead><tr></tr></thead>
+    <tbody></tbody>
+  </table>
+</div>`;
+  const $ = (id) => section.querySelector(`#${id}`);
+  const state = {
+    file: '', text: '', checkDate: localDate(), lines: [], total: 0, busy: false, generation: 0,
+    filter: { status: '', name: '' }, sort: 'row', rendered: 0, shown: [],
+  };
+
+  function message(status) { $('roll-status').textContent = status || ''; }
+
+  // ---- words ------------------------------------------------------------------------------------
+  const COLUMNS = ['person', 'rows', 'status', 'shortfall', 'deadline', 'canComplete', 'warnings', 'errors'];
+  function setWords() {
+    for (const n of section.querySelectorAll('[data-roll-t]')) n.textContent = t(n.dataset.rollT);
+    const head = section.querySelector('thead tr');
+    head.replaceChildren(...COLUMNS.map((c) => el('th', { scope: 'col' }, w('rollResultColumn', c))),
+      el('th', { scope: 'col' }, t('roll_action')));
+    const statusSel = $('roll-filter-status');
+    statusSel.replaceChildren(el('option', { value: '' }, t('roll_filterAll')),
+      ...STATUS_ORDER.map((s) => el('option', { value: s }, w('status', s))));
+    statusSel.value = state.filter.status;
+    const sortSel = $('roll-sort');
+    sortSel.replaceChildren(...SORT_KEYS.map((k) => el('option', { value: k }, t(`roll_sort_${k}`))));
+    sortSel.value = state.sort;
+    $('roll-checked-on').textContent = t('roll_checkedOn', state.checkDate);
+    if (state.lines.length && !state.busy) {
+      summary();
+      render();
+    }
+  }
+
+  // ---- the table ----------------------------------------------------------------------------------
+  const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : t('roll_wholeFile'));
+  const said = (e) => `${place(e)}${lang() === 'en' ? ': ' : '：'}${String(e.message).replace(OWN_PLACE, '')}`;
+
+  // One line of the table, built as markup in one go (10,000s of createElement calls cost more than the
+  // check itself); every text is escaped. Lists are lines of one cell (white-space: pre-line).
+  const esc = (v) => String(v).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  let labels = null; // the cells' data-label words, per language
+  function rowHtml(line) {
+    const paren = (x) => (lang() === 'en' ? ` (${x})` : `（${x}）`);
+    const shortfall = line.shortfall.map((s) => `${s.year} ${w('subject', s.subject)} ${t('roll_hours', s.hours)}` +
+      (!s.canComplete ? paren(t('roll_cannot')) : s.deadline ? paren(t('deadline', s.deadline)) : ''));
+    const lines = (items) => (items.length ? esc(items.join('\n')) : '—');
+    const cell = (c, html) => `<td data-label="${labels[c]}">${html}</td>`;
+    // rows that could not be read would be missing from the calculator's records: not opened
+    const open = `<button type="button" class="roll-open" data-index="${line.index}" aria-label="${esc(t('roll_openLabel', line.name))}"${line.readable ? '' : ' disabled'}>${esc(t('roll_openPerson'))}</button>`;
+    return `<tr class="roll-line st-${line.status}"><th scope="row" data-label="${labels.person}">${esc(line.name)}</th>` +
+      cell('rows', line.lastRow !== line.firstRow ? `${line.firstRow}–${line.lastRow}` : String(line.firstRow)) +
+      cell('status', `<span class="roll-verdict st-${line.status}">${esc(w('status', line.status))}</span>`) +
+      cell('shortfall', lines(shortfall)) +
+      cell('deadline', esc(line.deadline || '—')) +
+      cell('canComplete', line.canComplete === null ? '—' : esc(w('yesNo', line.canComplete ? 'yes' : 'no'))) +
+      cell('warnings', lines(line.warnings.map((x) => x.message))) +
+      cell('errors', lines(line.errors.map(said))) +
+      `<td class="roll-action">${open}</td></tr>`;
+  }
+  function appendLines(body, list) {
+    if (!labels || labels.lang !== lang()) {
+      labels = { lang: lang() };
+      for (const c of COLUMNS) labels[c] = esc(w('rollResultColumn', c));
+    }
+    body.insertAdjacentHTML('beforeend', list.map(rowHtml).join(''));
+  }
+  function list(items) {
+    if (!items.length) return '—';
+    return el('ul', { className: 'roll-list' }, ...items.map((x) => el('li', {}, x)));
+  }
+
+  // Puts the shown lines in the table: the first at once, the rest a frame at a time (a newer render
+  // or a print takes over).
+  function render() {
+    const generation = ++state.generation;
+    state.shown = sortLines(filterLines(state.lines, state.filter), state.sort);
+    const body = section.querySelector('tbody');
+    body.replaceChildren();
+    state.rendered = 0;
+    $('roll-shown').textContent = state.shown.length ? t('roll_shown', state.shown.length, state.lines.length) : t('roll_none');
+    const more = (n) => {
+      if (generation !== state.generation) return;
+      const end = Math.min(state.shown.length, state.rendered + n);
+      appendLines(body, state.shown.slice(state.rendered, end));
+      state.rendered = end;
+      section.querySelector('#roll-table').dataset.rendered = end === state.shown.length ? 'all' : String(end);
+      if (end < state.shown.length) requestAnimationFrame(() => more(LINES_PER_FRAME));
+    };
+    more(FIRST_LINES);
+  }
+  function renderAll() {
+    const body = section.querySelector('tbody');
+    if (state.rendered >= state.shown.length) return;
+    appendLines(body, state.shown.slice(state.rendered));
+    state.rendered = state.shown.length;
+    ++state.generation; // the frames still queued have nothing left to do
+    section.querySelector('#roll-table').dataset.rendered = 'all';
+  }
+
+  function summary() {
+    const c = counts(state.lines);
+    const parts = STATUS_ORDER.filter((s) => c[s] > 0 || s === 'met' || s === 'short' || s === 'error')
+      .map((s) => el('span', { className: `roll-verdict st-${s}` }, t('roll_count', w('status', s), c[s])));
+    $('roll-summary').replaceChildren(el('strong', {}, t('roll_total', c.total)), ' ', ...parts.flatMap((p) => [p, ' ']));
+  }
+
+  // ---- import and check --------------------------------------------------------------------------
+  async function textOf(file) {
+    if (file.size > MAX_ROLL_BYTES) throw new Error(t('roll_tooBig'));
+    if (/\.xlsx$/i.test(file.name)) {
+      try {
+        return await xlsxCsv(await file.arrayBuffer());
+      } catch (e) {
+        throw new Error(t('roll_xlsxFailed', (e && e.message) || String(e)));
+      }
+    }
+    try {
+      return decodeText(await file.arrayBuffer());
+    } catch {
+      throw new Error(t('roll_encoding'));
+    }
+  }
+
+  async function check(text, name) {
+    state.busy = true;
+    state.file = name;
+    state.text = text;
+    state.lines = [];
+    state.checkDate = localDate();
+    $('roll-checked-on').textContent = t('roll_checkedOn', state.checkDate);
+    $('roll-file-errors').hidden = true;
+    $('roll-export').disabled = true;
+    $('roll-print').disabled = true;
+    section.setAttribute('aria-busy', 'true');
+    const bar = $('roll-progress');
+    bar.hidden = false;
+    bar.value = 0;
+    message(t('roll_reading', name));
+    // In the roll's own order and unfiltered, lines go into the table as their batch arrives.
+    const streaming = state.sort === 'row' && !state.filter.status && !state.filter.name.trim();
+    const body = section.querySelector('tbody');
+    const table = section.querySelector('#roll-table');
+    ++state.generation;
+    body.replaceChildren();
+    state.shown = state.lines;
+    state.rendered = 0;
+    delete table.dataset.rendered;
+    try {
+      await checkRoll(text, {
+        lang: lang(), checkDate: state.checkDate,
+        onRead({ total, errors }) {
+          // (again after a worker that stopped: the check starts over on this thread)
+          state.lines = [];
+          state.shown = state.lines;
+          body.replaceChildren();
+          state.total = total;
+          bar.max = Math.max(total, 1);
+          if (errors.length) {
+            $('roll-file-errors').replaceChildren(el('p', {}, t('roll_fileErrors')), list(errors.map(said)));
+            $('roll-file-errors').hidden = false;
+          }
+          message(t('roll_progress', 0, total));
+        },
+        onLines(lines, done) {
+          for (const l of lines) state.lines.push(l);
+          if (streaming) {
+            appendLines(body, lines);
+            state.rendered = state.lines.length;
+            table.dataset.rendered = String(state.rendered);
+            $('roll-results').hidden = false;
+          }
+          bar.value = done;
+          message(t('roll_progress', done, state.total));
+        },
+      });
+    } catch (e) {
+      message(t('roll_failed', (e && e.message) || String(e)));
+      state.busy = false;
+      section.removeAttribute('aria-busy');
+      bar.hidden = true;
+      return;
+    }
+    state.busy = false;
+    bar.hidden = true;
+    section.removeAttribute('aria-busy');
+    message(state.lines.length ? t('roll_done', state.lines.length, name) : t('roll_notChecked', name));
+    $('roll-results').hidden = state.lines.length === 0;
+    $('roll-export').disabled = state.lines.length === 0;
+    $('roll-print').disabled = state.lines.length === 0;
+    summary();
+    if (streaming) {
+      state.shown = state.lines.slice();
+      $('roll-shown').textContent = state.shown.length ? t('roll_shown', state.shown.length, state.lines.length) : t('roll_none');
+      table.dataset.rendered = 'all';
+    } else {
+      render();
+    }
+  }
+
+  async function importFile() {
+    const input = $('roll-file');
+    const file = input.files && input.files[0];
+    input.value = '';
+    if (!file) return;
+    let text;
+    try {
+      text = await textOf(file);
+    } catch (e) {
+      message(t('roll_readFailed', file.name, (e && e.message) || String(e)));
+      return;
+    }
+    await check(text, file.name);
+  }
+
+  // ---- actions -------------------------------------------------------------------------------------
+  function download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const link = el('a', { href: url, download: name, className: 'sr-only', tabindex: '-1', 'aria-hidden': 'true' });
+    section.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
+
+  function openPerson(index) {
+    const line = state.lines.find((l) => l.index === index);
+    if (!line || !controller) return;
+    if (controller.unsaved() && !window.confirm(t('roll_confirmOpen', line.name))) {
+      message(t('roll_notOpened'));
+      return;
+    }
+    controller.openProfile(line.profile, { name: line.name });
+    message(t('roll_opened', line.name));
+    const calculator = section.parentElement && section.parentElement.querySelector('.layout');
+    if (calculator) calculator.scrollIntoView({ block: 'start' });
+  }
+
+  $('roll-choose').addEventListener('click', () => $('roll-file').click());
+  $('roll-file').addEventListener('change', (event) => {
+    event.stopPropagation(); // not a field of the calculator's form
+    importFile().catch((e) => message(t('roll_failed', (e && e.message) || String(e))));
+  });
+  $('roll-template').addEventListener('click', () => {
+    const name = lang() === 'en' ? 'jxjy-roll-template.csv' : 'jxjy-名册模板.csv';
+    download(name, templateCsv(lang()));
+    message(t('roll_exported', name));
+  });
+  $('roll-export').addEventListener('click', async () => {
+    const name = `jxjy-roll-results-${state.checkDate}.csv`;
+    try {
+      download(name, await exportCsv(state.text, { lang: lang(), checkDate: state.checkDate }));
+      message(t('roll_exported', name));
+    } catch (e) {
+      message(t('roll_failed', (e && e.message) || String(e)));
+    }
+  });
+  $('roll-print').addEventListener('click', () => {
+    document.body.classList.add('printing-roll');
+    renderAll();
+    window.print();
+  });
+  const beforePrint = () => { if (!section.hidden) renderAll(); };
+  const afterPrint = () => document.body.classList.remove('printing-roll');
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
+  $('roll-filter-status').addEventListener('change', (e) => { state.filter.status = e.target.value; render(); });
+  $('roll-filter-name').addEventListener('input', (e) => { state.filter.name = e.target.value; render(); });
+  $('roll-sort').addEventListener('change', (e) => { state.sort = e.target.value; render(); });
+  section.querySelector('tbody').addEventListener('click', (e) => {
+    const b = e.target.closest('button.roll-open');
+    if (b) openPerson(Number(b.dataset.index));
+  });
+  // the fields of the roll are not the calculator's: keep their events from its form's listeners
+  for (const type of ['input', 'change']) section.addEventListener(type, (e) => e.stopPropagation());
+
+  setWords();
+  // the worker compiles and warms up its checker while the person picks a file
+  warm().then(() => { section.dataset.warm = 'done'; });
+  return {
+    setLang: setWords,
+    /** Tests and the bench: checks CSV text as if it were imported from a file of that name. */
+    check,
+    destroy() {
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
+      section.remove();
+    },
+  };
+}

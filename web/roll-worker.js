@@ -1,0 +1,35 @@
+// Module worker that checks a roll off the page's main thread (roll-client.js starts it): reads the
+// CSV with the core's one reader (checker.readRoll), evaluates every person whose rows could be read,
+// and posts the table's lines in batches, so the page shows progress and stays responsive.
+//
+// Protocol (each request {id, op, ...}; every answer carries the request's id):
+//   {op: "check", text, lang, checkDate}  -> {type: "read", total, errors} once, then
+//        {type: "lines", done, lines} per batch, then {type: "done"}
+//   {op: "export", text, lang, checkDate}  -> {type: "csv", text}: the results as `jxjy roll` writes them
+//   {op: "xlsx", buffer}                   -> {type: "csv", text}: the first sheet of an .xlsx as CSV (roll-xlsx.js)
+//   {op: "read", text, lang}               -> {type: "roll", roll}: checker.readRoll's answer (one person's file)
+//   {op: "warm"}                           -> {type: "done"} once the reader and checker ran on a made-up roll
+//   a failure                              -> {type: "failed", message}
+import { createChecker } from './jxjy.js';
+import { checkRoll, exportRoll, warmUp } from './roll-run.js';
+
+let checker = null;
+const ready = createChecker().then((c) => { checker = c; });
+
+self.addEventListener('message', (event) => {
+  const m = event.data;
+  if (!m || typeof m.id !== 'number') return;
+  const post = (data) => self.postMessage({ id: m.id, ...data });
+  if (m.op === 'xlsx') {
+    // (loaded only now: the .xlsx reader is needed by nobody who imports CSV)
+    import('./roll-xlsx.js').then(({ xlsxToCsv }) => xlsxToCsv(m.buffer))
+      .then((text) => post({ type: 'csv', text }), (e) => post({ type: 'failed', message: String((e && e.message) || e) }));
+    return;
+  }
+  ready.then(() => {
+    if (m.op === 'check') checkRoll(checker, m, post);
+    else if (m.op === 'export') post({ type: 'csv', text: exportRoll(checker, m) });
+    else if (m.op === 'read') post({ type: 'roll', roll: checker.readRoll(m.text, { locale: m.lang === 'en' ? 'en' : 'zh' }) });
+    else if (m.op === 'warm') { warmUp(checker); post({ type: 'done' }); }
+  }).catch((e) => post({ type: 'failed', message: String((e && e.message) || e) }));
+});

@@ -1,0 +1,124 @@
+// The roll view's model (no DOM): a person of a roll (checker.readRoll) and the checker's result for
+// them, made into one line of the roll's table; filtering and sorting those lines; the template CSV.
+// Used by the roll's worker (roll-worker.js) and by the view (roll-view.js). Words come from the
+// vocabulary (words.js): the roll's columns (rollColumn) and the verdicts (status).
+import { VOCABULARY, word } from './words.js';
+
+// Where a result's error points (its JSON Pointer) as a column of the roll: a profile field or a record's
+// field is named by the header a person wrote for it (vocabulary rollColumn).
+const FIELD_COLUMN = {
+  region: 'region', year: 'applicationYear', applicationDate: 'applicationDate', checkDate: 'checkDate',
+  route: 'route', level: 'level', gender: 'gender', age: 'age', birthDate: 'birthDate', education: 'education',
+  sector: 'sector', series: 'series', currentTitleSince: 'currentTitleSince',
+};
+const RECORD_COLUMN = { year: 'year', subject: 'subject', activity: 'activity', start: 'start', end: 'end',
+  level: 'confLevel', filed: 'filed', note: 'note' };
+
+/** The verdicts in the order the view sorts them (who needs attention first). */
+export const STATUS_ORDER = ['error', 'short', 'met', 'exempt', 'advisory'];
+
+/** {row, column} of a result error's path for a person of the roll (column: a rollColumn id or ''). */
+export function placeOf(path, person) {
+  const parts = String(path || '').split('/').slice(1);
+  if (parts[0] === 'training' && parts.length >= 2) {
+    const i = Number(parts[1]);
+    const row = Number.isInteger(i) && i >= 0 && i < person.rows.length ? person.rows[i] : person.firstRow;
+    const field = parts[2];
+    const column = field === undefined ? '' : RECORD_COLUMN[field] || (VOCABULARY.unit.some((u) => u.id === field) ? 'amount' : '');
+    return { row, column };
+  }
+  return { row: person.firstRow, column: FIELD_COLUMN[parts[0]] || '' };
+}
+
+/**
+ * One line of the roll's table: the person, their verdict and what is still missing by when.
+ * result: the checker's result for person.profile, or null when the person's rows have errors.
+ * Errors are {row, column (the header's words), message}; warnings {code, message} (the view shows the
+ * message only).
+ */
+export function summarise(person, result, index, lang = 'zh') {
+  const rows = person.allRows && person.allRows.length ? person.allRows : person.rows.length ? person.rows : [person.firstRow];
+  const line = {
+    index, name: person.name, firstRow: person.firstRow, lastRow: Math.max(...rows),
+    status: 'error', ruleSet: '', ruleSetTitle: '', shortfall: [], hours: 0, deadline: '', canComplete: null,
+    warnings: [], errors: person.errors.map((e) => ({ row: e.row, column: e.column, message: e.message })),
+    profile: person.profile, readable: person.errors.length === 0,
+  };
+  if (!result) return line;
+  if (result.ok === false) {
+    for (const e of result.errors || []) {
+      const at = placeOf(e.path, person);
+      line.errors.push({ row: at.row, column: at.column ? word('rollColumn', at.column, lang) : '', message: e.message });
+    }
+    return line;
+  }
+  line.status = result.status;
+  line.ruleSet = (result.ruleSet && result.ruleSet.id) || '';
+  const rs = result.ruleSet || {};
+  const source = (rs.sources && rs.sources[0]) || {};
+  line.ruleSetTitle = [rs.regionName, source.number || source.title].filter(Boolean).join(' ');
+  let all = true;
+  for (const s of result.shortfall || []) {
+    line.shortfall.push({ year: s.year, subject: s.subject, hours: s.hours, deadline: s.deadline || '', canComplete: s.canComplete !== false });
+    line.hours += Number(s.hours) || 0;
+    all = all && s.canComplete !== false;
+    if (s.deadline && (!line.deadline || s.deadline < line.deadline)) line.deadline = s.deadline;
+  }
+  if (line.shortfall.length) line.canComplete = all;
+  line.warnings = (result.warnings || []).map((w) => ({ code: w.code, message: w.message }));
+  return line;
+}
+
+/** Counts of lines per verdict: {total, met, short, error, exempt, advisory}. */
+export function counts(lines) {
+  const out = { total: lines.length };
+  for (const s of STATUS_ORDER) out[s] = 0;
+  for (const l of lines) out[l.status] = (out[l.status] || 0) + 1;
+  return out;
+}
+
+/** The lines a filter keeps: status ('' = all) and a part of the name (case-insensitive). */
+export function filterLines(lines, { status = '', name = '' } = {}) {
+  const q = String(name).trim().toLowerCase();
+  return lines.filter((l) => (!status || l.status === status) && (!q || l.name.toLowerCase().includes(q)));
+}
+
+const SORTS = {
+  row: (a, b) => a.firstRow - b.firstRow,
+  name: (a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.firstRow - b.firstRow,
+  status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.firstRow - b.firstRow,
+  // most hours missing first
+  shortfall: (a, b) => b.hours - a.hours || a.firstRow - b.firstRow,
+  // earliest deadline first; none last
+  deadline: (a, b) => (a.deadline || '9999') .localeCompare(b.deadline || '9999') || a.firstRow - b.firstRow,
+};
+export const SORT_KEYS = Object.keys(SORTS);
+
+/** A sorted copy of the lines (key: one of SORT_KEYS). */
+export function sortLines(lines, key = 'row') {
+  return lines.slice().sort(SORTS[key] || SORTS.row);
+}
+
+/**
+ * The template to download: the header row of every roll column in the vocabulary's words (zh, or en
+ * in English mode) and two people as examples. UTF-8 with BOM (spreadsheets then read the Chinese), CRLF.
+ */
+export function templateCsv(lang = 'zh') {
+  const cols = VOCABULARY.rollColumn.map((c) => c.id);
+  const w = (kind, id) => word(kind, id, lang);
+  const zh = lang !== 'en';
+  const example = [
+    { person: zh ? '张三' : 'Zhang San', region: '630000', applicationYear: '2025', level: w('level', 'senior'),
+      gender: w('gender', 'female'), age: '45', year: '2024', subject: w('subject', 'public'), activity: w('activity', 'course'),
+      amount: '30', unit: w('unit', 'hours'), filed: w('yesNo', 'yes') },
+    { person: zh ? '张三' : 'Zhang San', year: '2024', subject: w('subject', 'professional'), activity: w('activity', 'training_class'),
+      amount: '5', unit: w('unit', 'days'), filed: w('yesNo', 'yes'), note: zh ? '可留空' : 'optional' },
+    { person: zh ? '李四' : 'Li Si', region: '630000', applicationYear: '2025', level: w('level', 'intermediate'),
+      gender: w('gender', 'male'), age: '38', year: '2024', subject: w('subject', 'professional'), activity: w('activity', 'conference'),
+      amount: '2', unit: w('unit', 'days'), confLevel: w('confLevel', 'national'), filed: w('yesNo', 'no') },
+  ];
+  const cell = (v) => (/[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [cols.map((c) => cell(word('rollColumn', c, lang))).join(',')];
+  for (const e of example) lines.push(cols.map((c) => cell(e[c] || '')).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
