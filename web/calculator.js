@@ -15,6 +15,7 @@
 //               destroy() }
 import { createMainThreadChecker, createWorkerChecker } from './worker-checker.js';
 import { markup } from './markup.js';
+import { markupHash } from './first-screen.js';
 import { say } from './texts.js';
 import { word as vocabWord } from './words.js';
 import {
@@ -67,9 +68,19 @@ export function loadChecker() {
 const PERSON_FIELDS = ['gender', 'age', 'birthDate', 'education', 'currentTitleSince', 'sector', 'series'];
 
 export function mount(root, opts = {}) {
-  const wrapper = el('div', { className: opts.embedded ? 'jxjy embedded' : 'jxjy' });
-  wrapper.innerHTML = markup(opts.embedded && !opts.ownsDocument ? 2 : 1);
-  root.append(wrapper);
+  // The production index.html holds the first screen already (first-screen.js): adopted when it is this
+  // build's markup, else replaced.
+  const html = markup(opts.embedded && !opts.ownsDocument ? 2 : 1);
+  const found = [...root.children].find((n) => n.classList.contains('jxjy') && n.dataset.markup);
+  let wrapper = found && found.dataset.markup === markupHash(html) ? found : null;
+  if (found && !wrapper) found.remove();
+  if (wrapper) {
+    if (opts.embedded) wrapper.classList.add('embedded');
+  } else {
+    wrapper = el('div', { className: opts.embedded ? 'jxjy embedded' : 'jxjy' });
+    wrapper.innerHTML = html;
+    root.append(wrapper);
+  }
   // Elements by id inside this calculator: the root's id index (document or shadow root) when the node is
   // ours, else a search of the wrapper. (A querySelector walks the tree, past every record card: with
   // 1,000 records that alone cost 100 ms a keystroke.)
@@ -471,15 +482,19 @@ export function mount(root, opts = {}) {
     document.documentElement.lang = draft.lang === 'en' ? 'en' : 'zh-CN';
     document.title = t('title');
   }
+  if (!people) $('people')?.remove(); // the static first screen's panel (the page without saved people)
   peopleView = people ? createPeopleView(app, people, {
     draft: () => draft, replaceDraft, saveNow, today: localDate,
     setName(name) { draft.name = name; form.renderFields(); },
   }) : null;
+  form.clearStaticMarks();
   form.renderTexts();
   form.renderFields();
   form.renderRows();
   showNotices();
   results.render(view);
+  // the first step needs no checker: an empty draft is told to choose its region at once
+  if (!draft.region.trim()) form.mark('f-search', t('next_region'), 'need');
 
   const ready = loading.then(async (c) => {
     checker = c;
