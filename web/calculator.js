@@ -65,6 +65,7 @@ export function loadChecker() {
   return checkerPromise;
 }
 
+const FIRST_CARDS = 8;
 const PERSON_FIELDS = ['gender', 'age', 'birthDate', 'education', 'currentTitleSince', 'sector', 'series'];
 
 export function mount(root, opts = {}) {
@@ -490,7 +491,9 @@ export function mount(root, opts = {}) {
   form.clearStaticMarks();
   form.renderTexts();
   form.renderFields();
-  form.renderRows();
+  // a long draft: a few cards now, the rest of the first page once its verdict is shown (a 1,000-record
+  // draft must reach its first verdict fast; the cards below the first few are off screen anyway)
+  form.renderRows(null, FIRST_CARDS);
   showNotices();
   results.render(view);
   // the first step needs no checker: an empty draft is told to choose its region at once
@@ -502,11 +505,13 @@ export function mount(root, opts = {}) {
     form.renderCircumstances();
     picker.render();
     await evaluateNow(false);
+    form.renderFirstPage();
     // the full region list is not needed for the first verdict: fetched once the page is idle
     const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
     idle(() => picker.ensureCatalogue());
     return c;
   }, (e) => {
+    form.renderFirstPage();
     view = { ...view, stage: 'failed' };
     results.render(view);
     throw e;

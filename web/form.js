@@ -216,10 +216,11 @@ export function createForm(app) {
     return li;
   }
 
-  function renderRows(focusId) {
+  /** Renders the cards anew: the first FIRST_ROWS (or as many as were shown), or only `limit` of them. */
+  function renderRows(focusId, limit = FIRST_ROWS) {
     const rows = app.draft().training;
     const list = $('records-list');
-    const target = Math.max(FIRST_ROWS, Math.min(rows.length, rowsShown));
+    const target = Math.max(Math.min(limit, FIRST_ROWS), Math.min(rows.length, rowsShown));
     cards.clear();
     if (rows.length || list.firstChild) list.replaceChildren(...rows.slice(0, target).map((r, i) => rowCard(r, i + 1)));
     rowsShown = Math.min(rows.length, target);
@@ -228,11 +229,12 @@ export function createForm(app) {
     updateShowMore();
     if (focusId) focusControl(focusId);
   }
-  // The next page of cards (or all of them).
-  function renderMore(all = false) {
+  // The next page of cards (or all of them, or up to the first FIRST_ROWS: `upTo`).
+  function renderMore(all = false, upTo = null) {
     const rows = app.draft().training;
     const list = $('records-list');
-    const end = all ? rows.length : Math.min(rows.length, rowsShown + PAGE_ROWS);
+    const end = all ? rows.length : Math.min(rows.length, upTo === null ? rowsShown + PAGE_ROWS : Math.max(rowsShown, upTo));
+    if (end <= rowsShown) return;
     const frag = document.createDocumentFragment();
     for (let i = rowsShown; i < end; i++) frag.append(rowCard(rows[i], i + 1));
     list.append(frag);
@@ -384,6 +386,8 @@ export function createForm(app) {
   return {
     renderTexts, renderFields, renderCircumstances, renderRows, renderMore, syncAge, clearMarks, clearStaticMarks, mark,
     uidOf, card, focusControl,
+    /** The rest of the first page of cards, after a first render of fewer (calculator.js mount). */
+    renderFirstPage: () => renderMore(false, FIRST_ROWS),
     render() { renderTexts(); renderFields(); renderCircumstances(); renderRows(); },
   };
 }
