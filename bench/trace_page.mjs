@@ -55,7 +55,7 @@ try {
     const top = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | ');
     console.log(`  +${((t.ts - t0) / 1000).toFixed(0)} ms  ${(t.dur / 1000).toFixed(0)} ms  ${top}`);
   }
-  if (process.env.LAYOUTS) for (const e of onMain) if ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.dur > 3000) console.log(`  ${e.name} +${((e.ts - t0) / 1000).toFixed(0)} ${(e.dur / 1000).toFixed(1)} ms`, JSON.stringify((e.args?.beginData?.stackTrace || e.args?.data?.stackTrace || []).slice(0, 4).map((f) => `${f.functionName}@${f.url.split('/').pop()}:${f.lineNumber}`)));
+  if (process.env.LAYOUTS) for (const e of onMain) if ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.dur > 3000) console.log(`  ${e.name} +${((e.ts - t0) / 1000).toFixed(0)} ${(e.dur / 1000).toFixed(1)} ms`, JSON.stringify(e.args).slice(0, 600));
   if (process.env.INVALIDATIONS) {
     // layout invalidations, counted by node and reason, between one big layout and the one before
     const inv = trace.filter((e) => e.name === 'LayoutInvalidationTracking').sort((a, b) => a.ts - b.ts);

@@ -176,14 +176,27 @@ export function createResultView(app) {
   // application year; the record's basis and reason are what the rule set says about it.
   // The probes are answered by the checker (in its worker); a list for a view that is no longer shown
   // when they are all in is dropped.
+  let waysCalls = 0;
   async function renderWays(view) {
     const list = $('ways-list');
-    if (!view.probe) { list.replaceChildren(el('li', { className: 'hint', text: t('waysNone') })); return; }
+    if (!view.probe) {
+      waysCalls++;
+      list.removeAttribute('aria-busy');
+      list.replaceChildren(el('li', { className: 'hint', text: t('waysNone') }));
+      return;
+    }
     const asks = VOCABULARY.activity.map((act) => {
       const levels = act.id === 'conference' ? VOCABULARY.confLevel.map((l) => l.id) : [undefined];
       return { act, answers: levels.map((level) => ['hours', 'days', 'months', 'subjects'].map((unit) => view.probe({ activity: act.id, unit, level }).catch(() => null))) };
     });
-    const answered = await Promise.all(asks.map(async ({ act, answers }) => ({ act, recs: await Promise.all(answers.map((a) => Promise.all(a))) })));
+    list.setAttribute('aria-busy', 'true'); // until the checker's answers (of the latest call) are all in
+    const call = ++waysCalls;
+    let answered;
+    try {
+      answered = await Promise.all(asks.map(async ({ act, answers }) => ({ act, recs: await Promise.all(answers.map((a) => Promise.all(a))) })));
+    } finally {
+      if (call === waysCalls) list.removeAttribute('aria-busy');
+    }
     if (app.view() !== view) return;
     const items = [];
     for (const { act, recs } of answered) {
