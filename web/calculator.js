@@ -362,8 +362,10 @@ export function mount(root, opts = {}) {
 
   // Puts an evaluated view on screen, marks and all, in one go (no task in between shows half of it).
   function show(next) {
-    form.clearMarks();
-    for (const [id, text, kind] of next.marks) form.mark(id, text, kind);
+    if (next.errorMarks.length || !form.hasMarks(next.marks)) { // (the same marks again: nothing to redraw)
+      form.clearMarks();
+      for (const [id, text, kind] of next.marks) form.mark(id, text, kind);
+    }
     for (const { e, id } of next.errorMarks) {
       const shown = id && form.mark(id, e.message || e.code, 'error');
       next.errors.push({ ...e, control: shown ? id : null, label: shown ? labelOf(id) : '' });
@@ -497,7 +499,11 @@ export function mount(root, opts = {}) {
   showNotices();
   results.render(view);
   // the first step needs no checker: an empty draft is told to choose its region at once
-  if (!draft.region.trim()) form.mark('f-search', t('next_region'), 'need');
+  if (!draft.region.trim()) {
+    form.mark('f-search', t('next_region'), 'need');
+    picker.renderStatus(); // "no region chosen yet" and no circumstances to list: true without the checker
+    form.renderCircumstances();
+  }
 
   const ready = loading.then(async (c) => {
     checker = c;

@@ -66,6 +66,9 @@ export function firstScreen(lang = 'zh') {
   swap('aria-describedby="f-search-hint"', 'aria-describedby="f-search-hint f-search-msg-0"');
   // the province, city and county lists until the region catalogue is loaded (region-picker.js)
   for (const id of ['f-province', 'f-city', 'f-county']) swap(`<select id="${id}"></select>`, `<select id="${id}" disabled=""><option value="">${esc(t('pickAny'))}</option></select>`);
+  // no region yet: no name, no circumstances (calculator.js says so before the checker is there)
+  swap('<span id="region-name"></span>', `<span id="region-name">${esc(t('noRegion'))}</span>`);
+  swap('<p class="hint" id="circ-empty"></p>', `<p class="hint" id="circ-empty">${esc(t('circNoRegion'))}</p>`);
   // the saved people's folded panel, where people-view.js puts its own (same size: nothing moves)
   fill(/(<\/header>)()/, `<section id="people" class="card people" aria-labelledby="people-heading"><details id="people-details" class="people-details"><summary><h2 id="people-heading" data-t="peopleHeading">${esc(t('peopleHeading'))}</h2><span id="people-count" class="people-count"></span></summary></details></section>`);
   return `<div class="jxjy" lang="${lang === 'en' ? 'en' : 'zh-CN'}" data-markup="${markupHash(bare)}">${html}</div>`;

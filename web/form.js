@@ -128,9 +128,9 @@ export function createForm(app) {
     const d = app.draft();
     const active = wrapper.getRootNode().activeElement;
     const focused = active && list.contains(active) ? active.id : null;
-    list.replaceChildren();
-    $('circ-empty').textContent = app.ruleSet() ? (items.length ? '' : t('circNone')) : t('circNoRegion');
-    $('circ-empty').hidden = items.length > 0;
+    if (list.firstChild || items.length) list.replaceChildren();
+    setText($('circ-empty'), app.ruleSet() ? (items.length ? '' : t('circNone')) : t('circNoRegion'));
+    setHidden($('circ-empty'), items.length > 0);
     for (const c of items) {
       const state = d.circ[c.kind] || { on: false, value: '' };
       const id = `c-${c.kind}`;
@@ -289,8 +289,15 @@ export function createForm(app) {
     const describedby = control.getAttribute('aria-describedby') || '';
     if (kind === 'error') control.setAttribute('aria-invalid', 'true');
     control.setAttribute('aria-describedby', `${describedby} ${msgId}`.trim());
-    marked.push({ control, msg, describedby });
+    marked.push({ control, msg, describedby, id, text, kind });
     return control;
+  }
+  /** True when exactly these marks ([id, text, kind]) are on screen already, in this order. */
+  function hasMarks(list) {
+    return marked.length === list.length && list.every(([id, text, kind], i) => {
+      const m = marked[i];
+      return m.id === id && m.text === text && m.kind === kind && m.control.isConnected && $(id) === m.control;
+    });
   }
 
   // ---- events -----------------------------------------------------------------------------------
@@ -384,7 +391,7 @@ export function createForm(app) {
   $('show-more').addEventListener('click', () => renderMore(false));
 
   return {
-    renderTexts, renderFields, renderCircumstances, renderRows, renderMore, syncAge, clearMarks, clearStaticMarks, mark,
+    renderTexts, renderFields, renderCircumstances, renderRows, renderMore, syncAge, clearMarks, clearStaticMarks, mark, hasMarks,
     uidOf, card, focusControl,
     /** The rest of the first page of cards, after a first render of fewer (calculator.js mount). */
     renderFirstPage: () => renderMore(false, FIRST_ROWS),
