@@ -219,3 +219,29 @@ TEST_CASE("roll: messages list the accepted words, not ids") {
   for (const auto& e : r.people[0].errors)
     for (char c : e.message) CHECK(!(c >= 'a' && c <= 'z'));
 }
+
+TEST_CASE("roll: a record without an amount is the engine's to judge (新疆 学历教育 附件3 第2条: a fixed credit per year of study)") {
+  auto r = jxjy::read_roll("姓名,地区,申报年度,申报途径,申报级别,性别,年龄,任现职年份,年度,科目,形式,数量,单位\r\n"
+                           "张三,650000,2025,评审,高级,女,47,2020,2023,专业,学历教育,,\r\n"
+                           "李四,650000,2025,评审,高级,女,47,2020,2023,专业,课程,,\r\n"
+                           "王五,650000,2025,评审,高级,女,47,2020,2023,专业,课程,,学时\r\n");
+  REQUIRE(r.people.size() == 3);
+  CHECK(r.people[0].errors.empty());
+  auto zhang = profile(r.people[0]);
+  CHECK(zhang["route"] == "review");  // 评审: an "also" word of 职称评审
+  CHECK(zhang["training"][0] == nlohmann::json::parse(R"({"year":2023,"subject":"professional","activity":"degree_study"})"));
+  auto result = nlohmann::json::parse(checker().evaluate(r.people[0].profile));
+  REQUIRE(result["ok"] == true);
+  CHECK(result["records"][0]["credited"] == 60);
+  // a course without an amount: the engine's missing_amount, said at its row
+  bool all_ok = true;
+  std::string csv = jxjy::roll_results_csv(checker(), r, "zh", all_ok);
+  CHECK(!all_ok);
+  auto li = line_of(csv, 2);
+  CHECK(li[2] == "请修正输入");
+  CHECK(li[8].rfind("第 3 行：", 0) == 0);
+  // a unit without an amount is the reader's own error
+  REQUIRE(r.people[2].errors.size() == 1);
+  CHECK(r.people[2].errors[0].code == "missing");
+  CHECK(r.people[2].errors[0].column == "数量");
+}

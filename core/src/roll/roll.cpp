@@ -278,7 +278,11 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     if (need(subject)) enum_cell(subject, "subject", kSubjectNames, kSubjectAlso, 2);  // public, professional
     if (need(activity)) enum_cell(activity, "activity", kActivityNames, kActivityAlso);
     enum_cell(confLevel, "level", kConfLevelNames, kConfLevelAlso);
-    if (need(amount)) {
+    // No amount at all: the record is written without one and the engine decides (a degree's fixed
+    // credit needs none; any other activity is missing_amount at its row). A unit alone is an error.
+    if (cell(amount).empty() && !cell(unit).empty()) {
+      need(amount);
+    } else if (!cell(amount).empty()) {
       double v;
       std::string_view suffix;
       if (!number(cell(amount), v, suffix)) {
