@@ -19,7 +19,7 @@ import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -180,6 +180,15 @@ async function buildSite() {
   });
   for (const [name, p] of assets) if (p === null) assets.set(name, await emitAsset(name, outDir, true));
   html = html.replace(/\b(href|src)="([\w.-]+)"/g, (all, attr, v) => (assets.has(v) ? `${attr}="${assets.get(v)}"` : all));
+  // The first screen as static HTML in place of the boot line (web/first-screen.js): laid out while the
+  // HTML is parsed, before the first paint; the page's script adopts it.
+  const bootLine = /<p class="boot">[^<]*<\/p>/;
+  if (fs.existsSync(path.join(web, 'first-screen.js'))) {
+    if (!bootLine.test(html)) throw new Error('web/index.html has no <p class="boot"> line to replace with the first screen');
+    const { firstScreen } = await import(pathToFileURL(path.join(web, 'first-screen.js')).href);
+    const screen = firstScreen('zh');
+    html = html.replace(bootLine, () => screen);
+  }
   const modulepreload = [...preloads].map((f) => `<link rel="modulepreload" href="${f}">\n`).join('');
   html = html.replace(/(<script\b[^>]*type="module")/, `${modulepreload}$1`);
   fs.writeFileSync(path.join(outDir, 'index.html'), html);

@@ -128,7 +128,8 @@ function startPage(host) {
     // the link has been read: it is not opened again on a reload (the draft now holds it)
     history.replaceState(null, '', location.pathname + location.search);
   }
-  host.replaceChildren();
+  // the boot line goes; the static first screen of the production build stays (mount() adopts it)
+  for (const n of [...host.childNodes]) if (!(n instanceof Element && n.matches('.jxjy[data-markup]'))) n.remove();
   const controller = mount(host, options);
   if (embed) setupEmbed(controller);
   // After the first verdict: the worker's install downloads the whole shell again, which should not

@@ -15,6 +15,7 @@
 //               destroy() }
 import { createMainThreadChecker, createWorkerChecker } from './worker-checker.js';
 import { markup } from './markup.js';
+import { markupHash } from './first-screen.js';
 import { say } from './texts.js';
 import { word as vocabWord } from './words.js';
 import {
@@ -64,12 +65,23 @@ export function loadChecker() {
   return checkerPromise;
 }
 
+const FIRST_CARDS = 8;
 const PERSON_FIELDS = ['gender', 'age', 'birthDate', 'education', 'currentTitleSince', 'sector', 'series'];
 
 export function mount(root, opts = {}) {
-  const wrapper = el('div', { className: opts.embedded ? 'jxjy embedded' : 'jxjy' });
-  wrapper.innerHTML = markup(opts.embedded && !opts.ownsDocument ? 2 : 1);
-  root.append(wrapper);
+  // The production index.html holds the first screen already (first-screen.js): adopted when it is this
+  // build's markup, else replaced.
+  const html = markup(opts.embedded && !opts.ownsDocument ? 2 : 1);
+  const found = [...root.children].find((n) => n.classList.contains('jxjy') && n.dataset.markup);
+  let wrapper = found && found.dataset.markup === markupHash(html) ? found : null;
+  if (found && !wrapper) found.remove();
+  if (wrapper) {
+    if (opts.embedded) wrapper.classList.add('embedded');
+  } else {
+    wrapper = el('div', { className: opts.embedded ? 'jxjy embedded' : 'jxjy' });
+    wrapper.innerHTML = html;
+    root.append(wrapper);
+  }
   // Elements by id inside this calculator: the root's id index (document or shadow root) when the node is
   // ours, else a search of the wrapper. (A querySelector walks the tree, past every record card: with
   // 1,000 records that alone cost 100 ms a keystroke.)
@@ -350,8 +362,10 @@ export function mount(root, opts = {}) {
 
   // Puts an evaluated view on screen, marks and all, in one go (no task in between shows half of it).
   function show(next) {
-    form.clearMarks();
-    for (const [id, text, kind] of next.marks) form.mark(id, text, kind);
+    if (next.errorMarks.length || !form.hasMarks(next.marks)) { // (the same marks again: nothing to redraw)
+      form.clearMarks();
+      for (const [id, text, kind] of next.marks) form.mark(id, text, kind);
+    }
     for (const { e, id } of next.errorMarks) {
       const shown = id && form.mark(id, e.message || e.code, 'error');
       next.errors.push({ ...e, control: shown ? id : null, label: shown ? labelOf(id) : '' });
@@ -471,15 +485,25 @@ export function mount(root, opts = {}) {
     document.documentElement.lang = draft.lang === 'en' ? 'en' : 'zh-CN';
     document.title = t('title');
   }
+  if (!people) $('people')?.remove(); // the static first screen's panel (the page without saved people)
   peopleView = people ? createPeopleView(app, people, {
     draft: () => draft, replaceDraft, saveNow, today: localDate,
     setName(name) { draft.name = name; form.renderFields(); },
   }) : null;
+  form.clearStaticMarks();
   form.renderTexts();
   form.renderFields();
-  form.renderRows();
+  // a long draft: a few cards now, the rest of the first page once its verdict is shown (a 1,000-record
+  // draft must reach its first verdict fast; the cards below the first few are off screen anyway)
+  form.renderRows(null, FIRST_CARDS);
   showNotices();
   results.render(view);
+  // the first step needs no checker: an empty draft is told to choose its region at once
+  if (!draft.region.trim()) {
+    form.mark('f-search', t('next_region'), 'need');
+    picker.renderStatus(); // "no region chosen yet" and no circumstances to list: true without the checker
+    form.renderCircumstances();
+  }
 
   const ready = loading.then(async (c) => {
     checker = c;
@@ -487,11 +511,13 @@ export function mount(root, opts = {}) {
     form.renderCircumstances();
     picker.render();
     await evaluateNow(false);
+    form.renderFirstPage();
     // the full region list is not needed for the first verdict: fetched once the page is idle
     const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
     idle(() => picker.ensureCatalogue());
     return c;
   }, (e) => {
+    form.renderFirstPage();
     view = { ...view, stage: 'failed' };
     results.render(view);
     throw e;

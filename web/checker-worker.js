@@ -3,10 +3,10 @@
 // never block the page. Used by ./worker-checker.js, which gives the page the checker's API, async.
 //
 // Protocol: after start the worker posts {ready: true, version, regionsText} or {failed: message};
-// then each request {id, op, ...} gets {id, result} (op "evaluateJSON" with `text`, "fail" with
-// `message` and `locale` for a profile that JSON.stringify refused on the page, "evaluate" or
-// "evaluateJSON" with `like` (the type of a value that gave no text),
-// "explain" with `ruleSet` and `locale`: {id, error: {name, message}} when it throws).
+// then each request {id, op, ...} gets an answer: op "evaluateJSON" with `text`, "fail" with `message`
+// and `locale` for a profile that JSON.stringify refused on the page, "evaluate" or "evaluateJSON" with
+// `like` (the type of a value that gave no text) get {id, resultText} (the result as JSON text);
+// "explain" with `ruleSet` and `locale` gets {id, result}, or {id, error: {name, message}} when it throws.
 import { createChecker } from './jxjy.js';
 
 let checker = null;
@@ -44,6 +44,9 @@ self.addEventListener('message', (event) => {
       const arg = 'like' in m ? LIKE[m.like] : m.text;
       result = m.op === 'evaluateJSON' ? checker.evaluateJSON(arg) : checker.evaluate(arg);
     }
-    self.postMessage({ id: m.id, result });
+    // an evaluation's answer goes as JSON text: the page parses it several times faster than it reads a
+    // structured clone of the same objects (1,000 records: ~2 ms against ~15 ms of the main thread)
+    if (m.op === 'explain') self.postMessage({ id: m.id, result });
+    else self.postMessage({ id: m.id, resultText: JSON.stringify(result) });
   });
 });

@@ -23,13 +23,23 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// Every render below writes only what differs from what is on screen: the production page starts from
+// the static first screen (first-screen.js) and the browser then has nothing to lay out again.
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+export function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
 /** Fills a <select> with [value, label] pairs after a "choose" entry; a value not among them is dropped. */
-function fillSelect(select, items, value, placeholder) {
-  const nodes = [];
-  if (placeholder !== null) nodes.push(el('option', { value: '', text: placeholder }));
-  for (const [k, label] of items) nodes.push(el('option', { value: k, text: label }));
-  select.replaceChildren(...nodes);
-  select.value = value ?? '';
+export function fillSelect(select, items, value, placeholder) {
+  const all = placeholder !== null ? [['', placeholder], ...items] : items;
+  const opts = select.options;
+  const same = opts.length === all.length && all.every(([k, label], i) => opts[i].value === k && opts[i].textContent === label);
+  if (!same) select.replaceChildren(...all.map(([k, label]) => el('option', { value: k, text: label })));
+  const v = value ?? '';
+  if (select.value !== v) select.value = v;
 }
 
 export function createForm(app) {
@@ -49,18 +59,32 @@ export function createForm(app) {
   // ---- static texts and option lists --------------------------------------------------------
   function renderTexts() {
     const lang = app.lang() === 'en' ? 'en' : 'zh-CN';
-    wrapper.lang = lang;
-    for (const node of wrapper.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
-    for (const node of wrapper.querySelectorAll('[data-step]')) node.textContent = t('step', node.dataset.step);
-    for (const node of wrapper.querySelectorAll('.colon')) node.textContent = app.lang() === 'en' ? ': ' : '：';
+    if (wrapper.lang !== lang) wrapper.lang = lang;
+    for (const node of wrapper.querySelectorAll('[data-t]')) setText(node, t(node.dataset.t));
+    for (const node of wrapper.querySelectorAll('[data-step]')) setText(node, t('step', node.dataset.step));
+    for (const node of wrapper.querySelectorAll('.colon')) setText(node, app.lang() === 'en' ? ': ' : '：');
     const toggle = $('lang-toggle');
-    toggle.textContent = t('langToggle');
-    toggle.lang = app.lang() === 'en' ? 'zh-CN' : 'en';
-    $('import-file').setAttribute('aria-label', t('importInput'));
+    setText(toggle, t('langToggle'));
+    const other = app.lang() === 'en' ? 'zh-CN' : 'en';
+    if (toggle.lang !== other) toggle.lang = other;
+    if ($('import-file').getAttribute('aria-label') !== t('importInput')) $('import-file').setAttribute('aria-label', t('importInput'));
   }
 
   function renderChoices(name, kind, value) {
     const group = $(`f-${name}`);
+    const items = words(kind);
+    const shown = group.children;
+    const same = shown.length === items.length && items.every(([id, label], i) => {
+      const input = shown[i].firstElementChild;
+      return input && input.id === `f-${name}-${id}` && shown[i].lastElementChild.textContent === label;
+    });
+    if (same) {
+      for (const [i, [id]] of items.entries()) {
+        const input = shown[i].firstElementChild;
+        if (input.checked !== (value === id)) input.checked = value === id;
+      }
+      return;
+    }
     group.replaceChildren(...words(kind).map(([id, label]) => {
       const input = el('input', { type: 'radio', name: `jxjy-${name}`, value: id, id: `f-${name}-${id}`, 'data-key': name });
       input.checked = value === id;
@@ -72,7 +96,7 @@ export function createForm(app) {
     const d = app.draft();
     for (const key of ['year', 'applicationDate', 'age', 'birthDate', 'currentTitleSince', 'name']) {
       const input = $(`f-${key}`);
-      input.dataset.key = key;
+      if (input.dataset.key !== key) input.dataset.key = key;
       if (input.value !== d[key]) input.value = d[key];
     }
     renderChoices('route', 'route', d.route);
@@ -81,9 +105,9 @@ export function createForm(app) {
     fillSelect($('f-education'), words('education'), d.education, t('unset'));
     fillSelect($('f-sector'), words('sector'), d.sector, t('unset'));
     fillSelect($('f-series'), words('series'), d.series, t('unset'));
-    for (const key of ['education', 'sector', 'series']) $(`f-${key}`).dataset.key = key;
-    $('f-grassroots').checked = d.grassroots;
-    $('f-grassroots').dataset.key = 'grassroots';
+    for (const key of ['education', 'sector', 'series']) if ($(`f-${key}`).dataset.key !== key) $(`f-${key}`).dataset.key = key;
+    if ($('f-grassroots').checked !== d.grassroots) $('f-grassroots').checked = d.grassroots;
+    if ($('f-grassroots').dataset.key !== 'grassroots') $('f-grassroots').dataset.key = 'grassroots';
     if ($('f-region').value !== d.region) $('f-region').value = d.region;
     syncAge();
   }
@@ -91,10 +115,10 @@ export function createForm(app) {
   // With a birth date the checker computes the age itself: the age field is then not used.
   function syncAge() {
     const fromBirth = app.draft().birthDate.trim() !== '';
-    $('f-age').disabled = fromBirth;
-    $('f-age-hint').hidden = !fromBirth;
+    if ($('f-age').disabled !== fromBirth) $('f-age').disabled = fromBirth;
+    setHidden($('f-age-hint'), !fromBirth);
     if (fromBirth) $('f-age').setAttribute('aria-describedby', 'f-age-hint');
-    else $('f-age').removeAttribute('aria-describedby');
+    else if ($('f-age').hasAttribute('aria-describedby')) $('f-age').removeAttribute('aria-describedby');
   }
 
   // ---- circumstances of the chosen rule set --------------------------------------------------
@@ -104,9 +128,9 @@ export function createForm(app) {
     const d = app.draft();
     const active = wrapper.getRootNode().activeElement;
     const focused = active && list.contains(active) ? active.id : null;
-    list.replaceChildren();
-    $('circ-empty').textContent = app.ruleSet() ? (items.length ? '' : t('circNone')) : t('circNoRegion');
-    $('circ-empty').hidden = items.length > 0;
+    if (list.firstChild || items.length) list.replaceChildren();
+    setText($('circ-empty'), app.ruleSet() ? (items.length ? '' : t('circNone')) : t('circNoRegion'));
+    setHidden($('circ-empty'), items.length > 0);
     for (const c of items) {
       const state = d.circ[c.kind] || { on: false, value: '' };
       const id = `c-${c.kind}`;
@@ -130,8 +154,40 @@ export function createForm(app) {
   }
 
   // ---- training records: one card each ----------------------------------------------------------
+  // A card is a copy of one built for a blank record (per language), its ids and values then set: a
+  // deep clone is several times faster than building the ~60 elements and ~25 options anew (50 cards
+  // on the first page, 100 more on each "show more").
+  let template = null;
   function rowCard(row, n) {
     const uid = uidOf(row);
+    if (!template || template.lang !== app.lang()) template = { lang: app.lang(), node: buildCard(newRow(), 0, 0) };
+    const li = template.node.cloneNode(true);
+    const to = `r${uid}-`;
+    li.id = `r${uid}`;
+    li.dataset.uid = uid;
+    for (const node of li.querySelectorAll('[id], [for], [name], [data-row], [aria-describedby]')) {
+      if (node.id.startsWith('r0-')) node.id = to + node.id.slice(3);
+      const f = node.getAttribute('for');
+      if (f && f.startsWith('r0-')) node.setAttribute('for', to + f.slice(3));
+      if (node.name && node.name.startsWith('r0-')) node.name = to + node.name.slice(3);
+      if (node.dataset.row !== undefined) node.dataset.row = uid;
+      const d = node.getAttribute('aria-describedby');
+      if (d && d.startsWith('r0-')) node.setAttribute('aria-describedby', to + d.slice(3));
+    }
+    const control = (key) => li.querySelector(`[data-col="${key}"] [data-key="${key}"]`);
+    for (const key of ['year', 'amount', 'note']) control(key).value = row[key];
+    for (const key of ['subject', 'activity', 'level']) control(key).value = row[key];
+    control('unit').value = row.unit || 'hours';
+    for (const radio of li.querySelectorAll('input[data-key="filed"]')) radio.checked = (row.filed || '') === radio.value;
+    li.querySelector('[data-col="level"]').hidden = row.activity !== 'conference' && !row.level;
+    li.querySelector('.rec-no').textContent = t('record', n);
+    li.querySelector('[data-action="dup"]').setAttribute('aria-label', t('dupRow', n));
+    li.querySelector('[data-action="del"]').setAttribute('aria-label', t('delRow', n));
+    cards.set(uid, li);
+    return li;
+  }
+
+  function buildCard(row, n, uid) {
     const id = (k) => `r${uid}-${k}`;
     const field = (key, control, { wide = false, hint = null } = {}) => {
       control.id = id(key);
@@ -188,27 +244,28 @@ export function createForm(app) {
         field('note', text('note', row.note, { maxlength: 1000 }), { wide: true }),
         filed),
       el('p', { className: 'explain', id: id('explain') }));
-    cards.set(uid, li);
     return li;
   }
 
-  function renderRows(focusId) {
+  /** Renders the cards anew: the first FIRST_ROWS (or as many as were shown), or only `limit` of them. */
+  function renderRows(focusId, limit = FIRST_ROWS) {
     const rows = app.draft().training;
     const list = $('records-list');
-    const target = Math.max(FIRST_ROWS, Math.min(rows.length, rowsShown));
+    const target = Math.max(Math.min(limit, FIRST_ROWS), Math.min(rows.length, rowsShown));
     cards.clear();
-    list.replaceChildren(...rows.slice(0, target).map((r, i) => rowCard(r, i + 1)));
+    if (rows.length || list.firstChild) list.replaceChildren(...rows.slice(0, target).map((r, i) => rowCard(r, i + 1)));
     rowsShown = Math.min(rows.length, target);
-    $('records-empty').hidden = rows.length > 0;
-    $('sort-rows').hidden = rows.length < 2;
+    setHidden($('records-empty'), rows.length > 0);
+    setHidden($('sort-rows'), rows.length < 2);
     updateShowMore();
     if (focusId) focusControl(focusId);
   }
-  // The next page of cards (or all of them).
-  function renderMore(all = false) {
+  // The next page of cards (or all of them, or up to the first FIRST_ROWS: `upTo`).
+  function renderMore(all = false, upTo = null) {
     const rows = app.draft().training;
     const list = $('records-list');
-    const end = all ? rows.length : Math.min(rows.length, rowsShown + PAGE_ROWS);
+    const end = all ? rows.length : Math.min(rows.length, upTo === null ? rowsShown + PAGE_ROWS : Math.max(rowsShown, upTo));
+    if (end <= rowsShown) return;
     const frag = document.createDocumentFragment();
     for (let i = rowsShown; i < end; i++) frag.append(rowCard(rows[i], i + 1));
     list.append(frag);
@@ -218,8 +275,8 @@ export function createForm(app) {
   }
   function updateShowMore() {
     const rest = app.draft().training.length - rowsShown;
-    $('show-more').hidden = rest <= 0;
-    if (rest > 0) $('show-more').textContent = t('showMore', rest);
+    setHidden($('show-more'), rest <= 0);
+    if (rest > 0) setText($('show-more'), t('showMore', rest));
   }
 
   /** The card of a row's uid, if rendered. */
@@ -241,6 +298,17 @@ export function createForm(app) {
     }
     marked = [];
   }
+  /** Drops the marks of the static first screen (first-screen.js): the calculator puts its own. */
+  function clearStaticMarks() {
+    for (const msg of wrapper.querySelectorAll('.field-msg')) {
+      const control = wrapper.querySelector(`[aria-describedby~="${CSS.escape(msg.id)}"]`);
+      if (control) {
+        const rest = control.getAttribute('aria-describedby').split(/\s+/).filter((x) => x && x !== msg.id).join(' ');
+        if (rest) control.setAttribute('aria-describedby', rest); else control.removeAttribute('aria-describedby');
+      }
+      msg.remove();
+    }
+  }
   /** Puts `text` at the control `id` (a need in amber, an error in red). Returns the control or null. */
   function mark(id, text, kind) {
     const control = $(id);
@@ -252,8 +320,15 @@ export function createForm(app) {
     const describedby = control.getAttribute('aria-describedby') || '';
     if (kind === 'error') control.setAttribute('aria-invalid', 'true');
     control.setAttribute('aria-describedby', `${describedby} ${msgId}`.trim());
-    marked.push({ control, msg, describedby });
+    marked.push({ control, msg, describedby, id, text, kind });
     return control;
+  }
+  /** True when exactly these marks ([id, text, kind]) are on screen already, in this order. */
+  function hasMarks(list) {
+    return marked.length === list.length && list.every(([id, text, kind], i) => {
+      const m = marked[i];
+      return m.id === id && m.text === text && m.kind === kind && m.control.isConnected && $(id) === m.control;
+    });
   }
 
   // ---- events -----------------------------------------------------------------------------------
@@ -347,8 +422,10 @@ export function createForm(app) {
   $('show-more').addEventListener('click', () => renderMore(false));
 
   return {
-    renderTexts, renderFields, renderCircumstances, renderRows, renderMore, syncAge, clearMarks, mark,
+    renderTexts, renderFields, renderCircumstances, renderRows, renderMore, syncAge, clearMarks, clearStaticMarks, mark, hasMarks,
     uidOf, card, focusControl,
+    /** The rest of the first page of cards, after a first render of fewer (calculator.js mount). */
+    renderFirstPage: () => renderMore(false, FIRST_ROWS),
     render() { renderTexts(); renderFields(); renderCircumstances(); renderRows(); },
   };
 }

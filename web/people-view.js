@@ -54,7 +54,9 @@ export function createPeopleView(app, store, deps) {
     renameBox, status, error);
   details.open = set.people.length > 0;
   const section = el('section', { id: 'people', className: 'card people', 'aria-labelledby': 'people-heading' }, details);
-  app.wrapper.querySelector('.top').after(section);
+  // in place of the static first screen's folded panel (first-screen.js), else after the header
+  const placeholder = app.wrapper.querySelector('#people');
+  if (placeholder) placeholder.replaceWith(section); else app.wrapper.querySelector('.top').after(section);
 
   function say(statusText = '', errorText = '') {
     status.textContent = statusText;

@@ -3,7 +3,7 @@
 // The full catalogue (region-catalogue.js) is fetched the first time the step is used, or when the
 // page is idle after its first verdict; until then the covered regions (checker.regions()) are known.
 import { children, fullName, lineage, loadCatalogue, searchCatalogue } from './region-catalogue.js';
-import { el } from './form.js';
+import { el, setText } from './form.js';
 
 export function createRegionPicker(app) {
   const { $ } = app;
@@ -59,13 +59,13 @@ export function createRegionPicker(app) {
   function renderStatus() {
     const code = app.draft().region.trim();
     const status = $('region-status');
-    status.className = 'region-status';
-    status.textContent = '';
+    if (status.className !== 'region-status') status.className = 'region-status';
     if (!code) {
-      $('region-name').textContent = t('noRegion');
-      status.textContent = '';
+      setText($('region-name'), t('noRegion'));
+      setText(status, '');
       return;
     }
+    status.textContent = '';
     const name = nameOf(code);
     $('region-name').replaceChildren(el('span', { lang: 'zh-CN', text: name }), name ? ` ${code}` : code);
     if (!/^\d{6}$/.test(code)) {
@@ -174,7 +174,7 @@ export function createRegionPicker(app) {
   });
 
   return {
-    render, ensureCatalogue, nameOf,
+    render, renderStatus, ensureCatalogue, nameOf,
     get catalogue() { return cat; },
   };
 }

@@ -2,7 +2,7 @@
 // what is still needed (with deadlines), the per-year table, reasons and warnings, each record's own
 // explanation (in its card, where the person typed it), the region's ways to earn hours, and the
 // printable one-page summary. Reads the calculator's "view" (see calculator.js); keeps no state.
-import { el } from './form.js';
+import { el, setHidden, setText } from './form.js';
 import { VOCABULARY, word } from './words.js';
 import { say } from './texts.js';
 
@@ -32,13 +32,15 @@ export function createResultView(app) {
 
   function setBanner(kind, title, lines = []) {
     const banner = $('banner');
-    banner.className = `banner ${kind}`;
-    banner.dataset.kind = kind;
-    $('banner-title').textContent = title;
-    $('banner-detail').replaceChildren(...lines.filter(Boolean).map((line) => el('span', { className: 'line' }, ...[].concat(line))));
+    if (banner.className !== `banner ${kind}`) banner.className = `banner ${kind}`;
+    if (banner.dataset.kind !== kind) banner.dataset.kind = kind;
+    setText($('banner-title'), title);
+    const detail = $('banner-detail');
+    const spans = lines.filter(Boolean).map((line) => el('span', { className: 'line' }, ...[].concat(line)));
+    if (spans.length || detail.firstChild) detail.replaceChildren(...spans);
     const chip = $('verdict-chip');
-    chip.className = `verdict-chip ${kind}`;
-    chip.textContent = `${t('result')}${colon()}${title} ↓`;
+    if (chip.className !== `verdict-chip ${kind}`) chip.className = `verdict-chip ${kind}`;
+    setText(chip, `${t('result')}${colon()}${title} ↓`);
   }
 
   function fillCited(listId, blockId, items) {
@@ -76,17 +78,17 @@ export function createResultView(app) {
   /** Renders the whole view: {stage, next, result, errors, leftOut, refused, profile}. */
   function render(view) {
     const next = $('next-step');
-    next.hidden = !view.next;
-    $('next-step-text').textContent = view.next || '';
-    $('errors').hidden = true;
-    $('error-list').replaceChildren();
-    $('banner').dataset.stage = view.stage;
+    setHidden(next, !view.next);
+    setText($('next-step-text'), view.next || '');
+    setHidden($('errors'), true);
+    if ($('error-list').firstChild) $('error-list').replaceChildren();
+    if ($('banner').dataset.stage !== view.stage) $('banner').dataset.stage = view.stage;
     const details = $('details');
-    if (view.stage === 'loading') { setBanner('pending', t('loading')); details.hidden = true; return; }
+    if (view.stage === 'loading') { setBanner('pending', t('loading')); setHidden(details, true); return; }
     if (view.stage === 'failed') { setBanner('error', t('loadFailed'), [t('loadFailedDetail')]); details.hidden = true; return; }
     if (view.stage !== 'verdict' && view.stage !== 'error') {
       setBanner('pending', t('status_pending'), view.next ? [view.next] : []);
-      details.hidden = true;
+      setHidden(details, true);
       return;
     }
     const result = view.result;
@@ -102,7 +104,7 @@ export function createResultView(app) {
         }
       }
       $('errors').hidden = view.errors.length === 0;
-      details.hidden = true;
+      setHidden(details, true);
       return;
     }
     details.hidden = false;
@@ -174,14 +176,27 @@ export function createResultView(app) {
   // application year; the record's basis and reason are what the rule set says about it.
   // The probes are answered by the checker (in its worker); a list for a view that is no longer shown
   // when they are all in is dropped.
+  let waysCalls = 0;
   async function renderWays(view) {
     const list = $('ways-list');
-    if (!view.probe) { list.replaceChildren(el('li', { className: 'hint', text: t('waysNone') })); return; }
+    if (!view.probe) {
+      waysCalls++;
+      list.removeAttribute('aria-busy');
+      list.replaceChildren(el('li', { className: 'hint', text: t('waysNone') }));
+      return;
+    }
     const asks = VOCABULARY.activity.map((act) => {
       const levels = act.id === 'conference' ? VOCABULARY.confLevel.map((l) => l.id) : [undefined];
       return { act, answers: levels.map((level) => ['hours', 'days', 'months', 'subjects'].map((unit) => view.probe({ activity: act.id, unit, level }).catch(() => null))) };
     });
-    const answered = await Promise.all(asks.map(async ({ act, answers }) => ({ act, recs: await Promise.all(answers.map((a) => Promise.all(a))) })));
+    list.setAttribute('aria-busy', 'true'); // until the checker's answers (of the latest call) are all in
+    const call = ++waysCalls;
+    let answered;
+    try {
+      answered = await Promise.all(asks.map(async ({ act, answers }) => ({ act, recs: await Promise.all(answers.map((a) => Promise.all(a))) })));
+    } finally {
+      if (call === waysCalls) list.removeAttribute('aria-busy');
+    }
     if (app.view() !== view) return;
     const items = [];
     for (const { act, recs } of answered) {

@@ -46,7 +46,9 @@ function startWorker(options) {
         const p = pending.get(m.id);
         pending.delete(m.id);
         if (p && m.error) p.reject(new (m.error.name === 'RangeError' ? RangeError : TypeError)(m.error.message));
-        else if (p) p.resolve(m.result);
+        else if (p) {
+          try { p.resolve('resultText' in m ? JSON.parse(m.resultText) : m.result); } catch (e) { p.reject(e); }
+        }
         return;
       }
       if (m.failed) {

@@ -55,7 +55,7 @@ test('dist/: hashed names, the page names only files that exist, sw.js lists the
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is built (scripts/build.sh)');
   const all = files(dist).filter((f) => !/\.(br|gz)$/.test(f));
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const named = [...html.matchAll(/\b(?:src|href)="([^":]+)"/g)].map((m) => m[1]);
+  const named = [...html.matchAll(/\b(?:src|href)="([^":#][^":]*)"/g)].map((m) => m[1]);
   for (const f of named) assert.ok(all.includes(f), `index.html names ${f}, which is in dist/`);
   for (const kind of [/^app-.*\.js$/, /^style-.*\.css$/, /^jxjy-.*\.wasm$/]) assert.ok(named.some((f) => kind.test(f) && HASHED.test(f)), `index.html names a hashed ${kind}`);
   assert.ok(all.some((f) => /^checker-worker-[A-Z0-9]{8}\.js$/.test(f)), 'the worker is bundled under a hashed name');
