@@ -203,9 +203,9 @@ export function mount(root, opts = {}) {
       if (field.key === 'filed') return `r${uid}-filed-${draft.training[field.row].filed || 'unknown'}`;
       return `r${uid}-${field.key}`;
     }
-    if (field.key.startsWith('circ:')) {
-      const [, kind, value] = field.key.split(':');
-      return value ? `c-${kind}-value` : `c-${kind}`;
+    if (field.key.startsWith('circ:')) { // circ:KIND (its box) or circ:KIND:ENTRY:FIELD (form.js ids)
+      const [, kind, entry, name] = field.key.split(':');
+      return name ? `c-${kind}-${entry}-${name}` : `c-${kind}`;
     }
     if (['route', 'level', 'gender'].includes(field.key)) {
       const v = draft[field.key];
@@ -321,11 +321,16 @@ export function mount(root, opts = {}) {
     if (result.ok === false) {
       const missing = result.errors.filter((e) => e.code === 'missing');
       const personal = missing.filter((e) => PERSON_FIELDS.includes(String(e.path).slice(1)));
-      if (personal.length && personal.length === result.errors.length) {
+      // a ticked circumstance whose value is not typed yet is a next step too, not an error
+      const circ = missing.filter((e) => /^\/circumstances\/\d+\/\w+$/.test(e.path));
+      const sep = draft.lang === 'en' ? ', ' : '、';
+      if ((personal.length || circ.length) && personal.length + circ.length === result.errors.length) {
         const keys = [...new Set(personal.map((e) => String(e.path).slice(1)))];
-        const words = keys.map((k) => labelOf(controlId({ key: k === 'age' ? 'age' : k }))).join(draft.lang === 'en' ? ', ' : '、');
-        next.next = t('next_person', words);
+        const words = keys.map((k) => labelOf(controlId({ key: k === 'age' ? 'age' : k }))).join(sep);
+        const circIds = circ.map((e) => controlId(fieldOf(built, e.path))).filter(Boolean);
+        next.next = keys.length ? t('next_person', words) : t('next_circ', [...new Set(circIds.map(labelOf))].join(sep));
         for (const k of keys) { const id = controlId(built.fields['/' + k] || { key: k }); if (id) next.marks.push([id, t('needed'), 'need']); }
+        for (const id of circIds) next.marks.push([id, t('needCirc'), 'need']);
       } else {
         next.stage = 'error';
         for (const e of result.errors) next.errorMarks.push({ e, id: controlId(fieldOf(built, e.path)) });

@@ -3,7 +3,7 @@
 // explanation (in its card, where the person typed it), the region's ways to earn hours, and the
 // printable one-page summary. Reads the calculator's "view" (see calculator.js); keeps no state.
 import { el } from './form.js';
-import { VOCABULARY, word } from './words.js';
+import { VOCABULARY, statusWord, word } from './words.js';
 import { say } from './texts.js';
 
 export function fmt(n) {
@@ -29,6 +29,8 @@ export function createResultView(app) {
   const t = (key, ...args) => app.t(key, ...args);
   const colon = () => (app.lang() === 'en' ? ': ' : '：');
   const subjectName = (s) => app.word('subject', s);
+  const status = (id) => statusWord(id, app.lang()); // the vocabulary's words
+  const yearWord = (id) => app.word('status', id);
 
   function setBanner(kind, title, lines = []) {
     const banner = $('banner');
@@ -70,7 +72,7 @@ export function createResultView(app) {
     return (result.years || []).map((y) => el('tr', { className: y.required === false ? 'optional' : y.met ? 'met' : y.waived ? 'waived' : 'notmet' },
       el('th', { scope: 'row', text: String(y.year) }),
       meter(y.public, t('public')), meter(y.professional, t('professional')), meter(y.total, t('total')),
-      el('td', { text: y.waived ? t('yearWaived') : y.met ? t('yearMet') : y.required === false ? t('yearNotNeeded') : t('yearShort') })));
+      el('td', { text: y.waived ? t('yearWaived') : y.met ? yearWord('met') : y.required === false ? t('yearNotNeeded') : yearWord('short') })));
   }
 
   /** Renders the whole view: {stage, next, result, errors, leftOut, refused, profile}. */
@@ -85,13 +87,14 @@ export function createResultView(app) {
     if (view.stage === 'loading') { setBanner('pending', t('loading')); details.hidden = true; return; }
     if (view.stage === 'failed') { setBanner('error', t('loadFailed'), [t('loadFailedDetail')]); details.hidden = true; return; }
     if (view.stage !== 'verdict' && view.stage !== 'error') {
-      setBanner('pending', t('status_pending'), view.next ? [view.next] : []);
+      // the next step is said once, in its own box above (and at its field): the banner only says so
+      setBanner('pending', t('status_pending'));
       details.hidden = true;
       return;
     }
     const result = view.result;
     if (view.stage === 'error') {
-      setBanner('error', t('status_error'), [t('statusDetail_error')]);
+      setBanner('error', status('error'), [t('statusDetail_error')]);
       const list = $('error-list');
       for (const e of view.errors) {
         const text = e.message || e.code;
@@ -106,16 +109,16 @@ export function createResultView(app) {
       return;
     }
     details.hidden = false;
-    const status = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
+    const verdict = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
     const rs = result.ruleSet || {};
     const src = (rs.sources || []).map((s) => [s.number || s.title, s.date].filter(Boolean).join(' ')).join('；');
     const win = Array.isArray(result.window) && result.window.length
       ? (result.window.length > 1 ? `${result.window[0]}–${result.window[result.window.length - 1]}` : String(result.window[0])) : '—';
-    const lines = [t('statusDetail_' + status)];
+    const lines = [t('statusDetail_' + verdict)];
     if (rs.regionName || src) lines.push([`${t('basedOn')}${colon()}${rs.regionName || ''} `, el('span', { lang: 'zh-CN', text: src })]);
-    if (status !== 'exempt' && result.requiredYears) lines.push(t('requiredYears', result.requiredYears, win));
+    if (verdict !== 'exempt' && result.requiredYears) lines.push(t('requiredYears', result.requiredYears, win));
     if (view.leftOut.length) lines.push(t('leftOut', view.leftOut.map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、')));
-    setBanner(status, t('status_' + status), lines);
+    setBanner(verdict, status(verdict), lines);
 
     const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
     $('todo-list').replaceChildren(...shortfall.map(shortfallItem));
@@ -235,8 +238,8 @@ export function createResultView(app) {
         ['printRegion', `${app.regionName(d.region) || ''} ${d.region}`.trim()],
         ['printApplication', application],
         ['printRuleSet', sources.length ? el('span', {}, ...sources) : ''],
-        ['printVerdict', view.stage === 'verdict' ? `${t('status_' + result.status)} — ${t('statusDetail_' + result.status)}`
-          : view.stage === 'error' ? t('status_error') : t('status_pending')],
+        ['printVerdict', view.stage === 'verdict' ? `${status(result.status)} — ${t('statusDetail_' + result.status)}`
+          : view.stage === 'error' ? status('error') : t('status_pending')],
       ]),
     ];
     if (view.stage === 'verdict') {
