@@ -276,11 +276,12 @@ export function mount(root, opts = {}) {
       recordOf: new Map(), checkDate, errors: [], result: null, probe: null, marks: [], errorMarks: [], built: null };
     const region = draft.region.trim();
     const cover = app.coverage(region);
-    // the first thing missing is marked at its field (the region: at the search, where one starts)
+    // the first thing missing: said once, in the result's next-step box (a link to its field), and its
+    // field marked "next" (the region: at the search, where one starts)
     const need = (key, text) => {
       next.next = next.next || text;
       const id = key === 'region' && !region ? 'f-search' : controlId({ key });
-      if (id) next.marks.push([id, text, 'need']);
+      if (id) { next.nextId = id; next.marks.push([id, t('nextHere'), 'need']); }
     };
     if (!region) need('region', t('next_region'));
     else if (!/^\d{6}$/.test(region)) need('region', t('badCode'));
@@ -331,6 +332,7 @@ export function mount(root, opts = {}) {
         next.next = keys.length ? t('next_person', words) : t('next_circ', [...new Set(circIds.map(labelOf))].join(sep));
         for (const k of keys) { const id = controlId(built.fields['/' + k] || { key: k }); if (id) next.marks.push([id, t('needed'), 'need']); }
         for (const id of circIds) next.marks.push([id, t('needCirc'), 'need']);
+        next.nextId = (next.marks[0] || [])[0];
       } else {
         next.stage = 'error';
         for (const e of result.errors) next.errorMarks.push({ e, id: controlId(fieldOf(built, e.path)) });
@@ -338,7 +340,7 @@ export function mount(root, opts = {}) {
     } else {
       // no record yet: the verdict stands (it is what the notice says of no training), and the next
       // step says to add the records
-      if (!built.profile.training.length && result.status === 'short') next.next = t('next_records');
+      if (!built.profile.training.length && result.status === 'short') { next.next = t('next_records'); next.nextId = 'add-row'; }
       next.stage = 'verdict';
       (result.records || []).forEach((rec) => next.recordOf.set(built.rowOf[rec.index], rec));
     }
@@ -465,6 +467,7 @@ export function mount(root, opts = {}) {
   $('print-btn').addEventListener('click', print);
   $('error-list').addEventListener('click', onFocusLink);
   $('verdict-chip').addEventListener('click', onFocusLink);
+  $('next-step').addEventListener('click', onFocusLink);
   $('ways-block').addEventListener('toggle', () => { if ($('ways-block').open) results.renderWays(view); });
   $('rules-block').addEventListener('toggle', () => { if ($('rules-block').open) results.renderRules(); });
   const beforePrint = () => results.renderPrint(view);

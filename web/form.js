@@ -112,13 +112,14 @@ export function createForm(app) {
     const list = isListField(f);
     const id = circId(kind, e, f);
     const hintId = `${id}-hint`;
-    const hints = [list ? t('circListHint') : '', isOptionalField(kind, f) ? t('circOptional') : ''].filter(Boolean);
+    const hints = list ? [t('circListHint')] : [];
+    const label = word('circumstanceField', f, app.lang()) + (isOptionalField(kind, f) ? t('circOptional') : '');
     const input = el('input', { type: 'text', id, 'data-circ': kind, 'data-entry': e, 'data-field': f,
       inputmode: list ? 'text' : 'numeric', maxlength: list ? 200 : 5, className: list ? '' : 'num',
       'aria-describedby': hints.length ? hintId : null });
     input.value = value;
     return el('div', { className: 'field', 'data-field': f },
-      el('label', { for: id, text: word('circumstanceField', f, app.lang()) }), input,
+      el('label', { for: id, text: label }), input,
       hints.length ? el('small', { className: 'hint', id: hintId, text: hints.join(app.lang() === 'en' ? '; ' : '；') }) : null);
   }
 

@@ -79,7 +79,8 @@ export function createResultView(app) {
   function render(view) {
     const next = $('next-step');
     next.hidden = !view.next;
-    $('next-step-text').textContent = view.next || '';
+    const to = view.nextId && $(view.nextId) ? view.nextId : null;
+    $('next-step-text').replaceChildren(to ? el('a', { href: `#${to}`, 'data-focus': to, text: view.next }) : view.next || '');
     $('errors').hidden = true;
     $('error-list').replaceChildren();
     $('banner').dataset.stage = view.stage;

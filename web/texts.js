@@ -15,7 +15,7 @@ export const TEXT = {
     next_person: (what) => `该地区的文件要求填写：${what}。`,
     next_records: '添加继续教育记录：每项学习活动一条。',
     next_uncovered: '所选地区的继续教育文件尚未收录，无法测算。',
-    nextHeading: '下一步',
+    nextHeading: '下一步', nextHere: '下一步：填写这里',
     // region
     searchRegion: '搜索地区', searchHint: '输入名称（如 乌鲁木齐、天山区、河南）或行政区划代码',
     searchNone: '没有匹配的地区', searchCount: (n) => `${n} 个地区匹配，请点选：`, searchLoading: '正在加载地区目录……',
@@ -40,7 +40,7 @@ export const TEXT = {
     // circumstances
     circNone: '所选地区的文件没有列出特殊情形。', circNoRegion: '选择地区后，这里列出该地区文件规定的特殊情形。',
     // (a circumstance's field labels are the vocabulary's circumstanceField words)
-    circListHint: '可填多个，用逗号分隔，如 2022, 2023', circOptional: '可选',
+    circListHint: '可填多个，用逗号分隔，如 2022, 2023', circOptional: '（可选）',
     circEntry: (n) => `第${n}项`, circEntry_village_first_secretary: (n) => `第${n}次驻村`,
     circAdd: '＋ 再添加一项', circAdd_village_first_secretary: '＋ 再添加一次驻村（每次选派分别填写）',
     circRemove: '删除', circRemoveLabel: (n) => `删除第${n}项`, circRemoveLabel_village_first_secretary: (n) => `删除第${n}次驻村`,
@@ -146,7 +146,7 @@ export const TEXT = {
     next_person: (what) => `The region's notice needs: ${what}.`,
     next_records: 'Add your training records: one per activity.',
     next_uncovered: 'The notice of the chosen region is not in this tool yet, so nothing can be checked.',
-    nextHeading: 'Next step',
+    nextHeading: 'Next step', nextHere: 'Next: fill this in',
     searchRegion: 'Search region', searchHint: 'a place name in Chinese (as in the notices) or a six-digit region code',
     searchNone: 'No region matches', searchCount: (n) => `${n} regions match; pick one:`, searchLoading: 'Loading the region list…',
     catalogueFailed: 'The region list could not be loaded; you can still type a six-digit code.',
@@ -167,7 +167,7 @@ export const TEXT = {
     personHint: 'Only what the chosen region\'s notice uses is needed; leave the rest empty.',
     needed: 'the region\'s notice needs this',
     circNone: 'The region\'s notice lists no special circumstances.', circNoRegion: 'Once a region is chosen, the special circumstances of its notice are listed here.',
-    circListHint: 'several are possible, comma separated, e.g. 2022, 2023', circOptional: 'optional',
+    circListHint: 'several are possible, comma separated, e.g. 2022, 2023', circOptional: ' (optional)',
     circEntry: (n) => `Entry ${n}`, circEntry_village_first_secretary: (n) => `Posting ${n}`,
     circAdd: '+ Add another', circAdd_village_first_secretary: '+ Add another posting (one entry per posting)',
     circRemove: 'Remove', circRemoveLabel: (n) => `Remove entry ${n}`, circRemoveLabel_village_first_secretary: (n) => `Remove posting ${n}`,
