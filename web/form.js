@@ -3,7 +3,7 @@
 // what they lack or what the checker said about them. It keeps no state of its own beyond the DOM: the
 // draft belongs to the calculator (calculator.js), which calls render*() and is told of every change.
 import { SEVERAL_ENTRIES, VOCABULARY, circumstanceFields, isListField, isOptionalField, word } from './words.js';
-import { circumstanceEntries, newRow } from './draft.js';
+import { circumstanceEntries, newRow, parseInteger } from './draft.js';
 
 // Cards rendered at once; the rest on request, a page at a time ("show the other N"): a 1,000-row draft
 // must reach its first verdict fast, and a person reads a few dozen records at a time anyway.
@@ -314,6 +314,7 @@ export function createForm(app) {
       if (!row) return;
       const key = target.dataset.key;
       if (target.type === 'radio' && !target.checked) return;
+      if (row[key] === target.value) return; // (the change event after the input events: nothing new)
       row[key] = target.value;
       if (key === 'activity') {
         const box = card(uidOf(row))?.querySelector('[data-col="level"]');
@@ -330,8 +331,11 @@ export function createForm(app) {
         state.on = target.checked;
         renderCircumstances(target.id); // its fields appear (or go) under it
       } else if (target.dataset.field) {
-        state.entries = circumstanceEntries(d, kind);
-        state.entries[Number(target.dataset.entry)][target.dataset.field] = target.value;
+        const entries = circumstanceEntries(d, kind);
+        const entry = entries[Number(target.dataset.entry)];
+        if (!entry || entry[target.dataset.field] === target.value) return; // nothing new
+        entry[target.dataset.field] = target.value;
+        state.entries = entries;
       }
       app.changed({});
       return;
@@ -339,7 +343,9 @@ export function createForm(app) {
     const key = target.dataset.key;
     if (!key || !(key in d)) return;
     if (target.type === 'radio' && !target.checked) return;
-    d[key] = target.type === 'checkbox' ? target.checked : target.value;
+    const value = target.type === 'checkbox' ? target.checked : target.value;
+    if (d[key] === value) return; // nothing new
+    d[key] = value;
     if (key === 'birthDate') syncAge();
     app.changed({ key });
   }
@@ -402,11 +408,11 @@ export function createForm(app) {
   // Sorted by year, oldest first; records of one year keep their order (a stable sort).
   function sortRows() {
     const rows = app.draft().training;
-    const year = (r) => { const n = Number(String(r.year).replace(/[^\d]/g, '')); return n || 9999; };
+    const year = (r) => parseInteger(r.year) || 9999; // (２０２２ and 2022年 too; no year: last)
     rows.sort((a, b) => year(a) - year(b));
     renderRows();
     app.changed({ rows: true });
-    app.notice(t('sorted'));
+    $('io-status').textContent = t('sorted'); // said below the buttons: nothing above them moves
   }
 
   const form = $('form');
