@@ -5,7 +5,8 @@
 # and prints "fuzz TARGET: N runs in S s, C crashes". Crashing inputs land in build/fuzz/artifacts-TARGET/.
 #
 # usage: scripts/fuzz.sh TARGET SECONDS [RUNS]
-#   TARGET   profile | rules | lines (or fuzz_profile | …); lines = the CLI's bounded reader
+#   TARGET   profile | rules | lines | roll (or fuzz_profile | …); lines = the CLI's bounded reader,
+#            roll = the roll spreadsheet reader and its results CSV
 #   SECONDS  time limit (0 = none); RUNS: stop after that many runs (default: none)
 # Extra libFuzzer flags may be given in FUZZ_FLAGS. Exit 0 when nothing was found.
 set -euo pipefail
@@ -16,8 +17,8 @@ target=${1:-}
 seconds=${2:-}
 runs=${3:-}
 target=${target#fuzz_}
-if [[ ! "$target" =~ ^(profile|rules|lines)$ ]] || [[ ! "$seconds" =~ ^[0-9]+$ ]] || [[ -n "$runs" && ! "$runs" =~ ^[0-9]+$ ]]; then
-  echo "usage: scripts/fuzz.sh profile|rules|lines SECONDS [RUNS]" >&2
+if [[ ! "$target" =~ ^(profile|rules|lines|roll)$ ]] || [[ ! "$seconds" =~ ^[0-9]+$ ]] || [[ -n "$runs" && ! "$runs" =~ ^[0-9]+$ ]]; then
+  echo "usage: scripts/fuzz.sh profile|rules|lines|roll SECONDS [RUNS]" >&2
   exit 2
 fi
 need_packages clang libclang-rt-14-dev cmake make nlohmann-json3-dev python3 >/dev/null
@@ -47,6 +48,17 @@ if target == "profile":
     put(json.dumps(wide, separators=(",", ":")))
     put(json.dumps({"region": "150783", "year": 2023, "training": [{"year": 2023, "subject": "public",
         "activity": "course", "hours": 1, "note": "注" * 300000}]}, ensure_ascii=False))
+elif target == "roll":
+    head = "姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位,会议级别,已备案,备注,开始日期,结束日期\r\n"
+    put(head + "张三,630000,2025,高级,女,47,2024年,公需,网络课程,30学时,,,是,\r\n"
+               "张三,,,,,,2023,专业,学术会议,2,天,国家级,否,\"备注, 含逗号\",,\r\n"
+               "李四,650000,2025,中级,男,40,,专业,培训班,20,天,,,,2022-12-20,2023-01-08\r\n")
+    put("name;region;application year;level;gender;age;year;subject;activity;amount;unit\n"
+        "Ann;410100;2025;senior;female;50;2024;public;course;30;hours\n")
+    put("\ufeff" + head + "王五,150783,2025,初级,男,30,2024,公需,课程,\"=1+1\",学时,,,,,\n")
+    rows = "".join("p%d,150404,2025,中级,女,45,%d,专业,课程,%d,学时,,是,,,\n" % (i % 50, 2021 + i % 4, 1 + i % 30)
+                   for i in range(2000))
+    put(head + rows)
 elif target == "lines":
     # limit, read-size seed, error byte, then the stream
     for head in (b"\x10\x07\x00", b"\x03\x02\x21", b"\x00\x05\x00"):

@@ -98,7 +98,7 @@ echo "== Differential: native CLI vs JS module on random profiles (node --test t
 run_node_tests tests/diff/
 
 echo "== Fuzz smoke: libFuzzer, 20000 runs per target (scripts/fuzz.sh)"
-for t in profile rules lines; do
+for t in profile rules lines roll; do
   if scripts/fuzz.sh "$t" 120 20000; then add 1 0; else add 0 1; fi
 done
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <map>
 
+#include "check.h"
 #include "eval/evaluate.h"
 #include "rules/explain.h"
 #include "jxjy/jxjy.h"
@@ -181,9 +182,11 @@ struct CheckerAccess {
   static const Checker::Impl& impl(const Checker& c) { return *c.impl_; }
 };
 
+void check(const Checker& checker, std::string_view text, Result& res) { CheckerAccess::impl(checker).check(text, res); }
+
 void evaluate_to_tape(const Checker& checker, std::string_view text, ResultTape& out) {
   Result res;
-  CheckerAccess::impl(checker).check(text, res);
+  check(checker, text, res);
   to_tape(res, out);
 }
 

@@ -135,7 +135,7 @@ out=$("$bin" roll "$tmp/roll.csv" --locale en); expect "roll --locale en" 0 $? "
 printf '%s\n' "$roll_csv" | sed '3s/5,天/5,斤/' >"$tmp/roll-bad.csv"
 out=$("$bin" roll "$tmp/roll-bad.csv" 2>"$tmp/err"); expect "roll: a bad unit is exit 2, the others still written" 2 $? "$out" '^李四,4,'
 grep -q 'row 3, column 单位: .*(bad_value)' "$tmp/err" && ok || bad "roll: bad unit not on stderr with row and column: $(cat "$tmp/err")"
-grep -q '^张三,2,请修正输入,.*第 3 行「单位」' <<<"$out" && ok || bad "roll: a person with a bad row is not marked: $out"
+grep -q "^张三,2-3,请修正输入,.*第 3 行「单位」" <<<"$out" && ok || bad "roll: a person with a bad row is not marked: $out"
 out=$(printf '姓名,序号\n张三,1\n' | "$bin" roll - 2>&1); expect "roll: unknown column" 2 $? "$out" 'row 1, column 序号: .*(unknown_column)'
 out=$(printf '姓名,备注\n张三,"open\n' | "$bin" roll - 2>&1); expect "roll: unterminated quote" 2 $? "$out" 'row 2: .*(unterminated_quote)'
 out=$(printf '\xff\xfe\x00' | "$bin" roll - 2>&1); expect "roll: neither UTF-8 nor GB18030" 2 $? "$out" 'not_utf8'

@@ -232,3 +232,53 @@ TEST_CASE("basedOn: a cycle, a missing base and bad patches are clear errors", "
     CHECK(find_error(errors, "p.json", "/basedOn", "wrong_type"));
   }
 }
+
+// occasions.share is rule data (rules.schema.json): the same 20-day class over New Year credits
+// 2022 and 2023 by days under 新疆's by_days, and all in one year when a notice says start_year or
+// end_year. Each patch is a rule set of its own region (乌鲁木齐 650100) so the selection is plain.
+TEST_CASE("occasions.share: by_days, start_year and end_year place an occasion's hours", "[basedOn]") {
+  const std::string profile = R"({"region":"650100","year":2023,"route":"review","level":"intermediate",
+    "currentTitleSince":2021,"training":[{"subject":"professional","activity":"training_class",
+    "start":"2022-12-20","end":"2023-01-08","days":20}]})";
+  struct Want { const char* share; double y2022, y2023; };
+  for (Want w : {Want{"by_days", 54, 36}, Want{"start_year", 90, 0}, Want{"end_year", 0, 90}}) {
+    auto files = shipped_files();
+    files.push_back({"650100-test.json", std::string(R"({"basedOn":"650000-2022","id":"650100-test","region":"650100",
+      "regionName":{"zh":"乌鲁木齐市","en":"Urumqi"},"occasions":{"share":")") + w.share + R"("}})"});
+    std::vector<jxjy::RuleError> errors;
+    auto checker = jxjy::Checker::create(files, errors);
+    INFO(w.share << "\n" << dump(errors));
+    REQUIRE(checker);
+    json r = json::parse(checker->evaluate(profile));
+    REQUIRE(r["ok"] == true);
+    CHECK(r["ruleSet"]["id"] == "650100-test");
+    const json& rec = r["records"][0];
+    CHECK(rec["credited"] == 90);  // 一次最多认定1年的学时 (附件3 第1条) applies to the whole occasion either way
+    REQUIRE(rec["years"].size() == 2);
+    CHECK(rec["years"][0]["credited"] == w.y2022);
+    CHECK(rec["years"][1]["credited"] == w.y2023);
+    for (const auto& y : r["years"]) {
+      if (y["year"] == 2022) CHECK(y["professional"]["credited"] == w.y2022);
+      if (y["year"] == 2023) CHECK(y["professional"]["credited"] == w.y2023);
+    }
+  }
+}
+
+TEST_CASE("occasions.share: a rule set must say it, with one of its words", "[basedOn]") {
+  auto files = shipped_files();
+  files.push_back({"650100-test.json", R"({"basedOn":"650000-2022","id":"650100-test","region":"650100",
+    "regionName":{"zh":"乌鲁木齐市","en":"Urumqi"},"occasions":{"share":"by_weeks"}})"});
+  std::vector<jxjy::RuleError> errors;
+  CHECK_FALSE(jxjy::Checker::create(files, errors));
+  CHECK(find_error(errors, "650100-test.json", "/occasions/share", "invalid_value"));
+  files.back().text = R"({"basedOn":"650000-2022","id":"650100-test","region":"650100",
+    "regionName":{"zh":"乌鲁木齐市","en":"Urumqi"},"occasions":{"share":null}})";
+  errors.clear();
+  CHECK_FALSE(jxjy::Checker::create(files, errors));
+  CHECK(find_error(errors, "650100-test.json", "/occasions/share", "missing"));
+  files.back().text = R"({"basedOn":"650000-2022","id":"650100-test","region":"650100",
+    "regionName":{"zh":"乌鲁木齐市","en":"Urumqi"},"occasions":null})";
+  errors.clear();
+  CHECK_FALSE(jxjy::Checker::create(files, errors));
+  CHECK(find_error(errors, "650100-test.json", "/occasions", "missing"));
+}

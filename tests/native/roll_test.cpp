@@ -113,3 +113,106 @@ TEST_CASE("roll: results CSV has one line per person with the engine's verdict")
   CHECK(csv.rfind("姓名,行号,结论,适用规则,缺口,能否补足,截止日期,提示,错误\r\n张三,2," + want + "," +
                       result["ruleSet"]["id"].get<std::string>() + ",", 0) == 0);
 }
+
+namespace {
+// The cells of one CSV line (no quoted commas in these tests' cells except where parsed by hand).
+std::vector<std::string> cells_of(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '"') {
+      if (quoted && i + 1 < line.size() && line[i + 1] == '"') out.back() += line[++i];
+      else quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+std::vector<std::string> line_of(const std::string& csv, size_t n) {  // n = 0: the header
+  size_t at = 0;
+  for (size_t i = 0; i < n; ++i) at = csv.find("\r\n", at) + 2;
+  return cells_of(csv.substr(at, csv.find("\r\n", at) - at));
+}
+}  // namespace
+
+// The CSV is written from each person's Result; this holds it to the JSON result of the same profile
+// (shortfall years, subjects and hours, the earliest deadline, can-complete, every warning's text).
+TEST_CASE("roll: results CSV says the JSON result's shortfall, deadline and warnings (青海 2025, 二（一）)") {
+  auto r = jxjy::read_roll(kHeaderZh +
+                           "王五,630000,2025,中级,男,40,2024,公需,课程,10,学时,,,\r\n"
+                           "张三,630000,2025,高级,女,47,2024,公需,课程,30,学时,,,\r\n"
+                           "王五,,,,,,2023,专业,课程,12,学时,,,\r\n");
+  REQUIRE(r.people.size() == 2);
+  for (const char* loc : {"zh", "en"}) {
+    bool all_ok = false;
+    std::string csv = jxjy::roll_results_csv(checker(), r, loc, all_ok);
+    CHECK(all_ok);
+    const bool en = std::string(loc) == "en";
+    auto line = line_of(csv, 1);
+    REQUIRE(line.size() == 9);
+    CHECK(line[0] == "王五");
+    CHECK(line[1] == (en ? "2, 4" : "2、4"));  // the person's rows are not next to each other
+    nlohmann::json p = profile(r.people[0]);
+    if (en) p["locale"] = "en";
+    auto result = nlohmann::json::parse(checker().evaluate(p.dump()));
+    REQUIRE(result["status"] == "short");
+    CHECK(line[2] == (en ? "short" : "未达标"));
+    CHECK(line[3] == result["ruleSet"]["id"]);
+    std::string shortfall, deadline;
+    bool can = true;
+    for (const auto& s : result["shortfall"]) {
+      char hours[32];
+      std::snprintf(hours, sizeof hours, "%g", s["hours"].get<double>());
+      const std::string id = s["subject"];
+      std::string subject = id == "public" ? (en ? "public" : "公需科目")
+                            : id == "professional" ? (en ? "professional" : "专业科目") : (en ? "either subject" : "任意科目");
+      if (!shortfall.empty()) shortfall += en ? "; " : "；";
+      shortfall += std::to_string(s["year"].get<int>()) + " " + subject + " " + hours + (en ? " h" : " 学时");
+      can = can && s.value("canComplete", true);
+      if (s.contains("deadline") && s["deadline"].is_string() && (deadline.empty() || s["deadline"] < deadline))
+        deadline = s["deadline"];
+    }
+    CHECK(!shortfall.empty());
+    CHECK(line[4] == shortfall);
+    CHECK(line[5] == (can ? (en ? "yes" : "是") : (en ? "no" : "否")));
+    CHECK(line[6] == deadline);
+    std::string warnings;
+    for (const auto& w : result["warnings"]) (warnings += warnings.empty() ? "" : (en ? "; " : "；")) += w["message"].get<std::string>();
+    CHECK(line[7] == warnings);
+    CHECK(line[8].empty());
+  }
+}
+
+TEST_CASE("roll: an input problem the engine finds is said by row and column, not by JSON Pointer") {
+  // A conference without its level (the engine asks for it at /training/0/level) and an uncovered region.
+  auto r = jxjy::read_roll(kHeaderZh +
+                           "张三,650000,2025,高级,女,47,2024,专业,学术会议,2,天,,,\r\n"
+                           "李四,110000,2025,高级,女,47,2024,专业,课程,2,学时,,,\r\n");
+  REQUIRE(r.people.size() == 2);
+  bool all_ok = true;
+  std::string csv = jxjy::roll_results_csv(checker(), r, "zh", all_ok);
+  CHECK(!all_ok);
+  auto zhang = line_of(csv, 1), li = line_of(csv, 2);
+  CHECK(zhang[2] == "请修正输入");
+  CHECK(zhang[8].rfind("第 2 行「会议级别」：", 0) == 0);
+  CHECK(zhang[8].find("/training") == std::string::npos);
+  CHECK(li[2] == "请修正输入");
+  CHECK(li[8].rfind("「地区」：", 0) == 0);
+  csv = jxjy::roll_results_csv(checker(), jxjy::read_roll(kHeaderZh + "张三,650000,2025,高级,女,47,2024,专业,学术会议,2,天,,,\r\n", "en"), "en", all_ok);
+  CHECK(line_of(csv, 1)[8].rfind("row 2, conference level: ", 0) == 0);
+}
+
+TEST_CASE("roll: messages list the accepted words, not ids") {
+  auto r = jxjy::read_roll(kHeaderZh + "张三,630000,2023,高级,女,47,2023,必修,课程,30,斤,,也许,\n");
+  REQUIRE(r.people.size() == 1);
+  REQUIRE(r.people[0].errors.size() == 3);
+  CHECK(r.people[0].errors[0].message == "第 2 行「科目」：不认识的值：必修（可填：公需科目、专业科目）");
+  CHECK(r.people[0].errors[1].message.find("不认识的单位：斤（可填：学时、") != std::string::npos);
+  CHECK(r.people[0].errors[2].message == "第 2 行「已备案」：应填是或否：也许");
+  for (const auto& e : r.people[0].errors)
+    for (char c : e.message) CHECK(!(c >= 'a' && c <= 'z'));
+}

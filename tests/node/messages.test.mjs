@@ -39,6 +39,14 @@ test('tests/README.md lists the catalogue codes', () => {
   assert.deepEqual(sorted(new Set(listed('Errors:'))), sorted(catalogue.codes.error));
 });
 
+test('README "Roll" lists the roll reader\'s codes', () => {
+  const text = readFileSync(join(root, 'README.md'), 'utf8');
+  const at = text.indexOf('CSV: UTF-8 with or without BOM');
+  assert.ok(at >= 0, 'README.md has the Roll paragraph');
+  const para = text.slice(at, text.indexOf('\n\n', at));
+  assert.deepEqual(sorted(new Set([...para.matchAll(/`([a-z0-9_]+)`/g)].map((x) => x[1]))), sorted(catalogue.codes.rollError));
+});
+
 test('every message has zh and en with the same placeholders, and no programmer id in Chinese', () => {
   for (const [key, m] of Object.entries(catalogue.messages)) {
     const holes = (s) => sorted(new Set(s.match(/\{\d\}/g) ?? []));

@@ -78,19 +78,20 @@ struct RollError {
 struct RollPerson {
   std::string name;
   size_t first_row = 0;
-  std::string profile;             // the contract's profile JSON (not to evaluate when errors is not empty)
+  std::string profile;             // the contract's profile JSON without a locale (not to evaluate when errors is not empty)
   std::vector<size_t> rows;        // rows[i]: the row of training[i]
+  std::vector<size_t> all_rows;    // every row of this person, in order (also rows without a record)
   std::vector<RollError> errors;   // this person's rows that could not be read
 };
 struct Roll {
   std::vector<RollPerson> people;  // in the order of their first row
   std::vector<RollError> errors;   // problems of the whole file (header, encoding, a row without a name)
 };
-// locale "zh" or "en": the language of messages (and of the profiles' results).
+// locale "zh" or "en": the language of the reader's messages (the profiles carry none).
 Roll read_roll(std::string_view csv_text, std::string_view locale = "zh");
 
 // The results of a roll as CSV (UTF-8, CRLF, headers of vocabulary rollResultColumn in `locale`): one
-// line per person, evaluated unless the person's rows have errors. all_ok: no row error, every
+// line per person, evaluated in `locale` unless the person's rows have errors. all_ok: no row error, every
 // person's input valid.
 std::string roll_results_csv(const Checker& checker, const Roll& roll, std::string_view locale, bool& all_ok);
 

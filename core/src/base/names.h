@@ -48,6 +48,8 @@ inline constexpr Name kEffectNames[] = {
     {"waive_circumstance_years", "", ""},
     {"years_since_circumstance", "", ""},
     {"years_in_post", "", ""}};
+// How one occasion over several years shares its credit (rule field occasions.share; enum OccasionShare).
+inline constexpr Name kOccasionShareNames[] = {{"by_days", "", ""}, {"start_year", "", ""}, {"end_year", "", ""}};
 
 // Index of `id` in `table`, or -1.
 template <size_t N>
@@ -78,6 +80,17 @@ std::string name_list(const Name (&table)[N], Locale l, size_t limit = N) {
       out += table[i].id;
       out += l == Locale::en ? ")" : "）";
     }
+  }
+  return out;
+}
+
+// The same in words only, for people writing a spreadsheet (the roll): "公需、专业" / "public, professional".
+template <size_t N>
+std::string word_list(const Name (&table)[N], Locale l, size_t limit = N) {
+  std::string out;
+  for (size_t i = 0; i < N && i < limit; ++i) {
+    if (i) out += l == Locale::en ? ", " : "、";
+    out += word(table, unsigned(i), l);
   }
   return out;
 }

@@ -363,9 +363,16 @@ class Evaluation {
     return out;
   }
 
-  // An occasion's hours shared among its years by the days it holds in each, exactly (the last year
-  // takes the remainder of the division).
-  static void share(Micro hours, std::vector<YearShare>& years) {
+  // An occasion's hours shared among its years as the rule set says (occasions.share): by the days it
+  // holds in each, exactly (the last year takes the remainder of the division), or all in its first
+  // or its last year.
+  void share(Micro hours, std::vector<YearShare>& years) const {
+    const OccasionShare how = rs_.occasions ? rs_.occasions->share : OccasionShare::by_days;
+    if (how != OccasionShare::by_days && years.size() > 1) {
+      for (auto& y : years) y.credited = 0;
+      (how == OccasionShare::start_year ? years.front() : years.back()).credited = hours;
+      return;
+    }
     Micro days = 0, given = 0;
     for (const auto& y : years) days += y.credited;
     for (size_t i = 0; i < years.size(); ++i) {

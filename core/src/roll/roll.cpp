@@ -4,9 +4,11 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "jxjy/jxjy.h"
+#include "base/messages.h"
 #include "base/names.h"
 #include "roll/csv.h"
 
@@ -53,9 +55,10 @@ bool in_list(std::string_view list, std::string_view w) {  // comma-joined "also
 }
 
 // Index of the entry whose id, zh, en or "also" word is `w`, or -1.
+// limit: only the first entries are values of this column (a record's subject is never "total").
 template <size_t N>
-int lookup(const Name (&table)[N], const std::string_view (&also)[N], std::string_view w) {
-  for (size_t i = 0; i < N; ++i)
+int lookup(const Name (&table)[N], const std::string_view (&also)[N], std::string_view w, size_t limit = N) {
+  for (size_t i = 0; i < N && i < limit; ++i)
     if (ieq(table[i].id, w) || table[i].zh == w || ieq(table[i].en, w) || in_list(also[i], w)) return int(i);
   return -1;
 }
@@ -92,9 +95,14 @@ bool is_date(std::string_view s) {  // YYYY-MM-DD (the core checks the calendar)
   return true;
 }
 
+// A message of the catalogue (core/data/messages.json) in the roll's language.
 struct Texts {
   Locale l;
-  std::string_view pick(std::string_view zh, std::string_view en) const { return l == Locale::en ? en : zh; }
+  template <class... A>
+  std::string operator()(M m, const A&... args) const {
+    const MessageText& t = kMessages[int(m)];
+    return fill(l == Locale::en ? t.en : t.zh, {std::string_view(args)...});
+  }
 };
 
 struct Person {
@@ -103,7 +111,7 @@ struct Person {
   std::string fields[kFirstRecordCol];  // profile fields as written (trimmed), "" when not given
   size_t field_row[kFirstRecordCol] = {};
   std::vector<std::string> records;  // JSON objects
-  std::vector<size_t> rows;
+  std::vector<size_t> rows, all_rows;
   std::vector<RollError> errors;
 };
 
@@ -113,27 +121,27 @@ Roll read_roll(std::string_view text, std::string_view locale) {
   Roll roll;
   Texts t{locale == "en" ? Locale::en : Locale::zh};
   auto col_word = [&](int c) { return std::string(word(kRollColumnNames, unsigned(c), t.l)); };
+  const std::string units = word_list(kUnitNames, t.l, std::size(kUnitNames) - 1);  // the last is "none"
   auto fail = [&](std::vector<RollError>& to, size_t row, std::string column, std::string code, std::string msg) {
     to.push_back({row, std::move(column), std::move(code), std::move(msg)});
   };
   if (text.size() > kMaxRollBytes) {
-    fail(roll.errors, 0, "", "too_long", std::string(t.pick("文件超过 16 MiB", "the file is longer than 16 MiB")));
+    fail(roll.errors, 0, "", "too_long", t(M::roll_too_long));
     return roll;
   }
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!csv::valid_utf8(text)) {
-    fail(roll.errors, 0, "", "not_utf8", std::string(t.pick("文件不是 UTF-8 文本", "the file is not UTF-8 text")));
+    fail(roll.errors, 0, "", "not_utf8", t(M::roll_not_utf8));
     return roll;
   }
   csv::Table table;
   size_t bad_row = 0;
   if (!csv::parse(text, table, bad_row)) {
-    fail(roll.errors, bad_row, "", "unterminated_quote",
-         std::string(t.pick("引号没有闭合", "a quoted cell is not closed")));
+    fail(roll.errors, bad_row, "", "unterminated_quote", t(M::roll_unterminated_quote));
     return roll;
   }
   if (table.rows.empty()) {
-    fail(roll.errors, 0, "", "empty", std::string(t.pick("文件没有表头", "the file has no header row")));
+    fail(roll.errors, 0, "", "empty", t(M::roll_empty));
     return roll;
   }
   // The header: each cell a column of the vocabulary.
@@ -147,10 +155,10 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     int c = lookup(kRollColumnNames, kRollColumnAlso, h);
     if (c < 0) {
       fail(roll.errors, table.rows[0].number, std::string(h), "unknown_column",
-           std::string(t.pick("不认识的列：", "unknown column: ")) + std::string(h));
+           t(M::roll_unknown_column, h));
     } else if (at[c] >= 0) {
       fail(roll.errors, table.rows[0].number, std::string(h), "duplicate_column",
-           std::string(t.pick("重复的列：", "column given twice: ")) + std::string(h));
+           t(M::roll_duplicate_column, h));
     } else {
       at[c] = int(i);
       col_of[i] = c;
@@ -158,26 +166,28 @@ Roll read_roll(std::string_view text, std::string_view locale) {
   }
   if (at[person] < 0)
     fail(roll.errors, table.rows[0].number, col_word(person), "missing_column",
-         std::string(t.pick("缺少列：", "missing column: ")) + col_word(person));
+         t(M::roll_missing_column, col_word(person)));
   bool has_records = false;
   for (int c = kFirstRecordCol; c < kColCount; ++c) has_records = has_records || at[c] >= 0;
   if (has_records)
     for (int c : {int(subject), int(activity), int(amount)})
       if (at[c] < 0)
         fail(roll.errors, table.rows[0].number, col_word(c), "missing_column",
-             std::string(t.pick("缺少列：", "missing column: ")) + col_word(c));
+             t(M::roll_missing_column, col_word(c)));
   if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0))
     fail(roll.errors, table.rows[0].number, col_word(year), "missing_column",
-         std::string(t.pick("缺少列：", "missing column: ")) + col_word(year));
+         t(M::roll_missing_column, col_word(year)));
   if (!roll.errors.empty()) return roll;
 
   std::vector<Person> people;
+  std::unordered_map<std::string, size_t> person_at;  // name -> index in people (a roll of 1,000 people)
   auto find_person = [&](const std::string& name) -> Person& {
-    for (auto& p : people)
-      if (p.name == name) return p;
-    people.emplace_back();
-    people.back().name = name;
-    return people.back();
+    auto [it, added] = person_at.try_emplace(name, people.size());
+    if (added) {
+      people.emplace_back();
+      people.back().name = name;
+    }
+    return people[it->second];
   };
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
@@ -190,15 +200,16 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     std::string_view who = cell(person);
     if (who.empty()) {
       fail(roll.errors, row.number, col_word(person), "missing",
-           std::string(t.pick("这一行没有姓名", "this row has no name")));
+           t(M::roll_row_without_name));
       continue;
     }
     Person& p = find_person(std::string(who));
     if (!p.first_row) p.first_row = row.number;
+    p.all_rows.push_back(row.number);
     auto bad = [&](int c, std::string code, std::string_view what) {
-      fail(p.errors, row.number, std::string(trim(header[size_t(at[c])])), std::move(code),
-           std::string(t.pick("第 ", "row ")) + std::to_string(row.number) + std::string(t.pick(" 行「", ", ")) +
-               std::string(trim(header[size_t(at[c])])) + std::string(t.pick("」：", ": ")) + std::string(what));
+      std::string_view h = trim(header[size_t(at[c])]);
+      fail(p.errors, row.number, std::string(h), std::move(code),
+           t(M::roll_at_cell, std::to_string(row.number), h, what));
     };
     // The person's fields: the first row that gives one decides, a different value later is an error.
     for (int c = 1; c < kFirstRecordCol; ++c) {
@@ -208,9 +219,7 @@ Roll read_roll(std::string_view text, std::string_view locale) {
         p.fields[c] = std::string(v);
         p.field_row[c] = row.number;
       } else if (p.fields[c] != v) {
-        bad(c, "conflicting_value",
-            std::string(t.pick("与第 ", "differs from row ")) + std::to_string(p.field_row[c]) +
-                std::string(t.pick(" 行不同：", ": ")) + p.fields[c] + " / " + std::string(v));
+        bad(c, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.field_row[c]), p.fields[c], v));
       }
     }
     // The training record of this row, if it has one.
@@ -226,18 +235,16 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     };
     auto need = [&](int c) {
       if (!cell(c).empty()) return true;
-      bad(c, "missing", t.pick("不能为空", "must not be empty"));
+      bad(c, "missing", t(M::roll_empty_cell));
       ok = false;
       return false;
     };
-    auto enum_cell = [&](int c, std::string_view k, auto& names, auto& also) {
+    auto enum_cell = [&](int c, std::string_view k, auto& names, auto& also, size_t limit = 99) {
       std::string_view v = cell(c);
       if (v.empty()) return;
-      int i = lookup(names, also, v);
+      int i = lookup(names, also, v, limit);
       if (i < 0) {
-        bad(c, "bad_value", std::string(t.pick("不认识的值：", "unknown value: ")) + std::string(v) +
-                                std::string(t.pick("（可填：", " (one of: ")) + name_list(names, t.l) +
-                                std::string(t.pick("）", ")")));
+        bad(c, "bad_value", t(M::roll_unknown_value, v, word_list(names, t.l, limit)));
         ok = false;
         return;
       }
@@ -250,7 +257,7 @@ Roll read_roll(std::string_view text, std::string_view locale) {
         key("year");
         rec += std::to_string(y);
       } else {
-        bad(year, "bad_value", std::string(t.pick("不是年份：", "not a year: ")) + std::string(cell(year)));
+        bad(year, "bad_value", t(M::roll_not_a_year, cell(year)));
         ok = false;
       }
     } else if (cell(start).empty() || cell(end).empty()) {
@@ -259,42 +266,40 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     for (int c : {int(start), int(end)}) {
       if (cell(c).empty()) continue;
       if (!is_date(cell(c))) {
-        bad(c, "bad_value", std::string(t.pick("日期应写作 YYYY-MM-DD：", "a date is YYYY-MM-DD: ")) + std::string(cell(c)));
+        bad(c, "bad_value", t(M::roll_not_a_date, cell(c)));
         ok = false;
       } else {
         key(c == start ? "start" : "end");
         append_json_string(rec, cell(c));
       }
     }
-    if (need(subject)) enum_cell(subject, "subject", kSubjectNames, kSubjectAlso);
+    if (need(subject)) enum_cell(subject, "subject", kSubjectNames, kSubjectAlso, 2);  // public, professional
     if (need(activity)) enum_cell(activity, "activity", kActivityNames, kActivityAlso);
     enum_cell(confLevel, "level", kConfLevelNames, kConfLevelAlso);
     if (need(amount)) {
       double v;
       std::string_view suffix;
       if (!number(cell(amount), v, suffix)) {
-        bad(amount, "bad_value", std::string(t.pick("不是数量：", "not an amount: ")) + std::string(cell(amount)));
+        bad(amount, "bad_value", t(M::roll_not_an_amount, cell(amount)));
         ok = false;
       } else {
         int u = -1;
         if (!suffix.empty()) u = lookup(kUnitNames, kUnitAlso, suffix);
         int given = cell(unit).empty() ? -1 : lookup(kUnitNames, kUnitAlso, cell(unit));
         if (!suffix.empty() && u < 0) {
-          bad(amount, "bad_value", std::string(t.pick("不认识的单位：", "unknown unit: ")) + std::string(suffix));
+          bad(amount, "bad_value", t(M::roll_unknown_unit, suffix, units));
           ok = false;
         } else if (!cell(unit).empty() && given < 0) {
-          bad(unit, "bad_value", std::string(t.pick("不认识的单位：", "unknown unit: ")) + std::string(cell(unit)) +
-                                     std::string(t.pick("（可填：", " (one of: ")) +
-                                     name_list(kUnitNames, t.l, std::size(kUnitNames) - 1) + std::string(t.pick("）", ")")));
+          bad(unit, "bad_value", t(M::roll_unknown_unit, cell(unit), units));
           ok = false;
         } else if (u >= 0 && given >= 0 && u != given) {
-          bad(unit, "conflicting_value", std::string(t.pick("与数量中的单位不同", "differs from the unit in the amount")));
+          bad(unit, "conflicting_value", t(M::roll_unit_conflict));
           ok = false;
         } else if (u < 0 && given < 0) {
-          bad(unit, "missing", t.pick("需要单位（学时、天……）", "needs a unit (hours, days, …)"));
+          bad(unit, "missing", t(M::roll_unit_missing, units));
           ok = false;
         } else if (kUnitNames[u >= 0 ? u : given].id == "none") {
-          bad(unit, "bad_value", std::string(t.pick("不认识的单位：", "unknown unit: ")) + std::string(cell(unit)));
+          bad(unit, "bad_value", t(M::roll_unknown_unit, cell(unit), units));
           ok = false;
         } else {
           key(kUnitNames[u >= 0 ? u : given].id);
@@ -307,7 +312,7 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     if (!cell(filed).empty()) {
       int i = lookup(kYesNoNames, kYesNoAlso, cell(filed));
       if (i < 0) {
-        bad(filed, "bad_value", std::string(t.pick("应填 是 或 否：", "yes or no: ")) + std::string(cell(filed)));
+        bad(filed, "bad_value", t(M::roll_not_yes_no, word(kYesNoNames, 0, t.l), word(kYesNoNames, 1, t.l), cell(filed)));
         ok = false;
       } else {
         key("filed");
@@ -331,6 +336,7 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     out.name = p.name;
     out.first_row = p.first_row;
     out.rows = std::move(p.rows);
+    out.all_rows = std::move(p.all_rows);
     out.errors = std::move(p.errors);
     std::string& j = out.profile;
     j = "{";
@@ -339,30 +345,27 @@ Roll read_roll(std::string_view text, std::string_view locale) {
       append_json_string(j, k);
       j += ':';
     };
-    auto bad = [&](int c, std::string_view what) {
+    auto bad = [&](int c, const std::string& what) {
       std::string h(trim(header[size_t(at[c])]));
-      out.errors.push_back({p.field_row[c], h, "bad_value",
-                            std::string(t.pick("第 ", "row ")) + std::to_string(p.field_row[c]) +
-                                std::string(t.pick(" 行「", ", ")) + h + std::string(t.pick("」：", ": ")) +
-                                std::string(what) + p.fields[c]});
+      out.errors.push_back({p.field_row[c], h, "bad_value", t(M::roll_at_cell, std::to_string(p.field_row[c]), h, what)});
     };
     auto enum_field = [&](int c, std::string_view k, auto& names, auto& also) {
       if (p.fields[c].empty()) return;
       int i = lookup(names, also, p.fields[c]);
-      if (i < 0) return bad(c, t.pick("不认识的值：", "unknown value: "));
+      if (i < 0) return bad(c, t(M::roll_unknown_value, p.fields[c], word_list(names, t.l)));
       key(k);
       append_json_string(j, names[i].id);
     };
     auto int_field = [&](int c, std::string_view k) {
       if (p.fields[c].empty()) return;
       long v;
-      if (!integer(p.fields[c], v)) return bad(c, t.pick("不是整数：", "not a whole number: "));
+      if (!integer(p.fields[c], v)) return bad(c, t(M::roll_not_a_whole_number, p.fields[c]));
       key(k);
       j += std::to_string(v);
     };
     auto date_field = [&](int c, std::string_view k) {
       if (p.fields[c].empty()) return;
-      if (!is_date(p.fields[c])) return bad(c, t.pick("日期应写作 YYYY-MM-DD：", "a date is YYYY-MM-DD: "));
+      if (!is_date(p.fields[c])) return bad(c, t(M::roll_not_a_date, p.fields[c]));
       key(k);
       append_json_string(j, p.fields[c]);
     };
@@ -382,10 +385,6 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     enum_field(sector, "sector", kSectorNames, kSectorAlso);
     enum_field(series, "series", kSeriesNames, kSeriesAlso);
     int_field(currentTitleSince, "currentTitleSince");
-    if (t.l == Locale::en) {
-      key("locale");
-      j += "\"en\"";
-    }
     key("training");
     j += '[';
     for (size_t i = 0; i < p.records.size(); ++i) (j += i ? "," : "") += p.records[i];

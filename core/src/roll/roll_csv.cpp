@@ -1,10 +1,12 @@
 // A roll's results as CSV for people (jxjy roll): one line per person, the verdict and what is still
-// missing by when, in the vocabulary's words.
-#include <nlohmann/json.hpp>
+// missing by when, in the vocabulary's words. Reads each person's Result directly (no JSON round trip).
 #include <string>
 
+#include "check.h"
 #include "jxjy/jxjy.h"
+#include "base/messages.h"
 #include "base/names.h"
+#include "result/write.h"
 
 namespace jxjy {
 namespace {
@@ -23,10 +25,63 @@ void csv_cell(std::string& out, std::string_view v) {
   out += '"';
 }
 
-std::string number_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
+// Rows 2, 3, 4 and 9 as "2-4, 9": a person's rows need not be next to each other.
+std::string row_ranges(const std::vector<size_t>& rows, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < rows.size();) {
+    size_t j = i;
+    while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
+    if (!out.empty()) out += sep;
+    out += std::to_string(rows[i]);
+    if (j > i) out += "-" + std::to_string(rows[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+template <class... A>
+std::string say(Locale l, M m, const A&... args) {
+  const MessageText& t = kMessages[int(m)];
+  return fill(l == Locale::en ? t.en : t.zh, {std::string_view(args)...});
+}
+
+// The spreadsheet column of a profile field: "/region" is 地区, a record's "level" is 会议级别, its
+// "days" (any amount) is 数量. -1: none (the roll has no column for it).
+int column_of(std::string_view field, bool in_record) {
+  if (in_record) {
+    if (field == "level") return find_name(kRollColumnNames, "confLevel");
+    if (field == "year" || field == "subject" || field == "activity" || field == "start" || field == "end" ||
+        field == "filed" || field == "note")
+      return find_name(kRollColumnNames, field);
+    return find_name(kUnitNames, field) >= 0 ? find_name(kRollColumnNames, "amount") : -1;
+  }
+  if (field == "year") return find_name(kRollColumnNames, "applicationYear");
+  int c = find_name(kRollColumnNames, field);
+  return c >= 0 && std::string_view(kRollColumnNames[c].id) != "person" ? c : -1;
+}
+
+// An input problem of a person's profile said where the clerk finds it: the row and column, not a
+// JSON Pointer.
+std::string in_sheet(const Problem& e, const RollPerson& p, Locale l) {
+  const std::string& msg = e.message.in(l);
+  std::string_view path = e.path;
+  std::string_view rest;
+  bool in_record = path.rfind("/training/", 0) == 0;
+  size_t row = 0;
+  if (in_record) {
+    path.remove_prefix(10);
+    size_t k = std::strtoul(std::string(path.substr(0, path.find('/'))).c_str(), nullptr, 10);
+    if (k < p.rows.size()) row = p.rows[k];
+    rest = path.find('/') == std::string_view::npos ? "" : path.substr(path.find('/') + 1);
+  } else if (!path.empty()) {
+    rest = path.substr(1);
+  }
+  int c = column_of(rest.substr(0, rest.find('/')), in_record);
+  std::string col = c >= 0 ? std::string(word(kRollColumnNames, unsigned(c), l)) : "";
+  if (row && c >= 0) return say(l, M::roll_at_cell, std::to_string(row), col, msg);
+  if (row) return say(l, M::roll_at_row, std::to_string(row), msg);
+  if (c >= 0) return say(l, M::roll_in_column, col, msg);
+  return msg;
 }
 
 }  // namespace
@@ -34,6 +89,7 @@ std::string number_text(double v) {
 std::string roll_results_csv(const Checker& checker, const Roll& roll, std::string_view locale, bool& all_ok) {
   const Locale l = locale == "en" ? Locale::en : Locale::zh;
   const std::string_view sep = l == Locale::en ? "; " : "；";
+  auto add = [&](std::string& list, std::string_view item) { (list += list.empty() ? "" : std::string(sep)) += item; };
   all_ok = roll.errors.empty();
   std::string out;
   for (size_t i = 0; i < std::size(kRollResultColumnNames); ++i) {
@@ -42,53 +98,37 @@ std::string roll_results_csv(const Checker& checker, const Roll& roll, std::stri
   }
   out += "\r\n";
   for (const auto& p : roll.people) {
-    std::string status = "error", rule_set, shortfall, can, deadline, warnings, errors;
-    std::string rows;
-    rows = std::to_string(p.first_row);
-    if (!p.rows.empty() && p.rows.back() != p.first_row) rows += "-" + std::to_string(p.rows.back());
-    for (const auto& e : p.errors) (errors += errors.empty() ? "" : std::string(sep)) += e.message;
+    std::string_view status = "error";
+    std::string rule_set, shortfall, can, deadline, warnings, errors;
+    for (const auto& e : p.errors) add(errors, e.message);
     if (p.errors.empty()) {
-      bool ok = false;
-      auto r = nlohmann::json::parse(checker.evaluate(p.profile, ok));
-      if (!ok) {
-        for (const auto& e : r["errors"]) {
-          std::string where = e.value("path", "");
-          // /training/N points at a record: say its row.
-          if (where.rfind("/training/", 0) == 0) {
-            size_t k = std::strtoul(where.c_str() + 10, nullptr, 10);
-            if (k < p.rows.size())
-              where = (l == Locale::en ? "row " : "第 ") + std::to_string(p.rows[k]) + (l == Locale::en ? "" : " 行");
-          }
-          (errors += errors.empty() ? "" : std::string(sep)) += e.value("message", "") + (where.empty() ? "" : " (" + where + ")");
-        }
+      Result r;
+      // The profile is language-neutral; its result speaks the CSV's language.
+      check(checker, l == Locale::en ? "{\"locale\":\"en\"," + p.profile.substr(1) : p.profile, r);
+      if (!r.ok) {
+        for (const auto& e : r.errors) add(errors, in_sheet(e, p, l));
       } else {
-        status = r.value("status", "error");
-        rule_set = r["ruleSet"].value("id", "");
+        status = status_name(r.status);
+        if (r.rule_set) rule_set = r.rule_set->id;
         bool all_can = true;
-        std::string first_deadline;
-        for (const auto& s : r["shortfall"]) {
-          int subj = find_name(kSubjectNames, s.value("subject", ""));
-          (shortfall += shortfall.empty() ? "" : std::string(sep)) +=
-              std::to_string(s.value("year", 0)) + " " +
-              std::string(subj >= 0 ? word(kSubjectNames, unsigned(subj), l) : s.value("subject", "")) + " " +
-              number_text(s.value("hours", 0.0)) + (l == Locale::en ? " h" : " 学时");
-          all_can = all_can && s.value("canComplete", true);
-          if (s.contains("deadline") && s["deadline"].is_string()) {
-            std::string d = s["deadline"];
-            if (first_deadline.empty() || d < first_deadline) first_deadline = d;
-          }
+        std::string_view first_deadline;
+        for (const auto& s : r.shortfall) {
+          add(shortfall, std::to_string(s.year) + " " + std::string(word(kSubjectNames, unsigned(s.subject), l)) + " " +
+                             Num(hours_of(up_to_cents(s.hours))).str() + (l == Locale::en ? " h" : " 学时"));
+          all_can = all_can && s.can_complete;
+          if (!s.deadline.empty() && (first_deadline.empty() || s.deadline < first_deadline)) first_deadline = s.deadline;
         }
-        if (!r["shortfall"].empty()) {
+        if (!r.shortfall.empty()) {
           can = std::string(word(kYesNoNames, all_can ? 0 : 1, l));
-          deadline = first_deadline;
+          deadline = std::string(first_deadline);
         }
-        for (const auto& w : r["warnings"])
-          (warnings += warnings.empty() ? "" : std::string(sep)) += w.value("code", "") + ": " + w.value("message", "");
+        for (const auto& w : r.warnings) add(warnings, w.message);
       }
     }
     if (status == "error") all_ok = false;
     int st = find_name(kStatusNames, status);
-    std::string cells[] = {p.name, rows, std::string(word(kStatusNames, unsigned(st < 0 ? 4 : st), l)), rule_set,
+    std::string cells[] = {p.name, row_ranges(p.all_rows, l == Locale::en ? ", " : "、"),
+                           std::string(word(kStatusNames, unsigned(st < 0 ? 4 : st), l)), rule_set,
                            shortfall, can, deadline, warnings, errors};
     for (size_t i = 0; i < std::size(cells); ++i) {
       if (i) out += ',';

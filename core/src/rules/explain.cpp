@@ -342,11 +342,15 @@ class Explainer {
   void occasions() {
     if (!rs_.occasions) return;
     out_ += t("## 跨年度的一次学习\n\n", "## One occasion over several years\n\n");
-    out_ += t("- 一条带起止日期的记录，或标为同一次学习的几条记录，是一次学习：按其在各年度的天数分摊学时；"
-              "“一次最多认定N年的学时”对整次学习合计适用；一次性认定的学时每个学习年度只认定一次。",
-              "- A record with start and end dates, or records marked as the same occasion, are one occasion: its hours are shared "
-              "among its years by its days in each; a cap of N years of hours applies to the whole occasion; a credit "
-              "given once per year of study counts once for each year.");
+    const OccasionShare how = rs_.occasions->share;
+    out_ += t("- 一条带起止日期的记录，或标为同一次学习的几条记录，是一次学习：",
+              "- A record with start and end dates, or records marked as the same occasion, are one occasion: ");
+    out_ += how == OccasionShare::by_days    ? t("按其在各年度的天数分摊学时；", "its hours are shared among its years by its days in each; ")
+            : how == OccasionShare::start_year ? t("学时全部计入开始的年度；", "all its hours count in the year it starts; ")
+                                               : t("学时全部计入结束的年度；", "all its hours count in the year it ends; ");
+    out_ += t("“一次最多认定N年的学时”对整次学习合计适用；一次性认定的学时每个学习年度只认定一次。",
+              "a cap of N years of hours applies to the whole occasion; a credit given once per year of study counts once "
+              "for each year.");
     out_ += "\n";
     cited(*rs_.occasions);
     out_ += "\n";

@@ -42,9 +42,12 @@ class RuleReader {
     adjustments(m(root, "adjustments"));
     deadlines(m(root, "deadlines"));
     own_department(m(root, "ownDepartment"));
-    if (const Json* o = m(root, "occasions"); object(o, "/occasions", false)) {
-      known(*o, "/occasions", {"source", "interpretation"});
+    if (const Json* o = m(root, "occasions"); object(o, "/occasions", true)) {
+      known(*o, "/occasions", {"source", "interpretation", "share"});
       rs_.occasions.emplace();
+      int share = 0;
+      if (r_.choice(m(*o, "share"), "/occasions/share", kOccasionShareNames, share, true))
+        rs_.occasions->share = OccasionShare(share);
       cited(*o, "/occasions", *rs_.occasions);
     }
     for (const auto& [key, shared] : shared_)

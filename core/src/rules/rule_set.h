@@ -136,8 +136,12 @@ struct OwnDepartment : RuleItem {
   Text text;
 };
 
-// How an occasion that spans several years shares its credit among them (the clause and the reading).
-struct Occasions : RuleItem {};
+// How an occasion that spans several years shares its credit among them (the clause and the reading):
+// by its days in each year, or all in the year it starts or ends.
+enum class OccasionShare : uint8_t { by_days, start_year, end_year };
+struct Occasions : RuleItem {
+  OccasionShare share = OccasionShare::by_days;
+};
 
 struct RuleSet {
   std::string id, file, region;
