@@ -221,6 +221,19 @@ export function createResultView(app) {
   }
 
   // ---- the printable summary ------------------------------------------------------------------------
+  // The circumstances the verdict took into account (as sent): "驻村第一书记/工作队员 — 驻村满几年（实年） 1，
+  // 相应年度 2021；…", in the vocabulary's words.
+  function circumstancesText(view) {
+    const list = (view.built && view.built.profile.circumstances) || [];
+    const en = app.lang() === 'en';
+    return list.map((c) => {
+      const values = Object.entries(c).filter(([k]) => k !== 'kind')
+        .map(([k, v]) => `${app.word('circumstanceField', k)} ${[].concat(v).join(en ? ', ' : '、')}`);
+      return [app.word('circumstance', c.kind), values.join(en ? ', ' : '，')].filter(Boolean).join(' — ');
+    }).join(en ? '; ' : '；');
+  }
+
+
   function renderPrint(view) {
     const box = $('print-summary');
     const d = app.draft();
@@ -239,6 +252,7 @@ export function createResultView(app) {
         ['printRegion', `${app.regionName(d.region) || ''} ${d.region}`.trim()],
         ['printApplication', application],
         ['printRuleSet', sources.length ? el('span', {}, ...sources) : ''],
+        ['printCircumstances', circumstancesText(view)],
         ['printVerdict', view.stage === 'verdict' ? `${status(result.status)} — ${t('statusDetail_' + result.status)}`
           : view.stage === 'error' ? status('error') : t('status_pending')],
       ]),

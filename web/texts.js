@@ -94,7 +94,7 @@ export const TEXT = {
     footnote: '本测算仅供参考，以人社部门审核结果为准。', hours: '学时', general: '整份档案', internal: '计算模块出错',
     // print
     printTitle: '继续教育学时测算摘要', printName: '姓名', printDate: '测算日期', printRegion: '申报地区',
-    printApplication: '申报', printRuleSet: '适用文件', printVerdict: '结论', printRecords: '继续教育记录',
+    printApplication: '申报', printRuleSet: '适用文件', printCircumstances: '特殊情形', printVerdict: '结论', printRecords: '继续教育记录',
     printNote: '备注', printBasis: '折算依据', printCredited: '计入学时', printNone: '无',
     // share
     shareHeading: '分享这份测算', shareHint: '链接里包含所填的全部内容（不含姓名），只在打开它的浏览器里计算，不会发送到任何服务器。',
@@ -217,7 +217,7 @@ export const TEXT = {
     waysNone: 'Shown once region and year are chosen.', waysNotCounted: 'not counted', waysPer: (u) => `per ${u}`,
     footnote: 'For reference only; the human-resources bureau decides.', hours: 'hours', general: 'Whole profile', internal: 'checker error',
     printTitle: 'Continuing-education hours: summary', printName: 'Name', printDate: 'Checked on', printRegion: 'Region',
-    printApplication: 'Application', printRuleSet: 'Notice applied', printVerdict: 'Verdict', printRecords: 'Training records',
+    printApplication: 'Application', printRuleSet: 'Notice applied', printCircumstances: 'Special circumstances', printVerdict: 'Verdict', printRecords: 'Training records',
     printNote: 'Note', printBasis: 'Basis', printCredited: 'Credited hours', printNone: 'none',
     shareHeading: 'Share this check', shareHint: 'The link holds everything entered (not the name); it is computed only in the browser that opens it and is never sent to a server.',
     shareLink: 'Share link', copy: 'Copy link', copied: 'Copied.', copyFailed: 'Could not copy automatically; select the link and copy it.',

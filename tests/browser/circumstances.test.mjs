@@ -78,6 +78,10 @@ for (const [name, options] of VIEWPORTS) {
     assert.equal(await bannerTitle(page), status(own.expect.status));
     const waived = await page.locator('#years-body tr.waived th').allTextContents();
     assert.deepEqual(waived, own.expect.years.filter((y) => y.waived).map((y) => String(y.year)));
+    // the print summary says which circumstance the verdict took into account, with its values
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    assert.match(await page.locator('#print-summary').textContent(),
+      new RegExp(`特殊情形驻村第一书记/工作队员 — ${fieldWord('fullYears').replace(/[()（）]/g, '.')} 1，${fieldWord('years')} 2021`));
     // the share link carries both fields of the posting
     await page.locator('#share-btn').click();
     const link = await page.locator('#share-link').inputValue();
