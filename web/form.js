@@ -165,7 +165,7 @@ export function createForm(app) {
       const on = !!(d.circ[c.kind] && d.circ[c.kind].on);
       const id = `c-${c.kind}`;
       const box = el('input', { type: 'checkbox', id, 'data-circ': c.kind, 'data-role': 'on',
-        'aria-controls': circumstanceFields(c.kind).length ? `c-${c.kind}-entries` : null });
+        'aria-controls': on && circumstanceFields(c.kind).length ? `c-${c.kind}-entries` : null });
       box.checked = on;
       const text = app.lang() === 'en' ? c.textEn || c.text : c.text;
       const label = el('label', { for: id }, el('span', { text }), el('small', { className: 'cite', text: app.cite(c.source) }));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { corpusCase, ensureArtifacts, fillProfile, newContext, skip, useBrowser, waitReady } from './harness.mjs';
+import { corpusCase, ensureArtifacts, fillProfile, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
 
 const env = useBrowser();
 const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
@@ -22,6 +22,14 @@ async function open(options, path = '') {
   return { rec, page };
 }
 
+// axe-core: no serious or critical violations with the postings' fields open
+async function axe(page, label) {
+  await page.addScriptTag({ path: join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document.querySelector('#circ-card'), { resultTypes: ['violations'] }));
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], label);
+}
+
 const bannerTitle = (page) => page.locator('#banner-title').textContent();
 
 for (const [name, options] of VIEWPORTS) {
@@ -29,7 +37,7 @@ for (const [name, options] of VIEWPORTS) {
     const { VOCABULARY } = await import('../../web/vocabulary.js');
     const fieldWord = (f, lang = 'zh') => VOCABULARY.circumstanceField.find((w) => w.id === f)[lang];
     const status = (s) => VOCABULARY.status.find((w) => w.id === s).zh;
-    const { rec, page } = await open(options);
+    const { rec, page } = await open({ ...options, bypassCSP: true }); // (for axe's script)
     const two = corpusCase('630000/adjustments.json', '两次驻村各满1年：两次都算，视同完成2个年度，高级只需2个达标年度');
     await fillProfile(page, { ...two.profile, circumstances: undefined });
     assert.equal(await bannerTitle(page), status('short'), 'without the postings: two compliant years of the four');
@@ -60,6 +68,7 @@ for (const [name, options] of VIEWPORTS) {
     const dir = ensureArtifacts();
     await page.locator(`#c-${VILLAGE}`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(dir, `circumstances-${name}.png`) });
+    await axe(page, `two postings at ${name} px`);
     const sw = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(sw <= Number(name), `scrollWidth ${sw} > ${name}`);
     // a year after the application year is refused at that very field, with the checker's words
