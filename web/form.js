@@ -168,7 +168,7 @@ export function createForm(app) {
         'aria-controls': on && circumstanceFields(c.kind).length ? `c-${c.kind}-entries` : null });
       box.checked = on;
       const text = app.lang() === 'en' ? c.textEn || c.text : c.text;
-      const label = el('label', { for: id }, el('span', { text }), el('small', { className: 'cite', text: app.cite(c.source) }));
+      const label = el('label', { for: id }, el('span', { text }), el('small', { className: 'cite', lang: 'zh-CN', text: app.cite(c.source) }));
       const item = el('div', { className: 'circ', 'data-kind': c.kind }, el('div', { className: 'check' }, box, label));
       const entries = on ? circEntries(c.kind) : null;
       if (entries) item.append(entries);

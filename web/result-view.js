@@ -31,6 +31,13 @@ export function createResultView(app) {
   const subjectName = (s) => app.word('subject', s);
   const status = (id) => statusWord(id, app.lang()); // the vocabulary's words
   const yearWord = (id) => app.word('status', id);
+  // A clause cited: the notice's own title and numbering (二（二）), so inside lang="zh-CN" in English too.
+  // (a record's explanation holds {cite} marks, made nodes only when shown: it is worked out for every record
+  // on every keystroke)
+  const citeMark = (source) => { const c = app.cite(source); return c ? { cite: c } : ''; };
+  const nodesOf = (parts) => parts.map((p) => (typeof p === 'string' ? p : el('small', { className: 'cite', lang: 'zh-CN', text: p.cite })));
+  const textOf = (parts) => parts.map((p) => (typeof p === 'string' ? p : p.cite)).join('');
+  const cite = (source) => nodesOf([citeMark(source)].filter(Boolean))[0] || '';
 
   function setBanner(kind, title, lines = []) {
     const banner = $('banner');
@@ -46,7 +53,7 @@ export function createResultView(app) {
   function fillCited(listId, blockId, items) {
     const list = $(listId);
     list.replaceChildren(...(items || []).map((r) =>
-      el('li', {}, el('span', { text: r.message || r.code }), ' ', el('small', { className: 'cite', text: app.cite(r.source) }))));
+      el('li', {}, el('span', { text: r.message || r.code }), ' ', cite(r.source))));
     $(blockId).hidden = !(items && items.length);
   }
 
@@ -65,7 +72,7 @@ export function createResultView(app) {
 
   function shortfallItem(s) {
     return el('li', { className: s.canComplete === false ? 'lost' : '' }, el('span', { text: shortfallText(s, app.lang()) }), ' ',
-      el('small', { className: 'cite', text: app.cite(s.source) }));
+      cite(s.source));
   }
 
   function yearsRows(result) {
@@ -131,32 +138,40 @@ export function createResultView(app) {
   }
 
   // ---- each record's explanation, in its card -------------------------------------------------------
-  /** The explanation of one draft row: {kind, text} (kind: counted | reduced | refused | pending | none). */
+  /**
+   * The explanation of one draft row: {kind, text, parts} (kind: counted | reduced | refused | pending | none;
+   * parts: its texts and cited clauses, as nodes to show).
+   */
   function explain(view, r) {
     const lang = app.lang();
     const pending = view.pendingRows.get(r);
     if (pending) {
       const what = pending.problems.map((p) => t(p.need)).join(lang === 'en' ? ', ' : '，');
-      return { kind: pending.blank ? 'none' : 'pending', text: pending.blank ? '' : t('rowPending', what) };
+      const text = pending.blank ? '' : t('rowPending', what);
+      return { kind: pending.blank ? 'none' : 'pending', text, parts: [text] };
     }
     const refused = view.refusedRows.get(r);
-    if (refused) return { kind: 'refused', text: `${t('rowRefused')} ${refused.map((e) => e.message || e.code).join(' ')}` };
+    if (refused) {
+      const text = `${t('rowRefused')} ${refused.map((e) => e.message || e.code).join(' ')}`;
+      return { kind: 'refused', text, parts: [text] };
+    }
     const rec = view.recordOf.get(r);
-    if (!rec) return { kind: 'none', text: '' };
+    if (!rec) return { kind: 'none', text: '', parts: [] };
     const parts = [];
     const sep = lang === 'en' ? '. ' : '。';
     if (rec.counted === false) {
       parts.push(`${t('rowNotCounted')}${colon()}`);
-      if (rec.reason) parts.push(rec.reason.message || rec.reason.code, ' ', app.cite(rec.reason.source));
-      else parts.push(rec.basis || '', ' ', app.cite(rec.source));
+      if (rec.reason) parts.push(rec.reason.message || rec.reason.code, ' ', citeMark(rec.reason.source));
+      else parts.push(rec.basis || '', ' ', citeMark(rec.source));
     } else {
-      parts.push(`${t('rowCredited', fmt(rec.credited))}${colon()}`, rec.basis || '', ' ', app.cite(rec.source));
+      parts.push(`${t('rowCredited', fmt(rec.credited))}${colon()}`, rec.basis || '', ' ', citeMark(rec.source));
       if (Array.isArray(rec.years) && rec.years.length > 1) {
         parts.push(sep, t('rowYears', rec.years.map((y) => `${y.year} ${fmt(y.credited)}`).join(lang === 'en' ? ', ' : '、')));
       }
-      if (rec.reason) parts.push(sep, rec.reason.message || rec.reason.code, ' ', app.cite(rec.reason.source));
+      if (rec.reason) parts.push(sep, rec.reason.message || rec.reason.code, ' ', citeMark(rec.reason.source));
     }
-    return { kind: rec.counted === false ? 'refused' : rec.reason ? 'reduced' : 'counted', text: parts.join('') };
+    const kept = parts.filter((p) => p !== '');
+    return { kind: rec.counted === false ? 'refused' : rec.reason ? 'reduced' : 'counted', text: textOf(kept), parts: kept };
   }
 
   /** Updates the explanation line of every rendered card (only those whose text changed). */
@@ -164,12 +179,12 @@ export function createResultView(app) {
     rows.forEach((row, r) => {
       const node = app.form.card(app.form.uidOf(row))?.lastElementChild; // the card's explanation line
       if (!node) return;
-      const { kind, text } = explain(view, r);
+      const { kind, text, parts } = explain(view, r);
       const key = `${kind}|${text}`;
       if (node.dataset.key === key) return;
       node.dataset.key = key;
       node.className = `explain ${kind}`;
-      node.textContent = text;
+      node.replaceChildren(...nodesOf(parts));
     });
   }
 
@@ -194,16 +209,16 @@ export function createResultView(app) {
         for (const rec of perUnit) {
           if (!rec) continue;
           if (rec.counted === false && rec.reason && /excluded|not_counted|activity/.test(rec.reason.code)) {
-            lines.push(`${t('waysNotCounted')}${colon()}${rec.reason.message} ${app.cite(rec.reason.source)}`);
+            lines.push([`${t('waysNotCounted')}${colon()}${rec.reason.message} `, citeMark(rec.reason.source)]);
             break;
           }
-          if (rec.counted !== false && rec.basis) lines.push(`${rec.basis} ${app.cite(rec.source)}`);
+          if (rec.counted !== false && rec.basis) lines.push([`${rec.basis} `, citeMark(rec.source)]);
         }
       }
-      const unique = [...new Set(lines)];
+      const unique = lines.filter((line, i) => lines.findIndex((l) => textOf(l) === textOf(line)) === i);
       if (unique.length) {
         items.push(el('li', {}, el('strong', { text: app.lang() === 'en' ? act.en : act.zh }), colon(),
-          ...unique.flatMap((line, i) => (i ? [el('br'), line] : [line]))));
+          ...unique.flatMap((line, i) => (i ? [el('br'), ...nodesOf(line)] : nodesOf(line)))));
       }
     }
     list.replaceChildren(...items);
@@ -279,7 +294,7 @@ export function createResultView(app) {
             el('td', { text: row.activity ? app.word('activity', row.activity) : '' }),
             el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? app.word('unit', row.unit) : ''}${row.level ? ' · ' + app.word('confLevel', row.level) : ''}` }),
             el('td', { className: 'num', text: rec ? fmt(rec.counted === false ? 0 : rec.credited) : '—' }),
-            el('td', {}, ex.text, row.note.trim() ? el('div', { className: 'note', text: `${t('printNote')}${colon()}${row.note.trim()}` }) : null));
+            el('td', {}, ...nodesOf(ex.parts), row.note.trim() ? el('div', { className: 'note', text: `${t('printNote')}${colon()}${row.note.trim()}` }) : null));
         }))));
     }
     nodes.push(el('p', { className: 'footnote', text: t('footnote') }));

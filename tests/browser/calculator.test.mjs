@@ -230,6 +230,9 @@ test('words for people: no programmer ids in the page\'s own texts; English thro
     assert.doesNotMatch(text, /[（）]/, `en: full-width brackets in "${text}"`);
     assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `en: Chinese outside lang=zh-CN in "${text}"`);
   }
+  // a cited clause is the notice's own title and numbering (二（二）): inside lang="zh-CN", in the cards too
+  assert.ok(await page.locator('#records-list .explain .cite[lang="zh-CN"]').count() > 0, 'a card cites its clause');
+  assert.equal(await page.locator('.cite').evaluateAll((n) => n.filter((x) => !x.closest('[lang="zh-CN"]')).length), 0);
   // a notice's original title stays Chinese, inside lang="zh-CN"
   const zhSpans = await page.locator('#banner-detail [lang="zh-CN"]').allTextContents();
   assert.ok(zhSpans.some((s) => /通知/.test(s)), 'the notice title in a zh-CN span');
