@@ -257,7 +257,7 @@ export function createResultView(app) {
       .flatMap(([k, v]) => [el('dt', { text: t(k) }), el('dd', {}, v)]));
     const rs = result && result.ruleSet;
     const sources = rs ? (rs.sources || []).map((s) => el('span', { lang: 'zh-CN', className: 'src',
-      text: `${s.title || ''}${s.number ? ' ' + s.number : ''}${s.date ? ' (' + s.date + ')' : ''}` })) : [];
+      text: `${s.title || ''}${s.number && s.number !== s.title ? ' ' + s.number : ''}${s.date ? ' (' + s.date + ')' : ''}` })) : [];
     const application = [d.year && `${d.year}`, d.route && app.word('route', d.route), d.level && app.word('level', d.level)].filter(Boolean).join(' · ');
     const nodes = [
       el('h2', { text: t('printTitle') }),
@@ -292,7 +292,7 @@ export function createResultView(app) {
             el('td', { text: String(r + 1) }), el('td', { text: row.year }),
             el('td', { text: row.subject ? subjectName(row.subject) : '' }),
             el('td', { text: row.activity ? app.word('activity', row.activity) : '' }),
-            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? app.word('unit', row.unit) : ''}${row.level ? ' · ' + app.word('confLevel', row.level) : ''}` }),
+            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? (app.lang() === 'en' ? ' ' : '') + app.word('unit', row.unit) : ''}${row.level ? ' · ' + app.word('confLevel', row.level) : ''}` }),
             el('td', { className: 'num', text: rec ? fmt(rec.counted === false ? 0 : rec.credited) : '—' }),
             el('td', {}, ...nodesOf(ex.parts), row.note.trim() ? el('div', { className: 'note', text: `${t('printNote')}${colon()}${row.note.trim()}` }) : null));
         }))));
