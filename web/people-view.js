@@ -224,6 +224,15 @@ export function createPeopleView(app, store, deps) {
     if (e.key === 'Enter') { e.preventDefault(); finishRename(); } else if (e.key === 'Escape') { e.preventDefault(); endRename(); }
   });
 
+  // Another tab of this page wrote the list: take its changes (people.js mergePeople) and show them.
+  window.addEventListener('storage', (e) => {
+    if (e.key !== null && e.key !== store.key) return;
+    const shown = set.current;
+    if (!store.refresh()) return;
+    refresh();
+    if (shown !== null && set.current === null) say(t('peopleDeletedElsewhere'));
+  });
+
   render();
   if (store.dropped.length) details.open = true;
   if (store.dropped.length) say('', t('peopleDropped', store.dropped.join(app.lang() === 'en' ? ', ' : '、')));

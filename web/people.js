@@ -74,6 +74,10 @@ export function loadPeople(storage, key = PEOPLE_KEY, lang) {
   return sanitizeSet(raw, lang);
 }
 
+function readText(storage, key) {
+  try { return storage.getItem(key); } catch { return null; }
+}
+
 export function savePeople(storage, key, set) {
   try {
     storage.setItem(key, JSON.stringify(set));
@@ -178,18 +182,68 @@ export function importPeople(set, drafts) {
   return { added, same };
 }
 
+/** Each person's draft as JSON by id: what a tab last read or wrote, the base of mergePeople. */
+export const snapshotOf = (set) => new Map(set.people.map((p) => [p.id, JSON.stringify(p.draft)]));
+
 /**
- * The saved people of one calculator, bound to storage: {set, dropped, save(), sync(draft), keep(draft)}.
- * sync() writes the draft on screen back into the current person; keep() makes sure nothing on screen
- * is lost before something else replaces it (an unsaved draft becomes a new person) and detaches it.
+ * The people of two tabs' sets merged (a three-way merge, so two tabs open at once never overwrite each
+ * other's list): `base` is what this tab last read or wrote (snapshotOf), `ours` this tab's set now,
+ * `theirs` what storage holds now. A person added on either side is kept; one deleted on one side and
+ * not changed on the other is deleted; one changed on both sides takes this tab's draft; one changed
+ * here and deleted there is kept (nothing typed is lost). Order: theirs, then this tab's new people.
+ */
+export function mergePeople(base, ours, theirs) {
+  const mine = new Map(ours.people.map((p) => [p.id, p]));
+  const changedHere = (p) => base.get(p.id) !== JSON.stringify(p.draft);
+  const out = [];
+  for (const p of theirs.people) {
+    const o = mine.get(p.id);
+    mine.delete(p.id);
+    if (o) out.push(changedHere(o) ? o : p);
+    else if (!base.has(p.id)) out.push(p); // added in the other tab (one this tab deleted was in base)
+  }
+  for (const o of mine.values()) if (!base.has(o.id) || changedHere(o)) out.push(o);
+  return out;
+}
+
+/**
+ * The saved people of one calculator, bound to storage: {set, dropped, save(), refresh(), sync(draft),
+ * keep(draft)}. sync() writes the draft on screen back into the current person; keep() makes sure
+ * nothing on screen is lost before something else replaces it (an unsaved draft becomes a new person)
+ * and detaches it. save() first merges what another tab wrote since (mergePeople); refresh() takes
+ * another tab's write (the page calls it on the `storage` event) and returns true when the list changed.
+ * `current` stays this tab's own: another tab showing someone else does not change who is shown here.
  */
 export function openPeople(storage, key = PEOPLE_KEY, lang) {
   const { set, dropped } = loadPeople(storage, key, lang);
+  let base = snapshotOf(set);
+  let lastText = readText(storage, key); // what storage held when this tab last read or wrote it
+  // Another tab's write since then, merged into this tab's set; false when storage holds what we last saw.
+  const merge = () => {
+    const text = readText(storage, key);
+    if (text === lastText) return false;
+    const theirs = text === null ? emptySet() : loadPeople(storage, key, lang).set;
+    set.people = mergePeople(base, set, theirs);
+    if (set.current !== null && !personOf(set, set.current)) set.current = null; // deleted there: the draft on screen stays, unsaved
+    base = snapshotOf(theirs);
+    lastText = text;
+    return true;
+  };
   const store = {
     set,
     dropped,
+    key,
     saved: true, // false after a write failed (storage full or disabled): the panel says so
-    save: () => { store.saved = savePeople(storage, key, set); return store.saved; },
+    save() {
+      merge();
+      store.saved = savePeople(storage, key, set);
+      if (store.saved) {
+        base = snapshotOf(set);
+        lastText = readText(storage, key);
+      }
+      return store.saved;
+    },
+    refresh: () => merge(),
     current: () => personOf(set, set.current),
     sync(draft) {
       const p = personOf(set, set.current);

@@ -90,3 +90,58 @@ test('a full storage is noticed (store.saved false), and the people stay in memo
   assert.equal(store.saved, false);
   assert.equal(store.set.people.length, 1);
 });
+
+// Two tabs of the page share one localStorage: each tab's store saves through mergePeople, so neither
+// overwrites what the other added, renamed or deleted (#14: people kept apart, nothing lost).
+test('two tabs at once: every add, change and delete of either survives the other\'s saves', () => {
+  const storage = memory();
+  const a = openPeople(storage);
+  const b = openPeople(storage);
+  addPerson(a.set, person('甲', '650000'));
+  a.save();
+  addPerson(b.set, person('乙', '150404'));
+  b.save(); // b never saw 甲: a plain write would drop it
+  const names = (s) => s.set.people.map((p) => p.draft.name);
+  const stored = () => openPeople(storage).set.people.map((p) => p.draft.name);
+  assert.deepEqual(stored(), ['甲', '乙']);
+  assert.equal(a.refresh(), true, 'a takes b\'s write');
+  assert.deepEqual(names(a), ['甲', '乙']);
+  assert.equal(a.refresh(), false, 'nothing new');
+  // a changes 甲, b deletes 乙 and changes nothing else: both land
+  a.set.people[0].draft.region = '630000';
+  a.save();
+  b.set.people = b.set.people.filter((p) => p.draft.name !== '乙');
+  b.save();
+  const now = openPeople(storage).set.people;
+  assert.deepEqual(now.map((p) => [p.draft.name, p.draft.region]), [['甲', '630000']]);
+  // the person shown in b is deleted in a: b's current is let go, its draft on screen is not lost
+  const jia = now[0].id;
+  b.refresh();
+  b.set.current = jia;
+  b.save();
+  a.refresh();
+  a.set.people = [];
+  a.set.current = null;
+  a.save();
+  assert.equal(b.refresh(), true);
+  assert.equal(b.set.current, null);
+  assert.equal(isUnsaved(b.set, person('甲', '630000')), true, 'the draft on screen counts as unsaved, so keep() adds it back');
+  // changed here, deleted there: kept
+  const c = openPeople(storage);
+  const d = openPeople(storage);
+  addPerson(c.set, person('丙', '410100'));
+  c.save();
+  d.refresh();
+  d.set.people[0].draft.region = '150783';
+  c.set.people = [];
+  c.save();
+  d.save();
+  assert.deepEqual(openPeople(storage).set.people.map((p) => [p.draft.name, p.draft.region]), [['丙', '150783']]);
+  // b's current stays its own when a shows someone else
+  const e = openPeople(storage);
+  const f = openPeople(storage);
+  e.set.current = e.set.people[0].id;
+  e.save();
+  f.refresh();
+  assert.equal(f.set.current, null);
+});

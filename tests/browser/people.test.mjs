@@ -246,3 +246,40 @@ test('saved people in English', { skip, timeout: 60_000 }, async () => {
   await rec.context.close();
   rec.check();
 });
+
+// Two tabs of the page at once (one browser profile, one localStorage): a person created in one shows up
+// in the other's list without a reload, creating another there does not drop the first, and a person
+// deleted in one tab while the other shows it leaves that tab's entries on screen, said as unsaved.
+test('two tabs at once: neither overwrites the other\'s people', { skip, timeout: 120_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const one = await rec.context.newPage();
+  const two = await rec.context.newPage();
+  for (const p of [one, two]) {
+    await p.goto(env.server.url);
+    await waitReady(p);
+    await p.locator('#people-details summary').click();
+  }
+  await fillProfile(one, A.profile);
+  await rename(one, '张三');
+  await two.locator('#people-select option', { hasText: '张三' }).waitFor({ state: 'attached' });
+  assert.deepEqual(await options(two), ['（当前填写的内容，尚未保存为人员）', '张三'], 'tab two sees tab one\'s person');
+  await fillProfile(two, B.profile);
+  await rename(two, '李四');
+  await one.locator('#people-select option', { hasText: '李四' }).waitFor({ state: 'attached' });
+  assert.deepEqual(await options(one), ['张三', '李四']);
+  assert.deepEqual((await stored(one)).people.map((p) => p.draft.name), ['张三', '李四'], 'both kept in storage');
+  // tab one keeps typing into 张三: tab two's list and 李四 stay
+  await one.locator('#f-age').fill('41');
+  await one.waitForTimeout(700); // the page's debounced save
+  assert.deepEqual((await stored(two)).people.map((p) => [p.draft.name, p.draft.age]), [['张三', '41'], ['李四', String(B.profile.age ?? '')]]);
+  // tab one deletes 李四, whom tab two shows: tab two keeps the entries on screen and says so
+  await one.locator('#people-select').selectOption({ label: '李四' });
+  await one.locator('#people-open').click();
+  await one.locator('#people-status', { hasText: '已打开「李四」' }).waitFor();
+  await one.locator('#people-del').click();
+  await two.locator('#people-status', { hasText: '此人已在另一个标签页中删除' }).waitFor();
+  assert.equal(await two.locator('#f-region').inputValue(), B.profile.region, 'the entries on screen stay');
+  assert.deepEqual(await options(two), ['（当前填写的内容，尚未保存为人员）', '张三']);
+  await rec.context.close();
+  rec.check();
+});

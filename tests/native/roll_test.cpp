@@ -85,6 +85,9 @@ TEST_CASE("roll: each bad input names its code, row and column") {
   one_error(jxjy::read_roll(h + "张三,630000,2023,高级,女,47,2023,公需,课程,30,学时,省部级,,\n"), 2, "会议级别", "bad_value");
   one_error(jxjy::read_roll(h + "张三,630000,2023,特级,女,47,2023,公需,课程,30,学时,,,\n"), 2, "申报级别", "bad_value");
   one_error(jxjy::read_roll(h + "张三,630000,2023,高级,女,四十,2023,公需,课程,30,学时,,,\n"), 2, "年龄", "bad_value");
+  // a number too large for any year or age (its cast was undefined behaviour, found by fuzz_roll)
+  one_error(jxjy::read_roll(h + "张三,630000,2023,高级,女,1" + std::string(106, '1') + ",2023,公需,课程,30,学时,,,\n"), 2, "年龄", "bad_value");
+  one_error(jxjy::read_roll(h + "张三,630000,2023,高级,女,47," + std::string(400, '9') + ",公需,课程,30,学时,,,\n"), 2, "年度", "bad_value");
   one_error(jxjy::read_roll(h + "\n,630000,2023,高级,女,47,2023,公需,课程,30,学时,,,\n"), 3, "姓名", "missing");
   one_error(jxjy::read_roll(h + "张三,630000,2023,高级,女,47,2023,公需,课程,30,学时,,,\"open\n"), 2, "", "unterminated_quote");
   one_error(jxjy::read_roll("姓名,年度,科目,形式,数量,单位,序号\n"), 1, "序号", "unknown_column");

@@ -1,6 +1,7 @@
 // The roll spreadsheet (one row per training record of many people) read into profiles: the one
 // reader for `jxjy roll` and the page. Headers and values are the vocabulary's words (zh, en, id or
 // an "also" word of core/data/vocabulary.json), so no second table of Chinese words exists.
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -82,7 +83,8 @@ bool number(std::string_view s, double& v, std::string_view& rest, std::string* 
 bool integer(std::string_view s, long& v) {  // "2023", "2023年", "47岁"
   double d;
   std::string_view rest;
-  if (!number(s, d, rest) || d != double(long(d)) || d > 1e6) return false;
+  // the range first: a cast of 1e106 to long is undefined (found by fuzz_roll)
+  if (!number(s, d, rest) || !(d <= 1e6) || d != std::floor(d)) return false;
   if (!rest.empty() && rest != "年" && rest != "岁" && rest != "年度") return false;
   v = long(d);
   return true;
