@@ -113,7 +113,8 @@ export function createForm(app) {
     const id = circId(kind, e, f);
     const hintId = `${id}-hint`;
     const hints = list ? [t('circListHint')] : [];
-    const label = word('circumstanceField', f, app.lang()) + (isOptionalField(kind, f) ? t('circOptional') : '');
+    const w = word('circumstanceField', f, app.lang());
+    const label = (app.lang() === 'en' ? w.charAt(0).toUpperCase() + w.slice(1) : w) + (isOptionalField(kind, f) ? t('circOptional') : '');
     const input = el('input', { type: 'text', id, 'data-circ': kind, 'data-entry': e, 'data-field': f,
       inputmode: list ? 'text' : 'numeric', maxlength: list ? 200 : 5, className: list ? '' : 'num',
       'aria-describedby': hints.length ? hintId : null });

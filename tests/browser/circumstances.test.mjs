@@ -101,7 +101,9 @@ for (const [name, options] of VIEWPORTS) {
     await page.locator('#lang-toggle').click();
     await page.locator('#banner-title', { hasText: /^Met$/ }).waitFor();
     for (const f of fields) {
-      assert.equal(await page.locator(`label[for="c-${VILLAGE}-0-${f}"]`).textContent(), fieldWord(f, 'en') + (f === 'years' ? ' (optional)' : ''));
+      const en = fieldWord(f, 'en');
+      assert.equal(await page.locator(`label[for="c-${VILLAGE}-0-${f}"]`).textContent(),
+        en.charAt(0).toUpperCase() + en.slice(1) + (f === 'years' ? ' (optional)' : ''), 'the vocabulary\'s word, as a label');
     }
     assert.doesNotMatch(await page.locator(`.circ[data-kind="${VILLAGE}"] .circ-entries`).innerText(), /[（）\u4e00-\u9fff]/);
     await rec.context.close();
