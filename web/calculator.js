@@ -215,9 +215,9 @@ export function mount(root, opts = {}) {
       if (field.key === 'filed') return `r${uid}-filed-${draft.training[field.row].filed || 'unknown'}`;
       return `r${uid}-${field.key}`;
     }
-    if (field.key.startsWith('circ:')) {
-      const [, kind, value] = field.key.split(':');
-      return value ? `c-${kind}-value` : `c-${kind}`;
+    if (field.key.startsWith('circ:')) { // circ:KIND (its box) or circ:KIND:ENTRY:FIELD (form.js ids)
+      const [, kind, entry, name] = field.key.split(':');
+      return name ? `c-${kind}-${entry}-${name}` : `c-${kind}`;
     }
     if (['route', 'level', 'gender'].includes(field.key)) {
       const v = draft[field.key];
@@ -288,11 +288,12 @@ export function mount(root, opts = {}) {
       recordOf: new Map(), checkDate, errors: [], result: null, probe: null, marks: [], errorMarks: [], built: null };
     const region = draft.region.trim();
     const cover = app.coverage(region);
-    // the first thing missing is marked at its field (the region: at the search, where one starts)
+    // the first thing missing: said once, in the result's next-step box (a link to its field), and its
+    // field marked "next" (the region: at the search, where one starts)
     const need = (key, text) => {
       next.next = next.next || text;
       const id = key === 'region' && !region ? 'f-search' : controlId({ key });
-      if (id) next.marks.push([id, text, 'need']);
+      if (id) { next.nextId = id; next.marks.push([id, t('nextHere'), 'need']); }
     };
     if (!region) need('region', t('next_region'));
     else if (!/^\d{6}$/.test(region)) need('region', t('badCode'));
@@ -333,11 +334,17 @@ export function mount(root, opts = {}) {
     if (result.ok === false) {
       const missing = result.errors.filter((e) => e.code === 'missing');
       const personal = missing.filter((e) => PERSON_FIELDS.includes(String(e.path).slice(1)));
-      if (personal.length && personal.length === result.errors.length) {
+      // a ticked circumstance whose value is not typed yet is a next step too, not an error
+      const circ = missing.filter((e) => /^\/circumstances\/\d+\/\w+$/.test(e.path));
+      const sep = draft.lang === 'en' ? ', ' : '、';
+      if ((personal.length || circ.length) && personal.length + circ.length === result.errors.length) {
         const keys = [...new Set(personal.map((e) => String(e.path).slice(1)))];
-        const words = keys.map((k) => labelOf(controlId({ key: k === 'age' ? 'age' : k }))).join(draft.lang === 'en' ? ', ' : '、');
-        next.next = t('next_person', words);
+        const words = keys.map((k) => labelOf(controlId({ key: k === 'age' ? 'age' : k }))).join(sep);
+        const circIds = circ.map((e) => controlId(fieldOf(built, e.path))).filter(Boolean);
+        next.next = keys.length ? t('next_person', words) : t('next_circ', [...new Set(circIds.map(labelOf))].join(sep));
         for (const k of keys) { const id = controlId(built.fields['/' + k] || { key: k }); if (id) next.marks.push([id, t('needed'), 'need']); }
+        for (const id of circIds) next.marks.push([id, t('needCirc'), 'need']);
+        next.nextId = (next.marks[0] || [])[0];
       } else {
         next.stage = 'error';
         for (const e of result.errors) next.errorMarks.push({ e, id: controlId(fieldOf(built, e.path)) });
@@ -345,7 +352,7 @@ export function mount(root, opts = {}) {
     } else {
       // no record yet: the verdict stands (it is what the notice says of no training), and the next
       // step says to add the records
-      if (!built.profile.training.length && result.status === 'short') next.next = t('next_records');
+      if (!built.profile.training.length && result.status === 'short') { next.next = t('next_records'); next.nextId = 'add-row'; }
       next.stage = 'verdict';
       (result.records || []).forEach((rec) => next.recordOf.set(built.rowOf[rec.index], rec));
     }
@@ -474,6 +481,7 @@ export function mount(root, opts = {}) {
   $('print-btn').addEventListener('click', print);
   $('error-list').addEventListener('click', onFocusLink);
   $('verdict-chip').addEventListener('click', onFocusLink);
+  $('next-step').addEventListener('click', onFocusLink);
   $('ways-block').addEventListener('toggle', () => { if ($('ways-block').open) results.renderWays(view); });
   $('rules-block').addEventListener('toggle', () => { if ($('rules-block').open) results.renderRules(); });
   const beforePrint = () => results.renderPrint(view);

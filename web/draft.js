@@ -2,7 +2,7 @@
 // something else: the profile sent to the checker (with a map from JSON Pointer to the field that holds
 // the value), the stored copy in localStorage (type-checked on the way back in), and the #p= share link
 // (CONTRACT §4.4). No DOM here: the page, <jxjy-checker> and the tests use it alike.
-import { CIRC_EXTRA, idOf, ids } from './words.js';
+import { circumstanceFields, idOf, ids, isListField } from './words.js';
 
 export const STORAGE_KEY = 'jxjy.calculator.draft.v2';
 const OLD_STORAGE_KEY = 'jxjy.calculator.draft.v1';
@@ -66,8 +66,8 @@ export function sanitizeDraft(raw, lang) {
     if (circ && typeof circ === 'object' && !Array.isArray(circ)) {
       for (const [kind, state] of Object.entries(circ)) {
         const ok = ids('circumstance').includes(kind) && state && typeof state === 'object'
-          && typeof state.on === 'boolean' && (state.value === undefined || typeof state.value === 'string');
-        if (ok) draft.circ[kind] = { on: state.on, value: state.value || '' };
+          && typeof state.on === 'boolean';
+        if (ok) draft.circ[kind] = sanitizeCircumstance(kind, state, `circ/${kind}`, dropped);
         else dropped.push(`circ/${kind}`);
       }
     } else {
@@ -93,6 +93,40 @@ export function sanitizeDraft(raw, lang) {
     }
   }
   return { draft, dropped };
+}
+
+// One circumstance of a stored draft: {on, entries: [{field: text}]} (one entry per posting, CONTRACT §2
+// circumstances[]). A draft of the first pages held one text, {on, value}: it is the kind's first field.
+const MAX_CIRC_ENTRIES = 10;
+function sanitizeCircumstance(kind, state, path, dropped) {
+  const fields = circumstanceFields(kind);
+  const out = { on: state.on, entries: [] };
+  const text = (v) => typeof v === 'string' && v.length <= 200;
+  if (Array.isArray(state.entries)) {
+    state.entries.slice(0, MAX_CIRC_ENTRIES).forEach((e, i) => {
+      if (!e || typeof e !== 'object' || Array.isArray(e)) { dropped.push(`${path}/entries/${i}`); return; }
+      const entry = {};
+      for (const [f, v] of Object.entries(e)) {
+        if (fields.includes(f) && text(v)) entry[f] = v;
+        else dropped.push(`${path}/entries/${i}/${f}`);
+      }
+      out.entries.push(entry);
+    });
+  } else if (state.entries !== undefined) {
+    dropped.push(`${path}/entries`);
+  } else if (state.value !== undefined) {
+    if (text(state.value) && fields.length) { if (state.value) out.entries.push({ [fields[0]]: state.value }); }
+    else dropped.push(`${path}/value`);
+  }
+  return out;
+}
+
+/** The entries of a circumstance as shown: at least one, each with every field of the kind (as text). */
+export function circumstanceEntries(draft, kind) {
+  const fields = circumstanceFields(kind);
+  const state = draft.circ[kind];
+  const entries = state && state.entries && state.entries.length ? state.entries : [{}];
+  return entries.map((e) => Object.fromEntries(fields.map((f) => [f, e[f] || ''])));
 }
 
 // The sample profile the first page opened on (扎兰屯, 男, 40, two rows): a stored copy of it is not the
@@ -189,6 +223,24 @@ function readAmount(text) {
   return { value, unit };
 }
 
+// A range typed between two years: 2020-2022, 2020～2022, 2020至2022.
+const RANGE = /^(\d{4})年?(?:-|–|—|~|～|至|到)(\d{4})年?$/;
+/**
+ * The years of a list a person types ("2021, 2022", "2021、2022年", "2020-2022": every year of a range),
+ * as texts; a piece that is not a year is kept as it is, so that the checker names it at its field.
+ */
+export function yearList(text) {
+  const out = [];
+  const s = halfWidth(text).trim().replace(/\s*(-|–|—|~|～|至|到)\s*/g, '$1');
+  for (const piece of s.split(/[\s,，、;；]+/).filter(Boolean)) {
+    const m = RANGE.exec(piece);
+    const [from, to] = m ? [Number(m[1]), Number(m[2])] : [0, -1];
+    if (m && to >= from && to - from < 50) for (let y = from; y <= to; y++) out.push(String(y));
+    else out.push(piece);
+  }
+  return out;
+}
+
 /** YYYY-MM-DD of a Date in local time (the page's "today"). */
 export function localDate(date = new Date()) {
   const p = (n) => String(n).padStart(2, '0');
@@ -259,26 +311,25 @@ export function buildProfile(draft, options = {}) {
   if (draft.lang === 'en') profile.locale = 'en';
   if (options.checkDate) profile.checkDate = options.checkDate;
 
-  const kinds = options.circumstances || Object.keys(draft.circ);
+  // every entry of a circumstance the chosen rule set knows (two postings are two); a field left empty is
+  // not sent, so that the checker names what it needs at that very field
+  const kinds = [...new Set(options.circumstances || Object.keys(draft.circ))];
   const circumstances = [];
   for (const kind of kinds) {
     const state = draft.circ[kind];
     if (!state || !state.on) continue;
-    const i = circumstances.length;
-    const item = { kind };
-    fields[`/circumstances/${i}`] = { key: `circ:${kind}` };
-    const extra = CIRC_EXTRA[kind];
-    if (extra) {
-      const [key, , type] = extra;
-      fields[`/circumstances/${i}/${key}`] = { key: `circ:${kind}:value` };
-      if (type === 'list') {
-        item[key] = halfWidth(state.value).split(/[\s,，、;；]+/).filter(Boolean).map(int);
-      } else {
-        const v = int(state.value);
-        if (v !== undefined) item[key] = v;
+    const names = circumstanceFields(kind);
+    circumstanceEntries(draft, kind).forEach((entry, e) => {
+      const i = circumstances.length;
+      const item = { kind };
+      fields[`/circumstances/${i}`] = { key: `circ:${kind}` };
+      for (const f of names) {
+        fields[`/circumstances/${i}/${f}`] = { key: `circ:${kind}:${e}:${f}` };
+        const text = halfWidth(entry[f]).trim();
+        if (text) item[f] = isListField(f) ? yearList(text).map(int) : int(text);
       }
-    }
-    circumstances.push(item);
+      circumstances.push(item);
+    });
   }
   if (circumstances.length) profile.circumstances = circumstances;
 
@@ -358,10 +409,13 @@ export function draftFromProfile(profile, lang) {
   if (profile.grassroots !== undefined) raw.grassroots = profile.grassroots;
   if (Array.isArray(profile.circumstances)) {
     for (const c of profile.circumstances) {
-      if (!c || typeof c !== 'object') continue;
-      const extra = CIRC_EXTRA[c.kind];
-      const value = extra ? (Array.isArray(c[extra[0]]) ? c[extra[0]].join(', ') : str(c[extra[0]])) : '';
-      raw.circ[c.kind] = { on: true, value };
+      if (!c || typeof c !== 'object' || typeof c.kind !== 'string') continue;
+      const state = raw.circ[c.kind] || (raw.circ[c.kind] = { on: true, entries: [] });
+      const entry = {};
+      for (const f of circumstanceFields(c.kind)) {
+        if (c[f] !== undefined && c[f] !== null) entry[f] = Array.isArray(c[f]) ? c[f].map(str).join(', ') : str(c[f]);
+      }
+      state.entries.push(entry);
     }
   }
   if (Array.isArray(profile.training)) {

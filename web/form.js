@@ -2,8 +2,8 @@
 // vocabulary, words from texts.js), turns what a person types into draft changes, and marks fields with
 // what they lack or what the checker said about them. It keeps no state of its own beyond the DOM: the
 // draft belongs to the calculator (calculator.js), which calls render*() and is told of every change.
-import { CIRC_EXTRA, VOCABULARY } from './words.js';
-import { newRow } from './draft.js';
+import { SEVERAL_ENTRIES, VOCABULARY, circumstanceFields, isListField, isOptionalField, word } from './words.js';
+import { circumstanceEntries, newRow, parseInteger } from './draft.js';
 
 // Cards rendered at once; the rest on request, a page at a time ("show the other N"): a 1,000-row draft
 // must reach its first verdict fast, and a person reads a few dozen records at a time anyway.
@@ -122,32 +122,81 @@ export function createForm(app) {
   }
 
   // ---- circumstances of the chosen rule set --------------------------------------------------
-  function renderCircumstances() {
+  // One checkbox per kind the rule set knows; once ticked, its fields (the vocabulary's `fields`, labelled
+  // with the vocabulary's words), one group per entry. A kind whose entries each count (two postings)
+  // can have several: "add another" / "remove this one".
+  const circId = (kind, e, f) => `c-${kind}-${e}-${f}`;
+  const entryText = (key, kind, ...args) => { // a kind's own wording (…_village_first_secretary), else the general one
+    const own = `${key}_${kind}`;
+    const text = t(own, ...args);
+    return text === own ? t(key, ...args) : text;
+  };
+
+  function circField(kind, e, f, value) {
+    const list = isListField(f);
+    const id = circId(kind, e, f);
+    const hintId = `${id}-hint`;
+    const hints = list ? [t('circListHint')] : [];
+    const w = word('circumstanceField', f, app.lang());
+    const label = (app.lang() === 'en' ? w.charAt(0).toUpperCase() + w.slice(1) : w) + (isOptionalField(kind, f) ? t('circOptional') : '');
+    const input = el('input', { type: 'text', id, 'data-circ': kind, 'data-entry': e, 'data-field': f,
+      inputmode: list ? 'text' : 'numeric', maxlength: list ? 200 : 5, className: list ? '' : 'num',
+      'aria-describedby': hints.length ? hintId : null });
+    input.value = value;
+    return el('div', { className: 'field', 'data-field': f },
+      el('label', { for: id, text: label }), input,
+      hints.length ? el('small', { className: 'hint', id: hintId, text: hints.join(app.lang() === 'en' ? '; ' : '；') }) : null);
+  }
+
+  function circEntries(kind) {
+    const fields = circumstanceFields(kind);
+    if (!fields.length) return null;
+    const entries = circumstanceEntries(app.draft(), kind);
+    const several = SEVERAL_ENTRIES.has(kind);
+    const box = el('div', { className: 'circ-entries', id: `c-${kind}-entries` });
+    entries.forEach((entry, e) => {
+      const group = el('div', { className: 'circ-entry', role: 'group' },
+        ...fields.map((f) => circField(kind, e, f, entry[f])));
+      if (entries.length > 1) {
+        const head = el('div', { className: 'circ-entry-head' },
+          el('strong', { id: `c-${kind}-${e}-head`, text: entryText('circEntry', kind, e + 1) }),
+          el('button', { type: 'button', className: 'danger', 'data-circ-action': 'remove', 'data-circ': kind,
+            'data-entry': e, 'aria-label': entryText('circRemoveLabel', kind, e + 1), text: t('circRemove') }));
+        group.prepend(head);
+        group.setAttribute('aria-labelledby', `c-${kind}-${e}-head`);
+      } else {
+        group.setAttribute('aria-label', app.word('circumstance', kind));
+      }
+      box.append(group);
+    });
+    if (several && entries.length < 10) {
+      box.append(el('button', { type: 'button', className: 'link circ-add', 'data-circ-action': 'add', 'data-circ': kind,
+        text: entryText('circAdd', kind) }));
+    }
+    return box;
+  }
+
+  function renderCircumstances(focusId) {
     const list = $('circ-list');
-    const items = app.circumstances();
+    const items = [];
+    for (const c of app.circumstances()) if (!items.some((x) => x.kind === c.kind)) items.push(c); // one box a kind
     const d = app.draft();
     const active = wrapper.getRootNode().activeElement;
-    const focused = active && list.contains(active) ? active.id : null;
+    const focused = focusId || (active && list.contains(active) ? active.id : null);
     if (list.firstChild || items.length) list.replaceChildren();
     setText($('circ-empty'), app.ruleSet() ? (items.length ? '' : t('circNone')) : t('circNoRegion'));
     setHidden($('circ-empty'), items.length > 0);
     for (const c of items) {
-      const state = d.circ[c.kind] || { on: false, value: '' };
+      const on = !!(d.circ[c.kind] && d.circ[c.kind].on);
       const id = `c-${c.kind}`;
-      const box = el('input', { type: 'checkbox', id, 'data-circ': c.kind, 'data-role': 'on' });
-      box.checked = !!state.on;
+      const box = el('input', { type: 'checkbox', id, 'data-circ': c.kind, 'data-role': 'on',
+        'aria-controls': on && circumstanceFields(c.kind).length ? `c-${c.kind}-entries` : null });
+      box.checked = on;
       const text = app.lang() === 'en' ? c.textEn || c.text : c.text;
-      const label = el('label', { for: id }, el('span', { text }), el('small', { className: 'cite', text: app.cite(c.source) }));
-      const item = el('div', { className: 'circ' }, el('div', { className: 'check' }, box, label));
-      const extra = CIRC_EXTRA[c.kind];
-      if (extra) {
-        const xid = `c-${c.kind}-value`;
-        const input = el('input', { type: 'text', id: xid, 'data-circ': c.kind, 'data-role': 'value',
-          inputmode: extra[2] === 'list' ? 'text' : 'numeric' });
-        input.value = state.value || '';
-        input.disabled = !state.on;
-        item.append(el('div', { className: 'field circ-extra' }, el('label', { for: xid, text: t(extra[1]) }), input));
-      }
+      const label = el('label', { for: id }, el('span', { text }), el('small', { className: 'cite', lang: 'zh-CN', text: app.cite(c.source) }));
+      const item = el('div', { className: 'circ', 'data-kind': c.kind }, el('div', { className: 'check' }, box, label));
+      const entries = on ? circEntries(c.kind) : null;
+      if (entries) item.append(entries);
       list.append(item);
     }
     if (focused && $(focused)) $(focused).focus();
@@ -341,6 +390,7 @@ export function createForm(app) {
       if (!row) return;
       const key = target.dataset.key;
       if (target.type === 'radio' && !target.checked) return;
+      if (row[key] === target.value) return; // (the change event after the input events: nothing new)
       row[key] = target.value;
       if (key === 'activity') {
         const box = card(uidOf(row))?.querySelector('[data-col="level"]');
@@ -351,13 +401,17 @@ export function createForm(app) {
     }
     if (target.dataset.circ) {
       const kind = target.dataset.circ;
-      const state = d.circ[kind] || (d.circ[kind] = { on: false, value: '' });
+      const state = d.circ[kind] || (d.circ[kind] = { on: false, entries: [] });
       if (target.dataset.role === 'on') {
+        if (event.type === 'input' && target.type === 'checkbox') return; // (its change event follows)
         state.on = target.checked;
-        const extra = $(`c-${kind}-value`);
-        if (extra) extra.disabled = !state.on;
-      } else {
-        state.value = target.value;
+        renderCircumstances(target.id); // its fields appear (or go) under it
+      } else if (target.dataset.field) {
+        const entries = circumstanceEntries(d, kind);
+        const entry = entries[Number(target.dataset.entry)];
+        if (!entry || entry[target.dataset.field] === target.value) return; // nothing new
+        entry[target.dataset.field] = target.value;
+        state.entries = entries;
       }
       app.changed({});
       return;
@@ -365,12 +419,16 @@ export function createForm(app) {
     const key = target.dataset.key;
     if (!key || !(key in d)) return;
     if (target.type === 'radio' && !target.checked) return;
-    d[key] = target.type === 'checkbox' ? target.checked : target.value;
+    const value = target.type === 'checkbox' ? target.checked : target.value;
+    if (d[key] === value) return; // nothing new
+    d[key] = value;
     if (key === 'birthDate') syncAge();
     app.changed({ key });
   }
 
   function onClick(event) {
+    const circButton = event.target instanceof Element ? event.target.closest('button[data-circ-action]') : null;
+    if (circButton) { onCircButton(circButton); return; }
     const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
     if (!button) return;
     const rows = app.draft().training;
@@ -391,6 +449,27 @@ export function createForm(app) {
     app.changed({ rows: true });
   }
 
+  // "add another posting" / "remove this one"; the focus goes to the entry that takes its place
+  function onCircButton(button) {
+    const kind = button.dataset.circ;
+    const d = app.draft();
+    const state = d.circ[kind] || (d.circ[kind] = { on: true, entries: [] });
+    const entries = circumstanceEntries(d, kind);
+    const first = circumstanceFields(kind)[0];
+    let focus;
+    if (button.dataset.circAction === 'add') {
+      entries.push({});
+      focus = circId(kind, entries.length - 1, first);
+    } else {
+      const e = Number(button.dataset.entry);
+      entries.splice(e, 1);
+      focus = circId(kind, Math.min(e, entries.length - 1), first);
+    }
+    state.entries = entries;
+    renderCircumstances(focus);
+    app.changed({});
+  }
+
   function addRow() {
     const rows = app.draft().training;
     const last = rows[rows.length - 1];
@@ -405,11 +484,11 @@ export function createForm(app) {
   // Sorted by year, oldest first; records of one year keep their order (a stable sort).
   function sortRows() {
     const rows = app.draft().training;
-    const year = (r) => { const n = Number(String(r.year).replace(/[^\d]/g, '')); return n || 9999; };
+    const year = (r) => parseInteger(r.year) || 9999; // (２０２２ and 2022年 too; no year: last)
     rows.sort((a, b) => year(a) - year(b));
     renderRows();
     app.changed({ rows: true });
-    app.notice(t('sorted'));
+    $('io-status').textContent = t('sorted'); // said below the buttons: nothing above them moves
   }
 
   const form = $('form');

@@ -3,7 +3,7 @@
 // explanation (in its card, where the person typed it), the region's ways to earn hours, and the
 // printable one-page summary. Reads the calculator's "view" (see calculator.js); keeps no state.
 import { el, setHidden, setText } from './form.js';
-import { VOCABULARY, word } from './words.js';
+import { VOCABULARY, statusWord, word } from './words.js';
 import { say } from './texts.js';
 
 export function fmt(n) {
@@ -29,6 +29,15 @@ export function createResultView(app) {
   const t = (key, ...args) => app.t(key, ...args);
   const colon = () => (app.lang() === 'en' ? ': ' : '：');
   const subjectName = (s) => app.word('subject', s);
+  const status = (id) => statusWord(id, app.lang()); // the vocabulary's words
+  const yearWord = (id) => app.word('status', id);
+  // A clause cited: the notice's own title and numbering (二（二）), so inside lang="zh-CN" in English too.
+  // (a record's explanation holds {cite} marks, made nodes only when shown: it is worked out for every record
+  // on every keystroke)
+  const citeMark = (source) => { const c = app.cite(source); return c ? { cite: c } : ''; };
+  const nodesOf = (parts) => parts.map((p) => (typeof p === 'string' ? p : el('small', { className: 'cite', lang: 'zh-CN', text: p.cite })));
+  const textOf = (parts) => parts.map((p) => (typeof p === 'string' ? p : p.cite)).join('');
+  const cite = (source) => nodesOf([citeMark(source)].filter(Boolean))[0] || '';
 
   function setBanner(kind, title, lines = []) {
     const banner = $('banner');
@@ -46,7 +55,7 @@ export function createResultView(app) {
   function fillCited(listId, blockId, items) {
     const list = $(listId);
     list.replaceChildren(...(items || []).map((r) =>
-      el('li', {}, el('span', { text: r.message || r.code }), ' ', el('small', { className: 'cite', text: app.cite(r.source) }))));
+      el('li', {}, el('span', { text: r.message || r.code }), ' ', cite(r.source))));
     $(blockId).hidden = !(items && items.length);
   }
 
@@ -65,21 +74,34 @@ export function createResultView(app) {
 
   function shortfallItem(s) {
     return el('li', { className: s.canComplete === false ? 'lost' : '' }, el('span', { text: shortfallText(s, app.lang()) }), ' ',
-      el('small', { className: 'cite', text: app.cite(s.source) }));
+      cite(s.source));
   }
 
   function yearsRows(result) {
     return (result.years || []).map((y) => el('tr', { className: y.required === false ? 'optional' : y.met ? 'met' : y.waived ? 'waived' : 'notmet' },
       el('th', { scope: 'row', text: String(y.year) }),
       meter(y.public, t('public')), meter(y.professional, t('professional')), meter(y.total, t('total')),
-      el('td', { text: y.waived ? t('yearWaived') : y.met ? t('yearMet') : y.required === false ? t('yearNotNeeded') : t('yearShort') })));
+      el('td', { text: y.waived ? t('yearWaived') : y.met ? yearWord('met') : y.required === false ? t('yearNotNeeded') : yearWord('short') })));
   }
 
   /** Renders the whole view: {stage, next, result, errors, leftOut, refused, profile}. */
   function render(view) {
     const next = $('next-step');
     setHidden(next, !view.next);
-    setText($('next-step-text'), view.next || '');
+    // the next step as a link to its field when it has one (written only when it differs: the static
+    // first screen of dist/ is adopted as it is)
+    const to = view.nextId && $(view.nextId) ? view.nextId : null;
+    const nextText = $('next-step-text');
+    const link = nextText.firstElementChild;
+    if (to) {
+      if (!(link && link.dataset.focus === to && link.textContent === view.next)) {
+        nextText.replaceChildren(el('a', { href: `#${to}`, 'data-focus': to, text: view.next }));
+      }
+    } else if (link) {
+      nextText.replaceChildren(view.next || '');
+    } else {
+      setText(nextText, view.next || '');
+    }
     setHidden($('errors'), true);
     if ($('error-list').firstChild) $('error-list').replaceChildren();
     if ($('banner').dataset.stage !== view.stage) $('banner').dataset.stage = view.stage;
@@ -87,13 +109,14 @@ export function createResultView(app) {
     if (view.stage === 'loading') { setBanner('pending', t('loading')); setHidden(details, true); return; }
     if (view.stage === 'failed') { setBanner('error', t('loadFailed'), [t('loadFailedDetail')]); details.hidden = true; return; }
     if (view.stage !== 'verdict' && view.stage !== 'error') {
-      setBanner('pending', t('status_pending'), view.next ? [view.next] : []);
+      // the next step is said once, in its own box above (and at its field): the banner only says so
+      setBanner('pending', t('status_pending'));
       setHidden(details, true);
       return;
     }
     const result = view.result;
     if (view.stage === 'error') {
-      setBanner('error', t('status_error'), [t('statusDetail_error')]);
+      setBanner('error', status('error'), [t('statusDetail_error')]);
       const list = $('error-list');
       for (const e of view.errors) {
         const text = e.message || e.code;
@@ -108,16 +131,16 @@ export function createResultView(app) {
       return;
     }
     details.hidden = false;
-    const status = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
+    const verdict = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
     const rs = result.ruleSet || {};
     const src = (rs.sources || []).map((s) => [s.number || s.title, s.date].filter(Boolean).join(' ')).join('；');
     const win = Array.isArray(result.window) && result.window.length
       ? (result.window.length > 1 ? `${result.window[0]}–${result.window[result.window.length - 1]}` : String(result.window[0])) : '—';
-    const lines = [t('statusDetail_' + status)];
+    const lines = [t('statusDetail_' + verdict)];
     if (rs.regionName || src) lines.push([`${t('basedOn')}${colon()}${rs.regionName || ''} `, el('span', { lang: 'zh-CN', text: src })]);
-    if (status !== 'exempt' && result.requiredYears) lines.push(t('requiredYears', result.requiredYears, win));
+    if (verdict !== 'exempt' && result.requiredYears) lines.push(t('requiredYears', result.requiredYears, win));
     if (view.leftOut.length) lines.push(t('leftOut', view.leftOut.map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、')));
-    setBanner(status, t('status_' + status), lines);
+    setBanner(verdict, status(verdict), lines);
 
     const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
     $('todo-list').replaceChildren(...shortfall.map(shortfallItem));
@@ -129,32 +152,40 @@ export function createResultView(app) {
   }
 
   // ---- each record's explanation, in its card -------------------------------------------------------
-  /** The explanation of one draft row: {kind, text} (kind: counted | reduced | refused | pending | none). */
+  /**
+   * The explanation of one draft row: {kind, text, parts} (kind: counted | reduced | refused | pending | none;
+   * parts: its texts and cited clauses, as nodes to show).
+   */
   function explain(view, r) {
     const lang = app.lang();
     const pending = view.pendingRows.get(r);
     if (pending) {
       const what = pending.problems.map((p) => t(p.need)).join(lang === 'en' ? ', ' : '，');
-      return { kind: pending.blank ? 'none' : 'pending', text: pending.blank ? '' : t('rowPending', what) };
+      const text = pending.blank ? '' : t('rowPending', what);
+      return { kind: pending.blank ? 'none' : 'pending', text, parts: [text] };
     }
     const refused = view.refusedRows.get(r);
-    if (refused) return { kind: 'refused', text: `${t('rowRefused')} ${refused.map((e) => e.message || e.code).join(' ')}` };
+    if (refused) {
+      const text = `${t('rowRefused')} ${refused.map((e) => e.message || e.code).join(' ')}`;
+      return { kind: 'refused', text, parts: [text] };
+    }
     const rec = view.recordOf.get(r);
-    if (!rec) return { kind: 'none', text: '' };
+    if (!rec) return { kind: 'none', text: '', parts: [] };
     const parts = [];
     const sep = lang === 'en' ? '. ' : '。';
     if (rec.counted === false) {
       parts.push(`${t('rowNotCounted')}${colon()}`);
-      if (rec.reason) parts.push(rec.reason.message || rec.reason.code, ' ', app.cite(rec.reason.source));
-      else parts.push(rec.basis || '', ' ', app.cite(rec.source));
+      if (rec.reason) parts.push(rec.reason.message || rec.reason.code, ' ', citeMark(rec.reason.source));
+      else parts.push(rec.basis || '', ' ', citeMark(rec.source));
     } else {
-      parts.push(`${t('rowCredited', fmt(rec.credited))}${colon()}`, rec.basis || '', ' ', app.cite(rec.source));
+      parts.push(`${t('rowCredited', fmt(rec.credited))}${colon()}`, rec.basis || '', ' ', citeMark(rec.source));
       if (Array.isArray(rec.years) && rec.years.length > 1) {
         parts.push(sep, t('rowYears', rec.years.map((y) => `${y.year} ${fmt(y.credited)}`).join(lang === 'en' ? ', ' : '、')));
       }
-      if (rec.reason) parts.push(sep, rec.reason.message || rec.reason.code, ' ', app.cite(rec.reason.source));
+      if (rec.reason) parts.push(sep, rec.reason.message || rec.reason.code, ' ', citeMark(rec.reason.source));
     }
-    return { kind: rec.counted === false ? 'refused' : rec.reason ? 'reduced' : 'counted', text: parts.join('') };
+    const kept = parts.filter((p) => p !== '');
+    return { kind: rec.counted === false ? 'refused' : rec.reason ? 'reduced' : 'counted', text: textOf(kept), parts: kept };
   }
 
   /** Updates the explanation line of every rendered card (only those whose text changed). */
@@ -162,12 +193,12 @@ export function createResultView(app) {
     rows.forEach((row, r) => {
       const node = app.form.card(app.form.uidOf(row))?.lastElementChild; // the card's explanation line
       if (!node) return;
-      const { kind, text } = explain(view, r);
+      const { kind, text, parts } = explain(view, r);
       const key = `${kind}|${text}`;
       if (node.dataset.key === key) return;
       node.dataset.key = key;
       node.className = `explain ${kind}`;
-      node.textContent = text;
+      node.replaceChildren(...nodesOf(parts));
     });
   }
 
@@ -205,16 +236,16 @@ export function createResultView(app) {
         for (const rec of perUnit) {
           if (!rec) continue;
           if (rec.counted === false && rec.reason && /excluded|not_counted|activity/.test(rec.reason.code)) {
-            lines.push(`${t('waysNotCounted')}${colon()}${rec.reason.message} ${app.cite(rec.reason.source)}`);
+            lines.push([`${t('waysNotCounted')}${colon()}${rec.reason.message} `, citeMark(rec.reason.source)]);
             break;
           }
-          if (rec.counted !== false && rec.basis) lines.push(`${rec.basis} ${app.cite(rec.source)}`);
+          if (rec.counted !== false && rec.basis) lines.push([`${rec.basis} `, citeMark(rec.source)]);
         }
       }
-      const unique = [...new Set(lines)];
+      const unique = lines.filter((line, i) => lines.findIndex((l) => textOf(l) === textOf(line)) === i);
       if (unique.length) {
         items.push(el('li', {}, el('strong', { text: app.lang() === 'en' ? act.en : act.zh }), colon(),
-          ...unique.flatMap((line, i) => (i ? [el('br'), line] : [line]))));
+          ...unique.flatMap((line, i) => (i ? [el('br'), ...nodesOf(line)] : nodesOf(line)))));
       }
     }
     list.replaceChildren(...items);
@@ -232,6 +263,19 @@ export function createResultView(app) {
   }
 
   // ---- the printable summary ------------------------------------------------------------------------
+  // The circumstances the verdict took into account (as sent): "驻村第一书记/工作队员 — 驻村满几年（实年） 1，
+  // 相应年度 2021；…", in the vocabulary's words.
+  function circumstancesText(view) {
+    const list = (view.built && view.built.profile.circumstances) || [];
+    const en = app.lang() === 'en';
+    return list.map((c) => {
+      const values = Object.entries(c).filter(([k]) => k !== 'kind')
+        .map(([k, v]) => `${app.word('circumstanceField', k)} ${[].concat(v).join(en ? ', ' : '、')}`);
+      return [app.word('circumstance', c.kind), values.join(en ? ', ' : '，')].filter(Boolean).join(' — ');
+    }).join(en ? '; ' : '；');
+  }
+
+
   function renderPrint(view) {
     const box = $('print-summary');
     const d = app.draft();
@@ -240,7 +284,7 @@ export function createResultView(app) {
       .flatMap(([k, v]) => [el('dt', { text: t(k) }), el('dd', {}, v)]));
     const rs = result && result.ruleSet;
     const sources = rs ? (rs.sources || []).map((s) => el('span', { lang: 'zh-CN', className: 'src',
-      text: `${s.title || ''}${s.number ? ' ' + s.number : ''}${s.date ? ' (' + s.date + ')' : ''}` })) : [];
+      text: `${s.title || ''}${s.number && s.number !== s.title ? ' ' + s.number : ''}${s.date ? ' (' + s.date + ')' : ''}` })) : [];
     const application = [d.year && `${d.year}`, d.route && app.word('route', d.route), d.level && app.word('level', d.level)].filter(Boolean).join(' · ');
     const nodes = [
       el('h2', { text: t('printTitle') }),
@@ -250,8 +294,9 @@ export function createResultView(app) {
         ['printRegion', `${app.regionName(d.region) || ''} ${d.region}`.trim()],
         ['printApplication', application],
         ['printRuleSet', sources.length ? el('span', {}, ...sources) : ''],
-        ['printVerdict', view.stage === 'verdict' ? `${t('status_' + result.status)} — ${t('statusDetail_' + result.status)}`
-          : view.stage === 'error' ? t('status_error') : t('status_pending')],
+        ['printCircumstances', circumstancesText(view)],
+        ['printVerdict', view.stage === 'verdict' ? `${status(result.status)} — ${t('statusDetail_' + result.status)}`
+          : view.stage === 'error' ? status('error') : t('status_pending')],
       ]),
     ];
     if (view.stage === 'verdict') {
@@ -274,9 +319,9 @@ export function createResultView(app) {
             el('td', { text: String(r + 1) }), el('td', { text: row.year }),
             el('td', { text: row.subject ? subjectName(row.subject) : '' }),
             el('td', { text: row.activity ? app.word('activity', row.activity) : '' }),
-            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? app.word('unit', row.unit) : ''}${row.level ? ' · ' + app.word('confLevel', row.level) : ''}` }),
+            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? (app.lang() === 'en' ? ' ' : '') + app.word('unit', row.unit) : ''}${row.level ? ' · ' + app.word('confLevel', row.level) : ''}` }),
             el('td', { className: 'num', text: rec ? fmt(rec.counted === false ? 0 : rec.credited) : '—' }),
-            el('td', {}, ex.text, row.note.trim() ? el('div', { className: 'note', text: `${t('printNote')}${colon()}${row.note.trim()}` }) : null));
+            el('td', {}, ...nodesOf(ex.parts), row.note.trim() ? el('div', { className: 'note', text: `${t('printNote')}${colon()}${row.note.trim()}` }) : null));
         }))));
     }
     nodes.push(el('p', { className: 'footnote', text: t('footnote') }));

@@ -29,10 +29,26 @@ export function idOf(kind, text) {
   return hit ? hit.id : null;
 }
 
-// The one extra value each circumstance kind takes: [profile key, text key of its label, kind of value].
-export const CIRC_EXTRA = {
-  epidemic_frontline: ['years', 'circ_years', 'list'],
-  transferred_from_government: ['year', 'circ_year', 'int'],
-  exceptional: ['yearsInPost', 'circ_yearsInPost', 'int'],
-  village_first_secretary: ['fullYears', 'circ_fullYears', 'int'],
-};
+// ---- circumstances: the fields each kind carries (the vocabulary's `fields`, CONTRACT §2) ----------------
+/** The fields of a circumstance kind, in the vocabulary's order ([] for a kind that carries none). */
+export function circumstanceFields(kind) {
+  const c = VOCABULARY.circumstance.find((w) => w.id === kind);
+  return c ? c.fields || [] : [];
+}
+/** `years` is a list of years; every other field is one whole number. */
+export const isListField = (field) => field === 'years';
+// Fields a kind may leave out: the core reads them only when given (core/src/profile/read_profile.cpp;
+// tests/node/page-words.test.mjs asks the core which fields it requires, so this cannot drift).
+const OPTIONAL_FIELDS = { village_first_secretary: ['years'] };
+export const isOptionalField = (kind, field) => (OPTIONAL_FIELDS[kind] || []).includes(field);
+// Kinds of which a person may have several entries that each count: two postings are two (rules/README.md,
+// adjustments). For the others a second entry adds nothing (years: one list; year / yearsInPost: the
+// entry that asks most is used), so the page offers one.
+export const SEVERAL_ENTRIES = new Set(['village_first_secretary']);
+
+// ---- result statuses: the vocabulary's words ------------------------------------------------------------
+/** The word of a result status (met, exempt, advisory, short, error); capitalised in English, as a title. */
+export function statusWord(status, lang = 'zh') {
+  const w = word('status', status, lang);
+  return lang === 'en' ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+}

@@ -49,6 +49,13 @@ for (const [name, options] of VIEWPORTS) {
     assert.equal(await page.locator('[aria-invalid="true"]').count(), 0, 'no red error on an empty start');
     const next = () => page.locator('#next-step-text').textContent();
     assert.match(await next(), /先选择申报地区/);
+    // the guidance is said once (the next-step box, a link to the search, which is marked "next"); the
+    // verdict says only that nothing is checked yet
+    const shown = await page.evaluate(() => document.body.innerText.split('先选择申报地区').length - 1);
+    assert.equal(shown, 1, 'the first step is said once');
+    assert.equal(await page.locator('#banner-detail').textContent(), '');
+    assert.equal(await page.locator('#next-step-text a').getAttribute('href'), '#f-search');
+    assert.match(await page.locator('.search-field .field-msg.need').textContent(), /下一步/);
     await page.locator('#f-search').fill('松山区');
     await page.locator('#f-search-results button.hit').first().click();
     assert.equal(await page.locator('#f-region').inputValue(), '150404');
@@ -192,6 +199,7 @@ for (const [name, options] of VIEWPORTS) {
     // (the third record took the year of the one before it)
     const years = () => cards.locator('[data-col="year"] input').evaluateAll((n) => n.map((x) => x.value));
     const notes = () => cards.locator('[data-col="activity"] select').evaluateAll((n) => n.map((x) => x.value));
+    assert.equal(await page.locator('#io-status').textContent(), '已按年度排序。');
     assert.deepEqual(await years(), ['2022', '2022', '2023']);
     assert.deepEqual(await notes(), ['course', 'training_class', 'conference'], 'a stable sort');
     await cards.nth(1).locator('button[data-action="dup"]').click();
@@ -222,6 +230,9 @@ test('words for people: no programmer ids in the page\'s own texts; English thro
     assert.doesNotMatch(text, /[（）]/, `en: full-width brackets in "${text}"`);
     assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `en: Chinese outside lang=zh-CN in "${text}"`);
   }
+  // a cited clause is the notice's own title and numbering (二（二）): inside lang="zh-CN", in the cards too
+  assert.ok(await page.locator('#records-list .explain .cite[lang="zh-CN"]').count() > 0, 'a card cites its clause');
+  assert.equal(await page.locator('.cite').evaluateAll((n) => n.filter((x) => !x.closest('[lang="zh-CN"]')).length), 0);
   // a notice's original title stays Chinese, inside lang="zh-CN"
   const zhSpans = await page.locator('#banner-detail [lang="zh-CN"]').allTextContents();
   assert.ok(zhSpans.some((s) => /通知/.test(s)), 'the notice title in a zh-CN span');
