@@ -90,6 +90,11 @@ TEST_CASE("roll: each bad input names its code, row and column") {
   one_error(jxjy::read_roll(h + "张三,630000,2023,高级,女,47," + std::string(400, '9') + ",公需,课程,30,学时,,,\n"), 2, "年度", "bad_value");
   one_error(jxjy::read_roll(h + "\n,630000,2023,高级,女,47,2023,公需,课程,30,学时,,,\n"), 3, "姓名", "missing");
   one_error(jxjy::read_roll(h + "张三,630000,2023,高级,女,47,2023,公需,课程,30,学时,,,\"open\n"), 2, "", "unterminated_quote");
+  // a unit needed where the file has no 单位 column, a year where it has only dates: named by the column's word
+  one_error(jxjy::read_roll("姓名,地区,年度,科目,形式,数量\n张三,630000,2023,公需,课程,30\n"), 2, "单位", "missing");
+  one_error(jxjy::read_roll("name;year;subject;activity;amount;unit\nAnn;2024;public;course;30;hours;yes\n", "en"), 2, "", "unknown_column");
+  one_error(jxjy::read_roll("name;year;subject;activity;amount\nAnn;2024;public;course;30\n", "en"), 2, "unit", "missing");
+  one_error(jxjy::read_roll("姓名,科目,形式,数量,单位,开始日期,结束日期\n张三,公需,课程,30,学时,2023-01-02,\n"), 2, "年度", "missing");
   one_error(jxjy::read_roll("姓名,年度,科目,形式,数量,单位,序号\n"), 1, "序号", "unknown_column");
   one_error(jxjy::read_roll("姓名,年度,科目,形式,数量,单位,人员\n"), 1, "人员", "duplicate_column");
   one_error(jxjy::read_roll("姓名,年度,科目,数量,单位\n"), 1, "形式", "missing_column");

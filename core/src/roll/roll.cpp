@@ -209,10 +209,16 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     if (!p.first_row) p.first_row = row.number;
     p.all_rows.push_back(row.number);
     auto bad = [&](int c, std::string code, std::string_view what) {
-      std::string_view h = trim(header[size_t(at[c])]);
+      // a column the file does not have (a unit needed, no 单位 column): named by its word (found by fuzz_roll)
+      const std::string h = at[c] >= 0 ? std::string(trim(header[size_t(at[c])])) : col_word(c);
       fail(p.errors, row.number, std::string(h), std::move(code),
            t(M::roll_at_cell, std::to_string(row.number), h, what));
     };
+    // A cell under no header is never dropped silently: it may be the unit or the 已备案 that decides.
+    for (size_t i = 0; i < row.cells.size(); ++i)
+      if ((i >= col_of.size() || col_of[i] < 0) && !trim(row.cells[i]).empty())
+        fail(p.errors, row.number, "", "unknown_column",
+             t(M::roll_cell_without_header, std::to_string(row.number), std::to_string(i + 1), trim(row.cells[i])));
     // The person's fields: the first row that gives one decides, a different value later is an error.
     for (int c = 1; c < kFirstRecordCol; ++c) {
       std::string_view v = cell(c);
