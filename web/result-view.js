@@ -225,10 +225,12 @@ export function createResultView(app) {
     let answered;
     try {
       answered = await Promise.all(asks.map(async ({ act, answers }) => ({ act, recs: await Promise.all(answers.map((a) => Promise.all(a))) })));
-    } finally {
+    } catch (e) {
       if (call === waysCalls) list.removeAttribute('aria-busy');
+      throw e;
     }
-    if (app.view() !== view) return;
+    if (call !== waysCalls) return; // a newer call draws the list (and ends the busy state) when its answers are in
+    if (app.view() !== view) { list.removeAttribute('aria-busy'); return; } // shown again (reopened): drawn afresh
     const items = [];
     for (const { act, recs } of answered) {
       const lines = [];
@@ -249,6 +251,7 @@ export function createResultView(app) {
       }
     }
     list.replaceChildren(...items);
+    list.removeAttribute('aria-busy'); // only now is the list the answer for the view shown
   }
 
   // ---- the rule set in words (checker.explain: Markdown of headings, nested lists and paragraphs) ------------

@@ -314,6 +314,7 @@ test('what to do next: deadlines, a year that can no longer be made up, and this
   assert.match(await todo.first().textContent(), /^2024年还需公需科目20学时，2024年的学时已无法补齐 （.+）$/);
   // the region's ways to earn hours, as the checker converts them
   await page.locator('#ways-block summary').click();
+  await page.locator('#ways-list:not([aria-busy]) li').first().waitFor(); // the checker's answers are all in
   const ways = await page.locator('#ways-list li').allTextContents();
   assert.ok(ways.some((w) => /^课程学习（含网络课程）：按所载1学时/.test(w)), ways.join('\n'));
   assert.ok(ways.some((w) => /^职业资格考试：考试合格，视同完成当年专业科目\d+学时/.test(w)), ways.join('\n'));
