@@ -179,7 +179,7 @@ TEST_CASE("roll: results CSV says the JSON result's shortfall, deadline and warn
       std::string subject = id == "public" ? (en ? "public" : "公需科目")
                             : id == "professional" ? (en ? "professional" : "专业科目") : (en ? "either subject" : "任意科目");
       if (!shortfall.empty()) shortfall += en ? "; " : "；";
-      shortfall += std::to_string(s["year"].get<int>()) + " " + subject + " " + hours + (en ? " h" : " 学时");
+      shortfall += std::to_string(s["year"].get<int>()) + " " + subject + " " + hours + (en ? " hours" : " 学时");
       can = can && s.value("canComplete", true);
       if (s.contains("deadline") && s["deadline"].is_string() && (deadline.empty() || s["deadline"] < deadline))
         deadline = s["deadline"];

@@ -114,7 +114,8 @@ std::string roll_results_csv(const Checker& checker, const Roll& roll, std::stri
         std::string_view first_deadline;
         for (const auto& s : r.shortfall) {
           add(shortfall, std::to_string(s.year) + " " + std::string(word(kSubjectNames, unsigned(s.subject), l)) + " " +
-                             Num(hours_of(up_to_cents(s.hours))).str() + (l == Locale::en ? " h" : " 学时"));
+                             Num(hours_of(up_to_cents(s.hours))).str() + " " +
+                             std::string(word(kUnitNames, unsigned(Unit::hours), l)));
           all_can = all_can && s.can_complete;
           if (!s.deadline.empty() && (first_deadline.empty() || s.deadline < first_deadline)) first_deadline = s.deadline;
         }
