@@ -32,6 +32,7 @@ const opt = (name, dflt) => {
 const web = opt('--web', path.join(root, 'web')); // another source folder: tests build variants of the site
 const outDir = opt('--out', path.join(root, 'dist'));
 const pkgDir = args.includes('--no-pkg') ? null : opt('--pkg', path.join(root, 'pkg'));
+const minify = !args.includes('--no-minify'); // (for reading a profile of the built site: bench/profile_page.mjs)
 
 /** Entry points that keep their names: what a portal's <script>/import names (README, CONTRACT §1). */
 const PUBLIC_ENTRIES = ['jxjy.js', 'jxjy-checker.js'];
@@ -108,13 +109,20 @@ async function buildWorkers(dir, hashed, emitted) {
   return workers;
 }
 
+// The first screen's markup hash, known to the bundles (calculator.js adopts the static first screen
+// without hashing its markup at run time).
+const { markupHash } = await import(pathToFileURL(path.join(web, 'first-screen.js')).href);
+const { markup } = await import(pathToFileURL(path.join(web, 'markup.js')).href);
+const MARKUP_HASH = markupHash(markup(1));
+
 const esbuildOptions = (dir, entryPoints, hashed, emitted, workers) => ({
+  define: { __JXJY_MARKUP_HASH__: JSON.stringify(MARKUP_HASH) },
   entryPoints: entryPoints.map((e) => path.join(web, e)),
   outdir: dir,
   bundle: true,
   splitting: true,
   format: 'esm',
-  minify: true,
+  minify,
   target: TARGET,
   charset: 'utf8',            // Chinese text as UTF-8 (3 bytes a character, not a 6-byte \u escape)
   legalComments: 'none',
@@ -165,7 +173,8 @@ async function buildSite() {
     fs.writeFileSync(path.join(outDir, name), `export*from"./${entryOut.get(name)}";\n`);
   }
 
-  // index.html: hashed script and style names, the module graph preloaded, the wasm's preload renamed.
+  // index.html: hashed script and style names, the entry's static imports preloaded (the page's own
+  // modules are imported by app.js after the first paint, not before it).
   const preloads = new Set();
   html = html.replace(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)><\/script>/g, (all, a, src, b) => {
     if (!entryOut.has(src)) return all;
@@ -174,6 +183,7 @@ async function buildSite() {
   });
   html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '');
   html = html.replace(/[ \t]*<link rel="modulepreload"[^>]*>\n?/g, '');
+  if (/<link rel="preload"/.test(html)) throw new Error('web/index.html preloads a file: app.js fetches what the first screen does not need after its first paint');
   html = html.replace(/<link rel="stylesheet" href="([^"]+\.css)">/g, (all, href) => {
     if (!assets.has(href)) assets.set(href, null);
     return all;

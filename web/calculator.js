@@ -55,6 +55,11 @@ function resilient(worker) {
   });
 }
 
+// The production build's first screen's markup hash (scripts/build-dist.mjs defines it; markupHash of
+// markup(1)), so that adopting it costs no hashing of the markup at run time. Development: null.
+// eslint-disable-next-line no-undef
+const BUILT_MARKUP_HASH = typeof __JXJY_MARKUP_HASH__ === 'string' ? __JXJY_MARKUP_HASH__ : null;
+
 let checkerPromise = null;
 /** Resolves to the checker shared by every calculator of the document (retried after a failure). */
 export function loadChecker() {
@@ -71,15 +76,16 @@ const PERSON_FIELDS = ['gender', 'age', 'birthDate', 'education', 'currentTitleS
 export function mount(root, opts = {}) {
   // The production index.html holds the first screen already (first-screen.js): adopted when it is this
   // build's markup, else replaced.
-  const html = markup(opts.embedded && !opts.ownsDocument ? 2 : 1);
+  const variant = opts.embedded && !opts.ownsDocument ? 2 : 1;
   const found = [...root.children].find((n) => n.classList.contains('jxjy') && n.dataset.markup);
-  let wrapper = found && found.dataset.markup === markupHash(html) ? found : null;
+  const ours = found && found.dataset.markup === (variant === 1 && BUILT_MARKUP_HASH ? BUILT_MARKUP_HASH : markupHash(markup(variant)));
+  let wrapper = ours ? found : null;
   if (found && !wrapper) found.remove();
   if (wrapper) {
     if (opts.embedded) wrapper.classList.add('embedded');
   } else {
     wrapper = el('div', { className: opts.embedded ? 'jxjy embedded' : 'jxjy' });
-    wrapper.innerHTML = html;
+    wrapper.innerHTML = markup(variant);
     root.append(wrapper);
   }
   // Elements by id inside this calculator: the root's id index (document or shadow root) when the node is
@@ -494,37 +500,51 @@ export function mount(root, opts = {}) {
     document.title = t('title');
   }
   if (!people) $('people')?.remove(); // the static first screen's panel (the page without saved people)
-  peopleView = people ? createPeopleView(app, people, {
-    draft: () => draft, replaceDraft, saveNow, today: localDate,
-    setName(name) { draft.name = name; form.renderFields(); },
-  }) : null;
-  form.clearStaticMarks();
-  form.renderTexts();
-  form.renderFields();
-  // a long draft: a few cards now, the rest of the first page once its verdict is shown (a 1,000-record
-  // draft must reach its first verdict fast; the cards below the first few are off screen anyway)
-  form.renderRows(null, FIRST_CARDS);
-  showNotices();
-  results.render(view);
-  // the first step needs no checker: an empty draft is told to choose its region at once
-  if (!draft.region.trim()) {
-    form.mark('f-search', t('next_region'), 'need');
-    picker.renderStatus(); // "no region chosen yet" and no circumstances to list: true without the checker
-    form.renderCircumstances();
-  }
+  // The first screen's work in three short tasks, not one long one (each under 50 ms on a slow phone:
+  // Lighthouse's total blocking time counts what a task takes beyond that): the words and fields, then
+  // the records and the result, then the saved people's panel (the first screen shows it folded).
+  // Until then the static first screen, or the markup, is on screen; `ready` waits for all three.
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const shown = nextTask().then(() => {
+    form.renderTexts();
+    form.renderFields();
+  }).then(nextTask).then(() => {
+    // a long draft: a few cards now, the rest of the first page once its verdict is shown (a 1,000-record
+    // draft must reach its first verdict fast; the cards below the first few are off screen anyway)
+    form.renderRows(null, FIRST_CARDS);
+    showNotices();
+    form.clearStaticMarks(); // (and the empty draft's mark again below, in the same task: nothing moves)
+    results.render(view);
+    // the first step needs no checker: an empty draft is told to choose its region at once
+    if (!draft.region.trim()) {
+      form.mark('f-search', t('nextHere'), 'need'); // (as compute() marks it: nothing moves when it does)
+      picker.renderStatus(); // "no region chosen yet" and no circumstances to list: true without the checker
+      form.renderCircumstances();
+    }
+  }).then(nextTask).then(() => {
+    if (!people) return;
+    peopleView = createPeopleView(app, people, {
+      draft: () => draft, replaceDraft, saveNow, today: localDate,
+      setName(name) { draft.name = name; form.renderFields(); },
+    });
+  });
 
   const ready = loading.then(async (c) => {
+    await shown;
     checker = c;
     covered = c.regions();
     form.renderCircumstances();
     picker.render();
+    await nextTask(); // (the first verdict in a task of its own, the rest of the records in another)
     await evaluateNow(false);
+    await nextTask();
     form.renderFirstPage();
     // the full region list is not needed for the first verdict: fetched once the page is idle
     const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
     idle(() => picker.ensureCatalogue());
     return c;
-  }, (e) => {
+  }, async (e) => {
+    await shown;
     form.renderFirstPage();
     view = { ...view, stage: 'failed' };
     results.render(view);

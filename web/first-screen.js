@@ -62,13 +62,16 @@ export function firstScreen(lang = 'zh') {
   fill(/(<strong id="banner-title">)(<\/strong>)/, esc(t('loading')));
   fill(/(<a id="verdict-chip" class="verdict-chip pending"[^>]*>)(<\/a>)/, esc(`${t('result')}${lang === 'en' ? ': ' : '：'}${t('loading')} ↓`));
   // an empty draft's first step, marked at the search before the checker is there (calculator.js)
-  fill(/(<div id="f-search-results" class="search-results"><\/div>\s*)(<\/div>)/, `<span class="field-msg need" id="f-search-msg-0">${esc(t('next_region'))}</span>`);
+  fill(/(<div id="f-search-results" class="search-results"><\/div>\s*)(<\/div>)/, `<span class="field-msg need" id="f-search-msg-0">${esc(t('nextHere'))}</span>`);
   swap('aria-describedby="f-search-hint"', 'aria-describedby="f-search-hint f-search-msg-0"');
   // the province, city and county lists until the region catalogue is loaded (region-picker.js)
   for (const id of ['f-province', 'f-city', 'f-county']) swap(`<select id="${id}"></select>`, `<select id="${id}" disabled=""><option value="">${esc(t('pickAny'))}</option></select>`);
   // no region yet: no name, no circumstances (calculator.js says so before the checker is there)
   swap('<span id="region-name"></span>', `<span id="region-name">${esc(t('noRegion'))}</span>`);
   swap('<p class="hint" id="circ-empty"></p>', `<p class="hint" id="circ-empty">${esc(t('circNoRegion'))}</p>`);
+  // the page's roll button (roll-button.js adopts it; the page embedded in a portal removes it), last in
+  // the header's actions as it arrives there: without it here the page below moved down when it came
+  fill(/(<div class="top-actions">[\s\S]*?)(<\/div>)/, `<button type="button" id="roll-toggle" data-t="roll_open" aria-expanded="false">${esc(t('roll_open'))}</button>`);
   // the saved people's folded panel, where people-view.js puts its own (same size: nothing moves)
   fill(/(<\/header>)()/, `<section id="people" class="card people" aria-labelledby="people-heading"><details id="people-details" class="people-details"><summary><h2 id="people-heading" data-t="peopleHeading">${esc(t('peopleHeading'))}</h2><span id="people-count" class="people-count"></span></summary></details></section>`);
   return `<div class="jxjy" lang="${lang === 'en' ? 'en' : 'zh-CN'}" data-markup="${markupHash(bare)}">${html}</div>`;

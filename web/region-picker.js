@@ -14,7 +14,9 @@ export function createRegionPicker(app) {
 
   function ensureCatalogue() {
     if (cat || loading) return loading || Promise.resolve(cat);
-    loading = loadCatalogue().then((c) => {
+    // the lists are filled in a task of their own, not in the one that parsed the catalogue (each stays
+    // short: Lighthouse's total blocking time)
+    loading = loadCatalogue().then((c) => new Promise((resolve) => setTimeout(() => resolve(c), 0))).then((c) => {
       cat = c;
       render();
       const q = $('f-search').value;
@@ -45,9 +47,12 @@ export function createRegionPicker(app) {
     const line = cat ? lineage(cat, code).reverse() : [];
     const [prov, city, county] = [line[0], line[1], line[2]];
     const fill = (select, items, value, enabled) => {
-      select.replaceChildren(el('option', { value: '', text: t('pickAny') }), ...items.map(option));
-      select.value = value || '';
-      select.disabled = !enabled;
+      // (the same list again, e.g. the first screen's empty one: left as it is, nothing to lay out)
+      const same = select.options.length === items.length + 1 && select.options[0].text === t('pickAny')
+        && items.every((r, i) => select.options[i + 1].value === r.code);
+      if (!same) select.replaceChildren(el('option', { value: '', text: t('pickAny') }), ...items.map(option));
+      if (select.value !== (value || '')) select.value = value || '';
+      if (select.disabled !== !enabled) select.disabled = !enabled;
     };
     fill($('f-province'), cat ? children(cat, '') : [], prov && prov.code, !!cat);
     const cities = prov ? children(cat, prov.code) : [];

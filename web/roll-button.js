@@ -1,19 +1,24 @@
 // The page's way into the roll view: a "名册批量核查" button in the calculator's header that opens (and
-// loads, the first time) roll-view.js in a section under the header. Started by app.js once the
+// loads, the first time) roll-view.js in a section under the header. Started by page.js once the
 // calculator is up, so none of the roll's code is on the first screen's path. #roll opens it at once.
 import { el } from './form.js';
 import { say } from './texts.js';
 
 export function addRollButton(host, controller) {
   const actions = host.querySelector('.top-actions');
-  if (!actions || host.querySelector('#roll-toggle')) return null;
-  const button = el('button', { type: 'button', id: 'roll-toggle', 'data-t': 'roll_open', 'aria-expanded': 'false', 'aria-controls': 'roll' });
+  if (!actions || host.querySelector('#roll')) return null;
   const lang = () => controller.draft().lang;
-  button.textContent = say(lang(), 'roll_open');
-  actions.append(button); // last: the buttons already shown do not move when it arrives
+  // the production build's first screen has the button already (first-screen.js): it is adopted
+  let button = host.querySelector('#roll-toggle');
+  if (!button) {
+    button = el('button', { type: 'button', id: 'roll-toggle', 'data-t': 'roll_open', 'aria-expanded': 'false' });
+    button.textContent = say(lang(), 'roll_open');
+    actions.append(button); // last: the buttons already shown do not move when it arrives
+  }
   const section = el('section', { id: 'roll', hidden: true });
   const after = host.querySelector('#people') || host.querySelector('.top');
   after.after(section);
+  button.setAttribute('aria-controls', 'roll');
   let view = null;
   let loading = null;
   const load = () => loading || (loading = import('./roll-view.js').then(({ mountRoll }) => {

@@ -1,0 +1,72 @@
+// Where the page's main thread spends its time after the first paint (not a test, not a README figure):
+// builds the site unminified into a temporary folder (scripts/build-dist.mjs --no-minify), loads it with
+// 4x CPU throttling (optionally with a stored draft of N records: node bench/profile_page.mjs [N]) and a
+// V8 CPU profile from navigation until 3 s after the page settles, then prints the functions with the
+// most time of their own and the most time in all (ms of the throttled clock), by file and line.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, newContext, root, startServer } from '../tests/browser/harness.mjs';
+
+const n = Number(process.argv[2] || 0);
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-profile-'));
+execFileSync(process.execPath, [path.join(root, 'scripts', 'build-dist.mjs'), '--out', site, '--no-pkg', '--no-minify'], { stdio: 'ignore' });
+const server = await startServer(site);
+const browser = await launch();
+const rowOf = (i) => ({ year: String(2021 + (i % 3)), subject: i % 2 ? 'public' : 'professional',
+  activity: 'course', amount: String(10 + (i % 20)), unit: 'hours' });
+const draft = n ? { region: '410100', year: '2023', route: 'review', level: 'intermediate', currentTitleSince: '2020',
+  training: Array.from({ length: n }, (_, i) => rowOf(i)) } : null;
+try {
+  const { context } = await newContext(browser, server.origin, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  if (draft) await page.addInitScript((d) => localStorage.setItem('jxjy.calculator.draft.v2', d), JSON.stringify(draft));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.THROTTLE || 4) });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(server.url);
+  await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(3000);
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const dt = new Map();
+  for (let i = 0; i < profile.samples.length; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0) / 1000);
+  const name = (x) => `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.replace(server.origin + '/', '')}:${x.callFrame.lineNumber + 1}`;
+  const self = new Map();
+  const total = new Map();
+  const parent = new Map();
+  for (const x of profile.nodes) for (const c of x.children || []) parent.set(c, x.id);
+  for (const [id, ms] of dt) {
+    const x = byId.get(id);
+    self.set(name(x), (self.get(name(x)) || 0) + ms);
+    const seen = new Set();
+    for (let p = id; p !== undefined; p = parent.get(p)) {
+      const k = name(byId.get(p));
+      if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) || 0) + ms); }
+    }
+  }
+  const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${f}`).join('\n');
+  // FOCUS=name: the call tree under that function (total ms per child, two levels)
+  if (process.env.FOCUS) {
+    const tot = (id) => (dt.get(id) || 0) + (byId.get(id).children || []).reduce((a, c) => a + tot(c), 0);
+    const walk = (id, depth) => {
+      if (depth > Number(process.env.DEPTH || 3)) return;
+      for (const c of (byId.get(id).children || []).map((c) => [c, tot(c)]).sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 2)) {
+        console.log(`${'  '.repeat(depth)}${c[1].toFixed(0).padStart(5)} ms  ${name(byId.get(c[0]))}`);
+        walk(c[0], depth + 1);
+      }
+    };
+    for (const x of profile.nodes.filter((x) => x.callFrame.functionName === process.env.FOCUS)) {
+      console.log(`${tot(x.id).toFixed(0).padStart(5)} ms  ${name(x)}`);
+      walk(x.id, 1);
+    }
+  }
+  console.log(`self time (top 25):\n${top(self, 25)}\n\ntotal time (top 40):\n${top(total, 40)}`);
+} finally {
+  await browser.close();
+  await server.stop();
+  fs.rmSync(site, { recursive: true, force: true });
+}

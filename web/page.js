@@ -1,0 +1,151 @@
+// The page (index.html), started by app.js after the first paint: reads the address (?lang=en, ?region=,
+// ?embed=1, #p=DATA), mounts one calculator (calculator.js) into <main id="jxjy-app" data-jxjy-page>,
+// answers the iframe API when embedded, and registers the service worker after the first verdict.
+import { loadChecker, mount } from './calculator.js';
+import { STORAGE_KEY, decodeShare } from './draft.js';
+import { say } from './texts.js';
+import { PEOPLE_KEY } from './people.js';
+
+// index.html?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with
+// {type: "jxjy:result", id, result} (the form is not touched); postMessage({type: "jxjy:profile", id,
+// profile}) shows that profile in the frame's calculator and answers the same way; say {type: "jxjy:ready"}
+// once loaded and {type: "jxjy:resize", height} whenever the content's height changes (CONTRACT §4.4), and
+// again when asked with {type: "jxjy:measure"} (a portal whose script started after the frame's first
+// message asks once its listener is there).
+function setupEmbed(controller) {
+  // The height of the document's content (the <html> box: its height is its content's, not the frame's,
+  // so a frame the portal enlarges does not enlarge it: no loop). Sent only when it changed.
+  let last = -1;
+  const height = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const report = () => {
+    const h = height();
+    if (h !== last && window.parent !== window) {
+      last = h;
+      window.parent.postMessage({ type: 'jxjy:resize', height: h }, '*');
+    }
+  };
+  window.addEventListener('message', async (event) => {
+    const data = event.data;
+    if (!data || typeof data !== 'object' || !event.source) return;
+    const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
+    if (data.type === 'jxjy:measure') {
+      last = height();
+      event.source.postMessage({ type: 'jxjy:resize', height: last }, origin);
+      return;
+    }
+    if (data.type !== 'jxjy:evaluate' && data.type !== 'jxjy:profile') return;
+    let result;
+    try {
+      const c = await loadChecker();
+      if (data.type === 'jxjy:profile') {
+        await controller.ready;
+        controller.openProfile(data.profile);
+      }
+      // the answer is the checker's for exactly the posted profile (the form shows the same profile)
+      result = await c.evaluate(data.profile);
+    } catch (e) {
+      result = { ok: false, errors: [{ code: 'internal_error', path: '', message: String((e && e.message) || e) }] };
+    }
+    event.source.postMessage({ type: 'jxjy:result', id: data.id, result }, origin);
+  });
+  if (window.parent === window) return;
+  loadChecker().then((c) => window.parent.postMessage({ type: 'jxjy:ready', version: c.version }, '*'), () => {});
+  new ResizeObserver(report).observe(document.documentElement);
+}
+
+// Offline: the service worker caches the app shell (sw.js). Only over http(s), not from file://.
+// Updates: a returning visit asks whether a new build is out once the page has loaded, and again each
+// time the page comes back into view or the device comes back online. sw.js installs a new build whole,
+// beside the old one, and waits; the page then offers "新版本可用，刷新", which lets the new worker take
+// over and reloads, so no load ever mixes the two builds and nobody's page changes while typing.
+function registerServiceWorker(lang) {
+  if (!/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
+  const known = !!navigator.serviceWorker.controller;
+  const check = (r) => { r.update().catch(() => {}); };
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => { if (reloading) location.reload(); });
+  const offer = (r) => {
+    if (!r.waiting || !navigator.serviceWorker.controller || document.getElementById('jxjy-update')) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'jxjy-update';
+    button.className = 'update-bar';
+    button.textContent = say(lang(), 'updateReady');
+    button.addEventListener('click', () => {
+      reloading = true;
+      if (r.waiting) r.waiting.postMessage({ type: 'jxjy:activate' });
+      else location.reload(); // (another tab let it take over already)
+    });
+    document.body.prepend(button);
+  };
+  const watch = (r) => {
+    offer(r);
+    r.addEventListener('updatefound', () => {
+      const next = r.installing;
+      if (next) next.addEventListener('statechange', () => { if (next.state === 'installed') offer(r); });
+    });
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') check(r); });
+    window.addEventListener('online', () => check(r));
+    if (known) {
+      const first = () => setTimeout(() => check(r), 0);
+      if (document.readyState === 'complete') first(); else window.addEventListener('load', first, { once: true });
+    }
+  };
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).then((r) => {
+    watch(r);
+    return navigator.serviceWorker.ready;
+  }).then(() => {
+    // Once the worker controls the page, fetch again what this visit loaded from its own origin, so that
+    // every module of the page is in the worker's cache for the next, offline, visit.
+    // One at a time: a dozen fetches started in one go took one 24 ms task of the main thread.
+    const warm = async () => {
+      const files = performance.getEntriesByType('resource').map((e) => e.name)
+        .filter((u) => { try { return new URL(u).origin === location.origin; } catch { return false; } });
+      for (const u of new Set(files)) await fetch(u).catch(() => {});
+    };
+    if (navigator.serviceWorker.controller) warm();
+    else navigator.serviceWorker.addEventListener('controllerchange', warm, { once: true });
+  }).catch(() => { /* no service worker (private mode, blocked): the page still works online */ });
+}
+
+/** Starts the page in its host element (app.js calls it once, after the first paint). */
+export async function startPage(host) {
+  // the checker's worker first, in a task of its own (then the calculator in the next: each task short)
+  loadChecker().catch(() => {});
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const params = new URLSearchParams(location.search);
+  const embed = params.get('embed') === '1';
+  // ?embed=1&view=result: only the result (the portal posts the profile, or a #p= link carries it)
+  const resultOnly = embed && params.get('view') === 'result';
+  if (embed) document.body.classList.add('embed');
+  if (resultOnly) document.body.classList.add('view-result');
+  const options = {
+    embedded: embed,
+    ownsDocument: true,
+    storageKey: embed ? null : STORAGE_KEY,
+    peopleKey: embed ? null : PEOPLE_KEY,
+    region: params.get('region') || undefined,
+    lang: params.get('lang') || undefined,
+  };
+  const m = /^#p=([A-Za-z0-9_-]*)$/.exec(location.hash);
+  if (m) {
+    options.shared = decodeShare(m[1]);
+    // the link has been read: it is not opened again on a reload (the draft now holds it)
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  // the boot line goes; the static first screen of the production build stays (mount() adopts it)
+  for (const n of [...host.childNodes]) if (!(n instanceof Element && n.matches('.jxjy[data-markup]'))) n.remove();
+  if (embed) host.querySelector('#roll-toggle')?.remove(); // (the static first screen's: no roll in a frame)
+  const controller = mount(host, options);
+  if (embed) setupEmbed(controller);
+  // After the first verdict: the worker's install downloads the whole shell again, which should not
+  // compete with the first visit's own loading.
+  const register = () => registerServiceWorker(() => controller.draft().lang);
+  controller.ready.then(register, register);
+  // the roll view (many people from one spreadsheet): its button once the calculator is up, its code on use
+  if (!embed) {
+    const roll = () => import('./roll-button.js').then(({ addRollButton }) => addRollButton(host, controller)).catch(() => {});
+    controller.ready.then(roll, roll);
+  }
+}
+
