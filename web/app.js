@@ -26,6 +26,16 @@ const afterFirstPaint = () => new Promise((resolve) => {
   seen.observe({ type: 'paint', buffered: true });
 });
 
+// A returning visitor (something stored by the page, or the service worker answering from its cache) is
+// waiting for their verdict, not for a first paint over the network: the page starts at once.
+function returning() {
+  try {
+    return !!navigator.serviceWorker?.controller || localStorage.length > 0;
+  } catch {
+    return false; // (storage refused: a first visit as far as anyone can tell)
+  }
+}
+
 // (the page is started in the task after its modules are evaluated, not in the same one)
 const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(value), 0));
-if (host) afterFirstPaint().then(() => import('./page.js')).then(nextTask).then(({ startPage }) => startPage(host));
+if (host) (returning() ? Promise.resolve() : afterFirstPaint()).then(() => import('./page.js')).then(nextTask).then(({ startPage }) => startPage(host));
