@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { DRAFT_KEY as KEY, draftOf, rowOf } from './drafts.mjs';
 
 if (skip) {
   console.log(JSON.stringify({ skipped: skip }));
@@ -26,12 +27,6 @@ const ready = (page) => page.locator('#banner[data-stage]:not([data-stage="loadi
 const verdict = (page) => page.locator('#banner[data-stage="verdict"]').waitFor({ timeout: 120_000 });
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => +x.toFixed(2);
-// a returning visitor's draft: typical (6 records) and the import maximum (1,000 records)
-const rowOf = (i) => ({ year: String(2021 + (i % 3)), subject: i % 2 ? 'public' : 'professional',
-  activity: 'course', amount: String(10 + (i % 20)), unit: 'hours' });
-const draftOf = (n) => ({ region: '410100', year: '2023', route: 'review', level: 'intermediate', currentTitleSince: '2020',
-  training: Array.from({ length: n }, (_, i) => rowOf(i)) });
-const KEY = 'jxjy.calculator.draft.v2';
 
 async function visit(context, draft, throttle) {
   const page = await context.newPage();

@@ -5,22 +5,16 @@
 // the long tasks that Lighthouse's total blocking time counts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, newContext, root, startServer } from '../tests/browser/harness.mjs';
+import { launch, root, startServer } from '../tests/browser/harness.mjs';
+import { phonePage } from './drafts.mjs';
 
 const n = Number(process.argv[2] || 0);
 const site = fs.existsSync(path.join(root, 'dist', 'index.html')) ? path.join(root, 'dist') : path.join(root, 'web');
 const server = await startServer(site);
 const browser = await launch();
-const rowOf = (i) => ({ year: String(2021 + (i % 3)), subject: i % 2 ? 'public' : 'professional',
-  activity: 'course', amount: String(10 + (i % 20)), unit: 'hours' });
-const draft = n ? { region: '410100', year: '2023', route: 'review', level: 'intermediate', currentTitleSince: '2020',
-  training: Array.from({ length: n }, (_, i) => rowOf(i)) } : null;
+const draft = n > 0;
 try {
-  const { context } = await newContext(browser, server.origin, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  if (draft) await page.addInitScript((d) => localStorage.setItem('jxjy.calculator.draft.v2', d), JSON.stringify(draft));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.THROTTLE || 4) });
+  const { page, cdp } = await phonePage(browser, server.origin, n, Number(process.env.THROTTLE || 4));
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-devtools.timeline.invalidationTracking'] });
   await page.goto(server.url);
   await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });

@@ -128,6 +128,8 @@ void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
     quote(out, e.code);
     out += ",\"message\":";
     quote(out, e.message);
+    out += ",\"detail\":";
+    quote(out, e.detail);
     out += '}';
   }
   out += ']';

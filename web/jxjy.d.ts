@@ -390,7 +390,10 @@ export interface RollError {
   column: string;
   /** missing_column, duplicate_column, unknown_column, missing, bad_value, conflicting_value, unterminated_quote, not_utf8, empty, too_long, … */
   code: string;
+  /** Says where and what: "第 3 行「数量」：不是数量：abc". */
   message: string;
+  /** The message without its place ("不是数量：abc"), for a view that shows row and column itself. */
+  detail: string;
 }
 
 export interface RollPerson {

@@ -52,7 +52,8 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
     const { readRoll } = await import('./roll-client.js');
     const roll = await readRoll(named ? text : withPersonColumn(text, app.draft().name.trim() || t('io_self'), lang), lang);
     const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : '');
-    const said = (list) => list.map((e) => [place(e), String(e.message).replace(/^(?:第 \d+ 行(?:「[^」]*」)?：|row \d+(?:, [^:]*)?: )/, '')]
+    // (the reader's words without their place: said once, here)
+    const said = (list) => list.map((e) => [place(e), e.detail || e.message]
       .filter(Boolean).join(lang === 'en' ? ': ' : '：')).join(lang === 'en' ? '; ' : '；');
     if (roll.errors.length) throw new ImportError('io_rollErrors', said(roll.errors));
     if (roll.people.length !== 1) throw new ImportError('io_manyPeople', roll.people.length);

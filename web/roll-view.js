@@ -17,9 +17,6 @@ const MAX_ROLL_BYTES = 16 * 1024 * 1024;
 const FIRST_LINES = 60;
 const LINES_PER_FRAME = 250;
 
-// The place a core message starts with itself ("第 3 行「数量」：", "row 3, amount: "): not said twice.
-const OWN_PLACE = /^(?:第 \d+ 行(?:「[^」]*」)?：|row \d+(?:, [^:]*)?: )/;
-
 let cssLoaded = false;
 function loadCss() {
   if (cssLoaded) return;
@@ -93,7 +90,7 @@ export function mountRoll(section, { lang, controller }) {
 
   // ---- the table ----------------------------------------------------------------------------------
   const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : t('roll_wholeFile'));
-  const said = (e) => `${place(e)}${lang() === 'en' ? ': ' : '：'}${String(e.message).replace(OWN_PLACE, '')}`;
+  const said = (e) => `${place(e)}${lang() === 'en' ? ': ' : '：'}${e.detail || e.message}`; // (a reader's words without their place)
 
   // One line of the table, built as markup in one go (10,000s of createElement calls cost more than the
   // check itself); every text is escaped. Lists are lines of one cell (white-space: pre-line).

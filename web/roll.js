@@ -33,7 +33,7 @@ export function placeOf(path, person) {
 /**
  * One line of the roll's table: the person, their verdict and what is still missing by when.
  * result: the checker's result for person.profile, or null when the person's rows have errors.
- * Errors are {row, column (the header's words), message}; warnings {code, message} (the view shows the
+ * Errors are {row, column (the header's words), message (without the row and column)}; warnings {code, message} (the view shows the
  * message only).
  */
 export function summarise(person, result, index, lang = 'zh') {
@@ -41,7 +41,8 @@ export function summarise(person, result, index, lang = 'zh') {
   const line = {
     index, name: person.name, firstRow: person.firstRow, lastRow: Math.max(...rows),
     status: 'error', ruleSet: '', ruleSetTitle: '', shortfall: [], hours: 0, deadline: '', canComplete: null,
-    warnings: [], errors: person.errors.map((e) => ({ row: e.row, column: e.column, message: e.message })),
+    // (a reader's error without the place its message starts with: the view says row and column itself)
+    warnings: [], errors: person.errors.map((e) => ({ row: e.row, column: e.column, message: e.detail || e.message })),
     profile: person.profile, readable: person.errors.length === 0,
   };
   if (!result) return line;

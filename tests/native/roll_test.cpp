@@ -29,6 +29,12 @@ void one_error(const jxjy::Roll& r, size_t row, const std::string& column, const
   CHECK(all[0].row == row);
   CHECK(all[0].column == column);
   CHECK(!all[0].message.empty());
+  // the detail is the message's own words, without the place it starts with (views show row and column)
+  CHECK(!all[0].detail.empty());
+  CHECK(all[0].message.size() >= all[0].detail.size());
+  CHECK(all[0].message.compare(all[0].message.size() - all[0].detail.size(), std::string::npos, all[0].detail) == 0);
+  if (all[0].row >= 2 && !all[0].column.empty() && all[0].code != "missing_column")
+    CHECK(all[0].detail.find("第 " + std::to_string(all[0].row) + " 行") == std::string::npos);
 }
 
 }  // namespace
@@ -70,6 +76,20 @@ TEST_CASE("roll: a person's fields may be given once, a different value is confl
   auto r = jxjy::read_roll(kHeaderZh + "张三,630000,2023,高级,女,47,2023,公需,课程,30,学时,,,\n"
                                        "张三,630000,2023,中级,,,2023,专业,课程,30,学时,,,\n");
   one_error(r, 3, "申报级别", "conflicting_value");
+}
+
+TEST_CASE("roll: a cell's error says its place once, and its detail says only what is wrong") {
+  // README "Roll": "第 2 行「数量」：不是数量：三十" — the detail is "不是数量：三十"
+  auto r = jxjy::read_roll(kHeaderZh + "张三,630000,2023,高级,女,47,2023,公需,课程,三十,学时,,,\n");
+  REQUIRE(r.people.size() == 1);
+  REQUIRE(r.people[0].errors.size() == 1);
+  const auto& e = r.people[0].errors[0];
+  CHECK(e.message == "第 2 行「数量」：" + e.detail);
+  CHECK(e.detail.rfind("不是数量", 0) == 0);
+  // a whole-file error has no place to leave out: its detail is its message
+  auto f = jxjy::read_roll("");
+  REQUIRE(f.errors.size() == 1);
+  CHECK(f.errors[0].detail == f.errors[0].message);
 }
 
 TEST_CASE("roll: each bad input names its code, row and column") {

@@ -57,7 +57,14 @@ test('dist/: hashed names, the page names only files that exist, sw.js lists the
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const named = [...html.matchAll(/\b(?:src|href)="([^":#][^":]*)"/g)].map((m) => m[1]);
   for (const f of named) assert.ok(all.includes(f), `index.html names ${f}, which is in dist/`);
-  for (const kind of [/^app-.*\.js$/, /^style-.*\.css$/, /^jxjy-.*\.wasm$/]) assert.ok(named.some((f) => kind.test(f) && HASHED.test(f)), `index.html names a hashed ${kind}`);
+  for (const kind of [/^app-.*\.js$/, /^style-.*\.css$/]) assert.ok(named.some((f) => kind.test(f) && HASHED.test(f)), `index.html names a hashed ${kind}`);
+  // nothing the first screen does not need is fetched before its first paint (README "Speed and size"):
+  // no preload of the wasm or of the page's modules; the wasm is hashed and named by the worker's bundle
+  assert.ok(!/<link rel="(?:modulepreload|preload)"/.test(html), 'index.html preloads nothing');
+  const wasm = all.find((f) => /^jxjy-.*\.wasm$/.test(f) && HASHED.test(f));
+  assert.ok(wasm, 'the wasm has a hashed name');
+  const worker = all.find((f) => /^checker-worker-[A-Z0-9]{8}\.js$/.test(f));
+  assert.ok(worker && fs.readFileSync(path.join(dist, worker), 'utf8').includes(wasm), `the checker's worker fetches ${wasm}`);
   assert.ok(all.some((f) => /^checker-worker-[A-Z0-9]{8}\.js$/.test(f)), 'the worker is bundled under a hashed name');
   for (const f of ['jxjy.js', 'jxjy-checker.js', 'sw.js', 'manifest.webmanifest']) assert.ok(all.includes(f), `${f} keeps its name`);
   // the service worker's list is exactly the site (examples/ aside)

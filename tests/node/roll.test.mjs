@@ -55,6 +55,9 @@ test('readRoll: English words, semicolons and LF; locale en words the messages',
   assert.deepEqual(roll.people[0].errors.map(({ row, column, code }) => ({ row, column, code })),
     [{ row: 3, column: 'amount', code: 'bad_value' }]);
   assert.match(roll.people[0].errors[0].message, /not an amount/);
+  // the place said once: the message has it, the detail (for views with their own row and column) not
+  assert.equal(roll.people[0].errors[0].detail, 'not an amount: lots');
+  assert.equal(roll.people[0].errors[0].message, 'row 3, amount: not an amount: lots');
 });
 
 test('readRoll: each row and file error agrees with jxjy roll (row, column, code)', () => {

@@ -74,6 +74,7 @@ struct RollError {
   size_t row = 0;      // spreadsheet row, 1 = the header; 0 = the whole file
   std::string column;  // the header as written ("" for the whole row or file)
   std::string code, message;
+  std::string detail;  // the message without its place (for a view that shows row and column itself)
 };
 struct RollPerson {
   std::string name;

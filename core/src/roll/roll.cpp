@@ -124,8 +124,11 @@ Roll read_roll(std::string_view text, std::string_view locale) {
   Texts t{locale == "en" ? Locale::en : Locale::zh};
   auto col_word = [&](int c) { return std::string(word(kRollColumnNames, unsigned(c), t.l)); };
   const std::string units = word_list(kUnitNames, t.l, std::size(kUnitNames) - 1);  // the last is "none"
-  auto fail = [&](std::vector<RollError>& to, size_t row, std::string column, std::string code, std::string msg) {
-    to.push_back({row, std::move(column), std::move(code), std::move(msg)});
+  // detail: the message without its place; "" when the message names none
+  auto fail = [&](std::vector<RollError>& to, size_t row, std::string column, std::string code, std::string msg,
+                  std::string detail = "") {
+    if (detail.empty()) detail = msg;
+    to.push_back({row, std::move(column), std::move(code), std::move(msg), std::move(detail)});
   };
   if (text.size() > kMaxRollBytes) {
     fail(roll.errors, 0, "", "too_long", t(M::roll_too_long));
@@ -212,7 +215,7 @@ Roll read_roll(std::string_view text, std::string_view locale) {
       // a column the file does not have (a unit needed, no 单位 column): named by its word (found by fuzz_roll)
       const std::string h = at[c] >= 0 ? std::string(trim(header[size_t(at[c])])) : col_word(c);
       fail(p.errors, row.number, std::string(h), std::move(code),
-           t(M::roll_at_cell, std::to_string(row.number), h, what));
+           t(M::roll_at_cell, std::to_string(row.number), h, what), std::string(what));
     };
     // A cell under no header is never dropped silently: it may be the unit or the 已备案 that decides.
     for (size_t i = 0; i < row.cells.size(); ++i)
@@ -359,7 +362,8 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     };
     auto bad = [&](int c, const std::string& what) {
       std::string h(trim(header[size_t(at[c])]));
-      out.errors.push_back({p.field_row[c], h, "bad_value", t(M::roll_at_cell, std::to_string(p.field_row[c]), h, what)});
+      out.errors.push_back(
+          {p.field_row[c], h, "bad_value", t(M::roll_at_cell, std::to_string(p.field_row[c]), h, what), what});
     };
     auto enum_field = [&](int c, std::string_view k, auto& names, auto& also) {
       if (p.fields[c].empty()) return;
