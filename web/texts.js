@@ -71,7 +71,7 @@ export const TEXT = {
     io_read: (m) => `读取文件出错（${m}）`, io_empty: '文件是空的', io_tooBig: '文件太大（最多 1 MB）',
     io_tooMany: (n) => `记录太多（最多 ${n} 条）`, io_encoding: '文件编码无法识别（请存为 UTF-8）',
     io_json: (m) => `不是有效的 JSON（${m}）`,
-    io_shape: 'JSON 应是记录的数组，或含有记录数组的整份档案',
+    io_shape: 'JSON 应是记录的列表，或含有记录列表的整份档案',
     io_record: (n) => `第 ${n} 条记录不是对象`, io_csvQuote: (n) => `CSV 第 ${n} 行的引号没有闭合`,
     io_csvHeader: (cols) => `CSV 的表头缺少 ${cols} 列（请先导出一份 CSV，按它的表头填写）`,
     // result

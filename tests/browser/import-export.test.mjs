@@ -94,7 +94,7 @@ test('a file that cannot be read gives an alert by the buttons and leaves the re
   const alert = page.locator('#io-error[role="alert"]');
   const broken = [
     ['broken.json', '{"training": [', /^无法导入 broken\.json：不是有效的 JSON/],
-    ['shape.json', '{"region": "150783"}', /^无法导入 shape\.json：JSON 应是记录的数组/],
+    ['shape.json', '{"region": "150783"}', /^无法导入 shape\.json：JSON 应是记录的列表/],
     ['numbers.json', '[{"year": 2023, "subject": "public", "activity": "course", "hours": 1}, 7]', /第 2 条记录不是对象/],
     ['empty.csv', '\uFEFF  \r\n', /^无法导入 empty\.csv：文件是空的/],
     ['header.csv', 'name,hours\n张三,30\n', /^无法导入 header\.csv：有无法读取的内容：第 1 行「hours」：/],
