@@ -48,18 +48,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t rows = size_t(std::count(text.begin(), text.end(), '\n') + std::count(text.begin(), text.end(), '\r')) + 2;
   for (const char* locale : {"zh", "en"}) {
     jxjy::Roll roll = jxjy::read_roll(text, locale);
+    // Every person is read and checked; the first kEvaluated are also evaluated, alone and in the results
+    // CSV (a 1 MiB input of one-line people evaluated whole ran at ~11 inputs a second; the engine has
+    // its own target, fuzz_profile).
+    constexpr size_t kEvaluated = 32;
+    size_t evaluated = 0;
     for (const auto& e : roll.errors)
       if (e.row > rows || e.code.empty() || e.message.empty()) fail("a file error without code, message or a row in the file");
     for (const auto& p : roll.people) {
       if (p.name.empty() || p.first_row == 0 || p.first_row > rows) fail("a person without a name or first row");
       for (const auto& e : p.errors)
         if (e.row == 0 || e.row > rows || e.code.empty() || e.message.empty()) fail("a row error without code, message or row");
-      if (!p.errors.empty()) continue;
+      if (!p.errors.empty() || ++evaluated > kEvaluated) continue;
       if (!nlohmann::json::accept(p.profile)) fail("a profile that is not JSON");
       bool ok = false;
       auto r = nlohmann::json::parse(checker().evaluate(p.profile, ok));
       if (!ok && r["errors"][0]["code"] == "internal_error") fail("internal_error on a roll profile");
     }
+    if (roll.people.size() > kEvaluated) roll.people.resize(kEvaluated);
     bool all_ok = false;
     std::string csv = jxjy::roll_results_csv(checker(), roll, locale, all_ok);
     try {
