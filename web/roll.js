@@ -4,15 +4,18 @@
 // vocabulary (words.js): the roll's columns (rollColumn) and the verdicts (status).
 import { VOCABULARY, word } from './words.js';
 
-// Where a result's error points (its JSON Pointer) as a column of the roll: a profile field or a record's
-// field is named by the header a person wrote for it (vocabulary rollColumn).
-const FIELD_COLUMN = {
-  region: 'region', year: 'applicationYear', applicationDate: 'applicationDate', checkDate: 'checkDate',
-  route: 'route', level: 'level', gender: 'gender', age: 'age', birthDate: 'birthDate', education: 'education',
-  sector: 'sector', series: 'series', currentTitleSince: 'currentTitleSince',
-};
-const RECORD_COLUMN = { year: 'year', subject: 'subject', activity: 'activity', start: 'start', end: 'end',
-  level: 'confLevel', filed: 'filed', note: 'note' };
+// Where a result's error points (its JSON Pointer) as a column of the roll: the column whose vocabulary
+// path is that field ("/region"; a record's "/training/-/level"; any unit of an amount "{unit}"), as the
+// core's reader finds it for the results CSV (core/src/roll/roll_csv.cpp column_of).
+const RECORD = '/training/-/';
+function columnOf(field, inRecord) {
+  for (const c of VOCABULARY.rollColumn) {
+    if (!c.path || c.path.startsWith(RECORD) !== inRecord) continue;
+    const f = c.path.slice(inRecord ? RECORD.length : 1);
+    if (f === field || (f === '{unit}' && VOCABULARY.unit.some((u) => u.id === field))) return c.id;
+  }
+  return '';
+}
 
 /** The verdicts in the order the view sorts them (who needs attention first). */
 export const STATUS_ORDER = ['error', 'short', 'met', 'exempt', 'advisory'];
@@ -23,18 +26,16 @@ export function placeOf(path, person) {
   if (parts[0] === 'training' && parts.length >= 2) {
     const i = Number(parts[1]);
     const row = Number.isInteger(i) && i >= 0 && i < person.rows.length ? person.rows[i] : person.firstRow;
-    const field = parts[2];
-    const column = field === undefined ? '' : RECORD_COLUMN[field] || (VOCABULARY.unit.some((u) => u.id === field) ? 'amount' : '');
-    return { row, column };
+    return { row, column: parts[2] === undefined ? '' : columnOf(parts[2], true) };
   }
-  return { row: person.firstRow, column: FIELD_COLUMN[parts[0]] || '' };
+  return { row: person.firstRow, column: parts[0] === undefined ? '' : columnOf(parts[0], false) };
 }
 
 /**
  * One line of the roll's table: the person, their verdict and what is still missing by when.
  * result: the checker's result for person.profile, or null when the person's rows have errors.
- * Errors are {row, column (the header's words), message (without the row and column)}; warnings {code, message} (the view shows the
- * message only).
+ * Errors are {row, column (the header's words), message (without the row and column)}; warnings
+ * {code, message} (the view shows the message only).
  */
 export function summarise(person, result, index, lang = 'zh') {
   const rows = person.allRows && person.allRows.length ? person.allRows : person.rows.length ? person.rows : [person.firstRow];

@@ -73,6 +73,24 @@ test('an error of the checker is placed at the row and column of the roll', () =
   assert.ok(line.errors.some((e) => e.column === '申报年度' || e.column === '申报级别'), JSON.stringify(line.errors));
 });
 
+test('the page places a checker error where the core\'s results CSV does (one column map: vocabulary paths)', () => {
+  // a record that ends before it starts (结束日期 of row 3), and a person's field missing (申报年度, given
+  // by no row: the CSV names the column only, the view points at the person's first row)
+  const csv = '姓名,地区,申报级别,年度,科目,形式,数量,单位,开始日期,结束日期\r\n' +
+    '甲,630000,高级,2022,专业,网络课程,5,学时,,\r\n甲,,,2022,专业,学术会议,2,天,2022-05-01,2022-04-01\r\n';
+  const withYear = csv.replace('申报级别,', '申报级别,申报年度,').replace('甲,630000,高级,', '甲,630000,高级,2023,').replace('甲,,,', '甲,,,,');
+  const noYear = csv.replace('2022-04-01', '2022-05-02');
+  for (const [text, column, row] of [[withYear, '结束日期', 3], [noYear, '申报年度', 2]]) {
+    const [line] = lines(text);
+    const core = checker.rollResultsCSV(text, { locale: 'zh' });
+    assert.equal(line.status, 'error');
+    assert.deepEqual(line.errors.map((e) => [e.row, e.column]), [[row, column]]);
+    const [e] = line.errors;
+    assert.ok(core.includes(`「${column}」：${e.message}`), `${JSON.stringify(e)} in ${core}`);
+    if (column === '结束日期') assert.ok(core.includes(`第 ${row} 行「${column}」：`), core);
+  }
+});
+
 test('filter by verdict and name, sort by name, verdict, shortfall and deadline', () => {
   const mk = (name, status, hours, deadline, firstRow) => ({ name, status, hours, deadline, firstRow });
   const all = [mk('王五', 'met', 0, '', 2), mk('张三', 'short', 10, '2025-12-31', 3), mk('李四', 'error', 0, '', 4),

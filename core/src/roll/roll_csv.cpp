@@ -45,19 +45,17 @@ std::string say(Locale l, M m, const A&... args) {
   return fill(l == Locale::en ? t.en : t.zh, {std::string_view(args)...});
 }
 
-// The spreadsheet column of a profile field: "/region" is 地区, a record's "level" is 会议级别, its
-// "days" (any amount) is 数量. -1: none (the roll has no column for it).
+// The spreadsheet column of a profile field, from the vocabulary's rollColumn paths: "/region" is 地区,
+// a record's "level" is 会议级别, its "days" (any unit: "{unit}") is 数量. -1: none (no column for it).
 int column_of(std::string_view field, bool in_record) {
-  if (in_record) {
-    if (field == "level") return find_name(kRollColumnNames, "confLevel");
-    if (field == "year" || field == "subject" || field == "activity" || field == "start" || field == "end" ||
-        field == "filed" || field == "note")
-      return find_name(kRollColumnNames, field);
-    return find_name(kUnitNames, field) >= 0 ? find_name(kRollColumnNames, "amount") : -1;
+  constexpr std::string_view kRecord = "/training/-/";
+  for (size_t c = 0; c < std::size(kRollColumnPaths); ++c) {
+    std::string_view path = kRollColumnPaths[c];
+    if (path.empty() || (path.rfind(kRecord, 0) == 0) != in_record) continue;
+    std::string_view f = path.substr(in_record ? kRecord.size() : 1);
+    if (f == field || (f == "{unit}" && find_name(kUnitNames, field) >= 0)) return int(c);
   }
-  if (field == "year") return find_name(kRollColumnNames, "applicationYear");
-  int c = find_name(kRollColumnNames, field);
-  return c >= 0 && std::string_view(kRollColumnNames[c].id) != "person" ? c : -1;
+  return -1;
 }
 
 // An input problem of a person's profile said where the clerk finds it: the row and column, not a
