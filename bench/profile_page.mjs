@@ -22,7 +22,7 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await page.goto(server.url);
-  await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
+  await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ state: 'attached', timeout: 120_000 });
   await page.waitForTimeout(3000);
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));

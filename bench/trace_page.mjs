@@ -17,7 +17,7 @@ try {
   const { page, cdp } = await phonePage(browser, server.origin, n, Number(process.env.THROTTLE || 4));
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-devtools.timeline.invalidationTracking'] });
   await page.goto(server.url);
-  await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
+  await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ state: 'attached', timeout: 120_000 });
   const firstMs = await page.evaluate(() => performance.now());
   await page.waitForTimeout(3000);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;

@@ -27,11 +27,18 @@ test('after the first visit the page loads and computes offline', { skip, timeou
 
   // every file this visit loaded (each module of the page) reaches the worker's cache: sw.js lists the
   // shell, and app.js fetches the rest once more through the worker when it takes control
-  await page.waitForFunction(async () => {
+  // (polled from here: waitForFunction takes an async predicate's Promise for true, and never waited)
+  const missing = () => page.evaluate(async () => {
     const files = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin));
-    for (const u of files) if (!(await caches.match(u))) return false;
-    return files.some((u) => u.endsWith('/calculator.js')) && !!navigator.serviceWorker.controller;
-  }, null, { polling: 200, timeout: 30_000 });
+    const out = [];
+    for (const u of files) if (!(await caches.match(u))) out.push(new URL(u).pathname);
+    if (!files.some((u) => u.endsWith('/calculator.js'))) out.push('(calculator.js was not loaded)');
+    if (!navigator.serviceWorker.controller) out.push('(no controller)');
+    return out;
+  });
+  let left = await missing();
+  for (let i = 0; i < 150 && left.length; i++) { await page.waitForTimeout(200); left = await missing(); }
+  assert.deepEqual(left, [], 'every file this visit loaded is in the worker\'s cache');
   await rec.context.setOffline(true);
   const response = await page.reload();
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
