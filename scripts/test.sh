@@ -72,7 +72,7 @@ run_node_tests() {
   node --test "$1" >"$log" 2>&1
   grep -E '^# (tests|pass|fail|skipped)' "$log"
   grep -m1 -E '# SKIP browser tests skipped' "$log" | sed -E 's/.*# SKIP //'
-  grep -A4 -E '^not ok' "$log" | grep -vE '^ *(---|duration_ms|location|failureType):' | head -40
+  grep -A9 -E '^not ok' "$log" | grep -vE '^ *(---$|duration_ms:|location:|failureType:)' | head -40
   p=$(grep -E '^# pass' "$log" | awk '{print $3}'); f=$(grep -E '^# fail' "$log" | awk '{print $3}')
   add "${p:-0}" "${f:-1}"
   rm -f "$log"
