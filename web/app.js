@@ -36,6 +36,7 @@ function returning() {
   }
 }
 
-// (the page is started in the task after its modules are evaluated, not in the same one)
+// (the page is started in the task after its modules are evaluated, not in the same one; app.js imports
+// nothing before the first paint, so it has its own copy of form.js's nextTask)
 const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(value), 0));
 if (host) (returning() ? Promise.resolve() : afterFirstPaint()).then(() => import('./page.js')).then(nextTask).then(({ startPage }) => startPage(host));

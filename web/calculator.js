@@ -21,7 +21,7 @@ import { word as vocabWord } from './words.js';
 import {
   buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, hasContent, loadDraft, localDate, saveDraft,
 } from './draft.js';
-import { createForm, el } from './form.js';
+import { createForm, el, nextTask } from './form.js';
 import { createRegionPicker } from './region-picker.js';
 import { createResultView } from './result-view.js';
 import { createIO } from './records-io.js';
@@ -504,7 +504,6 @@ export function mount(root, opts = {}) {
   // Lighthouse's total blocking time counts what a task takes beyond that): the words and fields, then
   // the records and the result, then the saved people's panel (the first screen shows it folded).
   // Until then the static first screen, or the markup, is on screen; `ready` waits for all three.
-  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   const shown = nextTask().then(() => {
     form.renderTexts();
     form.renderFields();

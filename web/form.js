@@ -23,6 +23,10 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** Resolves with `value` in a later task: long work split so that each task stays short (a task over
+ *  50 ms on a slow phone is Lighthouse's total blocking time). */
+export const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(value), 0));
+
 // Every render below writes only what differs from what is on screen: the production page starts from
 // the static first screen (first-screen.js) and the browser then has nothing to lay out again.
 export function setText(node, text) {

@@ -3,6 +3,7 @@
 // answers the iframe API when embedded, and registers the service worker after the first verdict.
 import { loadChecker, mount } from './calculator.js';
 import { STORAGE_KEY, decodeShare } from './draft.js';
+import { nextTask } from './form.js';
 import { say } from './texts.js';
 import { PEOPLE_KEY } from './people.js';
 
@@ -112,7 +113,7 @@ function registerServiceWorker(lang) {
 export async function startPage(host) {
   // the checker's worker first, in a task of its own (then the calculator in the next: each task short)
   loadChecker().catch(() => {});
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   const params = new URLSearchParams(location.search);
   const embed = params.get('embed') === '1';
   // ?embed=1&view=result: only the result (the portal posts the profile, or a #p= link carries it)

@@ -3,7 +3,7 @@
 // The full catalogue (region-catalogue.js) is fetched the first time the step is used, or when the
 // page is idle after its first verdict; until then the covered regions (checker.regions()) are known.
 import { children, fullName, lineage, loadCatalogue, searchCatalogue } from './region-catalogue.js';
-import { el, setText } from './form.js';
+import { el, nextTask, setText } from './form.js';
 
 export function createRegionPicker(app) {
   const { $ } = app;
@@ -16,7 +16,7 @@ export function createRegionPicker(app) {
     if (cat || loading) return loading || Promise.resolve(cat);
     // the lists are filled in a task of their own, not in the one that parsed the catalogue (each stays
     // short: Lighthouse's total blocking time)
-    loading = loadCatalogue().then((c) => new Promise((resolve) => setTimeout(() => resolve(c), 0))).then((c) => {
+    loading = loadCatalogue().then(nextTask).then((c) => {
       cat = c;
       render();
       const q = $('f-search').value;
