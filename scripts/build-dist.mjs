@@ -199,6 +199,20 @@ async function buildSite() {
     const screen = firstScreen('zh');
     html = html.replace(bootLine, () => screen);
   }
+  // The modules an entry imports when it runs (app.js: page.js after the first paint) and theirs, named
+  // on the page's host (data-jxjy-modules) so that app.js asks for them together at that moment.
+  const later = new Set();
+  for (const src of pageEntries) {
+    for (const imp of outputs[rel(root, path.join(outDir, entryOut.get(src) || ''))]?.imports || []) {
+      if (imp.kind !== 'dynamic-import' || imp.external) continue;
+      const f = rel(outDir, path.resolve(root, imp.path));
+      for (const g of [f, ...staticImports(f)]) if (!preloads.has(g)) later.add(g);
+    }
+  }
+  if (later.size) {
+    if (!/<main id="jxjy-app" data-jxjy-page>/.test(html)) throw new Error('web/index.html has no <main id="jxjy-app" data-jxjy-page> to name the page\'s modules on');
+    html = html.replace(/<main id="jxjy-app" data-jxjy-page>/, `<main id="jxjy-app" data-jxjy-page data-jxjy-modules="${[...later].join(' ')}">`);
+  }
   const modulepreload = [...preloads].map((f) => `<link rel="modulepreload" href="${f}">\n`).join('');
   html = html.replace(/(<script\b[^>]*type="module")/, `${modulepreload}$1`);
   fs.writeFileSync(path.join(outDir, 'index.html'), html);

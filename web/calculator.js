@@ -61,10 +61,13 @@ function resilient(worker) {
 const BUILT_MARKUP_HASH = typeof __JXJY_MARKUP_HASH__ === 'string' ? __JXJY_MARKUP_HASH__ : null;
 
 let checkerPromise = null;
-/** Resolves to the checker shared by every calculator of the document (retried after a failure). */
-export function loadChecker() {
+/**
+ * Resolves to the checker shared by every calculator of the document (retried after a failure).
+ * `started`: the worker app.js started for the page (worker-checker.js), used by the first call only.
+ */
+export function loadChecker(started = null) {
   if (!checkerPromise) {
-    checkerPromise = createWorkerChecker().then(resilient);
+    checkerPromise = createWorkerChecker({}, started).then(resilient);
     checkerPromise.catch(() => { checkerPromise = null; });
   }
   return checkerPromise;

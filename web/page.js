@@ -109,10 +109,13 @@ function registerServiceWorker(lang) {
   }).catch(() => { /* no service worker (private mode, blocked): the page still works online */ });
 }
 
-/** Starts the page in its host element (app.js calls it once, after the first paint). */
-export async function startPage(host) {
+/**
+ * Starts the page in its host element (app.js calls it once, after the first paint). `started`: the
+ * checker's worker app.js started while this module loaded (null: started here).
+ */
+export async function startPage(host, started = null) {
   // the checker's worker first, in a task of its own (then the calculator in the next: each task short)
-  loadChecker().catch(() => {});
+  loadChecker(started).catch(() => {});
   await nextTask();
   const params = new URLSearchParams(location.search);
   const embed = params.get('embed') === '1';

@@ -22,9 +22,11 @@ function localeOf(profile) {
   }
 }
 
-function startWorker(options) {
+// `started`: a worker app.js started already (startCheckerWorker: told to start with no options, its
+// events kept until now), so that the wasm loads while the page's modules do.
+function startWorker(options, started) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module', name: 'jxjy-checker' });
+    const worker = started ? started.worker : new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module', name: 'jxjy-checker' });
     const pending = new Map();
     let nextId = 1;
     let ready = false;
@@ -38,9 +40,9 @@ function startWorker(options) {
       pending.clear();
       if (!ready) reject(error);
     };
-    worker.addEventListener('error', (e) => { e.preventDefault(); fail(e.message || 'error'); });
-    worker.addEventListener('messageerror', () => fail('unreadable message'));
-    worker.addEventListener('message', (event) => {
+    const onError = (e) => { e.preventDefault(); fail(e.message || 'error'); };
+    const onMessageError = () => fail('unreadable message');
+    const onMessage = (event) => {
       const m = event.data;
       if (m.id !== undefined) {
         const p = pending.get(m.id);
@@ -86,8 +88,20 @@ function startWorker(options) {
         regions: () => JSON.parse(m.regionsText),
         terminate() { worker.terminate(); fail('terminated'); },
       }));
-    });
-    worker.postMessage({ op: 'start', options });
+    };
+    worker.addEventListener('error', onError);
+    worker.addEventListener('messageerror', onMessageError);
+    worker.addEventListener('message', onMessage);
+    if (!started) {
+      worker.postMessage({ op: 'start', options });
+      return;
+    }
+    // what the worker said before this listened (its ready message, an error), in order
+    for (const e of started.adopt()) {
+      if (e.type === 'error') onError(e);
+      else if (e.type === 'messageerror') onMessageError(e);
+      else onMessage(e);
+    }
   });
 }
 
@@ -105,11 +119,15 @@ export async function createMainThreadChecker(options = {}) {
   });
 }
 
-/** Resolves to a checker whose evaluate/evaluateJSON return Promises; rejects as createChecker does. */
-export async function createWorkerChecker(options = {}) {
-  if (typeof Worker === 'function') {
+/**
+ * Resolves to a checker whose evaluate/evaluateJSON return Promises; rejects as createChecker does.
+ * `started` (the page's own): the worker app.js's startCheckerWorker() started with no options.
+ */
+export async function createWorkerChecker(options = {}, started = null) {
+  if (started && Object.keys(options).length) throw new TypeError('jxjy: a started worker has no options');
+  if (started || typeof Worker === 'function') {
     try {
-      return await startWorker(options);
+      return await startWorker(options, started);
     } catch (e) {
       if (e && e.fromChecker) throw e; // the checker itself failed (e.g. invalid options.rules)
       // no worker here (cross-origin script, no module workers): run on the main thread
