@@ -20,12 +20,12 @@ try {
   await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ state: 'attached', timeout: 120_000 });
   const firstMs = await page.evaluate(() => performance.now());
   await page.waitForTimeout(3000);
+  await page.evaluate(() => performance.mark('jxjy-trace-sync')); // (names the page's own renderer thread)
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
   const nav = trace.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStartToLargestContentfulPaint::AllFrames::UMA') || trace[0];
-  const main = trace.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
-  const tasksAll = trace.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && main.some((m) => m.pid === e.pid && m.tid === e.tid));
-  const pid = tasksAll.length ? tasksAll.sort((a, b) => b.dur - a.dur)[0].pid : 0;
-  const tid = tasksAll.length ? tasksAll[0].tid : 0;
+  // the page's main thread: where its mark is (the browser's other renderers, such as its new-tab page,
+  // are in the trace too)
+  const { pid, tid } = trace.find((e) => e.name === 'jxjy-trace-sync');
   const onMain = trace.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
   const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
   const t0 = tasks[0]?.ts || 0;

@@ -39,6 +39,14 @@ export function createResultView(app) {
   const textOf = (parts) => parts.map((p) => (typeof p === 'string' ? p : p.cite)).join('');
   const cite = (source) => nodesOf([citeMark(source)].filter(Boolean))[0] || '';
 
+  // A list or table redrawn only when what it shows changed (`key`: its data and the page's language): at
+  // 1,000 records a keystroke otherwise re-laid out and repainted the whole result panel.
+  const changed = (node, key) => {
+    if (node.dataset.key === key) return false;
+    node.dataset.key = key;
+    return true;
+  };
+
   function setBanner(kind, title, lines = []) {
     const banner = $('banner');
     if (banner.className !== `banner ${kind}`) banner.className = `banner ${kind}`;
@@ -46,7 +54,8 @@ export function createResultView(app) {
     setText($('banner-title'), title);
     const detail = $('banner-detail');
     const spans = lines.filter(Boolean).map((line) => el('span', { className: 'line' }, ...[].concat(line)));
-    if (spans.length || detail.firstChild) detail.replaceChildren(...spans);
+    const key = spans.map((s) => s.innerHTML).join('\n');
+    if ((spans.length || detail.firstChild) && changed(detail, key)) detail.replaceChildren(...spans);
     const chip = $('verdict-chip');
     if (chip.className !== `verdict-chip ${kind}`) chip.className = `verdict-chip ${kind}`;
     setText(chip, `${t('result')}${colon()}${title} ↓`);
@@ -54,8 +63,10 @@ export function createResultView(app) {
 
   function fillCited(listId, blockId, items) {
     const list = $(listId);
-    list.replaceChildren(...(items || []).map((r) =>
-      el('li', {}, el('span', { text: r.message || r.code }), ' ', cite(r.source))));
+    if (changed(list, `${app.lang()}|${JSON.stringify(items || [])}`)) {
+      list.replaceChildren(...(items || []).map((r) =>
+        el('li', {}, el('span', { text: r.message || r.code }), ' ', cite(r.source))));
+    }
     $(blockId).hidden = !(items && items.length);
   }
 
@@ -143,9 +154,9 @@ export function createResultView(app) {
     setBanner(verdict, status(verdict), lines);
 
     const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
-    $('todo-list').replaceChildren(...shortfall.map(shortfallItem));
+    if (changed($('todo-list'), `${app.lang()}|${JSON.stringify(shortfall)}`)) $('todo-list').replaceChildren(...shortfall.map(shortfallItem));
     $('todo-block').hidden = shortfall.length === 0;
-    $('years-body').replaceChildren(...yearsRows(result));
+    if (changed($('years-body'), `${app.lang()}|${JSON.stringify(result.years || [])}`)) $('years-body').replaceChildren(...yearsRows(result));
     $('years-block').hidden = !(result.years && result.years.length);
     fillCited('reasons-list', 'reasons-block', result.reasons);
     fillCited('warnings-list', 'warnings-block', result.warnings);

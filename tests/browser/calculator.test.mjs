@@ -233,6 +233,16 @@ test('words for people: no programmer ids in the page\'s own texts; English thro
     assert.doesNotMatch(text, /[（）]/, `en: full-width brackets in "${text}"`);
     assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `en: Chinese outside lang=zh-CN in "${text}"`);
   }
+  // the result's table and lists in English too (result-view.js redraws each only when what it shows
+  // changed: the language is part of that)
+  const resultTexts = await page.locator('#years-body td, #todo-list li, #banner-detail .line').evaluateAll((nodes) => nodes.map((n) => {
+    const walk = document.createTreeWalker(n, NodeFilter.SHOW_TEXT);
+    let s = '';
+    while (walk.nextNode()) if (!walk.currentNode.parentElement.closest('.cite, [lang="zh-CN"]')) s += walk.currentNode.data;
+    return s.trim();
+  }).filter(Boolean));
+  assert.ok(resultTexts.length >= 4, `the result's table and shortfall: ${resultTexts}`);
+  for (const text of resultTexts) assert.doesNotMatch(text, /[\u4e00-\u9fff（）]/, `en: Chinese in the result: "${text}"`);
   // a cited clause is the notice's own title and numbering (二（二）): inside lang="zh-CN", in the cards too
   assert.ok(await page.locator('#records-list .explain .cite[lang="zh-CN"]').count() > 0, 'a card cites its clause');
   assert.equal(await page.locator('.cite').evaluateAll((n) => n.filter((x) => !x.closest('[lang="zh-CN"]')).length), 0);
