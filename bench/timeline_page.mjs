@@ -9,7 +9,7 @@ import { launch, root, startServer } from '../tests/browser/harness.mjs';
 import { phonePage } from './drafts.mjs';
 
 const n = Number(process.argv[2] || 0);
-const site = fs.existsSync(path.join(root, 'dist', 'index.html')) ? path.join(root, 'dist') : path.join(root, 'web');
+const site = process.env.SITE || (fs.existsSync(path.join(root, 'dist', 'index.html')) ? path.join(root, 'dist') : path.join(root, 'web'));
 const server = await startServer(site);
 const browser = await launch();
 try {

@@ -77,8 +77,10 @@ function preloadPageModules() {
 const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(value), 0));
 if (host) {
   (returning() ? Promise.resolve() : afterFirstPaint()).then(() => {
-    preloadPageModules();
+    // the worker first: its start takes a quarter of a second at 4x CPU before it runs a line (measured
+    // with a one-line worker), and it needs nothing from the page's modules
     const started = typeof Worker === 'function' ? startCheckerWorker() : null;
+    preloadPageModules();
     return import('./page.js').then(nextTask).then(({ startPage }) => startPage(host, started));
   });
 }
