@@ -131,6 +131,7 @@ export function mount(root, opts = {}) {
 
   let checker = null;
   let covered = []; // checker.regions()
+  let early = null; // {text, answer}: the first verdict's question, asked before the page was ready for it
   let view = { stage: 'loading', next: '', leftOut: [], pendingRows: new Map(), refusedRows: new Map(), recordOf: new Map() };
   let lastResult = null;
 
@@ -320,7 +321,13 @@ export function mount(root, opts = {}) {
     for (let round = 0; round < 4; round++) {
       built = buildProfile(draft, { circumstances: app.circumstances().map((c) => c.kind), checkDate, skip });
       try {
-        result = await checker.evaluate(built.profile);
+        // the first verdict's question was asked early (askEarly): its answer, if this is the same profile
+        let answer = null;
+        if (early) {
+          if (JSON.stringify(built.profile) === early.text) answer = early.answer;
+          early = null;
+        }
+        result = await (answer || checker.evaluate(built.profile));
       } catch (e) {
         result = { ok: false, errors: [{ code: 'internal_error', path: '', message: `${t('internal')}: ${e && e.message}` }] };
       }
@@ -531,7 +538,24 @@ export function mount(root, opts = {}) {
     });
   });
 
+  // The draft's first question is put to the checker as soon as it is there, while the first screen's
+  // tasks still run: compute() takes that answer when it asks the very same profile text (the answer is
+  // the checker's for exactly that text, so it is the one it would get), and asks again otherwise.
+  function askEarly(c) {
+    const shownCovered = covered;
+    covered = c.regions(); // (for this profile only: the screen learns of it below, after its first tasks)
+    try {
+      if (!app.coverage(draft.region.trim()) || !draft.year.trim() || !draft.route || !draft.level) return;
+      const profile = buildProfile(draft, { circumstances: app.circumstances().map((x) => x.kind), checkDate: localDate() }).profile;
+      early = { text: JSON.stringify(profile), answer: c.evaluate(profile) };
+      early.answer.catch(() => {}); // (compute() reports a failure when it takes the answer)
+    } finally {
+      covered = shownCovered;
+    }
+  }
+
   const ready = loading.then(async (c) => {
+    askEarly(c);
     await shown;
     checker = c;
     covered = c.regions();
