@@ -1,8 +1,9 @@
 // Times the calculator page in headless Debian Chromium (not a test) on the production site (dist/, as
 // scripts/serve.sh serves it; web/ when dist/ is not built). Prints one JSON object:
-// - firstStageMs: navigation to the first verdict (or, on an empty start, the first guided stage) with
-//   4x CPU throttling; median of 3 visits, for an empty start, a typical 6-record draft and a 1,000-record
-//   draft (the import maximum). offlineRepeatMs: a repeat visit offline from the service worker (unthrottled).
+// - firstStageMs: navigation to the first verdict (or, on an empty start, the first guided stage: it
+//   needs no checker) with 4x CPU throttling; median of 3 visits, for an empty start, a typical 6-record
+//   draft and a 1,000-record draft (the import maximum); checkerReadyMs: until the page has its checker
+//   (.jxjy[data-checker="ready"]). offlineRepeatMs: a repeat visit offline from the service worker (unthrottled).
 // - keystrokeMs: one keystroke in a record's amount, unthrottled: `mainThread` is the main thread's work
 //   (every task from the input event until the new verdict is on screen, from a Chromium trace:
 //   handler, profile, message to the checker's worker, the answer, rendering, style, layout, paint);
@@ -38,14 +39,17 @@ async function visit(context, draft, throttle) {
     const seen = () => {
       const stage = document.querySelector('#banner')?.dataset.stage;
       if (window.__jxjyStageAt === undefined && stage && (want ? stage === 'verdict' : stage !== 'loading')) window.__jxjyStageAt = performance.now();
+      if (window.__jxjyCheckerAt === undefined && document.querySelector('.jxjy[data-checker="ready"]')) window.__jxjyCheckerAt = performance.now();
     };
-    new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage'] });
+    new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage', 'data-checker'] });
   }, !!draft);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.goto(server.url);
   await (draft ? verdict(page) : ready(page));
-  return { page, cdp, ms: await page.evaluate(() => window.__jxjyStageAt ?? performance.now()) };
+  await page.locator('.jxjy[data-checker="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
+  const [ms, checkerMs] = await page.evaluate(() => [window.__jxjyStageAt ?? performance.now(), window.__jxjyCheckerAt ?? performance.now()]);
+  return { page, cdp, ms, checkerMs };
 }
 
 // N keystrokes, one at a time: each is marked in the trace (performance.mark) from the input event to
@@ -112,11 +116,13 @@ try {
   const out = { site: path.relative(root, site) + '/', cpuThrottling: 4, loadAverage: os.loadavg().map((x) => +x.toFixed(2)) };
   for (const [name, draft] of [['emptyStart', null], ['typicalDraft', draftOf(6)], ['draft1000', draftOf(1000)]]) {
     const runs = [];
+    const checkerRuns = [];
     const offline = [];
     for (let run = 0; run < 3; run++) {
       const { context } = await newContext(browser, server.origin);
-      const { page, cdp, ms } = await visit(context, draft, 4);
+      const { page, cdp, ms, checkerMs } = await visit(context, draft, 4);
       runs.push(ms);
+      checkerRuns.push(checkerMs);
       if (draft && run === 0) {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         out[name] = { keystrokeMs: await keystrokes(page) };
@@ -145,7 +151,7 @@ try {
       }
       await context.close();
     }
-    out[name] = { firstStageMs: Math.round(median(runs)), ...out[name] };
+    out[name] = { firstStageMs: Math.round(median(runs)), checkerReadyMs: Math.round(median(checkerRuns)), ...out[name] };
     if (offline.length) out[name].offlineRepeatMs = Math.round(median(offline));
   }
   out.loadAverageAfter = os.loadavg().map((x) => +x.toFixed(2));

@@ -33,6 +33,8 @@ try {
   lines.push([first, `FIRST ${n ? 'verdict' : 'stage'}`]);
   const interesting = new Set(['FunctionCall', 'EvaluateScript', 'v8.compileModule', 'v8.evaluateModule', 'Layout', 'UpdateLayoutTree', 'ParseHTML', 'Paint', 'v8.wasm.compileConsume', 'wasm.CompileLazy', 'v8.wasm.streamFromResponseCallback', 'v8.wasm.compiledModule', 'RunTask', 'ThreadControllerImpl::RunTask', 'V8.GC_SCAVENGER', 'MajorGC', 'MinorGC', 'v8.compile', 'CompileScript', 'WebAssembly.Instantiate']);
   for (const e of trace) {
+    // the page's own marks (performance.mark)
+    if (e.pid === pid && e.cat === 'blink.user_timing' && e.name !== 'jxjy-timeline-sync' && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n')) lines.push([(e.ts - t0) / 1000, `mark  ${e.name}`]);
     if (e.ph !== 'X' || e.pid !== pid) continue;
     const thread = names.get(`${e.pid}:${e.tid}`) || '';
     if (!/CrRendererMain|DedicatedWorker|Worker/.test(thread)) continue;

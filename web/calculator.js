@@ -131,8 +131,10 @@ export function mount(root, opts = {}) {
 
   let checker = null;
   let covered = []; // checker.regions()
+  let shownOnce = false; // whether the first screen's records and result are drawn (mount's second task)
   let early = null; // {text, answer}: the first verdict's question, asked before the page was ready for it
-  let view = { stage: 'loading', next: '', leftOut: [], pendingRows: new Map(), refusedRows: new Map(), recordOf: new Map() };
+  const loadingView = () => ({ stage: 'loading', next: '', leftOut: [], pendingRows: new Map(), refusedRows: new Map(), recordOf: new Map() });
+  let view = loadingView();
   let lastResult = null;
 
   // ---- what the rest of the calculator asks of it ---------------------------------------------------
@@ -273,7 +275,13 @@ export function mount(root, opts = {}) {
   function evaluateNow(changed = true) {
     if (changed) saveSoon();
     generation++;
-    if (!checker) { form.clearMarks(); return Promise.resolve(); }
+    // Without the checker only a draft with no region can be answered (its next step is to choose one:
+    // compute() asks the checker nothing then); any other waits for it, and says so.
+    if (!checker && (draft.region.trim() || !shownOnce)) {
+      form.clearMarks();
+      if (view.stage !== 'loading') { view = loadingView(); results.render(view); }
+      return Promise.resolve();
+    }
     if (!running) {
       wrapper.setAttribute('aria-busy', 'true'); // until the answer for the draft as it is now is shown
       running = (async () => {
@@ -524,9 +532,11 @@ export function mount(root, opts = {}) {
     showNotices();
     form.clearStaticMarks(); // (and the empty draft's mark again below, in the same task: nothing moves)
     results.render(view);
-    // the first step needs no checker: an empty draft is told to choose its region at once
+    shownOnce = true;
+    // the first step needs no checker: a draft without a region is told to choose one at once (its
+    // view, marks and banner as compute() makes them, in this same task)
     if (!draft.region.trim()) {
-      form.mark('f-search', t('nextHere'), 'need'); // (as compute() marks it: nothing moves when it does)
+      evaluateNow(false);
       picker.renderStatus(); // "no region chosen yet" and no circumstances to list: true without the checker
       form.renderCircumstances();
     }
@@ -559,6 +569,9 @@ export function mount(root, opts = {}) {
     await shown;
     checker = c;
     covered = c.regions();
+    // (said on the element: a draft without a region has its first step on screen before the checker,
+    // so the banner alone does not tell a test or a portal's script that the checker is there)
+    wrapper.dataset.checker = 'ready';
     form.renderCircumstances();
     picker.render();
     await nextTask(); // (the first verdict in a task of its own, the rest of the records in another)
@@ -571,6 +584,7 @@ export function mount(root, opts = {}) {
     return c;
   }, async (e) => {
     await shown;
+    wrapper.dataset.checker = 'failed';
     form.renderFirstPage();
     view = { ...view, stage: 'failed' };
     results.render(view);

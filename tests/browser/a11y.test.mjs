@@ -23,7 +23,7 @@ test('axe: the calculator page', { skip, timeout: 90_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin, { bypassCSP: true });
   const page = await rec.context.newPage();
   await page.goto(env.server.url);
-  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   await axe(page, 'first load (zh)');
   await fillProfile(page, corpusCase('650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30').profile);
   await page.locator('#banner.short').waitFor();
@@ -59,8 +59,8 @@ test('axe: the example portal (custom element and iframe)', { skip, timeout: 90_
   const rec = await newContext(env.browser, env.server.origin, { bypassCSP: true });
   const page = await rec.context.newPage();
   await page.goto(`${env.server.url}examples/portal.html`);
-  await page.locator('jxjy-checker #banner[data-stage]:not([data-stage="loading"])').waitFor();
-  await page.frameLocator('#frame').locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.locator('jxjy-checker .jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.frameLocator('#frame').locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   await axe(page, 'portal');
   await rec.context.close();
   rec.check();

@@ -15,7 +15,7 @@ test('custom element <jxjy-checker>', { skip, timeout: 90_000 }, async () => {
   const page = await rec.context.newPage();
   await page.goto(`${env.server.url}examples/portal.html`);
   const el = page.locator('#checker');
-  await el.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await el.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   // in its own shadow root, styled there (style.css applied: the banner has its colours)
   assert.equal(await page.evaluate(() => document.querySelector('jxjy-checker').shadowRoot.querySelector('#f-region') !== null), true);
   assert.equal(await page.evaluate(() => document.getElementById('f-region')), null, 'nothing leaks into the portal DOM');
@@ -58,7 +58,7 @@ test('custom element <jxjy-checker>', { skip, timeout: 90_000 }, async () => {
     document.querySelector('main').append(x);
   });
   const second = page.locator('#second');
-  await second.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await second.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   assert.equal(await second.locator('#f-region').inputValue(), '410100');
   assert.equal(await second.locator('#lang-toggle').textContent(), '中文');
   // share: offered where the host names jxjy's page (share-page), and the link opens that page
@@ -68,7 +68,7 @@ test('custom element <jxjy-checker>', { skip, timeout: 90_000 }, async () => {
   assert.ok(link.startsWith(`${env.server.url}index.html#p=`), link);
   const opened = await rec.context.newPage();
   await opened.goto(link);
-  await opened.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await opened.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   assert.equal(await opened.locator('#f-region').inputValue(), '150781');
   await opened.close();
   // print: the summary takes the calculator's place inside the element
@@ -86,7 +86,7 @@ test('iframe index.html?embed=1 answers postMessage', { skip, timeout: 90_000 },
   const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
   await page.goto(`${env.server.url}examples/portal.html`);
-  await page.frameLocator('#frame').locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.frameLocator('#frame').locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   // the example's button: the portal shows the status it received
   await page.locator('#send').click();
   await page.locator('#iframe-status', { hasText: /^short（未达标）$/ }).waitFor();
@@ -160,7 +160,7 @@ test('iframe sizes itself from jxjy:resize; a portal posts a profile; result-onl
   const page = await rec.context.newPage();
   await page.goto(`${env.server.url}examples/portal.html`);
   const inner = page.frameLocator('#frame');
-  await inner.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await inner.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   const first = await settled(page, 'frame');
   const msgs = await page.evaluate(() => window.resizes);
   for (const m of msgs) {
@@ -191,7 +191,7 @@ test('iframe sizes itself from jxjy:resize; a portal posts a profile; result-onl
 
   // result-only mode: no form, just the verdict of the profile the portal posts
   const only = page.frameLocator('#result-frame');
-  await only.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await only.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   assert.equal(await only.locator('#form').isVisible(), false, 'no form in view=result');
   assert.equal(await only.locator('header.top').isVisible(), false);
   await page.locator('#show-result').click();

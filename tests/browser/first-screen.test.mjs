@@ -38,7 +38,7 @@ async function settledDom(server, { draft = null, query = '' } = {}) {
   const page = await context.newPage();
   if (draft) await page.addInitScript(([k, d]) => localStorage.setItem(k, d), [KEY, JSON.stringify(draft)]);
   await page.goto(server.url + query);
-  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   await page.locator('#f-province:not([disabled])').waitFor();
   await page.waitForFunction(() => !document.querySelector('.jxjy[aria-busy]'));
   const dom = await page.evaluate(() => ({

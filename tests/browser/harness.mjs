@@ -156,7 +156,7 @@ const AMOUNTS = ['hours', 'minutes', 'days', 'months', 'subjects'];
 
 /** Resolves once the calculator has loaded its checker and shows a stage (a verdict or a next step). */
 export async function waitReady(scope) {
-  await scope.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 15_000 });
+  await scope.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 15_000 });
 }
 
 /** Fills one record card (a locator of its <li>) with a contract training record, as a person would. */

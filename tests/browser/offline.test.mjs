@@ -11,7 +11,7 @@ test('after the first visit the page loads and computes offline', { skip, timeou
   const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
   await page.goto(env.server.url);
-  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   // the worker installs (caching the whole shell) before it activates
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, env.server.url);
@@ -42,7 +42,7 @@ test('after the first visit the page loads and computes offline', { skip, timeou
   await rec.context.setOffline(true);
   const response = await page.reload();
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
-  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await page.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   assert.notEqual(await page.locator('#banner-title').textContent(), '计算模块加载失败');
   const c = corpusCase('410100/records.json', '公需20+专业70合计90：公需课不足30，缺10');
   await fillProfile(page, c.profile);
@@ -51,7 +51,7 @@ test('after the first visit the page loads and computes offline', { skip, timeou
   // a second tab, offline, opening index.html?embed=1
   const embed = await rec.context.newPage();
   await embed.goto(`${env.server.url}index.html?embed=1`);
-  await embed.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await embed.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
   assert.equal(await embed.locator('#banner-title').textContent(), '尚未测算'); // an empty start: nothing entered, no verdict
   await rec.context.setOffline(false);
   await rec.context.close();

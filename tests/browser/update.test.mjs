@@ -56,7 +56,7 @@ async function serve(dir) {
 
 /** Which build each part of the page now shown came from. */
 async function observe(page) {
-  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 20_000 });
+  await page.locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 20_000 });
   const seen = await page.evaluate(() => ({
     html: document.querySelector('meta[name="jxjy-test-build"]').content,
     modules: [...new Set((globalThis.__jxjyTestBuilds || []).map((x) => x[0]))],

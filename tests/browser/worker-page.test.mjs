@@ -148,3 +148,25 @@ test('a returning draft: its first question is asked as soon as the worker is re
   assert.equal((await page.locator('#years-body th').allTextContents()).at(-1), '2024', 'the verdict is for 2024, not the 2023 asked early');
   await rec.context.close();
 });
+
+test('an empty start: its first step is on screen before the checker is there; a region chosen meanwhile waits for it', { skip, timeout: 120_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await rec.context.newPage();
+  // the checker's worker is held back until the test lets it load
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route(/checker-worker(-[A-Z0-9]{8})?\.js$/, async (route) => { await gate; await route.continue(); });
+  await page.goto(env.server.url);
+  await page.locator('#banner[data-stage="incomplete"]').waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('.jxjy').getAttribute('data-checker'), null, 'no checker yet');
+  assert.match(await page.locator('#next-step-text').textContent(), /先选择申报地区/);
+  assert.equal(await page.locator('#f-search').getAttribute('aria-invalid'), null, 'no red error');
+  // past the region step only the checker can say what comes next: the page says it is loading
+  await page.locator('#f-region').fill('410100');
+  await page.locator('#banner[data-stage="loading"]').waitFor();
+  assert.equal(await page.locator('#next-step').isHidden(), true, 'no next step said without the checker');
+  release();
+  await page.locator('.jxjy[data-checker="ready"] #banner[data-stage="incomplete"]').waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('#next-step-text').textContent(), /年度/, 'then the next step: the year');
+  await rec.context.close();
+});

@@ -192,8 +192,8 @@ test('the page served by nginx under a sub-path computes, offline too', { skip: 
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${n.origin}/jxjy/`);
-    await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 20_000 });
-    assert.notEqual(await page.locator('#banner').getAttribute('data-stage'), 'failed');
+    await page.locator('.jxjy[data-checker]').waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.jxjy').getAttribute('data-checker'), 'ready', 'the checker loaded');
     const scope = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.ready;
       if (r.active.state !== 'activated') await new Promise((ok) => r.active.addEventListener('statechange', ok));
@@ -202,8 +202,8 @@ test('the page served by nginx under a sub-path computes, offline too', { skip: 
     assert.equal(scope, `${n.origin}/jxjy/`);
     await context.setOffline(true);
     await page.reload();
-    await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 20_000 });
-    assert.notEqual(await page.locator('#banner').getAttribute('data-stage'), 'failed');
+    await page.locator('.jxjy[data-checker]').waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.jxjy').getAttribute('data-checker'), 'ready', 'the checker loaded');
     await context.setOffline(false);
     assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
   } finally {
