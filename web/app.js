@@ -64,12 +64,14 @@ function startCheckerWorker() {
 // The page's modules, asked for together (the build lists them on the host: data-jxjy-modules), not one
 // after the other as each is read and names the next.
 function preloadPageModules() {
-  for (const name of (host.dataset.jxjyModules || '').split(' ').filter(Boolean)) {
+  // (appended in one go: one by one, each link was a style invalidation of its own, 70 ms at 4x CPU)
+  const links = (host.dataset.jxjyModules || '').split(' ').filter(Boolean).map((name) => {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = new URL(name, import.meta.url).href;
-    document.head.append(link);
-  }
+    return link;
+  });
+  document.head.append(...links);
 }
 
 // (the page is started in the task after its modules are evaluated, not in the same one; app.js imports
