@@ -17,3 +17,32 @@ export async function phonePage(browser, origin, n, rate) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return { context, page, cdp };
 }
+
+/**
+ * Types n amounts into the first record card, one at a time, 50 ms apart, each waiting until the
+ * calculator is no longer aria-busy (the new verdict is on screen) and the frame that shows it. Each is
+ * marked for a trace (performance.mark jxjy-key-I-start / -end); resolves to each one's wall time in ms.
+ */
+export function typeAmounts(page, n) {
+  return page.evaluate(async (n) => {
+    const wrapper = document.querySelector('.jxjy');
+    const input = document.querySelector('#records-list [data-col="amount"] input');
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { if (!wrapper.hasAttribute('aria-busy')) { mo.disconnect(); resolve(); } });
+        mo.observe(wrapper, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      performance.mark(`jxjy-key-${i}-start`);
+      const t0 = performance.now();
+      input.value = String(60 + (i % 7));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await done;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      performance.mark(`jxjy-key-${i}-end`);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, n);
+}

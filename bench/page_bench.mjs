@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
-import { DRAFT_KEY as KEY, draftOf, rowOf } from './drafts.mjs';
+import { DRAFT_KEY as KEY, draftOf, rowOf, typeAmounts } from './drafts.mjs';
 
 if (skip) {
   console.log(JSON.stringify({ skipped: skip }));
@@ -62,28 +62,7 @@ async function visit(context, draft, throttle) {
 // the moment the calculator is no longer aria-busy (its answer for the new amount is on screen).
 async function keystrokes(page, n = 15) {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
-  const walls = await page.evaluate(async (n) => {
-    const wrapper = document.querySelector('.jxjy');
-    const input = document.querySelector('#records-list [data-col="amount"] input');
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const done = new Promise((resolve) => {
-        const mo = new MutationObserver(() => { if (!wrapper.hasAttribute('aria-busy')) { mo.disconnect(); resolve(); } });
-        mo.observe(wrapper, { attributes: true, attributeFilter: ['aria-busy'] });
-      });
-      performance.mark(`jxjy-key-${i}-start`);
-      const t0 = performance.now();
-      input.value = String(60 + (i % 7));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await done;
-      // after the frame that shows it
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      performance.mark(`jxjy-key-${i}-end`);
-      out.push(performance.now() - t0);
-    }
-    return out;
-  }, n);
+  const walls = await typeAmounts(page, n);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
   const events = trace.traceEvents;
   const mark = (name) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));

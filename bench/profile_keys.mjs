@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, newContext, root, startServer } from '../tests/browser/harness.mjs';
-import { DRAFT_KEY, draftOf, phonePage } from './drafts.mjs';
+import { timeByFunction } from './cpu-profile.mjs';
+import { DRAFT_KEY, draftOf, phonePage, typeAmounts } from './drafts.mjs';
 
 const n = Number(process.argv[2] || 1000);
 const keys = 30;
@@ -17,23 +18,7 @@ const site = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-profile-'));
 execFileSync(process.execPath, [path.join(root, 'scripts', 'build-dist.mjs'), '--out', site, '--no-pkg', '--no-minify'], { stdio: 'ignore' });
 const server = await startServer(site);
 const browser = await launch();
-const type = (page) => page.evaluate(async (n) => {
-  const wrapper = document.querySelector('.jxjy');
-  const input = document.querySelector('#records-list [data-col="amount"] input');
-  for (let i = 0; i < n; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    const done = new Promise((resolve) => {
-      const mo = new MutationObserver(() => { if (!wrapper.hasAttribute('aria-busy')) { mo.disconnect(); resolve(); } });
-      mo.observe(wrapper, { attributes: true, attributeFilter: ['aria-busy'] });
-    });
-    performance.mark(`jxjy-key-${i}-start`);
-    input.value = String(60 + (i % 7));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await done;
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    performance.mark(`jxjy-key-${i}-end`);
-  }
-}, keys);
+const type = (page) => typeAmounts(page, keys);
 try {
   // WIDE=1: at 1280 x 900 (as bench/page_bench.mjs), else a 412 px phone
   const { page, cdp } = process.env.WIDE ? await (async () => {
@@ -79,23 +64,7 @@ try {
   await cdp.send('Profiler.start');
   await type(page);
   const { profile } = await cdp.send('Profiler.stop');
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const dt = new Map();
-  for (let i = 0; i < profile.samples.length; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0) / 1000);
-  const name = (x) => `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.replace(server.origin + '/', '')}:${x.callFrame.lineNumber + 1}`;
-  const self = new Map();
-  const total = new Map();
-  const parent = new Map();
-  for (const x of profile.nodes) for (const c of x.children || []) parent.set(c, x.id);
-  for (const [id, ms] of dt) {
-    const x = byId.get(id);
-    self.set(name(x), (self.get(name(x)) || 0) + ms);
-    const seen = new Set();
-    for (let p = id; p !== undefined; p = parent.get(p)) {
-      const k = name(byId.get(p));
-      if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) || 0) + ms); }
-    }
-  }
+  const { self, total } = timeByFunction(profile, server.origin);
   const top = (m, k) => [...m].filter(([f]) => !/^\((idle|root)\)/.test(f)).sort((a, b) => b[1] - a[1]).slice(0, k)
     .map(([f, ms]) => `  ${(ms / keys).toFixed(2).padStart(6)} ms  ${f}`).join('\n');
   console.log(`per keystroke, self time (top 20):\n${top(self, 20)}\n\nper keystroke, total time (top 30):\n${top(total, 30)}`);

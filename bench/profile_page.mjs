@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, root, startServer } from '../tests/browser/harness.mjs';
+import { timeByFunction } from './cpu-profile.mjs';
 import { phonePage } from './drafts.mjs';
 
 const n = Number(process.argv[2] || 0);
@@ -25,23 +26,7 @@ try {
   await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ state: 'attached', timeout: 120_000 });
   await page.waitForTimeout(3000);
   const { profile } = await cdp.send('Profiler.stop');
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const dt = new Map();
-  for (let i = 0; i < profile.samples.length; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0) / 1000);
-  const name = (x) => `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.replace(server.origin + '/', '')}:${x.callFrame.lineNumber + 1}`;
-  const self = new Map();
-  const total = new Map();
-  const parent = new Map();
-  for (const x of profile.nodes) for (const c of x.children || []) parent.set(c, x.id);
-  for (const [id, ms] of dt) {
-    const x = byId.get(id);
-    self.set(name(x), (self.get(name(x)) || 0) + ms);
-    const seen = new Set();
-    for (let p = id; p !== undefined; p = parent.get(p)) {
-      const k = name(byId.get(p));
-      if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) || 0) + ms); }
-    }
-  }
+  const { self, total, byId, dt, name } = timeByFunction(profile, server.origin);
   const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${f}`).join('\n');
   // FOCUS=name: the call tree under that function (total ms per child, two levels)
   if (process.env.FOCUS) {
