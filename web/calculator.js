@@ -556,7 +556,7 @@ export function mount(root, opts = {}) {
     covered = c.regions(); // (for this profile only: the screen learns of it below, after its first tasks)
     try {
       if (!app.coverage(draft.region.trim()) || !draft.year.trim() || !draft.route || !draft.level) return;
-      const profile = buildProfile(draft, { circumstances: app.circumstances().map((x) => x.kind), checkDate: localDate() }).profile;
+      const profile = currentProfile();
       early = { text: JSON.stringify(profile), answer: c.evaluate(profile) };
       early.answer.catch(() => {}); // (compute() reports a failure when it takes the answer)
     } finally {

@@ -1,8 +1,9 @@
 // The page's first screen as static HTML, for the production build (scripts/build-dist.mjs puts it into
 // dist/index.html): the calculator's markup (markup.js) with its Chinese words, option lists and the
 // "loading" banner already in it, i.e. what mount() draws for an empty draft in its first task (its
-// second draws the first step, "choose a region", which needs no checker). The browser then lays the page out while it parses the HTML, before its first paint, instead of
-// in a long task after it (Lighthouse's total blocking time), and the largest text is painted at once.
+// second draws the first step, "choose a region", which needs no checker). The browser then lays the
+// page out while it parses the HTML, before its first paint, instead of in a long task after it
+// (Lighthouse's total blocking time), and the largest text is painted at once.
 // mount() adopts the element when its data-markup is the hash of its own markup(1) (same build), and its
 // render functions only write what differs, so a returning visitor's draft, English or a newer markup
 // simply corrects it. Pure string work: runs in Node.
