@@ -20,6 +20,8 @@
 //                       contract's profile (a JSON object), to evaluate only when the person has no errors
 //   roll_results_csv(csv, locale, check_date)  the roll's results as CSV, as `jxjy roll` writes them; a
 //                       person whose rows give no 核查日期 is checked on check_date (the page passes today)
+//   roll_place(path, rows)  where a checker's error (its JSON Pointer) stands in a roll person's rows
+//                       (readRoll's rows, joined: "5,7,9"): {"row":9,"column":"amount"} (jxjy::roll_place)
 // The profile and the result cross as bytes in wasm memory, not as embind strings: embind's string
 // conversion scans and decodes in JS byte by byte, which cost more than the evaluation itself.
 #include <emscripten/bind.h>
@@ -174,6 +176,16 @@ std::string roll_results_csv(const std::string& csv, const std::string& locale, 
   return jxjy::roll_results_csv(*g_checker, roll, locale, all_ok);
 }
 
+// rows as text ("5,7,9": JS joins the array), so no emscripten::val glue joins the checker's module.
+std::string roll_place(const std::string& path, const std::string& rows_text) {
+  std::vector<size_t> rows(rows_text.empty() ? 0 : 1);
+  for (char c : rows_text) c == ',' ? rows.push_back(0) : void(rows.back() = rows.back() * 10 + size_t(c - '0'));
+  const jxjy::RollPlace at = jxjy::roll_place(path, rows);
+  std::string out = "{\"row\":" + std::to_string(at.row) + ",\"column\":";
+  jxjy::append_json_string(out, at.column);
+  return out + "}";
+}
+
 std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
 
 }  // namespace
@@ -191,4 +203,5 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("message", &message);
   emscripten::function("read_roll", &read_roll);
   emscripten::function("roll_results_csv", &roll_results_csv);
+  emscripten::function("roll_place", &roll_place);
 }

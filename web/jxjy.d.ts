@@ -374,6 +374,14 @@ export interface Checker {
    * person; headers are the vocabulary's rollResultColumn words in options.locale.
    */
   rollResultsCSV(text: string, options?: RollOptions & { checkDate?: string }): string;
+  /**
+   * Where an error of a roll person's result (its JSON Pointer path, "/training/2/hours") stands in the
+   * roll, by the core's one map (the results CSV places its errors by it): the record's row
+   * (person.rows[2]), or person.firstRow for a person's field; the vocabulary rollColumn id of the field
+   * ('amount'), '' when no column holds it. Throws a TypeError when path is no string or person has no
+   * rows and firstRow.
+   */
+  rollPlace(path: string, person: Pick<RollPerson, 'rows' | 'firstRow'>): RollPlace;
   /** Diagnostics: the size of this checker's wasm memory in bytes. */
   readonly memoryBytes: number;
 }
@@ -408,6 +416,13 @@ export interface RollPerson {
   allRows: number[];
   /** This person's rows that could not be read. */
   errors: RollError[];
+}
+
+export interface RollPlace {
+  /** Spreadsheet row (1 = the header). */
+  row: number;
+  /** The id of a vocabulary rollColumn ('amount', 'route'), '' when no column holds the field. */
+  column: string;
 }
 
 export interface Roll {

@@ -8,6 +8,7 @@
 //   checker.version;                                 // e.g. "1.0.0"
 //   checker.readRoll(csvText, { locale: 'zh' });     // a roll of many people (README "Roll")
 //   checker.rollResultsCSV(csvText, { locale, checkDate }); // its results as `jxjy roll` writes them
+//   checker.rollPlace(error.path, person);           // where a result's error stands in the roll
 //
 // Works in browsers, module Web Workers and Node 20, offline: the wasm is loaded from beside this
 // file (new URL('./jxjy.wasm', import.meta.url)); in Node it is read with fs. Nothing is sent anywhere.
@@ -625,6 +626,27 @@ export async function createChecker(options = {}) {
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
       try {
         return core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate);
+      } catch (e) {
+        broken = String((e && e.message) || e);
+        throw new Error(`jxjy: the checker is broken: ${broken}`);
+      }
+    },
+    /**
+     * Where an error of a roll person's result stands in the roll, by the core's one map of a JSON
+     * Pointer to the spreadsheet (jxjy::roll_place, as the results CSV says it): path is the error's
+     * path ("/training/2/hours"), person a person of readRoll ({rows, firstRow}). Returns {row, column}:
+     * row is the record's row (person.rows[2]) or, for a person's field or no record, person.firstRow;
+     * column is the id of the vocabulary's rollColumn for the field ('amount'), '' when there is none.
+     */
+    rollPlace(path, person) {
+      if (typeof path !== 'string') throw new TypeError('jxjy: rollPlace(path, person): path must be a string');
+      const rows = person !== null && typeof person === 'object' ? person.rows : undefined;
+      if (!Array.isArray(rows) || !rows.every((r) => Number.isSafeInteger(r) && r >= 0) || !Number.isInteger(person.firstRow))
+        throw new TypeError('jxjy: rollPlace(path, person): person must be a person of readRoll ({rows, firstRow})');
+      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      try {
+        const at = JSON.parse(core.roll_place(path, rows.join(',')));
+        return { row: at.row || person.firstRow, column: at.column };
       } catch (e) {
         broken = String((e && e.message) || e);
         throw new Error(`jxjy: the checker is broken: ${broken}`);

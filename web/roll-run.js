@@ -20,7 +20,7 @@ export function checkRoll(checker, m, post) {
       if (lang === 'en') profile.locale = 'en'; // the results' words
       result = checker.evaluate(profile);
     }
-    lines.push(summarise(person, result, i, lang));
+    lines.push(summarise(person, result, i, lang, (path) => checker.rollPlace(path, person)));
     if (lines.length === BATCH) {
       post({ type: 'lines', done: i + 1, lines });
       lines = [];

@@ -4,40 +4,18 @@
 // vocabulary (words.js): the roll's columns (rollColumn) and the verdicts (status).
 import { VOCABULARY, word } from './words.js';
 
-// Where a result's error points (its JSON Pointer) as a column of the roll: the column whose vocabulary
-// path is that field ("/region"; a record's "/training/-/level"; any unit of an amount "{unit}"), as the
-// core's reader finds it for the results CSV (core/src/roll/roll_csv.cpp column_of).
-const RECORD = '/training/-/';
-function columnOf(field, inRecord) {
-  for (const c of VOCABULARY.rollColumn) {
-    if (!c.path || c.path.startsWith(RECORD) !== inRecord) continue;
-    const f = c.path.slice(inRecord ? RECORD.length : 1);
-    if (f === field || (f === '{unit}' && VOCABULARY.unit.some((u) => u.id === field))) return c.id;
-  }
-  return '';
-}
-
 /** The verdicts in the order the view sorts them (who needs attention first). */
 export const STATUS_ORDER = ['error', 'short', 'met', 'exempt', 'advisory'];
-
-/** {row, column} of a result error's path for a person of the roll (column: a rollColumn id or ''). */
-export function placeOf(path, person) {
-  const parts = String(path || '').split('/').slice(1);
-  if (parts[0] === 'training' && parts.length >= 2) {
-    const i = Number(parts[1]);
-    const row = Number.isInteger(i) && i >= 0 && i < person.rows.length ? person.rows[i] : person.firstRow;
-    return { row, column: parts[2] === undefined ? '' : columnOf(parts[2], true) };
-  }
-  return { row: person.firstRow, column: parts[0] === undefined ? '' : columnOf(parts[0], false) };
-}
 
 /**
  * One line of the roll's table: the person, their verdict and what is still missing by when.
  * result: the checker's result for person.profile, or null when the person's rows have errors.
+ * placeOf(path): where a result's error stands in the roll, {row, column (a rollColumn id or '')}: the
+ * core's map, checker.rollPlace(path, person) (needed only when result.ok is false).
  * Errors are {row, column (the header's words), message (without the row and column)}; warnings
  * {code, message} (the view shows the message only).
  */
-export function summarise(person, result, index, lang = 'zh') {
+export function summarise(person, result, index, lang = 'zh', placeOf) {
   const rows = person.allRows && person.allRows.length ? person.allRows : person.rows.length ? person.rows : [person.firstRow];
   const line = {
     index, name: person.name, firstRow: person.firstRow, lastRow: Math.max(...rows),
@@ -49,7 +27,7 @@ export function summarise(person, result, index, lang = 'zh') {
   if (!result) return line;
   if (result.ok === false) {
     for (const e of result.errors || []) {
-      const at = placeOf(e.path, person);
+      const at = placeOf(e.path);
       line.errors.push({ row: at.row, column: at.column ? word('rollColumn', at.column, lang) : '', message: e.message });
     }
     return line;

@@ -234,6 +234,32 @@ TEST_CASE("roll: an input problem the engine finds is said by row and column, no
   CHECK(line_of(csv, 1)[8].rfind("row 2, conference level: ", 0) == 0);
 }
 
+TEST_CASE("roll: roll_place maps an error's JSON Pointer to the record's row and the rollColumn whose path is its field") {
+  const std::vector<size_t> rows = {5, 7, 9};  // training[0..2] on rows 5, 7 and 9
+  struct Want {
+    std::string_view path;
+    size_t row;
+    std::string_view column;
+  };
+  const Want wants[] = {
+      // a record's field: its row; the column whose path is /training/-/<field> ({unit}: any unit is 数量)
+      {"/training/2/hours", 9, "amount"}, {"/training/0/days", 5, "amount"}, {"/training/1/level", 7, "confLevel"},
+      {"/training/1/end", 7, "end"}, {"/training/2", 9, ""},
+      // a person's field: no row (it may stand on any of the person's rows), the column of /<field>
+      {"/route", 0, "route"}, {"/year", 0, "applicationYear"}, {"/level", 0, "level"},
+      // the whole profile or a field no column holds: no row, no column; a record past the rows or no
+      // index: no row
+      {"", 0, ""}, {"/circumstances/0", 0, ""}, {"/training/3/hours", 0, "amount"},
+      {"/training/x/hours", 0, "amount"}, {"/training/99999999999999999999/hours", 0, "amount"}};
+  for (const auto& w : wants) {
+    INFO(w.path);
+    jxjy::RollPlace at = jxjy::roll_place(w.path, rows);
+    CHECK(at.row == w.row);
+    CHECK(at.column == w.column);
+  }
+  CHECK(jxjy::roll_place("/training/0/level", {}).row == 0);
+}
+
 TEST_CASE("roll: messages list the accepted words, not ids") {
   auto r = jxjy::read_roll(kHeaderZh + "张三,630000,2023,高级,女,47,2023,必修,课程,30,斤,,也许,\n");
   REQUIRE(r.people.size() == 1);

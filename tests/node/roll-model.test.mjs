@@ -1,6 +1,7 @@
-// The roll view's model (web/roll.js) with the real checker: lines of the table, filter and sort, the
-// template (read back by the core's reader without a single error), and the one source of the verdict
-// words (the vocabulary's status list and the page's status_* texts must say the same).
+// The roll view's model (web/roll.js, as web/roll-run.js drives it) with the real checker: lines of the
+// table, filter and sort, the template (read back by the core's reader without a single error), and the
+// one source of the verdict words (the vocabulary's status list and the page's status_* texts must say
+// the same).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,11 +9,12 @@ import { before, test } from 'node:test';
 
 import { moduleUrl, root } from './corpus.mjs';
 
-let checker, roll, texts;
+let checker, roll, run, texts;
 before(async () => {
   const { createChecker } = await import(moduleUrl);
   checker = await createChecker();
   roll = await import(new URL('../../web/roll.js', import.meta.url));
+  run = await import(new URL('../../web/roll-run.js', import.meta.url));
   texts = await import(new URL('../../web/texts.js', import.meta.url));
 });
 
@@ -31,11 +33,12 @@ test('the verdict words of the roll (vocabulary status) are the page\'s status w
   assert.deepEqual([...roll.STATUS_ORDER].sort(), vocabulary.status.map((s) => s.id).sort());
 });
 
-const lines = (text, lang = 'zh', checkDate = '2024-06-30') =>
-  checker.readRoll(text, { locale: lang }).people.map((p, i) => {
-    if (p.errors.length) return roll.summarise(p, null, i, lang);
-    return roll.summarise(p, checker.evaluate({ checkDate, ...p.profile }), i, lang);
-  });
+// the table's lines as the roll's worker makes them (roll-run.js checkRoll: summarise with checker.rollPlace)
+const lines = (text, lang = 'zh', checkDate = '2024-06-30') => {
+  const out = [];
+  run.checkRoll(checker, { text, lang, checkDate }, (m) => { if (m.type === 'lines') out.push(...m.lines); });
+  return out;
+};
 
 const HEADER = '姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位,已备案\r\n';
 
@@ -59,12 +62,19 @@ test('a line per person: verdict, shortfall with deadline, errors at their row a
   assert.equal(a.profile.region, '630000');
 });
 
-test('an error of the checker is placed at the row and column of the roll', () => {
+test('an error of the checker is placed at the row and column of the roll (the core\'s map, checker.rollPlace)', () => {
   const person = { name: 'x', firstRow: 5, rows: [5, 7, 9], errors: [], profile: {} };
-  assert.deepEqual(roll.placeOf('/training/2/hours', person), { row: 9, column: 'amount' });
-  assert.deepEqual(roll.placeOf('/training/1/level', person), { row: 7, column: 'confLevel' });
-  assert.deepEqual(roll.placeOf('/route', person), { row: 5, column: 'route' });
-  assert.deepEqual(roll.placeOf('', person), { row: 5, column: '' });
+  assert.deepEqual(checker.rollPlace('/training/2/hours', person), { row: 9, column: 'amount' });
+  assert.deepEqual(checker.rollPlace('/training/1/level', person), { row: 7, column: 'confLevel' });
+  assert.deepEqual(checker.rollPlace('/training/0/days', person), { row: 5, column: 'amount' });
+  assert.deepEqual(checker.rollPlace('/training/2', person), { row: 9, column: '' });
+  assert.deepEqual(checker.rollPlace('/route', person), { row: 5, column: 'route' });
+  assert.deepEqual(checker.rollPlace('', person), { row: 5, column: '' });
+  // a record past the person's rows, or a field no column holds: the person's first row, no column
+  assert.deepEqual(checker.rollPlace('/training/3/hours', person), { row: 5, column: 'amount' });
+  assert.deepEqual(checker.rollPlace('/circumstances/0', person), { row: 5, column: '' });
+  assert.throws(() => checker.rollPlace(undefined, person), TypeError);
+  assert.throws(() => checker.rollPlace('/route', { firstRow: 5 }), TypeError);
   // the checker's own missing-field error, through summarise
   const [line] = lines('姓名,地区,年度,科目,形式,数量,单位\r\n甲,630000,2022,公需,网络课程,5,学时\r\n');
   assert.equal(line.status, 'error');

@@ -91,6 +91,18 @@ struct Roll {
 // locale "zh" or "en": the language of the reader's messages (the profiles carry none).
 Roll read_roll(std::string_view csv_text, std::string_view locale = "zh");
 
+// Where a checker's error about a roll person's profile stands in the spreadsheet (the one map of a
+// JSON Pointer to the roll: the results CSV says its errors by it, the roll view places them with it).
+// path: the error's pointer ("/training/2/hours", "/route"); rows: the person's RollPerson::rows.
+// row: the row of the record the path is in (rows[2]); 0 when it is in no record (a person's field, "")
+// or names none (an index past rows). column: the id of the vocabulary rollColumn whose path is that
+// field ("/route": route; a record's "level": confLevel, "hours" or any unit: amount); "" when none.
+struct RollPlace {
+  size_t row = 0;
+  std::string_view column;  // static text (the vocabulary's)
+};
+RollPlace roll_place(std::string_view path, const std::vector<size_t>& rows);
+
 // The results of a roll as CSV (UTF-8, CRLF, headers of vocabulary rollResultColumn in `locale`): one
 // line per person, evaluated in `locale` unless the person's rows have errors. all_ok: no row error, every
 // person's input valid.

@@ -62,27 +62,36 @@ int column_of(std::string_view field, bool in_record) {
 // JSON Pointer.
 std::string in_sheet(const Problem& e, const RollPerson& p, Locale l) {
   const std::string& msg = e.message.in(l);
-  std::string_view path = e.path;
-  std::string_view rest;
-  bool in_record = path.rfind("/training/", 0) == 0;
-  size_t row = 0;
-  if (in_record) {
-    path.remove_prefix(10);
-    size_t k = std::strtoul(std::string(path.substr(0, path.find('/'))).c_str(), nullptr, 10);
-    if (k < p.rows.size()) row = p.rows[k];
-    rest = path.find('/') == std::string_view::npos ? "" : path.substr(path.find('/') + 1);
-  } else if (!path.empty()) {
-    rest = path.substr(1);
-  }
-  int c = column_of(rest.substr(0, rest.find('/')), in_record);
+  const RollPlace at = roll_place(e.path, p.rows);
+  int c = find_name(kRollColumnNames, at.column);
   std::string col = c >= 0 ? std::string(word(kRollColumnNames, unsigned(c), l)) : "";
-  if (row && c >= 0) return say(l, M::roll_at_cell, std::to_string(row), col, msg);
-  if (row) return say(l, M::roll_at_row, std::to_string(row), msg);
+  if (at.row && c >= 0) return say(l, M::roll_at_cell, std::to_string(at.row), col, msg);
+  if (at.row) return say(l, M::roll_at_row, std::to_string(at.row), msg);
   if (c >= 0) return say(l, M::roll_in_column, col, msg);
   return msg;
 }
 
 }  // namespace
+
+RollPlace roll_place(std::string_view path, const std::vector<size_t>& rows) {
+  RollPlace at;
+  std::string_view rest;
+  bool in_record = path.rfind("/training/", 0) == 0;
+  if (in_record) {
+    path.remove_prefix(10);
+    // the record's index: digits only ("/training/x" names no record, nor does an index past rows)
+    std::string_view index = path.substr(0, path.find('/'));
+    size_t k = index.empty() ? rows.size() : 0;
+    for (char d : index) k = d >= '0' && d <= '9' && k < rows.size() ? k * 10 + size_t(d - '0') : rows.size();
+    if (k < rows.size()) at.row = rows[k];
+    rest = path.find('/') == std::string_view::npos ? "" : path.substr(path.find('/') + 1);
+  } else if (!path.empty()) {
+    rest = path.substr(1);
+  }
+  int c = rest.empty() ? -1 : column_of(rest.substr(0, rest.find('/')), in_record);
+  if (c >= 0) at.column = kRollColumnNames[c].id;
+  return at;
+}
 
 std::string roll_results_csv(const Checker& checker, const Roll& roll, std::string_view locale, bool& all_ok) {
   const Locale l = locale == "en" ? Locale::en : Locale::zh;
