@@ -149,17 +149,19 @@ export function mount(root, opts = {}) {
       return draft.lang === 'en' ? `(${parts.join(' ')})` : `（${parts.join(' ')}）`;
     },
     covered: () => covered,
+    // (list: the checker's regions, those on screen unless told; askEarly reads the checker's own before
+    // the screen has them)
     /** {region, ruleSet} of the nearest covered region at or above code, or null. */
-    coverage(code) {
+    coverage(code, list = covered) {
       if (!/^\d{6}$/.test(code)) return null;
       for (const c of [code, code.slice(0, 4) + '00', code.slice(0, 2) + '0000']) {
-        const hit = covered.find((r) => r.region === c);
+        const hit = list.find((r) => r.region === c);
         if (hit) return { region: hit, ruleSet: ruleSetFor(hit) };
       }
       return null;
     },
-    ruleSet: () => { const c = app.coverage(draft.region.trim()); return c ? c.ruleSet : null; },
-    circumstances: () => { const rs = app.ruleSet(); return rs ? rs.circumstances || [] : []; },
+    ruleSet: (list = covered) => { const c = app.coverage(draft.region.trim(), list); return c ? c.ruleSet : null; },
+    circumstances: (list = covered) => { const rs = app.ruleSet(list); return rs ? rs.circumstances || [] : []; },
     /** A notice's title as shown: the original Chinese (lang zh-CN) and, in English, a short gloss. */
     docTitle(rs) {
       const s = rs && rs.sources && rs.sources[0];
@@ -215,8 +217,20 @@ export function mount(root, opts = {}) {
     evaluateNow({ rows: true });
   }
 
-  function currentProfile() {
-    return buildProfile(draft, { circumstances: app.circumstances().map((c) => c.kind), checkDate: localDate() }).profile;
+  function currentProfile(list = covered) {
+    return buildProfile(draft, { circumstances: app.circumstances(list).map((c) => c.kind), checkDate: localDate() }).profile;
+  }
+
+  // The first thing the draft still lacks before it can be checked, in the order the page asks for it:
+  // 'region' (none), 'badCode' (not six digits), 'uncovered' (no notice in jxjy for it or above it),
+  // 'year', 'route', 'level'; '' when nothing is. list: the checker's regions.
+  function firstMissing(list = covered) {
+    const region = draft.region.trim();
+    if (!region) return 'region';
+    if (!/^\d{6}$/.test(region)) return 'badCode';
+    if (!app.coverage(region, list)) return 'uncovered';
+    for (const key of ['year', 'route', 'level']) if (!String(draft[key]).trim()) return key;
+    return '';
   }
 
   // ---- evaluation ---------------------------------------------------------------------------------
@@ -304,22 +318,21 @@ export function mount(root, opts = {}) {
     const checkDate = localDate();
     const next = { stage: 'incomplete', next: '', leftOut: [], pendingRows: new Map(), refusedRows: new Map(),
       recordOf: new Map(), checkDate, errors: [], result: null, probe: null, marks: [], errorMarks: [], built: null };
-    const region = draft.region.trim();
-    const cover = app.coverage(region);
     // the first thing missing: said once, in the result's next-step box (a link to its field), and its
     // field marked "next" (the region: at the search, where one starts)
-    const need = (key, text) => {
-      next.next = next.next || text;
-      const id = key === 'region' && !region ? 'f-search' : controlId({ key });
+    const missing = firstMissing();
+    if (missing === 'uncovered') {
+      next.stage = 'uncovered';
+      next.next = t('next_uncovered');
+      return next;
+    }
+    if (missing) {
+      const key = missing === 'badCode' ? 'region' : missing;
+      next.next = t(missing === 'badCode' ? 'badCode' : `next_${missing}`);
+      const id = missing === 'region' ? 'f-search' : controlId({ key });
       if (id) { next.nextId = id; next.marks.push([id, t('nextHere'), 'need']); }
-    };
-    if (!region) need('region', t('next_region'));
-    else if (!/^\d{6}$/.test(region)) need('region', t('badCode'));
-    else if (!cover) { next.stage = 'uncovered'; next.next = t('next_uncovered'); }
-    if (!next.next && !draft.year.trim()) need('year', t('next_year'));
-    if (!next.next && !draft.route) need('route', t('next_route'));
-    if (!next.next && !draft.level) need('level', t('next_level'));
-    if (next.next) return next;
+      return next;
+    }
 
     // records the checker refuses are left out and marked at their fields, and the rest is evaluated
     const gen = generation;
@@ -552,16 +565,11 @@ export function mount(root, opts = {}) {
   // tasks still run: compute() takes that answer when it asks the very same profile text (the answer is
   // the checker's for exactly that text, so it is the one it would get), and asks again otherwise.
   function askEarly(c) {
-    const shownCovered = covered;
-    covered = c.regions(); // (for this profile only: the screen learns of it below, after its first tasks)
-    try {
-      if (!app.coverage(draft.region.trim()) || !draft.year.trim() || !draft.route || !draft.level) return;
-      const profile = currentProfile();
-      early = { text: JSON.stringify(profile), answer: c.evaluate(profile) };
-      early.answer.catch(() => {}); // (compute() reports a failure when it takes the answer)
-    } finally {
-      covered = shownCovered;
-    }
+    const regions = c.regions(); // (the screen learns of them below, after its first tasks)
+    if (firstMissing(regions)) return;
+    const profile = currentProfile(regions);
+    early = { text: JSON.stringify(profile), answer: c.evaluate(profile) };
+    early.answer.catch(() => {}); // (compute() reports a failure when it takes the answer)
   }
 
   const ready = loading.then(async (c) => {

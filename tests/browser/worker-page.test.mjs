@@ -132,6 +132,52 @@ test('a returning draft: its first verdict is the answer to the one question ask
   await rec.context.close();
 });
 
+// The checker's worker as served, except that it holds back its first evaluation's answer until the
+// test says (a BroadcastChannel message: the page cannot reach the worker the page's modules made).
+const HOLD_FIRST = `let held = null, released = false;
+new BroadcastChannel('jxjy-test-release').onmessage = () => {
+  released = true;
+  if (held) { const data = held; held = null; self.dispatchEvent(new MessageEvent('message', { data })); }
+};
+self.addEventListener('message', (e) => {
+  if (!released && !held && e.data && /^evaluate/.test(e.data.op)) { e.stopImmediatePropagation(); held = e.data; }
+});
+`;
+
+// Every list of years the result's table heads, in the order shown.
+const YEARS_SHOWN = () => {
+  window.__jxjyYears = [];
+  new MutationObserver(() => {
+    const heads = [...document.querySelectorAll('#years-body th')].map((th) => th.textContent).join(',');
+    if (heads && window.__jxjyYears.at(-1) !== heads) window.__jxjyYears.push(heads);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+};
+
+test('a returning draft changed while its early question is out: that answer is never shown, the changed draft is asked', { skip, timeout: 120_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await rec.context.newPage();
+  await page.addInitScript(([k, d]) => localStorage.setItem(k, d), [KEY, JSON.stringify(DRAFT)]);
+  await page.addInitScript(ASKS);
+  await page.addInitScript(YEARS_SHOWN);
+  await page.route(/checker-worker(-[A-Z0-9]{8})?\.js$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: HOLD_FIRST + await response.text() });
+  });
+  await page.goto(env.server.url);
+  await page.locator('.jxjy[data-checker="ready"]').waitFor({ timeout: 60_000 });
+  assert.deepEqual(await page.evaluate(() => window.__jxjyAsks), ['evaluateJSON'], 'the early question (2023) is out, its answer held');
+  // (read in the page: the harness's reads wait until the calculator is not busy, and it is, on the held answer)
+  assert.equal(await page.evaluate(() => document.querySelector('#banner').dataset.stage), 'loading', 'no verdict without an answer');
+  await page.locator('#f-year').fill('2024');
+  await page.evaluate(() => new BroadcastChannel('jxjy-test-release').postMessage('go'));
+  await page.locator('#banner[data-stage="verdict"]').waitFor({ timeout: 60_000 });
+  await settled(page);
+  assert.deepEqual(await page.evaluate(() => window.__jxjyAsks), ['evaluateJSON', 'evaluateJSON'], 'the changed draft asked once more');
+  assert.deepEqual(await page.evaluate(() => window.__jxjyYears), ['2021,2022,2023,2024'], 'only the 2024 draft\'s verdict was ever shown (its years: after the title of 2020, up to 2024)');
+  await rec.context.close();
+  rec.check();
+});
+
 test('an empty start: its first step is on screen before the checker is there; a region chosen meanwhile waits for it', { skip, timeout: 120_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin);
   const page = await rec.context.newPage();
