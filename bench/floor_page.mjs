@@ -1,0 +1,122 @@
+// The floor under the page's first-verdict budget (not a test): how soon any page at all can show a
+// verdict with this checker, in headless Debian Chromium at 4x CPU throttling (THROTTLE=) on a 412 px
+// phone. It serves the built package (pkg/: the shipped jxjy.js, checker-worker.js and wasm) beside a
+// page of one heading and a module that asks for one verdict and writes it into the page, and times
+// navigation to that verdict, RUNS visits each (default 5):
+// - worker: the shipped checker-worker.js, as the calculator uses it;
+// - main: createChecker() on the page's own thread;
+// - probe: a worker that reports when it ran, imported jxjy.js, had its checker and evaluated, so the
+//   floor's parts can be read (each in ms from navigation).
+// The calculator does everything this page does and draws its form as well: its first verdict cannot be
+// sooner than this floor. Prints one JSON object (medians and every run).
+//   node bench/floor_page.mjs [RUNS]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
+
+const pkg = path.join(root, 'pkg');
+if (skip || !fs.existsSync(path.join(pkg, 'checker-worker.js'))) {
+  console.log(JSON.stringify({ skipped: skip || 'needs pkg/ (scripts/build.sh)' }));
+  process.exit(0);
+}
+const runs = Number(process.argv[2] || 5);
+const rate = Number(process.env.THROTTLE || 4);
+
+// a profile the calculator would send for a typical returning draft: the corpus's first 郑州 case
+const [{ profile }] = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'cases', '410100', 'records.json'), 'utf8'));
+
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-floor-'));
+for (const name of fs.readdirSync(pkg)) {
+  const bytes = fs.readFileSync(path.join(pkg, name));
+  fs.writeFileSync(path.join(site, name), bytes);
+  // (served compressed, as dist/ is)
+  if (/\.(js|wasm)$/.test(name)) fs.writeFileSync(path.join(site, `${name}.br`), zlib.brotliCompressSync(bytes));
+}
+const page = (script) => `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>floor</title><script type="module" src="${script}"></script><body><h1>继续教育学时核验</h1><p>正在加载……</p></body></html>`;
+const files = {
+  'shown.js': `export const PROFILE = ${JSON.stringify(JSON.stringify(profile))};
+export function show(result, parts) {
+  const p = document.createElement('p');
+  p.id = 'verdict';
+  p.textContent = result.ok ? (result.eligible ? '达标' : '未达标') : '错误';
+  document.body.append(p);
+  window.__floor = { ms: performance.now(), parts };
+  console.debug('jxjy-floor:shown');
+}`,
+  'worker.js': `import { PROFILE, show } from './shown.js';
+const w = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module' });
+w.postMessage({ op: 'start', options: {} });
+w.postMessage({ id: 1, op: 'evaluateJSON', text: PROFILE });
+w.onmessage = (e) => { if (e.data.id === 1) show(JSON.parse(e.data.resultText)); };`,
+  'main.js': `import { PROFILE, show } from './shown.js';
+import { createChecker } from './jxjy.js';
+createChecker({}).then((c) => show(c.evaluateJSON(PROFILE)));`,
+  'probe.js': `import { PROFILE, show } from './shown.js';
+const created = performance.now();
+const w = new Worker(new URL('./probe-worker.js', import.meta.url), { type: 'module' });
+w.postMessage(PROFILE);
+w.onmessage = (e) => {
+  const parts = { workerCreated: created };
+  for (const [k, at] of e.data.at) parts[k] = at - performance.timeOrigin;
+  parts.answered = performance.now();
+  show(e.data.result, parts);
+};`,
+  // (times in the page's clock: the worker's own performance.now() counts from the worker's creation)
+  'probe-worker.js': `const at = [['workerRuns', performance.timeOrigin + performance.now()]];
+const mark = (k) => at.push([k, performance.timeOrigin + performance.now()]);
+const text = new Promise((resolve) => { self.onmessage = (e) => resolve(e.data); });
+const { createChecker } = await import('./jxjy.js');
+mark('imported');
+const checker = await createChecker({});
+mark('checkerReady');
+const result = checker.evaluateJSON(await text);
+mark('evaluated');
+self.postMessage({ result, at });`,
+  'index.html': page('worker.js'),
+  'main.html': page('main.js'),
+  'probe.html': page('probe.js'),
+};
+for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(site, name), text);
+
+const server = await startServer(site);
+const browser = await launch();
+async function visit(file) {
+  const { context } = await newContext(browser, server.origin, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  // (heard through the console: a Playwright wait would run its own script in the page meanwhile)
+  const shown = tab.waitForEvent('console', { predicate: (m) => m.text() === 'jxjy-floor:shown', timeout: 60_000 });
+  await tab.goto(server.url + (file === 'index.html' ? '' : file));
+  await shown;
+  const floor = await tab.evaluate(() => ({ ...window.__floor, verdict: document.querySelector('#verdict').textContent,
+    firstPaint: performance.getEntriesByType('paint')[0]?.startTime }));
+  await context.close();
+  return floor;
+}
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const out = { throttle: rate, load: os.loadavg().map((x) => +x.toFixed(2)) };
+try {
+  const seen = { worker: [], main: [], probe: [] };
+  for (let i = 0; i < runs; i++) {
+    seen.worker.push(await visit('index.html'));
+    seen.main.push(await visit('main.html'));
+    seen.probe.push(await visit('probe.html'));
+  }
+  const verdicts = new Set(Object.values(seen).flat().map((v) => v.verdict));
+  if (verdicts.size !== 1 || verdicts.has('错误')) throw new Error(`the floor's pages disagree or failed: ${[...verdicts]}`);
+  for (const kind of ['worker', 'main', 'probe']) {
+    out[kind] = { firstVerdictMs: median(seen[kind].map((v) => Math.round(v.ms))), runs: seen[kind].map((v) => Math.round(v.ms)),
+      firstPaintMs: median(seen[kind].map((v) => Math.round(v.firstPaint ?? NaN))) };
+  }
+  out.probe.parts = Object.fromEntries(Object.keys(seen.probe[0].parts).map((k) => [k, median(seen.probe.map((v) => Math.round(v.parts[k])))]));
+  out.load.push(...os.loadavg().map((x) => +x.toFixed(2)));
+  console.log(JSON.stringify(out));
+} finally {
+  await browser.close();
+  await server.stop();
+  fs.rmSync(site, { recursive: true, force: true });
+}
