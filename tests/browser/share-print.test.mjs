@@ -82,10 +82,21 @@ test('embed: index.html?embed=1 posts jxjy:resize with its height', { skip, time
   const page = await rec.context.newPage();
   await page.addInitScript(() => {
     window.resizes = [];
-    window.addEventListener('message', (e) => { if (e.data && e.data.type === 'jxjy:resize') window.resizes.push(e.data.height); });
+    // the portal holds two frames (the whole page and the result only): keep the whole page's messages
+    window.addEventListener('message', (e) => {
+      const frame = document.getElementById('frame');
+      if (e.data && e.data.type === 'jxjy:resize' && frame && e.source === frame.contentWindow) window.resizes.push(e.data.height);
+    });
   });
   await page.goto(`${env.server.url}examples/portal.html`);
-  await page.waitForFunction(() => window.resizes && window.resizes.length > 0);
+  // the last height posted equals the frame's content height once the calculator has drawn its form
+  const frame = page.frameLocator('#frame');
+  await frame.locator('#f-region').waitFor();
+  await page.waitForFunction(() => {
+    const doc = document.getElementById('frame').contentDocument;
+    const h = Math.ceil(doc.documentElement.getBoundingClientRect().height);
+    return window.resizes.length > 0 && window.resizes[window.resizes.length - 1] === h;
+  });
   const height = await page.evaluate(() => window.resizes[window.resizes.length - 1]);
   assert.ok(height > 200, `height ${height}`);
   await rec.context.close();
