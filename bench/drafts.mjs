@@ -46,3 +46,29 @@ export function typeAmounts(page, n) {
     return out;
   }, n);
 }
+
+/**
+ * Watches, from inside the page (call before navigating), for the banner's first stage past "loading"
+ * (`verdict`: the first verdict) and for the page's checker being ready. Resolves, before the navigation,
+ * to {shown}: a promise of both moments in the page's clock, {ms, checkerMs}.
+ */
+export async function watchFirstStage(page, verdict) {
+  await page.addInitScript((want) => {
+    const seen = () => {
+      const stage = document.querySelector('#banner')?.dataset.stage;
+      if (window.__jxjyStageAt === undefined && stage && (want ? stage === 'verdict' : stage !== 'loading')) window.__jxjyStageAt = performance.now();
+      if (window.__jxjyCheckerAt === undefined && document.querySelector('.jxjy[data-checker="ready"]')) window.__jxjyCheckerAt = performance.now();
+      // told through the console, which the bench hears without running anything in the page: a
+      // Playwright wait (locator.waitFor) puts its own script into the page, a 70-140 ms task at 4x CPU on
+      // the page's main thread in the middle of the first visit
+      if (!window.__jxjyToldBench && window.__jxjyStageAt !== undefined && window.__jxjyCheckerAt !== undefined) {
+        window.__jxjyToldBench = true;
+        console.debug('jxjy-bench:shown');
+      }
+    };
+    new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage', 'data-checker'] });
+  }, verdict);
+  const told = page.waitForEvent('console', { predicate: (m) => m.text() === 'jxjy-bench:shown', timeout: 120_000 });
+  const shown = told.then(() => page.evaluate(() => ({ ms: window.__jxjyStageAt, checkerMs: window.__jxjyCheckerAt })));
+  return { shown };
+}

@@ -1,5 +1,5 @@
 // Times the calculator page in headless Debian Chromium (not a test) on the production site (dist/, as
-// scripts/serve.sh serves it; web/ when dist/ is not built). Prints one JSON object:
+// scripts/serve.sh serves it; web/ when dist/ is not built; SITE=DIR: another build). Prints one JSON object:
 // - firstStageMs: navigation to the first verdict (or, on an empty start, the first guided stage: it
 //   needs no checker) with 4x CPU throttling; median of 3 visits, for an empty start, a typical 6-record
 //   draft and a 1,000-record draft (the import maximum); checkerReadyMs: until the page has its checker
@@ -14,14 +14,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
-import { DRAFT_KEY as KEY, draftOf, rowOf, typeAmounts } from './drafts.mjs';
+import { DRAFT_KEY as KEY, draftOf, rowOf, typeAmounts, watchFirstStage } from './drafts.mjs';
 
 if (skip) {
   console.log(JSON.stringify({ skipped: skip }));
   process.exit(0);
 }
 const dist = path.join(root, 'dist');
-const site = fs.existsSync(path.join(dist, 'index.html')) ? dist : path.join(root, 'web');
+const site = process.env.SITE || (fs.existsSync(path.join(dist, 'index.html')) ? dist : path.join(root, 'web'));
 const server = await startServer(site);
 const browser = await launch();
 // (attached, not visible: a visibility check lays the page out at every poll, on the page's own thread,
@@ -33,28 +33,11 @@ const round = (x) => +x.toFixed(2);
 async function visit(context, draft, throttle) {
   const page = await context.newPage();
   if (draft) await page.addInitScript(([k, d]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, d); }, [KEY, JSON.stringify(draft)]);
-  // the moment the banner first shows the awaited stage, taken in the page (not when the bench notices it)
-  await page.addInitScript((want) => {
-    const seen = () => {
-      const stage = document.querySelector('#banner')?.dataset.stage;
-      if (window.__jxjyStageAt === undefined && stage && (want ? stage === 'verdict' : stage !== 'loading')) window.__jxjyStageAt = performance.now();
-      if (window.__jxjyCheckerAt === undefined && document.querySelector('.jxjy[data-checker="ready"]')) window.__jxjyCheckerAt = performance.now();
-      // told through the console, which the bench hears without running anything in the page: a
-      // Playwright wait (locator.waitFor) puts its own script into the page, a 70-140 ms task at 4x CPU on
-      // the page's main thread in the middle of the first visit
-      if (!window.__jxjyToldBench && window.__jxjyStageAt !== undefined && window.__jxjyCheckerAt !== undefined) {
-        window.__jxjyToldBench = true;
-        console.debug('jxjy-bench:shown');
-      }
-    };
-    new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage', 'data-checker'] });
-  }, !!draft);
+  const { shown } = await watchFirstStage(page, !!draft);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  const shown = page.waitForEvent('console', { predicate: (m) => m.text() === 'jxjy-bench:shown', timeout: 120_000 });
   await page.goto(server.url);
-  await shown;
-  const [ms, checkerMs] = await page.evaluate(() => [window.__jxjyStageAt ?? performance.now(), window.__jxjyCheckerAt ?? performance.now()]);
+  const { ms, checkerMs } = await shown;
   return { page, cdp, ms, checkerMs };
 }
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, root, startServer } from '../tests/browser/harness.mjs';
-import { phonePage } from './drafts.mjs';
+import { phonePage, watchFirstStage } from './drafts.mjs';
 
 const n = Number(process.argv[2] || 0);
 const site = process.env.SITE || (fs.existsSync(path.join(root, 'dist', 'index.html')) ? path.join(root, 'dist') : path.join(root, 'web'));
@@ -15,9 +15,9 @@ const browser = await launch();
 try {
   const { page } = await phonePage(browser, server.origin, n, Number(process.env.THROTTLE || 4));
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'v8.wasm', 'v8', 'loading', 'disabled-by-default-devtools.timeline'] });
+  const { shown } = await watchFirstStage(page, n > 0);
   await page.goto(server.url);
-  await page.locator(n ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ state: 'attached', timeout: 120_000 });
-  const first = await page.evaluate(() => performance.now());
+  const first = (await shown).ms;
   // (a mark whose time is known both in the page and in the trace: the trace's clock lined up with the page's)
   const sync = await page.evaluate(() => performance.mark('jxjy-timeline-sync').startTime);
   const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), e.startTime, e.responseEnd]));

@@ -30,7 +30,7 @@ test('the roll view, its worker and the .xlsx reader are built, cached offline, 
   // chunk does not hold it
   const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
   const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
-  const entry = html.match(/<script type="module" src="([^"]+)">/)[1];
+  const entry = html.match(/<script type="module"[^>]*\bsrc="([^"]+)"/)[1];
   for (const f of [entry, ...preloaded]) {
     const text = fs.readFileSync(path.join(out, f), 'utf8');
     assert.ok(!text.includes('roll-table'), `${f} (first screen) holds no roll view code`);
