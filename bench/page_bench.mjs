@@ -1,7 +1,7 @@
 // Times the calculator page in headless Debian Chromium (not a test) on the production site (dist/, as
 // scripts/serve.sh serves it; web/ when dist/ is not built; SITE=DIR: another build). Prints one JSON object:
 // - firstStageMs: navigation to the first verdict (or, on an empty start, the first guided stage: it
-//   needs no checker) with 4x CPU throttling; median of 3 visits, for an empty start, a typical 6-record
+//   needs no checker) with 4x CPU throttling (THROTTLE=N: N×); median of 3 visits, for an empty start, a typical 6-record
 //   draft and a 1,000-record draft (the import maximum); checkerReadyMs: until the page has its checker
 //   (.jxjy[data-checker="ready"]). offlineRepeatMs: a repeat visit offline from the service worker (unthrottled).
 // - keystrokeMs: one keystroke in a record's amount, unthrottled: `mainThread` is the main thread's work
@@ -29,6 +29,8 @@ const browser = await launch();
 const ready = (page) => page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ state: 'attached', timeout: 120_000 });
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => +x.toFixed(2);
+// THROTTLE=N: the first visits at N× CPU throttling (default 4, the budget's; 1: this machine as it is)
+const throttle = Number(process.env.THROTTLE || 4);
 
 async function visit(context, draft, throttle) {
   const page = await context.newPage();
@@ -81,14 +83,14 @@ async function importRows(page, cdp, n) {
 }
 
 try {
-  const out = { site: path.relative(root, site) + '/', cpuThrottling: 4, loadAverage: os.loadavg().map((x) => +x.toFixed(2)) };
+  const out = { site: path.relative(root, site) + '/', cpuThrottling: throttle, loadAverage: os.loadavg().map((x) => +x.toFixed(2)) };
   for (const [name, draft] of [['emptyStart', null], ['typicalDraft', draftOf(6)], ['draft1000', draftOf(1000)]]) {
     const runs = [];
     const checkerRuns = [];
     const offline = [];
     for (let run = 0; run < 3; run++) {
       const { context } = await newContext(browser, server.origin);
-      const { page, cdp, ms, checkerMs } = await visit(context, draft, 4);
+      const { page, cdp, ms, checkerMs } = await visit(context, draft, throttle);
       runs.push(ms);
       checkerRuns.push(checkerMs);
       if (draft && run === 0) {
