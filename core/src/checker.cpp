@@ -54,11 +54,13 @@ struct Checker::Impl {
                                 message(res.texts, l, M::region_fallback, code,
                                     rs->region_name.in(l), notice.title),
                                 whole});
-      if (!in_force)
+      if (!in_force) {
+        // The clause that sets the start date, when the notice states one (新疆 三2); else the notice's date.
+        Citation start = whole;
+        if (const auto& s = rs->valid_from_source) start = {&rs->documents[size_t(s->doc)], s->clause, &s->json};
         res.warnings.push_back({"rule_set_not_in_force",
-                                message(res.texts, l, M::rule_set_not_in_force,
-                                    notice.title),
-                                whole});
+                                message(res.texts, l, M::rule_set_not_in_force, notice.title), start});
+      }
       else if (rs->annual_notice && rs->notice_year < p.year)
         res.warnings.push_back({"rule_set_outdated",
                                 message(res.texts, l, M::rule_set_outdated,

@@ -74,7 +74,10 @@ TEST_CASE("a wide object is read in linear time, each unknown key warned about",
   json r = evaluate(large);
   REQUIRE(r["ok"] == true);
   CHECK(count_code(r["warnings"], "unknown_field") == 80000);
-  CHECK(r["warnings"].back()["path"] == "/k0079999");
+  json last_unknown;
+  for (const auto& w : r["warnings"])
+    if (w["code"] == "unknown_field") last_unknown = w;
+  CHECK(last_unknown["path"] == "/k0079999");
   json in_record = evaluate(wide_profile(80000, true, false));
   REQUIRE(in_record["ok"] == true);
   CHECK(count_code(in_record["warnings"], "unknown_field") == 80000);

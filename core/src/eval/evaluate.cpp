@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "base/format.h"
 #include "base/messages.h"
@@ -20,9 +21,60 @@ bool in_scope(const Adjustment& a, const Profile& p) {
          std::find(a.application_years.begin(), a.application_years.end(), p.year) != a.application_years.end();
 }
 
+// The circumstance's years inside the adjustment's `circumstanceYears` period.
+std::vector<int> bounded_years(const Adjustment& a, const Circumstance& c) {
+  std::vector<int> out;
+  for (int y : c.years)
+    if (!a.years_from || (y >= a.years_from && y <= a.years_to)) out.push_back(y);
+  return out;
+}
+
+// The profile's entries of the adjustment's circumstance that meet its conditions: an entry whose
+// years all fall outside `circumstanceYears` (an epidemic year before the epidemic) does nothing.
+std::vector<const Circumstance*> entries(const Adjustment& a, const Profile& p) {
+  std::vector<const Circumstance*> out;
+  for (const auto& c : p.circumstances) {
+    if (int(c.kind) != a.circumstance) continue;
+    if (c.kind == CircumstanceKind::village_first_secretary && c.full_years < a.min_full_years) continue;
+    if (a.years_from && !c.years.empty() && bounded_years(a, c).empty()) continue;
+    if (a.years_from && c.years.empty() && c.kind == CircumstanceKind::epidemic_frontline) continue;
+    out.push_back(&c);
+  }
+  return out;
+}
+
+// Whether every condition of an adjustment holds for the profile.
+bool applies(const Adjustment& a, const Profile& p) {
+  if (!in_scope(a, p)) return false;
+  if (a.has_age) {
+    int threshold = p.gender == Gender::male ? a.age_male : a.age_female;
+    if (p.age < threshold) return false;
+  }
+  if (a.has_sector && p.sector != a.sector) return false;
+  if (a.has_grassroots && p.grassroots != a.grassroots) return false;
+  if (a.circumstance >= 0 && entries(a, p).empty()) return false;
+  return true;
+}
+
+// Reductions that change which years are required (学时减免: one of the last three years, the years
+// since a transfer, the years in post). Where several apply, the applicant gets the most favourable
+// one alone: they never combine into a stricter requirement than any one of them.
+bool shapes_window(const Adjustment& a) {
+  return a.effect == Effect::replace_requirement || a.effect == Effect::years_since_circumstance ||
+         a.effect == Effect::years_in_post;
+}
+
+// Which of the window-shaping reductions an evaluation uses (an index into RuleSet::adjustments, -1:
+// none), and the others that also apply (said in the result, not combined).
+struct Choice {
+  int shape = -1;
+  std::vector<int> passed_over;
+};
+
 class Evaluation {
  public:
-  Evaluation(const Profile& p, const RuleSet& rs, Result& res) : p_(p), rs_(rs), res_(res), L_(p.locale) {}
+  Evaluation(const Profile& p, const RuleSet& rs, Result& res, const Choice& choice)
+      : p_(p), rs_(rs), res_(res), L_(p.locale), choice_(choice) {}
 
   void run() {
     check_needed_inputs(p_, rs_, {}, res_.errors);
@@ -54,10 +106,13 @@ class Evaluation {
   const RuleSet& rs_;
   Result& res_;
   Locale L_;
+  const Choice& choice_;
   Window window_;
   const RuleItem* window_by_ = nullptr;  // the clause that set the window: the requirement or an adjustment
   int count_ = kAllYears;
   int deemed_ = 0;
+  const Adjustment* waived_by_ = nullptr;
+  bool unstated_deadline_said_ = false;  // the adjustment that waived (or deemed) years of its own
   bool exempt_ = false, advisory_ = false;
   std::vector<int> waived_;
 
@@ -156,42 +211,10 @@ class Evaluation {
 
   void set_window(const Window& w, const Requirement* q) { res_.window = years_of(w.kind, w.n, q, w); }
 
-  bool applies(const Adjustment& a) const {
-    if (!in_scope(a, p_)) return false;
-    if (a.has_age) {
-      int threshold = p_.gender == Gender::male ? a.age_male : a.age_female;
-      if (p_.age < threshold) return false;
-    }
-    if (a.has_sector && p_.sector != a.sector) return false;
-    if (a.has_grassroots && p_.grassroots != a.grassroots) return false;
-    if (a.circumstance >= 0 && entries(a).empty()) return false;
-    return true;
-  }
-
-  // The profile's entries of the adjustment's circumstance that meet its conditions: every entry
-  // counts (two postings are two), and an entry whose years all fall outside `circumstanceYears`
-  // (an epidemic year before the epidemic) does nothing.
-  std::vector<const Circumstance*> entries(const Adjustment& a) const {
-    std::vector<const Circumstance*> out;
-    for (const auto& c : p_.circumstances) {
-      if (int(c.kind) != a.circumstance) continue;
-      if (c.kind == CircumstanceKind::village_first_secretary && c.full_years < a.min_full_years) continue;
-      if (a.years_from && !c.years.empty() && bounded_years(a, c).empty()) continue;
-      if (a.years_from && c.years.empty() && c.kind == CircumstanceKind::epidemic_frontline) continue;
-      out.push_back(&c);
-    }
-    return out;
-  }
-  static std::vector<int> bounded_years(const Adjustment& a, const Circumstance& c) {
-    std::vector<int> out;
-    for (int y : c.years)
-      if (!a.years_from || (y >= a.years_from && y <= a.years_to)) out.push_back(y);
-    return out;
-  }
   // The entries' years inside the window, latest first, once each.
   std::vector<int> years_in_window(const Adjustment& a) const {
     std::vector<int> out;
-    for (const Circumstance* c : entries(a))
+    for (const Circumstance* c : entries(a, p_))
       for (int y : bounded_years(a, *c))
         if (in_window(y) && std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
     std::sort(out.begin(), out.end(), std::greater<int>());
@@ -218,105 +241,131 @@ class Evaluation {
 
   void apply_adjustments(const Requirement* q) {
     std::array<bool, kCircumstanceCount> used{};
-    for (const auto& a : rs_.adjustments) {
+    std::array<const Adjustment*, kCircumstanceCount> unmet{};  // a provision on the kind whose conditions fail
+    for (size_t i = 0; i < rs_.adjustments.size(); ++i) {
+      const Adjustment& a = rs_.adjustments[i];
       warn_if_date_decides_age(a);
-      if (!applies(a)) continue;
+      if (!applies(a, p_)) {
+        if (a.circumstance >= 0 && !unmet[a.circumstance]) unmet[a.circumstance] = &a;
+        continue;
+      }
       if (a.circumstance >= 0) used[a.circumstance] = true;
-      if (exempt_ && a.effect != Effect::exempt) continue;  // nothing else matters once exempt
-      interpret(a);
-      const std::string& text = a.text.in(L_);
-      // For year / yearsInPost, the entry that asks most: the earliest transfer (the most years after
-      // it), the most years in post, so a second entry never makes the verdict more lenient.
-      const Circumstance* c = nullptr;
-      if (a.circumstance >= 0)
-        for (const Circumstance* e : entries(a))
-          if (!c || e->year < c->year || e->years_in_post > c->years_in_post) c = e;
-      switch (a.effect) {
-        case Effect::exempt:
-          exempt_ = true;
-          add_reason("exempt", text, a);
-          break;
-        case Effect::advisory:
-          advisory_ = true;
-          add_reason("advisory", text, a);
-          break;
-        case Effect::replace_requirement: {
-          std::string_view before = describe_window(needed_years(), res_.window);
-          window_ = a.window;
-          count_ = a.count;
-          window_by_ = &a;
-          set_window(window_, q);
-          add_reason("requirement_replaced",
-                     msg(M::requirement_replaced, text, before,
-                         describe_window(needed_years(), res_.window)),
-                     a);
-          break;
-        }
-        case Effect::deem_years: {
-          // A circumstance with years deems its own years (in the window); one without years (a posting
-          // of so many full years) deems any years, once per entry.
-          bool dated = false;
-          for (const Circumstance* e : entries(a)) dated |= !e->years.empty();
-          if (!dated) {
-            int n = a.deem_years * int(entries(a).size());
-            deemed_ += n;
-            add_reason("years_deemed",
-                       msg(M::years_deemed_any, text, std::to_string(n)), a);
-            break;
-          }
-          std::vector<int> ys = years_in_window(a);
-          if (ys.size() > size_t(a.deem_years * int(entries(a).size()))) ys.resize(size_t(a.deem_years * int(entries(a).size())));
-          for (int y : ys)
-            if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
-          add_reason("years_deemed",
-                     ys.empty() ? msg(M::years_deemed_none, text)
-                                : msg(M::years_deemed_own, text, year_list(ys)),
-                     a);
-          break;
-        }
-        case Effect::waive_circumstance_years: {
-          std::vector<int> ys = years_in_window(a);
-          for (int y : ys)
-            if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
-          add_reason("years_waived",
-                     ys.empty() ? msg(M::years_waived_none, text)
-                                : msg(M::years_waived, text, year_list(ys)),
-                     a);
-          break;
-        }
-        case Effect::years_since_circumstance:
-          if (c->year >= p_.year) {
-            exempt_ = true;
-            add_reason("exempt",
-                       msg(M::transfer_in_application_year,
-                           text, std::to_string(c->year)),
-                       a);
-          } else {
-            limit_window_from(c->year + 1);
-            window_by_ = &a;
-            add_reason("years_since_circumstance",
-                       msg(M::years_since_transfer,
-                           text, std::to_string(c->year), std::to_string(c->year + 1)),
-                       a);
-          }
-          break;
-        case Effect::years_in_post:
-          limit_window_from(p_.year - c->years_in_post + 1);
-          window_by_ = &a;
-          add_reason("years_in_post",
-                     msg(M::years_in_post, text, std::to_string(c->years_in_post)), a);
-          break;
-      }
+      if (shapes_window(a) && int(i) != choice_.shape) continue;  // said once the choice is made
+      apply(a, q);
     }
-    for (const auto& c : p_.circumstances)
-      if (!used[int(c.kind)]) {
-        used[int(c.kind)] = true;  // once per kind
-        // Cited to the notice as a whole: it has no provision on the circumstance.
+    for (int i : choice_.passed_over) {
+      const Adjustment& a = rs_.adjustments[size_t(i)];
+      add_reason("reduction_not_combined",
+                 msg(M::reduction_not_combined, a.text.in(L_),
+                     rs_.adjustments[size_t(choice_.shape)].text.in(L_)),
+                 a);
+    }
+    // Once exempt (or, failing that, advisory), the other reductions change nothing: they are not announced.
+    if (exempt_ || advisory_) {
+      const char* keep = exempt_ ? "exempt" : "advisory";
+      res_.reasons.erase(std::remove_if(res_.reasons.begin(), res_.reasons.end(),
+                                        [&](const Finding& f) { return f.code != keep; }),
+                         res_.reasons.end());
+    }
+    for (const auto& c : p_.circumstances) {
+      int k = int(c.kind);
+      if (used[k]) continue;
+      used[k] = true;  // once per kind
+      if (const Adjustment* a = unmet[k]) {
+        // The notice has the provision; its conditions do not fit this application: cite it.
         res_.warnings.push_back({"circumstance_not_applicable",
-                                 msg(M::circumstance_not_applicable,
-                                     word(kCircumstanceNames, unsigned(c.kind), L_), rs_.documents.front().title),
-                                 Citation{&rs_.documents.front(), "全文"}});
+                                 msg(M::circumstance_conditions_not_met,
+                                     word(kCircumstanceNames, unsigned(k), L_), a->text.in(L_), applicant()),
+                                 cite(a->source)});
+        continue;
       }
+      // Cited to the notice as a whole: it has no provision on the circumstance.
+      res_.warnings.push_back({"circumstance_not_applicable",
+                               msg(M::circumstance_not_applicable,
+                                   word(kCircumstanceNames, unsigned(k), L_), rs_.documents.front().title),
+                               Citation{&rs_.documents.front(), "全文"}});
+    }
+  }
+
+  // One adjustment that applies to the profile.
+  void apply(const Adjustment& a, const Requirement* q) {
+    if (exempt_ && a.effect != Effect::exempt) return;  // nothing else matters once exempt
+    interpret(a);
+    const std::string& text = a.text.in(L_);
+    // For year / yearsInPost, the entry that asks most: the earliest transfer (the most years after
+    // it), the most years in post, so a second entry never makes the verdict more lenient.
+    const Circumstance* c = nullptr;
+    if (a.circumstance >= 0)
+      for (const Circumstance* e : entries(a, p_))
+        if (!c || e->year < c->year || e->years_in_post > c->years_in_post) c = e;
+    switch (a.effect) {
+      case Effect::exempt:
+        exempt_ = true;
+        add_reason("exempt", text, a);
+        break;
+      case Effect::advisory:
+        advisory_ = true;
+        add_reason("advisory", text, a);
+        break;
+      case Effect::replace_requirement: {
+        std::string_view before = describe_window(needed_years(), res_.window);
+        window_ = a.window;
+        count_ = a.count;
+        window_by_ = &a;
+        set_window(window_, q);
+        add_reason("requirement_replaced",
+                   msg(M::requirement_replaced, text, before, describe_window(needed_years(), res_.window)), a);
+        break;
+      }
+      case Effect::deem_years:
+        deem(a, text);
+        break;
+      case Effect::waive_circumstance_years: {
+        std::vector<int> ys = years_in_window(a);
+        for (int y : ys)
+          if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
+        if (!ys.empty()) waived_by_ = &a;
+        add_reason("years_waived",
+                   ys.empty() ? msg(M::years_waived_none, text) : msg(M::years_waived, text, year_list(ys)), a);
+        break;
+      }
+      case Effect::years_since_circumstance:
+        if (c->year >= p_.year) {
+          exempt_ = true;
+          add_reason("exempt", msg(M::transfer_in_application_year, text, std::to_string(c->year)), a);
+        } else {
+          limit_window_from(c->year + 1);
+          window_by_ = &a;
+          add_reason("years_since_circumstance",
+                     msg(M::years_since_transfer, text, std::to_string(c->year), std::to_string(c->year + 1)), a);
+        }
+        break;
+      case Effect::years_in_post:
+        limit_window_from(p_.year - c->years_in_post + 1);
+        window_by_ = &a;
+        add_reason("years_in_post", msg(M::years_in_post, text, std::to_string(c->years_in_post)), a);
+        break;
+    }
+  }
+
+  // 视同完成: the notice deems `deemYears` years however many entries the profile lists (one benefit is
+  // counted once). With deemAnyYear (视同…任意一年), or entries without years, any years: the applicant
+  // shows that many fewer compliant years. Otherwise the entries' own years inside the window.
+  void deem(const Adjustment& a, const std::string& text) {
+    bool dated = false;
+    for (const Circumstance* e : entries(a, p_)) dated |= !e->years.empty();
+    if (a.deem_any_year || !dated) {
+      deemed_ += a.deem_years;
+      add_reason("years_deemed", msg(M::years_deemed_any, text, std::to_string(a.deem_years)), a);
+      return;
+    }
+    std::vector<int> ys = years_in_window(a);
+    if (ys.size() > size_t(a.deem_years)) ys.resize(size_t(a.deem_years));
+    for (int y : ys)
+      if (std::find(waived_.begin(), waived_.end(), y) == waived_.end()) waived_.push_back(y);
+    if (!ys.empty()) waived_by_ = &a;
+    add_reason("years_deemed", ys.empty() ? msg(M::years_deemed_none, text) : msg(M::years_deemed_own, text, year_list(ys)),
+               a);
   }
 
   // Fewer years required: keep only the years from `from`, never more than the rule asked.
@@ -549,7 +598,35 @@ class Evaluation {
     }
     t.counted = true;
     t.credited = hours;
+    keep_study_period(r, t);
     return t;
+  }
+
+  // The notice year's study period (sameYear with studyPeriod: 扎兰屯 一（三）, 青海 五（二）): the days of a
+  // dated record outside it earn nothing for that year. Other years' periods are not this notice's to say.
+  void keep_study_period(const Record& r, RecordResult& t) {
+    const SameYearDeadline& d = rs_.deadlines.same_year;
+    const int y = rs_.notice_year;
+    if (!d.study_period || !r.start || r.end < r.start || !t.counted) return;
+    const int from = y * 10000 + (d.from ? d.from : 101), until = y * 10000 + (d.until ? d.until : 1231);
+    for (auto& share : t.years) {
+      if (share.year != y) continue;
+      const int s = std::max(r.start, y * 10000 + 101), e = std::min(r.end, y * 10000 + 1231);
+      const int lo = std::max(s, from), hi = std::min(e, until);
+      const Micro all = days_between(s, e) + 1, in = hi >= lo ? days_between(lo, hi) + 1 : 0;
+      if (in == all) return;
+      share.credited = share.credited * in / all;
+      t.has_reason = true;
+      t.reason = {"outside_period",
+                  msg(M::outside_period, std::to_string(all - in), std::to_string(y), date_text(from), date_text(until)),
+                  cite(d.source)};
+      t.credited = 0;
+      for (const auto& x : t.years) t.credited += x.credited;
+      t.basis = msg(M::basis_in_period, t.basis, std::to_string(in), std::to_string(all), hnum(t.credited));
+    }
+    t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [](const YearShare& x) { return x.credited == 0; }),
+                  t.years.end());
+    t.counted = !t.years.empty();
   }
 
   static std::string span_of(const std::vector<int>& w) {
@@ -578,7 +655,12 @@ class Evaluation {
       case Unit::minutes: {
         Micro periods = r.amount_micro / (Micro(u.per) * kMicro);  // whole periods only
         Micro h = periods * kMicro;
-        basis = msg(M::basis_minutes, a, std::to_string(u.per), hnum(h));
+        if (periods * Micro(u.per) * kMicro == r.amount_micro) {
+          basis = msg(M::basis_minutes, a, std::to_string(u.per), hnum(h));
+        } else {  // the quotient as it is (to the hundredth, cut), then the whole periods counted
+          Micro q = r.amount_micro / Micro(u.per) / 10000 * 10000;
+          basis = msg(M::basis_minutes_inexact, a, std::to_string(u.per), hnum(h), hnum(q));
+        }
         return h;
       }
       case Unit::days: {
@@ -676,14 +758,24 @@ class Evaluation {
     int deadline = 0;  // yyyymmdd, 0: no notice gives one
     const RuleItem* by = nullptr;
   };
+  // Only dates the notice states: the notice year's own deadline (sameYear.until) and the make-up
+  // period of past years (pastYears). Another year's deadline is null: no notice gave it.
   Completion completion(int year) const {
     const Deadlines& d = rs_.deadlines;
-    int own = year * 10000 + d.same_year.until;
-    if (p_.check_date <= own) return {true, own, &d.same_year};
+    const SameYearDeadline& own = d.same_year;
     const PastYears& past = d.past_years;
-    if (!past.make_up) return {false, own, &past};
-    if (past.until) return {p_.check_date <= past.until, past.until, &past};
-    return {true, 0, &past};
+    const int notice = rs_.notice_year;
+    const int due = year == notice && own.until ? year * 10000 + own.until : 0;
+    if (due && p_.check_date <= due) return {true, due, &own};
+    if (!due && p_.check_date / 10000 <= year) return {true, 0, &own};  // the year still runs; no date stated
+    // The year's own time is over: only a make-up the notice provides can still take it.
+    if (!past.make_up) return {false, due, &past};
+    if (!past.until) return {true, 0, &past};
+    // A make-up period of the notice serves years before the notice year, and the notice year only if
+    // it closes after that year's own deadline (郑州: 补学 to 11-30, the year itself to 12-20).
+    bool serves = year < notice || (year == notice && due && past.until > due);
+    if (!serves) return {false, due, due ? static_cast<const RuleItem*>(&own) : &past};
+    return {p_.check_date <= past.until, past.until, &past};
   }
 
   std::string_view date_text(int ymd) {
@@ -729,33 +821,45 @@ class Evaluation {
       for (auto& row : res_.years) row.required = false;
       return;
     }
+    // Hours are only a reference factor: no requirement is stated, no year is required.
+    if (advisory_) {
+      res_.status = Status::advisory;
+      res_.required_years = 0;
+      for (auto& row : res_.years) row.required = false;
+      return;
+    }
     int window_size = int(res_.window.size());
     int needed = std::max(0, needed_years() - deemed_);
-    res_.required_years = needed;
     if (!res_.years.empty()) add_reason("requirement", describe_requirement(needed), *window_by_);
 
+    // A waived year needs no hours and is never required; it stands for one of the years needed.
     std::vector<YearResult*> unmet, done;
     unmet.reserve(res_.years.size());
-    for (auto& row : res_.years) (row.met || row.waived ? done : unmet).push_back(&row);
-    int satisfied = int(done.size());
-    int missing = needed - satisfied;
+    int waived = 0;
+    for (auto& row : res_.years) {
+      row.required = !row.waived;
+      if (row.waived) ++waived;
+      else (row.met ? done : unmet).push_back(&row);
+    }
+    const int by_hours = std::max(0, needed - waived);  // compliant years the applicant must show by hours
+    res_.required_years = by_hours;
+    int missing = by_hours - int(done.size());
     if (missing > int(unmet.size())) {
       add_reason("window_too_short",
                  msg(M::window_too_short,
                      std::to_string(window_size), std::to_string(needed)),
                  *window_by_);
     }
-    if (advisory_) {
-      res_.status = Status::advisory;
-      for (auto& row : res_.years) row.required = false;
-      return;
-    }
+    // Under "any N", a waived year taking the place of a compliant one is a reading (松山区: an epidemic
+    // year as the one year of the age rule): say so where it decides.
+    if (waived_by_ && count_ != kAllYears && waived > 0 && int(done.size()) < needed && missing <= 0)
+      warn("interpretation", msg(M::waived_year_counts, waived_by_->text.in(L_)), &waived_by_->source);
     if (missing <= 0) {
       res_.status = Status::met;
       // Under "any N", the most recent N compliant years carry the verdict; the others are not needed.
       for (auto& row : res_.years) row.required = false;
       std::sort(done.begin(), done.end(), [](const YearResult* a, const YearResult* b) { return a->year > b->year; });
-      for (int i = 0; i < needed && i < int(done.size()); ++i) done[size_t(i)]->required = true;
+      for (int i = 0; i < by_hours && i < int(done.size()); ++i) done[size_t(i)]->required = true;
       return;
     }
     res_.status = Status::short_of_hours;
@@ -780,6 +884,11 @@ class Evaluation {
       if (gs.count == 0) continue;
       Completion c = completion(row->year);
       interpret(*c.by);
+      if (c.can && !c.deadline && c.by == &rs_.deadlines.same_year && !unstated_deadline_said_) {
+        unstated_deadline_said_ = true;
+        warn("deadline_not_stated",
+             msg(M::deadline_not_stated, std::to_string(rs_.notice_year), std::to_string(row->year)), &c.by->source);
+      }
       std::string_view deadline = c.deadline ? date_text(c.deadline) : std::string_view{};
       std::string_view parts[3];
       size_t n = 0;
@@ -858,6 +967,132 @@ void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<
   }
 }
 
-void evaluate(const Profile& p, const RuleSet& rs, Result& res) { Evaluation(p, rs, res).run(); }
+namespace {
+
+// How far a result is from the applicant's goal, to choose the most favourable reduction: met (or
+// exempt, advisory) first, then the fewest hours that can no longer be earned, then the fewest missing.
+struct Distance {
+  int short_ = 0;
+  Micro lost = 0, missing = 0;
+  int required_years = 0;
+  bool operator<(const Distance& o) const {
+    if (short_ != o.short_) return short_ < o.short_;
+    if (lost != o.lost) return lost < o.lost;
+    if (missing != o.missing) return missing < o.missing;
+    return required_years < o.required_years;
+  }
+  bool operator==(const Distance& o) const { return !(*this < o) && !(o < *this); }
+};
+Distance distance(const Result& r) {
+  Distance d;
+  d.short_ = r.status == Status::short_of_hours;
+  for (const auto& g : r.shortfall) (g.can_complete ? d.missing : d.lost) += g.hours;
+  d.required_years = r.required_years;
+  return d;
+}
+
+// Evaluates with the most favourable of the window-shaping reductions that apply (each alone).
+void evaluate_known(const Profile& p, const RuleSet& rs, Result& res) {
+  std::vector<int> shapes;
+  for (size_t i = 0; i < rs.adjustments.size(); ++i)
+    if (shapes_window(rs.adjustments[i]) && applies(rs.adjustments[i], p)) shapes.push_back(int(i));
+  Choice choice;
+  if (shapes.size() == 1) choice.shape = shapes.front();
+  if (shapes.size() > 1) {
+    std::optional<Distance> best;
+    for (int i : shapes) {
+      Result trial;
+      trial.locale = res.locale;
+      Choice one;
+      one.shape = i;
+      Evaluation(p, rs, trial, one).run();
+      if (!trial.errors.empty()) break;  // the errors come out below
+      Distance d = distance(trial);
+      if (!best || d < *best) best = d, choice.shape = i;
+    }
+    if (choice.shape < 0) choice.shape = shapes.front();
+    for (int i : shapes)
+      if (i != choice.shape) choice.passed_over.push_back(i);
+  }
+  Evaluation(p, rs, res, choice).run();
+}
+
+// CONTRACT §5.1: records of unknown filing that the notice's filing rule covers are counted as filed;
+// where the verdict depends on them, the result says which, the clause, and the status without them.
+void check_unknown_filing(const Profile& p, const RuleSet& rs, Result& res) {
+  const Filing& f = rs.filing;
+  if (!f.present || !res.ok) return;
+  std::vector<int> unknown;
+  for (size_t i = 0; i < p.training.size() && i < res.records.size(); ++i) {
+    const Record& r = p.training[i];
+    if (r.filed_unknown && res.records[i].counted && allows(f.activities, r.activity) && allows(f.subjects, r.subject))
+      unknown.push_back(int(i));
+  }
+  if (unknown.empty()) return;
+  Profile q = p;
+  for (int i : unknown) q.training[size_t(i)].filed = false;
+  Result alt;
+  alt.locale = res.locale;
+  evaluate_known(q, rs, alt);
+  if (!alt.ok || (alt.status == res.status && distance(alt) == distance(res))) return;
+  const Locale l = res.locale;
+  std::string which;
+  for (int i : unknown) which += (which.empty() ? "" : l == Locale::en ? ", " : "、") + std::to_string(i + 1);
+  Finding w{"filing_unknown",
+            message(res.texts, l, M::filing_unknown, which, word(kStatusNames, unsigned(res.status), l),
+                    word(kStatusNames, unsigned(alt.status), l), f.text.in(l))};
+  w.cite.doc = &rs.documents[size_t(f.source.doc)];
+  w.cite.clause = f.source.clause;
+  if (!f.source.json.empty()) w.cite.json = &f.source.json;
+  w.records = std::move(unknown);
+  w.status_if_unfiled = int(alt.status);
+  res.warnings.push_back(std::move(w));
+  if (f.interpretation) {
+    const std::string& text = f.interpretation->in(l);
+    bool said = false;
+    for (const auto& x : res.warnings) said |= x.code == "interpretation" && x.message == text;
+    if (!said) res.warnings.push_back({"interpretation", text, res.warnings.back().cite});
+  }
+}
+
+// Undated records of the notice year are taken as inside its study period (扎兰屯 一（三）, 青海 五（二））.
+// Where that decides the verdict (without them it would differ), say which dates were assumed.
+void check_assumed_period(const Profile& p, const RuleSet& rs, Result& res) {
+  const SameYearDeadline& d = rs.deadlines.same_year;
+  const int y = rs.notice_year;
+  if (!res.ok || !d.study_period || (d.from <= 101 && (!d.until || d.until == 1231))) return;
+  Profile q = p;
+  q.training.clear();
+  std::string which;
+  const Locale l = res.locale;
+  for (size_t i = 0; i < p.training.size(); ++i) {
+    const Record& r = p.training[i];
+    bool assumed = !r.start && r.year == y && i < res.records.size() && res.records[i].counted;
+    if (assumed) which += (which.empty() ? "" : l == Locale::en ? ", " : "、") + std::to_string(i + 1);
+    else q.training.push_back(r);
+  }
+  if (which.empty()) return;
+  Result alt;
+  alt.locale = l;
+  evaluate_known(q, rs, alt);
+  if (!alt.ok || alt.status == res.status) return;
+  auto day = [&](int mmdd) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mmdd / 100, mmdd % 100);
+    return res.texts.keep(std::string_view(buf, 10));
+  };
+  Finding w{"period_assumed", message(res.texts, l, M::period_assumed, which, std::to_string(y),
+                                      day(d.from ? d.from : 101), day(d.until ? d.until : 1231))};
+  w.cite = {&rs.documents[size_t(d.source.doc)], d.source.clause, d.source.json.empty() ? nullptr : &d.source.json};
+  res.warnings.push_back(std::move(w));
+}
+
+}  // namespace
+
+void evaluate(const Profile& p, const RuleSet& rs, Result& res) {
+  evaluate_known(p, rs, res);
+  check_unknown_filing(p, rs, res);
+  check_assumed_period(p, rs, res);
+}
 
 }  // namespace jxjy

@@ -16,6 +16,7 @@ struct Record {
   long long amount_micro = 0;  // the amount in millionths (at most six decimals)
   ConfLevel level = ConfLevel::unknown;
   bool filed = true;
+  bool filed_unknown = false;  // "filed": null (CONTRACT §5.1): the person does not know; `filed` stays true
   int start = 0, end = 0;  // yyyymmdd, 0: not given (CONTRACT §4.1): a record over several years is one occasion
   std::string occasion;    // records with the same occasion are one occasion for caps and once-only rules
 };

@@ -98,7 +98,8 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     else if (same(k, "level")) {
       if (r.choice(x, {path, "level"}, kConfLevelNames, v, false)) rec.level = ConfLevel(v);
     } else if (same(k, "filed")) {
-      r.boolean(x, {path, "filed"}, rec.filed, false);
+      if (x->is_null()) rec.filed_unknown = true;  // CONTRACT §5.1: unknown filing
+      else r.boolean(x, {path, "filed"}, rec.filed, false);
     } else if (same(k, "note")) {
       if (!x->is_string() || x->string().size() > Limits::kMaxNote) {
         std::string ignored;

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+
 #include "base/format.h"
 #include "json/read.h"
 #include "rules/rule_set.h"
@@ -24,6 +25,8 @@ struct Finding {
   std::string_view code, message;
   Citation cite = {};  // doc == nullptr: no source (only for warnings that are not rule-driven)
   std::string path = {};  // JSON Pointer into the profile, for warnings about input
+  std::vector<int> records = {};  // filing_unknown: the indexes of the records it names
+  int status_if_unfiled = -1;     // filing_unknown: the Status were those records unfiled
 };
 
 struct Amount {

@@ -49,6 +49,12 @@ void write_notes(Out& o, Key k, const std::vector<Finding>& notes) {
     o.key(Key::message).str(n.message);
     if (!n.path.empty()) o.key(Key::path).str(n.path);
     if (n.cite.doc) write_source(o, n.cite);
+    if (!n.records.empty()) {
+      o.key(Key::records).arr();
+      for (int i : n.records) o.integer(i);
+      o.end_arr();
+    }
+    if (n.status_if_unfiled >= 0) o.key(Key::statusIfUnfiled).kept(status_name(Status(n.status_if_unfiled)));
     o.end_obj();
   }
   o.end_arr();

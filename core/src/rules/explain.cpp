@@ -305,9 +305,16 @@ class Explainer {
     const Deadlines& d = rs_.deadlines;
     out_ += t("## 期限\n\n", "## Deadlines\n\n");
     const SameYearDeadline& y = d.same_year;
-    out_ += std::string("- ") + t("每年的学时须在当年 ", "The hours of a year must be earned from ") +
-            (y.from ? month_day(y.from) : std::string("01-01")) + t(" 至 ", " to ") + month_day(y.until) +
-            t(" 之间完成并登记。", " of that year and registered by then.") + "\n";
+    const std::string year = std::to_string(rs_.notice_year);
+    if (y.until)
+      out_ += std::string("- ") + year + t("年的学时须在 ", ": the hours must be earned from ") +
+              (y.from ? month_day(y.from) : std::string("01-01")) + t(" 至 ", " to ") + month_day(y.until) +
+              t(" 之间完成并登记", " and registered by then") +
+              (y.study_period ? t("；所填日期在此期间以外的学习不计入该年度", "; study dated outside this period earns nothing for the year")
+                              : "") +
+              t("。其他年度的截止日期本通知未作规定。", ". The notice states no date for other years.") + "\n";
+    else
+      out_ += std::string("- ") + t("通知未规定年度学习的截止日期。", "The notice states no closing date for a year's study.") + "\n";
     cited(y);
     const PastYears& p = d.past_years;
     if (!p.make_up) {

@@ -21,7 +21,7 @@ class RuleReader {
       return;
     }
     known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
-                     "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
+                     "validFromSource", "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
                      "adjustments", "deadlines", "ownDepartment", "occasions"});
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
@@ -34,6 +34,7 @@ class RuleReader {
     r_.integer(m(root, "noticeYear"), "/noticeYear", 1990, 2100, rs_.notice_year, true);
     r_.boolean(m(root, "annualNotice"), "/annualNotice", rs_.annual_notice, true);
     documents(m(root, "sources"));
+    if (const Json* v = m(root, "validFromSource")) rs_.valid_from_source = source(v, "/validFromSource");
     shared_interpretations(m(root, "interpretations"));
     annual(m(root, "annual"));
     filing(m(root, "filing"));
@@ -458,9 +459,10 @@ class RuleReader {
     Deadlines& d = rs_.deadlines;
     known(*v, "/deadlines", {"sameYear", "pastYears", "notes"});
     if (const Json* y = m(*v, "sameYear"); object(y, "/deadlines/sameYear", true)) {
-      known(*y, "/deadlines/sameYear", {"from", "until", "source", "interpretation"});
+      known(*y, "/deadlines/sameYear", {"from", "until", "studyPeriod", "source", "interpretation"});
       month_day(m(*y, "from"), "/deadlines/sameYear/from", d.same_year.from, false);
-      month_day(m(*y, "until"), "/deadlines/sameYear/until", d.same_year.until, true);
+      month_day(m(*y, "until"), "/deadlines/sameYear/until", d.same_year.until, false);
+      r_.boolean(m(*y, "studyPeriod"), "/deadlines/sameYear/studyPeriod", d.same_year.study_period, false);
       cited(*y, "/deadlines/sameYear", d.same_year);
     }
     if (const Json* y = m(*v, "pastYears"); object(y, "/deadlines/pastYears", true)) {
@@ -508,7 +510,8 @@ class RuleReader {
       const Json& e = *x;
       if (!object(&e, path, true)) continue;
       Adjustment a;
-      known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "source", "text", "interpretation"});
+      known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "deemAnyYear", "source", "text",
+                      "interpretation"});
       if (r_.string(m(e, "id"), path + "/id", 64, a.id, true) && !ids.insert(a.id).second)
         r_.add("invalid_value", path + "/id", message_text(M::rule_duplicate_id));
       when(m(e, "when"), path + "/when", a);
@@ -519,6 +522,7 @@ class RuleReader {
         a.count = count(m(e, "count"), path + "/count");
       }
       if (a.effect == Effect::deem_years) r_.integer(m(e, "deemYears"), path + "/deemYears", 1, 10, a.deem_years, true);
+      if (a.effect == Effect::deem_years) r_.boolean(m(e, "deemAnyYear"), path + "/deemAnyYear", a.deem_any_year, false);
       bool needs_circumstance = a.effect == Effect::waive_circumstance_years ||
                                 a.effect == Effect::years_since_circumstance || a.effect == Effect::years_in_post;
       if (needs_circumstance && a.circumstance < 0)

@@ -108,12 +108,16 @@ struct Adjustment : RuleItem {
   Window window;
   int count = kAllYears;
   int deem_years = 0;
+  bool deem_any_year = false;  // deemAnyYear: the deemed years are any years (任意一年), whatever years the entry names
   Text text;
 };
 
 // When a year's hours can still be earned (CONTRACT §4.2 canComplete / deadline).
+// The notice's own year (noticeYear): by when its hours must be earned. Other years' dates are not
+// this notice's to state (no invented facts): their deadline is null.
 struct SameYearDeadline : RuleItem {
-  int from = 0, until = 1231;  // mmdd: the training period of a year, e.g. 0220–1231
+  int from = 0, until = 0;  // mmdd: e.g. 0220–1231; until 0: the notice states no date
+  bool study_period = false;  // from–until is the study period: dated records outside it earn nothing that year
 };
 struct PastYears : RuleItem {
   bool make_up = false;        // hours of a past year may still be made up (补学)
@@ -148,6 +152,7 @@ struct RuleSet {
   std::string based_on;  // the rule set this one patches ("basedOn"), if any
   Text region_name;
   int valid_from = 0;  // yyyymmdd
+  std::optional<Source> valid_from_source;  // the clause that sets validFrom, when the notice states it
   int notice_year = 0;
   bool annual_notice = true;
   std::vector<Document> documents;
@@ -181,6 +186,7 @@ void for_each_source(RS& rs, F&& f) {
   for (auto& n : rs.deadlines.notes) item(n);
   item(rs.own_department);
   if (rs.occasions) item(*rs.occasions);
+  if (rs.valid_from_source) f(*rs.valid_from_source);
 }
 
 }  // namespace jxjy
