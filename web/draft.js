@@ -350,7 +350,7 @@ export function buildProfile(draft, options = {}) {
     rec.activity = row.activity;
     rec[amount.unit || row.unit || 'hours'] = amount.value;
     if (row.level) rec.level = row.level;
-    if (row.filed) rec.filed = row.filed === 'yes';
+    rec.filed = row.filed ? row.filed === 'yes' : null; // 不清楚: unknown (CONTRACT §5.1)
     if (row.note.trim()) rec.note = row.note.trim();
     training.push(rec);
     rowOf.push(r);

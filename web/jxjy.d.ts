@@ -48,8 +48,9 @@ export interface TrainingRecord {
   subjects?: number;
   /** Conferences: the level of the meeting. */
   level?: ConferenceLevel;
-  /** The provider was filed with the bureau where the rules require it. Default true. */
-  filed?: boolean;
+  /** The provider was filed with the bureau where the rules require it. Default true; null: not known
+   * (CONTRACT §5.1: counted as filed, and the result warns filing_unknown where the verdict depends on it). */
+  filed?: boolean | null;
   note?: string;
 }
 
@@ -162,6 +163,8 @@ export type RecordReasonCode =
   | 'outside_window'
   | 'capped'
   | 'already_credited'
+  /** Days of a dated record outside the notice year's study period earn nothing for that year. */
+  | 'outside_period'
   | (string & {});
 
 export interface RecordResult {
@@ -193,6 +196,8 @@ export type ReasonCode =
   | 'cannot_complete'
   | 'year_not_met'
   | 'window_too_short'
+  /** A reduction that also applies but is not combined with the more favourable one chosen. */
+  | 'reduction_not_combined'
   | (string & {});
 
 export type WarningCode =
@@ -206,6 +211,12 @@ export type WarningCode =
   | 'age_mismatch'
   | 'own_department_rules'
   | 'application_date_assumed'
+  /** CONTRACT §5.1: the verdict depends on records of unknown filing (`records`, `statusIfUnfiled`). */
+  | 'filing_unknown'
+  /** Undated records of the notice year were taken as inside its study period, and that decides the verdict. */
+  | 'period_assumed'
+  /** The notice states no deadline for a year whose hours are still missing (the deadline is null). */
+  | 'deadline_not_stated'
   | (string & {});
 
 export type ErrorCode =
@@ -244,6 +255,10 @@ export interface Warning {
   /** JSON Pointer into the profile, for input warnings such as unknown_field. */
   path?: string;
   source?: Source;
+  /** filing_unknown: the indexes (profile.training) of the records of unknown filing. */
+  records?: number[];
+  /** filing_unknown: the status were those records not filed. */
+  statusIfUnfiled?: Status;
 }
 
 export interface InputError {

@@ -151,7 +151,15 @@ export function createResultView(app) {
     if (rs.regionName || src) lines.push([`${t('basedOn')}${colon()}${rs.regionName || ''} `, el('span', { lang: 'zh-CN', text: src })]);
     if (verdict !== 'exempt' && result.requiredYears) lines.push(t('requiredYears', result.requiredYears, win));
     if (view.leftOut.length) lines.push(t('leftOut', view.leftOut.map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、')));
-    setBanner(verdict, status(verdict), lines);
+    // CONTRACT §5.1: a verdict that rests on records of unknown filing is never shown bare
+    const unknown = (result.warnings || []).find((w) => w.code === 'filing_unknown');
+    let title = status(verdict);
+    if (unknown) {
+      const which = (unknown.records || []).map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、');
+      title = t('statusConditional', title);
+      lines.splice(1, 0, [t('filingCondition', which, status(unknown.statusIfUnfiled)), ' ', cite(unknown.source)]);
+    }
+    setBanner(unknown ? 'conditional' : verdict, title, lines);
 
     const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
     if (changed($('todo-list'), `${app.lang()}|${JSON.stringify(shortfall)}`)) $('todo-list').replaceChildren(...shortfall.map(shortfallItem));

@@ -59,6 +59,20 @@ std::vector<std::string> match_expect(const json& expect, const json& result) {
     } else if (k == "noWarningCodes") {
       for (const auto& c : it.value())
         if (has(warnings, "code", c)) out.push_back("warnings: unexpected code " + c.dump());
+    } else if (k == "noReasonCodes") {
+      for (const auto& c : it.value())
+        if (has(reasons, "code", c)) out.push_back("reasons: unexpected code " + c.dump());
+    } else if (k == "warningsInclude" || k == "reasonsInclude") {
+      const json& list = k == "warningsInclude" ? warnings : reasons;
+      for (const auto& want : it.value()) {
+        bool found = false;
+        for (const auto& got : list) {
+          std::vector<std::string> miss;
+          subset(want, got, "", miss);
+          found = found || miss.empty();
+        }
+        if (!found) out.push_back(k + ": none matches " + want.dump() + " in " + list.dump());
+      }
     } else if (k == "errorPaths") {
       if (result.value("ok", true)) out.push_back("ok: expected false");
       for (const auto& p : it.value())

@@ -1,6 +1,6 @@
 // The corpus matcher (tests/README.md), a line-for-line twin of tests/native/match.cpp:
 // `expect` is a subset of the result, with the special keys reasonCodes / warningCodes /
-// noWarningCodes / errorPaths. Returns [] when the result matches, else one line per mismatch.
+// noWarningCodes / noReasonCodes / warningsInclude / reasonsInclude / errorPaths. Returns [] when the result matches, else one line per mismatch.
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const dump = (v) => JSON.stringify(v);
@@ -70,6 +70,14 @@ export function matchExpect(expect, result) {
       for (const c of elements(value)) if (!has(warnings, 'code', c)) out.push(`warnings: no code ${dump(c)}`);
     } else if (k === 'noWarningCodes') {
       for (const c of elements(value)) if (has(warnings, 'code', c)) out.push(`warnings: unexpected code ${dump(c)}`);
+    } else if (k === 'noReasonCodes') {
+      for (const c of elements(value)) if (has(reasons, 'code', c)) out.push(`reasons: unexpected code ${dump(c)}`);
+    } else if (k === 'warningsInclude' || k === 'reasonsInclude') {
+      const list = k === 'warningsInclude' ? warnings : reasons;
+      for (const want of elements(value)) {
+        const found = Array.isArray(list) && list.some((got) => { const miss = []; subset(want, got, '', miss); return miss.length === 0; });
+        if (!found) out.push(`${k}: none matches ${dump(want)} in ${dump(list)}`);
+      }
     } else if (k === 'errorPaths') {
       const ok = isObject(result) && own(result, 'ok') ? result.ok : true;
       if (ok !== false) out.push('ok: expected false');

@@ -36,6 +36,13 @@ test('special keys', () => {
   assert.deepEqual(matchExpect({ errorPaths: [] }, { ok: true }), ['ok: expected false']);
   assert.deepEqual(matchExpect({ errorPaths: [] }, {}), ['ok: expected false']);
   assert.deepEqual(matchExpect({ reasonCodes: ['a'] }, {}), ['reasons: no code "a"']);
+  assert.deepEqual(matchExpect({ noReasonCodes: ['requirement'] }, result), ['reasons: unexpected code "requirement"']);
+  assert.deepEqual(matchExpect({ noReasonCodes: ['exempt'] }, result), []);
+  const found = { warnings: [{ code: 'a', records: [1, 2], source: { clause: 'x' } }, { code: 'b' }] };
+  assert.deepEqual(matchExpect({ warningsInclude: [{ code: 'a', records: [1, 2] }, { code: 'b' }] }, found), []);
+  assert.deepEqual(matchExpect({ warningsInclude: [{ code: 'a', records: [1] }] }, found),
+    ['warningsInclude: none matches {"code":"a","records":[1]} in [{"code":"a","records":[1,2],"source":{"clause":"x"}},{"code":"b"}]']);
+  assert.deepEqual(matchExpect({ reasonsInclude: [{ code: 'requirement' }] }, result), []);
 });
 
 // Every leaf of the plain part of `expect`, as [path keys] lists.
@@ -46,7 +53,7 @@ function leaves(v, path = [], out = []) {
   return out;
 }
 const mutate = (v) => (typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : typeof v === 'string' ? v + '✗' : 0);
-const special = new Set(['reasonCodes', 'warningCodes', 'noWarningCodes', 'errorPaths']);
+const special = new Set(['reasonCodes', 'warningCodes', 'noWarningCodes', 'noReasonCodes', 'errorPaths']);
 
 let checker;
 before(async () => {
@@ -59,7 +66,7 @@ test('over the corpus, any single changed expected value is caught', () => {
   for (const { id, case: c } of loadCorpus()) {
     const result = evaluateCase(checker, c);
     for (const path of leaves(c.expect)) {
-      if (special.has(path[0]) && path[0] === 'noWarningCodes') continue; // a made-up code is simply absent
+      if (path[0] === 'noWarningCodes' || path[0] === 'noReasonCodes') continue; // a made-up code is simply absent
       const e = structuredClone(c.expect);
       let o = e;
       for (const k of path.slice(0, -1)) o = o[k];

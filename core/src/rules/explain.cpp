@@ -99,6 +99,7 @@ class Explainer {
     out_ += std::string(t("适用于申报日期在 ", "Applies to applications dated from ")) + date(rs_.valid_from) +
             t(" 及以后的申报，直到本地区有更新的规则集；为 ", " until a newer rule set of the region; written for ") +
             std::to_string(rs_.notice_year) + t(" 年度的通知。", ".") + "\n";
+    if (rs_.valid_from_source) out_ += "  - " + cite(*rs_.valid_from_source) + "\n";
     if (rs_.annual_notice)
       out_ += std::string(t("这是年度工作通知：用于以后年度的申报时，结果会提示要求可能已有变化。",
                             "It is a one-year notice: used for a later year, results warn that the requirements may have changed.")) +
