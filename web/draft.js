@@ -394,7 +394,7 @@ export function rowFromRecord(rec) {
   row.amount = str(rec[unit]);
   row.unit = unit;
   row.level = idOf('confLevel', str(rec.level)) || '';
-  row.filed = rec.filed === true ? 'yes' : rec.filed === false ? 'no' : '';
+  row.filed = rec.filed === false ? 'no' : rec.filed === null ? '' : 'yes'; // absent: filed (CONTRACT §2); null: not known
   row.note = str(rec.note);
   if (typeof rec.start === 'string' && typeof rec.end === 'string') { row.start = rec.start; row.end = rec.end; }
   return { row, multi: units.length > 1 };

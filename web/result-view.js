@@ -20,7 +20,7 @@ export function shortfallText(s, lang = 'zh') {
     : say(lang, 'shortItem', s.year, word('subject', s.subject, lang), hours);
   const parts = [head];
   if (s.canComplete === false) parts.push(say(lang, 'cannotComplete', s.year));
-  else if (s.deadline) parts.push(say(lang, 'deadline', s.deadline));
+  else parts.push(s.deadline ? say(lang, 'deadline', s.deadline) : say(lang, 'noDeadline'));
   return parts.join(lang === 'en' ? '; ' : '，');
 }
 

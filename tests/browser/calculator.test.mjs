@@ -314,12 +314,13 @@ test('many rows: a 1,000-row draft reaches its verdict and stays typeable', { sk
 test('what to do next: deadlines, a year that can no longer be made up, and this region\'s ways to earn hours', { skip, timeout: 90_000 }, async () => {
   const { rec, page } = await open(PHONE);
   const today = await page.evaluate(() => new Date().getFullYear());
-  // 松山区's notice of 2025; applying for next year, with nothing done yet: this year's hours can still be earned
+  // 松山区's notice of 2025; applying for a later year, with little done yet: this year's hours can still be
+  // earned, and the notice of 2025 states no deadline for it (no invented date)
   await fillProfile(page, { region: '150404', year: today, route: 'review', level: 'junior', gender: 'female', age: 30,
     training: [{ year: today, subject: 'public', activity: 'course', hours: 10 }] });
   await page.locator('#banner[data-stage="verdict"]').waitFor();
   const todo = page.locator('#todo-list li');
-  assert.match(await todo.first().textContent(), new RegExp(`^${today}年还需公需科目20学时，截止${today}-12-31 （.+ 二（一）.*）$`));
+  assert.match(await todo.first().textContent(), new RegExp(`^${today}年还需公需科目20学时，通知未规定截止日期 （.+ 二（一）.*）$`));
   // a past year can no longer be made up, and the page says so, with its clause
   await page.locator('#f-year').fill('2024');
   await page.locator('#records-list > li [data-col="year"] input').fill('2024');

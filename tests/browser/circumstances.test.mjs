@@ -33,12 +33,12 @@ async function axe(page, label) {
 const bannerTitle = (page) => page.locator('#banner-title').textContent();
 
 for (const [name, options] of VIEWPORTS) {
-  test(`${name} px: 驻村 postings with their years; two postings both count; words from the vocabulary`, { skip, timeout: 120_000 }, async () => {
+  test(`${name} px: 驻村 postings with their years; a second posting deems no second year; words from the vocabulary`, { skip, timeout: 120_000 }, async () => {
     const { VOCABULARY } = await import('../../web/vocabulary.js');
     const fieldWord = (f, lang = 'zh') => VOCABULARY.circumstanceField.find((w) => w.id === f)[lang];
     const status = (s) => VOCABULARY.status.find((w) => w.id === s).zh;
     const { rec, page } = await open({ ...options, bypassCSP: true }); // (for axe's script)
-    const two = corpusCase('630000/adjustments.json', '两次驻村各满1年：两次都算，视同完成2个年度，高级只需2个达标年度');
+    const two = corpusCase('630000/adjustments.json', '两次驻村各满1年：同一项规定只视同完成一个年度（“视同…任意一年”），高级须3个达标年度，只有2个：未达标');
     await fillProfile(page, { ...two.profile, circumstances: undefined });
     assert.equal(await bannerTitle(page), status('short'), 'without the postings: two compliant years of the four');
     // ticked but not typed yet: a next step at the field (amber), not a red error, and no verdict
@@ -58,7 +58,7 @@ for (const [name, options] of VIEWPORTS) {
     await full0.fill('1');
     assert.equal(await page.locator('#banner').getAttribute('data-stage'), 'verdict');
     assert.equal(await bannerTitle(page), status('short'));
-    // the second posting counts too: two years deemed, the two compliant years are enough (the corpus)
+    // a second posting deems no second year (六（三）: "视同…任意一年"): still three years needed (the corpus)
     await page.locator(`.circ[data-kind="${VILLAGE}"] button[data-circ-action="add"]`).click();
     assert.equal(await page.evaluate(() => document.activeElement.id), `c-${VILLAGE}-1-fullYears`, 'focus on the new posting');
     await page.locator(`#c-${VILLAGE}-1-fullYears`).fill('２'); // full-width digits

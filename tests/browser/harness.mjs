@@ -168,7 +168,7 @@ export async function fillRecord(card, r) {
   await card.locator('[data-col="unit"] select').selectOption(unit);
   await card.locator('[data-col="amount"] input').fill(String(r[unit]));
   if (r.level) await card.locator('[data-col="level"] select').selectOption(r.level);
-  const filed = r.filed === true ? 'yes' : r.filed === false ? 'no' : 'unknown';
+  const filed = r.filed === false ? 'no' : r.filed === null ? 'unknown' : 'yes'; // absent: filed (CONTRACT §2)
   await card.locator(`[data-col="filed"] input[id$="-filed-${filed}"]`).check();
   if (r.note) await card.locator('[data-col="note"] input').fill(r.note);
 }

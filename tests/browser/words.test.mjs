@@ -28,7 +28,8 @@ test('numbers as people type them: full-width digits, "30学时", "3天"', () =>
   const { profile, leftOut } = buildProfile({ ...sanitizeDraft({ region: '650000', year: '２０２３', route: 'review', level: 'junior',
     training: [{ year: '2023', subject: 'public', activity: 'course', amount: '30学时' }, { year: '2023', subject: 'public', activity: 'course', amount: 'x' }] }).draft });
   assert.equal(profile.year, 2023);
-  assert.deepEqual(profile.training, [{ year: 2023, subject: 'public', activity: 'course', hours: 30 }]);
+  // the filing question not answered (不清楚) is sent as unknown (CONTRACT §5.1)
+  assert.deepEqual(profile.training, [{ year: 2023, subject: 'public', activity: 'course', hours: 30, filed: null }]);
   assert.deepEqual(leftOut.map((l) => [l.row, l.problems.map((p) => p.need)]), [[1, ['bad_amount']]]);
 });
 
