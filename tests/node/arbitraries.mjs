@@ -168,7 +168,13 @@ export function profileFor(s) {
         .map(({ circumstances, training, full }) => {
           const p = { region: b.child ? below(s.region) : s.region, year: Y, route: b.route, level: b.level, gender: b.gender };
           const corners = cornerAges(b.gender);
-          if (b.ageMode !== 0) p.age = b.ageMode === 1 || corners.length === 0 ? b.ageAny : corners[b.ageIdx % corners.length];
+          if (b.ageMode === 3 && corners.length) {
+            // a birth date that reaches a threshold age on the last day of the year (or the first):
+            // the application date (given or the default YEAR-12-31) decides the age
+            const t = corners[b.ageIdx % corners.length];
+            p.birthDate = b.ageIdx % 2 ? `${Y - t}-12-31` : `${Y - t}-01-01`;
+            if (b.ageIdx % 3 === 0) p.applicationDate = `${Y}-12-30`;
+          } else if (b.ageMode !== 0) p.age = b.ageMode === 1 || corners.length === 0 ? b.ageAny : corners[b.ageIdx % corners.length];
           else p.age = b.ageAny;
           if (b.education) p.education = b.education;
           else if (b.route === 'recognition') p.education = 'bachelor';
@@ -215,6 +221,7 @@ export function applyReduction(p, red) {
       q.grassroots = true;
       break;
     case 'age': {
+      if (typeof q.age !== 'number') return null;
       const above = thresholds(q.gender).filter((t) => t > (q.age ?? 0));
       if (above.length === 0) return null;
       q.age = above[red.i % above.length];
