@@ -6,7 +6,10 @@
 #
 # usage: scripts/fuzz.sh TARGET SECONDS [RUNS]
 #   TARGET   profile | rules | lines | roll (or fuzz_profile | …); lines = the CLI's bounded reader,
-#            roll = the roll spreadsheet reader and its results CSV
+#            roll = the roll spreadsheet reader and its results CSV;
+#            properties = the fast-check property tests (tests/node/properties.test.mjs) over the JS
+#            module: each property for SECONDS (0 = no limit) or RUNS runs (default 100000), seed PROP_SEED
+#            (default: a new one, printed, so that every campaign draws other profiles)
 #   SECONDS  time limit (0 = none); RUNS: stop after that many runs (default: none)
 # Extra libFuzzer flags may be given in FUZZ_FLAGS. Exit 0 when nothing was found.
 set -euo pipefail
@@ -17,8 +20,19 @@ target=${1:-}
 seconds=${2:-}
 runs=${3:-}
 target=${target#fuzz_}
+if [ "$target" = properties ]; then
+  if [[ ! "$seconds" =~ ^[0-9]+$ ]] || [[ -n "$runs" && ! "$runs" =~ ^[0-9]+$ ]]; then
+    echo "usage: scripts/fuzz.sh properties SECONDS [RUNS]" >&2
+    exit 2
+  fi
+  [ -f web/jxjy.wasm ] || { echo "fuzz properties: web/jxjy.wasm is missing: run scripts/build.sh first" >&2; exit 2; }
+  [ -d node_modules/fast-check ] || npm ci --no-audit --no-fund >/dev/null
+  seed=${PROP_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
+  echo "fuzz properties: PROP_SEED=$seed, at most ${runs:-100000} runs and $seconds s (0: no limit) per property" >&2
+  PROP_SEED=$seed PROP_RUNS=${runs:-100000} PROP_TIME=$seconds exec node --test tests/node/properties.test.mjs
+fi
 if [[ ! "$target" =~ ^(profile|rules|lines|roll)$ ]] || [[ ! "$seconds" =~ ^[0-9]+$ ]] || [[ -n "$runs" && ! "$runs" =~ ^[0-9]+$ ]]; then
-  echo "usage: scripts/fuzz.sh profile|rules|lines|roll SECONDS [RUNS]" >&2
+  echo "usage: scripts/fuzz.sh profile|rules|lines|roll|properties SECONDS [RUNS]" >&2
   exit 2
 fi
 need_packages clang libclang-rt-14-dev cmake make nlohmann-json3-dev python3 >/dev/null
