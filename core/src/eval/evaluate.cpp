@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <tuple>
 
 #include "base/format.h"
 #include "base/messages.h"
@@ -477,19 +478,34 @@ class Evaluation {
   }
 
   // A fixed credit (学历教育 60 per year of study) is given once per year, however many records say so.
+  // The record that takes a year's once-only credit does not depend on the order records are listed in:
+  // the earliest study first (its start, else its year), then the rest of what it says.
   void once_per_year() {
-    std::vector<std::pair<int, int>> given;  // (activity, year)
-    for (auto& t : res_.records) {
+    std::vector<size_t> order(res_.records.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key = [&](size_t i) {
+      const Record& r = p_.training[i];
+      return std::make_tuple(r.start ? r.start : r.year * 10000 + 101, r.end ? r.end : r.year * 10000 + 1231, r.year,
+                             r.amount_micro, int(r.unit), int(r.subject), r.occasion, i);
+    };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+    std::vector<std::tuple<int, int, size_t>> given;  // (activity, year, the record that took it)
+    for (size_t i : order) {
+      RecordResult& t = res_.records[i];
       if (!t.counted || !rs_.activities[int(t.activity)].units[int(Unit::none)].accepted) continue;
       Micro kept = 0;
       std::string dropped;
+      size_t by = 0;
       for (auto& y : t.years) {
-        std::pair<int, int> key{int(t.activity), y.year};
-        if (std::find(given.begin(), given.end(), key) != given.end()) {
+        auto found = std::find_if(given.begin(), given.end(), [&](const auto& g) {
+          return std::get<0>(g) == int(t.activity) && std::get<1>(g) == y.year;
+        });
+        if (found != given.end()) {
           dropped += (dropped.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(y.year);
+          by = std::get<2>(*found);
           y.credited = 0;
         } else {
-          given.push_back(key);
+          given.emplace_back(int(t.activity), y.year, i);
         }
         kept += y.credited;
       }
@@ -500,8 +516,7 @@ class Evaluation {
       t.counted = kept > 0;
       t.has_reason = true;
       t.reason = {"already_credited",
-                  msg(M::already_credited,
-                      dropped, word(kActivityNames, unsigned(t.activity), L_)),
+                  msg(M::already_credited, dropped, word(kActivityNames, unsigned(t.activity), L_), std::to_string(by + 1)),
                   t.cite};
     }
   }
