@@ -80,8 +80,8 @@ for (const [name, options] of VIEWPORTS) {
     await page.locator(`.circ[data-kind="${VILLAGE}"] button[data-circ-action="remove"]`).nth(1).click();
     assert.equal(await page.locator(`.circ[data-kind="${VILLAGE}"] .circ-entry`).count(), 1);
     assert.equal(await bannerTitle(page), status('short'));
-    // a posting's own years: that year itself is deemed (the corpus: 2021 waived)
-    const own = corpusCase('630000/adjustments.json', '填写驻村年度2021：视同完成的是2021年本身（不是任意一年）');
+    // a posting's own years do not narrow "任意一年" (六（三）): any one year is deemed, no year is waived (the corpus)
+    const own = corpusCase('630000/adjustments.json', '填写驻村年度2021：仍视同完成任意一年（所填年度不把“任意一年”缩小为已达标的2021以外的年度），2020、2022、2023达标即满足高级3年');
     await fillProfile(page, { ...own.profile, circumstances: undefined });
     await page.locator(`#c-${VILLAGE}-0-years`).fill('2021年');
     assert.equal(await bannerTitle(page), status(own.expect.status));

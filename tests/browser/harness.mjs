@@ -139,6 +139,9 @@ export function corpus() {
   }
   return out;
 }
+/** Training records as the page sends them once typed in by fillProfile: filing answered (absent = filed). */
+export const asTyped = (training) => training.map((r) => ({ ...r, filed: r.filed === undefined ? true : r.filed }));
+
 export function corpusCase(file, name) {
   const c = corpus().find((x) => x.file === file && x.name === name);
   assert.ok(c, `corpus case ${file} "${name}" not found`);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { corpusCase, expectVerdict, fillProfile, newContext, skip, useBrowser, waitReady } from './harness.mjs';
+import { asTyped, corpusCase, expectVerdict, fillProfile, newContext, skip, useBrowser, waitReady } from './harness.mjs';
 
 const env = useBrowser();
 const CASE = ['650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30'];
@@ -37,7 +37,7 @@ test('records exported as JSON and CSV come back as the same records and the sam
   const cards = await readCards(page);
   const json = await downloadFrom(page, '#export-json');
   assert.equal(json.name, 'jxjy-training.json');
-  assert.deepEqual(JSON.parse(json.bytes.toString('utf8')), profile.training);
+  assert.deepEqual(JSON.parse(json.bytes.toString('utf8')), asTyped(profile.training));
   const csv = await downloadFrom(page, '#export-csv');
   assert.equal(csv.name, 'jxjy-training.csv');
   // the roll format: the vocabulary's Chinese headers and words, the person's fields on the first row

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { corpusCase, ensureArtifacts, fillProfile, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
+import { asTyped, corpusCase, ensureArtifacts, fillProfile, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
 import { catalogueFromPackage, catalogueText, packageVersion } from '../../scripts/gen-region-catalogue.mjs';
 import { parseCatalogue } from '../../web/region-catalogue.js';
 
@@ -32,7 +32,7 @@ test('share: a #p= link with checkDate = today and a QR code; opening it asks be
   const profile = JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8'));
   assert.equal(profile.checkDate, localToday());
   assert.equal(profile.region, '650000');
-  assert.deepEqual(profile.training, c.profile.training);
+  assert.deepEqual(profile.training, asTyped(c.profile.training));
   assert.ok(!JSON.stringify(profile).includes('张三'), 'the name stays in the browser');
   await page.screenshot({ path: join(ensureArtifacts(), 'share-360.png') });
   // another person's link, opened over a draft of one's own: asked first (the harness accepts)
