@@ -162,10 +162,14 @@ class Evaluation {
   void own_department() {
     const OwnDepartment& o = rs_.own_department;
     if (!o.present || !(o.series & bit(p_.series))) return;
-    warn("own_department_rules",
-         msg(M::own_department,
-             o.text.in(L_), word(kSeriesNames, unsigned(p_.series), L_)),
-         &o.source);
+    std::string_view series = word(kSeriesNames, unsigned(p_.series), L_);
+    if (o.subjects == bit(Subject::professional))  // only the professional subjects are handed over
+      warn("own_department_rules",
+           msg(M::own_department_professional, o.text.in(L_), series,
+               word(kSubjectNames, unsigned(Subject::professional), L_), word(kSubjectNames, unsigned(Subject::public_), L_)),
+           &o.source);
+    else
+      warn("own_department_rules", msg(M::own_department, o.text.in(L_), series), &o.source);
     interpret(o);
   }
 

@@ -266,7 +266,7 @@ class Explainer {
       }
       out_ += t("。", ".");
       if (!r.units[size_t(Unit::none)].accepted)
-        out_ += t("以其他单位填写的记录不计入。", " A record in any other unit is not credited.");
+        out_ += t("以其他计量单位（如天、月）填写的记录不计入。", " A record given in any other unit of measure (days, months, …) is not credited.");
       if (r.cap_annual_multiple > 0)
         out_ += std::string(t("一次最多计入 ", " One activity credits at most ")) + std::to_string(r.cap_annual_multiple) +
                 t(" 个年度的合计学时（", r.cap_annual_multiple == 1 ? " year's total hours (" : " years' total hours (") +
@@ -356,9 +356,21 @@ class Explainer {
     out_ += how == OccasionShare::by_days    ? t("按其在各年度的天数分摊学时；", "its hours are shared among its years by its days in each; ")
             : how == OccasionShare::start_year ? t("学时全部计入开始的年度；", "all its hours count in the year it starts; ")
                                                : t("学时全部计入结束的年度；", "all its hours count in the year it ends; ");
-    out_ += t("“一次最多认定N年的学时”对整次学习合计适用；一次性认定的学时每个学习年度只认定一次。",
-              "a cap of N years of hours applies to the whole occasion; a credit given once per year of study counts once "
-              "for each year.");
+    bool capped = false, once = false;
+    for (const auto& r : rs_.activities) {
+      capped |= r.cap_annual_multiple > 0;
+      once |= r.units[size_t(Unit::none)].accepted;
+    }
+    // only what this rule set has: a cap of so many years' hours (新疆 附件3), a credit once per year of study
+    if (capped)
+      out_ += t("本规则集的“一次最多认定”上限对整次学习合计适用；", "a cap on one activity applies to the whole occasion; ");
+    if (once)
+      out_ += t("一次性认定的学时每个学习年度只认定一次。", "a credit given once per year of study counts once for each year.");
+    if (!capped && !once) {  // the sharing phrase ends the sentence
+      const std::string semi = t("；", "; ");
+      if (out_.size() >= semi.size() && out_.compare(out_.size() - semi.size(), semi.size(), semi) == 0)
+        out_.replace(out_.size() - semi.size(), semi.size(), t("。", "."));
+    }
     out_ += "\n";
     cited(*rs_.occasions);
     out_ += "\n";

@@ -494,8 +494,9 @@ class RuleReader {
     if (!object(v, "/ownDepartment", false)) return;
     OwnDepartment& o = rs_.own_department;
     o.present = true;
-    known(*v, "/ownDepartment", {"series", "source", "text", "interpretation"});
+    known(*v, "/ownDepartment", {"series", "subjects", "source", "text", "interpretation"});
     o.series = mask(m(*v, "series"), "/ownDepartment/series", kSeriesNames);
+    o.subjects = mask(m(*v, "subjects"), "/ownDepartment/subjects", kSubjectNames, 2);
     if (!m(*v, "series")) r_.missing("/ownDepartment/series");
     o.text = text(m(*v, "text"), "/ownDepartment/text", true);
     cited(*v, "/ownDepartment", o);

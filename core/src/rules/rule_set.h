@@ -137,6 +137,7 @@ struct Deadlines {
 struct OwnDepartment : RuleItem {
   bool present = false;
   Mask series = 0;
+  Mask subjects = 0;  // the subjects handed over (扎兰屯 一（三）: 专业科目); 0: all of continuing education
   Text text;
 };
 
