@@ -20,7 +20,8 @@ export function shortfallText(s, lang = 'zh') {
     : say(lang, 'shortItem', s.year, word('subject', s.subject, lang), hours);
   const parts = [head];
   if (s.canComplete === false) parts.push(say(lang, 'cannotComplete', s.year));
-  else parts.push(s.deadline ? say(lang, 'deadline', s.deadline) : say(lang, 'noDeadline'));
+  else if (s.deadline) parts.push(say(lang, 'deadline', s.deadline));
+  else if (s.deadline === null) parts.push(say(lang, 'noDeadline')); // CONTRACT §4.2: no notice gives one
   return parts.join(lang === 'en' ? '; ' : '，');
 }
 

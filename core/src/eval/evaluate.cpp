@@ -142,12 +142,14 @@ class Evaluation {
     res_.warnings.push_back(std::move(n));
   }
   // Each interpretation is reported once, however many records it decides.
-  void interpret(const RuleItem& c) {
-    if (!c.interpretation) return;
-    const std::string& text = c.interpretation->in(L_);
+  void interpret(const RuleItem& c) { interpret(c.interpretation, c.source); }
+  // (both live in the rule set, which outlives the result)
+  void interpret(const std::optional<Text>& reading, const Source& source) {
+    if (!reading) return;
+    const std::string& text = reading->in(L_);
     for (const auto& w : res_.warnings)
       if (w.code == "interpretation" && w.message == text) return;
-    warn("interpretation", text, &c.source);
+    warn("interpretation", text, &source);
   }
 
   // "职称评审·中级", and the education where the requirement depends on it ("考核认定·中级（博士研究生）").
@@ -603,6 +605,9 @@ class Evaluation {
     interpret(rule);
 
     Micro hours = convert(r, unit, *u, t.basis);
+    // a part period left out is a reading of "按45分钟计1学时": said where it changes the hours
+    if (unit == Unit::minutes && hours * Micro(u->per) != r.amount_micro)
+      interpret(u->interpretation, u->source ? *u->source : rule.source);
     t.years = days_by_year(r);
     t.spans = t.years.size() > 1;
     if (unit == Unit::none) {

@@ -276,6 +276,10 @@ class Explainer {
       cited(r);
       if (r.public_source)
         out_ += "  - " + cite_after(*r.public_source, "公需科目记录的依据：", "Source for records of public subjects: ") + "\n";
+      for (const auto& ur : r.units)
+        if (ur.interpretation)
+          out_ += std::string("  - ") + t("解释（通知未写明之处，结果会提示）：", "Interpretation (the notice is silent; results say so): ") +
+                  ur.interpretation->in(L_) + "\n";
     }
     out_ += "\n";
   }

@@ -175,21 +175,23 @@ class RuleReader {
 
   void cited(const Json& item, const std::string& path, RuleItem& c) {
     c.source = source(m(item, "source"), path + "/source");
+    c.interpretation = interpretation(item, path);
+  }
+
+  // An item's interpretation: inline {zh, en}, or the key of a shared one.
+  std::optional<Text> interpretation(const Json& item, const std::string& path) {
     const Json* i = m(item, "interpretation");
-    if (!i) return;
-    if (!i->is_string()) {
-      c.interpretation = text(i, path + "/interpretation", true);  // inline {zh, en}
-      return;
-    }
+    if (!i) return std::nullopt;
+    if (!i->is_string()) return text(i, path + "/interpretation", true);  // inline {zh, en}
     std::string key(i->string());
     auto found = shared_.find(key);
     if (found == shared_.end()) {
       r_.add("invalid_value", path + "/interpretation",
              message_text(M::rule_no_such_interpretation, key));
-      return;
+      return std::nullopt;
     }
     found->second.used = true;
-    c.interpretation = found->second.text;
+    return found->second.text;
   }
 
   void annual_item(const Json& a, const char* key, AnnualItem& item) {
@@ -335,7 +337,7 @@ class RuleReader {
     if (!object(v, p, true)) return;
     u.accepted = true;
     switch (unit) {  // the members each unit may have
-      case Unit::minutes: known(*v, p, {"per", "source"}); break;
+      case Unit::minutes: known(*v, p, {"per", "source", "interpretation"}); break;
       case Unit::none: known(*v, p, {"fixed", "source"}); break;
       case Unit::days: known(*v, p, {"rate", "rateByLevel", "source"}); break;
       case Unit::subjects: known(*v, p, {"rate", "annualRequirement", "source"}); break;
@@ -377,6 +379,7 @@ class RuleReader {
         r_.number(m(*v, "rate"), p + "/rate", 0, 1000, u.rate, true);
     }
     if (const Json* s = m(*v, "source")) u.source = source(s, p + "/source");
+    u.interpretation = interpretation(*v, p);
   }
 
   void activities(const Json* v) {

@@ -57,6 +57,7 @@ struct UnitRule {
   std::array<double, 4> level_rate{};  // indexed by ConfLevel
   bool annual_requirement = false;     // subjects: a pass completes the year's professional hours
   std::optional<Source> source;
+  std::optional<Text> interpretation;  // minutes: how part periods are read, shown where it decides
 };
 
 struct ActivityRule : RuleItem {
