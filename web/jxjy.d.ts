@@ -123,6 +123,8 @@ export interface RuleSetInfo {
   year: number;
   /** The rule file: its file name, or `rules[i]` for a rule set passed in options.rules. */
   file: string;
+  /** Whose notice it is and where it is applied, when not plainly the region's own (新疆). */
+  scope?: string;
   sources: Document[];
 }
 
@@ -217,6 +219,8 @@ export type WarningCode =
   | 'period_assumed'
   /** The notice states no deadline for a year whose hours are still missing (the deadline is null). */
   | 'deadline_not_stated'
+  /** Whose notice the rule set follows and where it is applied (新疆: a city's notice applied region-wide). */
+  | 'rule_set_scope'
   | (string & {});
 
 export type ErrorCode =

@@ -150,6 +150,7 @@ export function createResultView(app) {
       ? (result.window.length > 1 ? `${result.window[0]}–${result.window[result.window.length - 1]}` : String(result.window[0])) : '—';
     const lines = [t('statusDetail_' + verdict)];
     if (rs.regionName || src) lines.push([`${t('basedOn')}${colon()}${rs.regionName || ''} `, el('span', { lang: 'zh-CN', text: src })]);
+    if (rs.scope) lines.push(rs.scope); // whose notice it is (新疆: a city's notice applied region-wide)
     if (verdict !== 'exempt' && result.requiredYears) lines.push(t('requiredYears', result.requiredYears, win));
     if (view.leftOut.length) lines.push(t('leftOut', view.leftOut.map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、')));
     // CONTRACT §5.1: a verdict that rests on records of unknown filing is never shown bare

@@ -49,6 +49,8 @@ struct Checker::Impl {
       // Catalogue warnings cite the notice that is applied, as a whole.
       const Document& notice = rs->documents.front();
       Citation whole{&notice, "全文"};
+      // whose notice it is, where that is not plainly the region's own (新疆: a city's notice applied region-wide)
+      if (rs->scope) res.warnings.push_back({"rule_set_scope", rs->scope->in(l), whole});
       if (c != code)
         res.warnings.push_back({"region_fallback",
                                 message(res.texts, l, M::region_fallback, code,

@@ -283,7 +283,7 @@ function clauseExists(rs, doc, clause) {
 }
 // Warnings about the notice as a whole (which rule set applies), not about a rule in it: the only ones
 // that may cite 全文 (the whole notice).
-export const WHOLE_NOTICE = new Set(['region_fallback', 'rule_set_outdated', 'rule_set_not_in_force']);
+export const WHOLE_NOTICE = new Set(['region_fallback', 'rule_set_outdated', 'rule_set_not_in_force', 'rule_set_scope']);
 
 test('every shortfall deadline is a date the rule file writes, with its clause', () => {
   check(profileArb, (p) => {

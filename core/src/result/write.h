@@ -77,6 +77,7 @@ void write_rule_set(Out& o, const RuleSet& rs, Locale l) {
   o.key(Key::regionName).kept(rs.region_name.in(l));
   o.key(Key::year).integer(rs.notice_year);
   o.key(Key::file).kept(rs.file);
+  if (rs.scope) o.key(Key::scope).kept(rs.scope->in(l));
   o.key(Key::sources).arr();
   for (const auto& d : rs.documents) {
     o.obj();

@@ -21,7 +21,7 @@ class RuleReader {
       return;
     }
     known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
-                     "validFromSource", "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
+                     "validFromSource", "scope", "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
                      "adjustments", "deadlines", "ownDepartment", "occasions"});
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
@@ -30,6 +30,7 @@ class RuleReader {
     if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
       r_.add("invalid_value", "/region", message_text(M::rule_region_code));
     rs_.region_name = text(m(root, "regionName"), "/regionName", true);
+    if (m(root, "scope")) rs_.scope = text(m(root, "scope"), "/scope", true);
     r_.date(m(root, "validFrom"), "/validFrom", rs_.valid_from, true);
     r_.integer(m(root, "noticeYear"), "/noticeYear", 1990, 2100, rs_.notice_year, true);
     r_.boolean(m(root, "annualNotice"), "/annualNotice", rs_.annual_notice, true);

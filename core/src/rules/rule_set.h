@@ -153,6 +153,7 @@ struct RuleSet {
   std::string id, file, region;
   std::string based_on;  // the rule set this one patches ("basedOn"), if any
   Text region_name;
+  std::optional<Text> scope;  // whose notice it is and where it is applied, when not plainly the region's own
   int valid_from = 0;  // yyyymmdd
   std::optional<Source> valid_from_source;  // the clause that sets validFrom, when the notice states it
   int notice_year = 0;
