@@ -50,7 +50,9 @@ async function expectCli(page, draft, label) {
   assert.notEqual(cli.ok, false, `${label}: the CLI evaluates the profile (${JSON.stringify(cli.errors)})`);
   await page.locator('#banner[data-stage="verdict"]').waitFor();
   await settled(page);
-  assert.equal(await page.locator('#banner-title').textContent(), STATUS_ZH[cli.status], `${label}: verdict`);
+  // a verdict resting on records of unknown filing (CONTRACT §5.1) is shown with its condition, never bare
+  const conditional = (cli.warnings || []).some((w) => w.code === 'filing_unknown');
+  assert.equal(await page.locator('#banner-title').textContent(), STATUS_ZH[cli.status] + (conditional ? '（有前提）' : ''), `${label}: verdict`);
   const cells = await page.locator('#years-body tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 4).map((c) => (c.querySelector('.nums') || c).textContent)));
   const expected = (cli.years || []).map((y) => [String(y.year), ...['public', 'professional', 'total'].map((k) => (y[k] && typeof y[k] === 'object' ? `${fmt(y[k].credited)}/${fmt(y[k].required)}` : '—'))]);
   assert.deepEqual(cells, expected, `${label}: the per-year table`);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { corpusCase, ensureArtifacts, expectVerdict, fillProfile, newContext, skip, useBrowser, waitReady } from './harness.mjs';
+import { asTyped, corpusCase, ensureArtifacts, expectVerdict, fillProfile, newContext, skip, useBrowser, waitReady } from './harness.mjs';
 
 const env = useBrowser();
 const A = corpusCase('650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30');
@@ -101,7 +101,7 @@ test('saved people: create two, switch, rename, copy, delete, export, import in 
   assert.equal(exported.type, 'jxjy-people');
   assert.deepEqual(exported.people.map((p) => p.name), ['张三', '李四']);
   assert.equal(exported.people[0].profile.region, '650000');
-  assert.deepEqual(exported.people[0].profile.training, A.profile.training);
+  assert.deepEqual(exported.people[0].profile.training, asTyped(A.profile.training));
   await page.screenshot({ path: join(ensureArtifacts(), 'people-1280.png') });
   await rec.context.close();
   rec.check();
