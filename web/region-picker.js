@@ -2,7 +2,7 @@
 // province -> city -> county picker or by typing the code; all three always show that one region.
 // The full catalogue (region-catalogue.js) is fetched the first time the step is used, or when the
 // page is idle after its first verdict; until then the covered regions (checker.regions()) are known.
-import { children, fullName, lineage, loadCatalogue, searchCatalogue } from './region-catalogue.js';
+import { children, englishName, fullEnglishName, fullName, lineage, loadCatalogue, searchCatalogue } from './region-catalogue.js';
 import { el, nextTask, setText } from './form.js';
 
 export function createRegionPicker(app) {
@@ -37,8 +37,10 @@ export function createRegionPicker(app) {
     return covered ? (app.lang() === 'en' && covered.nameEn ? covered.nameEn : covered.name) : '';
   }
 
+  // In English a place shows its English or pinyin form (generated into the catalogue at build time).
   function option(r) {
-    return el('option', { value: r.code, text: r.name, lang: 'zh-CN' });
+    return app.lang() === 'en' ? el('option', { value: r.code, text: englishName(r), lang: 'en' })
+      : el('option', { value: r.code, text: r.name, lang: 'zh-CN' });
   }
 
   // Province, city and county selects showing the chosen region's line.
@@ -49,7 +51,7 @@ export function createRegionPicker(app) {
     const fill = (select, items, value, enabled) => {
       // (the same list again, e.g. the first screen's empty one: left as it is, nothing to lay out)
       const same = select.options.length === items.length + 1 && select.options[0].text === t('pickAny')
-        && items.every((r, i) => select.options[i + 1].value === r.code);
+        && items.every((r, i) => select.options[i + 1].value === r.code && select.options[i + 1].lang === (app.lang() === 'en' ? 'en' : 'zh-CN'));
       if (!same) select.replaceChildren(el('option', { value: '', text: t('pickAny') }), ...items.map(option));
       if (select.value !== (value || '')) select.value = value || '';
       if (select.disabled !== !enabled) select.disabled = !enabled;
@@ -72,7 +74,8 @@ export function createRegionPicker(app) {
     }
     status.textContent = '';
     const name = nameOf(code);
-    $('region-name').replaceChildren(el('span', { lang: 'zh-CN', text: name }), name ? ` ${code}` : code);
+    const english = app.lang() === 'en' && cat && cat.byCode.has(code) ? fullEnglishName(cat, code) : '';
+    $('region-name').replaceChildren(...(english ? [english, ' '] : []), el('span', { lang: 'zh-CN', text: name }), name ? ` ${code}` : code);
     if (!/^\d{6}$/.test(code)) {
       status.textContent = t('badCode');
       status.classList.add('bad');
@@ -128,6 +131,7 @@ export function createRegionPicker(app) {
       const note = !cover ? t('notCovered', '').split(/[。.]/)[0]
         : cover.region.region === region.code ? app.docShort(cover.ruleSet) : `→ ${cover.region.name}`;
       results.append(el('button', { type: 'button', className: 'hit', 'data-code': region.code },
+        ...(app.lang() === 'en' ? [el('span', { className: 'hit-en', text: fullEnglishName(cat, region.code) }), ' '] : []),
         el('span', { className: 'hit-name', lang: 'zh-CN', text: fullName(cat, region.code) }),
         el('span', { className: 'hit-code', text: ` ${region.code}` }),
         el('small', { className: `hit-note${cover ? '' : ' bad'}`, text: note })));

@@ -17,7 +17,7 @@ export const TEXT = {
     next_uncovered: '所选地区的继续教育文件尚未收录，无法测算。',
     nextHeading: '下一步', nextHere: '下一步：填写这里',
     // region
-    searchRegion: '搜索地区', searchHint: '输入名称（如 乌鲁木齐、天山区、河南）或行政区划代码',
+    searchRegion: '搜索地区', searchHint: '输入名称（如 乌鲁木齐、天山区、河南）、拼音（wulumuqi）或行政区划代码',
     searchNone: '没有匹配的地区', searchCount: (n) => `${n} 个地区匹配，请点选：`, searchLoading: '正在加载地区目录……',
     catalogueFailed: '地区目录加载失败，仍可直接填写六位代码。',
     pickProvince: '省份', pickCity: '市（州、盟）', pickCounty: '县（市、区、旗）', pickAny: '请选择', pickWhole: '（全市/全省）',
@@ -175,7 +175,7 @@ export const TEXT = {
     next_records: 'Add your training records: one per activity.',
     next_uncovered: 'The notice of the chosen region is not in this tool yet, so nothing can be checked.',
     nextHeading: 'Next step', nextHere: 'Next: fill this in',
-    searchRegion: 'Search region', searchHint: 'a place name in Chinese (as in the notices) or a six-digit region code',
+    searchRegion: 'Search region', searchHint: 'a place name in English, pinyin or Chinese (Urumqi, Tianshan, 乌鲁木齐) or a six-digit region code',
     searchNone: 'No region matches', searchCount: (n) => `${n} regions match; pick one:`, searchLoading: 'Loading the region list…',
     catalogueFailed: 'The region list could not be loaded; you can still type a six-digit code.',
     pickProvince: 'Province', pickCity: 'City / prefecture', pickCounty: 'County / district', pickAny: 'Choose', pickWhole: '(whole city / province)',

@@ -115,6 +115,33 @@ test('each region: a corpus profile typed in gives its status and shortfall', { 
   rec.check();
 });
 
+test('regions in English and pinyin: Urumqi, Xinjiang, Tianshan, wulumuqi, Zhengzhou; English names with the Chinese in zh-CN', { skip, timeout: 90_000 }, async () => {
+  for (const [label, options] of [['360', PHONE], ['1280', { viewport: { width: 1280, height: 900 } }]]) {
+    const { rec, page } = await open(options, '?lang=en');
+    const hits = async (q) => {
+      await page.locator('#f-search').fill(q);
+      await page.locator('#f-search-results button.hit').first().waitFor();
+      return page.locator('#f-search-results button.hit').evaluateAll((bs) => bs.map((b) => [b.querySelector('.hit-en').textContent,
+        b.querySelector('.hit-name').textContent, b.querySelector('.hit-name').getAttribute('lang')]));
+    };
+    assert.deepEqual((await hits('Urumqi'))[0], ['Urumqi City, Xinjiang Uygur Autonomous Region', '新疆维吾尔自治区 乌鲁木齐市', 'zh-CN']);
+    assert.deepEqual((await hits('wulumuqi'))[0][1], '新疆维吾尔自治区 乌鲁木齐市');
+    assert.deepEqual((await hits('Xinjiang'))[0][1], '新疆维吾尔自治区');
+    assert.deepEqual((await hits('Tianshan'))[0][1], '新疆维吾尔自治区 乌鲁木齐市 天山区');
+    assert.deepEqual((await hits('urumqi tianshan'))[0][1], '新疆维吾尔自治区 乌鲁木齐市 天山区');
+    assert.deepEqual((await hits('Zhengzhou'))[0], ['Zhengzhou City, Henan Province', '河南省 郑州市', 'zh-CN']);
+    await page.screenshot({ path: join(ensureArtifacts(), `region-en-${label}.png`) });
+    await page.locator('#f-search-results button.hit').first().click();
+    // the chosen region in English, its Chinese name kept in zh-CN; the picker's options in English
+    assert.match(await page.locator('#region-name').textContent(), /^Zhengzhou City, Henan Province 河南省 郑州市 410100$/);
+    assert.equal(await page.locator('#region-name span[lang="zh-CN"]').textContent(), '河南省 郑州市');
+    assert.equal(await page.locator('#f-city option:checked').textContent(), 'Zhengzhou City');
+    await noSideScroll(page, options.viewport ? options.viewport.width : 360, `${label} px`);
+    await rec.context.close();
+    rec.check();
+  }
+});
+
 test('regions: search any place by name or code; the picker and the code field show one region', { skip, timeout: 90_000 }, async () => {
   const { rec, page } = await open(PHONE);
   const hits = async (q) => {
