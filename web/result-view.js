@@ -5,6 +5,7 @@
 import { el, setHidden, setText } from './form.js';
 import { VOCABULARY, statusWord, word } from './words.js';
 import { say } from './texts.js';
+import { hasCalendarDeadline, icsFileName, shortfallICS } from './ics.js';
 
 export function fmt(n) {
   return typeof n === 'number' ? String(Math.round(n * 100) / 100) : '—';
@@ -84,9 +85,26 @@ export function createResultView(app) {
     return td;
   }
 
-  function shortfallItem(s) {
+  // "加入日历" (CONTRACT §5.3): the item's deadline as an .ics file, downloaded from a Blob URL (no navigation).
+  function calendarButton(s, ruleSet) {
+    const button = el('button', { type: 'button', className: 'calendar no-print', title: t('addToCalendarHint', s.deadline),
+      'data-deadline': s.deadline, text: t('addToCalendar') });
+    button.addEventListener('click', () => {
+      const text = shortfallICS(s, { lang: app.lang(), now: new Date(), ruleSet });
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+      const link = el('a', { href: url, download: icsFileName(s), className: 'sr-only', tabindex: '-1', 'aria-hidden': 'true' });
+      button.after(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    });
+    return button;
+  }
+
+  // ruleSet: the result's, when the item is shown on the page (with "加入日历"); left out in print.
+  function shortfallItem(s, ruleSet) {
     return el('li', { className: s.canComplete === false ? 'lost' : '' }, el('span', { text: shortfallText(s, app.lang()) }), ' ',
-      cite(s.source));
+      cite(s.source), ruleSet && hasCalendarDeadline(s) ? ' ' : null, ruleSet && hasCalendarDeadline(s) ? calendarButton(s, ruleSet) : null);
   }
 
   function yearsRows(result) {
@@ -163,7 +181,8 @@ export function createResultView(app) {
     setBanner(unknown ? 'conditional' : verdict, title, lines);
 
     const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
-    if (changed($('todo-list'), `${app.lang()}|${JSON.stringify(shortfall)}`)) $('todo-list').replaceChildren(...shortfall.map(shortfallItem));
+    if (changed($('todo-list'), `${app.lang()}|${JSON.stringify(shortfall)}`))
+      $('todo-list').replaceChildren(...shortfall.map((s) => shortfallItem(s, result.ruleSet || {})));
     $('todo-block').hidden = shortfall.length === 0;
     if (changed($('years-body'), `${app.lang()}|${JSON.stringify(result.years || [])}`)) $('years-body').replaceChildren(...yearsRows(result));
     $('years-block').hidden = !(result.years && result.years.length);
@@ -325,7 +344,7 @@ export function createResultView(app) {
     if (view.stage === 'verdict') {
       if (view.leftOut.length) nodes.push(el('p', { text: t('leftOut', view.leftOut.map((n) => n + 1).join('、')) }));
       const shortfall = result.shortfall || [];
-      if (shortfall.length) nodes.push(el('h3', { text: t('todo') }), el('ul', {}, ...shortfall.map(shortfallItem)));
+      if (shortfall.length) nodes.push(el('h3', { text: t('todo') }), el('ul', {}, ...shortfall.map((s) => shortfallItem(s))));
       nodes.push(el('h3', { text: t('years') }), el('table', { className: 'years' },
         el('thead', {}, el('tr', {}, ...['yearCol', 'public', 'professional', 'total', 'yearStatus'].map((k) => el('th', { text: t(k) })))),
         el('tbody', {}, ...yearsRows(result))));
