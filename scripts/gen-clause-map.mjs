@@ -5,7 +5,8 @@
 //
 // "Exercise" is decided from results, never from names: every case's profile is evaluated through the
 // JS module (web/jxjy.js), and a case exercises a clause when its result cites that document and clause
-// in a reason, a warning, a record (its source or its reason's) or a shortfall item. A case's declared
+// in a reason, a warning, a record (its source or its reason's) or a shortfall item, or when the notice's forms
+// for its profile (checker.forms, CONTRACT §5.2) cite it (a form's source). A case's declared
 // `clause` text that names the clause (each part of it, split at 、, is a word of the text) without the result citing it is listed apart ("declared only") and
 // does not count as coverage. A pair of adjustments is exercised by a case whose profile meets both
 // `when` conditions (evaluated here as rules/README.md defines them) and whose result is ok and was
@@ -113,7 +114,9 @@ export async function buildMap() {
       if (!c.profile) return;
       const r = checker.evaluate(c.profile);
       if (!r.ok) return;
-      cases.push({ ref: `${rel} #${i + 1}`, name: c.name ?? '', clause: c.clause ?? '', profile: c.profile, result: r });
+      const forms = checker.forms(c.profile);
+      cases.push({ ref: `${rel} #${i + 1}`, name: c.name ?? '', clause: c.clause ?? '', profile: c.profile, result: r,
+        formSources: forms.ok ? forms.forms.map((f) => f.source) : [] });
     });
   }
   const docKey = (rs, cited) => Object.keys(rs.sources).find((k) => (rs.sources[k].number ?? rs.sources[k].title) === cited.number
@@ -122,7 +125,7 @@ export async function buildMap() {
   const report = { files: [], uncoveredClauses: [], uncoveredPairs: [] };
   for (const { file, rs } of rules) {
     const mine = cases.filter((c) => c.result.ruleSet?.id === rs.id);
-    const cited = mine.map((c) => new Set(citationsOf(c.result).map((s) => `${docKey(rs, s)}\u0000${s.clause}`)));
+    const cited = mine.map((c) => new Set([...citationsOf(c.result), ...c.formSources].map((s) => `${docKey(rs, s)}\u0000${s.clause}`)));
     const clauses = sourcesOf(rs).map((s) => {
       const key = `${s.doc}\u0000${s.clause}`;
       const by = mine.filter((_, i) => cited[i].has(key)).map((c) => c.ref);
@@ -133,7 +136,8 @@ export async function buildMap() {
       }).map((c) => c.ref);
       // A clause cited only by deadlines.notes (dates for people, shown by explain and the page) is
       // cited by a result only when it is a shortfall's deadline: listed, never required.
-      const noteOnly = s.at.every((a) => a.startsWith('/deadlines/notes/'));
+      // So is formsNote: why a notice gives the person no form (松山区), shown by explain.
+      const noteOnly = s.at.every((a) => a.startsWith('/deadlines/notes/') || a === '/formsNote');
       if (by.length === 0 && !noteOnly) report.uncoveredClauses.push(`${file} ${s.doc} ${s.clause} (${s.at.join(', ')})`);
       return { ...s, by, declared, noteOnly };
     });
@@ -170,7 +174,7 @@ function render({ files, uncoveredClauses, uncoveredPairs }) {
     out.push(`## ${f.file} (${f.rs.id}, ${f.nCases} cases)`, '');
     out.push('| document | clause | cited at | cases citing it | declared only |', '|---|---|---|---|---|');
     for (const c of f.clauses)
-      out.push(`| ${f.rs.sources[c.doc]?.number ?? c.doc} | ${c.clause} | ${c.at.map((a) => `\`${a}\``).join('<br>')} | ${c.by.length || !c.noteOnly ? cell(c.by) : '— (a deadline note only: not required)'} | ${c.declared.join('<br>')} |`);
+      out.push(`| ${f.rs.sources[c.doc]?.number ?? c.doc} | ${c.clause} | ${c.at.map((a) => `\`${a}\``).join('<br>')} | ${c.by.length || !c.noteOnly ? cell(c.by) : '— (a note only: not required)'} | ${c.declared.join('<br>')} |`);
     out.push('');
     if (f.pairs.length) {
       out.push('| adjustments that can meet | clauses | cases meeting both |', '|---|---|---|');

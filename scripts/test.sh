@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
-need_packages g++ cmake make nlohmann-json3-dev catch2 emscripten brotli chromium fonts-noto-cjk nginx libnginx-mod-http-brotli-static caddy || { echo "0 passed, 1 failed"; exit 1; }
+need_packages g++ cmake make nlohmann-json3-dev catch2 emscripten brotli chromium fonts-noto-cjk poppler-utils nginx libnginx-mod-http-brotli-static caddy || { echo "0 passed, 1 failed"; exit 1; }
 
 passed=0
 failed=0

@@ -12,6 +12,8 @@
 //                       words, numbers, text (UTF-16 units), kept (address + size pairs); 0 before init
 //   forget_cached()     the next tapes carry every cached value whole again (the reader lost its copies)
 //   result_keys()       the tape's key names as a JSON array
+//   forms_input(n)      the notice's forms for the profile in the input buffer's first n bytes, as JSON
+//                       text ({"ok":true,"forms":[…]} or the ok:false result of evaluate); "" before init
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
 //   version()           the library version.
@@ -110,6 +112,11 @@ std::string result_keys() {
   return out + "]";
 }
 
+std::string forms_input(size_t n) {
+  if (!g_checker) return std::string();
+  return g_checker->forms(std::string_view(g_input.data(), std::min(n, g_input.size())));
+}
+
 std::string regions() { return g_checker ? g_checker->regions() : std::string("[]"); }
 
 std::string explain(const std::string& id, const std::string& locale) {
@@ -197,6 +204,7 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("evaluate_input", &evaluate_input);
   emscripten::function("forget_cached", &forget_cached);
   emscripten::function("result_keys", &result_keys);
+  emscripten::function("forms_input", &forms_input);
   emscripten::function("regions", &regions);
   emscripten::function("explain", &explain);
   emscripten::function("version", &version);

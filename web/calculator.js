@@ -52,6 +52,7 @@ function resilient(worker) {
     evaluate: call('evaluate'),
     evaluateJSON: call('evaluateJSON'),
     explain: call('explain'),
+    forms: call('forms'),
   });
 }
 
@@ -175,6 +176,10 @@ export function mount(root, opts = {}) {
       return s ? `${s.number || s.title}` : '';
     },
     regionName: (code) => picker.nameOf(code),
+    /** Resolves to checker.forms(profile) (the notice's forms this profile needs), or null. */
+    async forms(profile) {
+      try { return checker && checker.forms ? await checker.forms(profile) : null; } catch { return null; }
+    },
     /** Resolves to the rule set's text (Markdown) or null. */
     async explain(id) {
       try { return checker ? await checker.explain(id, draft.lang === 'en' ? 'en' : 'zh') : null; } catch { return null; }

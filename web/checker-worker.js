@@ -6,6 +6,7 @@
 // then each request {id, op, ...} gets an answer: op "evaluateJSON" with `text`, "fail" with `message`
 // and `locale` for a profile that JSON.stringify refused on the page, "evaluate" or "evaluateJSON" with
 // `like` (the type of a value that gave no text) get {id, resultText} (the result as JSON text);
+// "forms" with `text` gets {id, resultText} (checker.forms: the notice's forms, or the evaluation's errors);
 // "explain" with `ruleSet` and `locale` gets {id, result}, or {id, error: {name, message}} when it throws.
 import { createChecker } from './jxjy.js';
 
@@ -39,6 +40,8 @@ self.addEventListener('message', (event) => {
     } else if (m.op === 'fail') {
       // the same failure the checker gives for a profile JSON.stringify throws on, with its own words
       result = checker.evaluate({ locale: m.locale, toJSON() { throw new Error(m.message); } });
+    } else if (m.op === 'forms') {
+      result = checker.forms(JSON.parse(m.text)); // the page's JSON.stringify of the profile
     } else {
       // `like`: a value that cannot be posted (a function, a symbol), remade here by its type
       const arg = 'like' in m ? LIKE[m.like] : m.text;

@@ -308,6 +308,57 @@ export interface FailedResult {
 export type Result = CheckedResult | FailedResult;
 
 // ---------------------------------------------------------------------------------------------
+// The notice's own forms (CONTRACT §5.2)
+
+/** What filled a field: a profile field, a record field, a figure of the result, or "template" (a line of fills). */
+export type FormFill =
+  | 'profile.gender' | 'profile.birthMonth' | 'profile.education' | 'profile.level' | 'profile.circumstance'
+  | 'record.content' | 'record.period' | 'record.activity'
+  | 'result.recordHours' | 'result.year' | 'result.professional' | 'result.missing' | 'result.yearHours'
+  | 'result.activities';
+
+export interface FormField {
+  /** The label exactly as the notice's form prints it (姓名, 培训科目及内容 …). */
+  label: string;
+  /** An English gloss of the label. */
+  labelEn: string;
+  /** The entry, in the form's language; null: a blank to fill in by hand (身份证号, signatures, 姓名). */
+  value: string | null;
+  /** What filled it: null for a blank, "template" for a line of fills (listed in `fills`). */
+  from: FormFill | 'template' | null;
+  fills?: FormFill[];
+  /** The form's own printed words in the cell (个人签字：____ 年 月 日). */
+  printed?: string;
+  /** Printed on the line of the field before it. */
+  sameLine?: boolean;
+}
+
+export interface Form {
+  id: string;
+  /** The form's own title. */
+  title: string;
+  /** The attachment's name in the notice: 附表, 附件1 … */
+  attachment: string;
+  source: { number: string; title: string; clause: string };
+  /** What it is for and where it goes, in the profile's locale. */
+  purpose: string;
+  /** The reading of the notice it rests on, where the notice is silent. */
+  interpretation?: string;
+  /** What this copy is for: a record (its index), a year, or a circumstance. */
+  for: { record?: number; year?: number; circumstance?: CircumstanceKind };
+  fields: FormField[];
+  /** A table printed in the cell of the field `field`. */
+  rows?: { field: string; columns: string[]; columnsEn: string[]; values: string[][] };
+  /** The form's own printed note (说明, 注). */
+  note?: string;
+}
+
+export interface FormsResult {
+  ok: true;
+  forms: Form[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Region catalogue
 
 export interface RegionRuleSet {
@@ -375,6 +426,11 @@ export interface Checker {
   evaluate(profile: Profile): Result;
   /** The same for a profile given as JSON text; malformed text gives an invalid_json error. */
   evaluateJSON(text: string): Result;
+  /**
+   * The notice's own forms this profile needs (CONTRACT §5.2), filled from the profile and its result;
+   * bad input gives the same ok:false result as evaluate. Never throws.
+   */
+  forms(profile: Profile): FormsResult | FailedResult;
   /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
   regions(): RegionEntry[];
   /**

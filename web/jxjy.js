@@ -3,6 +3,7 @@
 //   import { createChecker } from './jxjy.js';
 //   const checker = await createChecker();          // built-in rule sets
 //   const result = checker.evaluate(profile);        // plain objects in and out (CONTRACT §2, §3)
+//   checker.forms(profile);                          // the notice's forms this profile needs, filled
 //   checker.regions();                               // the region catalogue
 //   checker.explain('150783-2023', 'en');            // a rule set in words (Markdown)
 //   checker.version;                                 // e.g. "1.0.0"
@@ -513,19 +514,38 @@ export async function createChecker(options = {}) {
 
   // text: the profile as JSON text (of `profile`, when the caller gave an object); loose: it may hold
   // lone surrogates (raw text from the caller).
+  // Copies the profile's text into wasm memory; returns the length the core is told (room when it did not
+  // all fit: over the limit, too_long).
+  function copyIn(text, loose) {
+    const room = Math.min(text.length * 3, MAX_BYTES); // UTF-8 needs at most 3 bytes a UTF-16 unit
+    if (room > input.room) {
+      input.at = core.input_buffer(room);
+      input.room = room;
+    }
+    heap = heapViews(state.memory, heap);
+    const bytes = heap.u8.subarray(input.at, input.at + room);
+    const { read, written } = loose && !wellFormed(text) ? encodeLoose(text, bytes) : utf8Encoder.encodeInto(text, bytes);
+    return read < text.length ? room : written; // not all copied: over the limit
+  }
+
+  // The notice's forms for a profile's text (CONTRACT §5.2), as the core writes them.
+  function runForms(text, profile) {
+    if (broken) return internalError(broken, profile);
+    try {
+      const json = core.forms_input(copyIn(text, false));
+      if (!json) throw new Error('no rule sets loaded');
+      return JSON.parse(json);
+    } catch (e) {
+      broken = String((e && e.message) || e);
+      return internalError(broken, profile);
+    }
+  }
+
   function run(text, profile, loose = false) {
     if (broken) return internalError(broken, profile);
     let length;
     try {
-      const room = Math.min(text.length * 3, MAX_BYTES); // UTF-8 needs at most 3 bytes a UTF-16 unit
-      if (room > input.room) {
-        input.at = core.input_buffer(room);
-        input.room = room;
-      }
-      heap = heapViews(state.memory, heap);
-      const bytes = heap.u8.subarray(input.at, input.at + room);
-      const { read, written } = loose && !wellFormed(text) ? encodeLoose(text, bytes) : utf8Encoder.encodeInto(text, bytes);
-      length = read < text.length ? room : written; // not all copied: over the limit
+      length = copyIn(text, loose);
     } catch (e) {
       broken = String((e && e.message) || e);
       return internalError(broken, profile);
@@ -568,6 +588,23 @@ export async function createChecker(options = {}) {
       if (typeof text !== 'string')
         return failure('invalid_input', words('profile_not_object', 'zh'), `got ${typeof profile}`);
       const result = run(text, profile);
+      return result.ok === false ? nameJsValues(result, profile, words) : result;
+    },
+    /**
+     * The notice's own forms this profile needs (CONTRACT §5.2), filled from the profile and its result:
+     * {ok: true, forms: [{id, title, attachment, source, purpose, for, fields: [{label, labelEn, value, from}],
+     * rows?, note?}]}. Bad input gives the same {ok: false, errors} as evaluate. Never throws.
+     */
+    forms(profile) {
+      let text;
+      try {
+        text = JSON.stringify(profile);
+      } catch (e) {
+        return failure('invalid_input', words('js_not_json', localeOf(profile)), String((e && e.message) || e));
+      }
+      if (typeof text !== 'string')
+        return failure('invalid_input', words('profile_not_object', 'zh'), `got ${typeof profile}`);
+      const result = runForms(text, profile);
       return result.ok === false ? nameJsValues(result, profile, words) : result;
     },
     /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */

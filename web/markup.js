@@ -173,6 +173,11 @@ export function markup(L) {
       <${h(2)} data-t="warnings"></${h(2)}>
       <ul id="warnings-list" class="cited"></ul>
     </div>
+    <div id="forms-block" class="block" hidden>
+      <${h(2)} data-t="formsHeading"></${h(2)}>
+      <p class="hint" data-t="formsHint"></p>
+      <ul id="forms-list" class="forms-list"></ul>
+    </div>
   </div>
   <details id="ways-block" class="block ways">
     <summary data-t="ways"></summary>
@@ -187,5 +192,6 @@ export function markup(L) {
 </section>
 </div>
 
-<section id="print-summary" class="print-summary" aria-hidden="true"></section>`;
+<section id="print-summary" class="print-summary" aria-hidden="true"></section>
+<section id="print-form" class="print-form" aria-hidden="true"></section>`;
 }

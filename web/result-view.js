@@ -5,6 +5,8 @@
 import { el, setHidden, setText } from './form.js';
 import { VOCABULARY, statusWord, word } from './words.js';
 import { say } from './texts.js';
+import { hasCalendarDeadline, icsFileName, shortfallICS } from './ics.js';
+import { renderForm } from './form-print.js';
 
 export function fmt(n) {
   return typeof n === 'number' ? String(Math.round(n * 100) / 100) : '—';
@@ -84,9 +86,26 @@ export function createResultView(app) {
     return td;
   }
 
-  function shortfallItem(s) {
+  // "加入日历" (CONTRACT §5.3): the item's deadline as an .ics file, downloaded from a Blob URL (no navigation).
+  function calendarButton(s, ruleSet) {
+    const button = el('button', { type: 'button', className: 'calendar no-print', title: t('addToCalendarHint', s.deadline),
+      'data-deadline': s.deadline, text: t('addToCalendar') });
+    button.addEventListener('click', () => {
+      const text = shortfallICS(s, { lang: app.lang(), now: new Date(), ruleSet });
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+      const link = el('a', { href: url, download: icsFileName(s), className: 'sr-only', tabindex: '-1', 'aria-hidden': 'true' });
+      button.after(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    });
+    return button;
+  }
+
+  // ruleSet: the result's, when the item is shown on the page (with "加入日历"); left out in print.
+  function shortfallItem(s, ruleSet) {
     return el('li', { className: s.canComplete === false ? 'lost' : '' }, el('span', { text: shortfallText(s, app.lang()) }), ' ',
-      cite(s.source));
+      cite(s.source), ruleSet && hasCalendarDeadline(s) ? ' ' : null, ruleSet && hasCalendarDeadline(s) ? calendarButton(s, ruleSet) : null);
   }
 
   function yearsRows(result) {
@@ -164,12 +183,62 @@ export function createResultView(app) {
     setBanner(unknown ? 'conditional' : verdict, title, lines);
 
     const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
-    if (changed($('todo-list'), `${app.lang()}|${JSON.stringify(shortfall)}`)) $('todo-list').replaceChildren(...shortfall.map(shortfallItem));
+    if (changed($('todo-list'), `${app.lang()}|${JSON.stringify(shortfall)}`))
+      $('todo-list').replaceChildren(...shortfall.map((s) => shortfallItem(s, result.ruleSet || {})));
     $('todo-block').hidden = shortfall.length === 0;
     if (changed($('years-body'), `${app.lang()}|${JSON.stringify(result.years || [])}`)) $('years-body').replaceChildren(...yearsRows(result));
     $('years-block').hidden = !(result.years && result.years.length);
     fillCited('reasons-list', 'reasons-block', result.reasons);
     fillCited('warnings-list', 'warnings-block', result.warnings);
+    renderForms(view);
+  }
+
+  // ---- "打印表格": the notice's own forms this person needs (checker.forms, CONTRACT §5.2) --------------
+  let formsKey = '';
+  function renderForms(view) {
+    const block = $('forms-block');
+    if (view.stage !== 'verdict' || !view.built) {
+      formsKey = '';
+      setHidden(block, true);
+      return;
+    }
+    const profile = view.built.profile;
+    const key = `${app.lang()}|${JSON.stringify(profile)}`;
+    if (key === formsKey) return;
+    formsKey = key;
+    app.forms(profile).then((answer) => {
+      if (formsKey !== key) return; // an older profile's answer
+      const forms = answer && answer.ok ? answer.forms : [];
+      $('forms-list').replaceChildren(...forms.map(formItem));
+      setHidden(block, forms.length === 0);
+    });
+  }
+
+  function formFor(f) {
+    if (f.for.record !== undefined) return t('formForRecord', f.for.record + 1);
+    if (f.for.year !== undefined) return t('formForYear', f.for.year);
+    if (f.for.circumstance) return t('formForCircumstance', app.word('circumstance', f.for.circumstance));
+    return '';
+  }
+
+  function formItem(f) {
+    const button = el('button', { type: 'button', className: 'form-print no-print', 'data-form': f.id, text: t('formPrint') });
+    button.addEventListener('click', () => printForm(f));
+    return el('li', { className: 'form-item' },
+      el('strong', { lang: 'zh-CN', text: `${f.attachment} ${f.title}` }), ' ', el('span', { className: 'form-for', text: `（${formFor(f)}）` }),
+      el('p', { className: 'form-purpose', text: f.purpose }),
+      cite(f.source), ' ', button);
+  }
+
+  // Prints one form alone: it is drawn into #print-form, and while the wrapper has printing-form only it prints.
+  function printForm(f) {
+    const box = $('print-form');
+    box.replaceChildren(renderForm(f, { lang: app.lang(), name: (app.draft().name || '').trim() }));
+    const wrapper = box.parentElement;
+    wrapper.classList.add('printing-form');
+    const done = () => { wrapper.classList.remove('printing-form'); window.removeEventListener('afterprint', done); };
+    window.addEventListener('afterprint', done);
+    window.print();
   }
 
   // ---- each record's explanation, in its card -------------------------------------------------------
@@ -326,7 +395,7 @@ export function createResultView(app) {
     if (view.stage === 'verdict') {
       if (view.leftOut.length) nodes.push(el('p', { text: t('leftOut', view.leftOut.map((n) => n + 1).join('、')) }));
       const shortfall = result.shortfall || [];
-      if (shortfall.length) nodes.push(el('h3', { text: t('todo') }), el('ul', {}, ...shortfall.map(shortfallItem)));
+      if (shortfall.length) nodes.push(el('h3', { text: t('todo') }), el('ul', {}, ...shortfall.map((s) => shortfallItem(s))));
       nodes.push(el('h3', { text: t('years') }), el('table', { className: 'years' },
         el('thead', {}, el('tr', {}, ...['yearCol', 'public', 'professional', 'total', 'yearStatus'].map((k) => el('th', { text: t(k) })))),
         el('tbody', {}, ...yearsRows(result))));

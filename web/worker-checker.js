@@ -83,6 +83,16 @@ function startWorker(options, started) {
         evaluateJSON(text) {
           return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluateJSON', like: typeof text });
         },
+        /** The notice's forms this profile needs (jxjy.js forms(), CONTRACT §5.2), as JSON text in the worker. */
+        forms(profile) {
+          let text;
+          try {
+            text = JSON.stringify(profile);
+          } catch (e) {
+            return call({ op: 'fail', message: String((e && e.message) || e), locale: localeOf(profile) });
+          }
+          return typeof text === 'string' ? call({ op: 'forms', text }) : call({ op: 'evaluate', like: typeof profile });
+        },
         /** A rule set in words (Markdown), as jxjy.js's explain(); rejects where that throws. */
         explain: (id, locale = 'zh') => call({ op: 'explain', ruleSet: id, locale }),
         regions: () => JSON.parse(m.regionsText),
@@ -113,6 +123,7 @@ export async function createMainThreadChecker(options = {}) {
     version: c.version,
     evaluate: async (profile) => c.evaluate(profile),
     evaluateJSON: async (text) => c.evaluateJSON(text),
+    forms: async (profile) => c.forms(profile),
     regions: () => c.regions(),
     explain: async (id, locale = 'zh') => c.explain(id, locale),
     terminate() {},

@@ -26,6 +26,9 @@ const char* kUsage = R"(jxjy — continuing-education (继续教育) eligibility
 
 usage:
   jxjy [--rules DIR] check FILE|-      check one profile (JSON file, or - for stdin); prints one result
+  jxjy [--rules DIR] forms FILE|-      the notice's own forms this profile needs (附表, 附件1 …), filled
+                                       from the profile and its result: {"ok":true,"forms":[…]}; bad
+                                       input gives the ok:false result of check (same exit codes)
   jxjy [--rules DIR] batch             JSON Lines on stdin, one result line per non-empty input line,
                                        same order, streaming; a bad line gets its ok:false result
   jxjy [--rules DIR] regions           the region catalogue (regions with rules) as JSON
@@ -234,7 +237,8 @@ int batch(const jxjy::Checker& checker) {
   return finish(written ? code : 1);
 }
 
-int check(const jxjy::Checker& checker, const std::string& arg) {
+// check, or forms (CONTRACT §5.2): the same reading, the same exit codes.
+int check(const jxjy::Checker& checker, const std::string& arg, bool forms = false) {
   std::string text;
   bool read = arg == "-" ? [&] {
     int error = 0;
@@ -248,7 +252,7 @@ int check(const jxjy::Checker& checker, const std::string& arg) {
     return finish(2);
   }
   bool ok = false;
-  std::string result = checker.evaluate(text, ok);
+  std::string result = forms ? checker.forms(text, ok) : checker.evaluate(text, ok);
   std::fwrite(result.data(), 1, result.size(), stdout);
   std::fputc('\n', stdout);
   return finish(ok ? 0 : 2);
@@ -354,11 +358,11 @@ int main(int argc, char** argv) {
     }
     return validate_rules(rest[1]);
   }
-  if (cmd != "check" && cmd != "batch" && cmd != "regions" && cmd != "explain" && cmd != "roll") {
+  if (cmd != "check" && cmd != "forms" && cmd != "batch" && cmd != "regions" && cmd != "explain" && cmd != "roll") {
     std::fprintf(stderr, "jxjy: unknown command '%s' (see jxjy --help)\n", cmd.c_str());
     return 2;
   }
-  bool one_arg = cmd == "check" || cmd == "explain" || cmd == "roll";
+  bool one_arg = cmd == "check" || cmd == "forms" || cmd == "explain" || cmd == "roll";
   if ((one_arg && rest.size() != 2) || (!one_arg && rest.size() != 1)) {
     std::fprintf(stderr, "jxjy: wrong arguments for '%s' (see jxjy --help)\n", cmd.c_str());
     return 2;
@@ -397,5 +401,5 @@ int main(int argc, char** argv) {
   }
   if (cmd == "batch") return batch(*checker);
   if (cmd == "roll") return roll(*checker, rest[1], locale);
-  return check(*checker, rest[1]);
+  return check(*checker, rest[1], cmd == "forms");
 }

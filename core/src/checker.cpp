@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "eval/evaluate.h"
+#include "forms/forms.h"
 #include "rules/explain.h"
 #include "jxjy/jxjy.h"
 #include "result/json_writer.h"
@@ -29,7 +30,8 @@ struct Checker::Impl {
   std::vector<RuleSet> sets;  // sorted by region, then validFrom
 
   // Parses, validates and evaluates a profile (every problem found goes into res.errors).
-  void check(std::string_view text, Result& res) const;
+  // profile: where to keep the profile read (forms fill from it), when the caller wants it.
+  void check(std::string_view text, Result& res, Profile* profile = nullptr) const;
 
   // The rule set for a region code and day: the code itself, else its city, else its province.
   const RuleSet* select(const Profile& p, Result& res) const {
@@ -146,7 +148,7 @@ std::string Checker::evaluate(std::string_view text, bool& input_ok) const {
   return out;
 }
 
-void Checker::Impl::check(std::string_view text, Result& res) const {
+void Checker::Impl::check(std::string_view text, Result& res, Profile* profile) const {
   JsonDoc doc;
   Problem parse_problem;
   if (text.size() > Limits::kMaxBytes) {
@@ -166,6 +168,7 @@ void Checker::Impl::check(std::string_view text, Result& res) const {
         res.rule_set = rs;
         jxjy::evaluate(p, *rs, res);
       }
+      if (profile) *profile = std::move(p);
     } else if (auto skip = records_with_errors(res.errors, p.training.size())) {
       // Only records or circumstances are wrong: still report what the rule set needs, so every
       // problem comes out at once.
@@ -180,6 +183,34 @@ void Checker::evaluate_into(std::string_view text, std::string& out, bool& input
   impl_->check(text, res);
   input_ok = res.ok;
   to_json(res, out);
+}
+
+std::string Checker::forms(std::string_view text, bool& input_ok) const {
+  Result res;
+  Profile p;
+  impl_->check(text, res, &p);
+  input_ok = res.ok;
+  std::string out;
+  if (!res.ok || !res.rule_set) {  // bad input: the same ok:false result as check
+    to_json(res, out);
+    return out;
+  }
+  // How the notice would count the records a filing form asks for: the same profile with them filed.
+  std::vector<size_t> unfiled = records_needing_forms(p, *res.rule_set);
+  Result filed;
+  if (!unfiled.empty()) {
+    Profile q = p;
+    for (size_t i : unfiled) q.training[i].filed = true, q.training[i].filed_unknown = false;
+    filed.locale = q.locale;
+    jxjy::evaluate(q, *res.rule_set, filed);
+  }
+  write_forms(p, *res.rule_set, res, unfiled.empty() ? nullptr : &filed, out);
+  return out;
+}
+
+std::string Checker::forms(std::string_view text) const {
+  bool ok;
+  return forms(text, ok);
 }
 
 struct CheckerAccess {

@@ -143,5 +143,26 @@ out=$(head -c 17000000 /dev/zero | tr '\0' 'x' | "$bin" roll - 2>&1); expect "ro
 out=$("$bin" roll "$tmp/nothing.csv" 2>&1); expect "roll: a missing file" 2 $? "$out" 'unreadable'
 out=$("$bin" --help); expect "--help documents roll" 0 $? "$out" 'roll FILE'
 
+# The notice's own forms (CONTRACT §5.2): jxjy forms PROFILE.json|-, exit codes as check.
+unfiled='{"region":"150783","year":2023,"level":"junior","gender":"female","age":30,"training":[{"year":2023,"subject":"professional","activity":"training_class","hours":40,"filed":false,"note":"研修班"}]}'
+echo "$unfiled" >"$tmp/unfiled.json"
+out=$("$bin" forms "$tmp/unfiled.json"); expect "forms: 扎兰屯 附表 for an unfiled record" 0 $? "$out" '"ok":true,"forms":\[{"id":"filing_approval","title":"专业技术人员外出培训专业课学时备案审批表"'
+grep -q '"label":"培训学时","labelEn":"Hours","value":"40","from":"result.recordHours"' <<<"$out" && ok || bad "forms: 培训学时 not filled: ${out:0:300}"
+grep -q '"label":"姓名","labelEn":"Name","value":null,"from":null' <<<"$out" && ok || bad "forms: 姓名 is not blank: ${out:0:300}"
+out=$(echo "${unfiled/\"filed\":false/\"filed\":true}" | "$bin" forms -); expect "forms: a filed record needs none" 0 $? "$out" '^{"ok":true,"forms":\[\]}$'
+out=$(echo "$short" | "$bin" forms -); expect "forms: 郑州 has none" 0 $? "$out" '^{"ok":true,"forms":\[\]}$'
+out=$(echo '{"region":"650102","year":2023,"level":"senior","circumstances":[{"kind":"fanghuiju"}],"training":[]}' | "$bin" forms -)
+expect "forms: 新疆 附件2 for fanghuiju" 0 $? "$out" '"attachment":"附件2"'
+out=$(echo '{"region":"650102","year":2023,"level":"senior","currentTitleSince":2022,"training":[{"year":2023,"subject":"professional","activity":"conference","days":2,"level":"national"}]}' | "$bin" forms -)
+expect "forms: 新疆 附件1 with the check's figures" 0 $? "$out" '经审验，2023年符合专业课继续教育共计24学时，还需完成66学时的继续教育。'
+bad_profile='{"region":"150783","year":"2023","level":"x","training":{}}'
+out=$(echo "$bad_profile" | "$bin" forms -); code=$?
+expect "forms: bad input is exit 2" 2 $code "$out" '"ok":false'
+[ "$out" = "$(echo "$bad_profile" | "$bin" check -)" ] && ok || bad "forms: bad input differs from check's: $out"
+out=$("$bin" forms "$tmp/missing.json"); expect "forms: unreadable file" 2 $? "$out" '"code":"unreadable"'
+out=$("$bin" forms 2>&1); expect "forms: needs a profile" 2 $? "$out" 'wrong arguments'
+out=$("$bin" --help); expect "--help documents forms" 0 $? "$out" 'forms FILE|-'
+out=$("$bin" explain 650000-2022); expect "explain lists the forms" 0 $? "$out" '### 附件1 专技继续教育学时认定登记表'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -117,6 +117,13 @@ const broken = [
   ['waive_circumstance_years without a circumstance', () => set(base(), '/adjustments/0/effect', 'waive_circumstance_years'),
     'missing', '/adjustments/0/when/circumstance'],
   ['a date that is not YYYY-MM-DD', () => set(base(), '/validFrom', '16.02.2023'), 'invalid_date', '/validFrom'],
+  ['misspelt member of a form', () => rename(base(), '/forms/0/title', 'titel'), 'unknown_key', '/forms/0/titel'],
+  ['misspelt member of a form field', () => set(base(), '/forms/0/fields/0/value', 'x'), 'unknown_key', '/forms/0/fields/0/value'],
+  ['a form without its source', () => set(base(), '/forms/0/source', undefined), 'missing', '/forms/0/source'],
+  ['a form fill that does not exist', () => set(base(), '/forms/0/fields/1/from', 'profile.height'), 'invalid_value',
+    '/forms/0/fields/1/from'],
+  ['a form that is for no record, year or circumstance', () => set(base(), '/forms/0/when/each', 'month'), 'invalid_value',
+    '/forms/0/when/each'],
 ];
 
 for (const [what, make, code, path] of broken) {

@@ -50,6 +50,11 @@ class Checker {
   // the next (jxjy batch).
   void evaluate_into(std::string_view profile_json, std::string& out, bool& input_ok) const;
 
+  // The notice's own forms this profile needs, filled (CONTRACT §5.2): {"ok":true,"forms":[…]}, or for
+  // bad input the same {"ok":false,…} result as evaluate. input_ok: whether the input was valid.
+  std::string forms(std::string_view profile_json) const;
+  std::string forms(std::string_view profile_json, bool& input_ok) const;
+
   // The region catalogue: every region with rules, its rule sets and the circumstances they know.
   std::string regions() const;
 

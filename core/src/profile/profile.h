@@ -19,6 +19,7 @@ struct Record {
   bool filed_unknown = false;  // "filed": null (CONTRACT §5.1): the person does not know; `filed` stays true
   int start = 0, end = 0;  // yyyymmdd, 0: not given (CONTRACT §4.1): a record over several years is one occasion
   std::string occasion;    // records with the same occasion are one occasion for caps and once-only rules
+  std::string note;        // the person's words about it (the notice's forms print them)
 };
 
 struct Circumstance {

@@ -104,6 +104,8 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
       if (!x->is_string() || x->string().size() > Limits::kMaxNote) {
         std::string ignored;
         r.string(x, {path, "note"}, Limits::kMaxNote, ignored, false);
+      } else {
+        rec.note.assign(x->string());  // the forms print it (培训科目及内容)
       }
     } else {
       const AmountLimit* a = nullptr;

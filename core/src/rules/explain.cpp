@@ -30,6 +30,7 @@ class Explainer {
     own_department();
     occasions();
     adjustments();
+    forms();
     return std::move(out_);
   }
 
@@ -449,6 +450,88 @@ class Explainer {
       out_ += std::string("   - ") + t("条件：", "When: ") + conditions(a) + t("。", ".") + "\n";
       out_ += std::string("   - ") + t("效果：", "Effect: ") + effect(a) + t("。", ".") + "\n";
       cited(a, "   ");
+    }
+  }
+
+  // What fills a field, in words (the fills of rules/README.md "forms").
+  std::string fill_words(FormFill f) const {
+    switch (f) {
+      case FormFill::blank: return t("留空，手填", "blank, filled in by hand");
+      case FormFill::profile_gender: return t("性别（个人信息）", "gender (profile)");
+      case FormFill::profile_birth_month: return t("出生年月（个人信息的出生日期）", "year and month of birth (profile)");
+      case FormFill::profile_education: return t("学历（个人信息）", "education (profile)");
+      case FormFill::profile_level: return t("申报级别（个人信息）", "level applied for (profile)");
+      case FormFill::profile_circumstance: return t("所填的特殊情形", "the circumstance given");
+      case FormFill::record_content: return t("该记录的备注，无备注时为学习形式", "the record's note, else its activity");
+      case FormFill::record_period: return t("该记录的起止日期，无日期时为年度", "the record's dates, else its year");
+      case FormFill::record_activity: return t("该记录的学习形式", "the record's activity");
+      case FormFill::result_record_hours: return t("该记录备案后按本规则认定的学时", "the hours this rule set credits the record once filed");
+      case FormFill::result_year: return t("年度", "the year");
+      case FormFill::result_professional: return t("核查结果中该年度的专业科目学时", "the year's professional hours in the result");
+      case FormFill::result_missing: return t("核查结果中该年度仍缺的学时", "the hours the result still misses in the year");
+      case FormFill::result_year_hours: return t("所列活动的学时合计", "the sum of the listed activities' hours");
+      case FormFill::result_activities: return t("该年度各项活动（时间、方式、认定条款、学时）", "the year's activities (dates, form, clause, hours)");
+    }
+    return "";
+  }
+
+  void forms() {
+    out_ += t("\n## 通知所附表格\n\n", "\n## The notice's forms\n\n");
+    if (rs_.forms.empty()) {
+      if (rs_.forms_note.present) {
+        out_ += "- " + sentence(capital(rs_.forms_note.text.in(L_))) + "\n";
+        cited(rs_.forms_note);
+      } else {
+        out_ += t("通知没有须本人填写的表格。\n", "The notice has no form for the applicant to fill in.\n");
+      }
+      return;
+    }
+    for (const auto& f : rs_.forms) {
+      out_ += "### " + f.attachment + " " + f.title + "\n\n";
+      out_ += std::string("- ") + t("用途：", "Purpose: ") + f.purpose.in(L_) + "\n";
+      std::string when;
+      switch (f.each) {
+        case FormEach::record:
+          when = std::string(t("每条", "one for each ")) + (f.subjects ? words(kSubjectNames, f.subjects) : std::string()) +
+                 t("记录，学习形式为", " record of ") + words(kActivityNames, f.activities);
+          if (!(f.filed_true && f.filed_false && f.filed_null)) {
+            std::vector<std::string> v;
+            if (f.filed_true) v.push_back(t("已备案", "filed"));
+            if (f.filed_false) v.push_back(t("未备案", "not filed"));
+            if (f.filed_null) v.push_back(t("不清楚是否备案", "filing unknown"));
+            std::string list;
+            for (const auto& x : v) list += (list.empty() ? "" : t("或", " or ")) + x;
+            when += std::string(t("，且", ", ")) + list;
+          }
+          break;
+        case FormEach::year:
+          when = std::string(t("结论所需的每个年度（免除时不需要），该年度有", "one for each year the verdict needs (none when exempt) with credited ")) +
+                 (f.subjects ? words(kSubjectNames, f.subjects) : std::string()) + t("学时的以下活动：", " hours from ") +
+                 words(kActivityNames, f.activities);
+          break;
+        case FormEach::once: {
+          std::string list;
+          for (int c : f.circumstances) list += (list.empty() ? "" : t("或", " or ")) + w(kCircumstanceNames, unsigned(c));
+          when = std::string(t("所填特殊情形有", "one when the circumstances include ")) + list;
+          break;
+        }
+      }
+      if (f.routes) when += std::string(t("；申报方式为", "; route: ")) + words(kRouteNames, f.routes);
+      out_ += std::string("- ") + t("何时需要：", "When: ") + when + t("。", ".") + "\n";
+      out_ += std::string("- ") + t("栏目：", "Fields: ");
+      bool first = true;
+      for (const auto& fd : f.fields) {
+        out_ += (first ? "" : t("；", "; ")) + fd.label + (en() ? " (" + fd.label_en + ")" : std::string()) + t("——", " — ");
+        first = false;
+        if (fd.parts.empty()) {
+          out_ += fill_words(fd.fill);
+          continue;
+        }
+        for (const auto& part : fd.parts) out_ += part.fill == FormFill::blank ? part.text : "[" + fill_words(part.fill) + "]";
+      }
+      out_ = sentence(std::move(out_)) + "\n";
+      cited(f);
+      out_ += "\n";
     }
   }
 };

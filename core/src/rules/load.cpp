@@ -21,8 +21,8 @@ class RuleReader {
       return;
     }
     known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
-                     "validFromSource", "scope", "annualNotice", "sources", "interpretations", "annual", "filing", "requirements", "activities",
-                     "adjustments", "deadlines", "ownDepartment", "occasions"});
+                     "validFromSource", "scope", "annualNotice", "sources", "interpretations", "annual", "filing", "requirements",
+                     "activities", "adjustments", "deadlines", "ownDepartment", "occasions", "forms", "formsNote"});
     int version = 0;
     r_.integer(m(root, "schemaVersion"), "/schemaVersion", 1, 1, version, true);
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
@@ -51,6 +51,13 @@ class RuleReader {
       if (r_.choice(m(*o, "share"), "/occasions/share", kOccasionShareNames, share, true))
         rs_.occasions->share = OccasionShare(share);
       cited(*o, "/occasions", *rs_.occasions);
+    }
+    forms(m(root, "forms"));
+    if (const Json* n = m(root, "formsNote"); object(n, "/formsNote", false)) {
+      known(*n, "/formsNote", {"text", "source", "interpretation"});
+      rs_.forms_note.present = true;
+      rs_.forms_note.text = text(m(*n, "text"), "/formsNote/text", true);
+      cited(*n, "/formsNote", rs_.forms_note);
     }
     for (const auto& [key, shared] : shared_)
       if (!shared.used)
@@ -415,6 +422,157 @@ class RuleReader {
       }
       cited(*e, path, rule);
       if (const Json* ps = m(*e, "publicSource")) rule.public_source = source(ps, path + "/publicSource");
+    }
+  }
+
+  static constexpr std::string_view kFormEachNames[] = {"record", "year", "once"};
+
+  // A field's fill: one of kFormFills, allowed in a form of this kind.
+  bool form_fill(const Json* v, const std::string& path, FormEach each, FormFill& out) {
+    std::string id;
+    return r_.string(v, path, 64, id, true) && form_fill(id, path, each, out);
+  }
+  bool form_fill(const std::string& id, const std::string& path, FormEach each, FormFill& out) {
+    for (size_t i = 1; i < std::size(kFormFills); ++i) {
+      if (kFormFills[i].id != id) continue;
+      if (!kFormFills[i].any && kFormFills[i].only != each) {
+        r_.add("invalid_value", path, message_text(M::rule_form_fill_wrong_form, id, std::string(kFormEachNames[int(each)])));
+        return false;
+      }
+      out = FormFill(i);
+      return true;
+    }
+    r_.add("invalid_value", path, message_text(M::rule_form_fill_unknown, id));
+    return false;
+  }
+
+  void forms(const Json* v) {
+    if (!array(v, "/forms", false)) return;
+    std::set<std::string> ids;
+    size_t i = 0;
+    for (const Json* x = v->first(); x; x = x->next(), ++i) {
+      std::string path = "/forms/" + std::to_string(i);
+      if (!object(x, path, true)) continue;
+      const Json& e = *x;
+      known(e, path, {"id", "title", "attachment", "source", "interpretation", "purpose", "when", "fields", "rows", "note"});
+      Form f;
+      if (r_.string(m(e, "id"), path + "/id", 64, f.id, true) && !ids.insert(f.id).second)
+        r_.add("invalid_value", path + "/id", message_text(M::rule_duplicate_id));
+      r_.string(m(e, "title"), path + "/title", 500, f.title, true);
+      r_.string(m(e, "attachment"), path + "/attachment", 64, f.attachment, true);
+      r_.string(m(e, "note"), path + "/note", 2000, f.note, false);
+      f.purpose = text(m(e, "purpose"), path + "/purpose", true);
+      cited(e, path, f);
+      // Every form cites the clause that calls for it, and names its attachment there.
+      if (!f.attachment.empty() && f.source.clause.find(f.attachment) == std::string::npos)
+        r_.add("invalid_value", path + "/source/clause", message_text(M::rule_form_attachment_not_cited, f.attachment));
+      if (const Json* w = m(e, "when"); object(w, path + "/when", true)) {
+        std::string wp = path + "/when";
+        known(*w, wp, {"each", "routes", "activities", "subjects", "filed", "circumstances"});
+        std::string each;
+        if (r_.string(m(*w, "each"), wp + "/each", 16, each, true)) {
+          bool found = false;
+          for (int k = 0; k < 3; ++k)
+            if (kFormEachNames[k] == each) f.each = FormEach(k), found = true;
+          if (!found) r_.add("invalid_value", wp + "/each", message_text(M::input_not_a_choice, each, Text{"record, year, once", "record, year, once"}));
+        }
+        f.routes = mask(m(*w, "routes"), wp + "/routes", kRouteNames);
+        f.activities = mask(m(*w, "activities"), wp + "/activities", kActivityNames);
+        f.subjects = mask(m(*w, "subjects"), wp + "/subjects", kSubjectNames, 2);
+        if (const Json* fl = m(*w, "filed"); array(fl, wp + "/filed", false)) {
+          for (const Json* y = fl->first(); y; y = y->next()) {
+            if (y->is_null()) f.filed_null = true;
+            else if (y->is_boolean()) (y->boolean() ? f.filed_true : f.filed_false) = true;
+            else r_.add("invalid_value", wp + "/filed", message_text(M::rule_form_when_filed));
+          }
+        } else {
+          f.filed_true = f.filed_false = f.filed_null = true;  // any record
+        }
+        if (const Json* cs = m(*w, "circumstances"); array(cs, wp + "/circumstances", false)) {
+          size_t k = 0;
+          for (const Json* y = cs->first(); y; y = y->next(), ++k) {
+            int c = -1;
+            if (r_.choice(y, wp + "/circumstances/" + std::to_string(k), kCircumstanceNames, c, true)) f.circumstances.push_back(c);
+          }
+        }
+        if (f.each == FormEach::once && f.circumstances.empty())
+          r_.add("missing", wp + "/circumstances", message_text(M::rule_form_when_circumstances));
+      }
+      if (const Json* fs = m(e, "fields"); array(fs, path + "/fields", true)) {
+        size_t k = 0;
+        for (const Json* y = fs->first(); y; y = y->next(), ++k) {
+          std::string fp = path + "/fields/" + std::to_string(k);
+          if (!object(y, fp, true)) continue;
+          known(*y, fp, {"label", "en", "from", "template", "printed", "sameLine"});
+          FormField fd;
+          r_.string(m(*y, "label"), fp + "/label", 200, fd.label, true);
+          r_.string(m(*y, "en"), fp + "/en", 200, fd.label_en, true);
+          r_.string(m(*y, "printed"), fp + "/printed", 500, fd.printed, false);
+          r_.boolean(m(*y, "sameLine"), fp + "/sameLine", fd.same_line, false);
+          const Json* from = m(*y, "from");
+          const Json* tpl = m(*y, "template");
+          if (from && tpl) r_.add("invalid_value", fp, message_text(M::rule_form_fill_or_template));
+          if (from && !from->is_null()) form_fill(from, fp + "/from", f.each, fd.fill);
+          if (tpl) template_parts(tpl, fp + "/template", f.each, fd.parts);
+          f.fields.push_back(std::move(fd));
+        }
+      }
+      if (const Json* rw = m(e, "rows"); object(rw, path + "/rows", false)) {
+        std::string rp = path + "/rows";
+        known(*rw, rp, {"field", "from", "columns"});
+        f.has_rows = true;
+        FormFill fill = FormFill::blank;
+        if (form_fill(m(*rw, "from"), rp + "/from", f.each, fill) && fill != FormFill::result_activities)
+          r_.add("invalid_value", rp + "/from", message_text(M::rule_form_fill_unknown, std::string(kFormFills[int(fill)].id)));
+        if (r_.string(m(*rw, "field"), rp + "/field", 200, f.rows_field, true)) {
+          bool found = false;
+          for (const auto& fd : f.fields) found |= fd.label == f.rows_field;
+          if (!found) r_.add("invalid_value", rp + "/field", message_text(M::rule_form_rows_field, f.rows_field));
+        }
+        if (const Json* cs = m(*rw, "columns"); array(cs, rp + "/columns", true)) {
+          size_t k = 0;
+          for (const Json* y = cs->first(); y; y = y->next(), ++k) {
+            std::string cp = rp + "/columns/" + std::to_string(k);
+            if (!object(y, cp, true)) continue;
+            known(*y, cp, {"label", "en", "from"});
+            FormColumnSpec c;
+            r_.string(m(*y, "label"), cp + "/label", 200, c.label, true);
+            r_.string(m(*y, "en"), cp + "/en", 200, c.label_en, true);
+            std::string from;
+            if (r_.string(m(*y, "from"), cp + "/from", 16, from, true)) {
+              bool found = false;
+              for (size_t n = 0; n < std::size(kFormColumns); ++n)
+                if (kFormColumns[n] == from) c.from = FormColumn(n), found = true;
+              if (!found)
+                r_.add("invalid_value", cp + "/from", message_text(M::input_not_a_choice, from, Text{"period, activity, clause, hours", "period, activity, clause, hours"}));
+            }
+            f.columns.push_back(std::move(c));
+          }
+        }
+      }
+      rs_.forms.push_back(std::move(f));
+    }
+  }
+
+  // "经审验，{result.year}年…": literal texts and fills in braces.
+  void template_parts(const Json* v, const std::string& path, FormEach each, std::vector<FormPart>& parts) {
+    std::string t;
+    if (!r_.string(v, path, 500, t, true)) return;
+    size_t at = 0;
+    while (at < t.size()) {
+      size_t open = t.find('{', at), close = t.find('}', at);
+      if (open == std::string::npos) {
+        if (close != std::string::npos) return r_.add("invalid_value", path, message_text(M::rule_form_template));
+        parts.push_back({t.substr(at), FormFill::blank});
+        break;
+      }
+      close = t.find('}', open);
+      if (close == std::string::npos || t.find('}', at) < open) return r_.add("invalid_value", path, message_text(M::rule_form_template));
+      if (open > at) parts.push_back({t.substr(at, open - at), FormFill::blank});
+      std::string name = t.substr(open + 1, close - open - 1);
+      FormPart part;
+      if (form_fill(name, path, each, part.fill)) parts.push_back(std::move(part));
+      at = close + 1;
     }
   }
 

@@ -149,6 +149,75 @@ struct Occasions : RuleItem {
   OccasionShare share = OccasionShare::by_days;
 };
 
+// The notice's own forms (附表, 附件1 …) as data (rules/README.md "forms"): which profiles need one,
+// and what fills each of its fields. What may fill a field is a fixed list (FormFill): a profile
+// field, a record field, a figure of the result, or nothing (a blank written by hand).
+enum class FormEach : uint8_t { record, year, once };
+enum class FormFill : uint8_t {
+  blank,
+  profile_gender, profile_birth_month, profile_education, profile_level, profile_circumstance,
+  record_content, record_period, record_activity,
+  result_record_hours, result_year, result_professional, result_missing, result_year_hours, result_activities,
+};
+struct FormFillName {
+  std::string_view id;
+  FormEach only;   // the forms it belongs to (a record field in a per-record form …)
+  bool any;        // true: any form
+};
+inline constexpr FormFillName kFormFills[] = {
+    {"", FormEach::once, true},
+    {"profile.gender", FormEach::once, true},
+    {"profile.birthMonth", FormEach::once, true},
+    {"profile.education", FormEach::once, true},
+    {"profile.level", FormEach::once, true},
+    {"profile.circumstance", FormEach::once, false},
+    {"record.content", FormEach::record, false},
+    {"record.period", FormEach::record, false},
+    {"record.activity", FormEach::record, false},
+    {"result.recordHours", FormEach::record, false},
+    {"result.year", FormEach::year, false},
+    {"result.professional", FormEach::year, false},
+    {"result.missing", FormEach::year, false},
+    {"result.yearHours", FormEach::year, false},
+    {"result.activities", FormEach::year, false},
+};
+// The columns a table of activities (rows, from result.activities) may have.
+enum class FormColumn : uint8_t { period, activity, clause, hours };
+inline constexpr std::string_view kFormColumns[] = {"period", "activity", "clause", "hours"};
+
+struct FormPart {  // a piece of a template: literal text, or a fill
+  std::string text;
+  FormFill fill = FormFill::blank;
+};
+struct FormField {
+  std::string label, label_en;
+  FormFill fill = FormFill::blank;
+  std::vector<FormPart> parts;  // a template ("经审验，{result.year}年…"): literal texts and fills
+  std::string printed;          // the form's own printed words in the cell (signatures, 年 月 日)
+  bool same_line = false;       // printed on the line of the field before it
+};
+struct FormColumnSpec {
+  std::string label, label_en;
+  FormColumn from = FormColumn::period;
+};
+struct Form : RuleItem {
+  std::string id, title, attachment, note;
+  Text purpose;
+  FormEach each = FormEach::once;
+  Mask routes = 0, activities = 0, subjects = 0;
+  bool filed_false = false, filed_null = false, filed_true = false;  // each record: which filed values
+  std::vector<int> circumstances;  // once: any of these circumstance kinds in the profile
+  std::vector<FormField> fields;
+  bool has_rows = false;
+  std::string rows_field;  // the label of the field whose cell the table fills
+  std::vector<FormColumnSpec> columns;
+};
+// A note on the forms of a notice that has none for the person (松山区: its attachments are for departments).
+struct FormsNote : RuleItem {
+  bool present = false;
+  Text text;
+};
+
 struct RuleSet {
   std::string id, file, region;
   std::string based_on;  // the rule set this one patches ("basedOn"), if any
@@ -167,6 +236,8 @@ struct RuleSet {
   Deadlines deadlines;
   OwnDepartment own_department;
   std::optional<Occasions> occasions;
+  std::vector<Form> forms;
+  FormsNote forms_note;
   std::string json[2];  // the result's "ruleSet" object per Locale, filled by result/ (serialise_once)
 };
 
@@ -189,6 +260,8 @@ void for_each_source(RS& rs, F&& f) {
   for (auto& n : rs.deadlines.notes) item(n);
   item(rs.own_department);
   if (rs.occasions) item(*rs.occasions);
+  for (auto& f : rs.forms) item(f);
+  item(rs.forms_note);
   if (rs.valid_from_source) f(*rs.valid_from_source);
 }
 
