@@ -28,6 +28,26 @@ export function newId() {
   return `p${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
+/**
+ * One person of a stored set ({id, draft}) type-checked, or null when it is not one; `i` its index (for
+ * the paths pushed to `dropped`), `seen` the ids taken so far (a repeated or bad id gets a new one).
+ */
+export function sanitizePerson(p, i, seen, dropped, lang) {
+  if (!p || typeof p !== 'object' || Array.isArray(p) || !p.draft || typeof p.draft !== 'object' || Array.isArray(p.draft)) {
+    dropped.push(`people/${i}`);
+    return null;
+  }
+  const { draft, dropped: d } = sanitizeDraft(p.draft, lang);
+  for (const path of d) dropped.push(`people/${i}/draft${path ? '/' + path : ''}`);
+  let id = p.id;
+  if (typeof id !== 'string' || !ID.test(id) || seen.has(id)) {
+    if (id !== undefined) dropped.push(`people/${i}/id`);
+    id = newId();
+  }
+  seen.add(id);
+  return { id, draft };
+}
+
 /** A clean set from anything (parsed storage). Returns {set, dropped} (dropped: paths not kept). */
 export function sanitizeSet(raw, lang) {
   const set = emptySet();
@@ -41,19 +61,8 @@ export function sanitizeSet(raw, lang) {
   } else {
     const seen = new Set();
     raw.people.slice(0, MAX_PEOPLE).forEach((p, i) => {
-      if (!p || typeof p !== 'object' || Array.isArray(p) || !p.draft || typeof p.draft !== 'object' || Array.isArray(p.draft)) {
-        dropped.push(`people/${i}`);
-        return;
-      }
-      const { draft, dropped: d } = sanitizeDraft(p.draft, lang);
-      for (const path of d) dropped.push(`people/${i}/draft${path ? '/' + path : ''}`);
-      let id = p.id;
-      if (typeof id !== 'string' || !ID.test(id) || seen.has(id)) {
-        if (id !== undefined) dropped.push(`people/${i}/id`);
-        id = newId();
-      }
-      seen.add(id);
-      set.people.push({ id, draft });
+      const person = sanitizePerson(p, i, seen, dropped, lang);
+      if (person) set.people.push(person);
     });
     if (raw.people.length > MAX_PEOPLE) dropped.push(`people/${MAX_PEOPLE}-`);
   }
