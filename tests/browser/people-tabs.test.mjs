@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { ensureArtifacts, newContext, skip, useBrowser, waitReady } from './harness.mjs';
+import { savedPeople } from './people-store.mjs';
 
 const env = useBrowser();
 const LEGACY = 'jxjy.people.v1';
@@ -15,33 +16,6 @@ const DRAFT = 'jxjy.calculator.draft.v2';
 const options = (page) => page.locator('#people-select option').allTextContents();
 const link = (profile) => `${env.server.url}#p=${Buffer.from(JSON.stringify(profile)).toString('base64url')}`;
 const SAVE = 700; // the page writes a moment (300 ms) after the last change
-
-/**
- * The saved people as the page keeps them: the records of IndexedDB "jxjy" (store "people", in their
- * order), or, where there is no such store (the localStorage era), the old set's people.
- */
-export const savedPeople = (page) => page.evaluate(async (legacy) => {
-  const names = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : ['jxjy'];
-  if (names.includes('jxjy')) {
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('jxjy');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    if (db.objectStoreNames.contains('people')) {
-      const all = await new Promise((resolve, reject) => {
-        const r = db.transaction('people').objectStore('people').getAll();
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      db.close();
-      return all.sort((a, b) => a.order - b.order);
-    }
-    db.close();
-  }
-  const set = JSON.parse(localStorage.getItem(legacy) || '{"people":[]}');
-  return set.people;
-}, LEGACY);
 
 async function openPanel(page) {
   const open = await page.locator('#people-details').evaluate((d) => d.open);
@@ -259,7 +233,7 @@ const watchLongTasks = () => {
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 };
 
-test('500 people: an edit writes one record, not the whole set (no long task near the 230-560 ms of before)', { skip, timeout: 180_000 }, async () => {
+test('500 people: an edit writes one record, not the whole set (no 230-560 ms task a keystroke)', { skip, timeout: 180_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin);
   const set = legacySet(500, { note: '' });
   for (const p of set.people) p.draft.training = Array.from({ length: 12 }, (_, i) => ({ year: String(2015 + (i % 9)), subject: i % 2 ? 'public' : 'professional', activity: 'course', amount: '30', unit: 'hours', note: '某某大学继续教育学院网络课程'.repeat(3) }));
@@ -273,20 +247,25 @@ test('500 people: an edit writes one record, not the whole set (no long task nea
   await page.locator('#people-select option', { hasText: '旧人员500' }).waitFor({ state: 'attached' });
   await openPerson(page, '旧人员2');
   await page.waitForTimeout(SAVE);
+  // a slow phone's CPU (4x, as bench/page_bench.mjs THROTTLE): the old whole-set write took 230-560 ms there
+  const cdp = await rec.context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const worst = [];
-  for (const v of ['4', '5', '6']) {
+  for (const v of ['x', 'y', 'z']) {
     await page.evaluate(() => { window.__long = []; });
-    await page.locator('#f-age').click();
+    await page.locator('#f-name').click();
     await page.keyboard.press('End');
     await page.keyboard.type(v);
     await page.waitForTimeout(SAVE);
     worst.push(Math.max(0, ...await page.evaluate(() => window.__long)));
   }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.waitForTimeout(SAVE);
   const stored = (await savedPeople(page)).find((p) => p.id === 'old2');
-  assert.equal(stored.draft.age, '31456', 'each keystroke written');
-  // a generous bound (2 cores, headless): the old whole-set write took 230-560 ms a keystroke
-  assert.ok(Math.min(...worst) < 150, `longest task after a keystroke: ${worst.join(', ')} ms`);
+  assert.equal(stored.draft.name, '旧人员2xyz', 'each keystroke written');
+  // a generous bound (the best of three keystrokes, 2 cores, headless, 4x slower CPU)
+  console.log(`# longest task after a keystroke (4x CPU): ${worst.join(', ')} ms`);
+  assert.ok(Math.min(...worst) < 200, `longest task after a keystroke: ${worst.join(', ')} ms`);
   await rec.context.close();
   rec.check();
 });
