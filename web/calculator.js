@@ -329,6 +329,7 @@ export function mount(root, opts = {}) {
       writeTab();
       notices = [...notices.filter((f) => f === fullNotice), () => t('peopleConflict', of, r.conflict.name)];
       showNotices();
+      peopleView?.say(t('peopleConflict', of, r.conflict.name));
     }
     if (r.deleted) peopleView?.say(t('peopleDeletedElsewhere'));
     peopleView?.refresh();
@@ -570,7 +571,7 @@ export function mount(root, opts = {}) {
     evaluateNow();
   }
   function showNotices() {
-    $('notice').textContent = notices.map((f) => f()).join(' ');
+    $('notice').textContent = notices.map((f) => f()).join(draft.lang === 'en' ? ' ' : '');
   }
 
   async function clearAll() {

@@ -168,13 +168,14 @@ export function saveDraft(storage, key, draft) {
 // sessionStorage (this tab, kept over a reload) and, the same pair, in localStorage (where a new tab
 // starts: the last tab that wrote). `person` is the saved person the draft belongs to and the revision
 // it is based on (people-db.js); the pair is one value, so a draft never meets another tab's person.
-// A draft of before (STORAGE_KEY in localStorage, from a page of the localStorage era) is taken over once
-// by the first tab that finds it, and removed once this tab's pair is written.
+// A draft of before (STORAGE_KEY in localStorage, written by a page of the localStorage era: the page
+// never writes it now) is the newest there is: the tab that finds it takes it over, and it is removed once
+// that tab's pair is written.
 export const TAB_KEY = 'jxjy.tab.v1';
 
 /** This tab's stored pair: {draft, dropped, person, legacy} or null (legacy: read from STORAGE_KEY). */
 export function loadTab(session, local, lang) {
-  for (const storage of [session, null, local]) {
+  for (const storage of [null, session, local]) {
     if (storage === null) {
       const old = local ? loadDraft(local, STORAGE_KEY, lang) : null;
       if (old) return { ...old, person: null, legacy: true };

@@ -21,6 +21,7 @@ export function createPeopleView(app, store, deps) {
   const { set } = store;
   const unnamed = (n) => t('peopleUnnamed', n);
   const label = (id) => labelOf(set, id, unnamed);
+  const gap = () => (app.lang() === 'en' ? ' ' : ''); // between sentences (Chinese: none)
 
   const select = el('select', { id: 'people-select' });
   const button = (id, key, cls) => el('button', { type: 'button', id, className: cls, 'data-t': key });
@@ -68,7 +69,7 @@ export function createPeopleView(app, store, deps) {
   /** A write was refused (storage full): nothing on screen was replaced; said, with what to do. */
   function refused() {
     deps.afterWrite({ ok: false });
-    say('', `${t('peopleNotReplaced')} ${t('storageFull')}`);
+    say('', [t('peopleNotReplaced'), t('storageFull')].join(gap()));
     storageError = true;
     details.open = true;
     refresh();
@@ -134,7 +135,7 @@ export function createPeopleView(app, store, deps) {
     const kept = await keepShown();
     if (!kept) return;
     show(id);
-    say([kept.text, t('peopleOpened', label(id))].filter(Boolean).join(' '));
+    say([kept.text, t('peopleOpened', label(id))].filter(Boolean).join(gap()));
   }
 
   async function addNew() {
@@ -143,7 +144,7 @@ export function createPeopleView(app, store, deps) {
     const id = await store.add(emptyDraft(app.lang()));
     if (!id) { undoKeep(kept); return; }
     show(id);
-    say([kept.text, t('peopleCreated', label(id))].filter(Boolean).join(' '));
+    say([kept.text, t('peopleCreated', label(id))].filter(Boolean).join(gap()));
   }
 
   function startRename() {
@@ -181,7 +182,7 @@ export function createPeopleView(app, store, deps) {
     const id = await store.add(copy);
     if (!id) { undoKeep(kept); return; }
     show(id);
-    say([kept.text, t('peopleDuplicated', label(id))].filter(Boolean).join(' '));
+    say([kept.text, t('peopleDuplicated', label(id))].filter(Boolean).join(gap()));
   }
 
   async function remove() {
@@ -226,7 +227,7 @@ export function createPeopleView(app, store, deps) {
     const today = deps.today();
     const name = `jxjy-people-${today}.json`;
     download(name, `${JSON.stringify(exportSet(out, today), null, 2)}\n`);
-    say([kept, t('peopleExported', out.people.length, name)].filter(Boolean).join(' '));
+    say([kept, t('peopleExported', out.people.length, name)].filter(Boolean).join(gap()));
   }
 
   async function importFile() {
@@ -244,7 +245,7 @@ export function createPeopleView(app, store, deps) {
       if (same) parts.push(t('peopleImportSame', same));
       if (dropped.length) parts.push(t('peopleDropped', dropped.join(app.lang() === 'en' ? ', ' : '、')));
       parts.push(t('peopleImportKept'));
-      say(parts.join(' '));
+      say(parts.join(gap()));
     } catch (e) {
       const why = e instanceof PeopleFileError ? t(e.key, ...e.args) : String((e && e.message) || e);
       say('', t('peopleImportFailed', f.name, why));
