@@ -306,8 +306,9 @@ export function mount(root, opts = {}) {
     return p;
   }
   /** This tab's draft and person (draft.js saveTab); false when storage refused it. */
+  let holdSeed = false;
   function writeTab() {
-    const ok = saveTab(session, storage, draft, people.base, tab && tab.legacy);
+    const ok = saveTab(session, holdSeed ? null : storage, draft, people.base, tab && tab.legacy);
     if (ok && tab) tab.legacy = false;
     return ok;
   }
@@ -344,9 +345,12 @@ export function mount(root, opts = {}) {
       keptFirst = people.keepOther(keepFirst.draft, person).then((r) => {
         if (r.ok) {
           notices.push(r.id ? () => t('openedSharedKept', personLabel(people.set, r.id, unnamed)) : () => t('openedShared'));
+          if (r.conflict) notices.push(() => t('peopleConflict', personLabel(people.set, r.conflict.of, unnamed), r.conflict.name));
           showNotices();
+        } else {
+          holdSeed = true; // the draft of before is not kept anywhere else: where new tabs start stays as it was
         }
-        afterWrite(r);
+        afterWrite({ ok: r.ok });
         writeTab();
       });
       return;
