@@ -18,7 +18,7 @@
 // one of them has been read back from IndexedDB. Until then it stays, and the page says so.
 import { openDB } from './vendor/idb.js';
 import { hasContent, sanitizeDraft } from './draft.js';
-import { MAX_PEOPLE, PEOPLE_KEY, copyDraft, newId, personOf, sanitizePerson } from './people.js';
+import { MAX_PEOPLE, PEOPLE_KEY, copyDraft, newId, personOf, readLegacySet } from './people.js';
 
 export const DB_NAME = 'jxjy';
 export const STORE = 'people';
@@ -32,7 +32,6 @@ export const isQuotaError = (e) => !!e && (e.name === 'QuotaExceededError' || (e
 
 // Work in slices of a few milliseconds, so that reading a large or malformed set never freezes the tab.
 const SLICE_MS = 8;
-const MAX_DROPPED = 50; // paths named of what a migration dropped
 const now = () => (globalThis.performance ? performance.now() : Date.now());
 const yieldTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -111,42 +110,16 @@ export function openPeopleStore(options = {}) {
     return keep({ id: rec.id, draft, rev: Number(rec.rev) || 1, order: Number(rec.order) || 0 });
   }
 
-  // the old localStorage set, type-checked in slices; its people keep their ids
+  // the old localStorage set, type-checked in a worker (people-worker.js; here when there is none); its
+  // people keep their ids
   async function migrate() {
     let text = null;
     try { text = legacy ? legacy.getItem(PEOPLE_KEY) : null; } catch { return; }
     if (text === null) return;
-    let raw;
-    try { raw = JSON.parse(text); } catch { raw = undefined; store.dropped.push(''); }
-    const people = [];
-    const seen = new Set();
-    let cut = false;
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-      if (Array.isArray(raw.people)) {
-        let t0 = now();
-        const list = raw.people.slice(0, MAX_PEOPLE);
-        for (let i = 0; i < list.length; i++) {
-          const d = [];
-          const p = sanitizePerson(list[i], i, seen, d, lang);
-          if (p) people.push(p);
-          if (d.length) {
-            if (store.dropped.length + d.length > MAX_DROPPED) cut = true;
-            store.dropped.push(...d.slice(0, Math.max(0, MAX_DROPPED - store.dropped.length)));
-          }
-          if (now() - t0 > SLICE_MS) { await yieldTask(); t0 = now(); }
-        }
-        if (raw.people.length > MAX_PEOPLE) store.dropped.push(`people/${MAX_PEOPLE}-`);
-      } else if ('people' in raw) {
-        store.dropped.push('people');
-      }
-      if (raw.current !== null && raw.current !== undefined) {
-        if (typeof raw.current === 'string' && people.some((p) => p.id === raw.current)) store.legacyCurrent = raw.current;
-        else store.dropped.push('current');
-      }
-    } else if (raw !== undefined && raw !== null) {
-      store.dropped.push('');
-    }
-    if (cut) store.dropped.push('…'); // (a set of junk: its first ones named)
+    const read = await readOffThread(text);
+    store.dropped.push(...read.dropped);
+    const people = read.people;
+    if (read.current) store.legacyCurrent = read.current;
     const first = nextOrder();
     const records = people.map((p, i) => record(p.id, p.draft, first + i));
     const r = await write(async (s) => {
@@ -168,6 +141,21 @@ export function openPeopleStore(options = {}) {
       store.migration = 'failed';
       for (const rec of records) if (!personOf(set, rec.id)) set.people.push({ ...keep(rec), pending: true });
     }
+  }
+
+  function readOffThread(text) {
+    const here = () => readLegacySet(text, lang);
+    if (typeof Worker !== 'function') return Promise.resolve(here());
+    return new Promise((resolve) => {
+      let worker;
+      try {
+        worker = new Worker(new URL('./people-worker.js', import.meta.url), { type: 'module', name: 'jxjy-people' });
+      } catch { resolve(here()); return; }
+      const done = (out) => { worker.terminate(); resolve(out && Array.isArray(out.people) ? out : here()); };
+      worker.onmessage = (e) => done(e.data);
+      worker.onerror = (e) => { e.preventDefault?.(); done(null); };
+      worker.postMessage({ text, lang });
+    });
   }
 
   async function loadAll() {

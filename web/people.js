@@ -48,6 +48,46 @@ export function sanitizePerson(p, i, seen, dropped, lang) {
   return { id, draft };
 }
 
+/**
+ * The people of the old localStorage value (PEOPLE_KEY's text), type-checked: {people: [{id, draft}],
+ * current (id or null), dropped: paths (the first `maxDropped`, then '…')}. Pure: people-db.js runs it
+ * in a worker (people-worker.js), so that parsing a large or malformed set never blocks the page.
+ */
+export function readLegacySet(text, lang, maxDropped = 50) {
+  const dropped = [];
+  let cut = false;
+  const note = (paths) => {
+    if (dropped.length + paths.length > maxDropped) cut = true;
+    dropped.push(...paths.slice(0, Math.max(0, maxDropped - dropped.length)));
+  };
+  let raw;
+  try { raw = JSON.parse(text); } catch { return { people: [], current: null, dropped: [''] }; }
+  const people = [];
+  let current = null;
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    if (Array.isArray(raw.people)) {
+      const seen = new Set();
+      raw.people.slice(0, MAX_PEOPLE).forEach((p, i) => {
+        const d = [];
+        const person = sanitizePerson(p, i, seen, d, lang);
+        if (person) people.push(person);
+        if (d.length) note(d);
+      });
+      if (raw.people.length > MAX_PEOPLE) note([`people/${MAX_PEOPLE}-`]);
+    } else if ('people' in raw) {
+      note(['people']);
+    }
+    if (raw.current !== null && raw.current !== undefined) {
+      if (typeof raw.current === 'string' && people.some((p) => p.id === raw.current)) current = raw.current;
+      else note(['current']);
+    }
+  } else if (raw !== null) {
+    note(['']);
+  }
+  if (cut) dropped.push('…');
+  return { people, current, dropped };
+}
+
 /** A clean set from anything (parsed storage). Returns {set, dropped} (dropped: paths not kept). */
 export function sanitizeSet(raw, lang) {
   const set = emptySet();
