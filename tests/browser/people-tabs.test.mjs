@@ -93,6 +93,8 @@ test('two tabs edit the same person at once: both kept, the second as 「甲（�
   await a.locator('#people-select option', { hasText: '甲（另一窗口的修改）' }).waitFor({ state: 'attached' });
   await b.locator('#people').scrollIntoViewIfNeeded();
   await b.screenshot({ path: join(ensureArtifacts(), 'people-tabs-conflict-1280.png') });
+  await b.setViewportSize({ width: 360, height: 800 });
+  await b.screenshot({ path: join(ensureArtifacts(), 'people-tabs-conflict-360.png') });
   await rec.context.close();
   rec.check();
 });
@@ -171,6 +173,8 @@ test('migration: the old localStorage people all move to IndexedDB once; the old
   await seed.locator('#notice', { hasText: '原来的数据仍保留' }).waitFor();
   assert.deepEqual(await options(seed), ['旧人员1', '旧人员2', '旧人员3'], 'the old people are shown all the same');
   assert.ok(await seed.evaluate((k) => localStorage.getItem(k), LEGACY), 'the old data is kept');
+  await seed.setViewportSize({ width: 360, height: 800 });
+  await seed.screenshot({ path: join(ensureArtifacts(), 'people-migrate-failed-360.png') });
   await seed.close();
 
   const page = await fresh(rec);
