@@ -237,10 +237,11 @@ const watchLongTasks = () => {
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 };
 
-test('500 people: an edit writes one record, not the whole set (no 230-560 ms task a keystroke)', { skip, timeout: 180_000 }, async () => {
+test('500 people: an edit writes one record, not the whole set (no long task a keystroke)', { skip, timeout: 180_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin);
   const set = legacySet(500, { note: '' });
-  for (const p of set.people) p.draft.training = Array.from({ length: 12 }, (_, i) => ({ year: String(2015 + (i % 9)), subject: i % 2 ? 'public' : 'professional', activity: 'course', amount: '30', unit: 'hours', note: '某某大学继续教育学院网络课程'.repeat(3) }));
+  // 40 records each: a 3.6 MB set, as a clerk's list grows (the old store rewrote all of it per edit)
+  for (const p of set.people) p.draft.training = Array.from({ length: 40 }, (_, i) => ({ year: String(2015 + (i % 9)), subject: i % 2 ? 'public' : 'professional', activity: 'course', amount: '30', unit: 'hours', note: '某某大学继续教育学院网络课程'.repeat(3) }));
   await rec.context.addInitScript(watchLongTasks);
   const page = await rec.context.newPage();
   await page.goto(env.server.url);
@@ -251,25 +252,26 @@ test('500 people: an edit writes one record, not the whole set (no 230-560 ms ta
   await page.locator('#people-select option', { hasText: '旧人员500' }).waitFor({ state: 'attached' });
   await openPerson(page, '旧人员2');
   await page.waitForTimeout(SAVE);
-  // a slow phone's CPU (4x, as bench/page_bench.mjs THROTTLE): the old whole-set write took 230-560 ms there
+  // a slow phone's CPU (4x, as bench/page_bench.mjs THROTTLE)
   const cdp = await rec.context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const worst = [];
+  await page.evaluate(() => { window.__long = []; });
   for (const v of ['x', 'y', 'z']) {
-    await page.evaluate(() => { window.__long = []; });
     await page.locator('#f-name').click();
     await page.keyboard.press('End');
     await page.keyboard.type(v);
     await page.waitForTimeout(SAVE);
-    worst.push(Math.max(0, ...await page.evaluate(() => window.__long)));
   }
+  await page.waitForTimeout(SAVE);
+  const tasks = await page.evaluate(() => window.__long);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.waitForTimeout(SAVE);
   const stored = (await savedPeople(page)).find((p) => p.id === 'old2');
   assert.equal(stored.draft.name, '旧人员2xyz', 'each keystroke written');
-  // a generous bound (the best of three keystrokes, 2 cores, headless, 4x slower CPU)
-  console.log(`# longest task after a keystroke (4x CPU): ${worst.join(', ')} ms`);
-  assert.ok(Math.min(...worst) < 200, `longest task after a keystroke: ${worst.join(', ')} ms`);
+  // a generous bound (three keystrokes and their writes, 2 cores, headless, 4x slower CPU): the old store's
+  // whole-set write of this set was one 1.2-1.4 s task per edit there
+  console.log(`# long tasks over three keystrokes and their writes (4x CPU): ${tasks.join(', ') || 'none'} ms`);
+  assert.ok(Math.max(0, ...tasks) < 300, `long tasks: ${tasks.join(', ')} ms`);
   await rec.context.close();
   rec.check();
 });
