@@ -190,8 +190,9 @@ export function openPeopleStore(options = {}) {
       db = null;
       store.error = e;
     }
+    if (db) await loadAll(); // (first: the old people go after those kept already)
     await migrate();
-    if (db) await loadAll();
+    if (db && store.migration) await loadAll();
     if (set.current !== null && !personOf(set, set.current)) set.current = null;
     if (typeof BroadcastChannel === 'function') {
       channel = new BroadcastChannel(CHANNEL);
