@@ -10,7 +10,8 @@
 //   shared       a profile from a #p= link: opened (after asking, when a draft of one's own is there)
 //   onResult     called with (result, profile) after every evaluation
 //   shareBase    the page a share link opens (default: this page's address; null: no share button)
-//   peopleKey    localStorage key of the saved people (people.js; needs storageKey): the page's people panel
+//   peopleKey    true (the old localStorage key of the saved people, people.js; needs storageKey): the page's
+//                people panel, its people in IndexedDB (people-db.js) and its draft each tab's own (draft.js loadTab)
 // controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile, {name}), unsaved(),
 //               destroy() }
 import { createMainThreadChecker, createWorkerChecker } from './worker-checker.js';
@@ -19,14 +20,16 @@ import { markupHash } from './first-screen.js';
 import { say } from './texts.js';
 import { word as vocabWord } from './words.js';
 import {
-  buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, hasContent, loadDraft, localDate, saveDraft,
+  buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, hasContent, loadDraft, loadTab, localDate, saveDraft,
+  saveTab,
 } from './draft.js';
 import { createForm, el, nextTask } from './form.js';
 import { createRegionPicker } from './region-picker.js';
 import { createResultView } from './result-view.js';
 import { createIO } from './records-io.js';
 import { createShare } from './share.js';
-import { copyDraft, isUnsaved, labelOf as personLabel, openPeople } from './people.js';
+import { copyDraft, isUnsaved, labelOf as personLabel } from './people.js';
+import { draftKey, openPeopleStore } from './people-db.js';
 import { createPeopleView } from './people-view.js';
 
 // The checker runs in a module worker (worker-checker.js): compiling the wasm and every evaluation stay
@@ -104,26 +107,44 @@ export function mount(root, opts = {}) {
   const storage = opts.storageKey && typeof localStorage !== 'undefined' ? localStorage : null;
 
   let notices = [];
-  const stored = storage ? loadDraft(storage, opts.storageKey, opts.lang === 'en' || opts.lang === 'zh' ? opts.lang : undefined) : null;
+  const askedLang = opts.lang === 'en' || opts.lang === 'zh' ? opts.lang : undefined;
+  // the page (saved people on): this tab's own draft and the person it belongs to (draft.js loadTab)
+  const session = storage && opts.peopleKey && typeof sessionStorage !== 'undefined' ? sessionStorage : null;
+  let tab = storage && opts.peopleKey ? loadTab(session, storage, askedLang) : null;
+  const stored = opts.peopleKey ? tab : storage ? loadDraft(storage, opts.storageKey, askedLang) : null;
   let draft = stored ? stored.draft : emptyDraft(opts.lang);
   if (opts.lang === 'en' || opts.lang === 'zh') draft.lang = opts.lang;
   const lang = () => draft.lang;
   const t = (key, ...args) => say(draft.lang, key, ...args);
   if (stored && stored.dropped.length) notices.push(() => t('droppedNotice', stored.dropped.join(draft.lang === 'en' ? ', ' : '、')));
-  // saved people: nothing on screen is replaced before a saved person holds it (people.js keep())
-  const people = storage && opts.peopleKey ? openPeople(storage, opts.peopleKey, draft.lang) : null;
+  // saved people (IndexedDB, people-db.js): nothing on screen is replaced before a saved person holds it
+  const unnamed = (n) => t('peopleUnnamed', n);
+  const people = storage && opts.peopleKey ? openPeopleStore({
+    lang: draft.lang,
+    legacy: storage,
+    base: tab && tab.person,
+    label: (id) => personLabel(people.set, id, unnamed),
+    conflictName: (name) => t('peopleConflictName', name),
+    onChange: (change) => onPeopleChange(change),
+    onReady: () => peopleReady(),
+  }) : null;
   let peopleView = null;
-  if (people && people.current() && !stored) draft = { ...copyDraft(people.current().draft), lang: draft.lang };
+  // a #p= link over the draft of before: that draft is kept (as its person, or as a new one) once the
+  // people are read; the link's entries are shown at once
+  let keepFirst = null;
+  let keptFirst = null; // its write
   if (opts.shared !== undefined) {
     const shared = opts.shared && draftFromProfile(opts.shared, draft.lang);
-    const safe = !hasContent(draft) || (people && people.set.current !== null);
+    const safe = !hasContent(draft) || (people && tab && tab.person);
     if (!shared) notices.push(() => t('sharedBad'));
     else if (safe || window.confirm(t(people ? 'confirmReplaceKeep' : 'confirmReplace'))) {
-      const kept = people ? people.keep(draft) : null;
+      if (people && hasContent(draft)) keepFirst = { draft, person: tab && tab.person };
       if (!people) shared.draft.name = draft.name;
       draft = shared.draft;
       if (opts.lang) draft.lang = opts.lang;
-      notices.push(kept ? () => t('openedSharedKept', personLabel(people.set, kept, (n) => t('peopleUnnamed', n))) : () => t('openedShared'));
+      if (people) people.open(null);
+      if (tab) tab = { ...tab, person: null };
+      if (!keepFirst) notices.push(() => t('openedShared'));
     } else {
       notices.push(() => t('keptDraft'));
     }
@@ -273,11 +294,100 @@ export function mount(root, opts = {}) {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveNow, 300);
   }
+  let saving = null; // the page's write of the current person in flight (people-db.js sync)
+  /** Writes the draft now; on the page, resolves to the person's write ({ok, conflict?, deleted?}). */
   function saveNow() {
     clearTimeout(saveTimer);
     saveTimer = 0;
-    if (storage) saveDraft(storage, opts.storageKey, draft);
-    if (people) { people.sync(draft); peopleView?.refresh(); }
+    if (!people) {
+      if (storage) saveDraft(storage, opts.storageKey, draft);
+      return Promise.resolve({ ok: true });
+    }
+    const tabOk = writeTab();
+    const p = people.sync(draft).then((r) => { afterWrite(r, tabOk); return r; });
+    saving = p;
+    p.finally(() => { if (saving === p) saving = null; });
+    peopleView?.refresh();
+    return p;
+  }
+  /** This tab's draft and person (draft.js saveTab); false when storage refused it. */
+  let holdSeed = false;
+  function writeTab() {
+    const ok = saveTab(session, holdSeed ? null : storage, draft, people.base, tab && tab.legacy);
+    if (ok && tab) tab.legacy = false;
+    return ok;
+  }
+  // Said on screen while storage refuses writes (gone once a write succeeds again).
+  const fullNotice = () => t('storageFull');
+  function storageTrouble(on) {
+    const has = notices.includes(fullNotice);
+    if (on === has) return;
+    notices = on ? [...notices, fullNotice] : notices.filter((f) => f !== fullNotice);
+    showNotices();
+  }
+  /** What a write of the person came to, said on screen: storage full, a conflict kept beside, a deletion. */
+  function afterWrite(r, tabOk = true) {
+    storageTrouble(!r.ok || !tabOk);
+    if (r.conflict) {
+      const of = personLabel(people.set, r.conflict.of, unnamed);
+      draft.name = r.conflict.name;
+      form.renderFields();
+      writeTab();
+      notices = [...notices.filter((f) => f === fullNotice), () => t('peopleConflict', of, r.conflict.name)];
+      showNotices();
+      peopleView?.say(t('peopleConflict', of, r.conflict.name));
+    }
+    if (r.deleted) peopleView?.say(t('peopleDeletedElsewhere'));
+    peopleView?.refresh();
+  }
+  // The people are read (people-db.js onReady, before any write of this tab runs): the draft on screen
+  // meets its person's stored revision.
+  function peopleReady() {
+    if (tab && tab.legacy && people.legacyCurrent && !people.base && !keepFirst) people.open(people.legacyCurrent);
+    if (keepFirst) {
+      const person = keepFirst.person || (tab && tab.legacy && people.legacyCurrent
+        ? { id: people.legacyCurrent, rev: people.set.people.find((q) => q.id === people.legacyCurrent)?.rev || 1 } : null);
+      keptFirst = people.keepOther(keepFirst.draft, person).then((r) => {
+        if (r.ok) {
+          notices.push(r.id ? () => t('openedSharedKept', personLabel(people.set, r.id, unnamed)) : () => t('openedShared'));
+          if (r.conflict) notices.push(() => t('peopleConflict', personLabel(people.set, r.conflict.of, unnamed), r.conflict.name));
+          showNotices();
+        } else {
+          holdSeed = true; // the draft of before is not kept anywhere else: where new tabs start stays as it was
+        }
+        afterWrite({ ok: r.ok });
+        writeTab();
+      });
+      return;
+    }
+    const p = people.current();
+    if (!p) people.open(null);
+    else if (p.key === draftKey(draft)) people.open(p.id);
+    else saveSoon(); // entries not written yet (or written on an older revision: kept beside the newer one)
+    if (tab && tab.legacy) writeTab(); // the draft of before is this tab's now (its old key goes)
+  }
+  // Another tab wrote (people-db.js onChange): the list follows; the person on screen, when this tab has
+  // nothing of its own to write, shows that tab's entries.
+  function onPeopleChange(change) {
+    const id = people.set.current;
+    if (id !== null && (change.all || change.id === id)) {
+      const p = people.current();
+      if (!p) {
+        people.open(null);
+        writeTab();
+        peopleView?.say(t('peopleDeletedElsewhere'));
+      } else if (people.base && p.rev !== people.base.rev && !saveTimer && !saving) {
+        const changed = p.key !== draftKey(draft);
+        people.open(p.id);
+        if (changed) {
+          replaceDraft(copyDraft(p.draft));
+          notices = [() => t('peopleChangedElsewhere', personLabel(people.set, p.id, unnamed))];
+          showNotices();
+        }
+        writeTab();
+      }
+    }
+    peopleView?.refresh();
   }
   if (storage) {
     const flush = () => { if (saveTimer) saveNow(); };
@@ -470,14 +580,19 @@ export function mount(root, opts = {}) {
     evaluateNow();
   }
   function showNotices() {
-    $('notice').textContent = notices.map((f) => f()).join(' ');
+    $('notice').textContent = notices.map((f) => f()).join(draft.lang === 'en' ? ' ' : '');
   }
 
-  function clearAll() {
+  async function clearAll() {
     if (!window.confirm(t('confirmClear'))) return;
-    if (people) people.keep(draft); // a saved person keeps its entries; only the screen is cleared
+    if (people) {
+      // a saved person keeps its entries; only the screen is cleared (not before they are kept)
+      const kept = await people.keep(draft);
+      if (!kept.ok) { afterWrite(kept); return; }
+    }
     draft = emptyDraft(draft.lang);
-    if (storage) forgetDraft(storage, opts.storageKey);
+    if (people) writeTab();
+    else if (storage) forgetDraft(storage, opts.storageKey);
     notices = [() => t('cleared')];
     io.clearMessages();
     $('f-search').value = '';
@@ -558,12 +673,18 @@ export function mount(root, opts = {}) {
       picker.renderStatus(); // "no region chosen yet" and no circumstances to list: true without the checker
       form.renderCircumstances();
     }
-  }).then(nextTask).then(() => {
+  }).then(nextTask).then(async () => {
     if (!people) return;
+    await people.ready;
+    await keptFirst;
     peopleView = createPeopleView(app, people, {
-      draft: () => draft, replaceDraft, saveNow, today: localDate,
+      draft: () => draft, replaceDraft, saveNow, today: localDate, afterWrite,
       setName(name) { draft.name = name; form.renderFields(); },
     });
+    if (people.migration === 'failed') {
+      notices.push(() => t('peopleMigrateFailed'));
+      showNotices();
+    }
   });
 
   // The draft's first question is put to the checker as soon as it is there, while the first screen's
@@ -616,13 +737,17 @@ export function mount(root, opts = {}) {
     /** Shows a contract profile in the form (a portal's jxjy:profile message); false when it is not one. */
     /** Whether the entries on screen are something no saved person holds (replacing them would lose them). */
     unsaved: () => (people ? isUnsaved(people.set, draft) : hasContent(draft)),
-    openProfile(profile, options = {}) {
+    async openProfile(profile, options = {}) {
       const out = profile && typeof profile === 'object' && !Array.isArray(profile) ? draftFromProfile(profile, lang()) : null;
       if (!out) return false;
       // the person's name, kept only in this browser (a profile carries none): the roll view gives it
       if (options && typeof options.name === 'string') out.draft.name = options.name;
-      if (people) people.keep(draft);
+      if (people) {
+        const kept = await people.keep(draft); // not replaced before it is kept
+        if (!kept.ok) { afterWrite(kept); return false; }
+      }
       replaceDraft(out.draft);
+      if (people) saveNow();
       return true;
     },
     destroy() { window.removeEventListener('beforeprint', beforePrint); wrapper.remove(); },

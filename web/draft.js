@@ -164,6 +164,49 @@ export function saveDraft(storage, key, draft) {
   } catch { return false; /* storage full or disabled: the calculator still works */ }
 }
 
+// The page's draft is each tab's own (issue #26): {draft, person: {id, rev} | null} under TAB_KEY in
+// sessionStorage (this tab, kept over a reload) and, the same pair, in localStorage (where a new tab
+// starts: the last tab that wrote). `person` is the saved person the draft belongs to and the revision
+// it is based on (people-db.js); the pair is one value, so a draft never meets another tab's person.
+// A draft of before (STORAGE_KEY in localStorage, written by a page of the localStorage era: the page
+// never writes it now) is the newest there is: the tab that finds it takes it over, and it is removed once
+// that tab's pair is written.
+export const TAB_KEY = 'jxjy.tab.v1';
+
+/** This tab's stored pair: {draft, dropped, person, legacy} or null (legacy: read from STORAGE_KEY). */
+export function loadTab(session, local, lang) {
+  for (const storage of [null, session, local]) {
+    if (storage === null) {
+      const old = local ? loadDraft(local, STORAGE_KEY, lang) : null;
+      if (old) return { ...old, person: null, legacy: true };
+      continue;
+    }
+    let text = null;
+    try { text = storage ? storage.getItem(TAB_KEY) : null; } catch { text = null; }
+    if (text === null) continue;
+    let raw = null;
+    try { raw = JSON.parse(text); } catch { raw = null; }
+    if (!raw || typeof raw !== 'object' || !raw.draft) return { draft: emptyDraft(lang), dropped: [''], person: null, legacy: false };
+    const { draft, dropped } = sanitizeDraft(raw.draft, lang);
+    const p = raw.person;
+    const person = p && typeof p === 'object' && typeof p.id === 'string' && Number.isInteger(p.rev) ? { id: p.id, rev: p.rev } : null;
+    return { draft, dropped, person, legacy: false };
+  }
+  return null;
+}
+
+/** Writes this tab's pair (sessionStorage, then localStorage); false when either write failed. */
+export function saveTab(session, local, draft, person, legacy = false) {
+  const text = JSON.stringify({ draft, person: person ? { id: person.id, rev: person.rev } : null });
+  let ok = true;
+  for (const storage of [session, local]) {
+    if (!storage) continue;
+    try { storage.setItem(TAB_KEY, text); } catch { ok = false; }
+  }
+  if (ok && legacy && local) forgetDraft(local, STORAGE_KEY);
+  return ok;
+}
+
 export function forgetDraft(storage, key) {
   try { storage.removeItem(key); } catch { /* ignore */ }
 }

@@ -40,7 +40,7 @@ function setupEmbed(controller) {
       const c = await loadChecker();
       if (data.type === 'jxjy:profile') {
         await controller.ready;
-        controller.openProfile(data.profile);
+        await controller.openProfile(data.profile);
       }
       // the answer is the checker's for exactly the posted profile (the form shows the same profile)
       result = await c.evaluate(data.profile);

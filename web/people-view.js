@@ -1,25 +1,27 @@
-// The "saved people" panel of the page (the model and its storage are people.js): a list to switch
-// between, new, rename, duplicate, delete, and the whole set exported and imported as one JSON file.
-// Nothing on screen is ever lost: before another person (or a new one) replaces it, a draft that no
-// saved person holds is kept as a new person, and the status line says so.
+// The "saved people" panel of the page (the model is people.js, the storage people-db.js: IndexedDB): a
+// list to switch between, new, rename, duplicate, delete, and the whole set exported and imported as one
+// JSON file. Nothing on screen is ever lost: before another person (or a new one) replaces it, a draft
+// that no saved person holds is kept as a new person, and the status line says so. Every write is
+// awaited before the screen changes: when storage refuses it, the screen stays as it is and the panel
+// says what to do (export the people to a file).
 import { emptyDraft } from './draft.js';
 import { el } from './form.js';
-import {
-  addPerson, copyDraft, exportSet, importPeople, isUnsaved, labelOf, parseSetFile, PeopleFileError, personOf, removePerson,
-} from './people.js';
+import { copyDraft, exportSet, isUnsaved, labelOf, parseSetFile, PeopleFileError } from './people.js';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
- * deps: draft() (the draft on screen), replaceDraft(draft) (shows another draft), saveNow() (flushes the
- * draft to storage and into the current person), setName(name) (the draft's name, as the form shows it),
- * today() (YYYY-MM-DD).
+ * store: people-db.js openPeopleStore (ready). deps: draft() (the draft on screen), replaceDraft(draft)
+ * (shows another draft), saveNow() (writes the draft now and into the current person; resolves to that
+ * write), afterWrite(result) (says on screen what a write came to), setName(name) (the draft's name, as
+ * the form shows it), today() (YYYY-MM-DD).
  */
 export function createPeopleView(app, store, deps) {
   const t = (key, ...args) => app.t(key, ...args);
   const { set } = store;
   const unnamed = (n) => t('peopleUnnamed', n);
   const label = (id) => labelOf(set, id, unnamed);
+  const gap = () => (app.lang() === 'en' ? ' ' : ''); // between sentences (Chinese: none)
 
   const select = el('select', { id: 'people-select' });
   const button = (id, key, cls) => el('button', { type: 'button', id, className: cls, 'data-t': key });
@@ -58,9 +60,19 @@ export function createPeopleView(app, store, deps) {
   const placeholder = app.wrapper.querySelector('#people');
   if (placeholder) placeholder.replaceWith(section); else app.wrapper.querySelector('.top').after(section);
 
+  let storageError = false; // the error line says that storage refused a write
   function say(statusText = '', errorText = '') {
     status.textContent = statusText;
     error.textContent = errorText;
+    storageError = false;
+  }
+  /** A write was refused (storage full): nothing on screen was replaced; said, with what to do. */
+  function refused() {
+    deps.afterWrite({ ok: false });
+    say('', [t('peopleNotReplaced'), t('storageFull')].join(gap()));
+    storageError = true;
+    details.open = true;
+    refresh();
   }
 
   function render() {
@@ -86,39 +98,53 @@ export function createPeopleView(app, store, deps) {
     buttons.open.disabled = set.people.length === 0;
     buttons.del.disabled = set.current === null;
     buttons.exp.disabled = set.people.length === 0 && !isUnsaved(set, deps.draft());
-    if (!store.saved) error.textContent = t('peopleSaveFailed');
-    else if (error.textContent === t('peopleSaveFailed')) error.textContent = '';
+    if (!store.saved && !error.textContent) { error.textContent = t('peopleSaveFailed'); storageError = true; }
+    else if (store.saved && storageError) { error.textContent = ''; storageError = false; }
   }
 
-  /** Keeps the draft on screen (see people.js keep()); the text that says so, or ''. */
-  function keepShown() {
-    deps.saveNow();
-    const unsaved = isUnsaved(set, deps.draft());
-    const id = store.keep(deps.draft());
-    return unsaved && id ? t('peopleKeptAs', label(id)) : '';
+  /**
+   * Keeps the draft on screen (people-db.js keep()) before something replaces it: {text (what to say, or
+   * ''), id (who holds it)}, or null when storage refused (then said, and nothing may replace the screen).
+   */
+  async function keepShown() {
+    const draft = deps.draft();
+    const unsaved = isUnsaved(set, draft);
+    const r = await store.keep(draft);
+    if (!r.ok) { refused(); return null; }
+    if (r.conflict) deps.afterWrite(r);
+    const text = unsaved && r.id ? t('peopleKeptAs', label(r.id))
+      : r.conflict ? t('peopleConflict', label(r.conflict.of), r.conflict.name) : '';
+    return { text, id: r.id };
+  }
+  /** After keepShown() when the next write failed: the draft on screen is again that person's. */
+  function undoKeep(kept) {
+    if (kept && kept.id) store.open(kept.id);
+    refused();
   }
 
   function show(id) {
-    set.current = id;
-    const p = personOf(set, id);
+    const p = store.open(id);
     deps.replaceDraft(p ? copyDraft(p.draft) : emptyDraft(app.lang()));
-    store.save();
+    deps.saveNow(); // (this tab's draft and person: the person's write itself has nothing to do)
     refresh();
   }
 
-  function openSelected() {
+  async function openSelected() {
     const id = select.value;
     if (!id || id === set.current) { say(id ? t('peopleAlreadyOpen', label(id)) : ''); return; }
-    const kept = keepShown();
+    const kept = await keepShown();
+    if (!kept) return;
     show(id);
-    say([kept, t('peopleOpened', label(id))].filter(Boolean).join(' '));
+    say([kept.text, t('peopleOpened', label(id))].filter(Boolean).join(gap()));
   }
 
-  function addNew() {
-    const kept = keepShown();
-    const id = addPerson(set, emptyDraft(app.lang()));
+  async function addNew() {
+    const kept = await keepShown();
+    if (!kept) return;
+    const id = await store.add(emptyDraft(app.lang()));
+    if (!id) { undoKeep(kept); return; }
     show(id);
-    say([kept, t('peopleCreated', label(id))].filter(Boolean).join(' '));
+    say([kept.text, t('peopleCreated', label(id))].filter(Boolean).join(gap()));
   }
 
   function startRename() {
@@ -131,35 +157,41 @@ export function createPeopleView(app, store, deps) {
     renameBox.hidden = true;
     if (focus) buttons.rename.focus();
   }
-  function finishRename() {
+  async function finishRename() {
     const name = nameInput.value.trim().slice(0, 60);
     deps.setName(name);
-    if (set.current === null) set.current = addPerson(set, deps.draft());
-    deps.saveNow();
-    store.save();
+    if (set.current === null) {
+      const id = await store.add(deps.draft());
+      if (!id) { refused(); endRename(); return; }
+      store.open(id);
+    }
+    const r = await deps.saveNow();
     refresh();
     endRename();
+    if (!r.ok) { refused(); return; }
     say(name ? t('peopleRenamed', name) : t('peopleRenamedEmpty', label(set.current)));
   }
 
-  function duplicate() {
+  async function duplicate() {
     const draft = deps.draft();
     if (set.current === null && !isUnsaved(set, draft)) { say(t('peopleNothing')); return; }
-    const kept = keepShown();
+    const kept = await keepShown();
+    if (!kept) return;
     const copy = copyDraft(draft);
     copy.name = draft.name.trim() ? t('peopleCopyName', draft.name.trim()).slice(0, 60) : '';
-    const id = addPerson(set, copy);
+    const id = await store.add(copy);
+    if (!id) { undoKeep(kept); return; }
     show(id);
-    say([kept, t('peopleDuplicated', label(id))].filter(Boolean).join(' '));
+    say([kept.text, t('peopleDuplicated', label(id))].filter(Boolean).join(gap()));
   }
 
-  function remove() {
+  async function remove() {
     const id = set.current;
     if (!id) return;
     const name = label(id);
     if (!window.confirm(t('peopleConfirmDelete', name))) { say(t('peopleNotDeleted')); return; }
     const i = set.people.findIndex((p) => p.id === id);
-    removePerson(set, id);
+    if (!(await store.remove(id))) { refused(); return; }
     const next = set.people[Math.min(i, set.people.length - 1)];
     show(next ? next.id : null);
     say(next ? t('peopleDeletedOpened', name, label(next.id)) : t('peopleDeleted', name));
@@ -175,19 +207,27 @@ export function createPeopleView(app, store, deps) {
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
 
-  function exportAll() {
-    deps.saveNow();
+  // Works when storage is full too (that is when it is the way out): the draft on screen that could not be
+  // kept as a person goes into the file all the same.
+  async function exportAll() {
+    await deps.saveNow();
     let kept = '';
+    let out = set;
     if (isUnsaved(set, deps.draft())) {
-      set.current = addPerson(set, deps.draft());
-      store.save();
-      kept = t('peopleKeptAs', label(set.current));
-      refresh();
+      const id = await store.add(deps.draft());
+      if (id) {
+        store.open(id);
+        deps.saveNow();
+        kept = t('peopleKeptAs', label(id));
+        refresh();
+      } else {
+        out = { ...set, people: [...set.people, { id: 'screen', draft: copyDraft(deps.draft()) }] };
+      }
     }
     const today = deps.today();
     const name = `jxjy-people-${today}.json`;
-    download(name, `${JSON.stringify(exportSet(set, today), null, 2)}\n`);
-    say([kept, t('peopleExported', set.people.length, name)].filter(Boolean).join(' '));
+    download(name, `${JSON.stringify(exportSet(out, today), null, 2)}\n`);
+    say([kept, t('peopleExported', out.people.length, name)].filter(Boolean).join(gap()));
   }
 
   async function importFile() {
@@ -198,14 +238,14 @@ export function createPeopleView(app, store, deps) {
       if (f.size > MAX_FILE_BYTES) throw new PeopleFileError('pp_tooBig');
       const { people, dropped } = parseSetFile(await f.text(), app.lang());
       for (const d of people) d.lang = app.lang();
-      const { added, same } = importPeople(set, people);
-      store.save();
+      const { ok, added, same } = await store.importDrafts(people);
+      if (!ok) throw new PeopleFileError('storageFull');
       refresh();
       const parts = [t('peopleImported', added, f.name)];
       if (same) parts.push(t('peopleImportSame', same));
       if (dropped.length) parts.push(t('peopleDropped', dropped.join(app.lang() === 'en' ? ', ' : '、')));
       parts.push(t('peopleImportKept'));
-      say(parts.join(' '));
+      say(parts.join(gap()));
     } catch (e) {
       const why = e instanceof PeopleFileError ? t(e.key, ...e.args) : String((e && e.message) || e);
       say('', t('peopleImportFailed', f.name, why));
@@ -226,17 +266,8 @@ export function createPeopleView(app, store, deps) {
     if (e.key === 'Enter') { e.preventDefault(); finishRename(); } else if (e.key === 'Escape') { e.preventDefault(); endRename(); }
   });
 
-  // Another tab of this page wrote the list: take its changes (people.js mergePeople) and show them.
-  window.addEventListener('storage', (e) => {
-    if (e.key !== null && e.key !== store.key) return;
-    const shown = set.current;
-    if (!store.refresh()) return;
-    refresh();
-    if (shown !== null && set.current === null) say(t('peopleDeletedElsewhere'));
-  });
-
   render();
   if (store.dropped.length) details.open = true;
   if (store.dropped.length) say('', t('peopleDropped', store.dropped.join(app.lang() === 'en' ? ', ' : '、')));
-  return { render, refresh };
+  return { render, refresh, say };
 }

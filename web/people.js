@@ -28,6 +28,66 @@ export function newId() {
   return `p${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
+/**
+ * One person of a stored set ({id, draft}) type-checked, or null when it is not one; `i` its index (for
+ * the paths pushed to `dropped`), `seen` the ids taken so far (a repeated or bad id gets a new one).
+ */
+export function sanitizePerson(p, i, seen, dropped, lang) {
+  if (!p || typeof p !== 'object' || Array.isArray(p) || !p.draft || typeof p.draft !== 'object' || Array.isArray(p.draft)) {
+    dropped.push(`people/${i}`);
+    return null;
+  }
+  const { draft, dropped: d } = sanitizeDraft(p.draft, lang);
+  for (const path of d) dropped.push(`people/${i}/draft${path ? '/' + path : ''}`);
+  let id = p.id;
+  if (typeof id !== 'string' || !ID.test(id) || seen.has(id)) {
+    if (id !== undefined) dropped.push(`people/${i}/id`);
+    id = newId();
+  }
+  seen.add(id);
+  return { id, draft };
+}
+
+/**
+ * The people of the old localStorage value (PEOPLE_KEY's text), type-checked: {people: [{id, draft}],
+ * current (id or null), dropped: paths (the first `maxDropped`, then '…')}. Pure: people-db.js runs it
+ * in a worker (people-worker.js), so that parsing a large or malformed set never blocks the page.
+ */
+export function readLegacySet(text, lang, maxDropped = 50) {
+  const dropped = [];
+  let cut = false;
+  const note = (paths) => {
+    if (dropped.length + paths.length > maxDropped) cut = true;
+    dropped.push(...paths.slice(0, Math.max(0, maxDropped - dropped.length)));
+  };
+  let raw;
+  try { raw = JSON.parse(text); } catch { return { people: [], current: null, dropped: [''] }; }
+  const people = [];
+  let current = null;
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    if (Array.isArray(raw.people)) {
+      const seen = new Set();
+      raw.people.slice(0, MAX_PEOPLE).forEach((p, i) => {
+        const d = [];
+        const person = sanitizePerson(p, i, seen, d, lang);
+        if (person) people.push(person);
+        if (d.length) note(d);
+      });
+      if (raw.people.length > MAX_PEOPLE) note([`people/${MAX_PEOPLE}-`]);
+    } else if ('people' in raw) {
+      note(['people']);
+    }
+    if (raw.current !== null && raw.current !== undefined) {
+      if (typeof raw.current === 'string' && people.some((p) => p.id === raw.current)) current = raw.current;
+      else note(['current']);
+    }
+  } else if (raw !== null) {
+    note(['']);
+  }
+  if (cut) dropped.push('…');
+  return { people, current, dropped };
+}
+
 /** A clean set from anything (parsed storage). Returns {set, dropped} (dropped: paths not kept). */
 export function sanitizeSet(raw, lang) {
   const set = emptySet();
@@ -41,19 +101,8 @@ export function sanitizeSet(raw, lang) {
   } else {
     const seen = new Set();
     raw.people.slice(0, MAX_PEOPLE).forEach((p, i) => {
-      if (!p || typeof p !== 'object' || Array.isArray(p) || !p.draft || typeof p.draft !== 'object' || Array.isArray(p.draft)) {
-        dropped.push(`people/${i}`);
-        return;
-      }
-      const { draft, dropped: d } = sanitizeDraft(p.draft, lang);
-      for (const path of d) dropped.push(`people/${i}/draft${path ? '/' + path : ''}`);
-      let id = p.id;
-      if (typeof id !== 'string' || !ID.test(id) || seen.has(id)) {
-        if (id !== undefined) dropped.push(`people/${i}/id`);
-        id = newId();
-      }
-      seen.add(id);
-      set.people.push({ id, draft });
+      const person = sanitizePerson(p, i, seen, dropped, lang);
+      if (person) set.people.push(person);
     });
     if (raw.people.length > MAX_PEOPLE) dropped.push(`people/${MAX_PEOPLE}-`);
   }

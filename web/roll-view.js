@@ -286,10 +286,14 @@ export function mountRoll(section, { lang, controller }) {
       message(t('roll_notOpened'));
       return;
     }
-    controller.openProfile(line.profile, { name: line.name });
-    message(t('roll_opened', line.name));
-    const calculator = section.parentElement && section.parentElement.querySelector('.layout');
-    if (calculator) calculator.scrollIntoView({ block: 'start' });
+    // (the calculator keeps what it shows before it opens the person: when storage refuses, it says so
+    // and shows nothing else)
+    controller.openProfile(line.profile, { name: line.name }).then((opened) => {
+      if (!opened) return;
+      message(t('roll_opened', line.name));
+      const calculator = section.parentElement && section.parentElement.querySelector('.layout');
+      if (calculator) calculator.scrollIntoView({ block: 'start' });
+    });
   }
 
   $('roll-choose').addEventListener('click', () => $('roll-file').click());

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { asTyped, corpusCase, ensureArtifacts, expectVerdict, fillProfile, newContext, skip, useBrowser, waitReady } from './harness.mjs';
+import { putPerson, storedSet } from './people-store.mjs';
 
 const env = useBrowser();
 const A = corpusCase('650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30');
 const B = corpusCase('150404/review.json', '初级评审：当年无任何学时，缺公需30、专业60');
 const options = async (page) => page.locator('#people-select option').allTextContents();
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('jxjy.people.v1')));
+const stored = (page) => storedSet(page); // (IndexedDB since #26: people-store.mjs)
 
 async function rename(page, name) {
   await page.locator('#people-rename').click();
@@ -225,12 +226,8 @@ test('saved people in English', { skip, timeout: 60_000 }, async () => {
   await page.locator('#people-new').click();
   await page.locator('#people-status', { hasText: 'Created "Unnamed (no. 1)"' }).waitFor();
   // a person opens in the language shown, whatever it was saved in
-  await page.waitForTimeout(600); // (the page's pending save first: it writes its own set)
-  await page.evaluate(() => {
-    const set = JSON.parse(localStorage.getItem('jxjy.people.v1'));
-    set.people.push({ id: 'zh1', draft: { lang: 'en', name: '王五', region: '630000', training: [] } });
-    localStorage.setItem('jxjy.people.v1', JSON.stringify(set));
-  });
+  await page.waitForTimeout(600); // (the page's pending save first)
+  await putPerson(page, { id: 'zh1', rev: 1, order: 99, draft: { lang: 'en', name: '王五', region: '630000', training: [] } });
   await page.reload();
   await waitReady(page);
   await page.locator('#lang-toggle').click();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 
 import { ensureArtifacts, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
+import { savedPeople } from './people-store.mjs';
 import { makeRoll } from '../../bench/gen_roll.mjs';
 
 const env = useBrowser();
@@ -151,8 +152,8 @@ test('a roll of 1,000 people × 10 records: checked, filtered, sorted, exported,
   assert.equal(await page.locator('#f-region').inputValue(), '630000');
   assert.equal(await page.locator('#records-list > li').count(), 10);
   // the entries typed before are kept as a saved person
-  const people = await page.evaluate(() => JSON.parse(localStorage.getItem('jxjy.people.v1')));
-  assert.ok(people.people.some((p) => p.draft.name === '我自己'), 'the unsaved entries were kept as a person');
+  const people = await savedPeople(page); // (IndexedDB since #26)
+  assert.ok(people.some((p) => p.draft.name === '我自己'), 'the unsaved entries were kept as a person');
   rec.check();
   await rec.context.close();
 });
