@@ -5,7 +5,7 @@
 import { emptyDraft } from './draft.js';
 import { el } from './form.js';
 import {
-  addPerson, copyDraft, exportSet, importPeople, isUnsaved, labelOf, parseSetFile, PeopleFileError, personOf, removePerson,
+  addPerson, copyDraft, MAX_PEOPLE, exportSet, importPeople, isUnsaved, labelOf, parseSetFile, PeopleFileError, personOf, removePerson,
 } from './people.js';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -198,10 +198,11 @@ export function createPeopleView(app, store, deps) {
       if (f.size > MAX_FILE_BYTES) throw new PeopleFileError('pp_tooBig');
       const { people, dropped } = parseSetFile(await f.text(), app.lang());
       for (const d of people) d.lang = app.lang();
-      const { added, same } = importPeople(set, people);
+      const { added, same, skipped } = importPeople(set, people);
       store.save();
       refresh();
       const parts = [t('peopleImported', added, f.name)];
+      if (skipped) parts.push(t('peopleImportSkipped', skipped, MAX_PEOPLE));
       if (same) parts.push(t('peopleImportSame', same));
       if (dropped.length) parts.push(t('peopleDropped', dropped.join(app.lang() === 'en' ? ', ' : '、')));
       parts.push(t('peopleImportKept'));
