@@ -6,6 +6,7 @@
 #include <string>
 
 #include "jxjy/jxjy.h"
+#include "roll/csv.h"
 
 namespace {
 
@@ -295,4 +296,40 @@ TEST_CASE("roll: a record without an amount is the engine's to judge (新疆 学
   REQUIRE(r.people[2].errors.size() == 1);
   CHECK(r.people[2].errors[0].code == "missing");
   CHECK(r.people[2].errors[0].column == "数量");
+}
+
+TEST_CASE("CSV cells: the formula guard holds after leading blanks, CR and LF; control characters are never written", "[roll]") {
+  auto cell = [](std::string_view v) {
+    std::string out;
+    jxjy::csv::write_cell(out, v);
+    return out;
+  };
+  for (std::string lead : {"", "\r", "\n", "\r\n", "\t", "  ", " \t\r\n"})
+    for (char op : {'=', '+', '-', '@'}) {
+      std::string v = lead + op + "HYPERLINK(\"x\")";
+      INFO(v);
+      std::string quoted;
+      for (char c : v) (c == '"' ? quoted += "\"\"" : quoted += c);
+      CHECK(cell(v) == "\"'" + quoted + "\"");
+    }
+  CHECK(cell("-2.5") == "-2.5");
+  CHECK(cell("30") == "30");
+  CHECK(cell("\tx") == "\"'\tx\"");
+  CHECK(cell("a,b") == "\"a,b\"");
+  CHECK(cell(std::string("a\0b\x1b\x7f", 6)) == "ab");
+  CHECK(cell(std::string("\0=1+1", 5)) == "\"'=1+1\"");
+  CHECK(cell("张三") == "张三");
+}
+
+TEST_CASE("a name with a control character is refused at its row, never copied", "[roll]") {
+  const std::string header = "姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位\r\n";
+  for (std::string bad : {std::string("张\0三", 7), std::string("张\x1b三"), std::string("\"\r=x\"")}) {
+    auto roll = jxjy::read_roll(header + bad + ",630000,2023,高级,女,47,2023,公需,网络课程,30,学时\r\n");
+    INFO(bad);
+    CHECK(roll.people.empty());
+    REQUIRE(roll.errors.size() == 1);
+    CHECK(roll.errors[0].code == "bad_value");
+    CHECK(roll.errors[0].row == 2);
+    CHECK(roll.errors[0].message.find("控制字符") != std::string::npos);
+  }
 }

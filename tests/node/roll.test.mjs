@@ -99,6 +99,55 @@ test('rollResultsCSV guards cells a spreadsheet would run as formulas', () => {
   assert.ok(line.startsWith('"\'=HYPERLINK(""x"")"'), line);
 });
 
+test('rollResultsCSV: the formula guard holds after leading tabs or spaces (OWASP); a name starting with CR or LF is refused', async () => {
+  const { parseCsv } = await import(new URL('../../web/training-file.js', import.meta.url));
+  for (const lead of ['', '\t', '  ', ' \t ', '\u3000']) {
+    for (const op of ['=', '+', '-', '@']) {
+      const name = `${lead}${op}HYPERLINK("x")`;
+      const csv = HEADER + `"${name.replace(/"/g, '""')}",630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n`;
+      const out = checker.rollResultsCSV(csv);
+      const rows = parseCsv(out);
+      assert.equal(rows.length, 2, out);
+      assert.ok(rows[1][0].startsWith("'"), JSON.stringify(rows[1][0]));
+      assert.ok(out.split('\r\n')[1].startsWith('"\''), JSON.stringify(out));
+      assert.equal(cli(csv).stdout, out, 'jxjy roll writes the same cells');
+    }
+  }
+  for (const lead of ['\r', '\n', '\r\n', ' \r\n']) {
+    const csv = HEADER + `"${lead}=HYPERLINK(""x"")",630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n`;
+    const roll = checker.readRoll(csv);
+    assert.deepEqual(roll.people, []);
+    assert.equal(roll.errors[0].code, 'bad_value');
+    assert.ok(!checker.rollResultsCSV(csv).includes('HYPERLINK'));
+  }
+});
+
+test('a name with NUL or another control character is refused, in the module and jxjy roll alike', () => {
+  for (const [ch, code] of [['\u0000', 'U+0000'], ['\u001b', 'U+001B'], ['\u007f', 'U+007F']]) {
+    const csv = HEADER + `张${ch}三,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n`;
+    const roll = checker.readRoll(csv);
+    assert.equal(roll.errors.length, 1, JSON.stringify(roll));
+    assert.equal(roll.errors[0].code, 'bad_value');
+    assert.equal(roll.errors[0].row, 2);
+    assert.ok(roll.errors[0].message.includes(code), roll.errors[0].message);
+    assert.ok(roll.errors[0].message.includes('控制字符'), roll.errors[0].message);
+    assert.ok(!checker.rollResultsCSV(csv).includes(ch), 'never copied into the CSV');
+    const native = cli(csv);
+    assert.equal(native.status, 2);
+    assert.ok(native.stderr.includes(code), native.stderr);
+    assert.ok(!native.stdout.includes(ch));
+    const en = checker.readRoll(csv, { locale: 'en' });
+    assert.ok(en.errors[0].message.includes('control character'), en.errors[0].message);
+  }
+});
+
+test('an amount with more decimals than the engine keeps is refused at its cell, never rounded up', () => {
+  const csv = HEADER + '张三,630000,2023,高级,女,47,2023,公需,网络课程,59.999999999,学时,,是,\r\n';
+  const out = checker.rollResultsCSV(csv);
+  assert.ok(/六位小数/.test(out), out);
+  assert.equal(cli(csv).stdout, out);
+});
+
 test('a roll over 16 MiB is too_long, in the words of jxjy roll', () => {
   const big = 'x'.repeat(16 * 1024 * 1024 + 1);
   for (const locale of ['zh', 'en']) {

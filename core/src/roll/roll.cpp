@@ -2,6 +2,7 @@
 // reader for `jxjy roll` and the page. Headers and values are the vocabulary's words (zh, en, id or
 // an "also" word of core/data/vocabulary.json), so no second table of Chinese words exists.
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -206,6 +207,15 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     if (who.empty()) {
       fail(roll.errors, row.number, col_word(person), "missing",
            t(M::roll_row_without_name));
+      continue;
+    }
+    // A control character (NUL, ESC, …) in a name is refused, never copied into results or CSV.
+    size_t ctl = 0;
+    while (ctl < who.size() && !(static_cast<unsigned char>(who[ctl]) < 0x20 || who[ctl] == 0x7F)) ++ctl;
+    if (ctl < who.size()) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", unsigned(static_cast<unsigned char>(who[ctl])));
+      fail(roll.errors, row.number, col_word(person), "bad_value", t(M::roll_name_control, code));
       continue;
     }
     Person& p = find_person(std::string(who));
