@@ -136,6 +136,7 @@ export const TEXT = {
     confirmReplaceKeep: '打开的链接带有一份测算内容，要替换你之前填写的内容吗？（确定：之前填写的内容先保存为一位人员，可随时切换回去；取消：保留原内容，不打开链接）',
     openedSharedKept: (name) => `已打开分享链接中的内容；之前的内容保存在人员「${name}」中。`,
     // the roll view (roll-view.js): many people from one spreadsheet
+    roll_loadFailed: '名册批量核查未能加载：网站可能刚刚更新，这个页面的文件已被替换。请刷新页面后再试。', roll_reload: '刷新页面',
     roll_open: '名册批量核查', roll_close: '收起名册', roll_heading: '名册批量核查',
     roll_lede: '导入一份名册表格：每条继续教育记录一行，写明姓名和人员信息。文件只在本机读取和核查，不会上传或发送到任何地方。',
     roll_choose: '导入名册…', roll_template: '下载模板',
@@ -287,6 +288,7 @@ export const TEXT = {
     confirmReplaceKeep: 'The link you opened carries a check. Replace what you entered before? (OK: what you entered is first saved as a person you can switch back to; Cancel: keep your entries and do not open the link.)',
     openedSharedKept: (name) => `Opened the check from the link; what you entered before is kept as the person "${name}".`,
     // the roll view (roll-view.js): many people from one spreadsheet
+    roll_loadFailed: 'The roll check could not be loaded: the site may just have been updated and this page\'s files replaced. Reload the page and try again.', roll_reload: 'Reload the page',
     roll_open: 'Check a roll', roll_close: 'Hide the roll', roll_heading: 'Check a roll of people',
     roll_lede: 'Import one spreadsheet: one row per training record, with the person\'s name and details. The file is read and checked on this device only; it is never uploaded or sent anywhere.',
     roll_choose: 'Import a roll…', roll_template: 'Download the template',
