@@ -314,10 +314,13 @@ int roll(const jxjy::Checker& checker, const std::string& arg, const std::string
   for (const auto& e : r.errors)
     std::fprintf(stderr, "jxjy: row %zu%s%s: %s (%s)\n", e.row, e.column.empty() ? "" : ", column ",
                  e.column.c_str(), e.message.c_str(), e.code.c_str());
-  for (const auto& p : r.people)
+  for (const auto& p : r.people) {
     for (const auto& e : p.errors)
       std::fprintf(stderr, "jxjy: row %zu, column %s: %s (%s)\n", e.row, e.column.c_str(), e.message.c_str(),
                    e.code.c_str());
+    for (const auto& w : p.warnings)
+      std::fprintf(stderr, "jxjy: row %zu: warning: %s (%s)\n", w.row, w.message.c_str(), w.code.c_str());
+  }
   if (!r.errors.empty()) return 2;
   bool all_ok = false;
   std::string out = jxjy::roll_results_csv(checker, r, locale, all_ok);

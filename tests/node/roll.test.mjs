@@ -168,3 +168,36 @@ test('readRoll and rollResultsCSV refuse bad arguments with a clear error', () =
   const empty = checker.readRoll('');
   assert.deepEqual(empty.errors.map((e) => [e.row, e.code]), [[0, 'empty']]);
 });
+
+// Issue #26 item 4: two 张伟 on rows 2 and 4 (separate blocks, notes naming different departments), one
+// with only public hours, one with only professional, never come out as one 张伟 达标.
+const NAMESAKES = HEADER +
+  '张伟,150783,2023,初级,男,30,2023,公需,网络课程,30,学时,,是,内科\r\n' +
+  '李娜,150783,2023,初级,女,31,2023,公需,网络课程,30,学时,,是,\r\n' +
+  '张伟,150783,2023,初级,男,30,2023,专业,培训班,60,学时,,是,财务科\r\n';
+
+test('namesakes in separate blocks of rows are two people, flagged, in the module and jxjy roll alike', async () => {
+  const { summarise } = await import(new URL('../../web/roll.js', import.meta.url));
+  const roll = checker.readRoll(NAMESAKES);
+  assert.deepEqual(roll.people.map((p) => [p.name, p.allRows]), [['张伟', [2]], ['李娜', [3]], ['张伟', [4]]]);
+  for (const i of [0, 2]) {
+    assert.deepEqual(roll.people[i].warnings.map((w) => w.code), ['same_name']);
+    assert.match(roll.people[i].warnings[0].message, /^第2行与第4行同名，是否同一人？/);
+    const line = summarise(roll.people[i], checker.evaluate(roll.people[i].profile), i, 'zh', () => ({ row: 0, column: '' }));
+    assert.equal(line.status, 'short');
+    assert.equal(line.warnings[0].code, 'same_name', 'the page shows the flag first');
+  }
+  assert.deepEqual(roll.people[1].warnings, []);
+  const out = cli(NAMESAKES);
+  assert.equal(checker.rollResultsCSV(NAMESAKES), out.stdout);
+  assert.equal(out.stdout.split('\r\n').filter((l) => l.startsWith('张伟,')).length, 2);
+  assert.ok(!/张伟,[^,]*,达标/.test(out.stdout), out.stdout);
+  assert.match(out.stderr, /row 4: warning: 第2行与第4行同名/);
+  // an ID column is the person: one ID over rows 2 and 4 is one 张伟 (met), without a flag
+  const [head, ...rows] = NAMESAKES.split('\r\n').filter(Boolean);
+  const withId = [`工号,${head}`, `A1,${rows[0]}`, `B2,${rows[1]}`, `A1,${rows[2]}`].join('\r\n') + '\r\n';
+  const one = checker.readRoll(withId);
+  assert.deepEqual(one.people.map((p) => [p.name, p.allRows, p.warnings.length]), [['张伟', [2, 4], 0], ['李娜', [3], 0]]);
+  assert.equal(checker.evaluate(one.people[0].profile).status, 'met');
+  assert.equal(checker.rollResultsCSV(withId), cli(withId).stdout);
+});

@@ -129,6 +129,7 @@ std::string roll_results_csv(const Checker& checker, const Roll& roll, std::stri
     std::string_view status = "error";
     std::string rule_set, shortfall, can, deadline, warnings, errors;
     for (const auto& e : p.errors) add(errors, e.message);
+    for (const auto& w : p.warnings) add(warnings, w.message);
     if (p.errors.empty()) {
       Result r;
       // The profile is language-neutral; its result speaks the CSV's language.
