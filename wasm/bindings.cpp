@@ -159,6 +159,8 @@ std::string read_roll(const std::string& csv, const std::string& locale) {
     for (size_t k = 0; k < p.all_rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.all_rows[k]);
     out += "],\"errors\":";
     roll_errors(out, p.errors);
+    out += ",\"warnings\":";
+    roll_errors(out, p.warnings);
     out += '}';
   }
   out += "],\"errors\":";

@@ -491,6 +491,11 @@ export interface RollPerson {
   allRows: number[];
   /** This person's rows that could not be read. */
   errors: RollError[];
+  /**
+   * same_name: without an ID column (身份证号, 工号, 人员编号) the same name in a separate block of rows is
+   * another person, checked on their own; both carry this warning ("第2行与第4行同名，是否同一人？…").
+   */
+  warnings: RollError[];
 }
 
 export interface RollPlace {

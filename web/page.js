@@ -13,7 +13,27 @@ import { PEOPLE_KEY } from './people.js';
 // once loaded and {type: "jxjy:resize", height} whenever the content's height changes (CONTRACT §4.4), and
 // again when asked with {type: "jxjy:measure"} (a portal whose script started after the frame's first
 // message asks once its listener is there).
+// Messages are taken only from the parent window (the portal's page; never a sibling frame or a window
+// this page opened) and, when the address names the portal (&origin=https://portal.example), only from
+// that origin, to which the frame's own messages then go instead of '*'. An origin that is not one
+// (not http(s), a path) lets no message in.
+export function embedOrigin(search) {
+  const o = new URLSearchParams(search).get('origin');
+  if (o === null) return { given: false, origin: '*' };
+  try {
+    const u = new URL(o);
+    if ((u.protocol === 'https:' || u.protocol === 'http:') && u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password &&
+      !/^[a-z]+:\/\/[^/]*\/./i.test(o)) return { given: true, origin: u.origin };
+  } catch { /* not a URL */ }
+  return { given: true, origin: null };
+}
+
 function setupEmbed(controller) {
+  const allowed = embedOrigin(location.search);
+  const target = allowed.origin || '*';
+  if (allowed.given && !allowed.origin) console.warn('jxjy: ?origin= is not an origin (https://host[:port]); no message is taken');
+  const accepted = (event) => window.parent !== window && event.source === window.parent &&
+    (!allowed.given || (allowed.origin !== null && event.origin === allowed.origin));
   // The height of the document's content (the <html> box: its height is its content's, not the frame's,
   // so a frame the portal enlarges does not enlarge it: no loop). Sent only when it changed.
   let last = -1;
@@ -22,12 +42,13 @@ function setupEmbed(controller) {
     const h = height();
     if (h !== last && window.parent !== window) {
       last = h;
-      window.parent.postMessage({ type: 'jxjy:resize', height: h }, '*');
+      if (allowed.given && !allowed.origin) return;
+      window.parent.postMessage({ type: 'jxjy:resize', height: h }, target);
     }
   };
   window.addEventListener('message', async (event) => {
     const data = event.data;
-    if (!data || typeof data !== 'object' || !event.source) return;
+    if (!data || typeof data !== 'object' || !event.source || !accepted(event)) return;
     const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
     if (data.type === 'jxjy:measure') {
       last = height();
@@ -50,7 +71,8 @@ function setupEmbed(controller) {
     event.source.postMessage({ type: 'jxjy:result', id: data.id, result }, origin);
   });
   if (window.parent === window) return;
-  loadChecker().then((c) => window.parent.postMessage({ type: 'jxjy:ready', version: c.version }, '*'), () => {});
+  if (allowed.given && !allowed.origin) return;
+  loadChecker().then((c) => window.parent.postMessage({ type: 'jxjy:ready', version: c.version }, target), () => {});
   new ResizeObserver(report).observe(document.documentElement);
 }
 

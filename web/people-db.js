@@ -352,19 +352,20 @@ export function openPeopleStore(options = {}) {
         const known = new Set(set.people.map((p) => p.key));
         const records = [];
         let same = 0;
+        let skipped = 0; // past the cap: said, never dropped silently
         let order = nextOrder();
         for (const d of drafts) {
           const key = draftKey(d);
           if (known.has(key)) { same += 1; continue; }
-          if (set.people.length + records.length >= MAX_PEOPLE) break;
+          if (set.people.length + records.length >= MAX_PEOPLE) { skipped += 1; continue; }
           known.add(key);
           records.push(record(newId(), d, order++));
         }
         const r = await write(async (s) => { for (const rec of records) await s.add(rec); });
-        if (!r.ok) return { ok: false, error: r.error, added: 0, same };
+        if (!r.ok) return { ok: false, error: r.error, added: 0, same, skipped };
         for (const rec of records) set.people.push(keep(rec));
         if (records.length) { post({ type: 'reload' }); askPersist(); }
-        return { ok: true, added: records.length, same };
+        return { ok: true, added: records.length, same, skipped };
       });
     },
     /** Waits for the writes started so far. */

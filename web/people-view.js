@@ -6,7 +6,7 @@
 // says what to do (export the people to a file).
 import { emptyDraft } from './draft.js';
 import { el } from './form.js';
-import { copyDraft, exportSet, isUnsaved, labelOf, parseSetFile, PeopleFileError } from './people.js';
+import { copyDraft, exportSet, isUnsaved, labelOf, MAX_PEOPLE, parseSetFile, PeopleFileError } from './people.js';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -238,10 +238,11 @@ export function createPeopleView(app, store, deps) {
       if (f.size > MAX_FILE_BYTES) throw new PeopleFileError('pp_tooBig');
       const { people, dropped } = parseSetFile(await f.text(), app.lang());
       for (const d of people) d.lang = app.lang();
-      const { ok, added, same } = await store.importDrafts(people);
+      const { ok, added, same, skipped } = await store.importDrafts(people);
       if (!ok) throw new PeopleFileError('storageFull');
       refresh();
       const parts = [t('peopleImported', added, f.name)];
+      if (skipped) parts.push(t('peopleImportSkipped', skipped, MAX_PEOPLE));
       if (same) parts.push(t('peopleImportSame', same));
       if (dropped.length) parts.push(t('peopleDropped', dropped.join(app.lang() === 'en' ? ', ' : '、')));
       parts.push(t('peopleImportKept'));

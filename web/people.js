@@ -214,21 +214,23 @@ export function parseSetFile(text, lang) {
 
 /**
  * Adds imported drafts to the set; a draft equal to one already kept is not added twice.
- * Returns {added, same} counts. The draft on screen is not touched.
+ * Returns {added, same, skipped} counts: skipped are the new people not added because the set already
+ * holds MAX_PEOPLE (they are said, never dropped silently). The draft on screen is not touched.
  */
 export function importPeople(set, drafts) {
   const known = new Set(set.people.map((p) => JSON.stringify(p.draft)));
   let added = 0;
   let same = 0;
+  let skipped = 0;
   for (const d of drafts) {
     const key = JSON.stringify(d);
     if (known.has(key)) { same += 1; continue; }
-    if (set.people.length >= MAX_PEOPLE) break;
+    if (set.people.length >= MAX_PEOPLE) { skipped += 1; continue; }
     known.add(key);
     addPerson(set, d);
     added += 1;
   }
-  return { added, same };
+  return { added, same, skipped };
 }
 
 /** Each person's draft as JSON by id: what a tab last read or wrote, the base of mergePeople. */

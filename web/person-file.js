@@ -4,7 +4,10 @@
 // the person's fields on the first row, one row per record. Import: a roll with exactly one person; a
 // file without a name column is read as one person (the column is added here, nothing else).
 import { VOCABULARY, word } from './words.js';
-import { parseCsv } from './training-file.js';
+import { parseCsv, csvCell } from './training-file.js';
+
+/** One CSV cell with the formula guard (training-file.js, as the core writes its cells). */
+export { csvCell };
 
 // The profile fields a roll carries, by their rollColumn id (checkDate is the day of the check: not kept).
 const FIELDS = [['region', 'region'], ['applicationYear', 'year'], ['applicationDate', 'applicationDate'],
@@ -13,13 +16,6 @@ const FIELDS = [['region', 'region'], ['applicationYear', 'year'], ['application
 const ENUMS = { route: 'route', level: 'level', gender: 'gender', education: 'education', sector: 'sector', series: 'series' };
 const RECORD = ['year', 'subject', 'activity', 'amount', 'unit', 'start', 'end', 'confLevel', 'filed', 'note'];
 const UNITS = VOCABULARY.unit.map((u) => u.id);
-
-// A cell a spreadsheet would run as a formula is written as text, as `jxjy roll` writes its cells.
-function csvCell(value) {
-  let s = value === undefined || value === null ? '' : String(value);
-  if (/^[=+\-@]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * The person's CSV in the roll format (UTF-8 BOM, CRLF), in `lang` words. profile: the contract profile

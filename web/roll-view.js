@@ -11,6 +11,7 @@ import { localDate } from './draft.js';
 import { decodeText } from './training-file.js';
 import { SORT_KEYS, STATUS_ORDER, counts, filterLines, sortLines, templateCsv } from './roll.js';
 import { checkRoll, exportCsv, warm, xlsxCsv } from './roll-client.js';
+import { isLoadError, rollLoadFailed } from './roll-button.js';
 
 const MAX_ROLL_BYTES = 16 * 1024 * 1024;
 // Lines put in the table at once; the rest follow a frame at a time, so the first ones show at once.
@@ -66,6 +67,12 @@ export function mountRoll(section, { lang, controller }) {
   };
 
   function message(status) { $('roll-status').textContent = status || ''; }
+  // A failure; when its cause is code that could not be loaded (a deploy replaced the build under the
+  // page), the reload button is offered with it.
+  function failure(e) {
+    message(t('roll_failed', (e && e.message) || String(e)));
+    if (isLoadError(e)) $('roll-status').append(' ', rollLoadFailed(lang(), 'span'));
+  }
 
   // ---- words ------------------------------------------------------------------------------------
   const COLUMNS = ['person', 'rows', 'status', 'shortfall', 'deadline', 'canComplete', 'warnings', 'errors'];
@@ -231,7 +238,7 @@ export function mountRoll(section, { lang, controller }) {
         },
       });
     } catch (e) {
-      message(t('roll_failed', (e && e.message) || String(e)));
+      failure(e);
       state.busy = false;
       section.removeAttribute('aria-busy');
       bar.hidden = true;
@@ -299,7 +306,7 @@ export function mountRoll(section, { lang, controller }) {
   $('roll-choose').addEventListener('click', () => $('roll-file').click());
   $('roll-file').addEventListener('change', (event) => {
     event.stopPropagation(); // not a field of the calculator's form
-    importFile().catch((e) => message(t('roll_failed', (e && e.message) || String(e))));
+    importFile().catch((e) => failure(e));
   });
   $('roll-template').addEventListener('click', () => {
     const name = lang() === 'en' ? 'jxjy-roll-template.csv' : 'jxjy-名册模板.csv';
@@ -312,7 +319,7 @@ export function mountRoll(section, { lang, controller }) {
       download(name, await exportCsv(state.text, { lang: lang(), checkDate: state.checkDate }));
       message(t('roll_exported', name));
     } catch (e) {
-      message(t('roll_failed', (e && e.message) || String(e)));
+      failure(e);
     }
   });
   $('roll-print').addEventListener('click', () => {

@@ -21,7 +21,9 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
     index, name: person.name, firstRow: person.firstRow, lastRow: Math.max(...rows),
     status: 'error', ruleSet: '', ruleSetTitle: '', shortfall: [], hours: 0, deadline: '', canComplete: null,
     // (a reader's error without the place its message starts with: the view says row and column itself)
-    warnings: [], errors: person.errors.map((e) => ({ row: e.row, column: e.column, message: e.detail || e.message })),
+    // the reader's own warnings (same_name: a namesake in another block of rows) come first, also on an error line
+    warnings: (person.warnings || []).map((w) => ({ code: w.code, message: w.message })),
+    errors: person.errors.map((e) => ({ row: e.row, column: e.column, message: e.detail || e.message })),
     profile: person.profile, readable: person.errors.length === 0,
   };
   if (!result) return line;
@@ -45,7 +47,7 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
     if (s.deadline && (!line.deadline || s.deadline < line.deadline)) line.deadline = s.deadline;
   }
   if (line.shortfall.length) line.canComplete = all;
-  line.warnings = (result.warnings || []).map((w) => ({ code: w.code, message: w.message }));
+  line.warnings.push(...(result.warnings || []).map((w) => ({ code: w.code, message: w.message })));
   return line;
 }
 

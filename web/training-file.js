@@ -21,10 +21,21 @@ export class ImportError extends Error {
   }
 }
 
-function csvField(value) {
-  const s = value === undefined || value === null ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell, as the core writes its cells (csv_cell, core/src/roll/roll_csv.cpp). CSV injection
+ * (OWASP): a cell a spreadsheet could run as a formula — its first character, or its first after leading
+ * spaces, tabs, CRs and LFs, is = + - @, or it starts with a tab, CR or LF — is written quoted with a
+ * leading apostrophe, so it is shown as text; a plain number (-2.5) stays a number. Other control
+ * characters (NUL, ESC, …) are never written.
+ */
+export function csvCell(value) {
+  // eslint-disable-next-line no-control-regex
+  const s = (value === undefined || value === null ? '' : String(value)).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '');
+  const formula = s !== '' && !/^-?\d+(\.\d+)?$/.test(s) && /^(?:[\t\r\n]|[ \t\r\n]*[=+\-@])/.test(s);
+  if (formula) return `"'${s.replace(/"/g, '""')}"`;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+const csvField = csvCell;
 /** CSV text (UTF-8 BOM, CRLF lines) of table rows and the records built from them (same order). */
 export function trainingCsv(records, rows = []) {
   const lines = [CSV_COLUMNS.join(',')];

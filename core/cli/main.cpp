@@ -104,22 +104,34 @@ int finish(int code) {
 
 // Every *.json in dir except JSON Schemas, in name order so errors come out stably. A file that
 // cannot be read is listed in `unreadable` (code "unreadable"): one that is not a regular file after
-// following links (a FIFO would block, a device never end) is not opened at all.
+// following links (a FIFO would block, a device never end) is not opened at all. README "Limits" hold
+// before anything is read: more than jxjy::kMaxRuleSets files are refused as too_many (a folder of
+// 10,000 files reads none of them), and a regular file over 1 MiB is too_long without being read.
+// count: the number of rule files the folder lists.
 bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std::string& problem,
-                   std::vector<jxjy::RuleError>& unreadable) {
+                   std::vector<jxjy::RuleError>& unreadable, size_t& count) {
   std::error_code ec;
+  count = 0;
   if (!fs::is_directory(dir, ec)) {
     problem = "not a folder: " + display(dir);
     return false;
   }
   std::vector<fs::path> paths;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    std::string name = e.path().filename().string();
-    if (e.path().extension() == ".json" && name.find(".schema.") == std::string::npos) paths.push_back(e.path());
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (p.extension() != ".json" || name.find(".schema.") != std::string::npos) continue;
+    if (++count <= jxjy::kMaxRuleSets) paths.push_back(p);  // only counted past the limit
   }
   if (ec) {
     problem = "cannot read " + display(dir) + ": " + ec.message();
     return false;
+  }
+  if (count > jxjy::kMaxRuleSets) {
+    unreadable.push_back({"", "", "too_many",
+                          "at most " + std::to_string(jxjy::kMaxRuleSets) + " rule sets, not " +
+                              std::to_string(count) + " (" + display(dir) + "); none was read"});
+    return true;
   }
   std::sort(paths.begin(), paths.end());
   for (const auto& p : paths) {
@@ -128,7 +140,12 @@ bool read_rule_dir(const fs::path& dir, std::vector<jxjy::RuleFile>& files, std:
     std::string why;
     if (::stat(p.c_str(), &st) != 0) why = std::strerror(errno);
     else if (!S_ISREG(st.st_mode)) why = "not a regular file";
-    else if (!read_file(p, f.text)) why = std::strerror(errno);
+    else if (st.st_size > off_t(jxjy::kMaxDocumentBytes)) {
+      unreadable.push_back({f.name, "", "too_long",
+                            "a rule file may have at most 1 MiB of JSON, not " + std::to_string(st.st_size) +
+                                " bytes; not read"});
+      continue;
+    } else if (!read_file(p, f.text)) why = std::strerror(errno);
     if (!why.empty()) unreadable.push_back({f.name, "", "unreadable", "cannot read " + display(p) + ": " + why});
     else files.push_back(std::move(f));
   }
@@ -152,8 +169,8 @@ int validate_rules(const fs::path& dir) {
   std::vector<jxjy::RuleFile> files;
   std::string problem;
   std::vector<jxjy::RuleError> errors;  // unreadable files first, then what the core finds
-  bool listed = read_rule_dir(dir, files, problem, errors);
-  size_t seen = listed ? files.size() + errors.size() : 0;
+  size_t seen = 0;
+  bool listed = read_rule_dir(dir, files, problem, errors, seen);
   if (!listed) errors.push_back({"", "", "unreadable", problem});
   else if (!files.empty() || errors.empty()) jxjy::Checker::create(files, errors);
   std::string out = "{\"ok\":" + std::string(errors.empty() ? "true" : "false") +
@@ -301,10 +318,13 @@ int roll(const jxjy::Checker& checker, const std::string& arg, const std::string
   for (const auto& e : r.errors)
     std::fprintf(stderr, "jxjy: row %zu%s%s: %s (%s)\n", e.row, e.column.empty() ? "" : ", column ",
                  e.column.c_str(), e.message.c_str(), e.code.c_str());
-  for (const auto& p : r.people)
+  for (const auto& p : r.people) {
     for (const auto& e : p.errors)
       std::fprintf(stderr, "jxjy: row %zu, column %s: %s (%s)\n", e.row, e.column.c_str(), e.message.c_str(),
                    e.code.c_str());
+    for (const auto& w : p.warnings)
+      std::fprintf(stderr, "jxjy: row %zu: warning: %s (%s)\n", w.row, w.message.c_str(), w.code.c_str());
+  }
   if (!r.errors.empty()) return 2;
   bool all_ok = false;
   std::string out = jxjy::roll_results_csv(checker, r, locale, all_ok);
@@ -314,7 +334,7 @@ int roll(const jxjy::Checker& checker, const std::string& arg, const std::string
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string rules_dir;
   bool rules_given = false;
@@ -376,12 +396,13 @@ int main(int argc, char** argv) {
   } else {
     std::string problem;
     std::vector<jxjy::RuleError> unreadable;
-    if (!read_rule_dir(rules_dir, files, problem, unreadable)) {
+    size_t count = 0;
+    if (!read_rule_dir(rules_dir, files, problem, unreadable, count)) {
       std::fprintf(stderr, "jxjy: %s\n", problem.c_str());
       return 1;
     }
     if (!unreadable.empty()) {
-      std::fprintf(stderr, "jxjy: some rule files cannot be read:\n");
+      std::fprintf(stderr, "jxjy: the rule folder cannot be used:\n");
       print_rule_errors(unreadable, stderr);
       return 1;
     }
@@ -402,4 +423,18 @@ int main(int argc, char** argv) {
   if (cmd == "batch") return batch(*checker);
   if (cmd == "roll") return roll(*checker, rest[1], locale);
   return check(*checker, rest[1], cmd == "forms");
+}
+
+// Any allocation that fails (a huge input under a memory limit) ends the CLI with exit 1 and a
+// message, never with an abort.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("jxjy: out of memory (the input is too large for the memory this process may use)\n", stderr);
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "jxjy: internal error: %s\n", e.what());
+    return 1;
+  }
 }

@@ -128,6 +128,51 @@ test('iframe index.html?embed=1 answers postMessage', { skip, timeout: 90_000 },
   rec.check();
 });
 
+// Who may drive the frame: only its parent window (never a sibling frame on the portal's page), and,
+// when the address names the portal (?embed=1&origin=…), only that origin.
+test('the iframe takes jxjy:profile and jxjy:evaluate only from its parent, and from ?origin= when named', { skip, timeout: 120_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await rec.context.newPage();
+  await page.goto(`${env.server.url}examples/portal.html`);
+  const ready = (sel) => page.frameLocator(sel).locator('.jxjy[data-checker="ready"] #banner[data-stage]:not([data-stage="loading"])').waitFor();
+  await ready('#frame');
+  await ready('#result-frame');
+  const c = corpusCase('150404/review.json', '初级评审：当年无任何学时，缺公需30、专业60');
+  const before = await page.frameLocator('#frame').locator('#f-region').inputValue();
+  assert.notEqual(before, c.profile.region);
+  // post from `from` (a frame) to the frame #id of the portal; 'silent' when no answer comes in 2.5 s
+  const ask = (from, id, type, profile) => from.evaluate(([fid, t, p]) => new Promise((resolve) => {
+    const doc = window.parent === window ? document : window.parent.document;
+    const target = doc.getElementById(fid).contentWindow;
+    const timer = setTimeout(() => resolve('silent'), 2500);
+    window.addEventListener('message', (e) => {
+      if (e.data && e.data.id === `${t}-x`) { clearTimeout(timer); resolve(e.data.result.ok ? 'answered' : 'answered-error'); }
+    });
+    target.postMessage({ type: t, id: `${t}-x`, profile: p }, '*');
+  }), [id, type, profile]);
+  const sibling = page.frames().find((f) => f.url().includes('view=result'));
+  assert.ok(sibling, 'the result frame is a sibling of #frame');
+  for (const type of ['jxjy:profile', 'jxjy:evaluate']) assert.equal(await ask(sibling, 'frame', type, c.profile), 'silent', `a sibling's ${type}`);
+  assert.equal(await page.frameLocator('#frame').locator('#f-region').inputValue(), before, "a sibling's profile is not shown");
+  // the parent is answered, and its profile shown
+  assert.equal(await ask(page.mainFrame(), 'frame', 'jxjy:profile', c.profile), 'answered');
+  assert.equal(await page.frameLocator('#frame').locator('#f-region').inputValue(), c.profile.region);
+  // ?origin= names the portal: another origin's parent is not answered, the named one is
+  for (const [fid, origin, want] of [['other-origin', 'https://portal.example', 'silent'], ['own-origin', env.server.origin, 'answered'],
+    ['bad-origin', 'javascript:alert(1)', 'silent']]) {
+    await page.evaluate(([fid2, o]) => {
+      const f = document.createElement('iframe');
+      f.id = fid2;
+      f.src = `../index.html?embed=1&origin=${encodeURIComponent(o)}`;
+      document.querySelector('main').append(f);
+    }, [fid, origin]);
+    await ready(`#${fid}`);
+    assert.equal(await ask(page.mainFrame(), fid, 'jxjy:evaluate', c.profile), want, `origin=${origin}`);
+  }
+  await rec.context.close();
+  rec.check();
+});
+
 // Sizing (CONTRACT §4.4 jxjy:resize), the result-only mode and a profile posted by the portal, through
 // the example portal, which sizes each frame from its messages.
 async function settled(page, id) {

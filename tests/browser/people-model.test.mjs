@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 import { emptyDraft } from '../../web/draft.js';
 import {
-  PeopleFileError, addPerson, exportSet, importPeople, isUnsaved, labelOf, openPeople, parseSetFile, sanitizeSet,
+  MAX_PEOPLE, PeopleFileError, addPerson, exportSet, importPeople, isUnsaved, labelOf, openPeople, parseSetFile, sanitizeSet,
 } from '../../web/people.js';
 
 const memory = (init = {}) => {
@@ -50,17 +50,29 @@ test('a set file round-trips, carries profiles, and an import adds nobody twice'
   const { people, dropped } = parseSetFile(`\uFEFF${text}`);
   assert.deepEqual(dropped, []);
   assert.deepEqual(people, set.people.map((p) => p.draft));
-  assert.deepEqual(importPeople(set, people), { added: 0, same: 2 });
+  assert.deepEqual(importPeople(set, people), { added: 0, same: 2, skipped: 0 });
   // a person given only as a profile (another tool's file)
   const other = parseSetFile(JSON.stringify({ type: 'jxjy-people', version: 1, people: [{ name: '王五', profile: { region: '630000', year: 2023 } }, 5] }));
   assert.deepEqual(other.dropped, ['people/1']);
   assert.equal(other.people[0].name, '王五');
   assert.equal(other.people[0].year, '2023');
-  assert.deepEqual(importPeople(set, other.people), { added: 1, same: 0 });
+  assert.deepEqual(importPeople(set, other.people), { added: 1, same: 0, skipped: 0 });
   assert.equal(labelOf(set, set.people[1].id, (n) => `未命名（第${n}位）`), '未命名（第2位）');
   for (const [bad, key] of [['{', 'pp_json'], ['[]', 'pp_shape'], ['{"type":"jxjy-people"}', 'pp_shape']]) {
     assert.throws(() => parseSetFile(bad), (e) => e instanceof PeopleFileError && e.key === key, bad);
   }
+});
+
+test('an import past the 500 cap says how many were skipped (导入 492 位；另有 8 位…未导入)', async () => {
+  const set = sanitizeSet({}).set;
+  for (let i = 0; i < 8; i++) addPerson(set, person(`已有${i}`, '650000'));
+  const drafts = Array.from({ length: MAX_PEOPLE }, (_, i) => person(`新${i}`, '650000'));
+  drafts.push(person('已有0', '650000'));
+  assert.deepEqual(importPeople(set, drafts), { added: MAX_PEOPLE - 8, same: 1, skipped: 8 });
+  assert.equal(set.people.length, MAX_PEOPLE);
+  const { TEXT } = await import('../../web/texts.js');
+  assert.equal(TEXT.zh.peopleImportSkipped(8, 500), '另有 8 位超过 500 人的上限，未导入；请先删除不需要的人员再导入。');
+  assert.ok(TEXT.en.peopleImportSkipped(8, 500).includes('8 more were not imported'));
 });
 
 test('keep(): the draft on screen is kept before anything replaces it', () => {

@@ -223,3 +223,54 @@ test('?lang=en: the roll in English words, its export with English headers', { s
   rec.check();
   await rec.context.close();
 });
+
+// After a deploy the page's own build may be gone from the server (hashed names): the roll's code then
+// cannot load. That is said where the roll opens, with a reload button, never a click that does nothing.
+test('the roll\'s code gone after a deploy: said, with a reload button that brings it back', { skip, timeout: 180_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin, { serviceWorkers: 'block' });
+  const gone = (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' });
+  const page = await rec.context.newPage();
+  await page.goto(env.server.url);
+  await waitReady(page);
+  await rec.context.route('**/roll-view.js', gone);
+  await page.locator('#roll-toggle').click();
+  const notice = page.locator('#roll-load-failed');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /名册批量核查未能加载.*刷新页面/);
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  await rec.context.unroute('**/roll-view.js', gone);
+  await Promise.all([page.waitForEvent('load'), page.locator('#roll-reload').click()]);
+  await waitReady(page);
+  // the view loads; the worker's and the fallback's code are gone: a check's failure offers the reload too
+  await rec.context.route(/roll-(worker|run)\.js/, gone);
+  await page.locator('#roll-toggle').click();
+  await page.locator('#roll-heading').waitFor();
+  const csv = '姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位\r\n张三,630000,2023,高级,女,47,2023,公需,网络课程,30,学时\r\n';
+  await page.locator('#roll-file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('#roll-status #roll-reload').waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('#roll-status').textContent(), /核查未能完成.*名册批量核查未能加载/);
+  await rec.context.close();
+});
+
+// Issue #26 item 4: two 张伟 in separate blocks of rows are two lines of the page's table, each flagged,
+// neither 达标; with a 工号 column the same rows are one 张伟 who meets the hours.
+test('namesakes in separate blocks are two people on the page, flagged; an ID column makes them one', { skip, timeout: 180_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await openRoll(rec);
+  const head = '姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位,已备案,备注';
+  const rows = ['张伟,150783,2023,初级,男,30,2023,公需,网络课程,30,学时,是,内科', '李娜,150783,2023,初级,女,31,2023,公需,网络课程,30,学时,是,',
+    '张伟,150783,2023,初级,男,30,2023,专业,培训班,60,学时,是,财务科'];
+  await importRoll(page, '同名.csv', Buffer.from([head, ...rows].join('\r\n') + '\r\n'));
+  const zw = page.locator('#roll-table tbody tr', { has: page.locator('th', { hasText: /^张伟$/ }) });
+  assert.equal(await zw.count(), 2);
+  for (const i of [0, 1]) {
+    assert.equal(await zw.nth(i).locator('.roll-verdict').textContent(), statusWord('short'));
+    assert.match(await zw.nth(i).textContent(), /第2行与第4行同名，是否同一人？/);
+  }
+  await importRoll(page, '工号.csv', Buffer.from([`工号,${head}`, `A1,${rows[0]}`, `B2,${rows[1]}`, `A1,${rows[2]}`].join('\r\n') + '\r\n'));
+  assert.equal(await zw.count(), 1);
+  assert.equal(await zw.locator('.roll-verdict').textContent(), statusWord('met'));
+  assert.doesNotMatch(await zw.textContent(), /同名/);
+  rec.check();
+  await rec.context.close();
+});

@@ -90,6 +90,25 @@ out=$(timeout 20 "$bin" validate-rules "$tmp/odd" 2>/dev/null); expect "validate
 out=$(timeout 20 "$bin" validate-rules "$tmp/good.json" 2>/dev/null); expect "validate-rules prints JSON for an unusable folder" 2 $? "$out" '"ok":false,"files":0,"errors":\[{"file":"","path":"","code":"unreadable"'
 rm "$tmp/odd/gone.json"; { printf '{"a":"'; head -c 2097152 /dev/zero | tr '\0' 'x'; printf '"}'; } >"$tmp/odd/big.json"
 out=$(timeout 20 "$bin" validate-rules "$tmp/odd" 2>/dev/null); expect "validate-rules: a 2 MiB rule file" 2 $? "$out" '"file":"big.json","path":"","code":"too_long"'
+# A folder past the limit (README "Limits") is refused before any file is read: 10,000 sparse files of
+# 2 MiB (20 GiB to read) under a 1 GB memory limit; a 2 MiB file is too_long unread.
+mkdir "$tmp/many"
+(cd "$tmp/many" && seq -w 1 10000 | sed 's/$/.json/' | xargs truncate -s 2M)
+memlimit() { [ -z "${ASAN_OPTIONS:-}" ] && ulimit -v "$1"; shift; timeout 60 "$@"; }
+out=$(memlimit 1000000 "$bin" validate-rules "$tmp/many" 2>/dev/null)
+expect "validate-rules: 10,000 files are too_many, none read" 2 $? "$out" '"files":10000,"errors":\[{"file":"","path":"","code":"too_many"'
+out=$(memlimit 1000000 "$bin" --rules "$tmp/many" regions 2>&1)
+expect "--rules: 10,000 files are refused, not an abort" 1 $? "$out" 'at most 1000 rule sets, not 10000'
+rm -rf "$tmp/many"
+# Within the limits but past the memory: 1000 sparse files of 1 MiB under a 600 MB limit. Any
+# allocation failure is exit 1 with a message, never an abort.
+if [ -z "${ASAN_OPTIONS:-}" ]; then
+  mkdir "$tmp/big"
+  (cd "$tmp/big" && seq -w 1 1000 | sed 's/$/.json/' | xargs truncate -s 1M)
+  out=$(memlimit 600000 "$bin" --rules "$tmp/big" regions 2>&1)
+  expect "out of memory is exit 1 with a message" 1 $? "$out" 'jxjy: out of memory'
+  rm -rf "$tmp/big"
+fi
 rm "$tmp/odd/big.json"; cp "$root/rules/410100-2023.json" "$tmp/odd/$(printf 'bad\xff').json"
 out=$(timeout 20 "$bin" validate-rules "$tmp/odd" 2>"$tmp/err"); expect "validate-rules: a file name that is not UTF-8" 2 $? "$out" 'duplicate_id'
 iconv -f UTF-8 -t UTF-8 <<<"$out" >/dev/null 2>&1 && iconv -f UTF-8 -t UTF-8 "$tmp/err" >/dev/null 2>&1 && ok || bad "validate-rules output is not valid UTF-8: $out"

@@ -46,3 +46,23 @@ TEST_CASE("write_num prints as printf's %.6f, trimmed", "[format]") {
     }
   }
 }
+
+TEST_CASE("to_micro keeps six decimals and never rounds more decimals up", "[format]") {
+  jxjy::Micro m = 0;
+  REQUIRE(jxjy::to_micro(30, m));
+  REQUIRE(m == 30000000);
+  REQUIRE(jxjy::to_micro(0.1 + 0.2, m));  // floating noise of a sum: 0.3
+  REQUIRE(m == 300000);
+  double tenth_100_times = 0;
+  for (int i = 0; i < 100; ++i) tenth_100_times += 0.1;  // 9.99999999999998
+  REQUIRE(jxjy::to_micro(tenth_100_times, m));
+  REQUIRE(m == 10000000);
+  REQUIRE(jxjy::to_micro(13.333333, m));
+  REQUIRE(m == 13333333);
+  REQUIRE(jxjy::to_micro(8784.000001, m));
+  REQUIRE(m == 8784000001);
+  // more decimals than the engine keeps: refused, however close to a whole number of µh
+  for (double x : {59.999999999, 59.9999999999, 59.99999999999, 59.999999999999, 29.9999999, 13.3333335, 1e-7,
+                   0.0000005, 1e-300})
+    REQUIRE_FALSE(jxjy::to_micro(x, m));
+}

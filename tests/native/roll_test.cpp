@@ -6,6 +6,7 @@
 #include <string>
 
 #include "jxjy/jxjy.h"
+#include "roll/csv.h"
 
 namespace {
 
@@ -170,10 +171,11 @@ std::vector<std::string> line_of(const std::string& csv, size_t n) {  // n = 0: 
 // The CSV is written from each person's Result; this holds it to the JSON result of the same profile
 // (shortfall years, subjects and hours, the earliest deadline, can-complete, every warning's text).
 TEST_CASE("roll: results CSV says the JSON result's shortfall, deadline and warnings (青海 2025, 二（一）)") {
-  auto r = jxjy::read_roll(kHeaderZh +
-                           "王五,630000,2025,中级,男,40,2024,公需,课程,10,学时,,,\r\n"
-                           "张三,630000,2025,高级,女,47,2024,公需,课程,30,学时,,,\r\n"
-                           "王五,,,,,,2023,专业,课程,12,学时,,,\r\n");
+  // an ID column (工号) makes 王五's rows 2 and 4 one person
+  auto r = jxjy::read_roll("工号," + kHeaderZh +
+                           "A01,王五,630000,2025,中级,男,40,2024,公需,课程,10,学时,,,\r\n"
+                           "A02,张三,630000,2025,高级,女,47,2024,公需,课程,30,学时,,,\r\n"
+                           "A01,王五,,,,,,2023,专业,课程,12,学时,,,\r\n");
   REQUIRE(r.people.size() == 2);
   for (const char* loc : {"zh", "en"}) {
     bool all_ok = false;
@@ -295,4 +297,95 @@ TEST_CASE("roll: a record without an amount is the engine's to judge (新疆 学
   REQUIRE(r.people[2].errors.size() == 1);
   CHECK(r.people[2].errors[0].code == "missing");
   CHECK(r.people[2].errors[0].column == "数量");
+}
+
+TEST_CASE("CSV cells: the formula guard holds after leading blanks, CR and LF; control characters are never written", "[roll]") {
+  auto cell = [](std::string_view v) {
+    std::string out;
+    jxjy::csv::write_cell(out, v);
+    return out;
+  };
+  for (std::string lead : {"", "\r", "\n", "\r\n", "\t", "  ", " \t\r\n"})
+    for (char op : {'=', '+', '-', '@'}) {
+      std::string v = lead + op + "HYPERLINK(\"x\")";
+      INFO(v);
+      std::string quoted;
+      for (char c : v) (c == '"' ? quoted += "\"\"" : quoted += c);
+      CHECK(cell(v) == "\"'" + quoted + "\"");
+    }
+  CHECK(cell("-2.5") == "-2.5");
+  CHECK(cell("30") == "30");
+  CHECK(cell("\tx") == "\"'\tx\"");
+  CHECK(cell("a,b") == "\"a,b\"");
+  CHECK(cell(std::string("a\0b\x1b\x7f", 6)) == "ab");
+  CHECK(cell(std::string("\0=1+1", 5)) == "\"'=1+1\"");
+  CHECK(cell("张三") == "张三");
+}
+
+TEST_CASE("a name with a control character is refused at its row, never copied", "[roll]") {
+  const std::string header = "姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位\r\n";
+  for (std::string bad : {std::string("张\0三", 7), std::string("张\x1b三"), std::string("\"\r=x\"")}) {
+    auto roll = jxjy::read_roll(header + bad + ",630000,2023,高级,女,47,2023,公需,网络课程,30,学时\r\n");
+    INFO(bad);
+    CHECK(roll.people.empty());
+    REQUIRE(roll.errors.size() == 1);
+    CHECK(roll.errors[0].code == "bad_value");
+    CHECK(roll.errors[0].row == 2);
+    CHECK(roll.errors[0].message.find("控制字符") != std::string::npos);
+  }
+}
+
+// Issue #26 item 4: namesakes are two people. Two 张伟 on rows 2 and 4 (separate blocks, notes naming
+// different departments), one with only public hours, one with only professional: never one 张伟 达标.
+TEST_CASE("roll: the same name in separate blocks of rows is two people, flagged; an ID column is the person", "[roll]") {
+  const std::string rows =
+      "张伟,150783,2023,初级,男,30,2023,公需,网络课程,30,学时,,是,内科\r\n"
+      "李娜,150783,2023,初级,女,31,2023,公需,网络课程,30,学时,,是,\r\n"
+      "张伟,150783,2023,初级,男,30,2023,专业,培训班,60,学时,,是,财务科\r\n";
+  for (const char* loc : {"zh", "en"}) {
+    auto r = jxjy::read_roll(kHeaderZh + rows, loc);
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.people.size() == 3);
+    CHECK(r.people[0].name == "张伟");
+    CHECK(r.people[2].name == "张伟");
+    CHECK(r.people[0].all_rows == std::vector<size_t>{2});
+    CHECK(r.people[2].all_rows == std::vector<size_t>{4});
+    for (size_t i : {size_t(0), size_t(2)}) {
+      REQUIRE(r.people[i].warnings.size() == 1);
+      CHECK(r.people[i].warnings[0].code == "same_name");
+      CHECK(r.people[i].warnings[0].message ==
+            (std::string(loc) == "en" ? "rows 2 and 4 have the same name: one person? They are checked as two people; if they "
+                                        "are one, put their rows together or add an ID column (身份证号, 工号 or 人员编号)"
+                                      : "第2行与第4行同名，是否同一人？两处按两人分别核查；若是同一人，请把其记录放在相邻的行，或加一列身份证号（工号、人员编号）"));
+    }
+    CHECK(r.people[1].warnings.empty());
+    bool all_ok = false;
+    std::string csv = jxjy::roll_results_csv(checker(), r, loc, all_ok);
+    auto first = line_of(csv, 1), third = line_of(csv, 3);
+    const std::string short_word = std::string(loc) == "en" ? "short" : "未达标";
+    CHECK(first[2] == short_word);  // only public hours
+    CHECK(third[2] == short_word);  // only professional hours
+    CHECK(first[7].find(r.people[0].warnings[0].message) == 0);
+  }
+  // adjacent rows of one name stay one person, without a flag
+  auto adjacent = jxjy::read_roll(kHeaderZh + rows.substr(0, rows.find("李娜")) + rows.substr(rows.rfind("张伟")));
+  REQUIRE(adjacent.people.size() == 1);
+  CHECK(adjacent.people[0].warnings.empty());
+  // an ID column decides: different IDs are two people (no flag), one ID is one person wherever its rows are
+  for (const char* word : {"身份证号", "工号", "人员编号"}) {
+    auto two = jxjy::read_roll(std::string(word) + "," + kHeaderZh + "1," + rows.substr(0, rows.find("李娜")) + "2," +
+                               rows.substr(rows.find("李娜"), rows.rfind("张伟") - rows.find("李娜")) + "3," + rows.substr(rows.rfind("张伟")));
+    INFO(word);
+    REQUIRE(two.errors.empty());
+    REQUIRE(two.people.size() == 3);
+    CHECK(two.people[0].warnings.empty());
+    auto one = jxjy::read_roll(std::string(word) + "," + kHeaderZh + "1," + rows.substr(0, rows.find("李娜")) + "2," +
+                               rows.substr(rows.find("李娜"), rows.rfind("张伟") - rows.find("李娜")) + "1," + rows.substr(rows.rfind("张伟")));
+    REQUIRE(one.people.size() == 2);
+    CHECK(one.people[0].all_rows == std::vector<size_t>{2, 4});
+    CHECK(one.people[0].warnings.empty());
+    CHECK(one.people[0].errors.empty());
+    bool all_ok = false;
+    CHECK(line_of(jxjy::roll_results_csv(checker(), one, "zh", all_ok), 1)[2] == "达标");
+  }
 }

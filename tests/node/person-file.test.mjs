@@ -79,7 +79,24 @@ test('what a roll has no column for is named; formulas are written as text', () 
   assert.deepEqual(left, ['circumstances', 'grassroots']);
   const occ = pf.personCsv({ region: '650000', training: [{ year: 2022, subject: 'public', activity: 'course', hours: 3, occasion: 'a' }] }, 'x');
   assert.deepEqual(occ.left, ['training/occasion']);
-  assert.ok(text.includes("\r\n'=cmd,"), 'a name that looks like a formula is text');
+  assert.ok(text.includes('\r\n"\'=cmd",'), 'a name that looks like a formula is text');
+});
+
+test('the formula guard holds after leading CR, LF, tab or spaces; control characters are never written', () => {
+  for (const lead of ['', '\r', '\n', '\t', '  ', ' \t\r\n'])
+    for (const op of ['=', '+', '-', '@']) {
+      const v = `${lead}${op}1+1`;
+      assert.equal(pf.csvCell(v), `"'${v}"`, JSON.stringify(v));
+    }
+  assert.equal(pf.csvCell('-2.5'), '-2.5');
+  assert.equal(pf.csvCell('\tx'), '"\'\tx"');
+  assert.equal(pf.csvCell('a\u0000b'), 'ab');
+  assert.equal(pf.csvCell('\u0000=1+1'), '"\'=1+1"');
+  const { text } = pf.personCsv(PROFILE, '张\u0000三\u001b', 'zh');
+  assert.ok(!/[\u0000\u001b]/.test(text));
+  assert.ok(text.includes('\r\n张三,'), text);
+  const notes = pf.personCsv({ ...PROFILE, training: [{ ...PROFILE.training[0], note: '\r\n@SUM(1)' }] }, 'x').text;
+  assert.ok(notes.includes('"\'\r\n@SUM(1)"'), notes);
 });
 
 test('a one-person file without a name column: the column is added, nothing else', () => {

@@ -99,6 +99,55 @@ test('rollResultsCSV guards cells a spreadsheet would run as formulas', () => {
   assert.ok(line.startsWith('"\'=HYPERLINK(""x"")"'), line);
 });
 
+test('rollResultsCSV: the formula guard holds after leading tabs or spaces (OWASP); a name starting with CR or LF is refused', async () => {
+  const { parseCsv } = await import(new URL('../../web/training-file.js', import.meta.url));
+  for (const lead of ['', '\t', '  ', ' \t ', '\u3000']) {
+    for (const op of ['=', '+', '-', '@']) {
+      const name = `${lead}${op}HYPERLINK("x")`;
+      const csv = HEADER + `"${name.replace(/"/g, '""')}",630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n`;
+      const out = checker.rollResultsCSV(csv);
+      const rows = parseCsv(out);
+      assert.equal(rows.length, 2, out);
+      assert.ok(rows[1][0].startsWith("'"), JSON.stringify(rows[1][0]));
+      assert.ok(out.split('\r\n')[1].startsWith('"\''), JSON.stringify(out));
+      assert.equal(cli(csv).stdout, out, 'jxjy roll writes the same cells');
+    }
+  }
+  for (const lead of ['\r', '\n', '\r\n', ' \r\n']) {
+    const csv = HEADER + `"${lead}=HYPERLINK(""x"")",630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n`;
+    const roll = checker.readRoll(csv);
+    assert.deepEqual(roll.people, []);
+    assert.equal(roll.errors[0].code, 'bad_value');
+    assert.ok(!checker.rollResultsCSV(csv).includes('HYPERLINK'));
+  }
+});
+
+test('a name with NUL or another control character is refused, in the module and jxjy roll alike', () => {
+  for (const [ch, code] of [['\u0000', 'U+0000'], ['\u001b', 'U+001B'], ['\u007f', 'U+007F']]) {
+    const csv = HEADER + `张${ch}三,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n`;
+    const roll = checker.readRoll(csv);
+    assert.equal(roll.errors.length, 1, JSON.stringify(roll));
+    assert.equal(roll.errors[0].code, 'bad_value');
+    assert.equal(roll.errors[0].row, 2);
+    assert.ok(roll.errors[0].message.includes(code), roll.errors[0].message);
+    assert.ok(roll.errors[0].message.includes('控制字符'), roll.errors[0].message);
+    assert.ok(!checker.rollResultsCSV(csv).includes(ch), 'never copied into the CSV');
+    const native = cli(csv);
+    assert.equal(native.status, 2);
+    assert.ok(native.stderr.includes(code), native.stderr);
+    assert.ok(!native.stdout.includes(ch));
+    const en = checker.readRoll(csv, { locale: 'en' });
+    assert.ok(en.errors[0].message.includes('control character'), en.errors[0].message);
+  }
+});
+
+test('an amount with more decimals than the engine keeps is refused at its cell, never rounded up', () => {
+  const csv = HEADER + '张三,630000,2023,高级,女,47,2023,公需,网络课程,59.999999999,学时,,是,\r\n';
+  const out = checker.rollResultsCSV(csv);
+  assert.ok(/六位小数/.test(out), out);
+  assert.equal(cli(csv).stdout, out);
+});
+
 test('a roll over 16 MiB is too_long, in the words of jxjy roll', () => {
   const big = 'x'.repeat(16 * 1024 * 1024 + 1);
   for (const locale of ['zh', 'en']) {
@@ -118,4 +167,37 @@ test('readRoll and rollResultsCSV refuse bad arguments with a clear error', () =
   assert.throws(() => checker.rollResultsCSV('a', { checkDate: '1 May' }), RangeError);
   const empty = checker.readRoll('');
   assert.deepEqual(empty.errors.map((e) => [e.row, e.code]), [[0, 'empty']]);
+});
+
+// Issue #26 item 4: two 张伟 on rows 2 and 4 (separate blocks, notes naming different departments), one
+// with only public hours, one with only professional, never come out as one 张伟 达标.
+const NAMESAKES = HEADER +
+  '张伟,150783,2023,初级,男,30,2023,公需,网络课程,30,学时,,是,内科\r\n' +
+  '李娜,150783,2023,初级,女,31,2023,公需,网络课程,30,学时,,是,\r\n' +
+  '张伟,150783,2023,初级,男,30,2023,专业,培训班,60,学时,,是,财务科\r\n';
+
+test('namesakes in separate blocks of rows are two people, flagged, in the module and jxjy roll alike', async () => {
+  const { summarise } = await import(new URL('../../web/roll.js', import.meta.url));
+  const roll = checker.readRoll(NAMESAKES);
+  assert.deepEqual(roll.people.map((p) => [p.name, p.allRows]), [['张伟', [2]], ['李娜', [3]], ['张伟', [4]]]);
+  for (const i of [0, 2]) {
+    assert.deepEqual(roll.people[i].warnings.map((w) => w.code), ['same_name']);
+    assert.match(roll.people[i].warnings[0].message, /^第2行与第4行同名，是否同一人？/);
+    const line = summarise(roll.people[i], checker.evaluate(roll.people[i].profile), i, 'zh', () => ({ row: 0, column: '' }));
+    assert.equal(line.status, 'short');
+    assert.equal(line.warnings[0].code, 'same_name', 'the page shows the flag first');
+  }
+  assert.deepEqual(roll.people[1].warnings, []);
+  const out = cli(NAMESAKES);
+  assert.equal(checker.rollResultsCSV(NAMESAKES), out.stdout);
+  assert.equal(out.stdout.split('\r\n').filter((l) => l.startsWith('张伟,')).length, 2);
+  assert.ok(!/张伟,[^,]*,达标/.test(out.stdout), out.stdout);
+  assert.match(out.stderr, /row 4: warning: 第2行与第4行同名/);
+  // an ID column is the person: one ID over rows 2 and 4 is one 张伟 (met), without a flag
+  const [head, ...rows] = NAMESAKES.split('\r\n').filter(Boolean);
+  const withId = [`工号,${head}`, `A1,${rows[0]}`, `B2,${rows[1]}`, `A1,${rows[2]}`].join('\r\n') + '\r\n';
+  const one = checker.readRoll(withId);
+  assert.deepEqual(one.people.map((p) => [p.name, p.allRows, p.warnings.length]), [['张伟', [2, 4], 0], ['李娜', [3], 0]]);
+  assert.equal(checker.evaluate(one.people[0].profile).status, 'met');
+  assert.equal(checker.rollResultsCSV(withId), cli(withId).stdout);
 });

@@ -88,6 +88,7 @@ struct RollPerson {
   std::vector<size_t> rows;        // rows[i]: the row of training[i]
   std::vector<size_t> all_rows;    // every row of this person, in order (also rows without a record)
   std::vector<RollError> errors;   // this person's rows that could not be read
+  std::vector<RollError> warnings; // e.g. same_name: the same name in another block of rows, checked apart
 };
 struct Roll {
   std::vector<RollPerson> people;  // in the order of their first row

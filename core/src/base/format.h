@@ -44,12 +44,17 @@ class TextStore {
 // compared exactly (29.996 public hours never meet 30); only the display rounds.
 using Micro = long long;
 constexpr Micro kMicro = 1000000;
-// The µh of a number that has at most six decimals up to floating noise (0.1 + 0.2 is 0.3); false
-// for a number with more decimals than that (the profile reader refuses such an amount).
+// The µh of a number that has at most six decimals; false for a number with more decimals than that
+// (the profile reader refuses such an amount: 59.999999999 never meets 60). Only floating noise of at
+// most 16 units in the last place — what a sum of a few dozen decimal amounts gathers: 0.1 + 0.2 is 1
+// ulp off 0.3, a hundred times 0.1 is 14 off 10 — is taken as the six-decimal number it stands for: a
+// relative 3.6e-15 at most, so at 60 hours anything with 7 to 12 decimals is refused.
 inline bool to_micro(double x, Micro& out) {
   if (!(x >= -9e9 && x <= 9e9)) return false;
-  double v = x * 1e6, r = std::round(v);
-  if (std::fabs(v - r) >= 1e-3) return false;
+  double r = std::round(x * 1e6);
+  double nearest = r / 1e6;  // the double a six-decimal text of r µh reads as
+  double a = std::fabs(nearest);
+  if (std::fabs(x - nearest) > 16 * (std::nextafter(a, 1e300) - a)) return false;
   out = static_cast<Micro>(r);
   return true;
 }

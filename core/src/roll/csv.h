@@ -98,4 +98,11 @@ inline bool parse(std::string_view text, Table& out, size_t& bad_row) {
   return true;
 }
 
+// One cell of a CSV the project writes, appended to out (roll_csv.cpp; web/training-file.js csvCell is
+// the same rule). CSV injection (OWASP): a cell whose first character is = + - @ tab CR LF, or whose
+// first character after leading spaces, tabs, CRs and LFs is = + - @, is quoted with a leading
+// apostrophe (shown as text); a plain number (-2.5) stays a number. Control characters other than
+// tab, CR and LF are never written.
+void write_cell(std::string& out, std::string_view v);
+
 }  // namespace jxjy::csv

@@ -2,6 +2,7 @@
 // reader for `jxjy roll` and the page. Headers and values are the vocabulary's words (zh, en, id or
 // an "also" word of core/data/vocabulary.json), so no second table of Chinese words exists.
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -17,7 +18,7 @@ namespace jxjy {
 namespace {
 
 enum Col {
-  person, region, applicationYear, applicationDate, checkDate, route, level, gender, age, birthDate, education,
+  person, personId, region, applicationYear, applicationDate, checkDate, route, level, gender, age, birthDate, education,
   sector, series, currentTitleSince, year, subject, activity, amount, unit, start, end, confLevel, filed, note,
   kColCount
 };
@@ -109,12 +110,14 @@ struct Texts {
 
 struct Person {
   std::string name;
+  std::string id;  // the ID column's value (身份证号, 工号, 人员编号), "" without one
   size_t first_row = 0;
   std::string fields[kFirstRecordCol];  // profile fields as written (trimmed), "" when not given
   size_t field_row[kFirstRecordCol] = {};
   std::vector<std::string> records;  // JSON objects
   std::vector<size_t> rows, all_rows;
   std::vector<RollError> errors;
+  std::vector<RollError> warnings;
 };
 
 }  // namespace
@@ -184,16 +187,13 @@ Roll read_roll(std::string_view text, std::string_view locale) {
          t(M::roll_missing_column, col_word(year)));
   if (!roll.errors.empty()) return roll;
 
+  // Who a row is: with an ID column (身份证号, 工号, 人员编号) its value is the person, wherever their rows
+  // stand. Without one (or with the cell empty) a name is one person only over adjacent rows: the same
+  // name in a separate block of rows is another person, checked on their own, and both are flagged
+  // ("第2行与第4行同名，是否同一人？") — two 张伟 of different departments never add up to one 达标.
   std::vector<Person> people;
-  std::unordered_map<std::string, size_t> person_at;  // name -> index in people (a roll of 1,000 people)
-  auto find_person = [&](const std::string& name) -> Person& {
-    auto [it, added] = person_at.try_emplace(name, people.size());
-    if (added) {
-      people.emplace_back();
-      people.back().name = name;
-    }
-    return people[it->second];
-  };
+  std::unordered_map<std::string, size_t> person_at;  // key -> index in people of its latest block (a roll of 1,000 people)
+  std::string last_key;                               // the key of the previous non-blank row
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
     auto cell = [&](int c) -> std::string_view {
@@ -208,7 +208,32 @@ Roll read_roll(std::string_view text, std::string_view locale) {
            t(M::roll_row_without_name));
       continue;
     }
-    Person& p = find_person(std::string(who));
+    // A control character (NUL, ESC, …) in a name is refused, never copied into results or CSV.
+    size_t ctl = 0;
+    while (ctl < who.size() && !(static_cast<unsigned char>(who[ctl]) < 0x20 || who[ctl] == 0x7F)) ++ctl;
+    if (ctl < who.size()) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", unsigned(static_cast<unsigned char>(who[ctl])));
+      fail(roll.errors, row.number, col_word(person), "bad_value", t(M::roll_name_control, code));
+      continue;
+    }
+    std::string_view id = cell(personId);
+    std::string who_key = id.empty() ? "n:" + std::string(who) : "i:" + std::string(id);
+    auto found = person_at.find(who_key);
+    if (found == person_at.end() || (id.empty() && last_key != who_key)) {
+      people.emplace_back();
+      people.back().name = std::string(who);
+      people.back().id = std::string(id);
+      if (found != person_at.end()) {  // the same name, a block of rows before: flagged on both
+        Person& earlier = people[found->second];
+        std::string msg = t(M::roll_same_name, std::to_string(earlier.first_row), std::to_string(row.number));
+        earlier.warnings.push_back({earlier.first_row, col_word(person), "same_name", msg, msg});
+        people.back().warnings.push_back({row.number, col_word(person), "same_name", msg, msg});
+      }
+      person_at[who_key] = people.size() - 1;
+    }
+    last_key = who_key;
+    Person& p = people[person_at[who_key]];
     if (!p.first_row) p.first_row = row.number;
     p.all_rows.push_back(row.number);
     auto bad = [&](int c, std::string code, std::string_view what) {
@@ -223,7 +248,9 @@ Roll read_roll(std::string_view text, std::string_view locale) {
         fail(p.errors, row.number, "", "unknown_column",
              t(M::roll_cell_without_header, std::to_string(row.number), std::to_string(i + 1), trim(row.cells[i])));
     // The person's fields: the first row that gives one decides, a different value later is an error.
-    for (int c = 1; c < kFirstRecordCol; ++c) {
+    if (!id.empty() && p.name != who)
+      bad(person, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.first_row), p.name, who));
+    for (int c = personId + 1; c < kFirstRecordCol; ++c) {
       std::string_view v = cell(c);
       if (v.empty()) continue;
       if (p.fields[c].empty()) {
@@ -353,6 +380,7 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     out.rows = std::move(p.rows);
     out.all_rows = std::move(p.all_rows);
     out.errors = std::move(p.errors);
+    out.warnings = std::move(p.warnings);
     std::string& j = out.profile;
     j = "{";
     auto key = [&](std::string_view k) {

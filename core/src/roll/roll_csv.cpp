@@ -7,23 +7,44 @@
 #include "base/messages.h"
 #include "base/names.h"
 #include "result/write.h"
+#include "roll/csv.h"
 
 namespace jxjy {
 namespace {
 
-void csv_cell(std::string& out, std::string_view v) {
-  bool quote = v.find_first_of(",;\"\r\n") != std::string_view::npos;
-  // A cell a spreadsheet would run as a formula is written as text (CSV injection).
-  bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@');
-  if (!quote && !formula) {
-    out += v;
-    return;
+// A plain number (30, -2.5): a spreadsheet reads it as the number it is, never as a formula.
+bool plain_number(std::string_view v) {
+  size_t i = !v.empty() && v[0] == '-' ? 1 : 0, digits = 0, dots = 0;
+  for (; i < v.size(); ++i) {
+    if (v[i] >= '0' && v[i] <= '9') ++digits;
+    else if (v[i] == '.' && digits && !dots) ++dots;
+    else return false;
   }
-  out += '"';
+  return digits && v.back() != '.';
+}
+
+}  // namespace
+
+// csv.h: the formula guard of every cell written.
+void csv::write_cell(std::string& out, std::string_view raw) {
+  std::string v;
+  v.reserve(raw.size());
+  for (char c : raw)
+    if ((static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) || c == '\t' || c == '\r' || c == '\n') v += c;
+  size_t first = v.find_first_not_of(" \t\r\n");
+  bool formula = !v.empty() && !plain_number(v) &&
+                 (v[0] == '\t' || v[0] == '\r' || v[0] == '\n' ||
+                  (first != std::string::npos && std::string_view("=+-@").find(v[first]) != std::string_view::npos));
+  bool quote = formula || v.find_first_of(",;\"\r\n") != std::string::npos;
+  if (quote) out += '"';
   if (formula) out += '\'';
   for (char c : v) (c == '"' ? out += "\"\"" : out += c);
-  out += '"';
+  if (quote) out += '"';
 }
+
+namespace {
+
+void csv_cell(std::string& out, std::string_view v) { csv::write_cell(out, v); }
 
 // Rows 2, 3, 4 and 9 as "2-4, 9": a person's rows need not be next to each other.
 std::string row_ranges(const std::vector<size_t>& rows, std::string_view sep) {
@@ -108,6 +129,7 @@ std::string roll_results_csv(const Checker& checker, const Roll& roll, std::stri
     std::string_view status = "error";
     std::string rule_set, shortfall, can, deadline, warnings, errors;
     for (const auto& e : p.errors) add(errors, e.message);
+    for (const auto& w : p.warnings) add(warnings, w.message);
     if (p.errors.empty()) {
       Result r;
       // The profile is language-neutral; its result speaks the CSV's language.
