@@ -567,6 +567,10 @@ class Evaluation {
     };
     std::string_view act = word(kActivityNames, unsigned(r.activity), L_);
     if (rule.excluded) return refuse("activity_excluded", rule.text.in(L_), rule.source);
+    if (!allows(rule.routes, p_.route))  // e.g. skill training of high-skill talents: title review only
+      return refuse("activity_excluded",
+                    msg(M::activity_route_only, act, words_of(kRouteNames, rule.routes), word(kRouteNames, unsigned(p_.route), L_)),
+                    rule.source);
     if (!allows(rule.subjects, r.subject)) {
       std::string allowed;
       for (unsigned k = 0; k < 2; ++k)
@@ -651,6 +655,16 @@ class Evaluation {
     t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [](const YearShare& x) { return x.credited == 0; }),
                   t.years.end());
     t.counted = !t.years.empty();
+  }
+
+  // The words of a mask's names, joined: "职称评审或考核认定".
+  template <size_t N>
+  std::string words_of(const Name (&names)[N], Mask mask) const {
+    std::string out;
+    for (unsigned k = 0; k < N; ++k)
+      if (mask & (Mask(1) << k))
+        out += (out.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(names, k, L_));
+    return out;
   }
 
   static std::string span_of(const std::vector<int>& w) {

@@ -402,10 +402,11 @@ class RuleReader {
       const Json* e = m(*v, key.c_str());
       if (!object(e, path, true)) continue;
       ActivityRule& rule = rs_.activities[a];
-      known(*e, path, {"excluded", "subjects", "text", "convert", "capAnnualMultiple", "source", "publicSource",
+      known(*e, path, {"excluded", "subjects", "routes", "text", "convert", "capAnnualMultiple", "source", "publicSource",
                        "interpretation"});
       r_.boolean(m(*e, "excluded"), path + "/excluded", rule.excluded, false);
       rule.subjects = mask(m(*e, "subjects"), path + "/subjects", kSubjectNames, 2);
+      rule.routes = mask(m(*e, "routes"), path + "/routes", kRouteNames);
       if (const Json* t = m(*e, "text")) rule.text = text(t, path + "/text", true);
       if (!rule.excluded) {
         const Json* conv = m(*e, "convert");

@@ -63,6 +63,7 @@ struct UnitRule {
 struct ActivityRule : RuleItem {
   bool excluded = false;
   Mask subjects = 0;
+  Mask routes = 0;  // credited only on these routes (高技能人才 … 申报职称评审时); 0 = every route
   std::array<UnitRule, kUnitCount> units{};
   int cap_annual_multiple = 0;
   Text text;
