@@ -574,39 +574,31 @@ export async function createChecker(options = {}) {
     }
   }
 
+  // A profile object through one of the core's calls (check, forms): never throws.
+  const call = (profile, runner) => {
+    let text;
+    try {
+      text = JSON.stringify(profile);
+    } catch (e) {
+      // circular structures, BigInt, throwing getters / toJSON
+      return failure('invalid_input', words('js_not_json', localeOf(profile)), String((e && e.message) || e));
+    }
+    if (typeof text !== 'string')
+      return failure('invalid_input', words('profile_not_object', 'zh'), `got ${typeof profile}`);
+    const result = runner(text, profile);
+    return result.ok === false ? nameJsValues(result, profile, words) : result;
+  };
+
   return Object.freeze({
     version,
     /** Profile object (CONTRACT §2) -> result object (CONTRACT §3). Never throws. */
-    evaluate(profile) {
-      let text;
-      try {
-        text = JSON.stringify(profile);
-      } catch (e) {
-        // circular structures, BigInt, throwing getters / toJSON
-        return failure('invalid_input', words('js_not_json', localeOf(profile)), String((e && e.message) || e));
-      }
-      if (typeof text !== 'string')
-        return failure('invalid_input', words('profile_not_object', 'zh'), `got ${typeof profile}`);
-      const result = run(text, profile);
-      return result.ok === false ? nameJsValues(result, profile, words) : result;
-    },
+    evaluate: (profile) => call(profile, run),
     /**
      * The notice's own forms this profile needs (CONTRACT §5.2), filled from the profile and its result:
      * {ok: true, forms: [{id, title, attachment, source, purpose, for, fields: [{label, labelEn, value, from}],
      * rows?, note?}]}. Bad input gives the same {ok: false, errors} as evaluate. Never throws.
      */
-    forms(profile) {
-      let text;
-      try {
-        text = JSON.stringify(profile);
-      } catch (e) {
-        return failure('invalid_input', words('js_not_json', localeOf(profile)), String((e && e.message) || e));
-      }
-      if (typeof text !== 'string')
-        return failure('invalid_input', words('profile_not_object', 'zh'), `got ${typeof profile}`);
-      const result = runForms(text, profile);
-      return result.ok === false ? nameJsValues(result, profile, words) : result;
-    },
+    forms: (profile) => call(profile, runForms),
     /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
     evaluateJSON(text) {
       if (typeof text !== 'string')
