@@ -239,7 +239,8 @@ TEST_CASE("新疆 附件2: the 免除继续教育学习申请表 when fanghuiju 
   CHECK(forms(p)["forms"][0]["attachment"] == "附件2");
   p["circumstances"] = json::array({{{"kind", "fanghuiju"}}});
   p["route"] = "appointment";
-  for (const auto& x : forms(p)["forms"]) CHECK(x["attachment"] != "附件2");
+  const json appointment = forms(p);  // (a member of a temporary does not outlive the loop's first line)
+  for (const auto& x : appointment["forms"]) CHECK(x["attachment"] != "附件2");
 }
 
 TEST_CASE("notices without forms give forms: []", "[forms]") {
