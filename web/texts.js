@@ -187,7 +187,7 @@ export const TEXT = {
     next_records: 'Add your training records: one per activity.',
     next_uncovered: 'The notice of the chosen region is not in this tool yet, so nothing can be checked.',
     nextHeading: 'Next step', nextHere: 'Next: fill this in',
-    searchRegion: 'Search region', searchHint: 'a place name in English, pinyin or Chinese (Urumqi, Tianshan, 乌鲁木齐) or a six-digit region code',
+    searchRegion: 'Search region', searchHint: 'a place name in English, pinyin or Chinese (Urumqi, Tianshan, wulumuqi) or a six-digit region code',
     searchNone: 'No region matches', searchCount: (n) => `${n} regions match; pick one:`, searchLoading: 'Loading the region list…',
     catalogueFailed: 'The region list could not be loaded; you can still type a six-digit code.',
     pickProvince: 'Province', pickCity: 'City / prefecture', pickCounty: 'County / district', pickAny: 'Choose', pickWhole: '(whole city / province)',
