@@ -39,7 +39,11 @@ async function onMainThread(op, message, handle) {
   }
   if (op === 'xlsx') {
     const { xlsxToCsv } = await import('./roll-xlsx.js');
-    return handle({ type: 'csv', text: await xlsxToCsv(message.buffer) });
+    try {
+      return handle({ type: 'csv', text: await xlsxToCsv(message.buffer) });
+    } catch (e) {
+      return handle({ type: 'failed', message: String(e.message || e), ...(e.code ? { code: e.code } : {}) });
+    }
   }
   const run = await import('./roll-run.js');
   if (op === 'export') return handle({ type: 'csv', text: run.exportRoll(mainThread.checker, message) });
@@ -56,7 +60,7 @@ async function onMainThread(op, message, handle) {
 function request(op, message, handle) {
   return new Promise((resolve, reject) => {
     const finish = (m) => {
-      if (m.type === 'failed') { reject(new Error(m.message)); return true; }
+      if (m.type === 'failed') { reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {})); return true; }
       handle(m);
       if (m.type === 'done' || m.type === 'csv' || m.type === 'roll') { resolve(m); return true; }
       return false;

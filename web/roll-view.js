@@ -14,6 +14,8 @@ import { checkRoll, exportCsv, warm, xlsxCsv } from './roll-client.js';
 import { isLoadError, rollLoadFailed } from './roll-button.js';
 
 const MAX_ROLL_BYTES = 16 * 1024 * 1024;
+// (roll-xlsx.js's MAX_XLSX_XML_BYTES, said in MiB; that module is loaded only in the worker)
+const MAX_XLSX_XML_MIB = 256;
 // Lines put in the table at once; the rest follow a frame at a time, so the first ones show at once.
 const FIRST_LINES = 60;
 const LINES_PER_FRAME = 250;
@@ -175,7 +177,9 @@ export function mountRoll(section, { lang, controller }) {
       try {
         return await xlsxCsv(await file.arrayBuffer());
       } catch (e) {
-        throw new Error(t('roll_xlsxFailed', (e && e.message) || String(e)));
+        // (a load error of the worker's module is said with the reload it needs, by failure())
+        if (isLoadError(e)) throw e;
+        throw new Error(e && e.code === 'xlsx_too_large' ? t('roll_xlsxTooLarge', MAX_XLSX_XML_MIB) : t('roll_xlsxFailed', (e && e.message) || String(e)));
       }
     }
     try {

@@ -9,9 +9,11 @@
 //   {op: "xlsx", buffer}                   -> {type: "csv", text}: the first sheet of an .xlsx as CSV (roll-xlsx.js)
 //   {op: "read", text, lang}               -> {type: "roll", roll}: checker.readRoll's answer (one person's file)
 //   {op: "warm"}                           -> {type: "done"} once the reader and checker ran on a made-up roll
-//   a failure                              -> {type: "failed", message}
+//   a failure                              -> {type: "failed", message, code} (code: roll-xlsx.js's XlsxError, else absent)
 import { createChecker } from './jxjy.js';
 import { checkRoll, exportRoll, warmUp } from './roll-run.js';
+
+const failed = (e) => ({ type: 'failed', message: String((e && e.message) || e), ...(e && e.code ? { code: e.code } : {}) });
 
 let checker = null;
 const ready = createChecker().then((c) => { checker = c; });
@@ -23,7 +25,7 @@ self.addEventListener('message', (event) => {
   if (m.op === 'xlsx') {
     // (loaded only now: the .xlsx reader is needed by nobody who imports CSV)
     import('./roll-xlsx.js').then(({ xlsxToCsv }) => xlsxToCsv(m.buffer))
-      .then((text) => post({ type: 'csv', text }), (e) => post({ type: 'failed', message: String((e && e.message) || e) }));
+      .then((text) => post({ type: 'csv', text }), (e) => post(failed(e)));
     return;
   }
   ready.then(() => {
@@ -31,5 +33,5 @@ self.addEventListener('message', (event) => {
     else if (m.op === 'export') post({ type: 'csv', text: exportRoll(checker, m) });
     else if (m.op === 'read') post({ type: 'roll', roll: checker.readRoll(m.text, { locale: m.lang === 'en' ? 'en' : 'zh' }) });
     else if (m.op === 'warm') { warmUp(checker); post({ type: 'done' }); }
-  }).catch((e) => post({ type: 'failed', message: String((e && e.message) || e) }));
+  }).catch((e) => post(failed(e)));
 });

@@ -165,6 +165,7 @@ export const TEXT = {
     roll_hours: (h) => `${h} 学时`, roll_cannot: '已无法补足',
     roll_readFailed: (f, why) => `无法读取 ${f}：${why}`, roll_encoding: '文件既不是 UTF-8 也不是 GB18030 编码的文本',
     roll_tooBig: '文件超过 16 MiB', roll_failed: (why) => `核查未能完成：${why}`, roll_xlsxFailed: (why) => `无法读取这个 Excel 文件（${why}）`,
+    roll_xlsxTooLarge: (mib) => `这个 Excel 文件解压后超过 ${mib} MiB，不予读取（可能已损坏或并非名册）。请把名册另存为 CSV 再导入，或分成几个文件。`,
     // one person's CSV in the roll format (records-io.js, person-file.js)
     io_self: '本人', io_csvLeft: '（特殊情形、“基层”选项和记录的“同一次学习”标记不在表格中，如需保留请导出 JSON。）',
     io_rollErrors: (list) => `有无法读取的内容：${list}`, io_manyPeople: (n) => `文件中有 ${n} 个人员；一次核查多人请用“名册批量核查”`,
@@ -327,6 +328,7 @@ export const TEXT = {
     roll_hours: (h) => `${h} h`, roll_cannot: 'can no longer be made up',
     roll_readFailed: (f, why) => `Cannot read ${f}: ${why}`, roll_encoding: 'the file is neither UTF-8 nor GB18030 text',
     roll_tooBig: 'the file is larger than 16 MiB', roll_failed: (why) => `The check could not finish: ${why}`, roll_xlsxFailed: (why) => `cannot read this Excel file (${why})`,
+    roll_xlsxTooLarge: (mib) => `this Excel file unpacks to more than ${mib} MiB and is not read (it may be damaged or not a roll). Save the roll as CSV and import that, or split it into several files.`,
     // one person's CSV in the roll format (records-io.js, person-file.js)
     io_self: 'me', io_csvLeft: '(Circumstances, the "grassroots" option and records marked as one occasion have no column in a spreadsheet; export JSON to keep them.)',
     io_rollErrors: (list) => `parts could not be read: ${list}`, io_manyPeople: (n) => `the file holds ${n} people; use "Check a roll" for many people`,

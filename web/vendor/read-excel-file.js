@@ -1,4 +1,478 @@
 // read-excel-file 9.3.17 (MIT, with fflate (MIT) and saxen (MIT)), bundled by scripts/gen-vendor-xlsx.mjs. Do not edit.
+// node_modules/fflate/esm/browser.js
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m)
+      m = a[i2];
+  }
+  return m;
+};
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s = r >> 4;
+          if (s < 16) {
+            ldt[i2++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var b2 = function(d, b) {
+  return d[b] | d[b + 1] << 8;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var b8 = function(d, b) {
+  return b4(d, b) + b4(d, b + 4) * 4294967296;
+};
+function inflateSync(data, opts) {
+  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+var dutf8 = function(d) {
+  for (var r = "", i2 = 0; ; ) {
+    var c = d[i2++];
+    var eb = (c > 127) + (c > 223) + (c > 239);
+    if (i2 + eb > d.length)
+      return { s: r, r: slc(d, i2 - 1) };
+    if (!eb)
+      r += String.fromCharCode(c);
+    else if (eb == 3) {
+      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+    } else if (eb & 1)
+      r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
+    else
+      r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+  }
+};
+function strFromU8(dat, latin1) {
+  if (latin1) {
+    var r = "";
+    for (var i2 = 0; i2 < dat.length; i2 += 16384)
+      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
+    return r;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
+    if (r.length)
+      err(8);
+    return s;
+  }
+}
+var slzh = function(d, b) {
+  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+};
+var zh = function(d, b, z) {
+  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+  var _a2 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a2[0], su = _a2[1], off = _a2[2];
+  return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+var z64hs = function(d, b, l, z, sc, su, off) {
+  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+  var nf = nsc + nsu + noff;
+  if (z && nf) {
+    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+      if (b2(d, b) == 1) {
+        return [
+          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+          nsu ? b8(d, b + 4) : su,
+          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+          1
+        ];
+      }
+    }
+    if (z < 2)
+      err(13);
+  }
+  return [sc, su, off, 0];
+};
+function unzipSync(data, opts) {
+  var files = {};
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558)
+      err(13);
+  }
+  ;
+  var c = b2(data, e + 8);
+  if (!c)
+    return {};
+  var o = b4(data, e + 16);
+  var z = b4(data, e - 20) == 117853008;
+  if (z) {
+    var ze = b4(data, e - 12);
+    z = b4(data, ze) == 101075792;
+    if (z) {
+      c = b4(data, ze + 32);
+      o = b4(data, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i2 = 0; i2 < c; ++i2) {
+    var _a2 = zh(data, o, z), c_2 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn] = slc(data, b, b + sc);
+      else if (c_2 == 8)
+        files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+      else
+        err(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
+}
+
 // node_modules/read-excel-file/modules/saxen/parser.js
 function _typeof(o) {
   "@babel/helpers - typeof";
@@ -845,7 +1319,7 @@ function _assertThisInitialized(self) {
 }
 function _wrapNativeSuper(Class) {
   var _cache = typeof Map === "function" ? /* @__PURE__ */ new Map() : void 0;
-  _wrapNativeSuper = function _wrapNativeSuper6(Class2) {
+  _wrapNativeSuper = function _wrapNativeSuper4(Class2) {
     if (Class2 === null || !_isNativeFunction(Class2)) return Class2;
     if (typeof Class2 !== "function") {
       throw new TypeError("Super expression must either be null or a function");
@@ -866,7 +1340,7 @@ function _construct(Parent, args, Class) {
   if (_isNativeReflectConstruct()) {
     _construct = Reflect.construct.bind();
   } else {
-    _construct = function _construct6(Parent2, args2, Class2) {
+    _construct = function _construct4(Parent2, args2, Class2) {
       var a = [null];
       a.push.apply(a, args2);
       var Constructor = Function.bind.apply(Parent2, a);
@@ -893,14 +1367,14 @@ function _isNativeFunction(fn) {
   return Function.toString.call(fn).indexOf("[native code]") !== -1;
 }
 function _setPrototypeOf(o, p) {
-  _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf6(o2, p2) {
+  _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf4(o2, p2) {
     o2.__proto__ = p2;
     return o2;
   };
   return _setPrototypeOf(o, p);
 }
 function _getPrototypeOf(o) {
-  _getPrototypeOf = Object.setPrototypeOf ? Object.getPrototypeOf.bind() : function _getPrototypeOf6(o2) {
+  _getPrototypeOf = Object.setPrototypeOf ? Object.getPrototypeOf.bind() : function _getPrototypeOf4(o2) {
     return o2.__proto__ || Object.getPrototypeOf(o2);
   };
   return _getPrototypeOf(o);
@@ -981,1142 +1455,6 @@ function parseXml(xml, state, onOpenTag, onCloseTag, onText, onProgress) {
     };
     loop();
   }
-}
-
-// node_modules/fflate/esm/browser.js
-var ch2 = {};
-var wk = (function(c, id, msg, transfer, cb) {
-  var w = new Worker(ch2[id] || (ch2[id] = URL.createObjectURL(new Blob([
-    c + ';addEventListener("error",function(e){e=e.error;postMessage({$e$:[e.message,e.code,e.stack]})})'
-  ], { type: "text/javascript" }))));
-  w.onmessage = function(e) {
-    var d = e.data, ed = d.$e$;
-    if (ed) {
-      var err2 = new Error(ed[0]);
-      err2["code"] = ed[1];
-      err2.stack = ed[2];
-      cb(err2, null);
-    } else
-      cb(null, d);
-  };
-  w.postMessage(msg, transfer);
-  return w;
-});
-var u8 = Uint8Array;
-var u16 = Uint16Array;
-var i32 = Int32Array;
-var fleb = new u8([
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  1,
-  1,
-  2,
-  2,
-  2,
-  2,
-  3,
-  3,
-  3,
-  3,
-  4,
-  4,
-  4,
-  4,
-  5,
-  5,
-  5,
-  5,
-  0,
-  /* unused */
-  0,
-  0,
-  /* impossible */
-  0
-]);
-var fdeb = new u8([
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  2,
-  2,
-  3,
-  3,
-  4,
-  4,
-  5,
-  5,
-  6,
-  6,
-  7,
-  7,
-  8,
-  8,
-  9,
-  9,
-  10,
-  10,
-  11,
-  11,
-  12,
-  12,
-  13,
-  13,
-  /* unused */
-  0,
-  0
-]);
-var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
-var freb = function(eb, start) {
-  var b = new u16(31);
-  for (var i2 = 0; i2 < 31; ++i2) {
-    b[i2] = start += 1 << eb[i2 - 1];
-  }
-  var r = new i32(b[30]);
-  for (var i2 = 1; i2 < 30; ++i2) {
-    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
-      r[j] = j - b[i2] << 5 | i2;
-    }
-  }
-  return { b, r };
-};
-var _a = freb(fleb, 2);
-var fl = _a.b;
-var revfl = _a.r;
-fl[28] = 258, revfl[258] = 28;
-var _b = freb(fdeb, 0);
-var fd = _b.b;
-var revfd = _b.r;
-var rev = new u16(32768);
-for (i = 0; i < 32768; ++i) {
-  x = (i & 43690) >> 1 | (i & 21845) << 1;
-  x = (x & 52428) >> 2 | (x & 13107) << 2;
-  x = (x & 61680) >> 4 | (x & 3855) << 4;
-  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
-}
-var x;
-var i;
-var hMap = (function(cd, mb, r) {
-  var s = cd.length;
-  var i2 = 0;
-  var l = new u16(mb);
-  for (; i2 < s; ++i2) {
-    if (cd[i2])
-      ++l[cd[i2] - 1];
-  }
-  var le = new u16(mb);
-  for (i2 = 1; i2 < mb; ++i2) {
-    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
-  }
-  var co;
-  if (r) {
-    co = new u16(1 << mb);
-    var rvb = 15 - mb;
-    for (i2 = 0; i2 < s; ++i2) {
-      if (cd[i2]) {
-        var sv = i2 << 4 | cd[i2];
-        var r_1 = mb - cd[i2];
-        var v = le[cd[i2] - 1]++ << r_1;
-        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
-          co[rev[v] >> rvb] = sv;
-        }
-      }
-    }
-  } else {
-    co = new u16(s);
-    for (i2 = 0; i2 < s; ++i2) {
-      if (cd[i2]) {
-        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
-      }
-    }
-  }
-  return co;
-});
-var flt = new u8(288);
-for (i = 0; i < 144; ++i)
-  flt[i] = 8;
-var i;
-for (i = 144; i < 256; ++i)
-  flt[i] = 9;
-var i;
-for (i = 256; i < 280; ++i)
-  flt[i] = 7;
-var i;
-for (i = 280; i < 288; ++i)
-  flt[i] = 8;
-var i;
-var fdt = new u8(32);
-for (i = 0; i < 32; ++i)
-  fdt[i] = 5;
-var i;
-var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
-var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
-var max = function(a) {
-  var m = a[0];
-  for (var i2 = 1; i2 < a.length; ++i2) {
-    if (a[i2] > m)
-      m = a[i2];
-  }
-  return m;
-};
-var bits = function(d, p, m) {
-  var o = p / 8 | 0;
-  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
-};
-var bits16 = function(d, p) {
-  var o = p / 8 | 0;
-  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
-};
-var shft = function(p) {
-  return (p + 7) / 8 | 0;
-};
-var slc = function(v, s, e) {
-  if (s == null || s < 0)
-    s = 0;
-  if (e == null || e > v.length)
-    e = v.length;
-  return new u8(v.subarray(s, e));
-};
-var ec = [
-  "unexpected EOF",
-  "invalid block type",
-  "invalid length/literal",
-  "invalid distance",
-  "stream finished",
-  "no stream handler",
-  ,
-  // determined by compression function
-  "no callback",
-  "invalid UTF-8 data",
-  "extra field too long",
-  "date not in range 1980-2099",
-  "filename too long",
-  "stream finishing",
-  "invalid zip data"
-  // determined by unknown compression method
-];
-var err = function(ind, msg, nt) {
-  var e = new Error(msg || ec[ind]);
-  e.code = ind;
-  if (Error.captureStackTrace)
-    Error.captureStackTrace(e, err);
-  if (!nt)
-    throw e;
-  return e;
-};
-var inflt = function(dat, st, buf, dict) {
-  var sl = dat.length, dl = dict ? dict.length : 0;
-  if (!sl || st.f && !st.l)
-    return buf || new u8(0);
-  var noBuf = !buf;
-  var resize = noBuf || st.i != 2;
-  var noSt = st.i;
-  if (noBuf)
-    buf = new u8(sl * 3);
-  var cbuf = function(l2) {
-    var bl = buf.length;
-    if (l2 > bl) {
-      var nbuf = new u8(Math.max(bl * 2, l2));
-      nbuf.set(buf);
-      buf = nbuf;
-    }
-  };
-  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
-  var tbts = sl * 8;
-  do {
-    if (!lm) {
-      final = bits(dat, pos, 1);
-      var type = bits(dat, pos + 1, 3);
-      pos += 3;
-      if (!type) {
-        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
-        if (t > sl) {
-          if (noSt)
-            err(0);
-          break;
-        }
-        if (resize)
-          cbuf(bt + l);
-        buf.set(dat.subarray(s, t), bt);
-        st.b = bt += l, st.p = pos = t * 8, st.f = final;
-        continue;
-      } else if (type == 1)
-        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
-      else if (type == 2) {
-        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
-        var tl = hLit + bits(dat, pos + 5, 31) + 1;
-        pos += 14;
-        var ldt = new u8(tl);
-        var clt = new u8(19);
-        for (var i2 = 0; i2 < hcLen; ++i2) {
-          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
-        }
-        pos += hcLen * 3;
-        var clb = max(clt), clbmsk = (1 << clb) - 1;
-        var clm = hMap(clt, clb, 1);
-        for (var i2 = 0; i2 < tl; ) {
-          var r = clm[bits(dat, pos, clbmsk)];
-          pos += r & 15;
-          var s = r >> 4;
-          if (s < 16) {
-            ldt[i2++] = s;
-          } else {
-            var c = 0, n = 0;
-            if (s == 16)
-              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
-            else if (s == 17)
-              n = 3 + bits(dat, pos, 7), pos += 3;
-            else if (s == 18)
-              n = 11 + bits(dat, pos, 127), pos += 7;
-            while (n--)
-              ldt[i2++] = c;
-          }
-        }
-        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
-        lbt = max(lt);
-        dbt = max(dt);
-        lm = hMap(lt, lbt, 1);
-        dm = hMap(dt, dbt, 1);
-      } else
-        err(1);
-      if (pos > tbts) {
-        if (noSt)
-          err(0);
-        break;
-      }
-    }
-    if (resize)
-      cbuf(bt + 131072);
-    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
-    var lpos = pos;
-    for (; ; lpos = pos) {
-      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
-      pos += c & 15;
-      if (pos > tbts) {
-        if (noSt)
-          err(0);
-        break;
-      }
-      if (!c)
-        err(2);
-      if (sym < 256)
-        buf[bt++] = sym;
-      else if (sym == 256) {
-        lpos = pos, lm = null;
-        break;
-      } else {
-        var add = sym - 254;
-        if (sym > 264) {
-          var i2 = sym - 257, b = fleb[i2];
-          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
-          pos += b;
-        }
-        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
-        if (!d)
-          err(3);
-        pos += d & 15;
-        var dt = fd[dsym];
-        if (dsym > 3) {
-          var b = fdeb[dsym];
-          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
-        }
-        if (pos > tbts) {
-          if (noSt)
-            err(0);
-          break;
-        }
-        if (resize)
-          cbuf(bt + 131072);
-        var end = bt + add;
-        if (bt < dt) {
-          var shift = dl - dt, dend = Math.min(dt, end);
-          if (shift + bt < 0)
-            err(3);
-          for (; bt < dend; ++bt)
-            buf[bt] = dict[shift + bt];
-        }
-        for (; bt < end; ++bt)
-          buf[bt] = buf[bt - dt];
-      }
-    }
-    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
-    if (lm)
-      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
-  } while (!final);
-  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
-};
-var et = /* @__PURE__ */ new u8(0);
-var mrg = function(a, b) {
-  var o = {};
-  for (var k in a)
-    o[k] = a[k];
-  for (var k in b)
-    o[k] = b[k];
-  return o;
-};
-var wcln = function(fn, fnStr, td2) {
-  var dt = fn();
-  var st = fn.toString();
-  var ks = st.slice(st.indexOf("[") + 1, st.lastIndexOf("]")).replace(/\s+/g, "").split(",");
-  for (var i2 = 0; i2 < dt.length; ++i2) {
-    var v = dt[i2], k = ks[i2];
-    if (typeof v == "function") {
-      fnStr += ";" + k + "=";
-      var st_1 = v.toString();
-      if (v.prototype) {
-        if (st_1.indexOf("[native code]") != -1) {
-          var spInd = st_1.indexOf(" ", 8) + 1;
-          fnStr += st_1.slice(spInd, st_1.indexOf("(", spInd));
-        } else {
-          fnStr += st_1;
-          for (var t in v.prototype)
-            fnStr += ";" + k + ".prototype." + t + "=" + v.prototype[t].toString();
-        }
-      } else
-        fnStr += st_1;
-    } else
-      td2[k] = v;
-  }
-  return fnStr;
-};
-var ch = [];
-var cbfs = function(v) {
-  var tl = [];
-  for (var k in v) {
-    if (v[k].buffer) {
-      tl.push((v[k] = new v[k].constructor(v[k])).buffer);
-    }
-  }
-  return tl;
-};
-var wrkr = function(fns, init, id, cb) {
-  if (!ch[id]) {
-    var fnStr = "", td_1 = {}, m = fns.length - 1;
-    for (var i2 = 0; i2 < m; ++i2)
-      fnStr = wcln(fns[i2], fnStr, td_1);
-    ch[id] = { c: wcln(fns[m], fnStr, td_1), e: td_1 };
-  }
-  var td2 = mrg({}, ch[id].e);
-  return wk(ch[id].c + ";onmessage=function(e){for(var k in e.data)self[k]=e.data[k];onmessage=" + init.toString() + "}", id, td2, cbfs(td2), cb);
-};
-var bInflt = function() {
-  return [u8, u16, i32, fleb, fdeb, clim, fl, fd, flrm, fdrm, rev, ec, hMap, max, bits, bits16, shft, slc, err, inflt, inflateSync, pbf, gopt];
-};
-var pbf = function(msg) {
-  return postMessage(msg, [msg.buffer]);
-};
-var gopt = function(o) {
-  return o && {
-    out: o.size && new u8(o.size),
-    dictionary: o.dictionary
-  };
-};
-var cbify = function(dat, opts, fns, init, id, cb) {
-  var w = wrkr(fns, init, id, function(err2, dat2) {
-    w.terminate();
-    cb(err2, dat2);
-  });
-  w.postMessage([dat, opts], opts.consume ? [dat.buffer] : []);
-  return function() {
-    w.terminate();
-  };
-};
-var b2 = function(d, b) {
-  return d[b] | d[b + 1] << 8;
-};
-var b4 = function(d, b) {
-  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
-};
-var b8 = function(d, b) {
-  return b4(d, b) + b4(d, b + 4) * 4294967296;
-};
-function inflate(data, opts, cb) {
-  if (!cb)
-    cb = opts, opts = {};
-  if (typeof cb != "function")
-    err(7);
-  return cbify(data, opts, [
-    bInflt
-  ], function(ev) {
-    return pbf(inflateSync(ev.data[0], gopt(ev.data[1])));
-  }, 1, cb);
-}
-function inflateSync(data, opts) {
-  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
-}
-var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
-var tds = 0;
-try {
-  td.decode(et, { stream: true });
-  tds = 1;
-} catch (e) {
-}
-var dutf8 = function(d) {
-  for (var r = "", i2 = 0; ; ) {
-    var c = d[i2++];
-    var eb = (c > 127) + (c > 223) + (c > 239);
-    if (i2 + eb > d.length)
-      return { s: r, r: slc(d, i2 - 1) };
-    if (!eb)
-      r += String.fromCharCode(c);
-    else if (eb == 3) {
-      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
-    } else if (eb & 1)
-      r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
-    else
-      r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
-  }
-};
-function strFromU8(dat, latin1) {
-  if (latin1) {
-    var r = "";
-    for (var i2 = 0; i2 < dat.length; i2 += 16384)
-      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
-    return r;
-  } else if (td) {
-    return td.decode(dat);
-  } else {
-    var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
-    if (r.length)
-      err(8);
-    return s;
-  }
-}
-var slzh = function(d, b) {
-  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
-};
-var zh = function(d, b, z) {
-  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
-  var _a2 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a2[0], su = _a2[1], off = _a2[2];
-  return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
-};
-var z64hs = function(d, b, l, z, sc, su, off) {
-  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
-  var nf = nsc + nsu + noff;
-  if (z && nf) {
-    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
-      if (b2(d, b) == 1) {
-        return [
-          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
-          nsu ? b8(d, b + 4) : su,
-          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
-          1
-        ];
-      }
-    }
-    if (z < 2)
-      err(13);
-  }
-  return [sc, su, off, 0];
-};
-var mt = typeof queueMicrotask == "function" ? queueMicrotask : typeof setTimeout == "function" ? setTimeout : function(fn) {
-  fn();
-};
-function unzip(data, opts, cb) {
-  if (!cb)
-    cb = opts, opts = {};
-  if (typeof cb != "function")
-    err(7);
-  var term = [];
-  var tAll = function() {
-    for (var i3 = 0; i3 < term.length; ++i3)
-      term[i3]();
-  };
-  var files = {};
-  var cbd = function(a, b) {
-    mt(function() {
-      cb(a, b);
-    });
-  };
-  mt(function() {
-    cbd = cb;
-  });
-  var e = data.length - 22;
-  for (; b4(data, e) != 101010256; --e) {
-    if (!e || data.length - e > 65558) {
-      cbd(err(13, 0, 1), null);
-      return tAll;
-    }
-  }
-  ;
-  var lft = b2(data, e + 8);
-  if (lft) {
-    var c = lft;
-    var o = b4(data, e + 16);
-    var z = b4(data, e - 20) == 117853008;
-    if (z) {
-      var ze = b4(data, e - 12);
-      z = b4(data, ze) == 101075792;
-      if (z) {
-        c = lft = b4(data, ze + 32);
-        o = b4(data, ze + 48);
-      }
-    }
-    var fltr = opts && opts.filter;
-    var _loop_3 = function(i3) {
-      var _a2 = zh(data, o, z), c_1 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data, off);
-      o = no;
-      var cbl = function(e2, d) {
-        if (e2) {
-          tAll();
-          cbd(e2, null);
-        } else {
-          if (d)
-            files[fn] = d;
-          if (!--lft)
-            cbd(null, files);
-        }
-      };
-      if (!fltr || fltr({
-        name: fn,
-        size: sc,
-        originalSize: su,
-        compression: c_1
-      })) {
-        if (!c_1)
-          cbl(null, slc(data, b, b + sc));
-        else if (c_1 == 8) {
-          var infl = data.subarray(b, b + sc);
-          if (su < 524288 || sc > 0.8 * su) {
-            try {
-              cbl(null, inflateSync(infl, { out: new u8(su) }));
-            } catch (e2) {
-              cbl(e2, null);
-            }
-          } else
-            term.push(inflate(infl, { size: su }, cbl));
-        } else
-          cbl(err(14, "unknown compression type " + c_1, 1), null);
-      } else
-        cbl(null, null);
-    };
-    for (var i2 = 0; i2 < c; ++i2) {
-      _loop_3(i2);
-    }
-  } else
-    cbd(null, {});
-  return tAll;
-}
-
-// node_modules/read-excel-file/modules/zip/UnzipError.js
-function _typeof3(o) {
-  "@babel/helpers - typeof";
-  return _typeof3 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
-    return typeof o2;
-  } : function(o2) {
-    return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof3(o);
-}
-function _defineProperties2(target, props) {
-  for (var i2 = 0; i2 < props.length; i2++) {
-    var descriptor = props[i2];
-    descriptor.enumerable = descriptor.enumerable || false;
-    descriptor.configurable = true;
-    if ("value" in descriptor) descriptor.writable = true;
-    Object.defineProperty(target, _toPropertyKey2(descriptor.key), descriptor);
-  }
-}
-function _createClass2(Constructor, protoProps, staticProps) {
-  if (protoProps) _defineProperties2(Constructor.prototype, protoProps);
-  if (staticProps) _defineProperties2(Constructor, staticProps);
-  Object.defineProperty(Constructor, "prototype", { writable: false });
-  return Constructor;
-}
-function _toPropertyKey2(arg) {
-  var key = _toPrimitive2(arg, "string");
-  return _typeof3(key) === "symbol" ? key : String(key);
-}
-function _toPrimitive2(input, hint) {
-  if (_typeof3(input) !== "object" || input === null) return input;
-  var prim = input[Symbol.toPrimitive];
-  if (prim !== void 0) {
-    var res = prim.call(input, hint || "default");
-    if (_typeof3(res) !== "object") return res;
-    throw new TypeError("@@toPrimitive must return a primitive value.");
-  }
-  return (hint === "string" ? String : Number)(input);
-}
-function _classCallCheck2(instance, Constructor) {
-  if (!(instance instanceof Constructor)) {
-    throw new TypeError("Cannot call a class as a function");
-  }
-}
-function _inherits2(subClass, superClass) {
-  if (typeof superClass !== "function" && superClass !== null) {
-    throw new TypeError("Super expression must either be null or a function");
-  }
-  subClass.prototype = Object.create(superClass && superClass.prototype, { constructor: { value: subClass, writable: true, configurable: true } });
-  Object.defineProperty(subClass, "prototype", { writable: false });
-  if (superClass) _setPrototypeOf2(subClass, superClass);
-}
-function _createSuper2(Derived) {
-  var hasNativeReflectConstruct = _isNativeReflectConstruct2();
-  return function _createSuperInternal() {
-    var Super = _getPrototypeOf2(Derived), result;
-    if (hasNativeReflectConstruct) {
-      var NewTarget = _getPrototypeOf2(this).constructor;
-      result = Reflect.construct(Super, arguments, NewTarget);
-    } else {
-      result = Super.apply(this, arguments);
-    }
-    return _possibleConstructorReturn2(this, result);
-  };
-}
-function _possibleConstructorReturn2(self, call) {
-  if (call && (_typeof3(call) === "object" || typeof call === "function")) {
-    return call;
-  } else if (call !== void 0) {
-    throw new TypeError("Derived constructors may only return object or undefined");
-  }
-  return _assertThisInitialized2(self);
-}
-function _assertThisInitialized2(self) {
-  if (self === void 0) {
-    throw new ReferenceError("this hasn't been initialised - super() hasn't been called");
-  }
-  return self;
-}
-function _wrapNativeSuper2(Class) {
-  var _cache = typeof Map === "function" ? /* @__PURE__ */ new Map() : void 0;
-  _wrapNativeSuper2 = function _wrapNativeSuper6(Class2) {
-    if (Class2 === null || !_isNativeFunction2(Class2)) return Class2;
-    if (typeof Class2 !== "function") {
-      throw new TypeError("Super expression must either be null or a function");
-    }
-    if (typeof _cache !== "undefined") {
-      if (_cache.has(Class2)) return _cache.get(Class2);
-      _cache.set(Class2, Wrapper);
-    }
-    function Wrapper() {
-      return _construct2(Class2, arguments, _getPrototypeOf2(this).constructor);
-    }
-    Wrapper.prototype = Object.create(Class2.prototype, { constructor: { value: Wrapper, enumerable: false, writable: true, configurable: true } });
-    return _setPrototypeOf2(Wrapper, Class2);
-  };
-  return _wrapNativeSuper2(Class);
-}
-function _construct2(Parent, args, Class) {
-  if (_isNativeReflectConstruct2()) {
-    _construct2 = Reflect.construct.bind();
-  } else {
-    _construct2 = function _construct6(Parent2, args2, Class2) {
-      var a = [null];
-      a.push.apply(a, args2);
-      var Constructor = Function.bind.apply(Parent2, a);
-      var instance = new Constructor();
-      if (Class2) _setPrototypeOf2(instance, Class2.prototype);
-      return instance;
-    };
-  }
-  return _construct2.apply(null, arguments);
-}
-function _isNativeReflectConstruct2() {
-  if (typeof Reflect === "undefined" || !Reflect.construct) return false;
-  if (Reflect.construct.sham) return false;
-  if (typeof Proxy === "function") return true;
-  try {
-    Boolean.prototype.valueOf.call(Reflect.construct(Boolean, [], function() {
-    }));
-    return true;
-  } catch (e) {
-    return false;
-  }
-}
-function _isNativeFunction2(fn) {
-  return Function.toString.call(fn).indexOf("[native code]") !== -1;
-}
-function _setPrototypeOf2(o, p) {
-  _setPrototypeOf2 = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf6(o2, p2) {
-    o2.__proto__ = p2;
-    return o2;
-  };
-  return _setPrototypeOf2(o, p);
-}
-function _getPrototypeOf2(o) {
-  _getPrototypeOf2 = Object.setPrototypeOf ? Object.getPrototypeOf.bind() : function _getPrototypeOf6(o2) {
-    return o2.__proto__ || Object.getPrototypeOf(o2);
-  };
-  return _getPrototypeOf2(o);
-}
-var UnzipError = /* @__PURE__ */ (function(_Error) {
-  _inherits2(UnzipError2, _Error);
-  var _super = _createSuper2(UnzipError2);
-  function UnzipError2() {
-    _classCallCheck2(this, UnzipError2);
-    return _super.apply(this, arguments);
-  }
-  return _createClass2(UnzipError2);
-})(/* @__PURE__ */ _wrapNativeSuper2(Error));
-function createUnzipError(error) {
-  var unzipError = new UnzipError(error.message);
-  if (error.stack) {
-    unzipError.stack = error.stack;
-  }
-  if (Error.captureStackTrace) {
-    Error.captureStackTrace(unzipError, createUnzipError);
-  }
-  unzipError.cause = error;
-  return unzipError;
-}
-
-// node_modules/read-excel-file/modules/zip/unzipFromArrayBuffer.js
-function unzipFromArrayBuffer(input, options) {
-  return unzipFromArrayBufferUsingFunction(input, options, unzipAsync, true);
-}
-function unzipFromArrayBufferUsingFunction(input) {
-  var _ref = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {}, _filter = _ref.filter;
-  var unzip2 = arguments.length > 2 ? arguments[2] : void 0;
-  var isAsync = arguments.length > 3 ? arguments[3] : void 0;
-  return unzip2(new Uint8Array(input), {
-    // Ignore certain types of files.
-    filter: function filter(file) {
-      if (_filter) {
-        return _filter({
-          path: file.name
-        });
-      }
-      return true;
-    }
-  }).then(function(result) {
-    return result;
-  }, function(error) {
-    if (isFlateError(error)) {
-      throw createUnzipError(error);
-    } else {
-      throw error;
-    }
-  });
-}
-function unzipAsync(archive) {
-  return new Promise(function(resolve, reject) {
-    unzip(archive, function(error, files) {
-      if (error) {
-        reject(error);
-      } else {
-        resolve(files);
-      }
-    });
-  });
-}
-function isFlateError(error) {
-  return typeof error.code === "number";
-}
-
-// node_modules/read-excel-file/modules/xlsx/file/InvalidInputError.js
-function _typeof4(o) {
-  "@babel/helpers - typeof";
-  return _typeof4 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
-    return typeof o2;
-  } : function(o2) {
-    return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof4(o);
-}
-function _defineProperties3(target, props) {
-  for (var i2 = 0; i2 < props.length; i2++) {
-    var descriptor = props[i2];
-    descriptor.enumerable = descriptor.enumerable || false;
-    descriptor.configurable = true;
-    if ("value" in descriptor) descriptor.writable = true;
-    Object.defineProperty(target, _toPropertyKey3(descriptor.key), descriptor);
-  }
-}
-function _createClass3(Constructor, protoProps, staticProps) {
-  if (protoProps) _defineProperties3(Constructor.prototype, protoProps);
-  if (staticProps) _defineProperties3(Constructor, staticProps);
-  Object.defineProperty(Constructor, "prototype", { writable: false });
-  return Constructor;
-}
-function _toPropertyKey3(arg) {
-  var key = _toPrimitive3(arg, "string");
-  return _typeof4(key) === "symbol" ? key : String(key);
-}
-function _toPrimitive3(input, hint) {
-  if (_typeof4(input) !== "object" || input === null) return input;
-  var prim = input[Symbol.toPrimitive];
-  if (prim !== void 0) {
-    var res = prim.call(input, hint || "default");
-    if (_typeof4(res) !== "object") return res;
-    throw new TypeError("@@toPrimitive must return a primitive value.");
-  }
-  return (hint === "string" ? String : Number)(input);
-}
-function _classCallCheck3(instance, Constructor) {
-  if (!(instance instanceof Constructor)) {
-    throw new TypeError("Cannot call a class as a function");
-  }
-}
-function _inherits3(subClass, superClass) {
-  if (typeof superClass !== "function" && superClass !== null) {
-    throw new TypeError("Super expression must either be null or a function");
-  }
-  subClass.prototype = Object.create(superClass && superClass.prototype, { constructor: { value: subClass, writable: true, configurable: true } });
-  Object.defineProperty(subClass, "prototype", { writable: false });
-  if (superClass) _setPrototypeOf3(subClass, superClass);
-}
-function _createSuper3(Derived) {
-  var hasNativeReflectConstruct = _isNativeReflectConstruct3();
-  return function _createSuperInternal() {
-    var Super = _getPrototypeOf3(Derived), result;
-    if (hasNativeReflectConstruct) {
-      var NewTarget = _getPrototypeOf3(this).constructor;
-      result = Reflect.construct(Super, arguments, NewTarget);
-    } else {
-      result = Super.apply(this, arguments);
-    }
-    return _possibleConstructorReturn3(this, result);
-  };
-}
-function _possibleConstructorReturn3(self, call) {
-  if (call && (_typeof4(call) === "object" || typeof call === "function")) {
-    return call;
-  } else if (call !== void 0) {
-    throw new TypeError("Derived constructors may only return object or undefined");
-  }
-  return _assertThisInitialized3(self);
-}
-function _assertThisInitialized3(self) {
-  if (self === void 0) {
-    throw new ReferenceError("this hasn't been initialised - super() hasn't been called");
-  }
-  return self;
-}
-function _wrapNativeSuper3(Class) {
-  var _cache = typeof Map === "function" ? /* @__PURE__ */ new Map() : void 0;
-  _wrapNativeSuper3 = function _wrapNativeSuper6(Class2) {
-    if (Class2 === null || !_isNativeFunction3(Class2)) return Class2;
-    if (typeof Class2 !== "function") {
-      throw new TypeError("Super expression must either be null or a function");
-    }
-    if (typeof _cache !== "undefined") {
-      if (_cache.has(Class2)) return _cache.get(Class2);
-      _cache.set(Class2, Wrapper);
-    }
-    function Wrapper() {
-      return _construct3(Class2, arguments, _getPrototypeOf3(this).constructor);
-    }
-    Wrapper.prototype = Object.create(Class2.prototype, { constructor: { value: Wrapper, enumerable: false, writable: true, configurable: true } });
-    return _setPrototypeOf3(Wrapper, Class2);
-  };
-  return _wrapNativeSuper3(Class);
-}
-function _construct3(Parent, args, Class) {
-  if (_isNativeReflectConstruct3()) {
-    _construct3 = Reflect.construct.bind();
-  } else {
-    _construct3 = function _construct6(Parent2, args2, Class2) {
-      var a = [null];
-      a.push.apply(a, args2);
-      var Constructor = Function.bind.apply(Parent2, a);
-      var instance = new Constructor();
-      if (Class2) _setPrototypeOf3(instance, Class2.prototype);
-      return instance;
-    };
-  }
-  return _construct3.apply(null, arguments);
-}
-function _isNativeReflectConstruct3() {
-  if (typeof Reflect === "undefined" || !Reflect.construct) return false;
-  if (Reflect.construct.sham) return false;
-  if (typeof Proxy === "function") return true;
-  try {
-    Boolean.prototype.valueOf.call(Reflect.construct(Boolean, [], function() {
-    }));
-    return true;
-  } catch (e) {
-    return false;
-  }
-}
-function _isNativeFunction3(fn) {
-  return Function.toString.call(fn).indexOf("[native code]") !== -1;
-}
-function _setPrototypeOf3(o, p) {
-  _setPrototypeOf3 = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf6(o2, p2) {
-    o2.__proto__ = p2;
-    return o2;
-  };
-  return _setPrototypeOf3(o, p);
-}
-function _getPrototypeOf3(o) {
-  _getPrototypeOf3 = Object.setPrototypeOf ? Object.getPrototypeOf.bind() : function _getPrototypeOf6(o2) {
-    return o2.__proto__ || Object.getPrototypeOf(o2);
-  };
-  return _getPrototypeOf3(o);
-}
-var MESSAGES = {
-  XLS_FILE_NOT_SUPPORTED: "You passed a legacy `.xls` file. Only `.xlsx` files are supported",
-  FILE_NOT_SUPPORTED: "Doesn't look like an `.xlsx` file",
-  INVALID_ZIP: "Couldn't unzip `.xlsx` file contents",
-  NO_DATA: "No data"
-};
-var InvalidInputError = /* @__PURE__ */ (function(_Error) {
-  _inherits3(InvalidInputError2, _Error);
-  var _super = _createSuper3(InvalidInputError2);
-  function InvalidInputError2(code, cause) {
-    var _this;
-    _classCallCheck3(this, InvalidInputError2);
-    _this = _super.call(this, MESSAGES[code] || code);
-    _this.code = code;
-    _this.name = "InvalidInputError";
-    _this.cause = cause;
-    return _this;
-  }
-  return _createClass3(InvalidInputError2);
-})(/* @__PURE__ */ _wrapNativeSuper3(Error));
-
-// node_modules/read-excel-file/modules/export/filterZipArchiveEntry.js
-function filterZipArchiveEntry(_ref) {
-  var path = _ref.path;
-  return path.endsWith(".xml") || path.endsWith(".xml.rels");
-}
-
-// node_modules/read-excel-file/modules/xlsx/file/createFileTypeDetector.js
-var ZIP_FILE_SIGNATURE = [80, 75];
-var XLS_FILE_SIGNATURE = [208, 207, 17, 224];
-var FILE_TYPE_SIGNATURES = [ZIP_FILE_SIGNATURE, XLS_FILE_SIGNATURE];
-var XLSX_FILE_TYPE = FILE_TYPE_SIGNATURES.indexOf(ZIP_FILE_SIGNATURE);
-var XLS_FILE_TYPE = FILE_TYPE_SIGNATURES.indexOf(XLS_FILE_SIGNATURE);
-function createFileTypeDetector() {
-  var type;
-  var possibleTypes = indexesOf(FILE_TYPE_SIGNATURES);
-  var i2 = 0;
-  return function(_byte) {
-    if (isNaN(type)) {
-      var t;
-      possibleTypes = possibleTypes.filter(function(typeIndex) {
-        if (_byte === FILE_TYPE_SIGNATURES[typeIndex][i2]) {
-          if (FILE_TYPE_SIGNATURES[typeIndex].length === i2 + 1) {
-            t = typeIndex;
-          }
-          return true;
-        }
-      });
-      if (possibleTypes.length === 1) {
-        type = t;
-      } else if (possibleTypes.length === 0) {
-        type = -1;
-      }
-    }
-    i2++;
-    return type;
-  };
-}
-function indexesOf(array) {
-  var indexes = [];
-  var i2 = 0;
-  while (i2 < array.length) {
-    indexes.push(i2);
-    i2++;
-  }
-  return indexes;
-}
-
-// node_modules/read-excel-file/modules/xlsx/file/validateLeadingBytes.js
-function _createForOfIteratorHelperLoose(o, allowArrayLike) {
-  var it = typeof Symbol !== "undefined" && o[Symbol.iterator] || o["@@iterator"];
-  if (it) return (it = it.call(o)).next.bind(it);
-  if (Array.isArray(o) || (it = _unsupportedIterableToArray(o)) || allowArrayLike && o && typeof o.length === "number") {
-    if (it) o = it;
-    var i2 = 0;
-    return function() {
-      if (i2 >= o.length) return { done: true };
-      return { done: false, value: o[i2++] };
-    };
-  }
-  throw new TypeError("Invalid attempt to iterate non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
-}
-function _unsupportedIterableToArray(o, minLen) {
-  if (!o) return;
-  if (typeof o === "string") return _arrayLikeToArray(o, minLen);
-  var n = Object.prototype.toString.call(o).slice(8, -1);
-  if (n === "Object" && o.constructor) n = o.constructor.name;
-  if (n === "Map" || n === "Set") return Array.from(o);
-  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray(o, minLen);
-}
-function _arrayLikeToArray(arr, len) {
-  if (len == null || len > arr.length) len = arr.length;
-  for (var i2 = 0, arr2 = new Array(len); i2 < len; i2++) arr2[i2] = arr[i2];
-  return arr2;
-}
-function validateLeadingBytes(bytes) {
-  var fileTypeDetector = createFileTypeDetector();
-  for (var _iterator = _createForOfIteratorHelperLoose(bytes), _step; !(_step = _iterator()).done; ) {
-    var _byte = _step.value;
-    if (validateByte(_byte, fileTypeDetector)) {
-      return;
-    }
-  }
-  noFileTypeCouldBeDetermined(bytes.length);
-}
-function validateByte(_byte2, fileTypeDetector) {
-  var fileType = fileTypeDetector(_byte2);
-  if (fileType !== void 0) {
-    if (fileType === XLS_FILE_TYPE) {
-      throw new InvalidInputError("XLS_FILE_NOT_SUPPORTED");
-    }
-    if (fileType < 0) {
-      throw new InvalidInputError("FILE_NOT_SUPPORTED");
-    }
-    return true;
-  }
-}
-function noFileTypeCouldBeDetermined(byteCount) {
-  throw new InvalidInputError(byteCount === 0 ? "NO_DATA" : "FILE_NOT_SUPPORTED");
-}
-
-// node_modules/read-excel-file/modules/utility/checkpoint.js
-var latestCheckpointTimestamp;
-function checkpoint(name) {
-  var now = Date.now();
-  var shouldOutputLog = typeof global !== "undefined" ? Boolean(global.READ_EXCEL_FILE_CHECKPOINTS) : typeof window !== "undefined" ? Boolean(window.READ_EXCEL_FILE_CHECKPOINTS) : false;
-  if (shouldOutputLog) {
-    if (latestCheckpointTimestamp) {
-      console.log("  -", now - latestCheckpointTimestamp, "ms");
-    }
-    console.log("*", name);
-  }
-  latestCheckpointTimestamp = now;
-}
-function resetCheckpoint() {
-  latestCheckpointTimestamp = void 0;
-}
-
-// node_modules/read-excel-file/modules/export/unpackXlsxFileUniversal.js
-function unpackXlsxFile(input) {
-  resetCheckpoint();
-  checkpoint("unpack files");
-  return getArrayBuffer(input).then(function(arrayBuffer) {
-    validateLeadingBytes(new Uint8Array(arrayBuffer));
-    return unzipFromArrayBuffer(arrayBuffer, {
-      filter: filterZipArchiveEntry
-    }).then(function(result) {
-      return result;
-    }, function(error) {
-      if (error instanceof UnzipError) {
-        throw new InvalidInputError("INVALID_ZIP", error.cause);
-      } else {
-        throw error;
-      }
-    });
-  });
-}
-function getArrayBuffer(input) {
-  if (input instanceof Blob) {
-    return input.arrayBuffer();
-  }
-  if (input instanceof ArrayBuffer) {
-    return Promise.resolve(input);
-  }
-  throw new InvalidInputError("INPUT_TYPE_NOT_SUPPORTED");
 }
 
 // node_modules/read-excel-file/modules/xlsx/unescapeXlsxString.js
@@ -2219,13 +1557,13 @@ function parseFilePaths(content, parseXml2) {
 }
 
 // node_modules/read-excel-file/modules/xlsx/parseStyles.js
-function _typeof5(o) {
+function _typeof3(o) {
   "@babel/helpers - typeof";
-  return _typeof5 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+  return _typeof3 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
     return typeof o2;
   } : function(o2) {
     return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof5(o);
+  }, _typeof3(o);
 }
 var _excluded = ["xfId"];
 function ownKeys(e, r) {
@@ -2250,7 +1588,7 @@ function _objectSpread(e) {
   return e;
 }
 function _defineProperty(obj, key, value) {
-  key = _toPropertyKey4(key);
+  key = _toPropertyKey2(key);
   if (key in obj) {
     Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
   } else {
@@ -2258,16 +1596,16 @@ function _defineProperty(obj, key, value) {
   }
   return obj;
 }
-function _toPropertyKey4(arg) {
-  var key = _toPrimitive4(arg, "string");
-  return _typeof5(key) === "symbol" ? key : String(key);
+function _toPropertyKey2(arg) {
+  var key = _toPrimitive2(arg, "string");
+  return _typeof3(key) === "symbol" ? key : String(key);
 }
-function _toPrimitive4(input, hint) {
-  if (_typeof5(input) !== "object" || input === null) return input;
+function _toPrimitive2(input, hint) {
+  if (_typeof3(input) !== "object" || input === null) return input;
   var prim = input[Symbol.toPrimitive];
   if (prim !== void 0) {
     var res = prim.call(input, hint || "default");
-    if (_typeof5(res) !== "object") return res;
+    if (_typeof3(res) !== "object") return res;
     throw new TypeError("@@toPrimitive must return a primitive value.");
   }
   return (hint === "string" ? String : Number)(input);
@@ -2731,20 +2069,20 @@ var BUILT_IN_DATE_FORMAT_IDS = LOCALE_INDEPENDENT_BUILT_IN_DATE_FORMAT_IDS.conca
 
 // node_modules/read-excel-file/modules/xlsx/parseCell.js
 function _slicedToArray(arr, i2) {
-  return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i2) || _unsupportedIterableToArray2(arr, i2) || _nonIterableRest();
+  return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i2) || _unsupportedIterableToArray(arr, i2) || _nonIterableRest();
 }
 function _nonIterableRest() {
   throw new TypeError("Invalid attempt to destructure non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
 }
-function _unsupportedIterableToArray2(o, minLen) {
+function _unsupportedIterableToArray(o, minLen) {
   if (!o) return;
-  if (typeof o === "string") return _arrayLikeToArray2(o, minLen);
+  if (typeof o === "string") return _arrayLikeToArray(o, minLen);
   var n = Object.prototype.toString.call(o).slice(8, -1);
   if (n === "Object" && o.constructor) n = o.constructor.name;
   if (n === "Map" || n === "Set") return Array.from(o);
-  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray2(o, minLen);
+  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray(o, minLen);
 }
-function _arrayLikeToArray2(arr, len) {
+function _arrayLikeToArray(arr, len) {
   if (len == null || len > arr.length) len = arr.length;
   for (var i2 = 0, arr2 = new Array(len); i2 < len; i2++) arr2[i2] = arr[i2];
   return arr2;
@@ -2975,7 +2313,7 @@ function invalidCellAddress(cellAddress) {
 
 // node_modules/read-excel-file/modules/xlsx/parseSheet.js
 function _slicedToArray2(arr, i2) {
-  return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _unsupportedIterableToArray3(arr, i2) || _nonIterableRest2();
+  return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _unsupportedIterableToArray2(arr, i2) || _nonIterableRest2();
 }
 function _nonIterableRest2() {
   throw new TypeError("Invalid attempt to destructure non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
@@ -3004,10 +2342,10 @@ function _iterableToArrayLimit2(r, l) {
 function _arrayWithHoles2(arr) {
   if (Array.isArray(arr)) return arr;
 }
-function _createForOfIteratorHelperLoose2(o, allowArrayLike) {
+function _createForOfIteratorHelperLoose(o, allowArrayLike) {
   var it = typeof Symbol !== "undefined" && o[Symbol.iterator] || o["@@iterator"];
   if (it) return (it = it.call(o)).next.bind(it);
-  if (Array.isArray(o) || (it = _unsupportedIterableToArray3(o)) || allowArrayLike && o && typeof o.length === "number") {
+  if (Array.isArray(o) || (it = _unsupportedIterableToArray2(o)) || allowArrayLike && o && typeof o.length === "number") {
     if (it) o = it;
     var i2 = 0;
     return function() {
@@ -3017,15 +2355,15 @@ function _createForOfIteratorHelperLoose2(o, allowArrayLike) {
   }
   throw new TypeError("Invalid attempt to iterate non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
 }
-function _unsupportedIterableToArray3(o, minLen) {
+function _unsupportedIterableToArray2(o, minLen) {
   if (!o) return;
-  if (typeof o === "string") return _arrayLikeToArray3(o, minLen);
+  if (typeof o === "string") return _arrayLikeToArray2(o, minLen);
   var n = Object.prototype.toString.call(o).slice(8, -1);
   if (n === "Object" && o.constructor) n = o.constructor.name;
   if (n === "Map" || n === "Set") return Array.from(o);
-  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray3(o, minLen);
+  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray2(o, minLen);
 }
-function _arrayLikeToArray3(arr, len) {
+function _arrayLikeToArray2(arr, len) {
   if (len == null || len > arr.length) len = arr.length;
   for (var i2 = 0, arr2 = new Array(len); i2 < len; i2++) arr2[i2] = arr[i2];
   return arr2;
@@ -3063,7 +2401,7 @@ function parseSheet(content, parseXml2, _ref) {
       }
     }
     var startedAt = Date.now();
-    for (var _iterator = _createForOfIteratorHelperLoose2(rows), _step; !(_step = _iterator()).done; ) {
+    for (var _iterator = _createForOfIteratorHelperLoose(rows), _step; !(_step = _iterator()).done; ) {
       var row = _step.value;
       while (row.length < dataColumnCount) {
         row.push(EMPTY_CELL_VALUE2);
@@ -3372,7 +2710,7 @@ function parseSheet(content, parseXml2, _ref) {
     var minCol = cells.length === 0 ? 0 : 1;
     var maxRow = 0;
     var maxCol = 0;
-    for (var _iterator2 = _createForOfIteratorHelperLoose2(cells), _step2; !(_step2 = _iterator2()).done; ) {
+    for (var _iterator2 = _createForOfIteratorHelperLoose(cells), _step2; !(_step2 = _iterator2()).done; ) {
       var cell = _step2.value;
       if (maxRow < cell.row) {
         maxRow = cell.row;
@@ -3383,6 +2721,20 @@ function parseSheet(content, parseXml2, _ref) {
     }
     return [[minRow, minCol], [maxRow, maxCol]];
   }
+}
+
+// node_modules/read-excel-file/modules/utility/checkpoint.js
+var latestCheckpointTimestamp;
+function checkpoint(name) {
+  var now = Date.now();
+  var shouldOutputLog = typeof global !== "undefined" ? Boolean(global.READ_EXCEL_FILE_CHECKPOINTS) : typeof window !== "undefined" ? Boolean(window.READ_EXCEL_FILE_CHECKPOINTS) : false;
+  if (shouldOutputLog) {
+    if (latestCheckpointTimestamp) {
+      console.log("  -", now - latestCheckpointTimestamp, "ms");
+    }
+    console.log("*", name);
+  }
+  latestCheckpointTimestamp = now;
 }
 
 // node_modules/read-excel-file/modules/utility/convertValuesFromUint8ArraysToStrings.js
@@ -3404,100 +2756,100 @@ function strFromU82(data) {
 }
 
 // node_modules/read-excel-file/modules/utility/isPromise.js
-function _typeof6(o) {
+function _typeof4(o) {
   "@babel/helpers - typeof";
-  return _typeof6 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+  return _typeof4 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
     return typeof o2;
   } : function(o2) {
     return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof6(o);
+  }, _typeof4(o);
 }
 function isPromise(anything) {
-  return _typeof6(anything) === "object" && typeof anything.then === "function";
+  return _typeof4(anything) === "object" && typeof anything.then === "function";
 }
 
 // node_modules/read-excel-file/modules/xlsx/SheetNotFoundError.js
-function _typeof7(o) {
+function _typeof5(o) {
   "@babel/helpers - typeof";
-  return _typeof7 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+  return _typeof5 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
     return typeof o2;
   } : function(o2) {
     return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof7(o);
+  }, _typeof5(o);
 }
-function _defineProperties4(target, props) {
+function _defineProperties2(target, props) {
   for (var i2 = 0; i2 < props.length; i2++) {
     var descriptor = props[i2];
     descriptor.enumerable = descriptor.enumerable || false;
     descriptor.configurable = true;
     if ("value" in descriptor) descriptor.writable = true;
-    Object.defineProperty(target, _toPropertyKey5(descriptor.key), descriptor);
+    Object.defineProperty(target, _toPropertyKey3(descriptor.key), descriptor);
   }
 }
-function _createClass4(Constructor, protoProps, staticProps) {
-  if (protoProps) _defineProperties4(Constructor.prototype, protoProps);
-  if (staticProps) _defineProperties4(Constructor, staticProps);
+function _createClass2(Constructor, protoProps, staticProps) {
+  if (protoProps) _defineProperties2(Constructor.prototype, protoProps);
+  if (staticProps) _defineProperties2(Constructor, staticProps);
   Object.defineProperty(Constructor, "prototype", { writable: false });
   return Constructor;
 }
-function _toPropertyKey5(arg) {
-  var key = _toPrimitive5(arg, "string");
-  return _typeof7(key) === "symbol" ? key : String(key);
+function _toPropertyKey3(arg) {
+  var key = _toPrimitive3(arg, "string");
+  return _typeof5(key) === "symbol" ? key : String(key);
 }
-function _toPrimitive5(input, hint) {
-  if (_typeof7(input) !== "object" || input === null) return input;
+function _toPrimitive3(input, hint) {
+  if (_typeof5(input) !== "object" || input === null) return input;
   var prim = input[Symbol.toPrimitive];
   if (prim !== void 0) {
     var res = prim.call(input, hint || "default");
-    if (_typeof7(res) !== "object") return res;
+    if (_typeof5(res) !== "object") return res;
     throw new TypeError("@@toPrimitive must return a primitive value.");
   }
   return (hint === "string" ? String : Number)(input);
 }
-function _classCallCheck4(instance, Constructor) {
+function _classCallCheck2(instance, Constructor) {
   if (!(instance instanceof Constructor)) {
     throw new TypeError("Cannot call a class as a function");
   }
 }
-function _inherits4(subClass, superClass) {
+function _inherits2(subClass, superClass) {
   if (typeof superClass !== "function" && superClass !== null) {
     throw new TypeError("Super expression must either be null or a function");
   }
   subClass.prototype = Object.create(superClass && superClass.prototype, { constructor: { value: subClass, writable: true, configurable: true } });
   Object.defineProperty(subClass, "prototype", { writable: false });
-  if (superClass) _setPrototypeOf4(subClass, superClass);
+  if (superClass) _setPrototypeOf2(subClass, superClass);
 }
-function _createSuper4(Derived) {
-  var hasNativeReflectConstruct = _isNativeReflectConstruct4();
+function _createSuper2(Derived) {
+  var hasNativeReflectConstruct = _isNativeReflectConstruct2();
   return function _createSuperInternal() {
-    var Super = _getPrototypeOf4(Derived), result;
+    var Super = _getPrototypeOf2(Derived), result;
     if (hasNativeReflectConstruct) {
-      var NewTarget = _getPrototypeOf4(this).constructor;
+      var NewTarget = _getPrototypeOf2(this).constructor;
       result = Reflect.construct(Super, arguments, NewTarget);
     } else {
       result = Super.apply(this, arguments);
     }
-    return _possibleConstructorReturn4(this, result);
+    return _possibleConstructorReturn2(this, result);
   };
 }
-function _possibleConstructorReturn4(self, call) {
-  if (call && (_typeof7(call) === "object" || typeof call === "function")) {
+function _possibleConstructorReturn2(self, call) {
+  if (call && (_typeof5(call) === "object" || typeof call === "function")) {
     return call;
   } else if (call !== void 0) {
     throw new TypeError("Derived constructors may only return object or undefined");
   }
-  return _assertThisInitialized4(self);
+  return _assertThisInitialized2(self);
 }
-function _assertThisInitialized4(self) {
+function _assertThisInitialized2(self) {
   if (self === void 0) {
     throw new ReferenceError("this hasn't been initialised - super() hasn't been called");
   }
   return self;
 }
-function _wrapNativeSuper4(Class) {
+function _wrapNativeSuper2(Class) {
   var _cache = typeof Map === "function" ? /* @__PURE__ */ new Map() : void 0;
-  _wrapNativeSuper4 = function _wrapNativeSuper6(Class2) {
-    if (Class2 === null || !_isNativeFunction4(Class2)) return Class2;
+  _wrapNativeSuper2 = function _wrapNativeSuper4(Class2) {
+    if (Class2 === null || !_isNativeFunction2(Class2)) return Class2;
     if (typeof Class2 !== "function") {
       throw new TypeError("Super expression must either be null or a function");
     }
@@ -3506,29 +2858,29 @@ function _wrapNativeSuper4(Class) {
       _cache.set(Class2, Wrapper);
     }
     function Wrapper() {
-      return _construct4(Class2, arguments, _getPrototypeOf4(this).constructor);
+      return _construct2(Class2, arguments, _getPrototypeOf2(this).constructor);
     }
     Wrapper.prototype = Object.create(Class2.prototype, { constructor: { value: Wrapper, enumerable: false, writable: true, configurable: true } });
-    return _setPrototypeOf4(Wrapper, Class2);
+    return _setPrototypeOf2(Wrapper, Class2);
   };
-  return _wrapNativeSuper4(Class);
+  return _wrapNativeSuper2(Class);
 }
-function _construct4(Parent, args, Class) {
-  if (_isNativeReflectConstruct4()) {
-    _construct4 = Reflect.construct.bind();
+function _construct2(Parent, args, Class) {
+  if (_isNativeReflectConstruct2()) {
+    _construct2 = Reflect.construct.bind();
   } else {
-    _construct4 = function _construct6(Parent2, args2, Class2) {
+    _construct2 = function _construct4(Parent2, args2, Class2) {
       var a = [null];
       a.push.apply(a, args2);
       var Constructor = Function.bind.apply(Parent2, a);
       var instance = new Constructor();
-      if (Class2) _setPrototypeOf4(instance, Class2.prototype);
+      if (Class2) _setPrototypeOf2(instance, Class2.prototype);
       return instance;
     };
   }
-  return _construct4.apply(null, arguments);
+  return _construct2.apply(null, arguments);
 }
-function _isNativeReflectConstruct4() {
+function _isNativeReflectConstruct2() {
   if (typeof Reflect === "undefined" || !Reflect.construct) return false;
   if (Reflect.construct.sham) return false;
   if (typeof Proxy === "function") return true;
@@ -3540,50 +2892,50 @@ function _isNativeReflectConstruct4() {
     return false;
   }
 }
-function _isNativeFunction4(fn) {
+function _isNativeFunction2(fn) {
   return Function.toString.call(fn).indexOf("[native code]") !== -1;
 }
-function _setPrototypeOf4(o, p) {
-  _setPrototypeOf4 = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf6(o2, p2) {
+function _setPrototypeOf2(o, p) {
+  _setPrototypeOf2 = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf4(o2, p2) {
     o2.__proto__ = p2;
     return o2;
   };
-  return _setPrototypeOf4(o, p);
+  return _setPrototypeOf2(o, p);
 }
-function _getPrototypeOf4(o) {
-  _getPrototypeOf4 = Object.setPrototypeOf ? Object.getPrototypeOf.bind() : function _getPrototypeOf6(o2) {
+function _getPrototypeOf2(o) {
+  _getPrototypeOf2 = Object.setPrototypeOf ? Object.getPrototypeOf.bind() : function _getPrototypeOf4(o2) {
     return o2.__proto__ || Object.getPrototypeOf(o2);
   };
-  return _getPrototypeOf4(o);
+  return _getPrototypeOf2(o);
 }
 var SheetNotFoundError = /* @__PURE__ */ (function(_Error) {
-  _inherits4(SheetNotFoundError2, _Error);
-  var _super = _createSuper4(SheetNotFoundError2);
+  _inherits2(SheetNotFoundError2, _Error);
+  var _super = _createSuper2(SheetNotFoundError2);
   function SheetNotFoundError2(sheet, sheets) {
     var _this;
-    _classCallCheck4(this, SheetNotFoundError2);
+    _classCallCheck2(this, SheetNotFoundError2);
     _this = _super.call(this, "Sheet not found: ".concat(typeof sheet === "number" ? sheet + ". Sheet count: " + sheets.length : sheet + ". Available sheets: " + sheets.join(", ")));
     _this.name = "SheetNotFoundError";
     _this.sheet = sheet;
     _this.sheets = sheets;
     return _this;
   }
-  return _createClass4(SheetNotFoundError2);
-})(/* @__PURE__ */ _wrapNativeSuper4(Error));
+  return _createClass2(SheetNotFoundError2);
+})(/* @__PURE__ */ _wrapNativeSuper2(Error));
 
 // node_modules/read-excel-file/modules/xlsx/parseSpreadsheetContents.js
-function _typeof8(o) {
+function _typeof6(o) {
   "@babel/helpers - typeof";
-  return _typeof8 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+  return _typeof6 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
     return typeof o2;
   } : function(o2) {
     return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof8(o);
+  }, _typeof6(o);
 }
-function _createForOfIteratorHelperLoose3(o, allowArrayLike) {
+function _createForOfIteratorHelperLoose2(o, allowArrayLike) {
   var it = typeof Symbol !== "undefined" && o[Symbol.iterator] || o["@@iterator"];
   if (it) return (it = it.call(o)).next.bind(it);
-  if (Array.isArray(o) || (it = _unsupportedIterableToArray4(o)) || allowArrayLike && o && typeof o.length === "number") {
+  if (Array.isArray(o) || (it = _unsupportedIterableToArray3(o)) || allowArrayLike && o && typeof o.length === "number") {
     if (it) o = it;
     var i2 = 0;
     return function() {
@@ -3593,15 +2945,15 @@ function _createForOfIteratorHelperLoose3(o, allowArrayLike) {
   }
   throw new TypeError("Invalid attempt to iterate non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
 }
-function _unsupportedIterableToArray4(o, minLen) {
+function _unsupportedIterableToArray3(o, minLen) {
   if (!o) return;
-  if (typeof o === "string") return _arrayLikeToArray4(o, minLen);
+  if (typeof o === "string") return _arrayLikeToArray3(o, minLen);
   var n = Object.prototype.toString.call(o).slice(8, -1);
   if (n === "Object" && o.constructor) n = o.constructor.name;
   if (n === "Map" || n === "Set") return Array.from(o);
-  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray4(o, minLen);
+  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray3(o, minLen);
 }
-function _arrayLikeToArray4(arr, len) {
+function _arrayLikeToArray3(arr, len) {
   if (len == null || len > arr.length) len = arr.length;
   for (var i2 = 0, arr2 = new Array(len); i2 < len; i2++) arr2[i2] = arr[i2];
   return arr2;
@@ -3628,7 +2980,7 @@ function _objectSpread2(e) {
   return e;
 }
 function _defineProperty2(obj, key, value) {
-  key = _toPropertyKey6(key);
+  key = _toPropertyKey4(key);
   if (key in obj) {
     Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
   } else {
@@ -3636,16 +2988,16 @@ function _defineProperty2(obj, key, value) {
   }
   return obj;
 }
-function _toPropertyKey6(arg) {
-  var key = _toPrimitive6(arg, "string");
-  return _typeof8(key) === "symbol" ? key : String(key);
+function _toPropertyKey4(arg) {
+  var key = _toPrimitive4(arg, "string");
+  return _typeof6(key) === "symbol" ? key : String(key);
 }
-function _toPrimitive6(input, hint) {
-  if (_typeof8(input) !== "object" || input === null) return input;
+function _toPrimitive4(input, hint) {
+  if (_typeof6(input) !== "object" || input === null) return input;
   var prim = input[Symbol.toPrimitive];
   if (prim !== void 0) {
     var res = prim.call(input, hint || "default");
-    if (_typeof8(res) !== "object") return res;
+    if (_typeof6(res) !== "object") return res;
     throw new TypeError("@@toPrimitive must return a primitive value.");
   }
   return (hint === "string" ? String : Number)(input);
@@ -3684,7 +3036,7 @@ function parseSpreadsheetContents(parseXml2, contents_) {
     });
   });
 }
-function parseSpreadsheetContentsInWorker(createWorkerFunction2, parseXml2, contents, options) {
+function parseSpreadsheetContentsInWorker(createWorkerFunction, parseXml2, contents, options) {
   if (!(options && options.parseNumber)) {
     options = _objectSpread2(_objectSpread2({}, options), {}, {
       parseNumber: null
@@ -3694,7 +3046,7 @@ function parseSpreadsheetContentsInWorker(createWorkerFunction2, parseXml2, cont
 }
 function getSheetRelationId(sheet, sheets) {
   if (typeof sheet === "string") {
-    for (var _iterator = _createForOfIteratorHelperLoose3(sheets), _step; !(_step = _iterator()).done; ) {
+    for (var _iterator = _createForOfIteratorHelperLoose2(sheets), _step; !(_step = _iterator()).done; ) {
       var _sheet = _step.value;
       if (_sheet.name === sheet) {
         return _sheet.relationId;
@@ -3710,7 +3062,7 @@ function getSheetRelationId(sheet, sheets) {
   }));
 }
 function getSheetNameByRelationId(sheetRelationId, sheets) {
-  for (var _iterator2 = _createForOfIteratorHelperLoose3(sheets), _step2; !(_step2 = _iterator2()).done; ) {
+  for (var _iterator2 = _createForOfIteratorHelperLoose2(sheets), _step2; !(_step2 = _iterator2()).done; ) {
     var sheet = _step2.value;
     if (sheet.relationId === sheetRelationId) {
       return sheet.name;
@@ -3820,87 +3172,87 @@ function normalizeSchemaEntry(schemaEntry) {
 }
 
 // node_modules/read-excel-file/modules/parseSheetData/InvalidError.js
-function _typeof9(o) {
+function _typeof7(o) {
   "@babel/helpers - typeof";
-  return _typeof9 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+  return _typeof7 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
     return typeof o2;
   } : function(o2) {
     return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof9(o);
+  }, _typeof7(o);
 }
-function _defineProperties5(target, props) {
+function _defineProperties3(target, props) {
   for (var i2 = 0; i2 < props.length; i2++) {
     var descriptor = props[i2];
     descriptor.enumerable = descriptor.enumerable || false;
     descriptor.configurable = true;
     if ("value" in descriptor) descriptor.writable = true;
-    Object.defineProperty(target, _toPropertyKey7(descriptor.key), descriptor);
+    Object.defineProperty(target, _toPropertyKey5(descriptor.key), descriptor);
   }
 }
-function _createClass5(Constructor, protoProps, staticProps) {
-  if (protoProps) _defineProperties5(Constructor.prototype, protoProps);
-  if (staticProps) _defineProperties5(Constructor, staticProps);
+function _createClass3(Constructor, protoProps, staticProps) {
+  if (protoProps) _defineProperties3(Constructor.prototype, protoProps);
+  if (staticProps) _defineProperties3(Constructor, staticProps);
   Object.defineProperty(Constructor, "prototype", { writable: false });
   return Constructor;
 }
-function _toPropertyKey7(arg) {
-  var key = _toPrimitive7(arg, "string");
-  return _typeof9(key) === "symbol" ? key : String(key);
+function _toPropertyKey5(arg) {
+  var key = _toPrimitive5(arg, "string");
+  return _typeof7(key) === "symbol" ? key : String(key);
 }
-function _toPrimitive7(input, hint) {
-  if (_typeof9(input) !== "object" || input === null) return input;
+function _toPrimitive5(input, hint) {
+  if (_typeof7(input) !== "object" || input === null) return input;
   var prim = input[Symbol.toPrimitive];
   if (prim !== void 0) {
     var res = prim.call(input, hint || "default");
-    if (_typeof9(res) !== "object") return res;
+    if (_typeof7(res) !== "object") return res;
     throw new TypeError("@@toPrimitive must return a primitive value.");
   }
   return (hint === "string" ? String : Number)(input);
 }
-function _classCallCheck5(instance, Constructor) {
+function _classCallCheck3(instance, Constructor) {
   if (!(instance instanceof Constructor)) {
     throw new TypeError("Cannot call a class as a function");
   }
 }
-function _inherits5(subClass, superClass) {
+function _inherits3(subClass, superClass) {
   if (typeof superClass !== "function" && superClass !== null) {
     throw new TypeError("Super expression must either be null or a function");
   }
   subClass.prototype = Object.create(superClass && superClass.prototype, { constructor: { value: subClass, writable: true, configurable: true } });
   Object.defineProperty(subClass, "prototype", { writable: false });
-  if (superClass) _setPrototypeOf5(subClass, superClass);
+  if (superClass) _setPrototypeOf3(subClass, superClass);
 }
-function _createSuper5(Derived) {
-  var hasNativeReflectConstruct = _isNativeReflectConstruct5();
+function _createSuper3(Derived) {
+  var hasNativeReflectConstruct = _isNativeReflectConstruct3();
   return function _createSuperInternal() {
-    var Super = _getPrototypeOf5(Derived), result;
+    var Super = _getPrototypeOf3(Derived), result;
     if (hasNativeReflectConstruct) {
-      var NewTarget = _getPrototypeOf5(this).constructor;
+      var NewTarget = _getPrototypeOf3(this).constructor;
       result = Reflect.construct(Super, arguments, NewTarget);
     } else {
       result = Super.apply(this, arguments);
     }
-    return _possibleConstructorReturn5(this, result);
+    return _possibleConstructorReturn3(this, result);
   };
 }
-function _possibleConstructorReturn5(self, call) {
-  if (call && (_typeof9(call) === "object" || typeof call === "function")) {
+function _possibleConstructorReturn3(self, call) {
+  if (call && (_typeof7(call) === "object" || typeof call === "function")) {
     return call;
   } else if (call !== void 0) {
     throw new TypeError("Derived constructors may only return object or undefined");
   }
-  return _assertThisInitialized5(self);
+  return _assertThisInitialized3(self);
 }
-function _assertThisInitialized5(self) {
+function _assertThisInitialized3(self) {
   if (self === void 0) {
     throw new ReferenceError("this hasn't been initialised - super() hasn't been called");
   }
   return self;
 }
-function _wrapNativeSuper5(Class) {
+function _wrapNativeSuper3(Class) {
   var _cache = typeof Map === "function" ? /* @__PURE__ */ new Map() : void 0;
-  _wrapNativeSuper5 = function _wrapNativeSuper6(Class2) {
-    if (Class2 === null || !_isNativeFunction5(Class2)) return Class2;
+  _wrapNativeSuper3 = function _wrapNativeSuper4(Class2) {
+    if (Class2 === null || !_isNativeFunction3(Class2)) return Class2;
     if (typeof Class2 !== "function") {
       throw new TypeError("Super expression must either be null or a function");
     }
@@ -3909,29 +3261,29 @@ function _wrapNativeSuper5(Class) {
       _cache.set(Class2, Wrapper);
     }
     function Wrapper() {
-      return _construct5(Class2, arguments, _getPrototypeOf5(this).constructor);
+      return _construct3(Class2, arguments, _getPrototypeOf3(this).constructor);
     }
     Wrapper.prototype = Object.create(Class2.prototype, { constructor: { value: Wrapper, enumerable: false, writable: true, configurable: true } });
-    return _setPrototypeOf5(Wrapper, Class2);
+    return _setPrototypeOf3(Wrapper, Class2);
   };
-  return _wrapNativeSuper5(Class);
+  return _wrapNativeSuper3(Class);
 }
-function _construct5(Parent, args, Class) {
-  if (_isNativeReflectConstruct5()) {
-    _construct5 = Reflect.construct.bind();
+function _construct3(Parent, args, Class) {
+  if (_isNativeReflectConstruct3()) {
+    _construct3 = Reflect.construct.bind();
   } else {
-    _construct5 = function _construct6(Parent2, args2, Class2) {
+    _construct3 = function _construct4(Parent2, args2, Class2) {
       var a = [null];
       a.push.apply(a, args2);
       var Constructor = Function.bind.apply(Parent2, a);
       var instance = new Constructor();
-      if (Class2) _setPrototypeOf5(instance, Class2.prototype);
+      if (Class2) _setPrototypeOf3(instance, Class2.prototype);
       return instance;
     };
   }
-  return _construct5.apply(null, arguments);
+  return _construct3.apply(null, arguments);
 }
-function _isNativeReflectConstruct5() {
+function _isNativeReflectConstruct3() {
   if (typeof Reflect === "undefined" || !Reflect.construct) return false;
   if (Reflect.construct.sham) return false;
   if (typeof Proxy === "function") return true;
@@ -3943,34 +3295,34 @@ function _isNativeReflectConstruct5() {
     return false;
   }
 }
-function _isNativeFunction5(fn) {
+function _isNativeFunction3(fn) {
   return Function.toString.call(fn).indexOf("[native code]") !== -1;
 }
-function _setPrototypeOf5(o, p) {
-  _setPrototypeOf5 = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf6(o2, p2) {
+function _setPrototypeOf3(o, p) {
+  _setPrototypeOf3 = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf4(o2, p2) {
     o2.__proto__ = p2;
     return o2;
   };
-  return _setPrototypeOf5(o, p);
+  return _setPrototypeOf3(o, p);
 }
-function _getPrototypeOf5(o) {
-  _getPrototypeOf5 = Object.setPrototypeOf ? Object.getPrototypeOf.bind() : function _getPrototypeOf6(o2) {
+function _getPrototypeOf3(o) {
+  _getPrototypeOf3 = Object.setPrototypeOf ? Object.getPrototypeOf.bind() : function _getPrototypeOf4(o2) {
     return o2.__proto__ || Object.getPrototypeOf(o2);
   };
-  return _getPrototypeOf5(o);
+  return _getPrototypeOf3(o);
 }
 var InvalidError = /* @__PURE__ */ (function(_Error) {
-  _inherits5(InvalidError2, _Error);
-  var _super = _createSuper5(InvalidError2);
+  _inherits3(InvalidError2, _Error);
+  var _super = _createSuper3(InvalidError2);
   function InvalidError2(reason) {
     var _this;
-    _classCallCheck5(this, InvalidError2);
+    _classCallCheck3(this, InvalidError2);
     _this = _super.call(this, "invalid");
     _this.reason = reason;
     return _this;
   }
-  return _createClass5(InvalidError2);
-})(/* @__PURE__ */ _wrapNativeSuper5(Error));
+  return _createClass3(InvalidError2);
+})(/* @__PURE__ */ _wrapNativeSuper3(Error));
 
 // node_modules/read-excel-file/modules/parseSheetData/types/Number.js
 function NumberType(value) {
@@ -4030,16 +3382,16 @@ function DateType(value) {
 }
 
 // node_modules/read-excel-file/modules/parseSheetData/parseSheetData.js
-function _typeof10(o) {
+function _typeof8(o) {
   "@babel/helpers - typeof";
-  return _typeof10 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+  return _typeof8 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
     return typeof o2;
   } : function(o2) {
     return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof10(o);
+  }, _typeof8(o);
 }
 function _slicedToArray3(arr, i2) {
-  return _arrayWithHoles3(arr) || _iterableToArrayLimit3(arr, i2) || _unsupportedIterableToArray5(arr, i2) || _nonIterableRest3();
+  return _arrayWithHoles3(arr) || _iterableToArrayLimit3(arr, i2) || _unsupportedIterableToArray4(arr, i2) || _nonIterableRest3();
 }
 function _iterableToArrayLimit3(r, l) {
   var t = null == r ? null : "undefined" != typeof Symbol && r[Symbol.iterator] || r["@@iterator"];
@@ -4063,7 +3415,7 @@ function _iterableToArrayLimit3(r, l) {
   }
 }
 function _toArray(arr) {
-  return _arrayWithHoles3(arr) || _iterableToArray(arr) || _unsupportedIterableToArray5(arr) || _nonIterableRest3();
+  return _arrayWithHoles3(arr) || _iterableToArray(arr) || _unsupportedIterableToArray4(arr) || _nonIterableRest3();
 }
 function _nonIterableRest3() {
   throw new TypeError("Invalid attempt to destructure non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
@@ -4096,7 +3448,7 @@ function _objectSpread3(e) {
   return e;
 }
 function _defineProperty3(obj, key, value) {
-  key = _toPropertyKey8(key);
+  key = _toPropertyKey6(key);
   if (key in obj) {
     Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
   } else {
@@ -4104,24 +3456,24 @@ function _defineProperty3(obj, key, value) {
   }
   return obj;
 }
-function _toPropertyKey8(arg) {
-  var key = _toPrimitive8(arg, "string");
-  return _typeof10(key) === "symbol" ? key : String(key);
+function _toPropertyKey6(arg) {
+  var key = _toPrimitive6(arg, "string");
+  return _typeof8(key) === "symbol" ? key : String(key);
 }
-function _toPrimitive8(input, hint) {
-  if (_typeof10(input) !== "object" || input === null) return input;
+function _toPrimitive6(input, hint) {
+  if (_typeof8(input) !== "object" || input === null) return input;
   var prim = input[Symbol.toPrimitive];
   if (prim !== void 0) {
     var res = prim.call(input, hint || "default");
-    if (_typeof10(res) !== "object") return res;
+    if (_typeof8(res) !== "object") return res;
     throw new TypeError("@@toPrimitive must return a primitive value.");
   }
   return (hint === "string" ? String : Number)(input);
 }
-function _createForOfIteratorHelperLoose4(o, allowArrayLike) {
+function _createForOfIteratorHelperLoose3(o, allowArrayLike) {
   var it = typeof Symbol !== "undefined" && o[Symbol.iterator] || o["@@iterator"];
   if (it) return (it = it.call(o)).next.bind(it);
-  if (Array.isArray(o) || (it = _unsupportedIterableToArray5(o)) || allowArrayLike && o && typeof o.length === "number") {
+  if (Array.isArray(o) || (it = _unsupportedIterableToArray4(o)) || allowArrayLike && o && typeof o.length === "number") {
     if (it) o = it;
     var i2 = 0;
     return function() {
@@ -4131,15 +3483,15 @@ function _createForOfIteratorHelperLoose4(o, allowArrayLike) {
   }
   throw new TypeError("Invalid attempt to iterate non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
 }
-function _unsupportedIterableToArray5(o, minLen) {
+function _unsupportedIterableToArray4(o, minLen) {
   if (!o) return;
-  if (typeof o === "string") return _arrayLikeToArray5(o, minLen);
+  if (typeof o === "string") return _arrayLikeToArray4(o, minLen);
   var n = Object.prototype.toString.call(o).slice(8, -1);
   if (n === "Object" && o.constructor) n = o.constructor.name;
   if (n === "Map" || n === "Set") return Array.from(o);
-  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray5(o, minLen);
+  if (n === "Arguments" || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(n)) return _arrayLikeToArray4(o, minLen);
 }
-function _arrayLikeToArray5(arr, len) {
+function _arrayLikeToArray4(arr, len) {
   if (len == null || len > arr.length) len = arr.length;
   for (var i2 = 0, arr2 = new Array(len); i2 < len; i2++) arr2[i2] = arr[i2];
   return arr2;
@@ -4151,7 +3503,7 @@ function parseSheetData(data, schema, optionsCustom) {
   var errors = [];
   var parsedRows = parseSheetDataWithPerRowErrors(data, schema, optionsCustom);
   var parsedRowIndex = 0;
-  for (var _iterator = _createForOfIteratorHelperLoose4(parsedRows), _step; !(_step = _iterator()).done; ) {
+  for (var _iterator = _createForOfIteratorHelperLoose3(parsedRows), _step; !(_step = _iterator()).done; ) {
     var _step$value = _step.value, object = _step$value.object, rowErrors = _step$value.errors;
     if (rowErrors) {
       errors = errors.concat(rowErrors.map(
@@ -4518,7 +3870,7 @@ function runPendingRequiredValidations(schemaEntry, value, isEmptyValue2, errors
     }));
   }
   if (children) {
-    for (var _iterator2 = _createForOfIteratorHelperLoose4(children), _step2; !(_step2 = _iterator2()).done; ) {
+    for (var _iterator2 = _createForOfIteratorHelperLoose3(children), _step2; !(_step2 = _iterator2()).done; ) {
       var child = _step2.value;
       var requiredErrorsOfChild = runPendingRequiredValidations(
         child.schemaEntry,
@@ -4580,7 +3932,7 @@ function validateSchema(schema) {
   for (var _i2 = 0, _Object$keys2 = Object.keys(schema); _i2 < _Object$keys2.length; _i2++) {
     var key = _Object$keys2[_i2];
     var schemaEntry = normalizeSchemaEntry(schema[key]);
-    if (_typeof10(schemaEntry.type) === "object" && !Array.isArray(schemaEntry.type)) {
+    if (_typeof8(schemaEntry.type) === "object" && !Array.isArray(schemaEntry.type)) {
       throw new Error("When defining a nested schema, use a `schema` property instead of a `type` property");
     }
     if (!schemaEntry.schema) {
@@ -4632,13 +3984,13 @@ function applyDefaultOptions(options) {
 var PARSED_OBJECT_TREE_START = {};
 
 // node_modules/read-excel-file/modules/export/parseSheet.js
-function _typeof11(o) {
+function _typeof9(o) {
   "@babel/helpers - typeof";
-  return _typeof11 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+  return _typeof9 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
     return typeof o2;
   } : function(o2) {
     return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof11(o);
+  }, _typeof9(o);
 }
 var _excluded2 = ["schema"];
 function ownKeys4(e, r) {
@@ -4663,7 +4015,7 @@ function _objectSpread4(e) {
   return e;
 }
 function _defineProperty4(obj, key, value) {
-  key = _toPropertyKey9(key);
+  key = _toPropertyKey7(key);
   if (key in obj) {
     Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
   } else {
@@ -4671,16 +4023,16 @@ function _defineProperty4(obj, key, value) {
   }
   return obj;
 }
-function _toPropertyKey9(arg) {
-  var key = _toPrimitive9(arg, "string");
-  return _typeof11(key) === "symbol" ? key : String(key);
+function _toPropertyKey7(arg) {
+  var key = _toPrimitive7(arg, "string");
+  return _typeof9(key) === "symbol" ? key : String(key);
 }
-function _toPrimitive9(input, hint) {
-  if (_typeof11(input) !== "object" || input === null) return input;
+function _toPrimitive7(input, hint) {
+  if (_typeof9(input) !== "object" || input === null) return input;
   var prim = input[Symbol.toPrimitive];
   if (prim !== void 0) {
     var res = prim.call(input, hint || "default");
-    if (_typeof11(res) !== "object") return res;
+    if (_typeof9(res) !== "object") return res;
     throw new TypeError("@@toPrimitive must return a primitive value.");
   }
   return (hint === "string" ? String : Number)(input);
@@ -4712,9 +4064,9 @@ function _objectWithoutPropertiesLoose2(source, excluded) {
   }
   return target;
 }
-function parseSheet2(createWorkerFunction2, parseXml2, contents, sheet, optionsWithSchema) {
+function parseSheet2(createWorkerFunction, parseXml2, contents, sheet, optionsWithSchema) {
   var _ref = optionsWithSchema || {}, schema = _ref.schema, options = _objectWithoutProperties2(_ref, _excluded2);
-  return parseSpreadsheetContentsInWorker(createWorkerFunction2, parseXml2, contents, _objectSpread4(_objectSpread4({}, options), {}, {
+  return parseSpreadsheetContentsInWorker(createWorkerFunction, parseXml2, contents, _objectSpread4(_objectSpread4({}, options), {}, {
     sheets: [sheet === void 0 ? 1 : sheet]
   })).then(function(sheets) {
     var sheetData = sheets[0].data;
@@ -4725,17 +4077,34 @@ function parseSheet2(createWorkerFunction2, parseXml2, contents, sheet, optionsW
   });
 }
 
-// node_modules/read-excel-file/modules/export/readSheetUniversal.js
-var createWorkerFunction = void 0;
-function readSheet(input, sheet, options) {
-  if (!options && sheet && typeof sheet !== "number" && typeof sheet !== "string") {
-    options = sheet;
-    sheet = void 0;
+// node_modules/read-excel-file/modules/export/filterZipArchiveEntry.js
+function filterZipArchiveEntry(_ref) {
+  var path = _ref.path;
+  return path.endsWith(".xml") || path.endsWith(".xml.rels");
+}
+
+// <stdin>
+var XlsxTooLargeError = class extends Error {
+  constructor(bytes, maxBytes) {
+    super("xlsx parts inflate to more than " + maxBytes + " bytes");
+    this.name = "XlsxTooLargeError";
+    this.bytes = bytes;
+    this.maxBytes = maxBytes;
   }
-  return unpackXlsxFile(input).then(function(contents) {
-    return parseSheet2(createWorkerFunction, parseXml, contents, sheet, options);
+};
+function readSheetBytes(bytes, { maxBytes }) {
+  let total = 0;
+  const contents = unzipSync(bytes, {
+    filter(file) {
+      if (!filterZipArchiveEntry({ path: file.name })) return false;
+      total += file.originalSize;
+      if (total > maxBytes) throw new XlsxTooLargeError(total, maxBytes);
+      return true;
+    }
   });
+  return parseSheet2(void 0, parseXml, contents);
 }
 export {
-  readSheet
+  XlsxTooLargeError,
+  readSheetBytes
 };
