@@ -20,6 +20,10 @@
 //   read_roll(csv, locale)  a roll (README "Roll") as JSON text: {people:[{name, firstRow, profile, rows,
 //                       allRows, errors}], errors}, each error {row, column, code, message}; profile is the
 //                       contract's profile (a JSON object), to evaluate only when the person has no errors
+//   roll_open(csv, locale)  reads a roll's header and finds each row's person, keeping the text in the
+//                       module: {"size": people, "errors": the file's errors}; roll_people(from, count)
+//                       then gives people [from, from + count) as read_roll's people (a JSON array), and
+//                       roll_close() lets the text go. One roll open at a time (the roll's worker).
 //   roll_results_csv(csv, locale, check_date)  the roll's results as CSV, as `jxjy roll` writes them; a
 //                       person whose rows give no 核查日期 is checked on check_date (the page passes today)
 //   roll_place(path, rows)  where a checker's error (its JSON Pointer) stands in a roll person's rows
@@ -144,45 +148,82 @@ void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
   out += ']';
 }
 
+// One roll person as JSON: {name, firstRow, profile, rows, allRows, errors, warnings}.
+void person_json(std::string& out, const jxjy::RollPerson& p) {
+  out += "{\"name\":";
+  quote(out, p.name);
+  out += ",\"firstRow\":" + std::to_string(p.first_row) + ",\"profile\":";
+  out += p.profile;  // the core's own JSON object text
+  out += ",\"rows\":[";
+  for (size_t k = 0; k < p.rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.rows[k]);
+  out += "],\"allRows\":[";
+  for (size_t k = 0; k < p.all_rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.all_rows[k]);
+  out += "],\"errors\":";
+  roll_errors(out, p.errors);
+  out += ",\"warnings\":";
+  roll_errors(out, p.warnings);
+  out += '}';
+}
+
 std::string read_roll(const std::string& csv, const std::string& locale) {
-  jxjy::Roll roll = jxjy::read_roll(csv, locale);
+  jxjy::RollReader reader(csv, locale);
   std::string out = "{\"people\":[";
-  for (size_t i = 0; i < roll.people.size(); ++i) {
-    const auto& p = roll.people[i];
-    out += i ? ",{\"name\":" : "{\"name\":";
-    quote(out, p.name);
-    out += ",\"firstRow\":" + std::to_string(p.first_row) + ",\"profile\":";
-    out += p.profile;  // the core's own JSON object text
-    out += ",\"rows\":[";
-    for (size_t k = 0; k < p.rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.rows[k]);
-    out += "],\"allRows\":[";
-    for (size_t k = 0; k < p.all_rows.size(); ++k) (out += k ? "," : "") += std::to_string(p.all_rows[k]);
-    out += "],\"errors\":";
-    roll_errors(out, p.errors);
-    out += ",\"warnings\":";
-    roll_errors(out, p.warnings);
-    out += '}';
+  for (size_t i = 0; i < reader.size(); ++i) {
+    if (i) out += ',';
+    person_json(out, reader.person(i));
   }
   out += "],\"errors\":";
-  roll_errors(out, roll.errors);
+  roll_errors(out, reader.errors());
   return out + "}";
 }
+
+// The roll open for roll_people: its text (the reader's view of it) and reader. One at a time.
+struct OpenRoll {
+  std::string text;
+  std::unique_ptr<jxjy::RollReader> reader;
+};
+std::unique_ptr<OpenRoll> g_roll;
+
+std::string roll_open(const std::string& csv, const std::string& locale) {
+  g_roll = std::make_unique<OpenRoll>();
+  g_roll->text = csv;
+  g_roll->reader = std::make_unique<jxjy::RollReader>(g_roll->text, locale);
+  std::string out = "{\"size\":" + std::to_string(g_roll->reader->size()) + ",\"errors\":";
+  roll_errors(out, g_roll->reader->errors());
+  return out + "}";
+}
+
+std::string roll_people(unsigned from, unsigned count) {
+  std::string out = "[";
+  if (g_roll)
+    for (size_t i = from; i < g_roll->reader->size() && i - from < count; ++i) {
+      if (i > from) out += ',';
+      person_json(out, g_roll->reader->person(i));
+    }
+  return out + "]";
+}
+
+void roll_close() { g_roll.reset(); }
 
 // The key "checkDate" can only appear as a key in the core's profile text (inside a string its quotes are
 // escaped), so a profile without it gets check_date as its first member.
 std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date) {
   if (!g_checker) return std::string();
-  jxjy::Roll roll = jxjy::read_roll(csv, locale);
-  if (!check_date.empty())
-    for (auto& p : roll.people)
-      if (p.profile.find("\"checkDate\":") == std::string::npos && p.profile.size() > 1 && p.profile[0] == '{') {
-        std::string head = "{\"checkDate\":";
-        quote(head, check_date);
-        head += ',';
-        p.profile.replace(0, 1, head);
-      }
-  bool all_ok = false;
-  return jxjy::roll_results_csv(*g_checker, roll, locale, all_ok);
+  jxjy::RollReader reader(csv, locale);
+  std::string out = jxjy::roll_results_header(locale);
+  for (size_t i = 0; i < reader.size(); ++i) {
+    jxjy::RollPerson p = reader.person(i);
+    if (!check_date.empty() && p.profile.find("\"checkDate\":") == std::string::npos && p.profile.size() > 1 &&
+        p.profile[0] == '{') {
+      std::string head = "{\"checkDate\":";
+      quote(head, check_date);
+      head += ',';
+      p.profile.replace(0, 1, head);
+    }
+    bool ok = true;
+    jxjy::roll_results_line(*g_checker, p, locale, out, ok);
+  }
+  return out;
 }
 
 // rows as text ("5,7,9": JS joins the array), so no emscripten::val glue joins the checker's module.
@@ -213,5 +254,8 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("message", &message);
   emscripten::function("read_roll", &read_roll);
   emscripten::function("roll_results_csv", &roll_results_csv);
+  emscripten::function("roll_open", &roll_open);
+  emscripten::function("roll_people", &roll_people);
+  emscripten::function("roll_close", &roll_close);
   emscripten::function("roll_place", &roll_place);
 }

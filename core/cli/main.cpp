@@ -314,20 +314,32 @@ int roll(const jxjy::Checker& checker, const std::string& arg, const std::string
                  arg == "-" ? "the input" : display(arg).c_str());
     return 2;
   }
-  jxjy::Roll r = jxjy::read_roll(text, locale);
-  for (const auto& e : r.errors)
+  // A person at a time: a roll of 700,000 rows holds its text, an index and one person's result.
+  jxjy::RollReader r(text, locale);
+  for (const auto& e : r.errors())
     std::fprintf(stderr, "jxjy: row %zu%s%s: %s (%s)\n", e.row, e.column.empty() ? "" : ", column ",
                  e.column.c_str(), e.message.c_str(), e.code.c_str());
-  for (const auto& p : r.people) {
+  if (!r.errors().empty() && r.size() == 0) return 2;
+  // (each person's errors and warnings on stderr, their line on stdout in blocks of 64 KiB)
+  bool all_ok = r.errors().empty();
+  std::string out = jxjy::roll_results_header(locale);
+  for (size_t i = 0; i < r.size(); ++i) {
+    const jxjy::RollPerson p = r.person(i);
     for (const auto& e : p.errors)
       std::fprintf(stderr, "jxjy: row %zu, column %s: %s (%s)\n", e.row, e.column.c_str(), e.message.c_str(),
                    e.code.c_str());
     for (const auto& w : p.warnings)
       std::fprintf(stderr, "jxjy: row %zu: warning: %s (%s)\n", w.row, w.message.c_str(), w.code.c_str());
+    if (!r.errors().empty()) continue;
+    bool ok = true;
+    jxjy::roll_results_line(checker, p, locale, out, ok);
+    all_ok = all_ok && ok;
+    if (out.size() >= (size_t(1) << 16)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
   }
-  if (!r.errors.empty()) return 2;
-  bool all_ok = false;
-  std::string out = jxjy::roll_results_csv(checker, r, locale, all_ok);
+  if (!r.errors().empty()) return 2;
   std::fwrite(out.data(), 1, out.size(), stdout);
   return finish(all_ok ? 0 : 2);
 }

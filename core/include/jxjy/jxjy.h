@@ -97,6 +97,25 @@ struct Roll {
 // locale "zh" or "en": the language of the reader's messages (the profiles carry none).
 Roll read_roll(std::string_view csv_text, std::string_view locale = "zh");
 
+// The same reading, a person at a time, for a roll of any size (jxjy roll, the page's roll worker): the
+// constructor reads the header and finds each row's person (the file's errors, namesakes); person(i)
+// reads person i's rows (in the order of their first row) into a RollPerson. Holds the text and an
+// index of it, never every person: csv_text must outlive the reader. read_roll is every person(i).
+class RollReader {
+ public:
+  RollReader(std::string_view csv_text, std::string_view locale = "zh");
+  ~RollReader();
+  RollReader(const RollReader&) = delete;
+  RollReader& operator=(const RollReader&) = delete;
+  size_t size() const;                          // people (0 when errors() holds a file error)
+  const std::vector<RollError>& errors() const;  // problems of the whole file, as Roll::errors
+  RollPerson person(size_t i) const;            // i < size()
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Where a checker's error about a roll person's profile stands in the spreadsheet (the one map of a
 // JSON Pointer to the roll: the results CSV says its errors by it, the roll view places them with it).
 // path: the error's pointer ("/training/2/hours", "/route"); rows: the person's RollPerson::rows.
@@ -113,6 +132,11 @@ RollPlace roll_place(std::string_view path, const std::vector<size_t>& rows);
 // line per person, evaluated in `locale` unless the person's rows have errors. all_ok: no row error, every
 // person's input valid.
 std::string roll_results_csv(const Checker& checker, const Roll& roll, std::string_view locale, bool& all_ok);
+// The same CSV a person at a time (a roll of any size, read by RollReader): its header line, then per
+// person its line appended to out (ok: false when the line's verdict is an error).
+std::string roll_results_header(std::string_view locale);
+void roll_results_line(const Checker& checker, const RollPerson& person, std::string_view locale, std::string& out,
+                       bool& ok);
 
 // Rule files as compiled into the library (the repository's rules/ at build time).
 std::vector<RuleFile> builtin_rule_files();

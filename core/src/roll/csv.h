@@ -45,27 +45,24 @@ inline char detect_separator(std::string_view text) {
   return count[1] > count[0] && count[1] >= count[2] ? ';' : count[2] > count[0] ? '\t' : ',';
 }
 
-// False when a quoted cell is not closed; bad_row is then the row it opened in.
-inline bool parse(std::string_view text, Table& out, size_t& bad_row) {
-  out.separator = detect_separator(text);
-  const char sep = out.separator;
-  size_t line = 1;
-  Row row{1, {}};
+// One record (row) of the text from `pos` into `cells` (cleared first), `pos` then at the next record.
+// False at the end of the text (no record left). A record ends at CR, LF or CRLF outside quotes; a quoted
+// cell may hold separators and line breaks, "" being a quote. unterminated: a quoted cell runs to the end
+// of the text (the record is then everything after its opening quote).
+inline bool next_row(std::string_view text, char sep, size_t& pos, std::vector<std::string>& cells,
+                     bool& unterminated) {
+  cells.clear();
+  unterminated = false;
+  if (pos >= text.size()) return false;
   std::string cell;
-  bool quoted = false, was_quoted = false, any = false;
-  size_t quote_row = 0;
+  bool quoted = false, was_quoted = false;
   auto end_cell = [&] {
-    row.cells.push_back(std::move(cell));
+    cells.push_back(std::move(cell));
     cell.clear();
     was_quoted = false;
   };
-  auto end_row = [&] {
-    end_cell();
-    out.rows.push_back(std::move(row));
-    row = Row{++line, {}};
-    any = false;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
+  size_t i = pos;
+  for (; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
       if (c == '"') {
@@ -77,24 +74,39 @@ inline bool parse(std::string_view text, Table& out, size_t& bad_row) {
       continue;
     }
     if (c == '"' && cell.empty() && !was_quoted) {
-      quoted = was_quoted = any = true;
-      quote_row = row.number;
+      quoted = was_quoted = true;
     } else if (c == sep) {
       end_cell();
-      any = true;
     } else if (c == '\r' || c == '\n') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      end_row();
+      ++i;
+      break;
     } else {
       cell += c;
-      any = true;
     }
   }
-  if (quoted) {
-    bad_row = quote_row;
-    return false;
+  end_cell();
+  unterminated = quoted;
+  pos = i;
+  return true;
+}
+
+// The whole text as rows (1 = the header, as a spreadsheet numbers its rows). False when a quoted cell
+// is not closed; bad_row is then the row it opened in.
+inline bool parse(std::string_view text, Table& out, size_t& bad_row) {
+  out.separator = detect_separator(text);
+  size_t pos = 0;
+  bool unterminated = false;
+  Row row{1, {}};
+  while (next_row(text, out.separator, pos, row.cells, unterminated)) {
+    if (unterminated) {
+      bad_row = row.number;
+      return false;
+    }
+    size_t n = row.number;
+    out.rows.push_back(std::move(row));
+    row = Row{n + 1, {}};
   }
-  if (any || !cell.empty() || !row.cells.empty()) end_row();
   return true;
 }
 

@@ -3,6 +3,7 @@
 // an "also" word of core/data/vocabulary.json), so no second table of Chinese words exists.
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -117,95 +118,126 @@ struct Person {
   std::vector<std::string> records;  // JSON objects
   std::vector<size_t> rows, all_rows;
   std::vector<RollError> errors;
-  std::vector<RollError> warnings;
 };
+
+// "detail": the message without its place; "" when the message names none
+void fail(std::vector<RollError>& to, size_t row, std::string column, std::string code, std::string msg,
+          std::string detail = "") {
+  if (detail.empty()) detail = msg;
+  to.push_back({row, std::move(column), std::move(code), std::move(msg), std::move(detail)});
+}
 
 }  // namespace
 
-Roll read_roll(std::string_view text, std::string_view locale) {
-  Roll roll;
-  Texts t{locale == "en" ? Locale::en : Locale::zh};
-  auto col_word = [&](int c) { return std::string(word(kRollColumnNames, unsigned(c), t.l)); };
-  const std::string units = word_list(kUnitNames, t.l, std::size(kUnitNames) - 1);  // the last is "none"
-  // detail: the message without its place; "" when the message names none
-  auto fail = [&](std::vector<RollError>& to, size_t row, std::string column, std::string code, std::string msg,
-                  std::string detail = "") {
-    if (detail.empty()) detail = msg;
-    to.push_back({row, std::move(column), std::move(code), std::move(msg), std::move(detail)});
-  };
+// The reader in two passes, so a roll of 700,000 rows never holds more than its text and an index:
+// the first pass (the constructor) reads the header and finds who each row is (its person), the file's
+// errors and the namesake warnings; person(i) then reads that person's rows again from where they
+// start in the text, into their profile. Row numbers are the record's, 1 = the header.
+struct RollReader::Impl {
+  std::string_view text;  // after the BOM; the caller's (must outlive the reader)
+  Texts t;
+  char sep = ',';
+  std::vector<std::string> header;
+  std::vector<int> col_of;  // per header cell: its column, -1 none
+  int at[kColCount];        // per column: its header cell, -1 none
+  std::vector<RollError> errors;
+  std::vector<size_t> row_start;        // per record (index = row number - 1): where it starts in text
+  std::vector<uint32_t> person_begin;   // person i's rows: person_rows[person_begin[i] .. person_begin[i+1])
+  std::vector<uint32_t> person_rows;    // record indexes, person by person, each in the file's order
+  std::unordered_map<size_t, std::vector<RollError>> warnings;  // person index -> same_name warnings
+
+  std::string col_word(int c) const { return std::string(word(kRollColumnNames, unsigned(c), t.l)); }
+  std::string_view cell(const std::vector<std::string>& cells, int c) const {
+    return at[c] >= 0 && size_t(at[c]) < cells.size() ? trim(cells[size_t(at[c])]) : std::string_view{};
+  }
+  bool read_header();
+  void index_rows();
+  void read_row(Person& p, size_t row, const std::vector<std::string>& cells) const;
+  RollPerson read_person(size_t i) const;
+};
+
+// The header: each cell a column of the vocabulary. False (with errors) when the file cannot be read.
+bool RollReader::Impl::read_header() {
   if (text.size() > kMaxRollBytes) {
-    fail(roll.errors, 0, "", "too_long", t(M::roll_too_long));
-    return roll;
+    fail(errors, 0, "", "too_long", t(M::roll_too_long));
+    return false;
   }
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!csv::valid_utf8(text)) {
-    fail(roll.errors, 0, "", "not_utf8", t(M::roll_not_utf8));
-    return roll;
+    fail(errors, 0, "", "not_utf8", t(M::roll_not_utf8));
+    return false;
   }
-  csv::Table table;
-  size_t bad_row = 0;
-  if (!csv::parse(text, table, bad_row)) {
-    fail(roll.errors, bad_row, "", "unterminated_quote", t(M::roll_unterminated_quote));
-    return roll;
+  sep = csv::detect_separator(text);
+  size_t pos = 0;
+  bool unterminated = false;
+  if (!csv::next_row(text, sep, pos, header, unterminated)) {
+    fail(errors, 0, "", "empty", t(M::roll_empty));
+    return false;
   }
-  if (table.rows.empty()) {
-    fail(roll.errors, 0, "", "empty", t(M::roll_empty));
-    return roll;
+  if (unterminated) {
+    fail(errors, 1, "", "unterminated_quote", t(M::roll_unterminated_quote));
+    return false;
   }
-  // The header: each cell a column of the vocabulary.
-  const auto& header = table.rows[0].cells;
-  std::vector<int> col_of(header.size(), -1);
-  int at[kColCount];
+  row_start.push_back(0);
+  col_of.assign(header.size(), -1);
   for (int& a : at) a = -1;
   for (size_t i = 0; i < header.size(); ++i) {
     std::string_view h = trim(header[i]);
     if (h.empty()) continue;
     int c = lookup(kRollColumnNames, kRollColumnAlso, h);
     if (c < 0) {
-      fail(roll.errors, table.rows[0].number, std::string(h), "unknown_column",
-           t(M::roll_unknown_column, h));
+      fail(errors, 1, std::string(h), "unknown_column", t(M::roll_unknown_column, h));
     } else if (at[c] >= 0) {
-      fail(roll.errors, table.rows[0].number, std::string(h), "duplicate_column",
-           t(M::roll_duplicate_column, h));
+      fail(errors, 1, std::string(h), "duplicate_column", t(M::roll_duplicate_column, h));
     } else {
       at[c] = int(i);
       col_of[i] = c;
     }
   }
-  if (at[person] < 0)
-    fail(roll.errors, table.rows[0].number, col_word(person), "missing_column",
-         t(M::roll_missing_column, col_word(person)));
+  if (at[Col::person] < 0) fail(errors, 1, col_word(Col::person), "missing_column", t(M::roll_missing_column, col_word(Col::person)));
   bool has_records = false;
   for (int c = kFirstRecordCol; c < kColCount; ++c) has_records = has_records || at[c] >= 0;
   if (has_records)
     for (int c : {int(subject), int(activity), int(amount)})
-      if (at[c] < 0)
-        fail(roll.errors, table.rows[0].number, col_word(c), "missing_column",
-             t(M::roll_missing_column, col_word(c)));
+      if (at[c] < 0) fail(errors, 1, col_word(c), "missing_column", t(M::roll_missing_column, col_word(c)));
   if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0))
-    fail(roll.errors, table.rows[0].number, col_word(year), "missing_column",
-         t(M::roll_missing_column, col_word(year)));
-  if (!roll.errors.empty()) return roll;
+    fail(errors, 1, col_word(year), "missing_column", t(M::roll_missing_column, col_word(year)));
+  return errors.empty();
+}
 
-  // Who a row is: with an ID column (身份证号, 工号, 人员编号) its value is the person, wherever their rows
-  // stand. Without one (or with the cell empty) a name is one person only over adjacent rows: the same
-  // name in a separate block of rows is another person, checked on their own, and both are flagged
-  // ("第2行与第4行同名，是否同一人？") — two 张伟 of different departments never add up to one 达标.
-  std::vector<Person> people;
-  std::unordered_map<std::string, size_t> person_at;  // key -> index in people of its latest block (a roll of 1,000 people)
-  std::string last_key;                               // the key of the previous non-blank row
-  for (size_t r = 1; r < table.rows.size(); ++r) {
-    const auto& row = table.rows[r];
-    auto cell = [&](int c) -> std::string_view {
-      return at[c] >= 0 && size_t(at[c]) < row.cells.size() ? trim(row.cells[size_t(at[c])]) : std::string_view{};
-    };
+// Who a row is: with an ID column (身份证号, 工号, 人员编号) its value is the person, wherever their rows
+// stand. Without one (or with the cell empty) a name is one person only over adjacent rows: the same
+// name in a separate block of rows is another person, checked on their own, and both are flagged
+// ("第2行与第4行同名，是否同一人？") — two 张伟 of different departments never add up to one 达标.
+void RollReader::Impl::index_rows() {
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> person_of;  // per record: its person, kNone (the header, a blank or refused row)
+  person_of.push_back(kNone);
+  std::vector<size_t> first_row;    // per person
+  std::unordered_map<std::string, uint32_t> person_at;  // key -> its latest block's person
+  std::string last_key;                                 // the key of the previous non-blank row
+  std::vector<std::string> cells;
+  size_t pos = row_start[0];
+  bool unterminated = false;
+  csv::next_row(text, sep, pos, cells, unterminated);  // (the header, read already)
+  for (size_t number = 2;; ++number) {
+    size_t at_pos = pos;
+    if (!csv::next_row(text, sep, pos, cells, unterminated)) break;
+    if (unterminated) {  // the file cannot be read: nothing of it is checked
+      errors.clear();
+      warnings.clear();
+      fail(errors, number, "", "unterminated_quote", t(M::roll_unterminated_quote));
+      row_start.clear();
+      return;
+    }
+    row_start.push_back(at_pos);
+    person_of.push_back(kNone);
     bool blank = true;
-    for (const auto& x : row.cells) blank = blank && trim(x).empty();
+    for (const auto& x : cells) blank = blank && trim(x).empty();
     if (blank) continue;
-    std::string_view who = cell(person);
+    std::string_view who = cell(cells, Col::person);
     if (who.empty()) {
-      fail(roll.errors, row.number, col_word(person), "missing",
-           t(M::roll_row_without_name));
+      fail(errors, number, col_word(Col::person), "missing", t(M::roll_row_without_name));
       continue;
     }
     // A control character (NUL, ESC, …) in a name is refused, never copied into results or CSV.
@@ -214,56 +246,78 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     if (ctl < who.size()) {
       char code[8];
       std::snprintf(code, sizeof code, "U+%04X", unsigned(static_cast<unsigned char>(who[ctl])));
-      fail(roll.errors, row.number, col_word(person), "bad_value", t(M::roll_name_control, code));
+      fail(errors, number, col_word(Col::person), "bad_value", t(M::roll_name_control, code));
       continue;
     }
-    std::string_view id = cell(personId);
+    std::string_view id = cell(cells, personId);
     std::string who_key = id.empty() ? "n:" + std::string(who) : "i:" + std::string(id);
     auto found = person_at.find(who_key);
     if (found == person_at.end() || (id.empty() && last_key != who_key)) {
-      people.emplace_back();
-      people.back().name = std::string(who);
-      people.back().id = std::string(id);
+      uint32_t fresh = uint32_t(first_row.size());
+      first_row.push_back(number);
       if (found != person_at.end()) {  // the same name, a block of rows before: flagged on both
-        Person& earlier = people[found->second];
-        std::string msg = t(M::roll_same_name, std::to_string(earlier.first_row), std::to_string(row.number));
-        earlier.warnings.push_back({earlier.first_row, col_word(person), "same_name", msg, msg});
-        people.back().warnings.push_back({row.number, col_word(person), "same_name", msg, msg});
-      }
-      person_at[who_key] = people.size() - 1;
-    }
-    last_key = who_key;
-    Person& p = people[person_at[who_key]];
-    if (!p.first_row) p.first_row = row.number;
-    p.all_rows.push_back(row.number);
-    auto bad = [&](int c, std::string code, std::string_view what) {
-      // a column the file does not have (a unit needed, no 单位 column): named by its word (found by fuzz_roll)
-      const std::string h = at[c] >= 0 ? std::string(trim(header[size_t(at[c])])) : col_word(c);
-      fail(p.errors, row.number, std::string(h), std::move(code),
-           t(M::roll_at_cell, std::to_string(row.number), h, what), std::string(what));
-    };
-    // A cell under no header is never dropped silently: it may be the unit or the 已备案 that decides.
-    for (size_t i = 0; i < row.cells.size(); ++i)
-      if ((i >= col_of.size() || col_of[i] < 0) && !trim(row.cells[i]).empty())
-        fail(p.errors, row.number, "", "unknown_column",
-             t(M::roll_cell_without_header, std::to_string(row.number), std::to_string(i + 1), trim(row.cells[i])));
-    // The person's fields: the first row that gives one decides, a different value later is an error.
-    if (!id.empty() && p.name != who)
-      bad(person, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.first_row), p.name, who));
-    for (int c = personId + 1; c < kFirstRecordCol; ++c) {
-      std::string_view v = cell(c);
-      if (v.empty()) continue;
-      if (p.fields[c].empty()) {
-        p.fields[c] = std::string(v);
-        p.field_row[c] = row.number;
-      } else if (p.fields[c] != v) {
-        bad(c, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.field_row[c]), p.fields[c], v));
+        uint32_t earlier = found->second;
+        std::string msg = t(M::roll_same_name, std::to_string(first_row[earlier]), std::to_string(number));
+        warnings[earlier].push_back({first_row[earlier], col_word(Col::person), "same_name", msg, msg});
+        warnings[fresh].push_back({number, col_word(Col::person), "same_name", msg, msg});
+        found->second = fresh;
+      } else {
+        person_at.emplace(who_key, fresh);
       }
     }
+    last_key = std::move(who_key);
+    person_of.back() = person_at[last_key];
+  }
+  // person by person, each person's rows in the file's order (a counting sort)
+  person_begin.assign(first_row.size() + 1, 0);
+  for (uint32_t p : person_of)
+    if (p != kNone) ++person_begin[p + 1];
+  for (size_t i = 1; i < person_begin.size(); ++i) person_begin[i] += person_begin[i - 1];
+  person_rows.resize(person_begin.back());
+  std::vector<uint32_t> fill(person_begin.begin(), person_begin.end() - 1);
+  for (uint32_t r = 0; r < person_of.size(); ++r)
+    if (person_of[r] != kNone) person_rows[fill[person_of[r]]++] = r;
+}
+
+// One row of person p: their fields and the training record it holds.
+void RollReader::Impl::read_row(Person& p, size_t row, const std::vector<std::string>& cells) const {
+  auto cell = [&](int c) { return this->cell(cells, c); };
+  const std::string units = word_list(kUnitNames, t.l, std::size(kUnitNames) - 1);  // the last is "none"
+  std::string_view who = cell(Col::person), id = cell(personId);
+  if (!p.first_row) {
+    p.first_row = row;
+    p.name = std::string(who);
+    p.id = std::string(id);
+  }
+  p.all_rows.push_back(row);
+  auto bad = [&](int c, std::string code, std::string_view what) {
+    // a column the file does not have (a unit needed, no 单位 column): named by its word (found by fuzz_roll)
+    const std::string h = at[c] >= 0 ? std::string(trim(header[size_t(at[c])])) : col_word(c);
+    fail(p.errors, row, std::string(h), std::move(code),
+         t(M::roll_at_cell, std::to_string(row), h, what), std::string(what));
+  };
+  // A cell under no header is never dropped silently: it may be the unit or the 已备案 that decides.
+  for (size_t i = 0; i < cells.size(); ++i)
+    if ((i >= col_of.size() || col_of[i] < 0) && !trim(cells[i]).empty())
+      fail(p.errors, row, "", "unknown_column",
+           t(M::roll_cell_without_header, std::to_string(row), std::to_string(i + 1), trim(cells[i])));
+  // The person's fields: the first row that gives one decides, a different value later is an error.
+  if (!id.empty() && p.name != who)
+    bad(Col::person, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.first_row), p.name, who));
+  for (int c = personId + 1; c < kFirstRecordCol; ++c) {
+    std::string_view v = cell(c);
+    if (v.empty()) continue;
+    if (p.fields[c].empty()) {
+      p.fields[c] = std::string(v);
+      p.field_row[c] = row;
+    } else if (p.fields[c] != v) {
+      bad(c, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.field_row[c]), p.fields[c], v));
+    }
+  }
     // The training record of this row, if it has one.
     bool any = false;
     for (int c = kFirstRecordCol; c < kColCount; ++c) any = any || !cell(c).empty();
-    if (!any) continue;
+    if (!any) return;
     std::string rec = "{";
     bool ok = true;
     auto key = [&](std::string_view k) {
@@ -368,19 +422,31 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     rec += '}';
     if (ok) {
       p.records.push_back(std::move(rec));
-      p.rows.push_back(row.number);
+      p.rows.push_back(row);
     }
-  }
+}
 
-  // Each person's profile JSON (the contract's profile).
-  for (auto& p : people) {
-    RollPerson out;
+RollPerson RollReader::Impl::read_person(size_t i) const {
+  Person p;
+  std::vector<std::string> cells;
+  bool unterminated = false;
+  for (uint32_t k = person_begin[i]; k < person_begin[i + 1]; ++k) {
+    uint32_t r = person_rows[k];
+    size_t pos = row_start[r];
+    csv::next_row(text, sep, pos, cells, unterminated);
+    read_row(p, size_t(r) + 1, cells);
+  }
+  RollPerson result;
+  auto w = warnings.find(i);
+  if (w != warnings.end()) result.warnings = w->second;
+  // The person's profile JSON (the contract's profile).
+  {
+    RollPerson& out = result;
     out.name = p.name;
     out.first_row = p.first_row;
     out.rows = std::move(p.rows);
     out.all_rows = std::move(p.all_rows);
     out.errors = std::move(p.errors);
-    out.warnings = std::move(p.warnings);
     std::string& j = out.profile;
     j = "{";
     auto key = [&](std::string_view k) {
@@ -433,8 +499,40 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     j += '[';
     for (size_t i = 0; i < p.records.size(); ++i) (j += i ? "," : "") += p.records[i];
     j += "]}";
-    roll.people.push_back(std::move(out));
   }
+  return result;
+}
+
+RollReader::RollReader(std::string_view text, std::string_view locale) : impl_(std::make_unique<Impl>()) {
+  impl_->text = text;
+  impl_->t = Texts{locale == "en" ? Locale::en : Locale::zh};
+  if (impl_->read_header()) {
+    impl_->index_rows();
+  } else if (!impl_->row_start.empty()) {
+    // a header that names unknown columns: an unclosed quote further down is still the file's error
+    std::vector<std::string> cells;
+    size_t pos = 0;
+    bool unterminated = false;
+    for (size_t number = 1; csv::next_row(impl_->text, impl_->sep, pos, cells, unterminated); ++number)
+      if (unterminated) {
+        impl_->errors.clear();
+        fail(impl_->errors, number, "", "unterminated_quote", impl_->t(M::roll_unterminated_quote));
+        break;
+      }
+    impl_->row_start.clear();
+  }
+}
+RollReader::~RollReader() = default;
+size_t RollReader::size() const { return impl_->person_begin.empty() ? 0 : impl_->person_begin.size() - 1; }
+const std::vector<RollError>& RollReader::errors() const { return impl_->errors; }
+RollPerson RollReader::person(size_t i) const { return impl_->read_person(i); }
+
+Roll read_roll(std::string_view text, std::string_view locale) {
+  RollReader reader(text, locale);
+  Roll roll;
+  roll.errors = reader.errors();
+  roll.people.reserve(reader.size());
+  for (size_t i = 0; i < reader.size(); ++i) roll.people.push_back(reader.person(i));
   return roll;
 }
 

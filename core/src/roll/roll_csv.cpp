@@ -114,57 +114,70 @@ RollPlace roll_place(std::string_view path, const std::vector<size_t>& rows) {
   return at;
 }
 
-std::string roll_results_csv(const Checker& checker, const Roll& roll, std::string_view locale, bool& all_ok) {
+std::string roll_results_header(std::string_view locale) {
   const Locale l = locale == "en" ? Locale::en : Locale::zh;
-  const std::string_view sep = l == Locale::en ? "; " : "；";
-  auto add = [&](std::string& list, std::string_view item) { (list += list.empty() ? "" : std::string(sep)) += item; };
-  all_ok = roll.errors.empty();
   std::string out;
   for (size_t i = 0; i < std::size(kRollResultColumnNames); ++i) {
     if (i) out += ',';
     csv_cell(out, word(kRollResultColumnNames, unsigned(i), l));
   }
   out += "\r\n";
-  for (const auto& p : roll.people) {
-    std::string_view status = "error";
-    std::string rule_set, shortfall, can, deadline, warnings, errors;
-    for (const auto& e : p.errors) add(errors, e.message);
-    for (const auto& w : p.warnings) add(warnings, w.message);
-    if (p.errors.empty()) {
-      Result r;
-      // The profile is language-neutral; its result speaks the CSV's language.
-      check(checker, l == Locale::en ? "{\"locale\":\"en\"," + p.profile.substr(1) : p.profile, r);
-      if (!r.ok) {
-        for (const auto& e : r.errors) add(errors, in_sheet(e, p, l));
-      } else {
-        status = status_name(r.status);
-        if (r.rule_set) rule_set = r.rule_set->id;
-        bool all_can = true;
-        std::string_view first_deadline;
-        for (const auto& s : r.shortfall) {
-          add(shortfall, std::to_string(s.year) + " " + std::string(word(kSubjectNames, unsigned(s.subject), l)) + " " +
-                             Num(hours_of(up_to_cents(s.hours))).str() + " " +
-                             std::string(word(kUnitNames, unsigned(Unit::hours), l)));
-          all_can = all_can && s.can_complete;
-          if (!s.deadline.empty() && (first_deadline.empty() || s.deadline < first_deadline)) first_deadline = s.deadline;
-        }
-        if (!r.shortfall.empty()) {
-          can = std::string(word(kYesNoNames, all_can ? 0 : 1, l));
-          deadline = std::string(first_deadline);
-        }
-        for (const auto& w : r.warnings) add(warnings, w.message);
+  return out;
+}
+
+void roll_results_line(const Checker& checker, const RollPerson& p, std::string_view locale, std::string& out,
+                       bool& ok) {
+  const Locale l = locale == "en" ? Locale::en : Locale::zh;
+  const std::string_view sep = l == Locale::en ? "; " : "；";
+  auto add = [&](std::string& list, std::string_view item) { (list += list.empty() ? "" : std::string(sep)) += item; };
+  std::string_view status = "error";
+  std::string rule_set, shortfall, can, deadline, warnings, errors;
+  for (const auto& e : p.errors) add(errors, e.message);
+  for (const auto& w : p.warnings) add(warnings, w.message);
+  if (p.errors.empty()) {
+    Result r;
+    // The profile is language-neutral; its result speaks the CSV's language.
+    check(checker, l == Locale::en ? "{\"locale\":\"en\"," + p.profile.substr(1) : p.profile, r);
+    if (!r.ok) {
+      for (const auto& e : r.errors) add(errors, in_sheet(e, p, l));
+    } else {
+      status = status_name(r.status);
+      if (r.rule_set) rule_set = r.rule_set->id;
+      bool all_can = true;
+      std::string_view first_deadline;
+      for (const auto& s : r.shortfall) {
+        add(shortfall, std::to_string(s.year) + " " + std::string(word(kSubjectNames, unsigned(s.subject), l)) + " " +
+                           Num(hours_of(up_to_cents(s.hours))).str() + " " +
+                           std::string(word(kUnitNames, unsigned(Unit::hours), l)));
+        all_can = all_can && s.can_complete;
+        if (!s.deadline.empty() && (first_deadline.empty() || s.deadline < first_deadline)) first_deadline = s.deadline;
       }
+      if (!r.shortfall.empty()) {
+        can = std::string(word(kYesNoNames, all_can ? 0 : 1, l));
+        deadline = std::string(first_deadline);
+      }
+      for (const auto& w : r.warnings) add(warnings, w.message);
     }
-    if (status == "error") all_ok = false;
-    int st = find_name(kStatusNames, status);
-    std::string cells[] = {p.name, row_ranges(p.all_rows, l == Locale::en ? ", " : "、"),
-                           std::string(word(kStatusNames, unsigned(st < 0 ? 4 : st), l)), rule_set,
-                           shortfall, can, deadline, warnings, errors};
-    for (size_t i = 0; i < std::size(cells); ++i) {
-      if (i) out += ',';
-      csv_cell(out, cells[i]);
-    }
-    out += "\r\n";
+  }
+  ok = status != "error";
+  int st = find_name(kStatusNames, status);
+  std::string cells[] = {p.name, row_ranges(p.all_rows, l == Locale::en ? ", " : "、"),
+                         std::string(word(kStatusNames, unsigned(st < 0 ? 4 : st), l)), rule_set,
+                         shortfall, can, deadline, warnings, errors};
+  for (size_t i = 0; i < std::size(cells); ++i) {
+    if (i) out += ',';
+    csv_cell(out, cells[i]);
+  }
+  out += "\r\n";
+}
+
+std::string roll_results_csv(const Checker& checker, const Roll& roll, std::string_view locale, bool& all_ok) {
+  all_ok = roll.errors.empty();
+  std::string out = roll_results_header(locale);
+  for (const auto& p : roll.people) {
+    bool ok = true;
+    roll_results_line(checker, p, locale, out, ok);
+    all_ok = all_ok && ok;
   }
   return out;
 }
