@@ -30,6 +30,16 @@ export type Activity =
   | 'other';
 
 /** One training activity. Give exactly one amount: hours, minutes, days, months or subjects. */
+/** A roll opened by openRoll. */
+export interface OpenRoll {
+  /** People in the roll (0 when errors holds a problem of the whole file). */
+  size: number;
+  /** Problems of the whole file, as Roll.errors. */
+  errors: RollError[];
+  people(from: number, count: number): RollPerson[];
+  close(): void;
+}
+
 export interface TrainingRecord {
   /** The year of the activity; may be left out when start and end are given (then: the start's year). */
   year?: number;
@@ -444,6 +454,12 @@ export interface Checker {
    * one reader (the same as `jxjy roll`). A leading BOM is dropped. Throws a RangeError for another locale.
    */
   readRoll(text: string, options?: RollOptions): Roll;
+  /**
+   * The same reading a part at a time, for a roll of any size (the page's roll worker): the header and
+   * each row's person are found now; people(from, count) reads people [from, from + count) as readRoll
+   * gives them; close() lets the text go. One roll is open at a time: opening another closes this one.
+   */
+  openRoll(text: string, options?: RollOptions): OpenRoll;
   /**
    * The roll's results as CSV text (UTF-8, CRLF), exactly as `jxjy roll` writes them, one line per
    * person; headers are the vocabulary's rollResultColumn words in options.locale.

@@ -503,6 +503,7 @@ export async function createChecker(options = {}) {
   const version = core.version();
   const words = catalogue(core);
   let broken = null; // set when the wasm instance failed; it is not used again
+  let rollGeneration = 0; // the roll openRoll opened last (the module holds one)
 
   const reader = tapeReader(JSON.parse(core.result_keys()));
   const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
@@ -639,6 +640,35 @@ export async function createChecker(options = {}) {
         broken = String((e && e.message) || e);
         throw new Error(`jxjy: the checker is broken: ${broken}`);
       }
+    },
+    /**
+     * The same reading as readRoll, a part at a time, for a roll of any size: reads the header and finds
+     * each row's person now, and returns {size, errors, people(from, count), close()}: size people (0 when
+     * errors holds a problem of the whole file), people(from, count) the people [from, from + count) as
+     * readRoll gives them, close() lets the roll's text go. One roll is open at a time: opening another
+     * closes this one (its people() then gives []).
+     */
+    openRoll(text, options = {}) {
+      const locale = rollLocale(options);
+      if (typeof text !== 'string') throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string');
+      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      if (text.length > MAX_ROLL_BYTES) return { size: 0, errors: [rollTooLong(core, locale)], people: () => [], close() {} };
+      const call = (f) => {
+        try {
+          return f();
+        } catch (e) {
+          broken = String((e && e.message) || e);
+          throw new Error(`jxjy: the checker is broken: ${broken}`);
+        }
+      };
+      const head = call(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale)));
+      const generation = ++rollGeneration;
+      return {
+        size: head.size,
+        errors: head.errors,
+        people: (from, count) => (generation === rollGeneration ? call(() => JSON.parse(core.roll_people(from, count))) : []),
+        close: () => { if (generation === rollGeneration) core.roll_close(); },
+      };
     },
     /**
      * The results of a roll as CSV text (UTF-8, CRLF), exactly as `jxjy roll` writes them: one line per

@@ -48,6 +48,7 @@ async function onMainThread(op, message, handle) {
   const run = await import('./roll-run.js');
   if (op === 'export') return handle({ type: 'csv', text: run.exportRoll(mainThread.checker, message) });
   if (op === 'read') return handle({ type: 'roll', roll: mainThread.checker.readRoll(message.text, { locale: message.lang === 'en' ? 'en' : 'zh' }) });
+  if (op === 'person') return handle({ type: 'profile', profile: run.personProfile(message.index) });
   // let the page paint between batches
   const queue = [];
   run.checkRoll(mainThread.checker, message, (m) => queue.push(m));
@@ -62,7 +63,7 @@ function request(op, message, handle) {
     const finish = (m) => {
       if (m.type === 'failed') { reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {})); return true; }
       handle(m);
-      if (m.type === 'done' || m.type === 'csv' || m.type === 'roll') { resolve(m); return true; }
+      if (m.type === 'done' || m.type === 'csv' || m.type === 'roll' || m.type === 'profile') { resolve(m); return true; }
       return false;
     };
     const local = () => onMainThread(op, message, finish).catch(reject);
@@ -93,6 +94,11 @@ export async function exportCsv(text, { lang, checkDate }) {
 /** The first sheet of an .xlsx file (its bytes, an ArrayBuffer: transferred) as CSV text. */
 export async function xlsxCsv(buffer) {
   return (await request('xlsx', { buffer }, () => {})).text;
+}
+
+/** The profile of the last checked roll's person at index (a line's index), as checked; null when none. */
+export async function personProfile(index) {
+  return (await request('person', { index }, () => {})).profile;
 }
 
 /** Starts the worker and warms its reader and checker up (before a file is chosen). Never rejects. */

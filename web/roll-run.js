@@ -5,29 +5,43 @@ import { summarise, templateCsv } from './roll.js';
 // People per message: large enough that posting costs little, small enough for a live progress bar.
 const BATCH = 100;
 
-/** Reads and evaluates the roll in m.text; post() receives the messages of roll-worker.js. */
+/** The profile of a roll person as it is checked: on the day of the check unless the roll gives one, in the roll's words. */
+function checkedProfile(person, m, lang) {
+  const profile = person.profile;
+  if (m.checkDate && profile.checkDate === undefined) profile.checkDate = m.checkDate;
+  if (lang === 'en') profile.locale = 'en'; // the results' words
+  return profile;
+}
+
+/**
+ * Reads and evaluates the roll in m.text; post() receives the messages of roll-worker.js. The roll is read
+ * a batch of people at a time (checker.openRoll), so a roll of 700,000 rows never holds every person's
+ * profile at once; it stays open afterwards for personProfile(), until the next roll is checked.
+ */
 export function checkRoll(checker, m, post) {
   const lang = m.lang === 'en' ? 'en' : 'zh';
-  const roll = checker.readRoll(m.text, { locale: lang });
-  post({ type: 'read', total: roll.people.length, errors: roll.errors });
-  let lines = [];
-  roll.people.forEach((person, i) => {
-    let result = null;
-    if (person.errors.length === 0) {
-      const profile = person.profile;
-      // the check is made today unless the roll gives its day (as the calculator does)
-      if (m.checkDate && profile.checkDate === undefined) profile.checkDate = m.checkDate;
-      if (lang === 'en') profile.locale = 'en'; // the results' words
-      result = checker.evaluate(profile);
-    }
-    lines.push(summarise(person, result, i, lang, (path) => checker.rollPlace(path, person)));
-    if (lines.length === BATCH) {
-      post({ type: 'lines', done: i + 1, lines });
-      lines = [];
-    }
-  });
-  if (lines.length) post({ type: 'lines', done: roll.people.length, lines });
+  const roll = checker.openRoll(m.text, { locale: lang });
+  open = { roll, m, lang };
+  post({ type: 'read', total: roll.size, errors: roll.errors });
+  for (let from = 0; from < roll.size; from += BATCH) {
+    const people = roll.people(from, BATCH);
+    const lines = people.map((person, k) => {
+      const result = person.errors.length === 0 ? checker.evaluate(checkedProfile(person, m, lang)) : null;
+      return summarise(person, result, from + k, lang, (path) => checker.rollPlace(path, person));
+    });
+    post({ type: 'lines', done: Math.min(from + BATCH, roll.size), lines });
+  }
   post({ type: 'done' });
+}
+
+// The roll checkRoll checked last: {roll (checker.openRoll's), m, lang}.
+let open = null;
+
+/** The profile of the roll's person at `index` as it was checked (to open in the calculator), or null. */
+export function personProfile(index) {
+  if (!open || !(index >= 0 && index < open.roll.size)) return null;
+  const [person] = open.roll.people(index, 1);
+  return person ? checkedProfile(person, open.m, open.lang) : null;
 }
 
 /** The results of the roll in m.text as CSV (the core's roll_results_csv, as `jxjy roll` writes it), with a BOM. */

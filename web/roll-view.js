@@ -10,7 +10,7 @@ import { word } from './words.js';
 import { localDate } from './draft.js';
 import { decodeText } from './training-file.js';
 import { SORT_KEYS, STATUS_ORDER, counts, filterLines, sortLines, templateCsv } from './roll.js';
-import { checkRoll, exportCsv, warm, xlsxCsv } from './roll-client.js';
+import { checkRoll, exportCsv, personProfile, warm, xlsxCsv } from './roll-client.js';
 import { isLoadError, rollLoadFailed } from './roll-button.js';
 
 const MAX_ROLL_BYTES = 16 * 1024 * 1024;
@@ -19,6 +19,10 @@ const MAX_XLSX_XML_MIB = 256;
 // Lines put in the table at once; the rest follow a frame at a time, so the first ones show at once.
 const FIRST_LINES = 60;
 const LINES_PER_FRAME = 250;
+// Up to ALL_AT_ONCE lines are all in the table; more are shown a page of PAGE at a time (a roll of
+// 700,000 people never puts 700,000 rows in the page: memory and layout would be the tab's end).
+const ALL_AT_ONCE = 2000;
+const PAGE = 1000;
 
 let cssLoaded = false;
 function loadCss() {
@@ -57,6 +61,11 @@ export function mountRoll(section, { lang, controller }) {
     <div class="field"><label for="roll-sort" data-roll-t="roll_sort"></label><select id="roll-sort"></select></div>
   </div>
   <p id="roll-shown" class="hint" aria-live="polite"></p>
+  <nav id="roll-pager" class="roll-pager" hidden>
+    <button type="button" id="roll-prev" data-roll-t="roll_prev"></button>
+    <span id="roll-page"></span>
+    <button type="button" id="roll-next" data-roll-t="roll_next"></button>
+  </nav>
   <table id="roll-table" class="roll-table">
     <thead><tr></tr></thead>
     <tbody></tbody>
@@ -65,7 +74,7 @@ export function mountRoll(section, { lang, controller }) {
   const $ = (id) => section.querySelector(`#${id}`);
   const state = {
     file: '', text: '', checkDate: localDate(), lines: [], total: 0, busy: false, generation: 0,
-    filter: { status: '', name: '' }, sort: 'row', rendered: 0, shown: [],
+    filter: { status: '', name: '' }, sort: 'row', rendered: 0, shown: [], page: 0, view: [],
   };
 
   function message(status) { $('roll-status').textContent = status || ''; }
@@ -136,29 +145,47 @@ export function mountRoll(section, { lang, controller }) {
   }
 
   // Puts the shown lines in the table: the first at once, the rest a frame at a time (a newer render
-  // or a print takes over).
-  function render() {
+  // or a print takes over). More than ALL_AT_ONCE lines: the page state.page of PAGE lines.
+  function render({ keepPage = false } = {}) {
     const generation = ++state.generation;
     state.shown = sortLines(filterLines(state.lines, state.filter), state.sort);
+    const paged = state.shown.length > ALL_AT_ONCE;
+    const pages = paged ? Math.ceil(state.shown.length / PAGE) : 1;
+    state.page = keepPage ? Math.min(state.page, pages - 1) : 0;
+    state.view = paged ? state.shown.slice(state.page * PAGE, (state.page + 1) * PAGE) : state.shown;
     const body = section.querySelector('tbody');
     body.replaceChildren();
     state.rendered = 0;
     $('roll-shown').textContent = state.shown.length ? t('roll_shown', state.shown.length, state.lines.length) : t('roll_none');
+    pager(paged, pages);
     const more = (n) => {
       if (generation !== state.generation) return;
-      const end = Math.min(state.shown.length, state.rendered + n);
-      appendLines(body, state.shown.slice(state.rendered, end));
+      const end = Math.min(state.view.length, state.rendered + n);
+      appendLines(body, state.view.slice(state.rendered, end));
       state.rendered = end;
-      section.querySelector('#roll-table').dataset.rendered = end === state.shown.length ? 'all' : String(end);
-      if (end < state.shown.length) requestAnimationFrame(() => more(LINES_PER_FRAME));
+      section.querySelector('#roll-table').dataset.rendered = end === state.view.length ? 'all' : String(end);
+      if (end < state.view.length) requestAnimationFrame(() => more(LINES_PER_FRAME));
     };
     more(FIRST_LINES);
   }
+  function pager(paged, pages) {
+    $('roll-pager').hidden = !paged;
+    if (!paged) return;
+    const from = state.page * PAGE + 1, to = Math.min(state.shown.length, (state.page + 1) * PAGE);
+    $('roll-page').textContent = t('roll_page', from, to, state.shown.length);
+    $('roll-prev').disabled = state.page === 0;
+    $('roll-next').disabled = state.page >= pages - 1;
+  }
+  function turn(by) {
+    state.page += by;
+    render({ keepPage: true });
+    section.querySelector('#roll-table').scrollIntoView({ block: 'start' });
+  }
   function renderAll() {
     const body = section.querySelector('tbody');
-    if (state.rendered >= state.shown.length) return;
-    appendLines(body, state.shown.slice(state.rendered));
-    state.rendered = state.shown.length;
+    if (state.rendered >= state.view.length) return;
+    appendLines(body, state.view.slice(state.rendered));
+    state.rendered = state.view.length;
     ++state.generation; // the frames still queued have nothing left to do
     section.querySelector('#roll-table').dataset.rendered = 'all';
   }
@@ -230,10 +257,11 @@ export function mountRoll(section, { lang, controller }) {
           message(t('roll_progress', 0, total));
         },
         onLines(lines, done) {
+          const before = state.lines.length;
           for (const l of lines) state.lines.push(l);
-          if (streaming) {
-            appendLines(body, lines);
-            state.rendered = state.lines.length;
+          if (streaming && before < PAGE) {
+            appendLines(body, lines.slice(0, PAGE - before));
+            state.rendered = Math.min(state.lines.length, PAGE);
             table.dataset.rendered = String(state.rendered);
             $('roll-results').hidden = false;
           }
@@ -256,10 +284,15 @@ export function mountRoll(section, { lang, controller }) {
     $('roll-export').disabled = state.lines.length === 0;
     $('roll-print').disabled = state.lines.length === 0;
     summary();
-    if (streaming) {
+    if (streaming && state.lines.length <= ALL_AT_ONCE) {
       state.shown = state.lines.slice();
+      state.view = state.shown;
       $('roll-shown').textContent = state.shown.length ? t('roll_shown', state.shown.length, state.lines.length) : t('roll_none');
+      pager(false, 1);
       table.dataset.rendered = 'all';
+    } else if (streaming) {
+      // (the first page is in the table already: render() puts it there again with the pager, a 1,000-row task)
+      render();
     } else {
       render();
     }
@@ -291,7 +324,8 @@ export function mountRoll(section, { lang, controller }) {
   }
 
   function openPerson(index) {
-    const line = state.lines.find((l) => l.index === index);
+    // (lines arrive in the roll's order: a line's index is its place)
+    const line = state.lines[index] && state.lines[index].index === index ? state.lines[index] : state.lines.find((l) => l.index === index);
     if (!line || !controller) return;
     if (controller.unsaved() && !window.confirm(t('roll_confirmOpen', line.name))) {
       message(t('roll_notOpened'));
@@ -299,12 +333,12 @@ export function mountRoll(section, { lang, controller }) {
     }
     // (the calculator keeps what it shows before it opens the person: when storage refuses, it says so
     // and shows nothing else)
-    controller.openProfile(line.profile, { name: line.name }).then((opened) => {
+    personProfile(index).then((profile) => (profile ? controller.openProfile(profile, { name: line.name }) : false)).then((opened) => {
       if (!opened) return;
       message(t('roll_opened', line.name));
       const calculator = section.parentElement && section.parentElement.querySelector('.layout');
       if (calculator) calculator.scrollIntoView({ block: 'start' });
-    });
+    }).catch((e) => failure(e));
   }
 
   $('roll-choose').addEventListener('click', () => $('roll-file').click());
@@ -338,6 +372,8 @@ export function mountRoll(section, { lang, controller }) {
   $('roll-filter-status').addEventListener('change', (e) => { state.filter.status = e.target.value; render(); });
   $('roll-filter-name').addEventListener('input', (e) => { state.filter.name = e.target.value; render(); });
   $('roll-sort').addEventListener('change', (e) => { state.sort = e.target.value; render(); });
+  $('roll-prev').addEventListener('click', () => turn(-1));
+  $('roll-next').addEventListener('click', () => turn(1));
   section.querySelector('tbody').addEventListener('click', (e) => {
     const b = e.target.closest('button.roll-open');
     if (b) openPerson(Number(b.dataset.index));

@@ -8,10 +8,12 @@
 //   {op: "export", text, lang, checkDate}  -> {type: "csv", text}: the results as `jxjy roll` writes them
 //   {op: "xlsx", buffer}                   -> {type: "csv", text}: the first sheet of an .xlsx as CSV (roll-xlsx.js)
 //   {op: "read", text, lang}               -> {type: "roll", roll}: checker.readRoll's answer (one person's file)
+//   {op: "person", index}                  -> {type: "profile", profile}: the checked roll's person at index, as
+//                                             checked (null when there is none), to open in the calculator
 //   {op: "warm"}                           -> {type: "done"} once the reader and checker ran on a made-up roll
 //   a failure                              -> {type: "failed", message, code} (code: roll-xlsx.js's XlsxError, else absent)
 import { createChecker } from './jxjy.js';
-import { checkRoll, exportRoll, warmUp } from './roll-run.js';
+import { checkRoll, exportRoll, personProfile, warmUp } from './roll-run.js';
 
 const failed = (e) => ({ type: 'failed', message: String((e && e.message) || e), ...(e && e.code ? { code: e.code } : {}) });
 
@@ -32,6 +34,7 @@ self.addEventListener('message', (event) => {
     if (m.op === 'check') checkRoll(checker, m, post);
     else if (m.op === 'export') post({ type: 'csv', text: exportRoll(checker, m) });
     else if (m.op === 'read') post({ type: 'roll', roll: checker.readRoll(m.text, { locale: m.lang === 'en' ? 'en' : 'zh' }) });
+    else if (m.op === 'person') post({ type: 'profile', profile: personProfile(m.index) });
     else if (m.op === 'warm') { warmUp(checker); post({ type: 'done' }); }
   }).catch((e) => post(failed(e)));
 });

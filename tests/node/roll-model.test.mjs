@@ -57,9 +57,40 @@ test('a line per person: verdict, shortfall with deadline, errors at their row a
   assert.equal(b.readable, false);
   assert.deepEqual(b.errors.map((e) => [e.row, e.column]), [[3, '数量']]);
   assert.equal(c.readable, true);
-  // every line names its rows and keeps the profile to open in the calculator
+  // every line names its rows; the profile to open in the calculator stays in the worker (a line of a
+  // roll of 700,000 stays small): personProfile gives it as it was checked, on the check's day
   assert.deepEqual([a.firstRow, b.firstRow, c.firstRow], [2, 3, 4]);
-  assert.equal(a.profile.region, '630000');
+  assert.equal(a.profile, undefined);
+  assert.equal(run.personProfile(a.index).region, '630000');
+  assert.equal(run.personProfile(a.index).checkDate, '2024-06-30');
+  assert.equal(run.personProfile(c.index).training[0].hours, 100000);
+  assert.equal(run.personProfile(3), null);
+});
+
+test('a roll is read a batch of people at a time (checker.openRoll): the same people as readRoll, in order', () => {
+  const people = 250; // more than one batch of the worker (100)
+  let csv = HEADER;
+  for (let i = 0; i < people; ++i) csv += `人员${i},630000,2023,中级,男,40,2022,公需,网络课程,${i % 7 ? 30 : '十'},学时,是\r\n`;
+  const whole = checker.readRoll(csv);
+  const open = checker.openRoll(csv);
+  assert.equal(open.size, people);
+  assert.deepEqual(open.errors, whole.errors);
+  assert.deepEqual([...open.people(0, 100), ...open.people(100, 100), ...open.people(200, 100)], whole.people);
+  assert.deepEqual(open.people(250, 10), []);
+  // one roll open at a time: a newer one closes it
+  const other = checker.openRoll(HEADER + '甲,630000,2023,中级,男,40,2022,公需,网络课程,5,学时,是\r\n');
+  assert.deepEqual(open.people(0, 1), []);
+  assert.equal(other.people(0, 1)[0].name, '甲');
+  other.close();
+  assert.equal(other.people(0, 1).length, 0, 'closed: the module lets the text go, people() reads nothing');
+  // a whole-file problem: no people
+  const bad = checker.openRoll('姓名,鞋码\r\n甲,42\r\n');
+  assert.equal(bad.size, 0);
+  assert.deepEqual(bad.errors.map((e) => e.code), ['unknown_column']);
+  // lines of a person of 130,000 rows: no stack overflow (no Math.max(...rows))
+  const rows = Array.from({ length: 130_000 }, (_, i) => i + 2);
+  const line = roll.summarise({ name: '甲', firstRow: 2, rows, allRows: rows, errors: [], profile: {} }, null, 0);
+  assert.equal(line.lastRow, 130_001);
 });
 
 test('an error of the checker is placed at the row and column of the roll (the core\'s map, checker.rollPlace)', () => {
