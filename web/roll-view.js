@@ -61,15 +61,15 @@ export function mountRoll(section, { lang, controller }) {
     <div class="field"><label for="roll-sort" data-roll-t="roll_sort"></label><select id="roll-sort"></select></div>
   </div>
   <p id="roll-shown" class="hint" aria-live="polite"></p>
+  <table id="roll-table" class="roll-table">
+    <thead><tr></tr></thead>
+    <tbody></tbody>
+  </table>
   <nav id="roll-pager" class="roll-pager" hidden>
     <button type="button" id="roll-prev" data-roll-t="roll_prev"></button>
     <span id="roll-page"></span>
     <button type="button" id="roll-next" data-roll-t="roll_next"></button>
   </nav>
-  <table id="roll-table" class="roll-table">
-    <thead><tr></tr></thead>
-    <tbody></tbody>
-  </table>
 </div>`;
   const $ = (id) => section.querySelector(`#${id}`);
   const state = {
@@ -89,6 +89,7 @@ export function mountRoll(section, { lang, controller }) {
   const COLUMNS = ['person', 'rows', 'status', 'shortfall', 'deadline', 'canComplete', 'warnings', 'errors'];
   function setWords() {
     for (const n of section.querySelectorAll('[data-roll-t]')) n.textContent = t(n.dataset.rollT);
+    $('roll-pager').setAttribute('aria-label', t('roll_pages'));
     const head = section.querySelector('thead tr');
     head.replaceChildren(...COLUMNS.map((c) => el('th', { scope: 'col' }, w('rollResultColumn', c))),
       el('th', { scope: 'col' }, t('roll_action')));
