@@ -25,3 +25,21 @@ export function makeRoll(people = 1000, records = 10, { badEvery = 50 } = {}) {
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
+
+/**
+ * A roll of at most `bytes` bytes of short rows, one person per row (the issue's 16 MiB roll of 701,000
+ * people): each person's fields and, with records, one record of public hours. UTF-8 with BOM, CRLF.
+ */
+export function makeLargeRoll(bytes = 16 * 1024 * 1024, { records = false } = {}) {
+  const header = records ? '姓名,地区,申报年度,申报级别,年度,科目,形式,数量,单位' : '姓名,地区,申报年度,申报级别';
+  const parts = ['\uFEFF' + header];
+  let size = Buffer.byteLength(parts[0]) + 2;
+  for (let i = 0; ; ++i) {
+    const row = records ? `P${i},630000,2023,中级,${2020 + (i % 4)},公需,网络课程,${i % 90},学时` : `P${i},630000,2023,中级`;
+    const n = Buffer.byteLength(row) + 2;
+    if (size + n > bytes) break;
+    size += n;
+    parts.push(row);
+  }
+  return parts.join('\r\n') + '\r\n';
+}

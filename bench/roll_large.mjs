@@ -1,0 +1,93 @@
+// The 16 MiB roll (issue #26 item 3), measured, not a test: a roll of as many short rows as fit in the
+// page's limit (bench/gen_roll.mjs makeLargeRoll: ~600,000 people, or ~270,000 with a record each),
+// chosen in headless Debian Chromium on the production site (dist/): the time until every person is
+// checked, the page's long tasks (main thread, PerformanceObserver 'longtask': count and the longest)
+// and the renderer's peak memory (the tab: the page and its roll worker, VmRSS of Chromium's renderer
+// processes, sampled every 100 ms). Then `jxjy roll` on the same file: wall time and peak RSS.
+// Prints one JSON object. Usage: node bench/roll_large.mjs [--records]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { makeLargeRoll } from './gen_roll.mjs';
+
+if (skip) {
+  console.log(JSON.stringify({ skipped: skip }));
+  process.exit(0);
+}
+const records = process.argv.includes('--records');
+const text = makeLargeRoll(16 * 1024 * 1024, { records });
+const buffer = Buffer.from(text);
+const people = text.split('\r\n').length - 2;
+
+// Summed VmRSS (bytes) of Chromium's renderer processes.
+function rendererRss() {
+  let sum = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) sum += Number(m[1]) * 1024;
+    } catch { /* gone */ }
+  }
+  return sum;
+}
+
+const dist = path.join(root, 'dist');
+const server = await startServer(fs.existsSync(path.join(dist, 'index.html')) ? dist : path.join(root, 'web'));
+const browser = await launch();
+const out = { loadAverage: os.loadavg().map((x) => +x.toFixed(2)).join(' '), bytes: buffer.length, people, records };
+try {
+  const rec = await newContext(browser, server.origin);
+  const page = await rec.context.newPage();
+  await page.goto(server.url);
+  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
+  await page.locator('#roll-toggle').click();
+  await page.locator('#roll[data-warm="done"]').waitFor({ timeout: 120_000 });
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
+      .observe({ type: 'longtask' });
+  });
+  const before = rendererRss();
+  let peak = before;
+  const sampler = setInterval(() => { peak = Math.max(peak, rendererRss()); }, 100);
+  const t0 = Date.now();
+  await page.locator('#roll-file').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer });
+  await page.waitForFunction(() => !document.querySelector('#roll[aria-busy]') &&
+    /已核查|未能|无法/.test(document.querySelector('#roll-status').textContent) &&
+    document.querySelector('#roll-table').dataset.rendered === 'all', null, { timeout: 900_000, polling: 200 });
+  out.pageMs = Date.now() - t0;
+  clearInterval(sampler);
+  peak = Math.max(peak, rendererRss());
+  out.status = await page.locator('#roll-status').textContent();
+  out.rowsInTable = await page.locator('#roll-table tbody tr').count();
+  const long = await page.evaluate(() => window.__long);
+  out.longTasks = { count: long.length, longestMs: +Math.max(0, ...long).toFixed(0), over50: long.filter((d) => d > 50).length };
+  // sorting by name and filtering by name on the whole roll (a task each)
+  const sortT = Date.now();
+  await page.locator('#roll-sort').selectOption('name');
+  await page.waitForFunction(() => document.querySelector('#roll-table').dataset.rendered === 'all', null, { timeout: 120_000 });
+  out.sortByNameMs = Date.now() - sortT;
+  const long2 = await page.evaluate(() => window.__long.slice());
+  out.longestAfterSortMs = +Math.max(0, ...long2).toFixed(0);
+  out.rendererPeakMB = +(peak / 1048576).toFixed(0);
+  out.rendererBeforeMB = +(before / 1048576).toFixed(0);
+  await rec.context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+// the CLI on the same file
+const file = path.join(os.tmpdir(), `jxjy-roll-large-${process.pid}.csv`);
+fs.writeFileSync(file, buffer);
+const cli = path.join(root, 'build', 'native', 'jxjy');
+if (fs.existsSync(cli) && fs.existsSync('/usr/bin/time')) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cli, 'roll', '--rules', path.join(root, 'rules'), file], { maxBuffer: 1 << 30 });
+  const [s, kb] = r.stderr.toString().trim().split('\n').pop().split(' ').map(Number);
+  out.cli = { seconds: s, peakMB: +(kb / 1024).toFixed(0), exit: r.status };
+}
+fs.unlinkSync(file);
+console.log(JSON.stringify(out));
