@@ -210,6 +210,31 @@ test('a year or date still being typed is not "请修正输入"; a wrong one is,
   rec.check();
 });
 
+test('a circumstance\'s year still being typed is not "请修正输入" either', { skip, timeout: 90_000 }, async () => {
+  const { rec, page } = await open();
+  await fillProfile(page, { region: '150404', year: 2025, route: 'review', level: 'intermediate', gender: 'female', age: 46, training: [] });
+  await page.locator('#banner[data-stage="verdict"]').waitFor();
+  const errorShown = async () => (await page.locator('#banner-title').textContent()) === '请修正输入' || await page.locator('#errors').isVisible();
+  await page.locator('#c-transferred_from_government').check();
+  for (const typed of ['2', '20', '202']) {
+    await page.locator('#c-transferred_from_government-0-year').fill(typed);
+    await settled(page);
+    assert.equal(await errorShown(), false, `transfer year "${typed}"`);
+    assert.equal(await page.locator('#next-step-text a').getAttribute('href'), '#c-transferred_from_government-0-year');
+  }
+  await page.locator('#c-transferred_from_government-0-year').fill('2023');
+  await page.locator('#banner[data-stage="verdict"]').waitFor();
+  await page.locator('#c-epidemic_frontline').check();
+  await page.locator('#c-epidemic_frontline-0-years').fill('2022、20');
+  await settled(page);
+  assert.equal(await errorShown(), false, 'a list of years whose last is being typed');
+  await page.locator('#c-epidemic_frontline-0-years').fill('2022、1800');
+  await page.locator('#banner.error').waitFor(); // a year that is wrong is said at once
+  assert.equal(await page.locator('#c-epidemic_frontline-0-years').getAttribute('aria-invalid'), 'true');
+  await rec.context.close();
+  rec.check();
+});
+
 test('a skip link to the result is the first thing Tab reaches, visible when focused', { skip, timeout: 90_000 }, async () => {
   for (const [lang, text] of [['', '跳到测算结果'], ['?lang=en', 'Skip to the result']]) {
     const { rec, page } = await open({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true }, lang);
