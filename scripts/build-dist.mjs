@@ -8,7 +8,8 @@
 //          and a .gz (PNG excepted: it is compressed already).
 //   pkg/   what `npm pack` ships to portals (package.json "exports"): jxjy.js, jxjy-checker.js,
 //          jxjy.wasm, style.css, jxjy.d.ts, bundled and minified under plain names (a package has its
-//          own version, so no hashes).
+//          own version, so no hashes); README.md (docs/package-README.md: how a page imports it) and the
+//          project's LICENSE, when there is one.
 //
 // Nothing here lists the page's modules: esbuild follows the imports, and `new URL('./file',
 // import.meta.url)` assets (the wasm, the stylesheet) are found in the sources and renamed before
@@ -278,6 +279,9 @@ async function buildPackage() {
   await esbuild.build(esbuildOptions(pkgDir, PUBLIC_ENTRIES, false, emitted, workers));
   await Promise.all(emitted.values());
   fs.copyFileSync(path.join(web, 'jxjy.d.ts'), path.join(pkgDir, 'jxjy.d.ts'));
+  // the package's own README (how a page imports it; docs/package-README.md) and the project's LICENSE
+  fs.copyFileSync(path.join(root, 'docs', 'package-README.md'), path.join(pkgDir, 'README.md'));
+  if (fs.existsSync(path.join(root, 'LICENSE'))) fs.copyFileSync(path.join(root, 'LICENSE'), path.join(pkgDir, 'LICENSE'));
   return listFiles(pkgDir);
 }
 

@@ -20,8 +20,8 @@ import { markupHash } from './first-screen.js';
 import { say } from './texts.js';
 import { word as vocabWord } from './words.js';
 import {
-  buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, hasContent, loadDraft, loadTab, localDate, saveDraft,
-  saveTab,
+  buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, hasContent, isDatePrefix, isYearPrefix, loadDraft, loadTab,
+  localDate, saveDraft, saveTab, yearList,
 } from './draft.js';
 import { createForm, el, nextTask } from './form.js';
 import { createRegionPicker } from './region-picker.js';
@@ -256,7 +256,25 @@ export function mount(root, opts = {}) {
     if (!/^\d{6}$/.test(region)) return 'badCode';
     if (!app.coverage(region, list)) return 'uncovered';
     for (const key of ['year', 'route', 'level']) if (!String(draft[key]).trim()) return key;
+    if (isYearPrefix(draft.year)) return 'year'; // "202": still being typed
     return '';
+  }
+  // A field whose year or date is still being typed ("20", "2025-0"): its id, else null. The draft is not
+  // checked until it is complete (a checker error for every keystroke of a year would say "请修正输入").
+  function partialField() {
+    if (isYearPrefix(draft.currentTitleSince, 1950)) return 'f-currentTitleSince';
+    for (const key of ['applicationDate', 'birthDate']) if (isDatePrefix(draft[key])) return `f-${key}`;
+    for (const c of app.circumstances()) {
+      const state = draft.circ[c.kind];
+      if (!state || !state.on) continue;
+      for (const [e, entry] of (state.entries || []).entries()) {
+        for (const f of ['year', 'years']) {
+          const text = String(entry[f] ?? '');
+          if (text && isYearPrefix(f === 'years' ? yearList(text).pop() ?? '' : text)) return `c-${c.kind}-${e}-${f}`;
+        }
+      }
+    }
+    return null;
   }
 
   // ---- evaluation ---------------------------------------------------------------------------------
@@ -445,7 +463,16 @@ export function mount(root, opts = {}) {
       const key = missing === 'badCode' ? 'region' : missing;
       next.next = t(missing === 'badCode' ? 'badCode' : `next_${missing}`);
       const id = missing === 'region' ? 'f-search' : controlId({ key });
-      if (id) { next.nextId = id; next.marks.push([id, t('nextHere'), 'need']); }
+      // a code that typing more cannot make six digits is wrong (aria-invalid), not merely unfinished
+      const wrong = missing === 'badCode' && !/^\d{0,5}$/.test(draft.region.trim());
+      if (id) { next.nextId = id; next.marks.push(wrong ? [id, t('badCode'), 'error'] : [id, t('nextHere'), 'need']); }
+      return next;
+    }
+    const partial = partialField();
+    if (partial && $(partial)) {
+      next.next = t('next_finish', labelOf(partial));
+      next.nextId = partial;
+      next.marks.push([partial, t('nextHere'), 'need']);
       return next;
     }
 
@@ -513,7 +540,11 @@ export function mount(root, opts = {}) {
     }
     for (const [r, lo] of next.pendingRows) {
       if (lo.blank) continue;
-      for (const p of lo.problems) { const id = controlId({ row: r, key: p.key }); if (id) next.marks.push([id, t(p.need), 'need']); }
+      // what is missing is a need; what is wrong (bad_year, bad_amount) an error, aria-invalid at its field
+      for (const p of lo.problems) {
+        const id = controlId({ row: r, key: p.key });
+        if (id) next.marks.push([id, t(p.need), p.need.startsWith('bad_') ? 'error' : 'need']);
+      }
     }
     next.probe = makeProbe(built.profile);
     return next;
@@ -638,6 +669,7 @@ export function mount(root, opts = {}) {
   $('print-btn').addEventListener('click', print);
   $('error-list').addEventListener('click', onFocusLink);
   $('verdict-chip').addEventListener('click', onFocusLink);
+  $('skip-result').addEventListener('click', onFocusLink);
   $('next-step').addEventListener('click', onFocusLink);
   $('ways-block').addEventListener('toggle', () => { if ($('ways-block').open) results.renderWays(view); });
   $('rules-block').addEventListener('toggle', () => { if ($('rules-block').open) results.renderRules(); });

@@ -220,6 +220,16 @@ export function halfWidth(text) {
   return String(text ?? '').replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xFEE0)));
 }
 
+/** Whether text is the start of a year in [lo, hi] still being typed ("2", "20", "202"): incomplete, not wrong. */
+export function isYearPrefix(text, lo = 1990, hi = 2100) {
+  const s = halfWidth(text).trim();
+  if (!/^\d{1,3}$/.test(s)) return false;
+  for (let y = lo; y <= hi; y++) if (String(y).startsWith(s)) return true;
+  return false;
+}
+/** Whether text is the start of a YYYY-MM-DD date still being typed ("2025", "2025-0", "2025-03-1"). */
+export const isDatePrefix = (text) => /^(\d{1,4}|\d{4}-|\d{4}-\d{1,2}|\d{4}-\d{2}-\d?)$/.test(halfWidth(text).trim());
+
 /** A whole number from text ("２０２５", " 2025 ", "2025年"), or null. */
 export function parseInteger(text) {
   const key = String(text ?? '');
@@ -300,7 +310,7 @@ export function rowProblems(row) {
   if (!dated) {
     const y = parseInteger(row.year);
     if (row.year.trim() === '') out.push({ key: 'year', need: 'need_year' });
-    else if (y === null || y < 1990 || y > 2100) out.push({ key: 'year', need: 'bad_year' });
+    else if (y === null || y < 1990 || y > 2100) out.push({ key: 'year', need: isYearPrefix(row.year) ? 'need_year' : 'bad_year' });
   }
   if (!row.subject) out.push({ key: 'subject', need: 'need_subject' });
   if (!row.activity) out.push({ key: 'activity', need: 'need_activity' });
@@ -392,7 +402,7 @@ export function buildProfile(draft, options = {}) {
     rec.subject = row.subject;
     rec.activity = row.activity;
     rec[amount.unit || row.unit || 'hours'] = amount.value;
-    if (row.level) rec.level = row.level;
+    if (row.level && row.activity === 'conference') rec.level = row.level; // (hidden on other records: not sent)
     rec.filed = row.filed ? row.filed === 'yes' : null; // 不清楚: unknown (CONTRACT §5.1)
     if (row.note.trim()) rec.note = row.note.trim();
     training.push(rec);

@@ -232,7 +232,7 @@ export function createForm(app) {
     for (const key of ['subject', 'activity', 'level']) control(key).value = row[key];
     control('unit').value = row.unit || 'hours';
     for (const radio of li.querySelectorAll('input[data-key="filed"]')) radio.checked = (row.filed || '') === radio.value;
-    li.querySelector('[data-col="level"]').hidden = row.activity !== 'conference' && !row.level;
+    li.querySelector('[data-col="level"]').hidden = row.activity !== 'conference';
     li.querySelector('.rec-no').textContent = t('record', n);
     li.querySelector('[data-action="dup"]').setAttribute('aria-label', t('dupRow', n));
     li.querySelector('[data-action="del"]').setAttribute('aria-label', t('delRow', n));
@@ -268,7 +268,7 @@ export function createForm(app) {
     fillSelect(unit, words('unit'), row.unit || 'hours', null);
     const level = select(words('confLevel'), row.level);
     const levelBox = field('level', level);
-    levelBox.hidden = row.activity !== 'conference' && !row.level;
+    levelBox.hidden = row.activity !== 'conference'; // 会议级别: a conference's only (kept, not sent, otherwise)
 
     const filedName = id('filed');
     const filed = el('fieldset', { className: 'field wide filed', 'data-col': 'filed', id: filedName },
@@ -398,7 +398,7 @@ export function createForm(app) {
       row[key] = target.value;
       if (key === 'activity') {
         const box = card(uidOf(row))?.querySelector('[data-col="level"]');
-        if (box) box.hidden = row.activity !== 'conference' && !row.level;
+        if (box) box.hidden = row.activity !== 'conference';
       }
       app.changed({ row });
       return;

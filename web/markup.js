@@ -5,6 +5,7 @@ export function markup(L) {
   const h = (n) => `h${Math.min(L + n, 6)}`;
   const radios = (name) => `<div class="choices" role="radiogroup" id="f-${name}" aria-labelledby="f-${name}-label" data-choices="${name}"></div>`;
   return `
+<a id="skip-result" class="skip-link" href="#result-heading" data-focus="result-heading" data-t="skipToResult"></a>
 <header class="top">
   <${h(0)} class="title" data-t="title"></${h(0)}>
   <div class="top-actions">
@@ -136,9 +137,11 @@ export function markup(L) {
 
 <section class="result" id="result" aria-labelledby="result-heading">
   <${h(1)} id="result-heading" class="result-heading" tabindex="-1" data-t="result"></${h(1)}>
-  <div id="next-step" class="next-step" hidden>
-    <strong data-t="nextHeading"></strong>
-    <p id="next-step-text"></p>
+  <div id="next-step-live" role="status" aria-live="polite" aria-atomic="true">
+    <div id="next-step" class="next-step" hidden>
+      <strong data-t="nextHeading"></strong>
+      <p id="next-step-text"></p>
+    </div>
   </div>
   <div id="banner" class="banner pending" role="status" aria-live="polite" aria-atomic="true">
     <strong id="banner-title"></strong>

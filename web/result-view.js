@@ -12,6 +12,11 @@ export function fmt(n) {
   return typeof n === 'number' ? String(Math.round(n * 100) / 100) : '—';
 }
 
+/** A year's hours of one subject (or the total) in words: credited of required, or credited and none required. */
+export function meterText(part, lang = 'zh') {
+  return Number(part.required) > 0 ? say(lang, 'meterOf', fmt(part.credited), fmt(part.required)) : say(lang, 'meterNone', fmt(part.credited));
+}
+
 /**
  * One shortfall item in words: "2025年还需专业科目15学时，截止2025-12-31", or, when it can no longer be
  * earned (canComplete false, CONTRACT §4.2), "…，2022年的学时已无法补齐". Its clause is cited beside it.
@@ -77,11 +82,10 @@ export function createResultView(app) {
     if (!part || typeof part !== 'object') return el('td', { text: '—' });
     const credited = Number(part.credited) || 0;
     const required = Number(part.required) || 0;
-    const td = el('td', { className: 'meter' }, el('span', { className: 'nums', text: `${fmt(part.credited)}/${fmt(part.required)}` }));
-    if (required > 0) {
-      td.append(el('progress', { max: required, value: Math.min(credited, required),
-        'aria-label': `${label} ${fmt(part.credited)} / ${fmt(part.required)} ${t('hours')}` }));
-    }
+    // "40/60 学时", "40 of 60 hours"; with nothing required "30 学时（不作要求）", not "30/0"
+    const words = meterText(part, app.lang());
+    const td = el('td', { className: 'meter' }, el('span', { className: 'nums', text: words }));
+    if (required > 0) td.append(el('progress', { max: required, value: Math.min(credited, required), 'aria-label': `${label}${colon()}${words}` }));
     if (required > 0 && credited >= required) td.classList.add('full');
     return td;
   }
@@ -412,7 +416,7 @@ export function createResultView(app) {
             el('td', { text: String(r + 1) }), el('td', { text: row.year }),
             el('td', { text: row.subject ? subjectName(row.subject) : '' }),
             el('td', { text: row.activity ? app.word('activity', row.activity) : '' }),
-            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? (app.lang() === 'en' ? ' ' : '') + app.word('unit', row.unit) : ''}${row.level ? ' · ' + app.word('confLevel', row.level) : ''}` }),
+            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? (app.lang() === 'en' ? ' ' : '') + app.word('unit', row.unit) : ''}${row.level && row.activity === 'conference' ? ' · ' + app.word('confLevel', row.level) : ''}` }),
             el('td', { className: 'num', text: rec ? fmt(rec.counted === false ? 0 : rec.credited) : '—' }),
             el('td', {}, ...nodesOf(ex.parts), row.note.trim() ? el('div', { className: 'note', text: `${t('printNote')}${colon()}${row.note.trim()}` }) : null));
         }))));

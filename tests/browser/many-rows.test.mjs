@@ -54,7 +54,7 @@ async function expectCli(page, draft, label) {
   const conditional = (cli.warnings || []).some((w) => w.code === 'filing_unknown');
   assert.equal(await page.locator('#banner-title').textContent(), STATUS_ZH[cli.status] + (conditional ? '（有前提）' : ''), `${label}: verdict`);
   const cells = await page.locator('#years-body tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 4).map((c) => (c.querySelector('.nums') || c).textContent)));
-  const expected = (cli.years || []).map((y) => [String(y.year), ...['public', 'professional', 'total'].map((k) => (y[k] && typeof y[k] === 'object' ? `${fmt(y[k].credited)}/${fmt(y[k].required)}` : '—'))]);
+  const expected = (cli.years || []).map((y) => [String(y.year), ...['public', 'professional', 'total'].map((k) => (y[k] && typeof y[k] === 'object' ? (y[k].required > 0 ? `${fmt(y[k].credited)}/${fmt(y[k].required)} 学时` : `${fmt(y[k].credited)} 学时（不作要求）`) : '—'))]);
   assert.deepEqual(cells, expected, `${label}: the per-year table`);
   const todo = (await page.locator('#todo-block').isVisible()) ? await page.locator('#todo-list li').count() : 0;
   assert.equal(todo, (cli.shortfall || []).length, `${label}: shortfall items`);

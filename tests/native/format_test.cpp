@@ -66,3 +66,20 @@ TEST_CASE("to_micro keeps six decimals and never rounds more decimals up", "[for
                    0.0000005, 1e-300})
     REQUIRE_FALSE(jxjy::to_micro(x, m));
 }
+
+TEST_CASE("messages: {k} is argument k, {k|one|other} its English plural", "[format]") {
+  CHECK(jxjy::fill("{0}年还差{1}", {"2023", "10学时"}) == "2023年还差10学时");
+  const char* days = "{0} {0|day|days} × {1} {1|hour|hours} = {2} {2|hour|hours}";
+  CHECK(jxjy::fill(days, {"1", "8", "8"}) == "1 day × 8 hours = 8 hours");
+  CHECK(jxjy::fill(days, {"2", "1", "2"}) == "2 days × 1 hour = 2 hours");
+  CHECK(jxjy::fill(days, {"0.5", "8", "4"}) == "0.5 days × 8 hours = 4 hours");
+  CHECK(jxjy::fill(days, {"11", "8", "88"}) == "11 days × 8 hours = 88 hours");
+  // the text store writes the same
+  jxjy::TextStore store;
+  CHECK(store.format("{0} {0|subject|subjects} × {1}", {"1", "30"}) == "1 subject × 30");
+  CHECK(store.format("{1} {1|year|years}, {0} {0|day of this record falls|days of this record fall}", {"3", "1"}) ==
+        "1 year, 3 days of this record fall");
+  // not a plural form: kept as text
+  CHECK(jxjy::fill("{a|b} {0|x} {0|y|z", {"1"}) == "{a|b} {0|x} {0|y|z");
+  CHECK(jxjy::fill("{9|one|other}", {"1"}) == "other");  // no argument 9: not "1"
+}

@@ -8,38 +8,50 @@
 
 namespace jxjy {
 
-std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args) {
-  std::string out;
+namespace {
+
+// Writes the pattern with its placeholders filled in through put(text): "{k}" is argument k, and "{k|one|other}"
+// is `one` when argument k is "1", else `other` (English plurals: "{0} {0|day|days}"). Plain text is put in
+// runs, not char by char; anything else in braces is text.
+template <class Put>
+void expand(std::string_view pattern, std::initializer_list<std::string_view> args, Put&& put) {
   size_t from = 0;
   for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
-    if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
-    out.append(pattern.substr(from, i - from));
-    size_t k = size_t(pattern[i + 1] - '0');
-    if (k < args.size()) out.append(*(args.begin() + k));
-    from = i + 3;
-    i += 2;
+    if (i + 2 >= pattern.size() || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
+    const size_t k = size_t(pattern[i + 1] - '0');
+    const std::string_view arg = k < args.size() ? *(args.begin() + k) : std::string_view();
+    if (pattern[i + 2] == '}') {
+      put(pattern.substr(from, i - from));
+      put(arg);
+      from = i + 3;
+      i += 2;
+    } else if (pattern[i + 2] == '|') {
+      const size_t bar = pattern.find('|', i + 3), close = pattern.find('}', i + 3);
+      if (bar == std::string_view::npos || close == std::string_view::npos || bar > close) continue;
+      put(pattern.substr(from, i - from));
+      put(arg == "1" ? pattern.substr(i + 3, bar - i - 3) : pattern.substr(bar + 1, close - bar - 1));
+      from = close + 1;
+      i = close;
+    }
   }
-  out.append(pattern.substr(from));
+  put(pattern.substr(from));
+}
+
+}  // namespace
+
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  std::string out;
+  expand(pattern, args, [&](std::string_view s) { out.append(s); });
   return out;
 }
 
 std::string_view TextStore::format(std::string_view pattern, std::initializer_list<std::string_view> args) {
   size_t n = 0;  // written so far, at free_
-  auto put = [&](std::string_view s) {
+  expand(pattern, args, [&](std::string_view s) {
     if (s.size() > left_ - n) move_to_new_block(n, s.size());
     if (!s.empty()) std::memcpy(free_ + n, s.data(), s.size());
     n += s.size();
-  };
-  size_t from = 0;
-  for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
-    if (i + 2 >= pattern.size() || pattern[i + 2] != '}' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
-    put(pattern.substr(from, i - from));  // plain text is copied in runs, not char by char
-    size_t k = size_t(pattern[i + 1] - '0');
-    if (k < args.size()) put(*(args.begin() + k));
-    from = i + 3;
-    i += 2;
-  }
-  put(pattern.substr(from));
+  });
   std::string_view text(free_, n);
   free_ += n;
   left_ -= n;

@@ -12,7 +12,8 @@
 
 namespace jxjy {
 
-// The pattern with {0}…{9} replaced by the arguments, as a string of its own.
+// The pattern with {0}…{9} replaced by the arguments, as a string of its own. "{k|one|other}" is `one`
+// when argument k is "1", else `other`: English plurals, "{0} {0|day|days}" (1 day, 2 days, 0.5 days).
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
 
 // The texts of one result (messages, bases), kept in blocks that never move, so the result holds
