@@ -50,7 +50,7 @@ struct Checker::Impl {
       const RuleSet* rs = in_force ? in_force : earliest;
       // Catalogue warnings cite the notice that is applied, as a whole.
       const Document& notice = rs->documents.front();
-      Citation whole{&notice, "全文"};
+      Citation whole{&notice, kWholeNotice};
       // whose notice it is, where that is not plainly the region's own (新疆: a city's notice applied region-wide)
       if (rs->scope) res.warnings.push_back({"rule_set_scope", rs->scope->in(l), whole});
       if (c != code)
@@ -69,7 +69,7 @@ struct Checker::Impl {
         res.warnings.push_back({"rule_set_outdated",
                                 message(res.texts, l, M::rule_set_outdated,
                                     std::to_string(rs->notice_year), std::to_string(p.year)),
-                                {&rs->documents.front(), "全文"}});
+                                {&rs->documents.front(), kWholeNotice}});
       return rs;
     }
     res.errors.push_back({"region_not_covered", "/region",
@@ -259,6 +259,15 @@ std::string Checker::regions() const {
     i = j - 1;
   }
   return o.end_arr().take();
+}
+
+std::string Checker::rule_set_for(std::string_view region, int application_date) const {
+  Profile p;
+  p.region = std::string(region);
+  p.application_date = application_date;
+  Result scratch;  // the choice's warnings and errors are not wanted here
+  const RuleSet* rs = impl_->select(p, scratch);
+  return rs ? rs->id : std::string();
 }
 
 std::string Checker::explain(std::string_view rule_set_id, std::string_view locale) const {
