@@ -116,7 +116,7 @@ RollPlace roll_place(std::string_view path, const std::vector<size_t>& rows) {
 
 std::string roll_results_csv(const Checker& checker, const Roll& roll, std::string_view locale, bool& all_ok) {
   const Locale l = locale == "en" ? Locale::en : Locale::zh;
-  const std::string_view sep = l == Locale::en ? "; " : "；";
+  const std::string_view sep = catalogue_text(M::list_semicolon, l);
   auto add = [&](std::string& list, std::string_view item) { (list += list.empty() ? "" : std::string(sep)) += item; };
   all_ok = roll.errors.empty();
   std::string out;
@@ -157,7 +157,7 @@ std::string roll_results_csv(const Checker& checker, const Roll& roll, std::stri
     }
     if (status == "error") all_ok = false;
     int st = find_name(kStatusNames, status);
-    std::string cells[] = {p.name, row_ranges(p.all_rows, l == Locale::en ? ", " : "、"),
+    std::string cells[] = {p.name, row_ranges(p.all_rows, catalogue_text(M::list_sep, l)),
                            std::string(word(kStatusNames, unsigned(st < 0 ? 4 : st), l)), rule_set,
                            shortfall, can, deadline, warnings, errors};
     for (size_t i = 0; i < std::size(cells); ++i) {
