@@ -16,6 +16,7 @@
 //                       text ({"ok":true,"forms":[…]} or the ok:false result of evaluate); "" before init
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
+//   rule_set_for(region, date) the id of the rule set a profile of that region and date (YYYYMMDD) is checked against; "" when none.
 //   version()           the library version.
 //   read_roll(csv, locale)  a roll (README "Roll") as JSON text: {people:[{name, firstRow, profile, rows,
 //                       allRows, errors}], errors}, each error {row, column, code, message}; profile is the
@@ -123,6 +124,11 @@ std::string explain(const std::string& id, const std::string& locale) {
   return g_checker ? g_checker->explain(id, locale) : std::string();
 }
 
+// The rule set's id for a region and application date (YYYYMMDD), "" when none covers it.
+std::string rule_set_for(const std::string& region, int date) {
+  return g_checker ? g_checker->rule_set_for(region, date) : std::string();
+}
+
 std::string version() { return jxjy::version(); }
 
 void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
@@ -209,6 +215,7 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("forms_input", &forms_input);
   emscripten::function("regions", &regions);
   emscripten::function("explain", &explain);
+  emscripten::function("rule_set_for", &rule_set_for);
   emscripten::function("version", &version);
   emscripten::function("message", &message);
   emscripten::function("read_roll", &read_roll);
