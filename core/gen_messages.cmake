@@ -1,7 +1,7 @@
 # Writes a catalogue's C++ form from a JSON file of key -> {zh, en}: an enum with one id per text and a
 # table of its zh and en words, so the code names texts and the words live in core/data.
 #   messages.inc from core/data/messages.json: enum class M, kMessages (the default)
-#   explain.inc from core/data/explain.json: -DSECTION=texts -DENUM=X -DTABLE=kExplainTexts
+#   explain.inc from core/data/explain.json: -DSECTION=texts -DENUM=X -DTABLE=kExplainTexts -DNO_KEYS=ON
 if(NOT DEFINED SECTION)
   set(SECTION messages)
 endif()
@@ -26,7 +26,11 @@ foreach(i RANGE ${last})
     string(REPLACE "\n" "\\n" ${v} "${${v}}")
   endforeach()
   string(APPEND ids "  ${key},\n")
-  string(APPEND rows "    {\"${key}\", \"${zh}\", \"${en}\"},\n")
+  if(NO_KEYS)  # a catalogue looked up only by id keeps no key strings
+    string(APPEND rows "    {{}, \"${zh}\", \"${en}\"},\n")
+  else()
+    string(APPEND rows "    {\"${key}\", \"${zh}\", \"${en}\"},\n")
+  endif()
 endforeach()
 get_filename_component(in_name "${IN}" NAME)
 set(out "// Generated from core/data/${in_name} by core/gen_messages.cmake. Do not edit.\n")

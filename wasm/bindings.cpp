@@ -39,8 +39,13 @@
 
 #include "jxjy/jxjy.h"
 #include "jxjy/tape.h"
+#include "base/cold.h"
 
 namespace {
+
+// What runs once or on demand (loading the rules, the catalogue, explain, forms, the roll) is JXJY_COLD:
+// built for size, the optimiser keeps the loader, explainer and roll reader as calls instead of copying
+// them into these wrappers (bench/README.md "The wasm's contents"). Every evaluation's path stays -O3.
 
 std::unique_ptr<jxjy::Checker> g_checker;
 std::vector<jxjy::RuleFile> g_pending;
@@ -57,7 +62,7 @@ void add_rule_set(const std::string& text) {
   g_pending.push_back({"rules[" + std::to_string(g_pending.size()) + "]", text});
 }
 
-std::string init(bool builtin) {
+JXJY_COLD std::string init(bool builtin) {
   g_checker.reset();
   std::vector<jxjy::RuleFile> files = builtin ? jxjy::builtin_rule_files() : std::move(g_pending);
   g_pending.clear();
@@ -113,25 +118,25 @@ std::string result_keys() {
   return out + "]";
 }
 
-std::string forms_input(size_t n) {
+JXJY_COLD std::string forms_input(size_t n) {
   if (!g_checker) return std::string();
   return g_checker->forms(std::string_view(g_input.data(), std::min(n, g_input.size())));
 }
 
-std::string regions() { return g_checker ? g_checker->regions() : std::string("[]"); }
+JXJY_COLD std::string regions() { return g_checker ? g_checker->regions() : std::string("[]"); }
 
-std::string explain(const std::string& id, const std::string& locale) {
+JXJY_COLD std::string explain(const std::string& id, const std::string& locale) {
   return g_checker ? g_checker->explain(id, locale) : std::string();
 }
 
 // The rule set's id for a region and application date (YYYYMMDD), "" when none covers it.
-std::string rule_set_for(const std::string& region, int date) {
+JXJY_COLD std::string rule_set_for(const std::string& region, int date) {
   return g_checker ? g_checker->rule_set_for(region, date) : std::string();
 }
 
 std::string version() { return jxjy::version(); }
 
-void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
+JXJY_COLD void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
   out += '[';
   for (size_t i = 0; i < errors.size(); ++i) {
     const auto& e = errors[i];
@@ -150,7 +155,7 @@ void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
   out += ']';
 }
 
-std::string read_roll(const std::string& csv, const std::string& locale) {
+JXJY_COLD std::string read_roll(const std::string& csv, const std::string& locale) {
   jxjy::Roll roll = jxjy::read_roll(csv, locale);
   std::string out = "{\"people\":[";
   for (size_t i = 0; i < roll.people.size(); ++i) {
@@ -176,7 +181,7 @@ std::string read_roll(const std::string& csv, const std::string& locale) {
 
 // The key "checkDate" can only appear as a key in the core's profile text (inside a string its quotes are
 // escaped), so a profile without it gets check_date as its first member.
-std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date) {
+JXJY_COLD std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date) {
   if (!g_checker) return std::string();
   jxjy::Roll roll = jxjy::read_roll(csv, locale);
   if (!check_date.empty())
@@ -192,7 +197,7 @@ std::string roll_results_csv(const std::string& csv, const std::string& locale, 
 }
 
 // rows as text ("5,7,9": JS joins the array), so no emscripten::val glue joins the checker's module.
-std::string roll_place(const std::string& path, const std::string& rows_text) {
+JXJY_COLD std::string roll_place(const std::string& path, const std::string& rows_text) {
   std::vector<size_t> rows(rows_text.empty() ? 0 : 1);
   for (char c : rows_text) c == ',' ? rows.push_back(0) : void(rows.back() = rows.back() * 10 + size_t(c - '0'));
   const jxjy::RollPlace at = jxjy::roll_place(path, rows);
@@ -201,7 +206,7 @@ std::string roll_place(const std::string& path, const std::string& rows_text) {
   return out + "}";
 }
 
-std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
+JXJY_COLD std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
 
 }  // namespace
 

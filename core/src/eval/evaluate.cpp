@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "base/format.h"
+#include "base/sort_few.h"
 #include "base/messages.h"
 
 namespace jxjy {
@@ -224,7 +225,7 @@ class Evaluation {
     for (const Circumstance* c : entries(a, p_))
       for (int y : bounded_years(a, *c))
         if (in_window(y) && std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
-    std::sort(out.begin(), out.end(), std::greater<int>());
+    sort_few(out.begin(), out.end(), std::greater<int>());
     return out;
   }
   std::string year_list(const std::vector<int>& ys) const {
@@ -896,7 +897,7 @@ class Evaluation {
       res_.status = Status::met;
       // Under "any N", the most recent N compliant years carry the verdict; the others are not needed.
       for (auto& row : res_.years) row.required = false;
-      std::sort(done.begin(), done.end(), [](const YearResult* a, const YearResult* b) { return a->year > b->year; });
+      sort_few(done.begin(), done.end(), [](const YearResult* a, const YearResult* b) { return a->year > b->year; });
       for (int i = 0; i < by_hours && i < int(done.size()); ++i) done[size_t(i)]->required = true;
       return;
     }
@@ -904,7 +905,7 @@ class Evaluation {
     // The years to complete: those that can still be completed first, then the cheapest; on a tie
     // the most recent.
     auto can = [&](const YearResult* r) { return completion(r->year).can; };
-    std::stable_sort(unmet.begin(), unmet.end(), [&](const YearResult* a, const YearResult* b) {
+    sort_few(unmet.begin(), unmet.end(), [&](const YearResult* a, const YearResult* b) {
       bool ca = can(a), cb = can(b);
       if (ca != cb) return ca;
       Micro xa = gaps(*a).sum(), xb = gaps(*b).sum();
@@ -913,7 +914,7 @@ class Evaluation {
     });
     for (size_t i = size_t(missing); i < unmet.size(); ++i) unmet[i]->required = false;
     unmet.resize(std::min(unmet.size(), size_t(missing)));
-    std::sort(unmet.begin(), unmet.end(), [](const YearResult* a, const YearResult* b) { return a->year < b->year; });
+    sort_few(unmet.begin(), unmet.end(), [](const YearResult* a, const YearResult* b) { return a->year < b->year; });
     res_.shortfall.reserve(unmet.size() * 3);
     std::string lost;  // the years that can no longer be completed
     const RuleItem* lost_by = nullptr;
