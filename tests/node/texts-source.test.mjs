@@ -90,3 +90,23 @@ test('core/data/explain.json: every text in both languages, each used by explain
       assert.doesNotMatch(t.en, /[\u4e00-\u9fff（），。：；、《》]/, `${key}: English without Chinese`);
   }
 });
+
+// The page words a shortfall itself (web/texts.js, beside its clause and deadline); it uses the catalogue's
+// words for it, so a result's reason and the page's to-do list never say it two ways (还差 / 无法补足).
+test('the page says a shortfall in the words of messages.json', async () => {
+  const { say } = await import('../../web/texts.js');
+  const { messages } = JSON.parse(readFileSync(join(root, 'core/data/messages.json'), 'utf8'));
+  const short = messages.year_not_met.zh.match(/还./)[0];
+  const cannot = messages.cannot_complete.zh.match(/无法补./)[0];
+  assert.deepEqual([short, cannot], ['还差', '无法补足']);
+  assert.ok(say('zh', 'shortItem', 2023, '专业科目', 12).includes(short));
+  assert.ok(say('zh', 'shortTotal', 2023, 12).includes(short));
+  assert.ok(say('zh', 'cannotComplete', 2023).includes(cannot));
+  assert.ok(say('zh', 'roll_cannot').includes(cannot));
+  assert.match(messages.year_not_met.en, /missing/);
+  assert.match(say('en', 'shortItem', 2023, 'professional', 12), /missing/);
+  assert.match(say('en', 'shortTotal', 2023, 12), /missing/);
+  const completed = messages.cannot_complete.en.match(/can no longer be completed/)[0];
+  assert.ok(say('en', 'cannotComplete', 2023).includes(completed));
+  assert.ok(say('en', 'roll_cannot').includes(completed));
+});
