@@ -16,6 +16,7 @@
 //                       text ({"ok":true,"forms":[…]} or the ok:false result of evaluate); "" before init
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
+//   rule_set_for(region, date) the id of the rule set a profile of that region and date (YYYYMMDD) is checked against; "" when none.
 //   version()           the library version.
 //   read_roll(csv, locale)  a roll (README "Roll") as JSON text: {people:[{name, firstRow, profile, rows,
 //                       allRows, errors}], errors}, each error {row, column, code, message}; profile is the
@@ -42,8 +43,13 @@
 
 #include "jxjy/jxjy.h"
 #include "jxjy/tape.h"
+#include "base/cold.h"
 
 namespace {
+
+// What runs once or on demand (loading the rules, the catalogue, explain, forms, the roll) is JXJY_COLD:
+// built for size, the optimiser keeps the loader, explainer and roll reader as calls instead of copying
+// them into these wrappers (bench/README.md "The wasm's contents"). Every evaluation's path stays -O3.
 
 std::unique_ptr<jxjy::Checker> g_checker;
 std::vector<jxjy::RuleFile> g_pending;
@@ -60,7 +66,7 @@ void add_rule_set(const std::string& text) {
   g_pending.push_back({"rules[" + std::to_string(g_pending.size()) + "]", text});
 }
 
-std::string init(bool builtin) {
+JXJY_COLD std::string init(bool builtin) {
   g_checker.reset();
   std::vector<jxjy::RuleFile> files = builtin ? jxjy::builtin_rule_files() : std::move(g_pending);
   g_pending.clear();
@@ -116,20 +122,25 @@ std::string result_keys() {
   return out + "]";
 }
 
-std::string forms_input(size_t n) {
+JXJY_COLD std::string forms_input(size_t n) {
   if (!g_checker) return std::string();
   return g_checker->forms(std::string_view(g_input.data(), std::min(n, g_input.size())));
 }
 
-std::string regions() { return g_checker ? g_checker->regions() : std::string("[]"); }
+JXJY_COLD std::string regions() { return g_checker ? g_checker->regions() : std::string("[]"); }
 
-std::string explain(const std::string& id, const std::string& locale) {
+JXJY_COLD std::string explain(const std::string& id, const std::string& locale) {
   return g_checker ? g_checker->explain(id, locale) : std::string();
+}
+
+// The rule set's id for a region and application date (YYYYMMDD), "" when none covers it.
+JXJY_COLD std::string rule_set_for(const std::string& region, int date) {
+  return g_checker ? g_checker->rule_set_for(region, date) : std::string();
 }
 
 std::string version() { return jxjy::version(); }
 
-void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
+JXJY_COLD void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
   out += '[';
   for (size_t i = 0; i < errors.size(); ++i) {
     const auto& e = errors[i];
@@ -165,7 +176,7 @@ void person_json(std::string& out, const jxjy::RollPerson& p) {
   out += '}';
 }
 
-std::string read_roll(const std::string& csv, const std::string& locale) {
+JXJY_COLD std::string read_roll(const std::string& csv, const std::string& locale) {
   jxjy::RollReader reader(csv, locale);
   std::string out = "{\"people\":[";
   for (size_t i = 0; i < reader.size(); ++i) {
@@ -207,7 +218,7 @@ void roll_close() { g_roll.reset(); }
 
 // The key "checkDate" can only appear as a key in the core's profile text (inside a string its quotes are
 // escaped), so a profile without it gets check_date as its first member.
-std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date) {
+JXJY_COLD std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date) {
   if (!g_checker) return std::string();
   jxjy::RollReader reader(csv, locale);
   std::string out = jxjy::roll_results_header(locale);
@@ -227,7 +238,7 @@ std::string roll_results_csv(const std::string& csv, const std::string& locale, 
 }
 
 // rows as text ("5,7,9": JS joins the array), so no emscripten::val glue joins the checker's module.
-std::string roll_place(const std::string& path, const std::string& rows_text) {
+JXJY_COLD std::string roll_place(const std::string& path, const std::string& rows_text) {
   std::vector<size_t> rows(rows_text.empty() ? 0 : 1);
   for (char c : rows_text) c == ',' ? rows.push_back(0) : void(rows.back() = rows.back() * 10 + size_t(c - '0'));
   const jxjy::RollPlace at = jxjy::roll_place(path, rows);
@@ -236,7 +247,7 @@ std::string roll_place(const std::string& path, const std::string& rows_text) {
   return out + "}";
 }
 
-std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
+JXJY_COLD std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
 
 }  // namespace
 
@@ -250,6 +261,7 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("forms_input", &forms_input);
   emscripten::function("regions", &regions);
   emscripten::function("explain", &explain);
+  emscripten::function("rule_set_for", &rule_set_for);
   emscripten::function("version", &version);
   emscripten::function("message", &message);
   emscripten::function("read_roll", &read_roll);

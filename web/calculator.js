@@ -20,8 +20,8 @@ import { markupHash } from './first-screen.js';
 import { say } from './texts.js';
 import { word as vocabWord } from './words.js';
 import {
-  buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, hasContent, isDatePrefix, isYearPrefix, loadDraft, loadTab,
-  localDate, saveDraft, saveTab, yearList,
+  buildProfile, draftFromProfile, emptyDraft, fieldOf, forgetDraft, halfWidth, hasContent, isDatePrefix, isYearPrefix,
+  loadDraft, loadTab, localDate, parseInteger, saveDraft, saveTab, yearList,
 } from './draft.js';
 import { createForm, el, nextTask } from './form.js';
 import { createRegionPicker } from './region-picker.js';
@@ -222,12 +222,24 @@ export function mount(root, opts = {}) {
     notice(text) { $('notice').textContent = text; },
   };
 
+  // The rule set of a covered region is the checker's own choice (checker.ruleSetFor: validFrom against
+  // the application date), asked once per region and date and kept; a region with one rule set has nothing
+  // to choose. null while the answer is awaited, and without an application year or date.
+  const chosenRuleSets = new Map(); // `${region}|${date}` -> rule-set id (null: none); undefined while asked
   function ruleSetFor(entry) {
-    const sets = [...(entry.ruleSets || [])].sort((a, b) => a.year - b.year);
-    if (!sets.length) return null;
-    const year = Number(String(draft.year).replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)));
-    const inForce = sets.filter((s) => s.year <= year);
-    return inForce.length ? inForce[inForce.length - 1] : sets[0];
+    const sets = entry.ruleSets || [];
+    if (sets.length <= 1) return sets[0] || null;
+    const typed = halfWidth(draft.applicationDate || '').trim();
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(typed) ? typed : parseInteger(draft.year);
+    if (date === null) return null;
+    const key = `${entry.region}|${date}`;
+    if (!chosenRuleSets.has(key) && checker && checker.ruleSetFor) {
+      chosenRuleSets.set(key, undefined);
+      Promise.resolve().then(() => checker.ruleSetFor(entry.region, date)).then(
+        (id) => { chosenRuleSets.set(key, id); picker.render(); form.renderCircumstances(); },
+        () => chosenRuleSets.set(key, null));
+    }
+    return sets.find((s) => s.id === chosenRuleSets.get(key)) || null;
   }
 
   const form = createForm(app);

@@ -2,7 +2,7 @@
 // something else: the profile sent to the checker (with a map from JSON Pointer to the field that holds
 // the value), the stored copy in localStorage (type-checked on the way back in), and the #p= share link
 // (CONTRACT §4.4). No DOM here: the page, <jxjy-checker> and the tests use it alike.
-import { circumstanceFields, idOf, ids, isListField } from './words.js';
+import { VOCABULARY, circumstanceFields, idOf, ids, isListField } from './words.js';
 
 export const STORAGE_KEY = 'jxjy.calculator.draft.v2';
 const OLD_STORAGE_KEY = 'jxjy.calculator.draft.v1';
@@ -244,13 +244,10 @@ export function parseInteger(text) {
 const intMemo = new Map();
 const amountMemo = new Map();
 
-const UNIT_WORDS = [
-  ['hours', ['学时', '课时', '小时', 'hours', 'hour', 'h']],
-  ['minutes', ['分钟', 'minutes', 'minute', 'min']],
-  ['days', ['天', '日', 'days', 'day']],
-  ['months', ['个月', '月', 'months', 'month']],
-  ['subjects', ['门', '科', 'subjects', 'subject']],
-];
+// The unit words typed after a number: each unit's zh, en, id and `also` words of the vocabulary, the
+// list the roll reader (core/src/roll/roll.cpp) accepts too; the longest first (a word before its own ending).
+const UNIT_WORDS = VOCABULARY.unit.map((u) => [u.id,
+  [...new Set([u.zh, u.en, u.id, ...(u.also ?? [])].map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length)]);
 /**
  * An amount from text: {value, unit} where unit is the unit word typed after the number ("30学时",
  * "3 天") or null; value null when the text is not a non-negative number.

@@ -450,6 +450,14 @@ export interface Checker {
    */
   explain(id: string, locale?: 'zh' | 'en'): string | null;
   /**
+   * The id of the rule set a profile of this region and application date is checked against (the
+   * checker's own choice: the region's rule sets, else its city's or province's; the latest in force on
+   * the date, else the earliest), or null when none covers the region. applicationDate: 'YYYY-MM-DD' or
+   * an application year (its 31 December). Throws TypeError for a region that is not six digits,
+   * RangeError for a date that is neither.
+   */
+  ruleSetFor(region: string, applicationDate: string | number): string | null;
+  /**
    * A roll (README "Roll"): CSV text of many people, one row per training record, read by the core's
    * one reader (the same as `jxjy roll`). A leading BOM is dropped. Throws a RangeError for another locale.
    */

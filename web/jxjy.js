@@ -444,6 +444,17 @@ function readTape(t, heap, view) {
   }
 }
 
+// An application date as YYYYMMDD: 'YYYY-MM-DD' (a real calendar day), or a year's 31 December; else null.
+function dateNumber(d) {
+  if (Number.isInteger(d)) return d >= 1900 && d <= 2100 ? d * 10000 + 1231 : null;
+  const m = typeof d === 'string' && /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  if (!m) return null;
+  const [y, mo, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, day));
+  if (y < 1900 || y > 2100 || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== day) return null;
+  return y * 10000 + mo * 100 + day;
+}
+
 function rollLocale(options) {
   if (options === null || typeof options !== 'object') throw new TypeError('jxjy: roll options must be an object');
   const locale = options.locale === undefined ? 'zh' : options.locale;
@@ -621,6 +632,22 @@ export async function createChecker(options = {}) {
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
       const text = core.explain(id, locale);
       return text === '' ? null : text;
+    },
+    /**
+     * The id of the rule set a profile of this region and application date is checked against (the
+     * checker's own choice: the region's, else its city's or province's; the latest in force on the date,
+     * else the earliest), or null when no rule set covers the region. applicationDate: 'YYYY-MM-DD', or an
+     * application year (its 31 December, as a profile without applicationDate is read).
+     */
+    ruleSetFor(region, applicationDate) {
+      if (typeof region !== 'string' || !/^\d{6}$/.test(region))
+        throw new TypeError('jxjy: ruleSetFor(region, applicationDate): region must be a six-digit region code (a string)');
+      const ymd = dateNumber(applicationDate);
+      if (ymd === null)
+        throw new RangeError(`jxjy: ruleSetFor: applicationDate must be a date 'YYYY-MM-DD' or a year (1900-2100), not ${String(applicationDate)}`);
+      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      const id = core.rule_set_for(region, ymd);
+      return id === '' ? null : id;
     },
     /**
      * A roll (README "Roll"): CSV text of many people, one row per training record, read by the core's

@@ -18,8 +18,8 @@ export function meterText(part, lang = 'zh') {
 }
 
 /**
- * One shortfall item in words: "2025年还需专业科目15学时，截止2025-12-31", or, when it can no longer be
- * earned (canComplete false, CONTRACT §4.2), "…，2022年的学时已无法补齐". Its clause is cited beside it.
+ * One shortfall item in words: "2025年还差专业科目15学时，截止2025-12-31", or, when it can no longer be
+ * earned (canComplete false, CONTRACT §4.2), "…，2022年的学时已无法补足". Its clause is cited beside it.
  */
 export function shortfallText(s, lang = 'zh') {
   const hours = fmt(s.hours);

@@ -95,6 +95,8 @@ function startWorker(options, started) {
         },
         /** A rule set in words (Markdown), as jxjy.js's explain(); rejects where that throws. */
         explain: (id, locale = 'zh') => call({ op: 'explain', ruleSet: id, locale }),
+        /** The id of the rule set the checker applies to a region and application date, as jxjy.js's ruleSetFor(). */
+        ruleSetFor: (region, date) => call({ op: 'ruleSetFor', region, date }),
         regions: () => JSON.parse(m.regionsText),
         terminate() { worker.terminate(); fail('terminated'); },
       }));
@@ -126,6 +128,7 @@ export async function createMainThreadChecker(options = {}) {
     forms: async (profile) => c.forms(profile),
     regions: () => c.regions(),
     explain: async (id, locale = 'zh') => c.explain(id, locale),
+    ruleSetFor: async (region, date) => c.ruleSetFor(region, date),
     terminate() {},
   });
 }

@@ -4,6 +4,8 @@
 #include <optional>
 #include <map>
 
+#include "base/cold.h"
+#include "base/sort_few.h"
 #include "check.h"
 #include "eval/evaluate.h"
 #include "forms/forms.h"
@@ -50,7 +52,7 @@ struct Checker::Impl {
       const RuleSet* rs = in_force ? in_force : earliest;
       // Catalogue warnings cite the notice that is applied, as a whole.
       const Document& notice = rs->documents.front();
-      Citation whole{&notice, "全文"};
+      Citation whole{&notice, kWholeNotice};
       // whose notice it is, where that is not plainly the region's own (新疆: a city's notice applied region-wide)
       if (rs->scope) res.warnings.push_back({"rule_set_scope", rs->scope->in(l), whole});
       if (c != code)
@@ -69,7 +71,7 @@ struct Checker::Impl {
         res.warnings.push_back({"rule_set_outdated",
                                 message(res.texts, l, M::rule_set_outdated,
                                     std::to_string(rs->notice_year), std::to_string(p.year)),
-                                {&rs->documents.front(), "全文"}});
+                                {&rs->documents.front(), kWholeNotice}});
       return rs;
     }
     res.errors.push_back({"region_not_covered", "/region",
@@ -103,7 +105,7 @@ Checker::~Checker() = default;
 
 static_assert(Limits::kMaxBytes == kMaxDocumentBytes, "one size limit for documents");
 
-std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std::vector<RuleError>& errors) {
+JXJY_COLD std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std::vector<RuleError>& errors) {
   std::unique_ptr<Checker> c(new Checker());
   size_t before = errors.size();
   if (files.size() > kMaxRuleSets) {  // README "Limits": refused before any is read
@@ -111,6 +113,7 @@ std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std
     return nullptr;
   }
   std::map<std::string, std::string> ids;
+  std::vector<RuleSet> loaded;  // in file order; sorted below
   for (const auto& f : resolve_based_on(files, errors)) {
     std::vector<Problem> problems;
     auto rs = load_rule_set(f.name, f.text, problems);
@@ -126,14 +129,21 @@ std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& files, std
     }
     ids[rs->id] = f.name;
     serialise_once(*rs);
-    c->impl_->sets.push_back(std::move(*rs));
+    loaded.push_back(std::move(*rs));
   }
   if (files.empty()) errors.push_back({"", "", "no_rules", "no rule files given"});
   if (errors.size() != before) return nullptr;
-  auto& sets = c->impl_->sets;
-  std::sort(sets.begin(), sets.end(), [](const RuleSet& a, const RuleSet& b) {
-    return a.region != b.region ? a.region < b.region : a.valid_from < b.valid_from;
+  // By region, then validFrom, sorted through their indexes: each rule set is moved once, and no sort of
+  // whole rule sets is compiled (in the wasm module that sort was 12 KB of code for five rule sets).
+  std::vector<size_t> order(loaded.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  sort_few(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const RuleSet &x = loaded[a], &y = loaded[b];
+    return x.region != y.region ? x.region < y.region : x.valid_from < y.valid_from;
   });
+  auto& sets = c->impl_->sets;
+  sets.reserve(loaded.size());
+  for (size_t i : order) sets.push_back(std::move(loaded[i]));
   return c;
 }
 
@@ -185,7 +195,7 @@ void Checker::evaluate_into(std::string_view text, std::string& out, bool& input
   to_json(res, out);
 }
 
-std::string Checker::forms(std::string_view text, bool& input_ok) const {
+JXJY_COLD std::string Checker::forms(std::string_view text, bool& input_ok) const {
   Result res;
   Profile p;
   impl_->check(text, res, &p);
@@ -208,7 +218,7 @@ std::string Checker::forms(std::string_view text, bool& input_ok) const {
   return out;
 }
 
-std::string Checker::forms(std::string_view text) const {
+JXJY_COLD std::string Checker::forms(std::string_view text) const {
   bool ok;
   return forms(text, ok);
 }
@@ -225,7 +235,7 @@ void evaluate_to_tape(const Checker& checker, std::string_view text, ResultTape&
   to_tape(res, out);
 }
 
-std::string Checker::regions() const {
+JXJY_COLD std::string Checker::regions() const {
   JsonOut o;
   o.arr();
   const auto& sets = impl_->sets;
@@ -261,7 +271,16 @@ std::string Checker::regions() const {
   return o.end_arr().take();
 }
 
-std::string Checker::explain(std::string_view rule_set_id, std::string_view locale) const {
+JXJY_COLD std::string Checker::rule_set_for(std::string_view region, int application_date) const {
+  Profile p;
+  p.region = std::string(region);
+  p.application_date = application_date;
+  Result scratch;  // the choice's warnings and errors are not wanted here
+  const RuleSet* rs = impl_->select(p, scratch);
+  return rs ? rs->id : std::string();
+}
+
+JXJY_COLD std::string Checker::explain(std::string_view rule_set_id, std::string_view locale) const {
   for (const auto& rs : impl_->sets)
     if (rs.id == rule_set_id || rs.file == rule_set_id) return jxjy::explain(rs, locale == "en" ? Locale::en : Locale::zh);
   return "";

@@ -347,12 +347,12 @@ test('what to do next: deadlines, a year that can no longer be made up, and this
     training: [{ year: today, subject: 'public', activity: 'course', hours: 10 }] });
   await page.locator('#banner[data-stage="verdict"]').waitFor();
   const todo = page.locator('#todo-list li');
-  assert.match(await todo.first().textContent(), new RegExp(`^${today}年还需公需科目20学时，通知未规定截止日期 （.+ 二（一）.*）$`));
+  assert.match(await todo.first().textContent(), new RegExp(`^${today}年还差公需科目20学时，通知未规定截止日期 （.+ 二（一）.*）$`));
   // a past year can no longer be made up, and the page says so, with its clause
   await page.locator('#f-year').fill('2024');
   await page.locator('#records-list > li [data-col="year"] input').fill('2024');
-  await page.locator('#todo-list li', { hasText: '2024年的学时已无法补齐' }).first().waitFor();
-  assert.match(await todo.first().textContent(), /^2024年还需公需科目20学时，2024年的学时已无法补齐 （.+）$/);
+  await page.locator('#todo-list li', { hasText: '2024年的学时已无法补足' }).first().waitFor();
+  assert.match(await todo.first().textContent(), /^2024年还差公需科目20学时，2024年的学时已无法补足 （.+）$/);
   // the region's ways to earn hours, as the checker converts them
   await page.locator('#ways-block summary').click();
   await page.locator('#ways-list:not([aria-busy]) li').first().waitFor(); // the checker's answers are all in

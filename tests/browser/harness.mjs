@@ -152,7 +152,7 @@ export const STATUS_ZH = { met: '达标', exempt: '免于要求', advisory: '仅
 const SUBJECT_ZH = { public: '公需科目', professional: '专业科目' };
 /** The page's Chinese shortfall sentence for one shortfall entry (a deadline may follow it). */
 export function shortfallSentence(s) {
-  return s.subject === 'total' ? `${s.year}年还需${s.hours}学时（公需或专业科目均可）` : `${s.year}年还需${SUBJECT_ZH[s.subject]}${s.hours}学时`;
+  return s.subject === 'total' ? `${s.year}年还差${s.hours}学时（公需或专业科目均可）` : `${s.year}年还差${SUBJECT_ZH[s.subject]}${s.hours}学时`;
 }
 
 const AMOUNTS = ['hours', 'minutes', 'days', 'months', 'subjects'];

@@ -67,7 +67,7 @@ test('print: a one-page summary, not the form', { skip, timeout: 90_000 }, async
   assert.equal(await page.locator('input:visible, select:visible, button:visible').count(), 0);
   const text = await page.locator('#print-summary').innerText();
   for (const part of ['继续教育学时测算摘要', '张三', localToday(), '未达标', '关于进一步做好专业技术人员继续教育相关工作的通知',
-    '2023年还需专业科目20学时', '5天 × 8学时', '备注：线上课程']) assert.ok(text.includes(part), `summary has "${part}":\n${text}`);
+    '2023年还差专业科目20学时', '5天 × 8学时', '备注：线上课程']) assert.ok(text.includes(part), `summary has "${part}":\n${text}`);
   assert.doesNotMatch(text, /mm\/dd\/yyyy/i);
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;

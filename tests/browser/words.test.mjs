@@ -8,14 +8,14 @@ import { buildProfile, decodeShare, encodeShare, halfWidth, parseAmount, parseIn
 
 test('a shortfall item says what, how much, by when, or that it can no longer be made up', () => {
   assert.equal(shortfallText({ year: 2025, subject: 'professional', hours: 15, canComplete: true, deadline: '2025-12-31' }),
-    '2025年还需专业科目15学时，截止2025-12-31');
+    '2025年还差专业科目15学时，截止2025-12-31');
   assert.equal(shortfallText({ year: 2022, subject: 'public', hours: 30, canComplete: false, deadline: '2022-12-31' }),
-    '2022年还需公需科目30学时，2022年的学时已无法补齐');
-  assert.equal(shortfallText({ year: 2023, subject: 'total', hours: 12.5 }), '2023年还需12.5学时（公需或专业科目均可）');
-  assert.equal(shortfallText({ year: 2024, subject: 'public', hours: 3, canComplete: true, deadline: null }), '2024年还需公需科目3学时，通知未规定截止日期');
-  assert.equal(shortfallText({ year: 2023, subject: 'total', hours: 12.5 }, 'en'), '2023: 12.5 more hours of either subject (public or professional)');
+    '2022年还差公需科目30学时，2022年的学时已无法补足');
+  assert.equal(shortfallText({ year: 2023, subject: 'total', hours: 12.5 }), '2023年还差12.5学时（公需或专业科目均可）');
+  assert.equal(shortfallText({ year: 2024, subject: 'public', hours: 3, canComplete: true, deadline: null }), '2024年还差公需科目3学时，通知未规定截止日期');
+  assert.equal(shortfallText({ year: 2023, subject: 'total', hours: 12.5 }, 'en'), '2023: 12.5 hours missing, of either subject (public or professional)');
   assert.equal(shortfallText({ year: 2025, subject: 'professional', hours: 15, canComplete: true, deadline: '2025-12-31' }, 'en'),
-    '2025: 15 more professional hours; by 2025-12-31');
+    '2025: 15 professional hours missing; by 2025-12-31');
   assert.doesNotMatch(shortfallText({ year: 2022, subject: 'public', hours: 3, canComplete: false }, 'en'), /[（）\u4e00-\u9fff]/);
 });
 

@@ -1,6 +1,6 @@
 // web/worker-checker.js (the checker in a module worker, as the page uses it) gives what web/jxjy.js gives
 // on the main thread: the corpus's results, the same invalid_input for values JSON cannot carry, the same
-// regions, version and explain() text, and explain's errors as rejections.
+// regions, version, explain() text and ruleSetFor() answers, and their errors as rejections.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -37,6 +37,10 @@ test('the worker checker answers as jxjy.js does', { skip, timeout: 120_000 }, a
       version: [worker.version, direct.version],
       explain: id ? (await worker.explain(id, 'en')) === direct.explain(id, 'en') : 'no rule-set id in regions()',
       badLocale, directBad,
+      // the rule set the checker applies, asked through the worker (the calculator does): the same answers
+      ruleSetFor: await Promise.all([['630102', '2023-06-01'], ['150783', 2023], ['110000', 2023]].map(async ([r, d]) =>
+        [await worker.ruleSetFor(r, d), direct.ruleSetFor(r, d)])),
+      badDate: await worker.ruleSetFor('630000', '2023-02-30').then(() => 'answered', (e) => e.name),
     };
   }, cases);
   assert.equal(out.same.length, cases.length + 10);
@@ -46,6 +50,8 @@ test('the worker checker answers as jxjy.js does', { skip, timeout: 120_000 }, a
   assert.equal(out.version[0], out.version[1]);
   assert.equal(out.explain, true, 'explain()');
   assert.ok(out.badLocale && out.badLocale === out.directBad, `explain with a bad locale rejects as jxjy.js throws (${out.badLocale} / ${out.directBad})`);
+  assert.deepEqual(out.ruleSetFor, [['630000-2023', '630000-2023'], ['150783-2023', '150783-2023'], [null, null]], 'ruleSetFor()');
+  assert.equal(out.badDate, 'RangeError', 'ruleSetFor with a bad date rejects as jxjy.js throws');
   await rec.context.close();
   rec.check();
 });

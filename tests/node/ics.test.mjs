@@ -43,7 +43,7 @@ test('a real shortfall item: all-day on the deadline, summary, clause, alarm 7 d
   assert.equal(event.getFirstPropertyValue('dtend').toString(), '2024-01-01');
   assert.match(text, /\r\nDTSTART;VALUE=DATE:20231231\r\n/);
   const summary = event.getFirstPropertyValue('summary');
-  assert.equal(summary, '继续教育：2023年还需专业科目12.5学时');
+  assert.equal(summary, '继续教育：2023年还差专业科目12.5学时');
   const description = event.getFirstPropertyValue('description');
   assert.match(description, /截止2023-12-31/);
   assert.match(description, new RegExp(`依据：扎人社发〔2023〕45号 ${item.source.clause}`));
@@ -63,7 +63,7 @@ test('English; CRLF lines of at most 75 octets; one VEVENT', () => {
   for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line, 'utf8') <= 75, line);
   assert.equal((text.match(/BEGIN:VEVENT/g) || []).length, 1);
   const { event } = parse(text);
-  assert.equal(event.getFirstPropertyValue('summary'), 'Continuing education: 2023: 12.5 more professional hours');
+  assert.equal(event.getFirstPropertyValue('summary'), 'Continuing education: 2023: 12.5 professional hours missing');
 });
 
 test('text escapes and folding keep the words whole', () => {
@@ -76,7 +76,7 @@ test('text escapes and folding keep the words whole', () => {
     source: { number: '豫人社, 〔2023〕; 1号', clause: '三（一）' } };
   const { event } = parse(shortfallICS(item, { lang: 'zh' }));
   assert.match(event.getFirstPropertyValue('description'), /依据：豫人社, 〔2023〕; 1号 三（一）/);
-  assert.match(event.getFirstPropertyValue('summary'), /2022年还需30学时/);
+  assert.match(event.getFirstPropertyValue('summary'), /2022年还差30学时/);
 });
 
 test('no calendar entry without a deadline that can still be met', () => {

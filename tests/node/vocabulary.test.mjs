@@ -50,3 +50,43 @@ test('jxjy.d.ts enum unions match the vocabulary', () => {
   const kinds = [...dts.matchAll(/\{ kind: '([a-z_]+)'/g)].map((x) => x[1]);
   assert.deepEqual(kinds, ids('circumstance'));
 });
+
+// The C++ enums of core/src/base/vocabulary.h are the vocabulary's lists in its order: the generated
+// tables (names.inc) are indexed by them, so an enum out of step would name every value wrongly.
+test('the C++ enums of base/vocabulary.h are the vocabulary ids, in order', () => {
+  const header = readFileSync(new URL('core/src/base/vocabulary.h', root), 'utf8');
+  const enumOf = (name) => {
+    const m = header.match(new RegExp(`enum class ${name} : uint8_t \\{([^}]*)\\}`));
+    assert.ok(m, `vocabulary.h declares enum class ${name}`);
+    return m[1].split(',').map((s) => s.trim()).filter(Boolean);
+  };
+  // C++ names that cannot be the id itself (a keyword, a clash), and the "unknown" the profile reader adds
+  const cpp = (id, list) => ({ public: list === 'sector' ? 'public_sector' : 'public_' })[id] ?? id;
+  const pairs = { route: 'Route', level: 'Level', gender: 'Gender', education: 'Education', sector: 'Sector', series: 'Series',
+    subject: 'Subject', activity: 'Activity', unit: 'Unit', confLevel: 'ConfLevel', circumstance: 'CircumstanceKind' };
+  for (const [list, name] of Object.entries(pairs)) {
+    const values = enumOf(name).filter((v) => v !== 'unknown');
+    assert.deepEqual(values, ids(list).map((id) => cpp(id, list)), `enum class ${name} follows vocabulary.json "${list}"`);
+  }
+  for (const [constant, list] of [['kSeriesCount', 'series'], ['kActivityCount', 'activity'], ['kUnitCount', 'unit'], ['kCircumstanceCount', 'circumstance']])
+    assert.match(header, new RegExp(`constexpr int ${constant} = ${source[list].length};`), constant);
+});
+
+// rules/rules.schema.json repeats the ids in its enums (a rule author's editor reads them there): each enum
+// of vocabulary ids is the whole list, or the list less the entries a rule file cannot name.
+test('the enums of rules.schema.json are the vocabulary lists', () => {
+  const schema = readFileSync(new URL('rules/rules.schema.json', root), 'utf8');
+  const lists = ['route', 'level', 'education', 'sector', 'series', 'subject', 'activity', 'unit', 'confLevel', 'circumstance'];
+  // a rule names a record's subject (public, professional) or a requirement's (total too)
+  const allowed = (list) => [ids(list), ...(list === 'subject' ? [ids(list, (e) => e.id !== 'total')] : [])];
+  let held = 0;
+  for (const m of schema.matchAll(/"enum":\s*(\[[^\]]*\])/g)) {
+    const values = JSON.parse(m[1]);
+    const list = lists.find((l) => values.some((v) => ids(l).includes(v)) && values.every((v) => ids(l).includes(v)));
+    if (!list) continue;  // an enum of the format's own words (effects, fills, …)
+    assert.ok(allowed(list).some((a) => JSON.stringify(a) === JSON.stringify(values)),
+      `rules.schema.json enum ${m[1].replace(/\s+/g, ' ')} is vocabulary.json "${list}" (${ids(list).join(', ')})`);
+    held++;
+  }
+  assert.ok(held >= 10, `the schema's vocabulary enums were found (${held})`);
+});

@@ -63,6 +63,12 @@ class Checker {
   // rule_set_id may also be the name of the file it was loaded from. Empty when none matches.
   std::string explain(std::string_view rule_set_id, std::string_view locale = "zh") const;
 
+  // The id of the rule set `check` applies to a profile of this region and application date (YYYYMMDD):
+  // the code's own, else its city's, else its province's; of those, the latest in force on the date
+  // (validFrom <= date), else the earliest. Empty when no rule set covers the region. Front ends ask this
+  // rather than choosing themselves (the page's region picker and circumstance list).
+  std::string rule_set_for(std::string_view region, int application_date) const;
+
  private:
   friend struct CheckerAccess;  // the core's entry points outside this header (jxjy/tape.h)
   Checker();

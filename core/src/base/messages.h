@@ -15,6 +15,11 @@ struct MessageText {
 
 #include "messages.inc"
 
+// A message without placeholders in the locale (a separator, a word): a view of the catalogue itself.
+inline std::string_view catalogue_text(M m, Locale l) { return l == Locale::en ? kMessages[int(m)].en : kMessages[int(m)].zh; }
+// The clause a citation of a notice as a whole names ("全文": a clause is the notice's own word in either locale).
+inline constexpr std::string_view kWholeNotice = kMessages[int(M::clause_whole_notice)].zh;
+
 // The message in the locale with {0}… filled in, kept in the result's texts.
 template <class... A>
 std::string_view message(TextStore& texts, Locale l, M m, const A&... args) {

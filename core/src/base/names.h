@@ -3,6 +3,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "base/messages.h"
 #include "base/vocabulary.h"
 
 namespace jxjy {
@@ -71,15 +72,11 @@ std::string name_list(const Name (&table)[N], Locale l, size_t limit = N) {
   std::string out;
   for (size_t i = 0; i < N && i < limit; ++i) {
     const std::string_view words = l == Locale::en ? table[i].en : table[i].zh;
-    if (i) out += l == Locale::en ? ", " : "、";
-    if (words.empty() || words == table[i].id) {
+    if (i) out += catalogue_text(M::list_sep, l);
+    if (words.empty() || words == table[i].id)
       out += table[i].id;
-    } else {
-      out += words;
-      out += l == Locale::en ? " (" : "（";
-      out += table[i].id;
-      out += l == Locale::en ? ")" : "）";
-    }
+    else
+      out += fill(catalogue_text(M::word_with_id, l), {words, table[i].id});
   }
   return out;
 }
@@ -89,7 +86,7 @@ template <size_t N>
 std::string word_list(const Name (&table)[N], Locale l, size_t limit = N) {
   std::string out;
   for (size_t i = 0; i < N && i < limit; ++i) {
-    if (i) out += l == Locale::en ? ", " : "、";
+    if (i) out += catalogue_text(M::list_sep, l);
     out += word(table, unsigned(i), l);
   }
   return out;

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "base/format.h"
+#include "base/sort_few.h"
 #include "base/messages.h"
 
 namespace jxjy {
@@ -177,7 +178,7 @@ class Evaluation {
 
   // Up to three parts as a list: "a、b、c" / "a, b, c".
   std::string_view list(const std::string_view (&parts)[3], size_t n) {
-    std::string_view sep = L_ == Locale::en ? ", " : "、";
+    std::string_view sep = catalogue_text(M::list_sep, L_);
     static constexpr const char* kPatterns[] = {"", "{0}", "{0}{3}{1}", "{0}{3}{1}{3}{2}"};
     return res_.texts.format(kPatterns[n], {parts[0], parts[1], parts[2], sep});
   }
@@ -224,12 +225,12 @@ class Evaluation {
     for (const Circumstance* c : entries(a, p_))
       for (int y : bounded_years(a, *c))
         if (in_window(y) && std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
-    std::sort(out.begin(), out.end(), std::greater<int>());
+    sort_few(out.begin(), out.end(), std::greater<int>());
     return out;
   }
   std::string year_list(const std::vector<int>& ys) const {
     std::string list;
-    for (int y : ys) list = std::to_string(y) + (list.empty() ? "" : L_ == Locale::en ? ", " : "、") + list;
+    for (int y : ys) list = std::to_string(y) + std::string(list.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + list;
     return list;
   }
 
@@ -290,7 +291,7 @@ class Evaluation {
       res_.warnings.push_back({"circumstance_not_applicable",
                                msg(M::circumstance_not_applicable,
                                    word(kCircumstanceNames, unsigned(k), L_), rs_.documents.front().title),
-                               Citation{&rs_.documents.front(), "全文"}});
+                               Citation{&rs_.documents.front(), kWholeNotice}});
     }
   }
 
@@ -507,7 +508,7 @@ class Evaluation {
           return std::get<0>(g) == int(t.activity) && std::get<1>(g) == y.year;
         });
         if (found != given.end()) {
-          dropped += (dropped.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(y.year);
+          dropped += std::string(dropped.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + std::to_string(y.year);
           by = std::get<2>(*found);
           y.credited = 0;
         } else {
@@ -535,7 +536,7 @@ class Evaluation {
       Micro kept = 0;
       for (const auto& y : t.years)
         if (in_window(y.year)) kept += y.credited;
-        else outside += (outside.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(y.year);
+        else outside += std::string(outside.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + std::to_string(y.year);
       if (outside.empty()) continue;
       t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [&](const YearShare& y) { return !in_window(y.year); }),
                     t.years.end());
@@ -575,7 +576,7 @@ class Evaluation {
       std::string allowed;
       for (unsigned k = 0; k < 2; ++k)
         if (rule.subjects & (Mask(1) << k))
-          allowed += (allowed.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kSubjectNames, k, L_));
+          allowed += std::string(allowed.empty() ? std::string_view() : catalogue_text(M::list_or, L_)) + std::string(word(kSubjectNames, k, L_));
       return refuse("subject_not_allowed",
                     msg(M::subject_not_allowed, act, allowed,
                         word(kSubjectNames, unsigned(r.subject), L_)),
@@ -599,7 +600,7 @@ class Evaluation {
       std::string accepted;
       for (int k = 0; k < kUnitCount; ++k)
         if (rule.units[k].accepted && Unit(k) != Unit::none)
-          accepted += (accepted.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(kUnitNames, unsigned(k), L_));
+          accepted += std::string(accepted.empty() ? std::string_view() : catalogue_text(M::list_or, L_)) + std::string(word(kUnitNames, unsigned(k), L_));
       return refuse("unit_not_accepted",
                     msg(M::unit_not_accepted, act,
                         word(kUnitNames, unsigned(r.unit), L_), accepted),
@@ -663,14 +664,14 @@ class Evaluation {
     std::string out;
     for (unsigned k = 0; k < N; ++k)
       if (mask & (Mask(1) << k))
-        out += (out.empty() ? "" : L_ == Locale::en ? " or " : "或") + std::string(word(names, k, L_));
+        out += std::string(out.empty() ? std::string_view() : catalogue_text(M::list_or, L_)) + std::string(word(names, k, L_));
     return out;
   }
 
   static std::string span_of(const std::vector<int>& w) {
     if (w.empty()) return "";
     if (w.size() == 1) return std::to_string(w[0]);
-    return std::to_string(w.front()) + "—" + std::to_string(w.back());
+    return fill(kMessages[int(M::year_span)].zh, {std::to_string(w.front()), std::to_string(w.back())});
   }
 
   static Num hnum(Micro m) { return num(hours_of(m)); }
@@ -896,7 +897,7 @@ class Evaluation {
       res_.status = Status::met;
       // Under "any N", the most recent N compliant years carry the verdict; the others are not needed.
       for (auto& row : res_.years) row.required = false;
-      std::sort(done.begin(), done.end(), [](const YearResult* a, const YearResult* b) { return a->year > b->year; });
+      sort_few(done.begin(), done.end(), [](const YearResult* a, const YearResult* b) { return a->year > b->year; });
       for (int i = 0; i < by_hours && i < int(done.size()); ++i) done[size_t(i)]->required = true;
       return;
     }
@@ -904,7 +905,7 @@ class Evaluation {
     // The years to complete: those that can still be completed first, then the cheapest; on a tie
     // the most recent.
     auto can = [&](const YearResult* r) { return completion(r->year).can; };
-    std::stable_sort(unmet.begin(), unmet.end(), [&](const YearResult* a, const YearResult* b) {
+    sort_few(unmet.begin(), unmet.end(), [&](const YearResult* a, const YearResult* b) {
       bool ca = can(a), cb = can(b);
       if (ca != cb) return ca;
       Micro xa = gaps(*a).sum(), xb = gaps(*b).sum();
@@ -913,7 +914,7 @@ class Evaluation {
     });
     for (size_t i = size_t(missing); i < unmet.size(); ++i) unmet[i]->required = false;
     unmet.resize(std::min(unmet.size(), size_t(missing)));
-    std::sort(unmet.begin(), unmet.end(), [](const YearResult* a, const YearResult* b) { return a->year < b->year; });
+    sort_few(unmet.begin(), unmet.end(), [](const YearResult* a, const YearResult* b) { return a->year < b->year; });
     res_.shortfall.reserve(unmet.size() * 3);
     std::string lost;  // the years that can no longer be completed
     const RuleItem* lost_by = nullptr;
@@ -943,7 +944,7 @@ class Evaluation {
       add_reason("year_not_met", msg(M::year_not_met, std::to_string(row->year), list(parts, n)),
                  gaps_cite(gs));
       if (!c.can) {
-        lost += (lost.empty() ? "" : L_ == Locale::en ? ", " : "、") + std::to_string(row->year);
+        lost += std::string(lost.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + std::to_string(row->year);
         lost_by = c.by;
       }
     }
@@ -964,27 +965,25 @@ void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<
     if (q.route != p.route || !allows(q.levels, p.level)) continue;
     if (q.education != 0 && p.education == Education::unknown) {
       errors.push_back({"missing", "/education",
-                        {"该地区" + std::string(kRouteNames[int(p.route)].zh) + "的学时要求取决于学历，请填写学历",
-                         "in this region the requirement for " + std::string(kRouteNames[int(p.route)].en) +
-                             " depends on education: give the education"}});
+                        message_text(M::missing_education, Text{std::string(kRouteNames[int(p.route)].zh),
+                                                                  std::string(kRouteNames[int(p.route)].en)})});
       break;
     }
     if (!allows(q.education, p.education)) continue;
     // Years counted from the current title: without its year, any default could be more lenient.
     if (!q.exempt && q.window.kind == Window::since_title && !q.window.has_fallback && p.title_since == 0)
       errors.push_back({"missing", "/currentTitleSince",
-                        {"该地区按任现职以来的年度核验学时，请填写取得现职称的年份",
-                         "in this region the years since the current title count: give the year the current title was obtained"}});
+                        message_text(M::missing_title_year)});
     break;
   }
   for (const auto& a : rs.adjustments) {
     if (!a.has_age || !in_scope(a, p)) continue;
     if (p.age < 0)
       errors.push_back({"missing", "/age",
-                        {"该地区按年龄减免学时，请填写年龄或出生日期", "this region reduces hours by age: give the age or the birth date"}});
+                        message_text(M::missing_age)});
     if (p.gender == Gender::unknown)
       errors.push_back({"missing", "/gender",
-                        {"该地区按性别和年龄减免学时，请填写性别", "this region's age rules depend on gender: give the gender"}});
+                        message_text(M::missing_gender)});
     break;
   }
   for (size_t i = 0; i < p.training.size(); ++i) {
@@ -996,12 +995,10 @@ void check_needed_inputs(const Profile& p, const RuleSet& rs, const std::vector<
     bool fixed = rule.units[int(Unit::none)].accepted;
     if (r.unit == Unit::none && !fixed)
       errors.push_back({"missing_amount", path(),
-                        {"请填写学习量（学时、分钟、天、月或考试科目数之一）",
-                         "give the amount: hours, minutes, days, months or exam subjects"}});
+                        message_text(M::missing_amount)});
     if (r.unit == Unit::days && !fixed && rule.units[int(Unit::days)].by_level && r.level == ConfLevel::unknown)
       errors.push_back({"missing", path() + "/level",
-                        {"该地区会议学时按级别折算，请填写会议级别（国际性、全国性、省级或地州市级）",
-                         "conference days are credited by level here: give the level (international, national, provincial or prefecture)"}});
+                        message_text(M::missing_conference_level)});
   }
 }
 
@@ -1075,7 +1072,7 @@ void check_unknown_filing(const Profile& p, const RuleSet& rs, Result& res) {
   if (!alt.ok || (alt.status == res.status && distance(alt) == distance(res))) return;
   const Locale l = res.locale;
   std::string which;
-  for (int i : unknown) which += (which.empty() ? "" : l == Locale::en ? ", " : "、") + std::to_string(i + 1);
+  for (int i : unknown) which += std::string(which.empty() ? std::string_view() : catalogue_text(M::list_sep, l)) + std::to_string(i + 1);
   Finding w{"filing_unknown",
             message(res.texts, l, M::filing_unknown, which, word(kStatusNames, unsigned(res.status), l),
                     word(kStatusNames, unsigned(alt.status), l), f.text.in(l))};
@@ -1106,7 +1103,7 @@ void check_assumed_period(const Profile& p, const RuleSet& rs, Result& res) {
   for (size_t i = 0; i < p.training.size(); ++i) {
     const Record& r = p.training[i];
     bool assumed = !r.start && r.year == y && i < res.records.size() && res.records[i].counted;
-    if (assumed) which += (which.empty() ? "" : l == Locale::en ? ", " : "、") + std::to_string(i + 1);
+    if (assumed) which += std::string(which.empty() ? std::string_view() : catalogue_text(M::list_sep, l)) + std::to_string(i + 1);
     else q.training.push_back(r);
   }
   if (which.empty()) return;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "base/messages.h"
 #include "base/names.h"
 #include "result/json_writer.h"
 
@@ -33,8 +34,9 @@ bool route_matches(const Form& f, const Profile& p) { return allows(f.routes, p.
 std::string activity_word(const Record& r) { return std::string(word(kActivityNames, unsigned(r.activity), Locale::zh)); }
 
 std::string period(const Record& r) {
-  if (r.start && r.end) return r.start == r.end ? date_text(r.start) : date_text(r.start) + "至" + date_text(r.end);
-  return std::to_string(r.year) + "年";
+  if (r.start && r.end)
+    return r.start == r.end ? date_text(r.start) : jxjy::fill(catalogue_text(M::form_period, Locale::zh), {date_text(r.start), date_text(r.end)});
+  return jxjy::fill(catalogue_text(M::form_year, Locale::zh), {std::to_string(r.year)});
 }
 
 // What one per-year form lists: the records of its kinds credited in that year.
@@ -62,7 +64,8 @@ struct Context {
         return std::string(word(kGenderNames, unsigned(p.gender), Locale::zh));
       case FormFill::profile_birth_month:
         if (!p.birth_date) return std::nullopt;
-        return std::to_string(p.birth_date / 10000) + "年" + std::to_string(p.birth_date / 100 % 100) + "月";
+        return jxjy::fill(catalogue_text(M::form_month, Locale::zh),
+                    {std::to_string(p.birth_date / 10000), std::to_string(p.birth_date / 100 % 100)});
       case FormFill::profile_education:
         if (p.education == Education::unknown) return std::nullopt;
         return std::string(word(kEducationNames, unsigned(p.education), Locale::zh));
@@ -118,8 +121,9 @@ struct Context {
         std::string out;
         for (const auto& r : rows) {
           if (!out.empty()) out += "\n";
-          out += column(r, FormColumn::period) + " " + column(r, FormColumn::activity) + " " +
-                 column(r, FormColumn::hours) + "学时（" + column(r, FormColumn::clause) + "）";
+          out += jxjy::fill(catalogue_text(M::form_activity_line, Locale::zh),
+                      {column(r, FormColumn::period), column(r, FormColumn::activity), column(r, FormColumn::hours),
+                       column(r, FormColumn::clause)});
         }
         return out;
       }
@@ -131,7 +135,8 @@ struct Context {
     const Record& r = p.training[row.index];
     switch (c) {
       case FormColumn::period: return period(r);
-      case FormColumn::activity: return r.note.empty() ? activity_word(r) : activity_word(r) + "：" + r.note;
+      case FormColumn::activity:
+        return r.note.empty() ? activity_word(r) : jxjy::fill(catalogue_text(M::form_activity_note, Locale::zh), {activity_word(r), r.note});
       case FormColumn::clause: return std::string(res.records[row.index].cite.clause);
       case FormColumn::hours: return hours_text(row.hours);
     }

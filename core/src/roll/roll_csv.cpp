@@ -128,7 +128,7 @@ std::string roll_results_header(std::string_view locale) {
 void roll_results_line(const Checker& checker, const RollPerson& p, std::string_view locale, std::string& out,
                        bool& ok) {
   const Locale l = locale == "en" ? Locale::en : Locale::zh;
-  const std::string_view sep = l == Locale::en ? "; " : "；";
+  const std::string_view sep = catalogue_text(M::list_semicolon, l);
   auto add = [&](std::string& list, std::string_view item) { (list += list.empty() ? "" : std::string(sep)) += item; };
   std::string_view status = "error";
   std::string rule_set, shortfall, can, deadline, warnings, errors;
@@ -161,7 +161,7 @@ void roll_results_line(const Checker& checker, const RollPerson& p, std::string_
   }
   ok = status != "error";
   int st = find_name(kStatusNames, status);
-  std::string cells[] = {p.name, row_ranges(p.all_rows, l == Locale::en ? ", " : "、"),
+  std::string cells[] = {p.name, row_ranges(p.all_rows, catalogue_text(M::list_sep, l)),
                          std::string(word(kStatusNames, unsigned(st < 0 ? 4 : st), l)), rule_set,
                          shortfall, can, deadline, warnings, errors};
   for (size_t i = 0; i < std::size(cells); ++i) {

@@ -1,6 +1,7 @@
 // Rule set -> Markdown, in the words of a notice, so that an officer can hold the file against the
-// notice clause by clause. Words come from base/names.h (the vocabulary) and the rule file's own texts;
-// only the sentences that join them live here. Every cited item ends with its document and clause.
+// notice clause by clause. Words come from base/names.h (the vocabulary), the rule file's own texts and
+// the sentence parts of core/data/explain.json (X ids, explain.inc); this file only joins them. Every
+// cited item ends with its document and clause.
 #include "rules/explain.h"
 
 #include <algorithm>
@@ -10,10 +11,13 @@
 #include <vector>
 
 #include "base/format.h"
+#include "base/messages.h"
 #include "base/names.h"
 
 namespace jxjy {
 namespace {
+
+#include "explain.inc"
 
 class Explainer {
  public:
@@ -40,7 +44,10 @@ class Explainer {
   std::string out_;
 
   bool en() const { return L_ == Locale::en; }
-  const char* t(const char* zh, const char* e) const { return en() ? e : zh; }
+  // A sentence part of core/data/explain.json in the locale.
+  const char* t(X k) const { return (en() ? kExplainTexts[int(k)].en : kExplainTexts[int(k)].zh).data(); }
+  // A document's title as a reader quotes it: 《…》 / “…”.
+  std::string title(const Document& d) const { return t(X::title_open) + d.title + t(X::title_close); }
   template <size_t N>
   std::string w(const Name (&table)[N], unsigned i) const { return std::string(word(table, i, L_)); }
   static std::string n(double x) { return num(x).str(); }
@@ -54,7 +61,7 @@ class Explainer {
     static const char* kEnds[] = {"。", "；", "！", "）", ".", ")", "!"};
     for (const char* e : kEnds)
       if (s.size() >= std::strlen(e) && s.compare(s.size() - std::strlen(e), std::string::npos, e) == 0) return s;
-    return s + t("。", ".");
+    return s + t(X::full_stop);
   }
   static std::string date(int ymd) {
     char buf[16];
@@ -67,7 +74,7 @@ class Explainer {
   std::string words(const Name (&table)[N], Mask m, size_t limit = N) const {
     std::string s;
     for (size_t i = 0; i < N && i < limit; ++i)
-      if (m & (Mask(1) << i)) s += (s.empty() ? "" : t("、", ", ")) + w(table, unsigned(i));
+      if (m & (Mask(1) << i)) s += (s.empty() ? "" : t(X::list_sep)) + w(table, unsigned(i));
     return s;
   }
 
@@ -75,90 +82,87 @@ class Explainer {
   std::string cite(const Source& s) const {
     if (s.doc < 0 || size_t(s.doc) >= rs_.documents.size()) return "";
     const Document& d = rs_.documents[size_t(s.doc)];
-    std::string doc = !d.number.empty() ? d.number : en() ? "“" + d.title + "”" : "《" + d.title + "》";
-    return std::string(t("依据：", "Source: ")) + doc + " " + s.clause;
+    std::string doc = !d.number.empty() ? d.number : title(d);
+    return std::string(t(X::source_prefix)) + doc + " " + s.clause;
   }
   // The same without "依据：" / "Source: ", after words of one's own.
-  std::string cite_after(const Source& s, const char* zh, const char* e) const {
+  std::string cite_after(const Source& s, X words) const {
     std::string c = cite(s);
-    return c.empty() ? c : t(zh, e) + c.substr(std::strlen(t("依据：", "Source: ")));
+    return c.empty() ? c : t(words) + c.substr(std::strlen(t(X::source_prefix)));
   }
 
   // The end of a cited item: its source, then how we read the notice where it is silent.
   void cited(const RuleItem& c, const std::string& indent = "  ") {
     out_ += indent + "- " + cite(c.source) + "\n";
     if (c.interpretation)
-      out_ += indent + "- " + t("解释（通知未写明之处，结果会提示）：", "Interpretation (the notice is silent; results say so): ") +
+      out_ += indent + "- " + t(X::interpretation_the_notice_is_silent) +
               c.interpretation->in(L_) + "\n";
   }
 
   void header() {
-    out_ += t("# ", "# ") + rs_.region_name.in(L_) + t("：继续教育学时规则", ": continuing-education rules") + "\n\n";
-    out_ += std::string(t("规则集 ", "Rule set ")) + rs_.id + t("，地区代码 ", ", region code ") + rs_.region +
-            t("（其下属地区没有自己的规则集时也适用）。", " (also used for its counties and districts that have no rule set of their own).") +
+    out_ += t(X::h1) + rs_.region_name.in(L_) + t(X::continuing_education_rules) + "\n\n";
+    out_ += std::string(t(X::rule_set)) + rs_.id + t(X::region_code) + rs_.region +
+            t(X::also_used_for_its_counties) +
             "\n";
-    out_ += std::string(t("适用于申报日期在 ", "Applies to applications dated from ")) + date(rs_.valid_from) +
-            t(" 及以后的申报，直到本地区有更新的规则集；为 ", " until a newer rule set of the region; written for ") +
-            std::to_string(rs_.notice_year) + t(" 年度的通知。", ".") + "\n";
+    out_ += std::string(t(X::applies_to_applications_dated_from)) + date(rs_.valid_from) +
+            t(X::until_a_newer_rule_set) +
+            std::to_string(rs_.notice_year) + t(X::notice_year_end) + "\n";
     if (rs_.valid_from_source) out_ += "  - " + cite(*rs_.valid_from_source) + "\n";
     if (rs_.annual_notice)
-      out_ += std::string(t("这是年度工作通知：用于以后年度的申报时，结果会提示要求可能已有变化。",
-                            "It is a one-year notice: used for a later year, results warn that the requirements may have changed.")) +
+      out_ += std::string(t(X::it_is_a_one_year)) +
               "\n";
     if (!rs_.based_on.empty())
-      out_ += std::string(t("本规则集以规则集 ", "This rule set is rule set ")) + rs_.based_on +
-              t(" 为基础，只写出了变化之处（basedOn）；以下是合并后的完整规则。",
-                " with only its changes written out (basedOn); below is the whole merged rule set.") +
+      out_ += std::string(t(X::this_rule_set_is_rule)) + rs_.based_on +
+              t(X::with_only_its_changes_written) +
               "\n";
     out_ += "\n";
   }
 
   void documents() {
-    out_ += t("## 依据的文件\n\n", "## Documents\n\n");
+    out_ += t(X::documents);
     for (const auto& d : rs_.documents) {
-      out_ += "- " + (en() ? "“" + d.title + "”" : "《" + d.title + "》");
+      out_ += "- " + title(d);
       if (!d.number.empty()) out_ += " " + d.number;
-      if (!d.issuer.empty()) out_ += t("，", ", ") + d.issuer;
-      if (!d.date.empty()) out_ += t("，", ", ") + d.date;
-      out_ += t("。", ".");
-      if (!d.note.empty()) out_ += t("（", " (") + d.note + t("）", ")");
+      if (!d.issuer.empty()) out_ += t(X::comma) + d.issuer;
+      if (!d.date.empty()) out_ += t(X::comma) + d.date;
+      out_ += t(X::full_stop);
+      if (!d.note.empty()) out_ += t(X::paren_open) + d.note + t(X::paren_close);
       out_ += "\n";
     }
     out_ += "\n";
   }
 
-  void annual_item(const char* zh, const char* e, const AnnualItem& a) {
-    out_ += std::string("- ") + t(zh, e);
-    if (a.hours == 0) out_ += t("：不单设下限。", ": no minimum of its own.");
-    else out_ += t("：每年不少于 ", ": at least ") + n(a.hours) + t(" 学时。", " hours a year.");
+  void annual_item(X what, const AnnualItem& a) {
+    out_ += std::string("- ") + t(what);
+    if (a.hours == 0) out_ += t(X::no_minimum_of_its_own);
+    else out_ += t(X::at_least) + n(a.hours) + t(X::hours_a_year);
     out_ += "\n";
     cited(a);
   }
 
   void annual() {
     const Annual& a = rs_.annual;
-    out_ += t("## 每年的学时\n\n", "## Hours each year\n\n");
-    annual_item("公需科目", "Public subjects", a.pub);
-    annual_item("专业科目", "Professional subjects", a.prof);
-    annual_item("合计（两类科目之和）", "Total (both subjects)", a.total);
+    out_ += t(X::hours_each_year);
+    annual_item(X::public_subjects, a.pub);
+    annual_item(X::professional_subjects, a.prof);
+    annual_item(X::total_both_subjects, a.total);
     if (a.has_share) {
       double prof = std::ceil(a.total.hours * a.share_num / a.share_den - 1e-9);
-      out_ += std::string("- ") + t("专业科目不少于合计的 ", "Professional hours are at least ") + std::to_string(a.share_num) +
-              "/" + std::to_string(a.share_den) + t("（向上取整），即每年专业科目至少 ", " of the total (rounded up): at least ") +
-              n(std::max(prof, a.prof.hours)) + t(" 学时。", " professional hours a year.") + "\n";
+      out_ += std::string("- ") + t(X::professional_hours_are_at_least) + std::to_string(a.share_num) +
+              "/" + std::to_string(a.share_den) + t(X::of_the_total_rounded_up) +
+              n(std::max(prof, a.prof.hours)) + t(X::professional_hours_a_year) + "\n";
       cited(a.share);
     }
-    out_ += t("\n一个年度以上各项都达到才算达标。学时不结转：每条记录只计入它所属的年度。\n\n",
-              "\nA year complies when each of these is reached. Hours do not carry over: each record counts only in its own year.\n\n");
+    out_ += t(X::a_year_complies_when_each);
   }
 
   std::string window(Window::Kind kind, int n) const {
     switch (kind) {
       case Window::last:
-        if (n == 1) return t("申报当年", "the application year");
-        return std::string(t("近 ", "the last ")) + std::to_string(n) + t(" 年（含申报当年）", " years (the application year included)");
+        if (n == 1) return t(X::the_application_year);
+        return std::string(t(X::last_n)) + std::to_string(n) + t(X::years_the_application_year_included);
       case Window::since:
-        return std::string(t("自 ", "every year from ")) + std::to_string(n) + t(" 年起至申报当年", " to the application year");
+        return std::string(t(X::every_year_from)) + std::to_string(n) + t(X::to_the_application_year);
       case Window::since_title:
         break;
     }
@@ -169,45 +173,42 @@ class Explainer {
   std::string years(const Window& wd, int count) const {
     std::string s;
     if (wd.kind == Window::since_title) {
-      s = t("取得现职称之后的各年度（至少包括申报当年", "the years after the current title was obtained (at least the application year");
-      if (wd.not_before) s += std::string(t("，不早于 ", ", never before ")) + std::to_string(wd.not_before) + t(" 年", "");
-      s += t("）", ")");
+      s = t(X::the_years_after_the_current);
+      if (wd.not_before) s += std::string(t(X::never_before)) + std::to_string(wd.not_before) + t(X::year_suffix);
+      s += t(X::paren_close);
     } else {
       s = window(wd.kind, wd.n);
     }
     if (count == kAllYears)
-      s += (wd.kind == Window::last && wd.n == 1) ? t("须达标", " must comply")
-                                                  : t("每年都须达标", ": every year must comply");
+      s += (wd.kind == Window::last && wd.n == 1) ? t(X::must_comply)
+                                                  : t(X::every_year_must_comply);
     else
-      s += std::string(t("中任意 ", ": any ")) + std::to_string(count) +
-           t(" 个年度达标即可（不必连续）", count == 1 ? " year must comply (not necessarily consecutive)"
-                                                       : " years must comply (not necessarily consecutive)");
+      s += std::string(t(X::any_n)) + std::to_string(count) +
+           t(count == 1 ? X::one_year_must_comply : X::n_years_must_comply);
     if (wd.kind == Window::since_title && wd.has_fallback)
-      s += std::string(t("；档案未填取得现职称年份时，按", "; when the profile gives no year of the current title, ")) +
-           window(wd.fallback_kind, wd.fallback_n) + t("计，结果会提示", " is used, with a warning");
+      s += std::string(t(X::when_the_profile_gives_no)) +
+           window(wd.fallback_kind, wd.fallback_n) + t(X::is_used_with_a_warning);
     else if (wd.kind == Window::since_title)
-      s += t("；须填写取得现职称的年份", "; the year of the current title must be given");
+      s += t(X::the_year_of_the_current);
     return s;
   }
 
   void requirements() {
-    out_ += t("## 哪些年度须达标\n\n", "## Which years must comply\n\n");
-    out_ += t("按申报方式、级别和学历，取下列第一条适用的规定：\n\n",
-              "By route, level and education; the first entry that fits the applicant decides:\n\n");
+    out_ += t(X::which_years_must_comply);
+    out_ += t(X::by_route_level_and_education);
     for (const auto& q : rs_.requirements) {
       out_ += "- " + capital(w(kRouteNames, unsigned(q.route)));
-      if (q.levels) out_ += t("，", ", ") + words(kLevelNames, q.levels);
-      if (q.education) out_ += std::string(t("，学历", ", education: ")) + words(kEducationNames, q.education);
-      out_ += t("：", ": ");
+      if (q.levels) out_ += t(X::comma) + words(kLevelNames, q.levels);
+      if (q.education) out_ += std::string(t(X::with_education)) + words(kEducationNames, q.education);
+      out_ += t(X::colon);
       if (q.exempt) {
-        out_ += t("不要求继续教育学时。", "no continuing-education hours are required.");
+        out_ += t(X::no_continuing_education_hours_are);
       } else {
-        out_ += years(q.window, q.count) + t("。", ".");
+        out_ += years(q.window, q.count) + t(X::full_stop);
         if (q.subjects)
-          out_ += std::string(t("只看", " Only the ")) + words(kSubjectNames, q.subjects) +
-                  t("的要求。", q.subjects == bit(Subject::professional) || q.subjects == bit(Subject::public_)
-                                    ? " requirement applies."
-                                    : " requirements apply.");
+          out_ += std::string(t(X::only_the)) + words(kSubjectNames, q.subjects) +
+                  t(q.subjects == bit(Subject::professional) || q.subjects == bit(Subject::public_) ? X::requirement_applies
+                                                                                                    : X::requirements_apply);
       }
       out_ += "\n";
       cited(q);
@@ -218,68 +219,68 @@ class Explainer {
   std::string unit(Unit u, const UnitRule& r) const {
     switch (u) {
       case Unit::hours:
-        if (r.rate == 1) return t("按证明所载学时计", "by the hours stated");
-        return std::string(t("按学时计，每 1 学时计 ", "by hours, each hour credited as ")) + n(r.rate) + t(" 学时", " hours");
+        if (r.rate == 1) return t(X::by_the_hours_stated);
+        return std::string(t(X::by_hours_each_hour_credited)) + n(r.rate) + t(X::hours_suffix);
       case Unit::minutes:
-        return std::string(t("按分钟计，每满 ", "by minutes, one hour for each full ")) + std::to_string(r.per) +
-               t(" 分钟计 1 学时（不足不计）", " minutes (part periods not counted)");
+        return std::string(t(X::by_minutes_one_hour_for)) + std::to_string(r.per) +
+               t(X::minutes_part_periods_not_counted);
       case Unit::days:
         if (r.by_level) {
-          std::string s = t("按天计，每天：", "by days, per day: ");
+          std::string s = t(X::by_days_per_day);
           for (unsigned l = 0; l < 4; ++l)
-            s += (l ? t("，", ", ") : "") + w(kConfLevelNames, l) + " " + n(r.level_rate[l]) + t(" 学时", " hours");
-          return s + t("（按会议级别）", " (by the level of the conference)");
+            s += (l ? t(X::comma) : "") + w(kConfLevelNames, l) + " " + n(r.level_rate[l]) + t(X::hours_suffix);
+          return s + t(X::by_the_level_of_the);
         }
-        return std::string(t("按天计，每天 ", "by days, ")) + n(r.rate) + t(" 学时", " hours a day");
+        return std::string(t(X::by_days)) + n(r.rate) + t(X::hours_a_day);
       case Unit::months:
-        return std::string(t("按月计，每月 ", "by months, ")) + n(r.rate) + t(" 学时", " hours a month");
+        return std::string(t(X::by_months)) + n(r.rate) + t(X::hours_a_month);
       case Unit::subjects:
         if (r.annual_requirement)
-          return t("考试合格即视同完成当年专业科目学时要求", "a pass completes that year's professional hours");
-        return std::string(t("按通过的考试科目计，每科 ", "by exam subjects passed, ")) + n(r.rate) + t(" 学时", " hours each");
+          return t(X::a_pass_completes_that_year);
+        return std::string(t(X::by_exam_subjects_passed)) + n(r.rate) + t(X::hours_each);
       case Unit::none:
-        return std::string(t("每条记录计 ", "each record credits ")) + n(r.fixed) + t(" 学时（无需填写数量）", " hours (no amount needed)");
+        return std::string(t(X::each_record_credits)) + n(r.fixed) + t(X::hours_no_amount_needed);
     }
     return "";
   }
 
   void activities() {
-    out_ += t("## 各类学习如何计入\n\n", "## How each kind of activity counts\n\n");
+    out_ += t(X::how_each_kind_of_activity);
     for (int a = 0; a < kActivityCount; ++a) {
       const ActivityRule& r = rs_.activities[size_t(a)];
-      out_ += "- **" + capital(w(kActivityNames, unsigned(a))) + "**" + t("：", ": ");
+      out_ += "- **" + capital(w(kActivityNames, unsigned(a))) + "**" + t(X::colon);
       if (r.excluded) {
-        out_ += std::string(t("不计入。", "Not credited. ")) + sentence(capital(r.text.in(L_))) + "\n";
+        out_ += std::string(t(X::not_credited)) + sentence(capital(r.text.in(L_))) + "\n";
         cited(r);
         continue;
       }
       if (r.subjects)
-        out_ += std::string(t("只计入", "counts only as ")) + words(kSubjectNames, r.subjects, 2) +
-                t("。", " hours. ");
+        out_ += std::string(t(X::counts_only_as)) + words(kSubjectNames, r.subjects, 2) +
+                t(X::only_subjects_end);
       bool first = true;
-      out_ += t("", "Credited ");
+      out_ += t(X::credited);
       for (int u = 0; u < kUnitCount; ++u) {
         const UnitRule& ur = r.units[size_t(u)];
         if (!ur.accepted) continue;
-        out_ += (first ? "" : t("；", "; ")) + unit(Unit(u), ur);
-        if (ur.source) out_ += std::string(t("（", " (")) + cite(*ur.source) + t("）", ")");
+        out_ += (first ? "" : t(X::semicolon)) + unit(Unit(u), ur);
+        if (ur.source) out_ += std::string(t(X::paren_open)) + cite(*ur.source) + t(X::paren_close);
         first = false;
       }
-      out_ += t("。", ".");
+      out_ += t(X::full_stop);
       if (!r.units[size_t(Unit::none)].accepted)
-        out_ += t("以其他计量单位（如天、月）填写的记录不计入。", " A record given in any other unit of measure (days, months, …) is not credited.");
+        out_ += t(X::a_record_given_in_any);
       if (r.cap_annual_multiple > 0)
-        out_ += std::string(t("一次最多计入 ", " One activity credits at most ")) + std::to_string(r.cap_annual_multiple) +
-                t(" 个年度的合计学时（", r.cap_annual_multiple == 1 ? " year's total hours (" : " years' total hours (") +
-                n(r.cap_annual_multiple * rs_.annual.total.hours) + t(" 学时）。", " hours).");
+        out_ += std::string(t(X::one_activity_credits_at_most)) + std::to_string(r.cap_annual_multiple) +
+                t(r.cap_annual_multiple == 1 ? X::one_year_total_hours : X::n_years_total_hours) +
+                n(r.cap_annual_multiple * rs_.annual.total.hours) + t(X::cap_hours_end);
       if (!r.text.empty()) out_ += " " + sentence(capital(r.text.in(L_)));
       out_ += "\n";
       cited(r);
       if (r.public_source)
-        out_ += "  - " + cite_after(*r.public_source, "公需科目记录的依据：", "Source for records of public subjects: ") + "\n";
+        out_ += "  - " + cite_after(*r.public_source, X::source_for_public_records) + "\n";
       for (const auto& ur : r.units)
         if (ur.interpretation)
-          out_ += std::string("  - ") + t("解释（通知未写明之处，结果会提示）：", "Interpretation (the notice is silent; results say so): ") +
+          out_ += std::string("  - ") + t(X::interpretation_the_notice_is_silent) +
                   ur.interpretation->in(L_) + "\n";
     }
     out_ += "\n";
@@ -287,15 +288,15 @@ class Explainer {
 
   void filing() {
     const Filing& f = rs_.filing;
-    out_ += t("## 备案\n\n", "## Filing\n\n");
+    out_ += t(X::filing);
     if (!f.present) {
-      out_ += t("本规则集没有备案要求：所有记录都按已备案计。\n\n", "This rule set has no filing rule: every record is taken as filed.\n\n");
+      out_ += t(X::this_rule_set_has_no);
       return;
     }
-    std::string what = f.activities ? words(kActivityNames, f.activities) : t("所有学习形式", "every kind of activity");
-    out_ += std::string("- ") + t("须事先备案的：", "Must be filed beforehand: ") + what;
-    if (f.subjects) out_ += std::string(t("（仅", " (") + words(kSubjectNames, f.subjects, 2)) + t("）", " only)");
-    out_ += std::string(t("。档案中标明未备案的这些记录不计入。", ". Such records marked as not filed are not credited. ")) +
+    std::string what = f.activities ? words(kActivityNames, f.activities) : t(X::every_kind_of_activity);
+    out_ += std::string("- ") + t(X::must_be_filed_beforehand) + what;
+    if (f.subjects) out_ += std::string(t(X::subjects_only_open) + words(kSubjectNames, f.subjects, 2)) + t(X::subjects_only_close);
+    out_ += std::string(t(X::such_records_marked_as_not)) +
             sentence(capital(f.text.in(L_))) + "\n";
     cited(f);
     out_ += "\n";
@@ -309,32 +310,32 @@ class Explainer {
 
   void deadlines() {
     const Deadlines& d = rs_.deadlines;
-    out_ += t("## 期限\n\n", "## Deadlines\n\n");
+    out_ += t(X::deadlines);
     const SameYearDeadline& y = d.same_year;
     const std::string year = std::to_string(rs_.notice_year);
     if (y.until)
-      out_ += std::string("- ") + year + t("年的学时须在 ", ": the hours must be earned from ") +
-              (y.from ? month_day(y.from) : std::string("01-01")) + t(" 至 ", " to ") + month_day(y.until) +
-              t(" 之间完成并登记", " and registered by then") +
-              (y.study_period ? t("；所填日期在此期间以外的学习不计入该年度", "; study dated outside this period earns nothing for the year")
+      out_ += std::string("- ") + year + t(X::the_hours_must_be_earned) +
+              (y.from ? month_day(y.from) : std::string("01-01")) + t(X::to) + month_day(y.until) +
+              t(X::and_registered_by_then) +
+              (y.study_period ? t(X::study_dated_outside_this_period)
                               : "") +
-              t("。其他年度的截止日期本通知未作规定。", ". The notice states no date for other years.") + "\n";
+              t(X::no_date_other_years) + "\n";
     else
-      out_ += std::string("- ") + t("通知未规定年度学习的截止日期。", "The notice states no closing date for a year's study.") + "\n";
+      out_ += std::string("- ") + t(X::no_closing_date) + "\n";
     cited(y);
     const PastYears& p = d.past_years;
     if (!p.make_up) {
-      out_ += std::string("- ") + t("往年缺少的学时不能补学。", "Hours missing in a past year cannot be made up.") + "\n";
+      out_ += std::string("- ") + t(X::no_make_up) + "\n";
     } else {
-      out_ += std::string("- ") + t("往年缺少的学时可以补学", "Hours missing in a past year may be made up");
+      out_ += std::string("- ") + t(X::make_up);
       if (p.from || p.until)
-        out_ += std::string(t("，补学时间 ", ", from ")) + (p.from ? date(p.from) : t("（不限）", "(any day)")) +
-                t(" 至 ", " to ") + (p.until ? date(p.until) : t("（不限）", "(any day)"));
-      out_ += t("。", ".") + std::string("\n");
+        out_ += std::string(t(X::make_up_period)) + (p.from ? date(p.from) : t(X::any_day)) +
+                t(X::to) + (p.until ? date(p.until) : t(X::any_day));
+      out_ += t(X::full_stop) + std::string("\n");
     }
     cited(p);
     for (const auto& n : d.notes) {
-      out_ += "- " + date(n.date) + t("：", ": ") + sentence(n.text.in(L_)) + "\n";
+      out_ += "- " + date(n.date) + t(X::colon) + sentence(n.text.in(L_)) + "\n";
       cited(n);
     }
     out_ += "\n";
@@ -343,10 +344,9 @@ class Explainer {
   void own_department() {
     const OwnDepartment& o = rs_.own_department;
     if (!o.present) return;
-    out_ += t("## 由本行业主管部门管理的系列\n\n", "## Series handed to their own department\n\n");
+    out_ += t(X::series_handed_to_their_own);
     out_ += std::string("- ") + capital(words(kSeriesNames, o.series)) +
-            t("系列：按本行业主管部门的规定执行；按本规则集算出的学时只供参考，结果会提示。",
-              ": their own department's rules apply; hours computed against this rule set are for reference only, and results say so.") +
+            t(X::their_own_department_s_rules) +
             " " + sentence(capital(o.text.in(L_))) + "\n";
     cited(o);
     out_ += "\n";
@@ -354,13 +354,12 @@ class Explainer {
 
   void occasions() {
     if (!rs_.occasions) return;
-    out_ += t("## 跨年度的一次学习\n\n", "## One occasion over several years\n\n");
+    out_ += t(X::one_occasion_over_several_years);
     const OccasionShare how = rs_.occasions->share;
-    out_ += t("- 一条带起止日期的记录，或标为同一次学习的几条记录，是一次学习：",
-              "- A record with start and end dates, or records marked as the same occasion, are one occasion: ");
-    out_ += how == OccasionShare::by_days    ? t("按其在各年度的天数分摊学时；", "its hours are shared among its years by its days in each; ")
-            : how == OccasionShare::start_year ? t("学时全部计入开始的年度；", "all its hours count in the year it starts; ")
-                                               : t("学时全部计入结束的年度；", "all its hours count in the year it ends; ");
+    out_ += t(X::a_record_with_start_and);
+    out_ += how == OccasionShare::by_days    ? t(X::its_hours_are_shared_among)
+            : how == OccasionShare::start_year ? t(X::share_start_year)
+                                               : t(X::share_end_year);
     bool capped = false, once = false;
     for (const auto& r : rs_.activities) {
       capped |= r.cap_annual_multiple > 0;
@@ -368,13 +367,13 @@ class Explainer {
     }
     // only what this rule set has: a cap of so many years' hours (新疆 附件3), a credit once per year of study
     if (capped)
-      out_ += t("本规则集的“一次最多认定”上限对整次学习合计适用；", "a cap on one activity applies to the whole occasion; ");
+      out_ += t(X::a_cap_on_one_activity);
     if (once)
-      out_ += t("一次性认定的学时每个学习年度只认定一次。", "a credit given once per year of study counts once for each year.");
+      out_ += t(X::a_credit_given_once_per);
     if (!capped && !once) {  // the sharing phrase ends the sentence
-      const std::string semi = t("；", "; ");
+      const std::string semi = t(X::semicolon);
       if (out_.size() >= semi.size() && out_.compare(out_.size() - semi.size(), semi.size(), semi) == 0)
-        out_.replace(out_.size() - semi.size(), semi.size(), t("。", "."));
+        out_.replace(out_.size() - semi.size(), semi.size(), t(X::full_stop));
     }
     out_ += "\n";
     cited(*rs_.occasions);
@@ -383,72 +382,68 @@ class Explainer {
 
   std::string conditions(const Adjustment& a) const {
     std::vector<std::string> c;
-    if (a.routes) c.push_back(std::string(t("申报方式为", "route: ")) + words(kRouteNames, a.routes));
-    if (a.levels) c.push_back(std::string(t("级别为", "level: ")) + words(kLevelNames, a.levels));
+    if (a.routes) c.push_back(std::string(t(X::route_is)) + words(kRouteNames, a.routes));
+    if (a.levels) c.push_back(std::string(t(X::level_is)) + words(kLevelNames, a.levels));
     if (!a.application_years.empty()) {
       std::string ys;
-      for (int y : a.application_years) ys += (ys.empty() ? "" : t("、", ", ")) + std::to_string(y);
-      c.push_back(std::string(t("申报年度为 ", "application year ")) + ys);
+      for (int y : a.application_years) ys += (ys.empty() ? "" : t(X::list_sep)) + std::to_string(y);
+      c.push_back(std::string(t(X::application_year)) + ys);
     }
     if (a.has_age)
-      c.push_back(std::string(t("男满 ", "men aged ")) + std::to_string(a.age_male) + t(" 周岁、女满 ", ", women aged ") +
-                  std::to_string(a.age_female) + t(" 周岁（按申报日计）", " or over (on the application date)"));
-    if (a.has_sector) c.push_back(std::string(t("单位属于", "sector: ")) + w(kSectorNames, unsigned(a.sector)));
+      c.push_back(std::string(t(X::men_aged)) + std::to_string(a.age_male) + t(X::women_aged) +
+                  std::to_string(a.age_female) + t(X::or_over_on_the_application));
+    if (a.has_sector) c.push_back(std::string(t(X::sector_is)) + w(kSectorNames, unsigned(a.sector)));
     if (a.has_grassroots)
-      c.push_back(a.grassroots ? t("在苏木、乡镇等基层一线工作", "working at the grassroots (苏木, townships)")
-                               : t("不在基层一线工作", "not working at the grassroots"));
+      c.push_back(a.grassroots ? t(X::working_at_the_grassroots_townships)
+                               : t(X::not_working_at_the_grassroots));
     if (a.circumstance >= 0) {
-      std::string s = std::string(t("属于特殊情形“", "the applicant's circumstances include “")) +
-                      w(kCircumstanceNames, unsigned(a.circumstance)) + t("”", "”");
+      std::string s = std::string(t(X::the_applicant_s_circumstances_include)) +
+                      w(kCircumstanceNames, unsigned(a.circumstance)) + t(X::circumstance_close);
       if (a.min_full_years > 0)
-        s += std::string(t("，且满 ", ", for at least ")) + std::to_string(a.min_full_years) + t(" 个完整年度", " full years");
+        s += std::string(t(X::for_at_least)) + std::to_string(a.min_full_years) + t(X::full_years);
       if (a.years_from) {
-        s += std::string(t("，所填年度在 ", ", in years from ")) + std::to_string(a.years_from);
-        if (a.years_to < 2100) s += std::string(t(" 至 ", " to ")) + std::to_string(a.years_to);
-        s += a.years_to < 2100 ? t(" 年之间", "") : t(" 年以后", " on");
+        s += std::string(t(X::in_years_from)) + std::to_string(a.years_from);
+        if (a.years_to < 2100) s += std::string(t(X::to)) + std::to_string(a.years_to);
+        s += a.years_to < 2100 ? t(X::years_between_end) : t(X::years_after_end);
       }
       c.push_back(s);
     }
-    if (c.empty()) return t("所有申报", "every application");
+    if (c.empty()) return t(X::every_application);
     std::string s;
-    for (const auto& x : c) s += (s.empty() ? "" : t("；", "; ")) + x;
+    for (const auto& x : c) s += (s.empty() ? "" : t(X::semicolon)) + x;
     return s;
   }
 
   std::string effect(const Adjustment& a) const {
     switch (a.effect) {
-      case Effect::exempt: return t("不要求学时（免除）", "no hours are required (exempt)");
-      case Effect::advisory: return t("学时只作参考，不作为条件", "hours are only a reference factor, not a condition");
-      case Effect::replace_requirement: return std::string(t("年限改为：", "the years become: ")) + years(a.window, a.count);
+      case Effect::exempt: return t(X::no_hours_are_required_exempt);
+      case Effect::advisory: return t(X::hours_are_only_a_reference);
+      case Effect::replace_requirement: return std::string(t(X::the_years_become)) + years(a.window, a.count);
       case Effect::deem_years:
-        return std::string(t("每一项该情形视同完成 ", "each entry of the circumstance deems ")) + std::to_string(a.deem_years) +
-               t(" 个年度：填写了年度的，视同完成的就是这些年度（须在可计入年限内）；未填年度的，须达标的年度相应减少",
-                 a.deem_years == 1 ? " year complete: its own year when it gives years (inside the window), else one compliant year fewer is needed"
-                                   : " years complete: its own years when it gives years (inside the window), else that many fewer compliant years are needed");
+        return std::string(t(X::each_entry_of_the_circumstance)) + std::to_string(a.deem_years) +
+               t(a.deem_years == 1 ? X::one_year_deemed : X::n_years_deemed);
       case Effect::waive_circumstance_years:
-        return t("该情形所填的年度不要求学时", "the years given for the circumstance need no hours");
+        return t(X::the_years_given_for_the);
       case Effect::years_since_circumstance:
-        return t("该情形发生当年申报不要求学时；以后只要求其后的年度，且不超过一般要求",
-                 "no hours in the year it happened; afterwards only the years after it, never more than the normal requirement");
+        return t(X::no_hours_in_the_year);
       case Effect::years_in_post:
-        return t("只要求实际任职年限内的年度（最近的几年）", "only the years actually in post are required (the most recent ones)");
+        return t(X::only_the_years_actually_in);
     }
     return "";
   }
 
   void adjustments() {
-    out_ += t("## 减免和特殊情形\n\n", "## Reductions and exemptions\n\n");
+    out_ += t(X::reductions_and_exemptions);
     if (rs_.adjustments.empty()) {
-      out_ += t("没有减免规定。\n", "None.\n");
+      out_ += t(X::no_adjustments);
       return;
     }
-    out_ += t("按顺序检查，条件满足的每一条都适用（免除优先于其他各条）：\n\n",
-              "Checked in order; each one whose condition holds applies (an exemption outweighs the rest):\n\n");
+    out_ += t(X::checked_in_order_each_one);
     int i = 0;
     for (const auto& a : rs_.adjustments) {
       out_ += std::to_string(++i) + ". " + sentence(capital(a.text.in(L_))) + "\n";
-      out_ += std::string("   - ") + t("条件：", "When: ") + conditions(a) + t("。", ".") + "\n";
-      out_ += std::string("   - ") + t("效果：", "Effect: ") + effect(a) + t("。", ".") + "\n";
+      out_ += std::string("   - ") + t(X::condition) + conditions(a) + t(X::full_stop) + "\n";
+      out_ += std::string("   - ") + t(X::effect) + effect(a) + t(X::full_stop) + "\n";
       cited(a, "   ");
     }
   }
@@ -456,72 +451,72 @@ class Explainer {
   // What fills a field, in words (the fills of rules/README.md "forms").
   std::string fill_words(FormFill f) const {
     switch (f) {
-      case FormFill::blank: return t("留空，手填", "blank, filled in by hand");
-      case FormFill::profile_gender: return t("性别（个人信息）", "gender (profile)");
-      case FormFill::profile_birth_month: return t("出生年月（个人信息的出生日期）", "year and month of birth (profile)");
-      case FormFill::profile_education: return t("学历（个人信息）", "education (profile)");
-      case FormFill::profile_level: return t("申报级别（个人信息）", "level applied for (profile)");
-      case FormFill::profile_circumstance: return t("所填的特殊情形", "the circumstance given");
-      case FormFill::record_content: return t("该记录的备注，无备注时为学习形式", "the record's note, else its activity");
-      case FormFill::record_period: return t("该记录的起止日期，无日期时为年度", "the record's dates, else its year");
-      case FormFill::record_activity: return t("该记录的学习形式", "the record's activity");
-      case FormFill::result_record_hours: return t("该记录备案后按本规则认定的学时", "the hours this rule set credits the record once filed");
-      case FormFill::result_year: return t("年度", "the year");
-      case FormFill::result_professional: return t("核查结果中该年度的专业科目学时", "the year's professional hours in the result");
-      case FormFill::result_missing: return t("核查结果中该年度仍缺的学时", "the hours the result still misses in the year");
-      case FormFill::result_year_hours: return t("所列活动的学时合计", "the sum of the listed activities' hours");
-      case FormFill::result_activities: return t("该年度各项活动（时间、方式、认定条款、学时）", "the year's activities (dates, form, clause, hours)");
+      case FormFill::blank: return t(X::blank_filled_in_by_hand);
+      case FormFill::profile_gender: return t(X::gender_profile);
+      case FormFill::profile_birth_month: return t(X::year_and_month_of_birth);
+      case FormFill::profile_education: return t(X::education_profile);
+      case FormFill::profile_level: return t(X::level_applied_for_profile);
+      case FormFill::profile_circumstance: return t(X::the_circumstance_given);
+      case FormFill::record_content: return t(X::the_record_s_note_else);
+      case FormFill::record_period: return t(X::the_record_s_dates_else);
+      case FormFill::record_activity: return t(X::the_record_s_activity);
+      case FormFill::result_record_hours: return t(X::the_hours_this_rule_set);
+      case FormFill::result_year: return t(X::the_year);
+      case FormFill::result_professional: return t(X::the_year_s_professional_hours);
+      case FormFill::result_missing: return t(X::the_hours_the_result_still);
+      case FormFill::result_year_hours: return t(X::the_sum_of_the_listed);
+      case FormFill::result_activities: return t(X::the_year_s_activities_dates);
     }
     return "";
   }
 
   void forms() {
-    out_ += t("\n## 通知所附表格\n\n", "\n## The notice's forms\n\n");
+    out_ += t(X::the_notice_s_forms);
     if (rs_.forms.empty()) {
       if (rs_.forms_note.present) {
         out_ += "- " + sentence(capital(rs_.forms_note.text.in(L_))) + "\n";
         cited(rs_.forms_note);
       } else {
-        out_ += t("通知没有须本人填写的表格。\n", "The notice has no form for the applicant to fill in.\n");
+        out_ += t(X::the_notice_has_no_form);
       }
       return;
     }
     for (const auto& f : rs_.forms) {
       out_ += "### " + f.attachment + " " + f.title + "\n\n";
-      out_ += std::string("- ") + t("用途：", "Purpose: ") + f.purpose.in(L_) + "\n";
+      out_ += std::string("- ") + t(X::purpose) + f.purpose.in(L_) + "\n";
       std::string when;
       switch (f.each) {
         case FormEach::record:
-          when = std::string(t("每条", "one for each ")) + (f.subjects ? words(kSubjectNames, f.subjects) : std::string()) +
-                 t("记录，学习形式为", " record of ") + words(kActivityNames, f.activities);
+          when = std::string(t(X::one_for_each)) + (f.subjects ? words(kSubjectNames, f.subjects) : std::string()) +
+                 t(X::record_of) + words(kActivityNames, f.activities);
           if (!(f.filed_true && f.filed_false && f.filed_null)) {
             std::vector<std::string> v;
-            if (f.filed_true) v.push_back(t("已备案", "filed"));
-            if (f.filed_false) v.push_back(t("未备案", "not filed"));
-            if (f.filed_null) v.push_back(t("不清楚是否备案", "filing unknown"));
+            if (f.filed_true) v.push_back(t(X::filed));
+            if (f.filed_false) v.push_back(t(X::not_filed));
+            if (f.filed_null) v.push_back(t(X::filing_unknown));
             std::string list;
-            for (const auto& x : v) list += (list.empty() ? "" : t("或", " or ")) + x;
-            when += std::string(t("，且", ", ")) + list;
+            for (const auto& x : v) list += (list.empty() ? "" : t(X::or_word)) + x;
+            when += std::string(t(X::and_filed)) + list;
           }
           break;
         case FormEach::year:
-          when = std::string(t("结论所需的每个年度（免除时不需要），该年度有", "one for each year the verdict needs (none when exempt) with credited ")) +
-                 (f.subjects ? words(kSubjectNames, f.subjects) : std::string()) + t("学时的以下活动：", " hours from ") +
+          when = std::string(t(X::one_for_each_year_the)) +
+                 (f.subjects ? words(kSubjectNames, f.subjects) : std::string()) + t(X::hours_from) +
                  words(kActivityNames, f.activities);
           break;
         case FormEach::once: {
           std::string list;
-          for (int c : f.circumstances) list += (list.empty() ? "" : t("或", " or ")) + w(kCircumstanceNames, unsigned(c));
-          when = std::string(t("所填特殊情形有", "one when the circumstances include ")) + list;
+          for (int c : f.circumstances) list += (list.empty() ? "" : t(X::or_word)) + w(kCircumstanceNames, unsigned(c));
+          when = std::string(t(X::one_when_the_circumstances_include)) + list;
           break;
         }
       }
-      if (f.routes) when += std::string(t("；申报方式为", "; route: ")) + words(kRouteNames, f.routes);
-      out_ += std::string("- ") + t("何时需要：", "When: ") + when + t("。", ".") + "\n";
-      out_ += std::string("- ") + t("栏目：", "Fields: ");
+      if (f.routes) when += std::string(t(X::form_route)) + words(kRouteNames, f.routes);
+      out_ += std::string("- ") + t(X::form_when) + when + t(X::full_stop) + "\n";
+      out_ += std::string("- ") + t(X::fields);
       bool first = true;
       for (const auto& fd : f.fields) {
-        out_ += (first ? "" : t("；", "; ")) + fd.label + (en() ? " (" + fd.label_en + ")" : std::string()) + t("——", " — ");
+        out_ += (first ? "" : t(X::semicolon)) + fd.label + (en() ? " (" + fd.label_en + ")" : std::string()) + t(X::dash);
         first = false;
         if (fd.parts.empty()) {
           out_ += fill_words(fd.fill);
