@@ -17,11 +17,14 @@
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
 //   version()           the library version.
-//   read_roll(csv, locale)  a roll (README "Roll") as JSON text: {people:[{name, firstRow, profile, rows,
-//                       allRows, errors}], errors}, each error {row, column, code, message}; profile is the
-//                       contract's profile (a JSON object), to evaluate only when the person has no errors
-//   roll_results_csv(csv, locale, check_date)  the roll's results as CSV, as `jxjy roll` writes them; a
-//                       person whose rows give no 核查日期 is checked on check_date (the page passes today)
+//   read_roll(csv, locale, columns, regions)  a roll (README "Roll") as JSON text: {people:[{name, firstRow,
+//                       profile, rows, allRows, errors, warnings}], errors, notes, headerRow, title, columns},
+//                       each error {row, column, code, message, detail}; profile is the contract's profile
+//                       (a JSON object), to evaluate only when the person has no errors. columns: the clerk's
+//                       "header<TAB>rollColumn id" lines; regions: a region catalogue's "code name" lines
+//                       ("" : the rule sets' regions)
+//   roll_results_csv(csv, locale, check_date, columns, regions)  the roll's results as CSV, as `jxjy roll`
+//                       writes them; a person whose rows give no 核查日期 is checked on check_date
 //   roll_place(path, rows)  where a checker's error (its JSON Pointer) stands in a roll person's rows
 //                       (readRoll's rows, joined: "5,7,9"): {"row":9,"column":"amount"} (jxjy::roll_place)
 // The profile and the result cross as bytes in wasm memory, not as embind strings: embind's string
@@ -144,8 +147,35 @@ void roll_errors(std::string& out, const std::vector<jxjy::RollError>& errors) {
   out += ']';
 }
 
-std::string read_roll(const std::string& csv, const std::string& locale) {
-  jxjy::Roll roll = jxjy::read_roll(csv, locale);
+// The reader's options from text (no JSON glue): columns "header<TAB>id" lines (id "" = not used);
+// regions the lines "code name…" of a region catalogue (web/region-catalogue.txt; "#" lines skipped).
+jxjy::RollOptions roll_options(const std::string& locale, const std::string& columns, const std::string& regions) {
+  jxjy::RollOptions o;
+  o.locale = locale;
+  auto lines = [](const std::string& text, auto each) {
+    for (size_t i = 0; i < text.size();) {
+      size_t e = text.find('\n', i);
+      if (e == std::string::npos) e = text.size();
+      if (e > i) each(std::string_view(text).substr(i, e - i));
+      i = e + 1;
+    }
+  };
+  lines(columns, [&](std::string_view l) {
+    size_t tab = l.find('\t');
+    if (tab != std::string_view::npos) o.columns.emplace_back(std::string(l.substr(0, tab)), std::string(l.substr(tab + 1)));
+  });
+  lines(regions, [&](std::string_view l) {
+    if (l[0] == '#' || l.size() < 8 || l[6] != ' ') return;
+    size_t end = l.find('\t', 7);
+    o.regions.emplace_back(std::string(l.substr(0, 6)), std::string(l.substr(7, end == std::string_view::npos ? l.npos : end - 7)));
+  });
+  if (o.regions.empty() && g_checker) o.regions = jxjy::rule_set_regions(*g_checker);
+  return o;
+}
+
+std::string read_roll(const std::string& csv, const std::string& locale, const std::string& columns,
+                      const std::string& regions) {
+  jxjy::Roll roll = jxjy::read_roll(csv, roll_options(locale, columns, regions));
   std::string out = "{\"people\":[";
   for (size_t i = 0; i < roll.people.size(); ++i) {
     const auto& p = roll.people[i];
@@ -165,14 +195,31 @@ std::string read_roll(const std::string& csv, const std::string& locale) {
   }
   out += "],\"errors\":";
   roll_errors(out, roll.errors);
-  return out + "}";
+  out += ",\"notes\":";
+  roll_errors(out, roll.notes);
+  out += ",\"headerRow\":" + std::to_string(roll.header_row) + ",\"title\":";
+  quote(out, roll.title);
+  out += ",\"columns\":[";
+  for (size_t i = 0; i < roll.columns.size(); ++i) {
+    const auto& c = roll.columns[i];
+    out += i ? ",{\"index\":" : "{\"index\":";
+    out += std::to_string(c.index) + ",\"header\":";
+    quote(out, c.header);
+    out += ",\"column\":";
+    quote(out, c.column);
+    out += c.guessed ? ",\"guessed\":true,\"unit\":" : ",\"guessed\":false,\"unit\":";
+    quote(out, c.unit);
+    out += '}';
+  }
+  return out + "]}";
 }
 
 // The key "checkDate" can only appear as a key in the core's profile text (inside a string its quotes are
 // escaped), so a profile without it gets check_date as its first member.
-std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date) {
+std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date,
+                             const std::string& columns, const std::string& regions) {
   if (!g_checker) return std::string();
-  jxjy::Roll roll = jxjy::read_roll(csv, locale);
+  jxjy::Roll roll = jxjy::read_roll(csv, roll_options(locale, columns, regions));
   if (!check_date.empty())
     for (auto& p : roll.people)
       if (p.profile.find("\"checkDate\":") == std::string::npos && p.profile.size() > 1 && p.profile[0] == '{') {

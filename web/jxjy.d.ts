@@ -464,6 +464,26 @@ export interface Checker {
 export interface RollOptions {
   /** The language of the messages (and of the profiles' results): 'zh' (default) or 'en'. */
   locale?: 'zh' | 'en';
+  /** The clerk's reading of headers: {header as written: rollColumn id, or '' for a column not used}. */
+  columns?: Record<string, string>;
+  /**
+   * Region names the region column may hold: a region catalogue's text ("code name" lines, as
+   * web/region-catalogue.txt). Default: the rule sets' regions (codes and their names).
+   */
+  regions?: string;
+}
+
+/** A header cell as the reader took it. */
+export interface RollColumn {
+  /** 0-based cell of the header row. */
+  index: number;
+  header: string;
+  /** The vocabulary's rollColumn id; '' for a column not used. */
+  column: string;
+  /** Taken by a part of its words ("培训学时" as 数量): said in notes, the clerk may change it. */
+  guessed: boolean;
+  /** A unit the header names (hours for "培训学时"): amounts written without one count in it; '' none. */
+  unit: string;
 }
 
 export interface RollError {
@@ -510,6 +530,14 @@ export interface Roll {
   people: RollPerson[];
   /** Problems of the whole file (header, encoding, a row without a name). */
   errors: RollError[];
+  /** Said once, not errors: unused_columns, column_guessed, filled_down (names written once), route_assumed. */
+  notes: RollError[];
+  /** The header's row (rows above it are the title); 0 when the file has none. */
+  headerRow: number;
+  /** The rows above the header, their non-empty cells joined ("2023年专业技术人员继续教育培训花名册"). */
+  title: string;
+  /** Every non-empty header cell as the reader took it. */
+  columns: RollColumn[];
 }
 
 /**

@@ -5,11 +5,16 @@ import { summarise, templateCsv } from './roll.js';
 // People per message: large enough that posting costs little, small enough for a live progress bar.
 const BATCH = 100;
 
+// The reader's options of a request: its language, the clerk's columns and the region catalogue's names.
+const reading = (m) => ({ locale: m.lang === 'en' ? 'en' : 'zh', columns: m.columns || {}, regions: m.regions || '' });
+
 /** Reads and evaluates the roll in m.text; post() receives the messages of roll-worker.js. */
 export function checkRoll(checker, m, post) {
   const lang = m.lang === 'en' ? 'en' : 'zh';
-  const roll = checker.readRoll(m.text, { locale: lang });
-  post({ type: 'read', total: roll.people.length, errors: roll.errors });
+  const roll = checker.readRoll(m.text, reading(m));
+  // how the file was read (issue 27: title, notes, the columns for the mapping step), said before any line
+  post({ type: 'read', total: roll.people.length, errors: roll.errors, notes: roll.notes || [], title: roll.title || '',
+    columns: roll.columns || [], headerRow: roll.headerRow || 0 });
   let lines = [];
   roll.people.forEach((person, i) => {
     let result = null;
@@ -32,7 +37,7 @@ export function checkRoll(checker, m, post) {
 
 /** The results of the roll in m.text as CSV (the core's roll_results_csv, as `jxjy roll` writes it), with a BOM. */
 export function exportRoll(checker, m) {
-  return '\uFEFF' + checker.rollResultsCSV(m.text, { locale: m.lang === 'en' ? 'en' : 'zh', checkDate: m.checkDate || '' });
+  return '\uFEFF' + checker.rollResultsCSV(m.text, { ...reading(m), checkDate: m.checkDate || '' });
 }
 
 /**

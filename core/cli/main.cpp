@@ -314,7 +314,11 @@ int roll(const jxjy::Checker& checker, const std::string& arg, const std::string
                  arg == "-" ? "the input" : display(arg).c_str());
     return 2;
   }
-  jxjy::Roll r = jxjy::read_roll(text, locale);
+  jxjy::RollOptions options;
+  options.locale = locale;
+  options.regions = jxjy::rule_set_regions(checker);  // 630000 or 青海省: the rule sets' regions by code or name
+  jxjy::Roll r = jxjy::read_roll(text, options);
+  for (const auto& n : r.notes) std::fprintf(stderr, "jxjy: note: %s (%s)\n", n.message.c_str(), n.code.c_str());
   for (const auto& e : r.errors)
     std::fprintf(stderr, "jxjy: row %zu%s%s: %s (%s)\n", e.row, e.column.empty() ? "" : ", column ",
                  e.column.c_str(), e.message.c_str(), e.code.c_str());

@@ -1,6 +1,7 @@
 // The roll spreadsheet (one row per training record of many people) read into profiles: the one
 // reader for `jxjy roll` and the page. Headers and values are the vocabulary's words (zh, en, id or
 // an "also" word of core/data/vocabulary.json), so no second table of Chinese words exists.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -98,6 +99,172 @@ bool is_date(std::string_view s) {  // YYYY-MM-DD (the core checks the calendar)
   return true;
 }
 
+// Full-width ASCII as typed with a Chinese input method (４５, ３天, ２０２３－０３－０１) as ASCII; the
+// other text as it is. Every cell but a name is read through it.
+std::string narrow(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    // U+FF01..U+FF5E: EF BC 81..BF, EF BD 80..9E -> 0x21..0x7E
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF) {
+      unsigned b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      unsigned cp = ((0xFu) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if ((b1 == 0xBC || b1 == 0xBD) && cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += char(cp - 0xFF01 + 0x21);
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+bool contains(std::string_view list, std::string_view h, size_t& longest) {  // a comma-joined word within h
+  bool any = false;
+  while (!list.empty()) {
+    size_t c = list.find(',');
+    std::string_view w = list.substr(0, c);
+    if (!w.empty() && h.find(w) != std::string_view::npos && w.size() > longest) longest = w.size(), any = true;
+    if (c == std::string_view::npos) break;
+    list.remove_prefix(c + 1);
+  }
+  return any;
+}
+
+// The column a header names: its exact words (zh, en, id, "also"), else the column whose "like" word
+// is the longest part of it (guessed: said to the clerk); -1 when none or two columns tie.
+struct HeaderMatch {
+  int col = -1;
+  bool guessed = false;
+  bool chosen = false;  // the options (the clerk) decided, a column or none
+};
+HeaderMatch match_header(std::string_view h, const RollOptions& o) {
+  for (const auto& [header, id] : o.columns)
+    if (header == h) {
+      HeaderMatch m;
+      m.chosen = true;
+      if (!id.empty()) m.col = find_name(kRollColumnNames, id);
+      return m;
+    }
+  HeaderMatch m;
+  m.col = lookup(kRollColumnNames, kRollColumnAlso, h);
+  if (m.col >= 0) return m;
+  size_t best = 0;
+  bool tie = false;
+  for (size_t c = 0; c < std::size(kRollColumnLike); ++c) {
+    size_t len = 0;
+    if (!contains(kRollColumnLike[c], h, len)) continue;
+    if (len > best) best = len, m.col = int(c), tie = false;
+    else if (len == best) tie = true;
+  }
+  if (tie) m.col = -1;  // two columns equally likely: the clerk chooses
+  m.guessed = m.col >= 0;
+  return m;
+}
+
+// The unit a header names ("培训学时", "天数"): the amounts written without one count in it; -1 when none.
+int unit_of_header(std::string_view h) {
+  for (size_t u = 0; u + 1 < std::size(kUnitNames); ++u) {  // the last is "none"
+    if (h.find(kUnitNames[u].zh) != std::string_view::npos) return int(u);
+    std::string_view list = kUnitAlso[u];
+    size_t longest = 0;
+    if (contains(list, h, longest)) return int(u);
+  }
+  return -1;
+}
+
+// The header row: the first of the first rows that names the person column and at least one other
+// (the rows above it are the title, "2023年专业技术人员继续教育培训花名册"); the first row when none does.
+size_t find_header(const csv::Table& table, const RollOptions& o) {
+  const size_t limit = std::min<size_t>(table.rows.size(), 30);
+  for (size_t r = 0; r < limit; ++r) {
+    bool person = false;
+    size_t known = 0;
+    for (const auto& cell : table.rows[r].cells) {
+      std::string_view h = trim(cell);
+      if (h.empty()) continue;
+      HeaderMatch m = match_header(h, o);
+      if (m.col < 0) continue;
+      ++known;
+      person = person || m.col == 0;
+    }
+    if (person && known >= 2) return r;
+  }
+  return 0;
+}
+
+// The year a title names: "2023年专业技术人员……" -> "2023" (a year 1990..2099 before 年); "" when none or two.
+std::string year_of_title(std::string_view title) {
+  std::string found;
+  for (size_t i = 0; i + 4 < title.size(); ++i) {
+    bool digits = (i == 0 || title[i - 1] < '0' || title[i - 1] > '9');
+    for (size_t k = 0; k < 4 && digits; ++k) digits = title[i + k] >= '0' && title[i + k] <= '9';
+    if (!digits || title.substr(i + 4, 3) != "\xE5\xB9\xB4") continue;  // 年
+    std::string y(title.substr(i, 4));
+    if (y < "1990" || y > "2099") continue;
+    if (!found.empty() && found != y) return "";
+    found = y;
+  }
+  return found;
+}
+
+// Rows 3, 4, 5 and 9 as "3–5、9" (zh) or "3-5, 9" (en).
+std::string row_list(const std::vector<size_t>& rows, Locale l) {
+  std::string out;
+  for (size_t i = 0; i < rows.size();) {
+    size_t j = i;
+    while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
+    if (!out.empty()) out += l == Locale::en ? ", " : "\xE3\x80\x81";  // 、
+    out += std::to_string(rows[i]);
+    if (j > i) out += (l == Locale::en ? "-" : "\xE2\x80\x93") + std::to_string(rows[j]);  // –
+    i = j + 1;
+  }
+  return out;
+}
+
+// A region as written (630000, 西宁市, 郑州市金水区) as its code, through the catalogue's names: a name is
+// a region's own, or it after the names of its province and/or city. "" when none (candidates empty) or
+// several match (candidates: their full names).
+std::string region_code(std::string_view v, const std::vector<std::pair<std::string, std::string>>& catalogue,
+                        const std::unordered_map<std::string, std::string>& name_of, std::string& candidates) {
+  candidates.clear();
+  if (v.size() == 6 && v.find_first_not_of("0123456789") == std::string_view::npos) return std::string(v);
+  std::vector<const std::pair<std::string, std::string>*> found;
+  for (const auto& entry : catalogue) {
+    const std::string& code = entry.first;
+    const std::string& name = entry.second;
+    if (code.size() != 6 || name.empty() || v.size() < name.size() || v.substr(v.size() - name.size()) != name) continue;
+    std::string_view head = v.substr(0, v.size() - name.size());
+    // the ancestors' names that may stand before it: province, then city
+    auto ancestor = [&](std::string c) {
+      auto it = name_of.find(c);
+      return it == name_of.end() || c == code ? std::string() : it->second;
+    };
+    std::string province = ancestor(code.substr(0, 2) + "0000"), city = ancestor(code.substr(0, 4) + "00");
+    auto strip = [&](const std::string& a) {
+      if (!a.empty() && head.substr(0, a.size()) == a) head.remove_prefix(a.size());
+    };
+    strip(province);
+    strip(city);
+    if (!head.empty()) continue;
+    bool dup = false;
+    for (auto* f : found) dup = dup || f->first == code;
+    if (!dup) found.push_back(&entry);
+  }
+  if (found.size() == 1) return found[0]->first;
+  for (auto* f : found) {
+    if (!candidates.empty()) candidates += "\xE3\x80\x81";  // 、
+    std::string full;
+    for (std::string c : {f->first.substr(0, 2) + "0000", f->first.substr(0, 4) + "00"}) {
+      auto it = name_of.find(c);
+      if (it != name_of.end() && c != f->first) full += it->second;
+    }
+    candidates += full + f->second + " " + f->first;
+  }
+  return "";
+}
+
 // A message of the catalogue (core/data/messages.json) in the roll's language.
 struct Texts {
   Locale l;
@@ -123,8 +290,14 @@ struct Person {
 }  // namespace
 
 Roll read_roll(std::string_view text, std::string_view locale) {
+  RollOptions options;
+  options.locale = std::string(locale);
+  return read_roll(text, options);
+}
+
+Roll read_roll(std::string_view text, const RollOptions& options) {
   Roll roll;
-  Texts t{locale == "en" ? Locale::en : Locale::zh};
+  Texts t{options.locale == "en" ? Locale::en : Locale::zh};
   auto col_word = [&](int c) { return std::string(word(kRollColumnNames, unsigned(c), t.l)); };
   const std::string units = word_list(kUnitNames, t.l, std::size(kUnitNames) - 1);  // the last is "none"
   // detail: the message without its place; "" when the message names none
@@ -152,38 +325,81 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     fail(roll.errors, 0, "", "empty", t(M::roll_empty));
     return roll;
   }
-  // The header: each cell a column of the vocabulary.
-  const auto& header = table.rows[0].cells;
+  // The header: the row that names the columns (rows above it are the title); each cell a column of the
+  // vocabulary, by its words, by a part of them (said), or by the clerk's choice (options.columns).
+  const size_t h_at = find_header(table, options);
+  roll.header_row = table.rows[h_at].number;
+  for (size_t r = 0; r < h_at; ++r)
+    for (const auto& x : table.rows[r].cells)
+      if (!trim(x).empty()) (roll.title += roll.title.empty() ? "" : " ") += std::string(trim(x));
+  const auto& header = table.rows[h_at].cells;
+  const size_t header_number = table.rows[h_at].number;
   std::vector<int> col_of(header.size(), -1);
   int at[kColCount];
   for (int& a : at) a = -1;
+  std::vector<HeaderMatch> match(header.size());
+  for (size_t i = 0; i < header.size(); ++i)
+    if (!trim(header[i]).empty()) match[i] = match_header(trim(header[i]), options);
+  // the exact words and the clerk's choices first: a guess never takes a column another header names
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t i = 0; i < header.size(); ++i) {
+      std::string_view h = trim(header[i]);
+      const HeaderMatch& m = match[i];
+      if (h.empty() || m.col < 0 || m.guessed != (pass == 1)) continue;
+      if (at[m.col] >= 0) {
+        if (!m.guessed)
+          fail(roll.errors, header_number, std::string(h), "duplicate_column", t(M::roll_duplicate_column, h));
+        continue;  // (a guess for a column already read is not used)
+      }
+      at[m.col] = int(i);
+      col_of[i] = m.col;
+    }
+  const int header_unit = at[amount] >= 0 ? unit_of_header(trim(header[size_t(at[amount])])) : -1;
+  std::string unused;
+  const char* sep = t.l == Locale::en ? ", " : "\xE3\x80\x81";  // 、
   for (size_t i = 0; i < header.size(); ++i) {
     std::string_view h = trim(header[i]);
     if (h.empty()) continue;
-    int c = lookup(kRollColumnNames, kRollColumnAlso, h);
-    if (c < 0) {
-      fail(roll.errors, table.rows[0].number, std::string(h), "unknown_column",
-           t(M::roll_unknown_column, h));
-    } else if (at[c] >= 0) {
-      fail(roll.errors, table.rows[0].number, std::string(h), "duplicate_column",
-           t(M::roll_duplicate_column, h));
-    } else {
-      at[c] = int(i);
-      col_of[i] = c;
+    RollColumn rc;
+    rc.index = i;
+    rc.header = std::string(h);
+    if (col_of[i] >= 0) {
+      rc.column = std::string(kRollColumnNames[col_of[i]].id);
+      rc.guessed = match[i].guessed;
+      if (col_of[i] == amount && header_unit >= 0) rc.unit = std::string(kUnitNames[header_unit].id);
+      if (rc.guessed) {
+        std::string msg = col_of[i] == amount && header_unit >= 0
+                              ? t(M::roll_column_guessed_unit, h, col_word(col_of[i]), word(kUnitNames, unsigned(header_unit), t.l))
+                              : t(M::roll_column_guessed, h, col_word(col_of[i]));
+        roll.notes.push_back({header_number, rc.header, "column_guessed", msg, msg});
+      }
+    } else if (!(match[i].col >= 0 && at[match[i].col] >= 0 && !match[i].chosen && !match[i].guessed)) {
+      (unused += unused.empty() ? "" : sep) += rc.header;
     }
+    roll.columns.push_back(std::move(rc));
+  }
+  if (!unused.empty()) {
+    std::string msg = t(M::roll_unused_columns, unused);
+    roll.notes.push_back({header_number, "", "unused_columns", msg, msg});
   }
   if (at[person] < 0)
-    fail(roll.errors, table.rows[0].number, col_word(person), "missing_column",
+    fail(roll.errors, header_number, col_word(person), "missing_column",
          t(M::roll_missing_column, col_word(person)));
   bool has_records = false;
   for (int c = kFirstRecordCol; c < kColCount; ++c) has_records = has_records || at[c] >= 0;
   if (has_records)
     for (int c : {int(subject), int(activity), int(amount)})
       if (at[c] < 0)
-        fail(roll.errors, table.rows[0].number, col_word(c), "missing_column",
+        fail(roll.errors, header_number, col_word(c), "missing_column",
              t(M::roll_missing_column, col_word(c)));
-  if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0))
-    fail(roll.errors, table.rows[0].number, col_word(year), "missing_column",
+  // no 年度 column: the year the title names ("2023年……花名册") is every record's, said once
+  const std::string title_year = at[year] < 0 && (at[start] < 0 || at[end] < 0) ? year_of_title(roll.title) : "";
+  if (!title_year.empty() && has_records) {
+    std::string msg = t(M::roll_year_from_title, col_word(year), title_year);
+    roll.notes.push_back({0, col_word(year), "year_from_title", msg, msg});
+  }
+  if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0) && title_year.empty())
+    fail(roll.errors, header_number, col_word(year), "missing_column",
          t(M::roll_missing_column, col_word(year)));
   if (!roll.errors.empty()) return roll;
 
@@ -194,20 +410,34 @@ Roll read_roll(std::string_view text, std::string_view locale) {
   std::vector<Person> people;
   std::unordered_map<std::string, size_t> person_at;  // key -> index in people of its latest block (a roll of 1,000 people)
   std::string last_key;                               // the key of the previous non-blank row
-  for (size_t r = 1; r < table.rows.size(); ++r) {
+  std::vector<size_t> filled;  // rows without a name, taken as the person's above (merged cells)
+  std::string norm[kColCount];
+  for (size_t r = h_at + 1; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
-    auto cell = [&](int c) -> std::string_view {
-      return at[c] >= 0 && size_t(at[c]) < row.cells.size() ? trim(row.cells[size_t(at[c])]) : std::string_view{};
-    };
     bool blank = true;
     for (const auto& x : row.cells) blank = blank && trim(x).empty();
     if (blank) continue;
-    std::string_view who = cell(person);
-    if (who.empty()) {
-      fail(roll.errors, row.number, col_word(person), "missing",
-           t(M::roll_row_without_name));
-      continue;
+    for (int c = 0; c < kColCount; ++c) {
+      std::string_view v = at[c] >= 0 && size_t(at[c]) < row.cells.size() ? trim(row.cells[size_t(at[c])]) : std::string_view{};
+      norm[c] = c == person ? std::string(v) : narrow(v);
     }
+    auto cell = [&](int c) -> std::string_view { return norm[c]; };
+    std::string who_s(cell(person));
+    bool fill = false;
+    if (who_s.empty()) {
+      // a name written only on a person's first row (merged cells, or left blank below) holds for the rows
+      // under it, as a person reads the sheet; an ID of someone else on the row does not
+      std::string_view id0 = cell(personId);
+      if (!last_key.empty() && (id0.empty() || last_key == "i:" + std::string(id0))) {
+        fill = true;
+        filled.push_back(row.number);
+        who_s = people[person_at[last_key]].name;
+      } else {
+        fail(roll.errors, row.number, col_word(person), "missing", t(M::roll_row_without_name));
+        continue;
+      }
+    }
+    std::string_view who = who_s;
     // A control character (NUL, ESC, …) in a name is refused, never copied into results or CSV.
     size_t ctl = 0;
     while (ctl < who.size() && !(static_cast<unsigned char>(who[ctl]) < 0x20 || who[ctl] == 0x7F)) ++ctl;
@@ -218,7 +448,7 @@ Roll read_roll(std::string_view text, std::string_view locale) {
       continue;
     }
     std::string_view id = cell(personId);
-    std::string who_key = id.empty() ? "n:" + std::string(who) : "i:" + std::string(id);
+    std::string who_key = fill ? last_key : id.empty() ? "n:" + std::string(who) : "i:" + std::string(id);
     auto found = person_at.find(who_key);
     if (found == person_at.end() || (id.empty() && last_key != who_key)) {
       people.emplace_back();
@@ -244,7 +474,7 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     };
     // A cell under no header is never dropped silently: it may be the unit or the 已备案 that decides.
     for (size_t i = 0; i < row.cells.size(); ++i)
-      if ((i >= col_of.size() || col_of[i] < 0) && !trim(row.cells[i]).empty())
+      if ((i >= header.size() || trim(header[i]).empty()) && !trim(row.cells[i]).empty())
         fail(p.errors, row.number, "", "unknown_column",
              t(M::roll_cell_without_header, std::to_string(row.number), std::to_string(i + 1), trim(row.cells[i])));
     // The person's fields: the first row that gives one decides, a different value later is an error.
@@ -289,7 +519,10 @@ Roll read_roll(std::string_view text, std::string_view locale) {
       key(k);
       append_json_string(rec, names[i].id);
     };
-    if (!cell(year).empty()) {
+    if (cell(year).empty() && !title_year.empty()) {
+      key("year");
+      rec += title_year;
+    } else if (!cell(year).empty()) {
       long y;
       if (integer(cell(year), y)) {
         key("year");
@@ -327,7 +560,8 @@ Roll read_roll(std::string_view text, std::string_view locale) {
       } else {
         int u = -1;
         if (!suffix.empty()) u = lookup(kUnitNames, kUnitAlso, suffix);
-        int given = cell(unit).empty() ? -1 : lookup(kUnitNames, kUnitAlso, cell(unit));
+        // no unit written: the one the header names ("培训学时"), unless the amount says its own ("3天")
+        int given = !cell(unit).empty() ? lookup(kUnitNames, kUnitAlso, cell(unit)) : u < 0 ? header_unit : -1;
         if (!suffix.empty() && u < 0) {
           bad(amount, "bad_value", t(M::roll_unknown_unit, suffix, units));
           ok = false;
@@ -372,6 +606,19 @@ Roll read_roll(std::string_view text, std::string_view locale) {
     }
   }
 
+  if (!filled.empty()) {
+    std::string msg = t(M::roll_filled_down, row_list(filled, t.l), std::to_string(filled.size()));
+    roll.notes.push_back({filled.front(), col_word(person), "filled_down", msg, msg});
+  }
+  if (at[route] < 0 && !people.empty()) {
+    std::string msg = t(M::roll_route_assumed);
+    roll.notes.push_back({0, col_word(route), "route_assumed", msg, msg});
+  }
+  // Region names through the catalogue (options.regions), each distinct value once.
+  std::unordered_map<std::string, std::string> region_name_of;
+  for (const auto& [code, name] : options.regions) region_name_of.emplace(code, name);
+  std::unordered_map<std::string, std::pair<std::string, std::string>> region_seen;  // value -> code, candidates
+
   // Each person's profile JSON (the contract's profile).
   for (auto& p : people) {
     RollPerson out;
@@ -414,12 +661,35 @@ Roll read_roll(std::string_view text, std::string_view locale) {
       append_json_string(j, p.fields[c]);
     };
     if (!p.fields[region].empty()) {
-      key("region");
-      append_json_string(j, p.fields[region]);
+      std::string code = p.fields[region];
+      if (!options.regions.empty()) {
+        auto seen = region_seen.find(p.fields[region]);
+        if (seen == region_seen.end()) {
+          std::string candidates;
+          std::string c = region_code(p.fields[region], options.regions, region_name_of, candidates);
+          seen = region_seen.emplace(p.fields[region], std::make_pair(c, candidates)).first;
+        }
+        code = seen->second.first;
+        if (code.empty())
+          bad(region, seen->second.second.empty() ? t(M::roll_unknown_region, p.fields[region])
+                                                  : t(M::roll_ambiguous_region, p.fields[region], seen->second.second));
+      }
+      if (!code.empty()) {
+        key("region");
+        append_json_string(j, code);
+      }
     }
     int_field(applicationYear, "year");
     date_field(applicationDate, "applicationDate");
     date_field(checkDate, "checkDate");
+    if (p.fields[route].empty()) {  // none given: title review, said (once for the roll without the column)
+      key("route");
+      append_json_string(j, kRouteNames[0].id);
+      if (at[route] >= 0) {
+        std::string msg = t(M::roll_route_assumed);
+        out.warnings.push_back({p.first_row, col_word(route), "route_assumed", msg, msg});
+      }
+    }
     enum_field(route, "route", kRouteNames, kRouteAlso);
     enum_field(level, "level", kLevelNames, kLevelAlso);
     enum_field(gender, "gender", kGenderNames, kGenderAlso);
