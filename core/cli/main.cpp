@@ -37,7 +37,10 @@ usage:
                                        (README "Roll"); UTF-8 (with or without BOM) or GB18030,
                                        comma or semicolon. Writes one CSV line per person on stdout:
                                        姓名,行号,结论,适用规则,缺口,能否补足,截止日期,提示,错误
-                                       (English headers with --locale en); row errors also on stderr
+                                       (English headers with --locale en); row errors also on stderr,
+                                       and what the reader assumed as "note:" lines (a title row, columns
+                                       not used, names written once, no 申报途径). 地区: a code or the
+                                       name of a region with rules (青海省)
   jxjy validate-rules DIR              validate every rule file in DIR
   jxjy [--rules DIR] explain FILE|ID [--locale en]
                                        a rule set in words (Markdown), each rule with its document and

@@ -522,3 +522,17 @@ TEST_CASE("roll: a record the engine leaves out is said at its row in the result
   auto li = line_of(jxjy::roll_results_csv(checker(), r, "zh", all_ok), 1);
   CHECK(li[7].rfind("第 3 行：本地区“进修班/培训班/研修班”不按天折算，请改按学时填写", 0) == 0);
 }
+
+TEST_CASE("roll: a missing column and the rows' own problems come in one pass; nobody is checked (issue 27)", "[roll]") {
+  auto r = jxjy::read_roll("姓名,年度,科目,数量,单位\r\n张三,2023,公需,很多,学时\r\n李四,2023,公需,30,学时\r\n王五,2023,公需,30,斤\r\n");
+  CHECK(r.people.empty());
+  REQUIRE(r.errors.size() == 3);
+  CHECK(r.errors[0].code == "missing_column");
+  CHECK(r.errors[0].column == "形式");
+  CHECK(r.errors[1].code == "bad_value");
+  CHECK(r.errors[1].row == 2);
+  CHECK(r.errors[1].column == "数量");
+  CHECK(r.errors[2].row == 4);
+  CHECK(r.errors[2].column == "单位");
+  CHECK(r.notes.empty());  // (no route said for a file nobody is checked in)
+}

@@ -99,8 +99,8 @@ bool is_date(std::string_view s) {  // YYYY-MM-DD (the core checks the calendar)
   return true;
 }
 
-// Full-width ASCII as typed with a Chinese input method (４５, ３天, ２０２３－０３－０１) as ASCII; the
-// other text as it is. Every cell but a name is read through it.
+// Full-width digits, letters, points and hyphens as typed with a Chinese input method (４５, ３天,
+// ２０２３－０３－０１) as ASCII; the other text as it is. Every cell but a name is read through it.
 std::string narrow(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -109,8 +109,12 @@ std::string narrow(std::string_view s) {
     if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF) {
       unsigned b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
       unsigned cp = ((0xFu) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      if ((b1 == 0xBC || b1 == 0xBD) && cp >= 0xFF01 && cp <= 0xFF5E) {
-        out += char(cp - 0xFF01 + 0x21);
+      const char a = char(cp - 0xFF01 + 0x21);
+      // digits, letters and the marks of numbers and dates only: the vocabulary's own words hold
+      // full-width brackets (课程学习（含网络课程）)
+      const bool numeric = (a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z') || (a >= 'a' && a <= 'z') || a == '.' || a == '-';
+      if ((b1 == 0xBC || b1 == 0xBD) && cp >= 0xFF01 && cp <= 0xFF5E && numeric) {
+        out += a;
         i += 2;
         continue;
       }
@@ -401,7 +405,10 @@ Roll read_roll(std::string_view text, const RollOptions& options) {
   if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0) && title_year.empty())
     fail(roll.errors, header_number, col_word(year), "missing_column",
          t(M::roll_missing_column, col_word(year)));
-  if (!roll.errors.empty()) return roll;
+  // A header the file cannot do without stops it, but its rows are still read for their own problems:
+  // every problem of the file in one pass (issue 27), and nobody is checked (people are not given).
+  const bool header_bad = !roll.errors.empty();
+  if (at[person] < 0) return roll;
 
   // Who a row is: with an ID column (身份证号, 工号, 人员编号) its value is the person, wherever their rows
   // stand. Without one (or with the cell empty) a name is one person only over adjacent rows: the same
@@ -503,6 +510,7 @@ Roll read_roll(std::string_view text, const RollOptions& options) {
     };
     auto need = [&](int c) {
       if (!cell(c).empty()) return true;
+      if (header_bad && at[c] < 0) return ok = false;  // (its missing column is said once, not at each row)
       bad(c, "missing", t(M::roll_empty_cell));
       ok = false;
       return false;
@@ -610,7 +618,7 @@ Roll read_roll(std::string_view text, const RollOptions& options) {
     std::string msg = t(M::roll_filled_down, row_list(filled, t.l), std::to_string(filled.size()));
     roll.notes.push_back({filled.front(), col_word(person), "filled_down", msg, msg});
   }
-  if (at[route] < 0 && !people.empty()) {
+  if (at[route] < 0 && !people.empty() && !header_bad) {
     std::string msg = t(M::roll_route_assumed);
     roll.notes.push_back({0, col_word(route), "route_assumed", msg, msg});
   }
@@ -704,6 +712,10 @@ Roll read_roll(std::string_view text, const RollOptions& options) {
     for (size_t i = 0; i < p.records.size(); ++i) (j += i ? "," : "") += p.records[i];
     j += "]}";
     roll.people.push_back(std::move(out));
+  }
+  if (header_bad) {  // the rows' problems with the header's; nobody checked on part of the file
+    for (auto& p : roll.people) roll.errors.insert(roll.errors.end(), p.errors.begin(), p.errors.end());
+    roll.people.clear();
   }
   return roll;
 }
