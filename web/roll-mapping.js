@@ -110,7 +110,10 @@ export function showReading(box, read, { lang, onApply }) {
 function mappingStep(columns, read, { lang, onApply }) {
   const t = (key, ...a) => say(lang, key, ...a);
   const guessed = columns.filter((c) => c.guessed).length;
-  const unsure = guessed > 0 || columns.some((c) => !c.column) || (read.errors || []).some((e) => /column/.test(e.code));
+  // unsure: a guess, a column not used that the clerk has not confirmed, a header the file cannot do without
+  const saved = savedColumns();
+  const unsure = guessed > 0 || columns.some((c) => !c.column && !Object.hasOwn(saved, c.header)) ||
+    (read.errors || []).some((e) => /column/.test(e.code));
   const details = el('details', { id: 'roll-mapping', className: 'roll-mapping' });
   details.open = unsure;
   const ids = VOCABULARY.rollColumn.map((c) => c.id);
@@ -128,8 +131,8 @@ function mappingStep(columns, read, { lang, onApply }) {
   const reset = el('button', { type: 'button', id: 'roll-mapping-reset' }, t('roll_mappingReset'));
   apply.addEventListener('click', () => {
     const map = savedColumns();
-    // what the clerk chose or confirmed: a changed column, and a guess kept (it is no longer a guess)
-    for (const { c, select } of rows) if (select.value !== c.column || c.guessed) map[c.header] = select.value;
+    // the mapping shown is the clerk's: every header as chosen or confirmed (a guess is no longer one)
+    for (const { c, select } of rows) map[c.header] = select.value;
     saveColumns(map);
     onApply(map);
   });

@@ -536,3 +536,22 @@ TEST_CASE("roll: a missing column and the rows' own problems come in one pass; n
   CHECK(r.errors[2].column == "单位");
   CHECK(r.notes.empty());  // (no route said for a file nobody is checked in)
 }
+
+TEST_CASE("roll: names written once over many people are said once, the rows shortened (issue 27)", "[roll]") {
+  std::string csv = "姓名,年度,科目,形式,数量\r\n";
+  for (int i = 0; i < 10; ++i) csv += "人员" + std::to_string(i) + ",2023,公需,课程,30学时\r\n,2023,专业,课程,30学时\r\n";
+  auto r = jxjy::read_roll(csv);
+  REQUIRE(r.people.size() == 10);
+  CHECK(r.people[9].rows == std::vector<size_t>{20, 21});
+  REQUIRE(r.notes.size() == 2);
+  CHECK(r.notes[0].message == "第3、5、7、9、11、13、…行（共10行）未写姓名，按上方最近的姓名计（合并单元格或留空）");
+}
+
+TEST_CASE("roll: a title line without a separator above a semicolon header (issue 27)", "[roll]") {
+  auto r = jxjy::read_roll("2023年专业技术人员继续教育培训花名册\r\n\r\n姓名;年度;科目;形式;数量\r\n张三;2023;公需;课程;30学时\r\n");
+  REQUIRE(r.errors.empty());
+  CHECK(r.header_row == 3);
+  CHECK(r.title == "2023年专业技术人员继续教育培训花名册");
+  REQUIRE(r.people.size() == 1);
+  CHECK(profile(r.people[0])["training"][0]["hours"] == 30);
+}

@@ -214,9 +214,15 @@ std::string year_of_title(std::string_view title) {
 }
 
 // Rows 3, 4, 5 and 9 as "3–5、9" (zh) or "3-5, 9" (en).
-std::string row_list(const std::vector<size_t>& rows, Locale l) {
+// After `most` ranges the rest is "…" (the count is said beside it).
+std::string row_list(const std::vector<size_t>& rows, Locale l, size_t most = 6) {
   std::string out;
+  size_t ranges = 0;
   for (size_t i = 0; i < rows.size();) {
+    if (ranges++ == most) {
+      out += l == Locale::en ? ", \xE2\x80\xA6" : "\xE3\x80\x81\xE2\x80\xA6";  // , … / 、…
+      break;
+    }
     size_t j = i;
     while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
     if (!out.empty()) out += l == Locale::en ? ", " : "\xE3\x80\x81";  // 、
