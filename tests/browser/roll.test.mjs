@@ -186,6 +186,7 @@ test('a GB18030 roll with semicolons and a bad header on a 360 px phone; nothing
   assert.equal(await page.locator('#roll-status').textContent(), 'bad2.csv 中没有可以核查的人员。');
   assert.equal(await page.locator('#roll-results').isHidden(), true, 'the last roll\'s table is not shown as if it were this file\'s');
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  await page.locator('#roll-file-errors').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ensureArtifacts(), 'roll-360-errors.png') });
   rec.check();
   await rec.context.close();
