@@ -140,6 +140,13 @@ test('an office\'s roll (title, merged names, extra columns, region names) in GB
   assert.equal(await page.locator('#roll-mapping').getAttribute('open'), null, 'nothing unsure left: the step is closed');
   assert.equal(await page.locator('#roll-table tbody tr').count(), people);
 
+  // a person opened in the calculator carries what the roll assumed and read: title review, 西宁市's code
+  await page.locator('#roll-table tbody tr').first().locator('button.roll-open').click();
+  await page.locator('#roll-status', { hasText: '已在下方计算器中打开「职工001」' }).waitFor();
+  assert.equal(await page.locator('#f-region').inputValue(), '630100');
+  assert.equal(await page.locator('#f-route-review').isChecked(), true);
+  assert.equal(await page.locator('#records-list > li').count(), 13);
+
   // the same roll as an .xlsx from a spreadsheet writer, names in merged cells, on a 360 px phone
   const { default: writeExcelFile } = await import('write-excel-file/node');
   const cells = [[{ value: TITLE, columnSpan: HEADER.length }, ...Array(HEADER.length - 1).fill(null)], Array(HEADER.length).fill(null),
