@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 
 import { ensureArtifacts, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
+import { OFFICE_HEADER as HEADER, OFFICE_PERSON_CELLS as PERSON_CELLS, OFFICE_TITLE as TITLE, officeCsv as toCsv, officeRows } from '../../bench/gen_roll.mjs';
 
 const env = useBrowser();
 const catalogue = readFileSync(join(root, 'web', 'region-catalogue.txt'), 'utf8');
@@ -27,37 +28,6 @@ const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-
-const HEADER = ['序号', '姓名', '工作单位', '身份证号', '地区', '申报年度', '申报级别', '任现职年份', '系列', '职称系列', '培训年度',
-  '公需课/专业课', '培训形式', '培训学时', '是否备案', '登记状态', '联系电话'];
-const PERSON_CELLS = 10; // the person's cells (序号 … 职称系列), written on their first row only
-/**
- * The office's roll as rows of cells: `people` people, records of 2021-2024 (public 30 + ４５ online hours
- * a year is not asked: 45 public, 45 face-to-face and ４５ online professional hours a year), the person's
- * cells on their first row only (the rows below left empty, as merged cells leave them). Every 5th person is
- * of the health series (their own department's rules); every 4th has only a few professional hours in
- * 2023; every 7th also has a "３天" class, which 青海 does not convert (left out, said at its row).
- */
-function officeRows(people) {
-  const rows = [];
-  for (let i = 0; i < people; ++i) {
-    const short = i % 4 === 1;
-    const region = i % 3 === 0 ? '西宁市' : i % 3 === 1 ? '青海省' : '郑州市金水区';
-    const person = [String(i + 1), `职工${String(i + 1).padStart(3, '0')}`, '某单位', `63010219800101${String(1000 + i)}`, region, '2024',
-      i % 2 ? '中级' : '高级', '2020', i % 5 === 2 ? '卫生' : '', '工程'];
-    const records = [];
-    for (const year of ['2021', '2022', '2023', '2024']) {
-      records.push([`${year}年`, '公需课', '网络培训', '４５', '是']);
-      records.push([`${year}年`, '专业课', '面授', short && year === '2023' ? '10学时' : '45学时', '是']);
-      records.push([`${year}年`, '专业课', '网络培训', '４５', '是']);
-    }
-    if (i % 7 === 0) records.push(['2023年', '专业课', '培训班', '３天', '是']);
-    records.forEach((r, k) => rows.push([...(k === 0 ? person : Array(PERSON_CELLS).fill('')), ...r, k === 0 ? '已登记' : '', k === 0 ? '13800000000' : '']));
-  }
-  return rows;
-}
-const TITLE = '2023年专业技术人员继续教育培训花名册';
-const toCsv = (rows, sep = ',') => [TITLE, '', HEADER.join(sep), ...rows.map((r) => r.join(sep))].join('\r\n') + '\r\n';
 
 /** What the summary must say, from the checker in Node with the same catalogue: {total, met, short, …, apart}. */
 function expectedCounts(text) {
