@@ -59,6 +59,10 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
     if (roll.people.length !== 1) throw new ImportError('io_manyPeople', roll.people.length);
     const [person] = roll.people;
     if (person.errors.length) throw new ImportError('io_rollErrors', said(person.errors));
+    // a route the reader assumed (the file gives none: title review, issue 27) is not the file's: the one
+    // entered on screen stays
+    const assumed = (list) => (list || []).some((x) => x.code === 'route_assumed');
+    if (assumed(roll.notes) || assumed(person.warnings)) delete person.profile.route;
     const { draft } = draftFromProfile(person.profile, lang);
     if (named) draft.name = person.name;
     return { person, draft, fileName };

@@ -173,3 +173,21 @@ test('the same problem on many rows is one line with its rows; the status never 
   rec.check();
   await rec.context.close();
 });
+
+// The calculator's own import of one person's sheet goes through the same reader: a route the reader
+// assumed (the sheet has no 申报途径) never replaces the route the person chose on screen.
+test('a person\'s sheet without 申报途径 imported into the calculator keeps the route chosen', { skip, timeout: 120_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await rec.context.newPage();
+  await page.goto(env.server.url);
+  await waitReady(page);
+  await page.locator('#f-route-recognition').check();
+  const sheet = '\uFEFF地区,申报年度,申报级别,年度,科目,形式,数量\r\n630000,2024,高级,2023,公需,网络培训,３０学时\r\n,,,2023,专业课,面授,45学时\r\n';
+  await page.locator('#import-file').setInputFiles({ name: '本人.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+  await page.locator('#io-status', { hasText: '已从 本人.csv 导入人员信息和 2 条记录' }).waitFor();
+  assert.equal(await page.locator('#f-route-recognition').isChecked(), true);
+  assert.equal(await page.locator('#f-level-senior').isChecked(), true);
+  assert.equal(await page.locator('#records-list > li').count(), 2);
+  rec.check();
+  await rec.context.close();
+});
