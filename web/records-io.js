@@ -65,7 +65,10 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
     if (assumed(roll.notes) || assumed(person.warnings)) delete person.profile.route;
     const { draft } = draftFromProfile(person.profile, lang);
     if (named) draft.name = person.name;
-    return { person, draft, fileName };
+    // what the reader took as it did (a column not used, a header read by a part of its words), said
+    // with the import, never silently (issue 27)
+    const notes = (roll.notes || []).filter((n) => n.code !== 'route_assumed').map((n) => n.message);
+    return { person, draft, fileName, notes };
   }
 
   async function importFile() {
@@ -99,7 +102,7 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
       const next = { ...current, training: person.draft.training };
       for (const [k, v] of Object.entries(person.draft)) if (k !== 'training' && k !== 'lang' && k !== 'circ' && k !== 'grassroots' && v !== '' && v !== undefined) next[k] = v;
       replaceDraft(next);
-      message('', t('importedPerson', person.draft.training.length, file.name));
+      message('', [t('importedPerson', person.draft.training.length, file.name), ...person.notes].join(' '));
       return;
     }
     if (rows.length && !window.confirm(t('confirmImport', rows.length))) {
