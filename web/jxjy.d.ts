@@ -514,6 +514,7 @@ export interface RollPerson {
   /**
    * same_name: without an ID column (身份证号, 工号, 人员编号) the same name in a separate block of rows is
    * another person, checked on their own; both carry this warning ("第2行与第4行同名，是否同一人？…").
+   * route_assumed: the person's 申报途径 cell is empty; their profile says route "review" (职称评审).
    */
   warnings: RollError[];
 }
