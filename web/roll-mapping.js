@@ -43,10 +43,11 @@ export async function regionNames() {
   }
 }
 
-/** "3–5、9" (zh) or "3-5, 9" (en). */
-export function rowRanges(rows, lang = 'zh') {
+/** "3–5、9" (zh) or "3-5, 9" (en); after `most` ranges the rest is "…" (the count is said beside it). */
+export function rowRanges(rows, lang = 'zh', most = Infinity) {
   const out = [];
   for (let i = 0; i < rows.length;) {
+    if (out.length === most) { out.push('…'); break; }
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) ++j;
     out.push(j > i ? `${rows[i]}${lang === 'en' ? '-' : '–'}${rows[j]}` : String(rows[i]));
@@ -81,7 +82,7 @@ export function showProblems(box, groups, lang) {
   const t = (key, ...a) => say(lang, key, ...a);
   const colon = lang === 'en' ? ': ' : '：';
   const items = groups.map((g) => {
-    const where = g.rows.length ? t('roll_problemRows', rowRanges(g.rows, lang), g.rows.length) : t('roll_wholeFile');
+    const where = g.rows.length ? t('roll_problemRows', rowRanges(g.rows, lang, 8), g.rows.length) : t('roll_wholeFile');
     const column = g.column ? (lang === 'en' ? `, "${g.column}"` : `「${g.column}」`) : '';
     return el('li', {}, `${where}${column}${colon}${g.message}`);
   });

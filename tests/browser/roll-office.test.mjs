@@ -170,6 +170,11 @@ test('the same problem on many rows is one line with its rows; the status never 
   await importRoll(page, 'part.csv', Buffer.from(lines.join('\r\n') + '\r\n'));
   assert.equal(await page.locator('#roll-status').textContent(), '已核查 part.csv 中的 1 人；另有 59 人的行有错误，未能核查。');
   assert.deepEqual(await page.locator('#roll-file-errors li').allTextContents(), ['第2–5、7–61行（共59行）「数量」：不是数量：很多']);
+  // scattered rows: the first of them, then "…" beside the count
+  const scattered = ['姓名,地区,申报年度,申报级别,年度,科目,形式,数量'];
+  for (let i = 0; i < 30; ++i) scattered.push(`人员${i},630000,2024,高级,2023,公需,网络课程,${i % 3 ? '30学时' : '很多'}`);
+  await importRoll(page, 'scattered.csv', Buffer.from(scattered.join('\r\n') + '\r\n'));
+  assert.deepEqual(await page.locator('#roll-file-errors li').allTextContents(), ['第2、5、8、11、14、17、20、23、…行（共10行）「数量」：不是数量：很多']);
   rec.check();
   await rec.context.close();
 });
