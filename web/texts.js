@@ -343,7 +343,7 @@ export const TEXT = {
     roll_problemRows: (rows, n) => (n > 1 ? `rows ${rows} (${n.toLocaleString('en')} rows)` : `row ${rows}`),
     roll_noneChecked: (n, f) => `All ${n} people of ${f} have rows that could not be read, so nobody has a verdict: fix the problems above and import it again.`,
     roll_someChecked: (c, n, f) => `Checked ${c} people of ${f}; ${n} more have rows with errors and were not checked.`,
-    roll_apart: (n) => `under their sector's own rules, for reference only: ${n}`, roll_apartNote: '(health, accounting and other series follow their own department\'s rules: not counted as met or short)',
+    roll_apart: (n) => `under their own department's rules, for reference only: ${n}`, roll_apartNote: '(health, accounting and other series follow their own department\'s rules: not counted as met or short)',
     roll_excluded: (row, why) => `row ${row}: ${why}`,
     roll_readFailed: (f, why) => `Cannot read ${f}: ${why}`, roll_encoding: 'the file is neither UTF-8 nor GB18030 text',
     roll_tooBig: 'the file is larger than 16 MiB', roll_failed: (why) => `The check could not finish: ${why}`, roll_xlsxFailed: (why) => `cannot read this Excel file (${why})`,
