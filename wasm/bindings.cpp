@@ -18,15 +18,18 @@
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
 //   rule_set_for(region, date) the id of the rule set a profile of that region and date (YYYYMMDD) is checked against; "" when none.
 //   version()           the library version.
-//   read_roll(csv, locale)  a roll (README "Roll") as JSON text: {people:[{name, firstRow, profile, rows,
-//                       allRows, errors}], errors}, each error {row, column, code, message}; profile is the
-//                       contract's profile (a JSON object), to evaluate only when the person has no errors
-//   roll_open(csv, locale)  reads a roll's header and finds each row's person, keeping the text in the
-//                       module: {"size": people, "errors": the file's errors}; roll_people(from, count)
-//                       then gives people [from, from + count) as read_roll's people (a JSON array), and
-//                       roll_close() lets the text go. One roll open at a time (the roll's worker).
-//   roll_results_csv(csv, locale, check_date)  the roll's results as CSV, as `jxjy roll` writes them; a
-//                       person whose rows give no 核查日期 is checked on check_date (the page passes today)
+//   read_roll(csv, locale, columns, regions)  a roll (README "Roll") as JSON text: {people:[{name, firstRow,
+//                       profile, rows, allRows, errors, warnings}], errors, notes, headerRow, title, columns},
+//                       each error {row, column, code, message, detail}; profile is the contract's profile
+//                       (a JSON object), to evaluate only when the person has no errors. columns: the clerk's
+//                       "header<TAB>rollColumn id" lines; regions: a region catalogue's "code name" lines
+//                       ("" : the rule sets' regions)
+//   roll_results_csv(csv, locale, check_date, columns, regions)  the roll's results as CSV, as `jxjy roll`
+//                       writes them; a person whose rows give no 核查日期 is checked on check_date
+//   roll_open(csv, locale, columns, regions)  reads a roll's header and finds each row's person, keeping the
+//                       text in the module: read_roll's answer without people, with "size" (people); then
+//                       roll_people(from, count) gives people [from, from + count) as read_roll's people (a
+//                       JSON array), and roll_close() lets the text go. One roll open at a time (the worker).
 //   roll_place(path, rows)  where a checker's error (its JSON Pointer) stands in a roll person's rows
 //                       (readRoll's rows, joined: "5,7,9"): {"row":9,"column":"amount"} (jxjy::roll_place)
 // The profile and the result cross as bytes in wasm memory, not as embind strings: embind's string
@@ -159,6 +162,32 @@ JXJY_COLD void roll_errors(std::string& out, const std::vector<jxjy::RollError>&
   out += ']';
 }
 
+// The reader's options from text (no JSON glue): columns "header<TAB>id" lines (id "" = not used);
+// regions the lines "code name…" of a region catalogue (web/region-catalogue.txt; "#" lines skipped).
+jxjy::RollOptions roll_options(const std::string& locale, const std::string& columns, const std::string& regions) {
+  jxjy::RollOptions o;
+  o.locale = locale;
+  auto lines = [](const std::string& text, auto each) {
+    for (size_t i = 0; i < text.size();) {
+      size_t e = text.find('\n', i);
+      if (e == std::string::npos) e = text.size();
+      if (e > i) each(std::string_view(text).substr(i, e - i));
+      i = e + 1;
+    }
+  };
+  lines(columns, [&](std::string_view l) {
+    size_t tab = l.find('\t');
+    if (tab != std::string_view::npos) o.columns.emplace_back(std::string(l.substr(0, tab)), std::string(l.substr(tab + 1)));
+  });
+  lines(regions, [&](std::string_view l) {
+    if (l[0] == '#' || l.size() < 8 || l[6] != ' ') return;
+    size_t end = l.find('\t', 7);
+    o.regions.emplace_back(std::string(l.substr(0, 6)), std::string(l.substr(7, end == std::string_view::npos ? l.npos : end - 7)));
+  });
+  if (o.regions.empty() && g_checker) o.regions = jxjy::rule_set_regions(*g_checker);
+  return o;
+}
+
 // One roll person as JSON: {name, firstRow, profile, rows, allRows, errors, warnings}.
 void person_json(std::string& out, const jxjy::RollPerson& p) {
   out += "{\"name\":";
@@ -176,15 +205,40 @@ void person_json(std::string& out, const jxjy::RollPerson& p) {
   out += '}';
 }
 
-JXJY_COLD std::string read_roll(const std::string& csv, const std::string& locale) {
-  jxjy::RollReader reader(csv, locale);
+// What the reader says of the whole roll, as members after read_roll's "people": ,"errors":…,"notes":…,
+// "headerRow":…,"title":…,"columns":[…].
+void roll_head_json(std::string& out, const jxjy::Roll& roll) {
+  out += ",\"errors\":";
+  roll_errors(out, roll.errors);
+  out += ",\"notes\":";
+  roll_errors(out, roll.notes);
+  out += ",\"headerRow\":" + std::to_string(roll.header_row) + ",\"title\":";
+  quote(out, roll.title);
+  out += ",\"columns\":[";
+  for (size_t i = 0; i < roll.columns.size(); ++i) {
+    const auto& c = roll.columns[i];
+    out += i ? ",{\"index\":" : "{\"index\":";
+    out += std::to_string(c.index) + ",\"header\":";
+    quote(out, c.header);
+    out += ",\"column\":";
+    quote(out, c.column);
+    out += c.guessed ? ",\"guessed\":true,\"unit\":" : ",\"guessed\":false,\"unit\":";
+    quote(out, c.unit);
+    out += '}';
+  }
+  out += ']';
+}
+
+JXJY_COLD std::string read_roll(const std::string& csv, const std::string& locale, const std::string& columns,
+                                const std::string& regions) {
+  jxjy::RollReader reader(csv, roll_options(locale, columns, regions));
   std::string out = "{\"people\":[";
   for (size_t i = 0; i < reader.size(); ++i) {
     if (i) out += ',';
     person_json(out, reader.person(i));
   }
-  out += "],\"errors\":";
-  roll_errors(out, reader.errors());
+  out += ']';
+  roll_head_json(out, reader.head());
   return out + "}";
 }
 
@@ -195,12 +249,13 @@ struct OpenRoll {
 };
 std::unique_ptr<OpenRoll> g_roll;
 
-std::string roll_open(const std::string& csv, const std::string& locale) {
+std::string roll_open(const std::string& csv, const std::string& locale, const std::string& columns,
+                      const std::string& regions) {
   g_roll = std::make_unique<OpenRoll>();
   g_roll->text = csv;
-  g_roll->reader = std::make_unique<jxjy::RollReader>(g_roll->text, locale);
-  std::string out = "{\"size\":" + std::to_string(g_roll->reader->size()) + ",\"errors\":";
-  roll_errors(out, g_roll->reader->errors());
+  g_roll->reader = std::make_unique<jxjy::RollReader>(g_roll->text, roll_options(locale, columns, regions));
+  std::string out = "{\"size\":" + std::to_string(g_roll->reader->size());
+  roll_head_json(out, g_roll->reader->head());
   return out + "}";
 }
 
@@ -218,9 +273,10 @@ void roll_close() { g_roll.reset(); }
 
 // The key "checkDate" can only appear as a key in the core's profile text (inside a string its quotes are
 // escaped), so a profile without it gets check_date as its first member.
-JXJY_COLD std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date) {
+JXJY_COLD std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date,
+                                       const std::string& columns, const std::string& regions) {
   if (!g_checker) return std::string();
-  jxjy::RollReader reader(csv, locale);
+  jxjy::RollReader reader(csv, roll_options(locale, columns, regions));
   std::string out = jxjy::roll_results_header(locale);
   for (size_t i = 0; i < reader.size(); ++i) {
     jxjy::RollPerson p = reader.person(i);

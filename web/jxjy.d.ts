@@ -30,12 +30,10 @@ export type Activity =
   | 'other';
 
 /** One training activity. Give exactly one amount: hours, minutes, days, months or subjects. */
-/** A roll opened by openRoll. */
-export interface OpenRoll {
+/** A roll opened by openRoll: readRoll's answer without its people. */
+export interface OpenRoll extends Omit<Roll, 'people'> {
   /** People in the roll (0 when errors holds a problem of the whole file). */
   size: number;
-  /** Problems of the whole file, as Roll.errors. */
-  errors: RollError[];
   people(from: number, count: number): RollPerson[];
   close(): void;
 }
@@ -488,6 +486,26 @@ export interface Checker {
 export interface RollOptions {
   /** The language of the messages (and of the profiles' results): 'zh' (default) or 'en'. */
   locale?: 'zh' | 'en';
+  /** The clerk's reading of headers: {header as written: rollColumn id, or '' for a column not used}. */
+  columns?: Record<string, string>;
+  /**
+   * Region names the region column may hold: a region catalogue's text ("code name" lines, as
+   * web/region-catalogue.txt). Default: the rule sets' regions (codes and their names).
+   */
+  regions?: string;
+}
+
+/** A header cell as the reader took it. */
+export interface RollColumn {
+  /** 0-based cell of the header row. */
+  index: number;
+  header: string;
+  /** The vocabulary's rollColumn id; '' for a column not used. */
+  column: string;
+  /** Taken by a part of its words ("培训学时" as 数量): said in notes, the clerk may change it. */
+  guessed: boolean;
+  /** A unit the header names (hours for "培训学时"): amounts written without one count in it; '' none. */
+  unit: string;
 }
 
 export interface RollError {
@@ -518,6 +536,7 @@ export interface RollPerson {
   /**
    * same_name: without an ID column (身份证号, 工号, 人员编号) the same name in a separate block of rows is
    * another person, checked on their own; both carry this warning ("第2行与第4行同名，是否同一人？…").
+   * route_assumed: the person's 申报途径 cell is empty; their profile says route "review" (职称评审).
    */
   warnings: RollError[];
 }
@@ -534,6 +553,14 @@ export interface Roll {
   people: RollPerson[];
   /** Problems of the whole file (header, encoding, a row without a name). */
   errors: RollError[];
+  /** Said once, not errors: unused_columns, column_guessed, filled_down (names written once), route_assumed. */
+  notes: RollError[];
+  /** The header's row (rows above it are the title); 0 when the file has none. */
+  headerRow: number;
+  /** The rows above the header, their non-empty cells joined ("2023年专业技术人员继续教育培训花名册"). */
+  title: string;
+  /** Every non-empty header cell as the reader took it. */
+  columns: RollColumn[];
 }
 
 /**

@@ -462,6 +462,22 @@ function rollLocale(options) {
   return locale;
 }
 
+// The reader's options as the core's text: columns ({header: rollColumn id or ''}) as "header<TAB>id"
+// lines; regions (a region catalogue's text, web/region-catalogue.txt) as it is.
+function rollReading(options) {
+  const columns = options.columns === undefined ? {} : options.columns;
+  if (columns === null || typeof columns !== 'object' || Array.isArray(columns))
+    throw new TypeError('jxjy: roll: options.columns must be an object {header: column id}');
+  const lines = [];
+  for (const [h, id] of Object.entries(columns)) {
+    if (typeof id !== 'string' || /[\t\r\n]/.test(h + id)) throw new TypeError(`jxjy: roll: options.columns[${JSON.stringify(h)}] must be a column id or ''`);
+    lines.push(`${h}\t${id}`);
+  }
+  const regions = options.regions === undefined ? '' : options.regions;
+  if (typeof regions !== 'string') throw new TypeError('jxjy: roll: options.regions must be a region catalogue\'s text');
+  return [lines.join('\n'), regions];
+}
+
 // A roll over the core's limit, refused here in the catalogue's words (roll_too_long, as the CLI says it)
 // without copying 16 MiB into wasm memory.
 function rollTooLong(core, locale) {
@@ -658,28 +674,32 @@ export async function createChecker(options = {}) {
      */
     readRoll(text, options = {}) {
       const locale = rollLocale(options);
+      const [columns, regions] = rollReading(options);
       if (typeof text !== 'string') throw new TypeError('jxjy: readRoll(text): text must be the CSV as a string');
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)] };
+      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [] };
       try {
-        return JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale));
+        return JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale, columns, regions));
       } catch (e) {
         broken = String((e && e.message) || e);
         throw new Error(`jxjy: the checker is broken: ${broken}`);
       }
     },
     /**
-     * The same reading as readRoll, a part at a time, for a roll of any size: reads the header and finds
-     * each row's person now, and returns {size, errors, people(from, count), close()}: size people (0 when
-     * errors holds a problem of the whole file), people(from, count) the people [from, from + count) as
+     * The same reading as readRoll (the same options), a part at a time, for a roll of any size: reads the
+     * header and finds each row's person now, and returns readRoll's answer without its people, with size
+     * (0 when errors holds a problem of the whole file), people(from, count) the people [from, from + count) as
      * readRoll gives them, close() lets the roll's text go. One roll is open at a time: opening another
      * closes this one (its people() then gives []).
      */
     openRoll(text, options = {}) {
       const locale = rollLocale(options);
+      const [columns, regions] = rollReading(options);
       if (typeof text !== 'string') throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string');
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      if (text.length > MAX_ROLL_BYTES) return { size: 0, errors: [rollTooLong(core, locale)], people: () => [], close() {} };
+      if (text.length > MAX_ROLL_BYTES) {
+        return { size: 0, errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [], people: () => [], close() {} };
+      }
       const call = (f) => {
         try {
           return f();
@@ -688,11 +708,10 @@ export async function createChecker(options = {}) {
           throw new Error(`jxjy: the checker is broken: ${broken}`);
         }
       };
-      const head = call(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale)));
+      const head = call(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale, columns, regions)));
       const generation = ++rollGeneration;
       return {
-        size: head.size,
-        errors: head.errors,
+        ...head,
         people: (from, count) => (generation === rollGeneration ? call(() => JSON.parse(core.roll_people(from, count))) : []),
         close: () => { if (generation === rollGeneration) core.roll_close(); },
       };
@@ -706,12 +725,13 @@ export async function createChecker(options = {}) {
     rollResultsCSV(text, options = {}) {
       const locale = rollLocale(options);
       const checkDate = options.checkDate === undefined ? '' : options.checkDate;
+      const [columns, regions] = rollReading(options);
       if (typeof text !== 'string') throw new TypeError('jxjy: rollResultsCSV(text): text must be the CSV as a string');
       if (checkDate !== '' && !(typeof checkDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(checkDate)))
         throw new RangeError('jxjy: rollResultsCSV: options.checkDate must be YYYY-MM-DD');
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
       try {
-        return core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate);
+        return core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate, columns, regions);
       } catch (e) {
         broken = String((e && e.message) || e);
         throw new Error(`jxjy: the checker is broken: ${broken}`);

@@ -59,9 +59,16 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
     if (roll.people.length !== 1) throw new ImportError('io_manyPeople', roll.people.length);
     const [person] = roll.people;
     if (person.errors.length) throw new ImportError('io_rollErrors', said(person.errors));
+    // a route the reader assumed (the file gives none: title review, issue 27) is not the file's: the one
+    // entered on screen stays
+    const assumed = (list) => (list || []).some((x) => x.code === 'route_assumed');
+    if (assumed(roll.notes) || assumed(person.warnings)) delete person.profile.route;
     const { draft } = draftFromProfile(person.profile, lang);
     if (named) draft.name = person.name;
-    return { person, draft, fileName };
+    // what the reader took as it did (a column not used, a header read by a part of its words), said
+    // with the import, never silently (issue 27)
+    const notes = (roll.notes || []).filter((n) => n.code !== 'route_assumed').map((n) => n.message);
+    return { person, draft, fileName, notes };
   }
 
   async function importFile() {
@@ -95,7 +102,7 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
       const next = { ...current, training: person.draft.training };
       for (const [k, v] of Object.entries(person.draft)) if (k !== 'training' && k !== 'lang' && k !== 'circ' && k !== 'grassroots' && v !== '' && v !== undefined) next[k] = v;
       replaceDraft(next);
-      message('', t('importedPerson', person.draft.training.length, file.name));
+      message('', [t('importedPerson', person.draft.training.length, file.name), ...person.notes].join(' '));
       return;
     }
     if (rows.length && !window.confirm(t('confirmImport', rows.length))) {

@@ -79,16 +79,16 @@ function request(op, message, handle) {
 }
 
 /** Checks a roll: onRead({total, errors}) once, onLines(lines, done) per batch. */
-export function checkRoll(text, { lang, checkDate, onRead = () => {}, onLines = () => {} }) {
-  return request('check', { text, lang, checkDate }, (m) => {
+export function checkRoll(text, { lang, checkDate, columns, regions, onRead = () => {}, onLines = () => {} }) {
+  return request('check', { text, lang, checkDate, columns, regions }, (m) => {
     if (m.type === 'read') onRead(m);
     else if (m.type === 'lines') onLines(m.lines, m.done);
   });
 }
 
 /** The results of a roll as CSV text. */
-export async function exportCsv(text, { lang, checkDate }) {
-  return (await request('export', { text, lang, checkDate }, () => {})).text;
+export async function exportCsv(text, { lang, checkDate, columns, regions }) {
+  return (await request('export', { text, lang, checkDate, columns, regions }, () => {})).text;
 }
 
 /** The first sheet of an .xlsx file (its bytes, an ArrayBuffer: transferred) as CSV text. */

@@ -5,6 +5,9 @@ import { summarise, templateCsv } from './roll.js';
 // People per message: large enough that posting costs little, small enough for a live progress bar.
 const BATCH = 100;
 
+// The reader's options of a request: its language, the clerk's columns and the region catalogue's names.
+const reading = (m) => ({ locale: m.lang === 'en' ? 'en' : 'zh', columns: m.columns || {}, regions: m.regions || '' });
+
 /** The profile of a roll person as it is checked: on the day of the check unless the roll gives one, in the roll's words. */
 function checkedProfile(person, m, lang) {
   const profile = person.profile;
@@ -20,9 +23,11 @@ function checkedProfile(person, m, lang) {
  */
 export function checkRoll(checker, m, post) {
   const lang = m.lang === 'en' ? 'en' : 'zh';
-  const roll = checker.openRoll(m.text, { locale: lang });
+  const roll = checker.openRoll(m.text, reading(m));
   open = { roll, m, lang };
-  post({ type: 'read', total: roll.size, errors: roll.errors });
+  // how the file was read (issue 27: title, notes, the columns for the mapping step), said before any line
+  post({ type: 'read', total: roll.size, errors: roll.errors, notes: roll.notes || [], title: roll.title || '',
+    columns: roll.columns || [], headerRow: roll.headerRow || 0 });
   for (let from = 0; from < roll.size; from += BATCH) {
     const people = roll.people(from, BATCH);
     const lines = people.map((person, k) => {
@@ -46,7 +51,7 @@ export function personProfile(index) {
 
 /** The results of the roll in m.text as CSV (the core's roll_results_csv, as `jxjy roll` writes it), with a BOM. */
 export function exportRoll(checker, m) {
-  return '\uFEFF' + checker.rollResultsCSV(m.text, { locale: m.lang === 'en' ? 'en' : 'zh', checkDate: m.checkDate || '' });
+  return '\uFEFF' + checker.rollResultsCSV(m.text, { ...reading(m), checkDate: m.checkDate || '' });
 }
 
 /**

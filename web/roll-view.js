@@ -12,6 +12,7 @@ import { decodeText } from './training-file.js';
 import { SORT_KEYS, STATUS_ORDER, counts, filterLines, sortLines, templateCsv } from './roll.js';
 import { checkRoll, exportCsv, personProfile, warm, xlsxCsv } from './roll-client.js';
 import { isLoadError, rollLoadFailed } from './roll-button.js';
+import { groupProblems, regionNames, savedColumns, showProblems, showReading } from './roll-mapping.js';
 
 const MAX_ROLL_BYTES = 16 * 1024 * 1024;
 // (roll-xlsx.js's MAX_XLSX_XML_BYTES, said in MiB; that module is loaded only in the worker)
@@ -51,6 +52,7 @@ export function mountRoll(section, { lang, controller }) {
 <p class="hint" data-roll-t="roll_formatHint"></p>
 <progress id="roll-progress" max="1" value="0" hidden></progress>
 <p id="roll-status" class="roll-status" role="status"></p>
+<div id="roll-reading" class="roll-reading" hidden></div>
 <div id="roll-file-errors" class="roll-errors" hidden></div>
 <div id="roll-results" hidden>
   <p class="roll-print-title"><strong data-roll-t="roll_printTitle"></strong> <span id="roll-checked-on"></span></p>
@@ -75,6 +77,7 @@ export function mountRoll(section, { lang, controller }) {
   const state = {
     file: '', text: '', checkDate: localDate(), lines: [], total: 0, busy: false, generation: 0,
     filter: { status: '', name: '' }, sort: 'row', rendered: 0, shown: [], page: 0, view: [],
+    columns: {}, regions: '', fileErrors: [], // (the reader's options of this roll, its file errors: roll-mapping.js)
   };
 
   function message(status) { $('roll-status').textContent = status || ''; }
@@ -140,10 +143,6 @@ export function mountRoll(section, { lang, controller }) {
     }
     body.insertAdjacentHTML('beforeend', list.map(rowHtml).join(''));
   }
-  function list(items) {
-    if (!items.length) return '—';
-    return el('ul', { className: 'roll-list' }, ...items.map((x) => el('li', {}, x)));
-  }
 
   // Puts the shown lines in the table: the first at once, the rest a frame at a time (a newer render
   // or a print takes over). More than ALL_AT_ONCE lines: the page state.page of PAGE lines.
@@ -195,6 +194,8 @@ export function mountRoll(section, { lang, controller }) {
     const c = counts(state.lines);
     const parts = STATUS_ORDER.filter((s) => c[s] > 0 || s === 'met' || s === 'short' || s === 'error')
       .map((s) => el('span', { className: `roll-verdict st-${s}` }, t('roll_count', w('status', s), c[s])));
+    // people under their own department's rules (卫生, 会计 …): counted apart, never among 达标/未达标
+    if (c.apart) parts.push(el('span', { className: 'roll-verdict st-advisory roll-apart', id: 'roll-apart' }, t('roll_apart', c.apart), ' ', t('roll_apartNote')));
     $('roll-summary').replaceChildren(el('strong', {}, t('roll_total', c.total)), ' ', ...parts.flatMap((p) => [p, ' ']));
   }
 
@@ -219,6 +220,9 @@ export function mountRoll(section, { lang, controller }) {
 
   async function check(text, name) {
     state.busy = true;
+    // the clerk's mapping kept in this browser and the region catalogue's names (roll-mapping.js)
+    state.columns = savedColumns();
+    state.regions = await regionNames();
     state.file = name;
     state.text = text;
     state.lines = [];
@@ -243,18 +247,18 @@ export function mountRoll(section, { lang, controller }) {
     delete table.dataset.rendered;
     try {
       await checkRoll(text, {
-        lang: lang(), checkDate: state.checkDate,
-        onRead({ total, errors }) {
+        lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions,
+        onRead(read) {
+          const { total, errors } = read;
           // (again after a worker that stopped: the check starts over on this thread)
           state.lines = [];
           state.shown = state.lines;
           body.replaceChildren();
           state.total = total;
           bar.max = Math.max(total, 1);
-          if (errors.length) {
-            $('roll-file-errors').replaceChildren(el('p', {}, t('roll_fileErrors')), list(errors.map(said)));
-            $('roll-file-errors').hidden = false;
-          }
+          state.fileErrors = errors;
+          showProblems($('roll-file-errors'), groupProblems(errors, []), lang());
+          showReading($('roll-reading'), read, { lang: lang(), onApply: () => { check(state.text, state.file).catch(failure); } });
           message(t('roll_progress', 0, total));
         },
         onLines(lines, done) {
@@ -280,7 +284,11 @@ export function mountRoll(section, { lang, controller }) {
     state.busy = false;
     bar.hidden = true;
     section.removeAttribute('aria-busy');
-    message(state.lines.length ? t('roll_done', state.lines.length, name) : t('roll_notChecked', name));
+    // never "checked" when nobody could be: the people whose rows have errors are said apart
+    const unread = state.lines.filter((l) => l.status === 'error').length;
+    message(!state.lines.length ? t('roll_notChecked', name) : unread === state.lines.length ? t('roll_noneChecked', unread, name)
+      : unread ? t('roll_someChecked', state.lines.length - unread, unread, name) : t('roll_done', state.lines.length, name));
+    showProblems($('roll-file-errors'), groupProblems(state.fileErrors, state.lines), lang());
     $('roll-results').hidden = state.lines.length === 0;
     $('roll-export').disabled = state.lines.length === 0;
     $('roll-print').disabled = state.lines.length === 0;
@@ -355,7 +363,7 @@ export function mountRoll(section, { lang, controller }) {
   $('roll-export').addEventListener('click', async () => {
     const name = `jxjy-roll-results-${state.checkDate}.csv`;
     try {
-      download(name, await exportCsv(state.text, { lang: lang(), checkDate: state.checkDate }));
+      download(name, await exportCsv(state.text, { lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions }));
       message(t('roll_exported', name));
     } catch (e) {
       failure(e);

@@ -3,7 +3,8 @@
 // and posts the table's lines in batches, so the page shows progress and stays responsive.
 //
 // Protocol (each request {id, op, ...}; every answer carries the request's id):
-//   {op: "check", text, lang, checkDate}  -> {type: "read", total, errors} once, then
+//   {op: "check", text, lang, checkDate, columns?, regions?}  -> {type: "read", total, errors, notes, title,
+//        columns, headerRow} once (columns/regions: the reader's options, roll-run.js), then
 //        {type: "lines", done, lines} per batch, then {type: "done"}
 //   {op: "export", text, lang, checkDate}  -> {type: "csv", text}: the results as `jxjy roll` writes them
 //   {op: "xlsx", buffer}                   -> {type: "csv", text}: the first sheet of an .xlsx as CSV (roll-xlsx.js)

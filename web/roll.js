@@ -3,6 +3,7 @@
 // Used by the roll's worker (roll-worker.js) and by the view (roll-view.js). Words come from the
 // vocabulary (words.js): the roll's columns (rollColumn) and the verdicts (status).
 import { VOCABULARY, word } from './words.js';
+import { say } from './texts.js';
 
 /** The verdicts in the order the view sorts them (who needs attention first). */
 export const STATUS_ORDER = ['error', 'short', 'met', 'exempt', 'advisory'];
@@ -22,7 +23,7 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
   for (const r of rows) if (r > lastRow) lastRow = r;
   const line = {
     index, name: person.name, firstRow: person.firstRow, lastRow,
-    status: 'error', ruleSet: '', ruleSetTitle: '', shortfall: [], hours: 0, deadline: '', canComplete: null,
+    status: 'error', apart: false, ruleSet: '', ruleSetTitle: '', shortfall: [], hours: 0, deadline: '', canComplete: null,
     // (a reader's error without the place its message starts with: the view says row and column itself)
     // the reader's own warnings (same_name: a namesake in another block of rows) come first, also on an error line
     warnings: (person.warnings || []).map((w) => ({ code: w.code, message: w.message })),
@@ -39,6 +40,8 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
     return line;
   }
   line.status = result.status;
+  // under their own department's rules (卫生, 会计 …): a verdict for reference only, counted apart
+  line.apart = (result.warnings || []).some((w) => w.code === 'own_department_rules');
   line.ruleSet = (result.ruleSet && result.ruleSet.id) || '';
   const rs = result.ruleSet || {};
   const source = (rs.sources && rs.sources[0]) || {};
@@ -51,15 +54,26 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
     if (s.deadline && (!line.deadline || s.deadline < line.deadline)) line.deadline = s.deadline;
   }
   if (line.shortfall.length) line.canComplete = all;
+  // a record the engine leaves out (or credits in part) is said at its row, with the engine's reason
+  for (const r of result.records || []) {
+    if (r.reason && person.rows[r.index] !== undefined) line.warnings.push({ code: r.reason.code, message: say(lang, 'roll_excluded', person.rows[r.index], r.reason.message) });
+  }
   line.warnings.push(...(result.warnings || []).map((w) => ({ code: w.code, message: w.message })));
   return line;
 }
 
-/** Counts of lines per verdict: {total, met, short, error, exempt, advisory}. */
+/**
+ * Counts of lines per verdict: {total, met, short, error, exempt, advisory, apart}. People under their own
+ * department's rules (line.apart) are counted in apart only, never among met or short.
+ */
 export function counts(lines) {
   const out = { total: lines.length };
   for (const s of STATUS_ORDER) out[s] = 0;
-  for (const l of lines) out[l.status] = (out[l.status] || 0) + 1;
+  out.apart = 0;
+  for (const l of lines) {
+    const k = l.apart ? 'apart' : l.status;
+    out[k] = (out[k] || 0) + 1;
+  }
   return out;
 }
 

@@ -37,7 +37,10 @@ usage:
                                        (README "Roll"); UTF-8 (with or without BOM) or GB18030,
                                        comma or semicolon. Writes one CSV line per person on stdout:
                                        姓名,行号,结论,适用规则,缺口,能否补足,截止日期,提示,错误
-                                       (English headers with --locale en); row errors also on stderr
+                                       (English headers with --locale en); row errors also on stderr,
+                                       and what the reader assumed as "note:" lines (a title row, columns
+                                       not used, names written once, no 申报途径). 地区: a code or the
+                                       name of a region with rules (青海省)
   jxjy validate-rules DIR              validate every rule file in DIR
   jxjy [--rules DIR] explain FILE|ID [--locale en]
                                        a rule set in words (Markdown), each rule with its document and
@@ -315,7 +318,11 @@ int roll(const jxjy::Checker& checker, const std::string& arg, const std::string
     return 2;
   }
   // A person at a time: a roll of 700,000 rows holds its text, an index and one person's result.
-  jxjy::RollReader r(text, locale);
+  jxjy::RollOptions options;
+  options.locale = locale;
+  options.regions = jxjy::rule_set_regions(checker);  // 630000 or 青海省: the rule sets' regions by code or name
+  jxjy::RollReader r(text, options);
+  for (const auto& n : r.head().notes) std::fprintf(stderr, "jxjy: note: %s (%s)\n", n.message.c_str(), n.code.c_str());
   for (const auto& e : r.errors())
     std::fprintf(stderr, "jxjy: row %zu%s%s: %s (%s)\n", e.row, e.column.empty() ? "" : ", column ",
                  e.column.c_str(), e.message.c_str(), e.code.c_str());

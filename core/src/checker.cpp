@@ -235,6 +235,13 @@ void evaluate_to_tape(const Checker& checker, std::string_view text, ResultTape&
   to_tape(res, out);
 }
 
+std::vector<std::pair<std::string, std::string>> rule_set_regions(const Checker& checker) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const RuleSet& rs : CheckerAccess::impl(checker).sets)
+    if (out.empty() || out.back().first != rs.region) out.emplace_back(rs.region, std::string(rs.region_name.zh));
+  return out;
+}
+
 JXJY_COLD std::string Checker::regions() const {
   JsonOut o;
   o.arr();

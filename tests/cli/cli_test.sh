@@ -155,7 +155,15 @@ printf '%s\n' "$roll_csv" | sed '3s/5,天/5,斤/' >"$tmp/roll-bad.csv"
 out=$("$bin" roll "$tmp/roll-bad.csv" 2>"$tmp/err"); expect "roll: a bad unit is exit 2, the others still written" 2 $? "$out" '^李四,4,'
 grep -q 'row 3, column 单位: .*(bad_value)' "$tmp/err" && ok || bad "roll: bad unit not on stderr with row and column: $(cat "$tmp/err")"
 grep -q "^张三,2-3,请修正输入,.*第 3 行「单位」" <<<"$out" && ok || bad "roll: a person with a bad row is not marked: $out"
-out=$(printf '姓名,序号\n张三,1\n' | "$bin" roll - 2>&1); expect "roll: unknown column" 2 $? "$out" 'row 1, column 序号: .*(unknown_column)'
+# a roll as offices write it (issue 27): a title row, columns not used, a name written once for its rows,
+# 青海省 by name; what the reader assumed is said once on stderr, never as an error
+printf '2023年继续教育培训花名册\n序号,姓名,工作单位,地区,申报年度,申报级别,公需课/专业课,培训形式,培训学时,是否备案\n1,张三,某院,青海省,2024,高级,公需课,网络培训,30,是\n,,,,,,专业课,面授,60,是\n' >"$tmp/office.csv"
+out=$("$bin" roll "$tmp/office.csv" 2>"$tmp/err"); expect "roll: an office's roster reads" 0 $? "$out" '^张三,3-4,'
+grep -q 'note: 未用到的列（核查不需要，已略过）：序号、工作单位 (unused_columns)' "$tmp/err" && ok || bad "roll: unused columns not noted: $(cat "$tmp/err")"
+grep -q 'note: 第4行（共1行）未写姓名' "$tmp/err" && ok || bad "roll: fill-down not noted: $(cat "$tmp/err")"
+grep -q 'note: 未给出申报途径，按职称评审核查 (route_assumed)' "$tmp/err" && ok || bad "roll: route assumption not said: $(cat "$tmp/err")"
+grep -q '(unknown_column)' "$tmp/err" && bad "roll: an unused column is an error: $(cat "$tmp/err")" || ok
+out=$(printf '姓名,地区,申报年度,申报级别\n张三,西宁市,2024,高级\n' | "$bin" roll - 2>&1); expect "roll: a region name outside the rule sets" 2 $? "$out" 'row 2, column 地区: .*不认识的地区：西宁市.*(bad_value)'
 out=$(printf '姓名,备注\n张三,"open\n' | "$bin" roll - 2>&1); expect "roll: unterminated quote" 2 $? "$out" 'row 2: .*(unterminated_quote)'
 out=$(printf '\xff\xfe\x00' | "$bin" roll - 2>&1); expect "roll: neither UTF-8 nor GB18030" 2 $? "$out" 'not_utf8'
 out=$(head -c 17000000 /dev/zero | tr '\0' 'x' | "$bin" roll - 2>&1); expect "roll: longer than 16 MiB" 2 $? "$out" 'too_long'

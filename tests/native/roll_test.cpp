@@ -50,7 +50,7 @@ TEST_CASE("roll: Chinese headers and values become the contract's profile") {
   CHECK(r.people[0].name == "张三");
   CHECK(r.people[0].rows == std::vector<size_t>{2, 3});
   auto p = profile(r.people[0]);
-  CHECK(p == nlohmann::json::parse(R"({"region":"630000","year":2023,"level":"senior","gender":"female","age":47,
+  CHECK(p == nlohmann::json::parse(R"({"region":"630000","year":2023,"route":"review","level":"senior","gender":"female","age":47,
     "training":[{"year":2023,"subject":"public","activity":"course","hours":30,"filed":true},
                 {"year":2023,"subject":"professional","activity":"training_class","level":"national","days":5,"filed":false,"note":"备注,有逗号"}]})"));
   CHECK(profile(r.people[1])["training"][0]["activity"] == "conference");
@@ -116,7 +116,6 @@ TEST_CASE("roll: each bad input names its code, row and column") {
   one_error(jxjy::read_roll("name;year;subject;activity;amount;unit\nAnn;2024;public;course;30;hours;yes\n", "en"), 2, "", "unknown_column");
   one_error(jxjy::read_roll("name;year;subject;activity;amount\nAnn;2024;public;course;30\n", "en"), 2, "unit", "missing");
   one_error(jxjy::read_roll("姓名,科目,形式,数量,单位,开始日期,结束日期\n张三,公需,课程,30,学时,2023-01-02,\n"), 2, "年度", "missing");
-  one_error(jxjy::read_roll("姓名,年度,科目,形式,数量,单位,序号\n"), 1, "序号", "unknown_column");
   one_error(jxjy::read_roll("姓名,年度,科目,形式,数量,单位,人员\n"), 1, "人员", "duplicate_column");
   one_error(jxjy::read_roll("姓名,年度,科目,数量,单位\n"), 1, "形式", "missing_column");
   one_error(jxjy::read_roll("地区,申报年度\n"), 1, "姓名", "missing_column");
@@ -388,4 +387,171 @@ TEST_CASE("roll: the same name in separate blocks of rows is two people, flagged
     bool all_ok = false;
     CHECK(line_of(jxjy::roll_results_csv(checker(), one, "zh", all_ok), 1)[2] == "达标");
   }
+}
+
+// Issue #27 item 1: a roll as offices write it. A title row above the header, columns jxjy does not use,
+// headers that are like a column's words, a name written once for the rows under it (merged cells),
+// values as people type them (full-width digits, "45学时", 公需课, 网络培训, 面授), region names.
+namespace {
+const std::vector<std::pair<std::string, std::string>> kCatalogue = {
+    {"110000", "北京市"}, {"110105", "朝阳区"}, {"220000", "吉林省"}, {"220100", "长春市"}, {"220104", "朝阳区"},
+    {"410000", "河南省"}, {"410100", "郑州市"}, {"410105", "金水区"}, {"630000", "青海省"}, {"630100", "西宁市"}};
+const std::string kOffice =
+    "2023年专业技术人员继续教育培训花名册,,,,,,,,,,\r\n"
+    ",,,,,,,,,,\r\n"
+    "序号,姓名,工作单位,地区,申报年度,申报级别,公需课/专业课,培训形式,培训学时,是否备案,联系电话\r\n"
+    "1,张三,某医院,西宁市,2024,高级,公需课,网络培训,３０,是,13800000000\r\n"
+    ",,,,,,专业课,面授,45学时,是,\r\n"
+    ",,,,,,专业课,培训班,３天,是,\r\n"
+    "2,李四,某学校,郑州市金水区,2024,中级,公需课,网络培训,30,是,\r\n";
+std::vector<std::string> codes(const std::vector<jxjy::RollError>& list) {
+  std::vector<std::string> out;
+  for (const auto& e : list) out.push_back(e.code);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("roll: a roster as offices write it reads on the first try (issue 27)", "[roll]") {
+  jxjy::RollOptions o;
+  o.regions = kCatalogue;
+  auto r = jxjy::read_roll(kOffice, o);
+  REQUIRE(r.errors.empty());
+  CHECK(r.header_row == 3);
+  CHECK(r.title == "2023年专业技术人员继续教育培训花名册");
+  REQUIRE(r.people.size() == 2);
+  CHECK(r.people[0].name == "张三");
+  CHECK(r.people[0].all_rows == std::vector<size_t>{4, 5, 6});
+  CHECK(r.people[0].errors.empty());
+  CHECK(profile(r.people[0]) == nlohmann::json::parse(R"({"region":"630100","year":2024,"route":"review","level":"senior",
+    "training":[{"year":2023,"subject":"public","activity":"course","hours":30,"filed":true},
+                {"year":2023,"subject":"professional","activity":"training_class","hours":45,"filed":true},
+                {"year":2023,"subject":"professional","activity":"training_class","days":3,"filed":true}]})"));
+  CHECK(profile(r.people[1])["region"] == "410105");
+  // what the reader assumed, said once each, in the order it read them
+  CHECK(codes(r.notes) == std::vector<std::string>{"column_guessed", "column_guessed", "column_guessed", "column_guessed",
+                                                   "unused_columns", "year_from_title", "filled_down", "route_assumed"});
+  CHECK(r.notes[0].message == "「公需课/专业课」按「科目」读取");
+  CHECK(r.notes[2].message == "「培训学时」按「数量」读取，未写单位的按学时计");
+  CHECK(r.notes[3].message == "「是否备案」按「已备案」读取");
+  CHECK(r.notes[4].message == "未用到的列（核查不需要，已略过）：序号、工作单位、联系电话");
+  CHECK(r.notes[5].message == "表中没有「年度」列：记录按标题中的2023年计");
+  CHECK(r.notes[6].message == "第5–6行（共2行）未写姓名，按上方最近的姓名计（合并单元格或留空）");
+  CHECK(r.notes[7].message == "未给出申报途径，按职称评审核查");
+  // the columns as read, for the page's mapping step
+  REQUIRE(r.columns.size() == 11);
+  CHECK(r.columns[0].column == "");
+  CHECK(r.columns[1].column == "person");
+  CHECK(!r.columns[1].guessed);
+  CHECK(r.columns[8].column == "amount");
+  CHECK(r.columns[8].guessed);
+  CHECK(r.columns[8].unit == "hours");
+  // English notes
+  o.locale = "en";
+  auto en = jxjy::read_roll(kOffice, o);
+  CHECK(en.notes[3].message == "\"是否备案\" read as \"filed\"");
+  CHECK(en.notes[6].message == "rows 5-6 (2 rows) give no name: each is taken as the person named above it (merged or blank cells)");
+}
+
+TEST_CASE("roll: the clerk's mapping decides over the reader's guess (options.columns)", "[roll]") {
+  jxjy::RollOptions o;
+  o.regions = kCatalogue;
+  // 课时 is like no column: not used until the clerk names it; 培训形式 guessed, the clerk says not used
+  const std::string csv = "姓名,地区,申报年度,申报级别,年度,科目,培训形式,课时\r\n张三,630000,2024,高级,2023,公需,网络培训,30\r\n";
+  auto before = jxjy::read_roll(csv, o);
+  CHECK(codes(before.notes) == std::vector<std::string>{"column_guessed", "unused_columns"});  // (no rows read)
+  REQUIRE(before.errors.size() == 1);  // 数量 missing: 课时 is not used
+  o.columns = {{"课时", "amount"}, {"培训形式", "activity"}};
+  auto after = jxjy::read_roll(csv, o);
+  REQUIRE(after.errors.empty());
+  CHECK(codes(after.notes) == std::vector<std::string>{"route_assumed"});  // chosen, not guessed: nothing to say
+  REQUIRE(after.people.size() == 1);
+  // 30 without a unit: the header names it (课时 is a word of the unit hours in the vocabulary)
+  CHECK(after.people[0].errors.empty());
+  CHECK(after.people[0].profile.find("\"hours\":30") != std::string::npos);
+  o.columns = {{"课时", ""}, {"培训形式", ""}};
+  auto none = jxjy::read_roll(csv, o);
+  CHECK(none.errors.size() == 2);  // 形式 and 数量 missing: neither header is used
+}
+
+TEST_CASE("roll: region names reach their code through the catalogue; an ambiguous name asks for its city", "[roll]") {
+  jxjy::RollOptions o;
+  o.regions = kCatalogue;
+  const std::string h = "姓名,地区,申报年度,申报级别,申报途径\r\n";
+  auto one = [&](const std::string& region) { return jxjy::read_roll(h + "张三," + region + ",2024,高级,评审\r\n", o); };
+  CHECK(profile(one("长春市朝阳区").people[0])["region"] == "220104");
+  CHECK(profile(one("北京市朝阳区").people[0])["region"] == "110105");
+  CHECK(profile(one("河南省郑州市金水区").people[0])["region"] == "410105");
+  CHECK(profile(one("630000").people[0])["region"] == "630000");
+  auto ambiguous = one("朝阳区");
+  one_error(ambiguous, 2, "地区", "bad_value");
+  CHECK(ambiguous.people[0].errors[0].detail == "地区“朝阳区”不止一处（北京市朝阳区 110105、吉林省长春市朝阳区 220104），请写上上级地区或六位行政区划代码");
+  one_error(one("火星市"), 2, "地区", "bad_value");
+  // jxjy roll's catalogue: the rule sets' regions, by code or name
+  o.regions = jxjy::rule_set_regions(checker());
+  CHECK(profile(one("青海省").people[0])["region"] == "630000");
+  CHECK(profile(one("扎兰屯市").people[0])["region"] == "150783");
+}
+
+TEST_CASE("roll: a route not given is title review, said once for the file or at the person (issue 27 item 2)", "[roll]") {
+  auto r = jxjy::read_roll("姓名,地区,申报年度,申报级别,申报途径\r\n张三,630000,2024,高级,\r\n李四,630000,2024,高级,认定\r\n");
+  REQUIRE(r.people.size() == 2);
+  CHECK(r.notes.empty());
+  CHECK(profile(r.people[0])["route"] == "review");
+  REQUIRE(r.people[0].warnings.size() == 1);
+  CHECK(r.people[0].warnings[0].code == "route_assumed");
+  CHECK(r.people[0].warnings[0].message == "未给出申报途径，按职称评审核查");
+  CHECK(profile(r.people[1])["route"] == "recognition");
+  CHECK(r.people[1].warnings.empty());
+}
+
+TEST_CASE("roll: a name below none is still an error; an ID of another person is not filled down", "[roll]") {
+  one_error(jxjy::read_roll("姓名,身份证号,年度,科目,形式,数量\r\n张三,1,2023,公需,课程,30学时\r\n,2,2023,专业,课程,30学时\r\n"), 3,
+            "姓名", "missing");
+  auto same = jxjy::read_roll("姓名,身份证号,年度,科目,形式,数量\r\n张三,1,2023,公需,课程,30学时\r\n,1,2023,专业,课程,30学时\r\n");
+  REQUIRE(same.errors.empty());
+  REQUIRE(same.people.size() == 1);
+  CHECK(same.people[0].rows == std::vector<size_t>{2, 3});
+}
+
+TEST_CASE("roll: a record the engine leaves out is said at its row in the results (青海: a class counted in hours only)", "[roll]") {
+  auto r = jxjy::read_roll("姓名,地区,申报年度,申报级别,申报途径,年度,科目,形式,数量,已备案\r\n"
+                           "张三,630000,2024,高级,评审,2023,公需,课程,30学时,是\r\n"
+                           ",,,,,2023,专业,培训班,3天,是\r\n");
+  REQUIRE(r.people.size() == 1);
+  bool all_ok = false;
+  auto li = line_of(jxjy::roll_results_csv(checker(), r, "zh", all_ok), 1);
+  CHECK(li[7].rfind("第 3 行：本地区“进修班/培训班/研修班”不按天折算，请改按学时填写", 0) == 0);
+}
+
+TEST_CASE("roll: a missing column and the rows' own problems come in one pass; nobody is checked (issue 27)", "[roll]") {
+  auto r = jxjy::read_roll("姓名,年度,科目,数量,单位\r\n张三,2023,公需,很多,学时\r\n李四,2023,公需,30,学时\r\n王五,2023,公需,30,斤\r\n");
+  CHECK(r.people.empty());
+  REQUIRE(r.errors.size() == 3);
+  CHECK(r.errors[0].code == "missing_column");
+  CHECK(r.errors[0].column == "形式");
+  CHECK(r.errors[1].code == "bad_value");
+  CHECK(r.errors[1].row == 2);
+  CHECK(r.errors[1].column == "数量");
+  CHECK(r.errors[2].row == 4);
+  CHECK(r.errors[2].column == "单位");
+  CHECK(r.notes.empty());  // (no route said for a file nobody is checked in)
+}
+
+TEST_CASE("roll: names written once over many people are said once, the rows shortened (issue 27)", "[roll]") {
+  std::string csv = "姓名,年度,科目,形式,数量\r\n";
+  for (int i = 0; i < 10; ++i) csv += "人员" + std::to_string(i) + ",2023,公需,课程,30学时\r\n,2023,专业,课程,30学时\r\n";
+  auto r = jxjy::read_roll(csv);
+  REQUIRE(r.people.size() == 10);
+  CHECK(r.people[9].rows == std::vector<size_t>{20, 21});
+  REQUIRE(r.notes.size() == 2);
+  CHECK(r.notes[0].message == "第3、5、7、9、11、13、…行（共10行）未写姓名，按上方最近的姓名计（合并单元格或留空）");
+}
+
+TEST_CASE("roll: a title line without a separator above a semicolon header (issue 27)", "[roll]") {
+  auto r = jxjy::read_roll("2023年专业技术人员继续教育培训花名册\r\n\r\n姓名;年度;科目;形式;数量\r\n张三;2023;公需;课程;30学时\r\n");
+  REQUIRE(r.errors.empty());
+  CHECK(r.header_row == 3);
+  CHECK(r.title == "2023年专业技术人员继续教育培训花名册");
+  REQUIRE(r.people.size() == 1);
+  CHECK(profile(r.people[0])["training"][0]["hours"] == 30);
 }

@@ -74,7 +74,7 @@ test('a roll is read a batch of people at a time (checker.openRoll): the same pe
   const whole = checker.readRoll(csv);
   const open = checker.openRoll(csv);
   assert.equal(open.size, people);
-  assert.deepEqual(open.errors, whole.errors);
+  for (const k of ['errors', 'notes', 'headerRow', 'title', 'columns']) assert.deepEqual(open[k], whole[k], k);
   assert.deepEqual([...open.people(0, 100), ...open.people(100, 100), ...open.people(200, 100)], whole.people);
   assert.deepEqual(open.people(250, 10), []);
   // one roll open at a time: a newer one closes it
@@ -84,9 +84,9 @@ test('a roll is read a batch of people at a time (checker.openRoll): the same pe
   other.close();
   assert.equal(other.people(0, 1).length, 0, 'closed: the module lets the text go, people() reads nothing');
   // a whole-file problem: no people
-  const bad = checker.openRoll('姓名,鞋码\r\n甲,42\r\n');
+  const bad = checker.openRoll('编号,地区\r\n1,630000\r\n');
   assert.equal(bad.size, 0);
-  assert.deepEqual(bad.errors.map((e) => e.code), ['unknown_column']);
+  assert.deepEqual(bad.errors.map((e) => e.code), ['missing_column']);
   // lines of a person of 130,000 rows: no stack overflow (no Math.max(...rows))
   const rows = Array.from({ length: 130_000 }, (_, i) => i + 2);
   const line = roll.summarise({ name: '甲', firstRow: 2, rows, allRows: rows, errors: [], profile: {} }, null, 0);
@@ -143,7 +143,10 @@ test('filter by verdict and name, sort by name, verdict, shortfall and deadline'
   assert.deepEqual(roll.sortLines(all, 'shortfall').map((l) => l.hours), [30, 10, 0, 0]);
   assert.deepEqual(roll.sortLines(all, 'deadline').map((l) => l.name).slice(0, 2), ['张小三', '张三']);
   assert.deepEqual(roll.sortLines(all, 'row').map((l) => l.firstRow), [2, 3, 4, 5]);
-  assert.deepEqual(roll.counts(all), { total: 4, met: 1, short: 2, error: 1, exempt: 0, advisory: 0 });
+  assert.deepEqual(roll.counts(all), { total: 4, met: 1, short: 2, error: 1, exempt: 0, advisory: 0, apart: 0 });
+  // people under their own department's rules are counted apart, not among met or short (issue 27 item 2)
+  const apart = [...all, { ...mk('赵六', 'met', 0, '', 6), apart: true }, { ...mk('钱七', 'short', 5, '', 7), apart: true }];
+  assert.deepEqual(roll.counts(apart), { total: 6, met: 1, short: 2, error: 1, exempt: 0, advisory: 0, apart: 2 });
 });
 
 test('the template has every roll column and reads back without an error, in both languages', () => {
@@ -158,4 +161,35 @@ test('the template has every roll column and reads back without an error, in bot
     assert.equal(r.people[0].profile.training.length, 2);
     for (const p of r.people) assert.equal(checker.evaluate({ checkDate: '2025-03-01', ...p.profile }).ok, true);
   }
+});
+
+// Issue 27: an office's roll through the worker's run — the reader's title and notes come first (the
+// "read" message), a record the engine leaves out is said at its row in the person's line, and people
+// under their own department's rules are apart from 达标/未达标.
+test('an office\'s roll: read message with title and notes; left-out records and own-department people on their lines', () => {
+  const text = '2023年专业技术人员继续教育培训花名册\r\n' +
+    '序号,姓名,工作单位,地区,申报年度,申报级别,系列,公需课/专业课,培训形式,培训学时,是否备案\r\n' +
+    '1,张三,某医院,青海省,2024,高级,,公需课,网络培训,３０,是\r\n' +
+    ',,,,,,,专业课,培训班,３天,是\r\n' +
+    '2,李四,某医院,青海省,2024,高级,卫生,公需课,网络培训,30,是\r\n';
+  const messages = [];
+  run.checkRoll(checker, { text, lang: 'zh', checkDate: '2024-06-30', regions: '630000 青海省\n630100 西宁市' }, (m) => messages.push(m));
+  const read = messages[0];
+  assert.equal(read.type, 'read');
+  assert.equal(read.title, '2023年专业技术人员继续教育培训花名册');
+  assert.equal(read.headerRow, 2);
+  assert.deepEqual(read.notes.map((n) => n.code), ['column_guessed', 'column_guessed', 'column_guessed', 'column_guessed',
+    'unused_columns', 'year_from_title', 'filled_down', 'route_assumed']);
+  assert.deepEqual(read.columns.filter((c) => c.guessed).map((c) => [c.header, c.column]),
+    [['公需课/专业课', 'subject'], ['培训形式', 'activity'], ['培训学时', 'amount'], ['是否备案', 'filed']]);
+  const out = messages.filter((m) => m.type === 'lines').flatMap((m) => m.lines);
+  assert.equal(out.length, 2);
+  const [zhang, li] = out;
+  // the "3天" class in 青海 earns nothing: said at its row, with the engine's reason
+  assert.ok(zhang.warnings.some((w) => w.code === 'unit_not_accepted' && w.message.startsWith('第 4 行：本地区“进修班/培训班/研修班”不按天折算')),
+    JSON.stringify(zhang.warnings));
+  assert.equal(zhang.apart, false);
+  assert.equal(li.apart, true);
+  assert.equal(roll.counts(out).apart, 1);
+  assert.equal(roll.counts(out)[zhang.status], 1);
 });

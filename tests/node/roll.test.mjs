@@ -35,10 +35,14 @@ test('readRoll: Chinese headers and values become the contract profile, rows kep
   assert.deepEqual(roll.people.map((p) => [p.name, p.firstRow, p.rows, p.errors]),
     [['张三', 2, [2, 3], []], ['李四', 4, [4], []]]);
   assert.deepEqual(roll.people[0].profile, {
-    region: '630000', year: 2023, level: 'senior', gender: 'female', age: 47,
+    region: '630000', year: 2023, route: 'review', level: 'senior', gender: 'female', age: 47,
     training: [{ year: 2023, subject: 'public', activity: 'course', hours: 30, filed: true },
       { year: 2023, subject: 'professional', activity: 'training_class', level: 'national', days: 5, filed: false, note: '备注,有逗号' }],
   });
+  // no 申报途径 column: title review, said once (issue 27 item 2), the same in jxjy roll
+  assert.deepEqual(roll.notes.map((n) => [n.code, n.message]), [['route_assumed', '未给出申报途径，按职称评审核查']]);
+  assert.equal(roll.headerRow, 1);
+  assert.equal(roll.title, '');
   // a roll's profile is answered as the same profile given to evaluate
   const r = checker.evaluate(roll.people[0].profile);
   assert.equal(r.ok, true);
@@ -61,17 +65,27 @@ test('readRoll: English words, semicolons and LF; locale en words the messages',
 });
 
 test('readRoll: each row and file error agrees with jxjy roll (row, column, code)', () => {
+  // a header jxjy does not know is no error (issue 27): said once as not used, here and by jxjy roll
   const bad = HEADER.replace('已备案', '已被案') + '张三,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n';
   const roll = checker.readRoll(bad);
-  assert.deepEqual(roll.errors.map(({ row, column, code }) => ({ row, column, code })), [{ row: 1, column: '已被案', code: 'unknown_column' }]);
+  assert.deepEqual(roll.errors, []);
+  assert.deepEqual(roll.notes.map(({ row, column, code }) => ({ row, column, code })),
+    [{ row: 1, column: '', code: 'unused_columns' }, { row: 0, column: '申报途径', code: 'route_assumed' }]);
+  assert.equal(roll.notes[0].message, '未用到的列（核查不需要，已略过）：已被案');
+  assert.deepEqual(roll.columns.find((c) => c.header === '已被案'), { index: 12, header: '已被案', column: '', guessed: false, unit: '' });
   const out = cli(bad);
-  assert.equal(out.status, 2);
-  assert.match(out.stderr, new RegExp(`row 1, column 已被案: ${roll.errors[0].message.replace(/[()]/g, '\\$&')} \\(unknown_column\\)`));
+  assert.equal(out.status, 0, out.stderr);
+  for (const n of roll.notes) assert.ok(out.stderr.includes(`note: ${n.message} (${n.code})`), out.stderr);
+  // the clerk's reading: 已被案 as 已备案
+  assert.equal(checker.readRoll(bad, { columns: { 已被案: 'filed' } }).people[0].profile.training[0].filed, true);
+  assert.throws(() => checker.readRoll(bad, { columns: { 已被案: 1 } }), TypeError);
+  assert.throws(() => checker.readRoll(bad, { regions: 1 }), TypeError);
 
-  const rows = HEADER + '张三,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,也许,\r\n,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n';
+  // a row without a name and nobody above it; a bad value: each at its row and column, as jxjy roll says
+  const rows = HEADER + ',630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n张三,630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,也许,\r\n';
   const r2 = checker.readRoll(rows);
   const all = [...r2.errors, ...r2.people.flatMap((p) => p.errors)];
-  assert.deepEqual(all.map(({ row, column, code }) => [row, column, code]).sort(), [[2, '已备案', 'bad_value'], [3, '姓名', 'missing']].sort());
+  assert.deepEqual(all.map(({ row, column, code }) => [row, column, code]).sort(), [[3, '已备案', 'bad_value'], [2, '姓名', 'missing']].sort());
   const out2 = cli(rows);
   for (const e of all) assert.ok(out2.stderr.includes(`row ${e.row}, column ${e.column}: ${e.message} (${e.code})`), out2.stderr);
 });

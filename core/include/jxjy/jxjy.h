@@ -5,6 +5,7 @@
 // bindings are thin shells over it.
 #pragma once
 #include <memory>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,25 +97,54 @@ struct RollPerson {
   std::vector<RollError> errors;   // this person's rows that could not be read
   std::vector<RollError> warnings; // e.g. same_name: the same name in another block of rows, checked apart
 };
+// A column of the roll's header row as the reader took it.
+struct RollColumn {
+  size_t index = 0;     // 0-based cell of the header row
+  std::string header;   // as written
+  std::string column;   // the vocabulary's rollColumn id, "" when not used
+  bool guessed = false; // taken by a part of the header ("like" words), not its exact words: said in notes
+  std::string unit;     // a unit the header names ("培训学时": hours), used for amounts written without one
+};
 struct Roll {
   std::vector<RollPerson> people;  // in the order of their first row
   std::vector<RollError> errors;   // problems of the whole file (header, encoding, a row without a name)
+  // Added in contract v3 (issue 27): how the reader took a roll as offices write it.
+  size_t header_row = 0;            // the header's row (1-based; rows above it are the title); 0: none read
+  std::string title;                // the non-empty cells of the rows above the header ("2023年……花名册")
+  std::vector<RollColumn> columns;  // every non-empty header cell, in order
+  std::vector<RollError> notes;     // said once, not errors: unused_columns, column_guessed, filled_down, route_assumed
 };
+// How to read a roll beyond its own words (the page's column-mapping step, its region catalogue).
+struct RollOptions {
+  std::string locale = "zh";  // "zh" or "en": the language of the reader's messages (the profiles carry none)
+  // header as written -> rollColumn id ("" = not used): the clerk's choice over the reader's guess
+  std::vector<std::pair<std::string, std::string>> columns;
+  // region names the region column may hold -> GB/T 2260 code: entries (code, name) of a catalogue (the
+  // page: web/region-catalogue.txt; jxjy roll: the rule sets' regions). A name is a region's name, or its
+  // name after its city's or province's ("郑州市金水区"); a six-digit code is taken as it is.
+  std::vector<std::pair<std::string, std::string>> regions;
+};
+Roll read_roll(std::string_view csv_text, const RollOptions& options);
 // locale "zh" or "en": the language of the reader's messages (the profiles carry none).
 Roll read_roll(std::string_view csv_text, std::string_view locale = "zh");
 
+// The regions that have rule sets, as (code, name): the region names `jxjy roll` reads (RollOptions::regions).
+std::vector<std::pair<std::string, std::string>> rule_set_regions(const Checker& checker);
+
 // The same reading, a person at a time, for a roll of any size (jxjy roll, the page's roll worker): the
-// constructor reads the header and finds each row's person (the file's errors, namesakes); person(i)
+// constructor reads the header and finds each row's person (the file's errors, notes, namesakes); person(i)
 // reads person i's rows (in the order of their first row) into a RollPerson. Holds the text and an
 // index of it, never every person: csv_text must outlive the reader. read_roll is every person(i).
 class RollReader {
  public:
+  RollReader(std::string_view csv_text, const RollOptions& options);
   RollReader(std::string_view csv_text, std::string_view locale = "zh");
   ~RollReader();
   RollReader(const RollReader&) = delete;
   RollReader& operator=(const RollReader&) = delete;
   size_t size() const;                          // people (0 when errors() holds a file error)
   const std::vector<RollError>& errors() const;  // problems of the whole file, as Roll::errors
+  const Roll& head() const;                     // the Roll without its people: errors, header_row, title, columns, notes
   RollPerson person(size_t i) const;            // i < size()
 
  private:

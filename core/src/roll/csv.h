@@ -1,5 +1,6 @@
 // RFC 4180 CSV as spreadsheets save it: quoted cells ("" for a quote, line breaks inside), CRLF or LF,
-// the separator (comma, semicolon or tab) taken from the header line.
+// the separator (comma, semicolon or tab) taken from the first line that has one (the header, or a title
+// line above it written with its cells' separators).
 #pragma once
 #include <string>
 #include <string_view>
@@ -33,13 +34,17 @@ inline bool valid_utf8(std::string_view s) {
   return true;
 }
 
-// The separator of the header line: the most frequent of , ; and tab outside quotes (comma on a tie).
+// The separator of the first line that has one (a title line above the header may have none): the most
+// frequent of , ; and tab outside quotes (comma on a tie).
 inline char detect_separator(std::string_view text) {
   size_t count[3] = {};
   bool quoted = false;
+  size_t lines = 0;
   for (char c : text) {
     if (c == '"') quoted = !quoted;
-    else if (!quoted && (c == '\n' || c == '\r')) break;
+    else if (!quoted && (c == '\n' || c == '\r')) {
+      if (count[0] + count[1] + count[2] > 0 || ++lines >= 30) break;
+    }
     else if (!quoted) count[c == ',' ? 0 : c == ';' ? 1 : c == '\t' ? 2 : 0] += c == ',' || c == ';' || c == '\t';
   }
   return count[1] > count[0] && count[1] >= count[2] ? ';' : count[2] > count[0] ? '\t' : ',';

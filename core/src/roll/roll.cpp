@@ -1,9 +1,9 @@
 // The roll spreadsheet (one row per training record of many people) read into profiles: the one
 // reader for `jxjy roll` and the page. Headers and values are the vocabulary's words (zh, en, id or
 // an "also" word of core/data/vocabulary.json), so no second table of Chinese words exists.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -99,6 +99,182 @@ bool is_date(std::string_view s) {  // YYYY-MM-DD (the core checks the calendar)
   return true;
 }
 
+// Full-width digits, letters, points and hyphens as typed with a Chinese input method (４５, ３天,
+// ２０２３－０３－０１) as ASCII; the other text as it is. Every cell but a name is read through it.
+std::string narrow(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    // U+FF01..U+FF5E: EF BC 81..BF, EF BD 80..9E -> 0x21..0x7E
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF) {
+      unsigned b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      unsigned cp = ((0xFu) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      const char a = char(cp - 0xFF01 + 0x21);
+      // digits, letters and the marks of numbers and dates only: the vocabulary's own words hold
+      // full-width brackets (课程学习（含网络课程）)
+      const bool numeric = (a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z') || (a >= 'a' && a <= 'z') || a == '.' || a == '-';
+      if ((b1 == 0xBC || b1 == 0xBD) && cp >= 0xFF01 && cp <= 0xFF5E && numeric) {
+        out += a;
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+bool contains(std::string_view list, std::string_view h, size_t& longest) {  // a comma-joined word within h
+  bool any = false;
+  while (!list.empty()) {
+    size_t c = list.find(',');
+    std::string_view w = list.substr(0, c);
+    if (!w.empty() && h.find(w) != std::string_view::npos && w.size() > longest) longest = w.size(), any = true;
+    if (c == std::string_view::npos) break;
+    list.remove_prefix(c + 1);
+  }
+  return any;
+}
+
+// The column a header names: its exact words (zh, en, id, "also"), else the column whose "like" word
+// is the longest part of it (guessed: said to the clerk); -1 when none or two columns tie.
+struct HeaderMatch {
+  int col = -1;
+  bool guessed = false;
+  bool chosen = false;  // the options (the clerk) decided, a column or none
+};
+HeaderMatch match_header(std::string_view h, const RollOptions& o) {
+  for (const auto& [header, id] : o.columns)
+    if (header == h) {
+      HeaderMatch m;
+      m.chosen = true;
+      if (!id.empty()) m.col = find_name(kRollColumnNames, id);
+      return m;
+    }
+  HeaderMatch m;
+  m.col = lookup(kRollColumnNames, kRollColumnAlso, h);
+  if (m.col >= 0) return m;
+  size_t best = 0;
+  bool tie = false;
+  for (size_t c = 0; c < std::size(kRollColumnLike); ++c) {
+    size_t len = 0;
+    if (!contains(kRollColumnLike[c], h, len)) continue;
+    if (len > best) best = len, m.col = int(c), tie = false;
+    else if (len == best) tie = true;
+  }
+  if (tie) m.col = -1;  // two columns equally likely: the clerk chooses
+  m.guessed = m.col >= 0;
+  return m;
+}
+
+// The unit a header names ("培训学时", "天数"): the amounts written without one count in it; -1 when none.
+int unit_of_header(std::string_view h) {
+  for (size_t u = 0; u + 1 < std::size(kUnitNames); ++u) {  // the last is "none"
+    if (h.find(kUnitNames[u].zh) != std::string_view::npos) return int(u);
+    std::string_view list = kUnitAlso[u];
+    size_t longest = 0;
+    if (contains(list, h, longest)) return int(u);
+  }
+  return -1;
+}
+
+// The header row: the first of the first rows that names the person column and at least one other
+// (the rows above it are the title, "2023年专业技术人员继续教育培训花名册"); the first row when none does.
+size_t find_header(const std::vector<std::vector<std::string>>& rows, const RollOptions& o) {
+  const size_t limit = std::min<size_t>(rows.size(), 30);
+  for (size_t r = 0; r < limit; ++r) {
+    bool person = false;
+    size_t known = 0;
+    for (const auto& cell : rows[r]) {
+      std::string_view h = trim(cell);
+      if (h.empty()) continue;
+      HeaderMatch m = match_header(h, o);
+      if (m.col < 0) continue;
+      ++known;
+      person = person || m.col == 0;
+    }
+    if (person && known >= 2) return r;
+  }
+  return 0;
+}
+
+// The year a title names: "2023年专业技术人员……" -> "2023" (a year 1990..2099 before 年); "" when none or two.
+std::string year_of_title(std::string_view title) {
+  std::string found;
+  for (size_t i = 0; i + 4 < title.size(); ++i) {
+    bool digits = (i == 0 || title[i - 1] < '0' || title[i - 1] > '9');
+    for (size_t k = 0; k < 4 && digits; ++k) digits = title[i + k] >= '0' && title[i + k] <= '9';
+    if (!digits || title.substr(i + 4, 3) != "\xE5\xB9\xB4") continue;  // 年
+    std::string y(title.substr(i, 4));
+    if (y < "1990" || y > "2099") continue;
+    if (!found.empty() && found != y) return "";
+    found = y;
+  }
+  return found;
+}
+
+// Rows 3, 4, 5 and 9 as "3–5、9" (zh) or "3-5, 9" (en).
+// After `most` ranges the rest is "…" (the count is said beside it).
+std::string row_list(const std::vector<size_t>& rows, Locale l, size_t most = 6) {
+  std::string out;
+  size_t ranges = 0;
+  for (size_t i = 0; i < rows.size();) {
+    if (ranges++ == most) {
+      out += l == Locale::en ? ", \xE2\x80\xA6" : "\xE3\x80\x81\xE2\x80\xA6";  // , … / 、…
+      break;
+    }
+    size_t j = i;
+    while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
+    if (!out.empty()) out += l == Locale::en ? ", " : "\xE3\x80\x81";  // 、
+    out += std::to_string(rows[i]);
+    if (j > i) out += (l == Locale::en ? "-" : "\xE2\x80\x93") + std::to_string(rows[j]);  // –
+    i = j + 1;
+  }
+  return out;
+}
+
+// A region as written (630000, 西宁市, 郑州市金水区) as its code, through the catalogue's names: a name is
+// a region's own, or it after the names of its province and/or city. "" when none (candidates empty) or
+// several match (candidates: their full names).
+std::string region_code(std::string_view v, const std::vector<std::pair<std::string, std::string>>& catalogue,
+                        const std::unordered_map<std::string, std::string>& name_of, std::string& candidates) {
+  candidates.clear();
+  if (v.size() == 6 && v.find_first_not_of("0123456789") == std::string_view::npos) return std::string(v);
+  std::vector<const std::pair<std::string, std::string>*> found;
+  for (const auto& entry : catalogue) {
+    const std::string& code = entry.first;
+    const std::string& name = entry.second;
+    if (code.size() != 6 || name.empty() || v.size() < name.size() || v.substr(v.size() - name.size()) != name) continue;
+    std::string_view head = v.substr(0, v.size() - name.size());
+    // the ancestors' names that may stand before it: province, then city
+    auto ancestor = [&](std::string c) {
+      auto it = name_of.find(c);
+      return it == name_of.end() || c == code ? std::string() : it->second;
+    };
+    std::string province = ancestor(code.substr(0, 2) + "0000"), city = ancestor(code.substr(0, 4) + "00");
+    auto strip = [&](const std::string& a) {
+      if (!a.empty() && head.substr(0, a.size()) == a) head.remove_prefix(a.size());
+    };
+    strip(province);
+    strip(city);
+    if (!head.empty()) continue;
+    bool dup = false;
+    for (auto* f : found) dup = dup || f->first == code;
+    if (!dup) found.push_back(&entry);
+  }
+  if (found.size() == 1) return found[0]->first;
+  for (auto* f : found) {
+    if (!candidates.empty()) candidates += "\xE3\x80\x81";  // 、
+    std::string full;
+    for (std::string c : {f->first.substr(0, 2) + "0000", f->first.substr(0, 4) + "00"}) {
+      auto it = name_of.find(c);
+      if (it != name_of.end() && c != f->first) full += it->second;
+    }
+    candidates += full + f->second + " " + f->first;
+  }
+  return "";
+}
+
 // A message of the catalogue (core/data/messages.json) in the roll's language.
 struct Texts {
   Locale l;
@@ -131,114 +307,196 @@ void fail(std::vector<RollError>& to, size_t row, std::string column, std::strin
 
 // The reader in two passes, so a roll of 700,000 rows never holds more than its text and an index:
 // the first pass (the constructor) reads the header and finds who each row is (its person), the file's
-// errors and the namesake warnings; person(i) then reads that person's rows again from where they
-// start in the text, into their profile. Row numbers are the record's, 1 = the header.
+// errors, notes and the namesake warnings; person(i) then reads that person's rows again from where
+// they start in the text, into their profile. Row numbers are the record's, 1 = the first row.
 struct RollReader::Impl {
   std::string_view text;  // after the BOM; the caller's (must outlive the reader)
+  RollOptions options;
   Texts t;
   char sep = ',';
+  Roll roll;  // everything but the people: errors, header_row, title, columns, notes
   std::vector<std::string> header;
+  size_t header_start = 0;  // where the header row starts in text
   std::vector<int> col_of;  // per header cell: its column, -1 none
   int at[kColCount];        // per column: its header cell, -1 none
-  std::vector<RollError> errors;
-  std::vector<size_t> row_start;        // per record (index = row number - 1): where it starts in text
-  std::vector<uint32_t> person_begin;   // person i's rows: person_rows[person_begin[i] .. person_begin[i+1])
-  std::vector<uint32_t> person_rows;    // record indexes, person by person, each in the file's order
+  int header_unit = -1;     // the unit the amount's header names ("培训学时"), -1 none
+  std::string title_year;   // no 年度 column: the year the title names, "" none
+  bool header_bad = false;  // a column the file cannot do without is missing: nobody is checked
+  std::vector<size_t> row_start;       // per record (index = row number - 1): where it starts in text
+  std::vector<uint32_t> person_begin;  // person i's rows: person_rows[person_begin[i] .. person_begin[i+1])
+  std::vector<uint32_t> person_rows;   // record indexes, person by person, each in the file's order
   std::unordered_map<size_t, std::vector<RollError>> warnings;  // person index -> same_name warnings
+  // region names through the catalogue (options.regions), each distinct value once
+  std::unordered_map<std::string, std::string> region_name_of;
+  mutable std::unordered_map<std::string, std::pair<std::string, std::string>> region_seen;  // value -> code, candidates
 
   std::string col_word(int c) const { return std::string(word(kRollColumnNames, unsigned(c), t.l)); }
-  std::string_view cell(const std::vector<std::string>& cells, int c) const {
-    return at[c] >= 0 && size_t(at[c]) < cells.size() ? trim(cells[size_t(at[c])]) : std::string_view{};
-  }
   bool read_header();
   void index_rows();
   void read_row(Person& p, size_t row, const std::vector<std::string>& cells) const;
   RollPerson read_person(size_t i) const;
 };
 
-// The header: each cell a column of the vocabulary. False (with errors) when the file cannot be read.
+// The file's encoding and the header: the row that names the columns (rows above it are the title); each
+// cell a column of the vocabulary, by its words, by a part of them (said), or by the clerk's choice
+// (options.columns). False when no row can be read.
 bool RollReader::Impl::read_header() {
   if (text.size() > kMaxRollBytes) {
-    fail(errors, 0, "", "too_long", t(M::roll_too_long));
+    fail(roll.errors, 0, "", "too_long", t(M::roll_too_long));
     return false;
   }
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!csv::valid_utf8(text)) {
-    fail(errors, 0, "", "not_utf8", t(M::roll_not_utf8));
+    fail(roll.errors, 0, "", "not_utf8", t(M::roll_not_utf8));
     return false;
   }
   sep = csv::detect_separator(text);
+  // the first rows, where the header is looked for (an unclosed quote anywhere is the file's one error)
+  std::vector<std::vector<std::string>> first;
+  std::vector<size_t> starts;
   size_t pos = 0;
   bool unterminated = false;
-  if (!csv::next_row(text, sep, pos, header, unterminated)) {
-    fail(errors, 0, "", "empty", t(M::roll_empty));
+  std::vector<std::string> cells;
+  while (first.size() < 30) {
+    size_t at_pos = pos;
+    if (!csv::next_row(text, sep, pos, cells, unterminated)) break;
+    if (unterminated) {
+      fail(roll.errors, first.size() + 1, "", "unterminated_quote", t(M::roll_unterminated_quote));
+      return false;
+    }
+    first.push_back(cells);
+    starts.push_back(at_pos);
+  }
+  if (first.empty()) {
+    fail(roll.errors, 0, "", "empty", t(M::roll_empty));
     return false;
   }
-  if (unterminated) {
-    fail(errors, 1, "", "unterminated_quote", t(M::roll_unterminated_quote));
-    return false;
-  }
-  row_start.push_back(0);
+  const size_t h_at = find_header(first, options);
+  roll.header_row = h_at + 1;
+  for (size_t r = 0; r < h_at; ++r)
+    for (const auto& x : first[r])
+      if (!trim(x).empty()) (roll.title += roll.title.empty() ? "" : " ") += std::string(trim(x));
+  header = first[h_at];
+  header_start = starts[h_at];
+  const size_t header_number = h_at + 1;
   col_of.assign(header.size(), -1);
   for (int& a : at) a = -1;
+  std::vector<HeaderMatch> match(header.size());
+  for (size_t i = 0; i < header.size(); ++i)
+    if (!trim(header[i]).empty()) match[i] = match_header(trim(header[i]), options);
+  // the exact words and the clerk's choices first: a guess never takes a column another header names
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t i = 0; i < header.size(); ++i) {
+      std::string_view h = trim(header[i]);
+      const HeaderMatch& m = match[i];
+      if (h.empty() || m.col < 0 || m.guessed != (pass == 1)) continue;
+      if (at[m.col] >= 0) {
+        if (!m.guessed)
+          fail(roll.errors, header_number, std::string(h), "duplicate_column", t(M::roll_duplicate_column, h));
+        continue;  // (a guess for a column already read is not used)
+      }
+      at[m.col] = int(i);
+      col_of[i] = m.col;
+    }
+  header_unit = at[amount] >= 0 ? unit_of_header(trim(header[size_t(at[amount])])) : -1;
+  std::string unused;
+  const char* list_sep = t.l == Locale::en ? ", " : "\xE3\x80\x81";  // 、
   for (size_t i = 0; i < header.size(); ++i) {
     std::string_view h = trim(header[i]);
     if (h.empty()) continue;
-    int c = lookup(kRollColumnNames, kRollColumnAlso, h);
-    if (c < 0) {
-      fail(errors, 1, std::string(h), "unknown_column", t(M::roll_unknown_column, h));
-    } else if (at[c] >= 0) {
-      fail(errors, 1, std::string(h), "duplicate_column", t(M::roll_duplicate_column, h));
-    } else {
-      at[c] = int(i);
-      col_of[i] = c;
+    RollColumn rc;
+    rc.index = i;
+    rc.header = std::string(h);
+    if (col_of[i] >= 0) {
+      rc.column = std::string(kRollColumnNames[col_of[i]].id);
+      rc.guessed = match[i].guessed;
+      if (col_of[i] == amount && header_unit >= 0) rc.unit = std::string(kUnitNames[header_unit].id);
+      if (rc.guessed) {
+        std::string msg = col_of[i] == amount && header_unit >= 0
+                              ? t(M::roll_column_guessed_unit, h, col_word(col_of[i]), word(kUnitNames, unsigned(header_unit), t.l))
+                              : t(M::roll_column_guessed, h, col_word(col_of[i]));
+        roll.notes.push_back({header_number, rc.header, "column_guessed", msg, msg});
+      }
+    } else if (!(match[i].col >= 0 && at[match[i].col] >= 0 && !match[i].chosen && !match[i].guessed)) {
+      (unused += unused.empty() ? "" : list_sep) += rc.header;
     }
+    roll.columns.push_back(std::move(rc));
   }
-  if (at[Col::person] < 0) fail(errors, 1, col_word(Col::person), "missing_column", t(M::roll_missing_column, col_word(Col::person)));
+  if (!unused.empty()) {
+    std::string msg = t(M::roll_unused_columns, unused);
+    roll.notes.push_back({header_number, "", "unused_columns", msg, msg});
+  }
+  if (at[Col::person] < 0)
+    fail(roll.errors, header_number, col_word(Col::person), "missing_column",
+         t(M::roll_missing_column, col_word(Col::person)));
   bool has_records = false;
   for (int c = kFirstRecordCol; c < kColCount; ++c) has_records = has_records || at[c] >= 0;
   if (has_records)
     for (int c : {int(subject), int(activity), int(amount)})
-      if (at[c] < 0) fail(errors, 1, col_word(c), "missing_column", t(M::roll_missing_column, col_word(c)));
-  if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0))
-    fail(errors, 1, col_word(year), "missing_column", t(M::roll_missing_column, col_word(year)));
-  return errors.empty();
+      if (at[c] < 0)
+        fail(roll.errors, header_number, col_word(c), "missing_column",
+             t(M::roll_missing_column, col_word(c)));
+  // no 年度 column: the year the title names ("2023年……花名册") is every record's, said once
+  title_year = at[year] < 0 && (at[start] < 0 || at[end] < 0) ? year_of_title(roll.title) : "";
+  if (!title_year.empty() && has_records) {
+    std::string msg = t(M::roll_year_from_title, col_word(year), title_year);
+    roll.notes.push_back({0, col_word(year), "year_from_title", msg, msg});
+  }
+  if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0) && title_year.empty())
+    fail(roll.errors, header_number, col_word(year), "missing_column",
+         t(M::roll_missing_column, col_word(year)));
+  header_bad = !roll.errors.empty();
+  return at[Col::person] >= 0;
 }
 
 // Who a row is: with an ID column (身份证号, 工号, 人员编号) its value is the person, wherever their rows
 // stand. Without one (or with the cell empty) a name is one person only over adjacent rows: the same
 // name in a separate block of rows is another person, checked on their own, and both are flagged
 // ("第2行与第4行同名，是否同一人？") — two 张伟 of different departments never add up to one 达标.
+// A row without a name belongs to the person above (merged cells, or left blank below), said once.
 void RollReader::Impl::index_rows() {
   constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> person_of;  // per record: its person, kNone (the header, a blank or refused row)
-  person_of.push_back(kNone);
+  std::vector<uint32_t> person_of;  // per record: its person, kNone (the title, header, a blank or refused row)
   std::vector<size_t> first_row;    // per person
   std::unordered_map<std::string, uint32_t> person_at;  // key -> its latest block's person
   std::string last_key;                                 // the key of the previous non-blank row
+  std::vector<size_t> filled;  // rows without a name, taken as the person's above
   std::vector<std::string> cells;
-  size_t pos = row_start[0];
+  size_t pos = 0;
   bool unterminated = false;
-  csv::next_row(text, sep, pos, cells, unterminated);  // (the header, read already)
-  for (size_t number = 2;; ++number) {
+  for (size_t number = 1;; ++number) {
     size_t at_pos = pos;
     if (!csv::next_row(text, sep, pos, cells, unterminated)) break;
     if (unterminated) {  // the file cannot be read: nothing of it is checked
-      errors.clear();
-      warnings.clear();
-      fail(errors, number, "", "unterminated_quote", t(M::roll_unterminated_quote));
+      roll = Roll{};
+      fail(roll.errors, number, "", "unterminated_quote", t(M::roll_unterminated_quote));
       row_start.clear();
+      person_begin.clear();
+      warnings.clear();
       return;
     }
     row_start.push_back(at_pos);
     person_of.push_back(kNone);
+    if (at_pos <= header_start) continue;  // the title and the header
     bool blank = true;
     for (const auto& x : cells) blank = blank && trim(x).empty();
     if (blank) continue;
-    std::string_view who = cell(cells, Col::person);
+    auto cell = [&](int c) -> std::string_view {
+      return at[c] >= 0 && size_t(at[c]) < cells.size() ? trim(cells[size_t(at[c])]) : std::string_view{};
+    };
+    std::string who(cell(Col::person));
+    std::string id = narrow(cell(personId));
+    bool fill = false;
     if (who.empty()) {
-      fail(errors, number, col_word(Col::person), "missing", t(M::roll_row_without_name));
-      continue;
+      // a name written only on a person's first row holds for the rows under it, as a person reads the
+      // sheet; an ID of someone else on the row does not
+      if (!last_key.empty() && (id.empty() || last_key == "i:" + id)) {
+        fill = true;
+        filled.push_back(number);
+      } else {
+        fail(roll.errors, number, col_word(Col::person), "missing", t(M::roll_row_without_name));
+        continue;
+      }
     }
     // A control character (NUL, ESC, …) in a name is refused, never copied into results or CSV.
     size_t ctl = 0;
@@ -246,13 +504,12 @@ void RollReader::Impl::index_rows() {
     if (ctl < who.size()) {
       char code[8];
       std::snprintf(code, sizeof code, "U+%04X", unsigned(static_cast<unsigned char>(who[ctl])));
-      fail(errors, number, col_word(Col::person), "bad_value", t(M::roll_name_control, code));
+      fail(roll.errors, number, col_word(Col::person), "bad_value", t(M::roll_name_control, code));
       continue;
     }
-    std::string_view id = cell(cells, personId);
-    std::string who_key = id.empty() ? "n:" + std::string(who) : "i:" + std::string(id);
+    std::string who_key = fill ? last_key : id.empty() ? "n:" + who : "i:" + id;
     auto found = person_at.find(who_key);
-    if (found == person_at.end() || (id.empty() && last_key != who_key)) {
+    if (found == person_at.end() || (id.empty() && !fill && last_key != who_key)) {
       uint32_t fresh = uint32_t(first_row.size());
       first_row.push_back(number);
       if (found != person_at.end()) {  // the same name, a block of rows before: flagged on both
@@ -277,30 +534,46 @@ void RollReader::Impl::index_rows() {
   std::vector<uint32_t> fill(person_begin.begin(), person_begin.end() - 1);
   for (uint32_t r = 0; r < person_of.size(); ++r)
     if (person_of[r] != kNone) person_rows[fill[person_of[r]]++] = r;
+
+  if (!filled.empty()) {
+    std::string msg = t(M::roll_filled_down, row_list(filled, t.l), std::to_string(filled.size()));
+    roll.notes.push_back({filled.front(), col_word(Col::person), "filled_down", msg, msg});
+  }
+  if (at[route] < 0 && !first_row.empty() && !header_bad) {
+    std::string msg = t(M::roll_route_assumed);
+    roll.notes.push_back({0, col_word(route), "route_assumed", msg, msg});
+  }
 }
 
-// One row of person p: their fields and the training record it holds.
-void RollReader::Impl::read_row(Person& p, size_t row, const std::vector<std::string>& cells) const {
-  auto cell = [&](int c) { return this->cell(cells, c); };
+// One row of person p (row: its number): their fields and the training record it holds.
+void RollReader::Impl::read_row(Person& p, size_t row_number, const std::vector<std::string>& cells) const {
   const std::string units = word_list(kUnitNames, t.l, std::size(kUnitNames) - 1);  // the last is "none"
-  std::string_view who = cell(Col::person), id = cell(personId);
+  std::string norm[kColCount];
+  for (int c = 0; c < kColCount; ++c) {
+    std::string_view v = at[c] >= 0 && size_t(at[c]) < cells.size() ? trim(cells[size_t(at[c])]) : std::string_view{};
+    norm[c] = c == Col::person ? std::string(v) : narrow(v);
+  }
+  auto cell = [&](int c) -> std::string_view { return norm[c]; };
+  // (a row without a name is the person's above: index_rows decided it)
+  std::string who_s(cell(Col::person).empty() && p.first_row ? std::string_view(p.name) : cell(Col::person));
+  std::string_view who = who_s, id = cell(personId);
   if (!p.first_row) {
-    p.first_row = row;
-    p.name = std::string(who);
+    p.first_row = row_number;
+    p.name = who_s;
     p.id = std::string(id);
   }
-  p.all_rows.push_back(row);
+  p.all_rows.push_back(row_number);
   auto bad = [&](int c, std::string code, std::string_view what) {
     // a column the file does not have (a unit needed, no 单位 column): named by its word (found by fuzz_roll)
     const std::string h = at[c] >= 0 ? std::string(trim(header[size_t(at[c])])) : col_word(c);
-    fail(p.errors, row, std::string(h), std::move(code),
-         t(M::roll_at_cell, std::to_string(row), h, what), std::string(what));
+    fail(p.errors, row_number, std::string(h), std::move(code),
+         t(M::roll_at_cell, std::to_string(row_number), h, what), std::string(what));
   };
   // A cell under no header is never dropped silently: it may be the unit or the 已备案 that decides.
   for (size_t i = 0; i < cells.size(); ++i)
-    if ((i >= col_of.size() || col_of[i] < 0) && !trim(cells[i]).empty())
-      fail(p.errors, row, "", "unknown_column",
-           t(M::roll_cell_without_header, std::to_string(row), std::to_string(i + 1), trim(cells[i])));
+    if ((i >= header.size() || trim(header[i]).empty()) && !trim(cells[i]).empty())
+      fail(p.errors, row_number, "", "unknown_column",
+           t(M::roll_cell_without_header, std::to_string(row_number), std::to_string(i + 1), trim(cells[i])));
   // The person's fields: the first row that gives one decides, a different value later is an error.
   if (!id.empty() && p.name != who)
     bad(Col::person, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.first_row), p.name, who));
@@ -309,7 +582,7 @@ void RollReader::Impl::read_row(Person& p, size_t row, const std::vector<std::st
     if (v.empty()) continue;
     if (p.fields[c].empty()) {
       p.fields[c] = std::string(v);
-      p.field_row[c] = row;
+      p.field_row[c] = row_number;
     } else if (p.fields[c] != v) {
       bad(c, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.field_row[c]), p.fields[c], v));
     }
@@ -327,6 +600,7 @@ void RollReader::Impl::read_row(Person& p, size_t row, const std::vector<std::st
     };
     auto need = [&](int c) {
       if (!cell(c).empty()) return true;
+      if (header_bad && at[c] < 0) return ok = false;  // (its missing column is said once, not at each row)
       bad(c, "missing", t(M::roll_empty_cell));
       ok = false;
       return false;
@@ -343,7 +617,10 @@ void RollReader::Impl::read_row(Person& p, size_t row, const std::vector<std::st
       key(k);
       append_json_string(rec, names[i].id);
     };
-    if (!cell(year).empty()) {
+    if (cell(year).empty() && !title_year.empty()) {
+      key("year");
+      rec += title_year;
+    } else if (!cell(year).empty()) {
       long y;
       if (integer(cell(year), y)) {
         key("year");
@@ -381,7 +658,8 @@ void RollReader::Impl::read_row(Person& p, size_t row, const std::vector<std::st
       } else {
         int u = -1;
         if (!suffix.empty()) u = lookup(kUnitNames, kUnitAlso, suffix);
-        int given = cell(unit).empty() ? -1 : lookup(kUnitNames, kUnitAlso, cell(unit));
+        // no unit written: the one the header names ("培训学时"), unless the amount says its own ("3天")
+        int given = !cell(unit).empty() ? lookup(kUnitNames, kUnitAlso, cell(unit)) : u < 0 ? header_unit : -1;
         if (!suffix.empty() && u < 0) {
           bad(amount, "bad_value", t(M::roll_unknown_unit, suffix, units));
           ok = false;
@@ -422,7 +700,7 @@ void RollReader::Impl::read_row(Person& p, size_t row, const std::vector<std::st
     rec += '}';
     if (ok) {
       p.records.push_back(std::move(rec));
-      p.rows.push_back(row);
+      p.rows.push_back(row_number);
     }
 }
 
@@ -437,16 +715,14 @@ RollPerson RollReader::Impl::read_person(size_t i) const {
     read_row(p, size_t(r) + 1, cells);
   }
   RollPerson result;
+  RollPerson& out = result;
+  out.name = p.name;
+  out.first_row = p.first_row;
+  out.rows = std::move(p.rows);
+  out.all_rows = std::move(p.all_rows);
+  out.errors = std::move(p.errors);
   auto w = warnings.find(i);
-  if (w != warnings.end()) result.warnings = w->second;
-  // The person's profile JSON (the contract's profile).
-  {
-    RollPerson& out = result;
-    out.name = p.name;
-    out.first_row = p.first_row;
-    out.rows = std::move(p.rows);
-    out.all_rows = std::move(p.all_rows);
-    out.errors = std::move(p.errors);
+  if (w != warnings.end()) out.warnings = w->second;
     std::string& j = out.profile;
     j = "{";
     auto key = [&](std::string_view k) {
@@ -480,12 +756,35 @@ RollPerson RollReader::Impl::read_person(size_t i) const {
       append_json_string(j, p.fields[c]);
     };
     if (!p.fields[region].empty()) {
-      key("region");
-      append_json_string(j, p.fields[region]);
+      std::string code = p.fields[region];
+      if (!options.regions.empty()) {
+        auto seen = region_seen.find(p.fields[region]);
+        if (seen == region_seen.end()) {
+          std::string candidates;
+          std::string c = region_code(p.fields[region], options.regions, region_name_of, candidates);
+          seen = region_seen.emplace(p.fields[region], std::make_pair(c, candidates)).first;
+        }
+        code = seen->second.first;
+        if (code.empty())
+          bad(region, seen->second.second.empty() ? t(M::roll_unknown_region, p.fields[region])
+                                                  : t(M::roll_ambiguous_region, p.fields[region], seen->second.second));
+      }
+      if (!code.empty()) {
+        key("region");
+        append_json_string(j, code);
+      }
     }
     int_field(applicationYear, "year");
     date_field(applicationDate, "applicationDate");
     date_field(checkDate, "checkDate");
+    if (p.fields[route].empty()) {  // none given: title review, said (once for the roll without the column)
+      key("route");
+      append_json_string(j, kRouteNames[0].id);
+      if (at[route] >= 0) {
+        std::string msg = t(M::roll_route_assumed);
+        out.warnings.push_back({p.first_row, col_word(route), "route_assumed", msg, msg});
+      }
+    }
     enum_field(route, "route", kRouteNames, kRouteAlso);
     enum_field(level, "level", kLevelNames, kLevelAlso);
     enum_field(gender, "gender", kGenderNames, kGenderAlso);
@@ -499,38 +798,58 @@ RollPerson RollReader::Impl::read_person(size_t i) const {
     j += '[';
     for (size_t i = 0; i < p.records.size(); ++i) (j += i ? "," : "") += p.records[i];
     j += "]}";
-  }
   return result;
 }
 
-RollReader::RollReader(std::string_view text, std::string_view locale) : impl_(std::make_unique<Impl>()) {
-  impl_->text = text;
-  impl_->t = Texts{locale == "en" ? Locale::en : Locale::zh};
-  if (impl_->read_header()) {
-    impl_->index_rows();
-  } else if (!impl_->row_start.empty()) {
-    // a header that names unknown columns: an unclosed quote further down is still the file's error
+RollReader::RollReader(std::string_view text, const RollOptions& options) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.text = text;
+  m.options = options;
+  m.t = Texts{options.locale == "en" ? Locale::en : Locale::zh};
+  for (const auto& [code, name] : options.regions) m.region_name_of.emplace(code, name);
+  if (!m.read_header()) {
+    // no 姓名 column: the rows are not read; an unclosed quote further down is still the file's error
     std::vector<std::string> cells;
     size_t pos = 0;
     bool unterminated = false;
-    for (size_t number = 1; csv::next_row(impl_->text, impl_->sep, pos, cells, unterminated); ++number)
+    for (size_t number = 1; m.roll.header_row && csv::next_row(m.text, m.sep, pos, cells, unterminated); ++number)
       if (unterminated) {
-        impl_->errors.clear();
-        fail(impl_->errors, number, "", "unterminated_quote", impl_->t(M::roll_unterminated_quote));
+        m.roll = Roll{};
+        fail(m.roll.errors, number, "", "unterminated_quote", m.t(M::roll_unterminated_quote));
         break;
       }
-    impl_->row_start.clear();
+    return;
+  }
+  m.index_rows();
+  if (m.header_bad) {  // the rows' problems with the header's; nobody checked on part of the file
+    for (size_t i = 0; i + 1 < m.person_begin.size(); ++i) {
+      RollPerson p = m.read_person(i);
+      m.roll.errors.insert(m.roll.errors.end(), p.errors.begin(), p.errors.end());
+    }
+    m.person_begin.clear();
   }
 }
+RollReader::RollReader(std::string_view text, std::string_view locale)
+    : RollReader(text, [&] {
+        RollOptions o;
+        o.locale = std::string(locale);
+        return o;
+      }()) {}
 RollReader::~RollReader() = default;
 size_t RollReader::size() const { return impl_->person_begin.empty() ? 0 : impl_->person_begin.size() - 1; }
-const std::vector<RollError>& RollReader::errors() const { return impl_->errors; }
+const std::vector<RollError>& RollReader::errors() const { return impl_->roll.errors; }
+const Roll& RollReader::head() const { return impl_->roll; }
 RollPerson RollReader::person(size_t i) const { return impl_->read_person(i); }
 
 Roll read_roll(std::string_view text, std::string_view locale) {
-  RollReader reader(text, locale);
-  Roll roll;
-  roll.errors = reader.errors();
+  RollOptions options;
+  options.locale = std::string(locale);
+  return read_roll(text, options);
+}
+
+Roll read_roll(std::string_view text, const RollOptions& options) {
+  RollReader reader(text, options);
+  Roll roll = reader.head();
   roll.people.reserve(reader.size());
   for (size_t i = 0; i < reader.size(); ++i) roll.people.push_back(reader.person(i));
   return roll;

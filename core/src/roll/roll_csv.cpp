@@ -156,6 +156,10 @@ void roll_results_line(const Checker& checker, const RollPerson& p, std::string_
         can = std::string(word(kYesNoNames, all_can ? 0 : 1, l));
         deadline = std::string(first_deadline);
       }
+      // a record the engine leaves out (or credits in part) is said at its row, with the reason
+      for (const auto& rec : r.records)
+        if (rec.has_reason && size_t(rec.index) < p.rows.size())
+          add(warnings, say(l, M::roll_at_row, std::to_string(p.rows[size_t(rec.index)]), rec.reason.message));
       for (const auto& w : r.warnings) add(warnings, w.message);
     }
   }
