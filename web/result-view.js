@@ -3,7 +3,7 @@
 // explanation (in its card, where the person typed it), the region's ways to earn hours, and the
 // printable one-page summary. Reads the calculator's "view" (see calculator.js); keeps no state.
 import { el, setHidden, setText } from './form.js';
-import { VOCABULARY, statusWord, word } from './words.js';
+import { VOCABULARY, statusWord, unitWord, word } from './words.js';
 import { say } from './texts.js';
 import { hasCalendarDeadline, icsFileName, shortfallICS } from './ics.js';
 import { renderForm } from './form-print.js';
@@ -416,7 +416,7 @@ export function createResultView(app) {
             el('td', { text: String(r + 1) }), el('td', { text: row.year }),
             el('td', { text: row.subject ? subjectName(row.subject) : '' }),
             el('td', { text: row.activity ? app.word('activity', row.activity) : '' }),
-            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? (app.lang() === 'en' ? ' ' : '') + app.word('unit', row.unit) : ''}${row.level && row.activity === 'conference' ? ' · ' + app.word('confLevel', row.level) : ''}` }),
+            el('td', { text: `${row.amount}${/^[\d.\s]+$/.test(row.amount) ? (app.lang() === 'en' ? ' ' : '') + unitWord(row.unit, row.amount, app.lang()) : ''}${row.level && row.activity === 'conference' ? ' · ' + app.word('confLevel', row.level) : ''}` }),
             el('td', { className: 'num', text: rec ? fmt(rec.counted === false ? 0 : rec.credited) : '—' }),
             el('td', {}, ...nodesOf(ex.parts), row.note.trim() ? el('div', { className: 'note', text: `${t('printNote')}${colon()}${row.note.trim()}` }) : null));
         }))));

@@ -14,6 +14,12 @@ export function word(kind, id, lang = 'zh') {
   return hit ? hit[lang === 'en' ? 'en' : 'zh'] : String(id ?? '');
 }
 
+/** A unit's word after an amount: in English the singular after exactly 1 ("1 subject"), else word(). */
+export function unitWord(unit, amount, lang = 'zh') {
+  const hit = lang === 'en' && Number(amount) === 1 && VOCABULARY.unit.find((w) => w.id === unit);
+  return hit && hit.enOne ? hit.enOne : word('unit', unit, lang);
+}
+
 // The spellings a person may type for a word: its id, zh and en words, and the parts of a compound zh word
 // (学术会议/讲座/论坛 -> 学术会议, 讲座, 论坛; 课程学习（含网络课程） -> 课程学习; 省（自治区）级 -> 省级).
 function spellings(w) {

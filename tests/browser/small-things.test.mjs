@@ -271,6 +271,17 @@ test('English: "1 day", "1 subject" (not "1 days"), and the per-year table in wo
   await page.locator('#records-list > li').first().locator('[data-col="amount"] input').fill('2');
   await settled(page);
   assert.match(await page.locator('#records-list > li .explain').first().textContent(), /\b2 days × 8 hours \(prefecture\) = 16 hours\b/);
+  // the printed summary's records: "2 days", then "1 day" (the vocabulary's enOne), never "1 days"
+  const printed = async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    return page.locator('.print-records tbody tr').first().locator('td').nth(4).textContent();
+  };
+  assert.match(await printed(), /^2 days\b/);
+  await page.locator('#records-list > li').first().locator('[data-col="amount"] input').fill('1');
+  await settled(page);
+  assert.match(await printed(), /^1 day\b/);
+  await page.locator('#records-list > li').first().locator('[data-col="amount"] input').fill('2');
+  await settled(page);
   const cells = await page.locator('#years-body td.meter').allInnerTexts();
   assert.ok(cells.length >= 3, cells);
   for (const cell of cells) {
