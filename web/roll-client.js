@@ -49,6 +49,7 @@ async function onMainThread(op, message, handle) {
   if (op === 'export') return handle({ type: 'csv', text: run.exportRoll(mainThread.checker, message) });
   if (op === 'read') return handle({ type: 'roll', roll: mainThread.checker.readRoll(message.text, { locale: message.lang === 'en' ? 'en' : 'zh' }) });
   if (op === 'person') return handle({ type: 'profile', profile: run.personProfile(message.index) });
+  if (op === 'view') return handle({ type: 'view', ...run.viewLines(message.view) });
   // let the page paint between batches
   const queue = [];
   run.checkRoll(mainThread.checker, message, (m) => queue.push(m));
@@ -63,7 +64,7 @@ function request(op, message, handle) {
     const finish = (m) => {
       if (m.type === 'failed') { reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {})); return true; }
       handle(m);
-      if (m.type === 'done' || m.type === 'csv' || m.type === 'roll' || m.type === 'profile') { resolve(m); return true; }
+      if (m.type === 'done' || m.type === 'csv' || m.type === 'roll' || m.type === 'profile' || m.type === 'view') { resolve(m); return true; }
       return false;
     };
     const local = () => onMainThread(op, message, finish).catch(reject);
@@ -78,7 +79,10 @@ function request(op, message, handle) {
   });
 }
 
-/** Checks a roll: onRead({total, errors}) once, onLines(lines, done) per batch. */
+/**
+ * Checks a roll: onRead({total, errors, …}) once, onLines(lines, done) per batch (lines: the first page's
+ * only); resolves to the "done" message {lines, counts, problems}. The lines stay in the worker: viewLines.
+ */
 export function checkRoll(text, { lang, checkDate, columns, regions, onRead = () => {}, onLines = () => {} }) {
   return request('check', { text, lang, checkDate, columns, regions }, (m) => {
     if (m.type === 'read') onRead(m);
@@ -94,6 +98,15 @@ export async function exportCsv(text, { lang, checkDate, columns, regions }) {
 /** The first sheet of an .xlsx file (its bytes, an ArrayBuffer: transferred) as CSV text. */
 export async function xlsxCsv(buffer) {
   return (await request('xlsx', { buffer }, () => {})).text;
+}
+
+/**
+ * The lines of the last checked roll the page shows (roll-run.js viewLines): view {status, name, sort, page,
+ * pageSize, allAtOnce} -> {all, shown, paged, page, lines}.
+ */
+export async function viewLines(view) {
+  const { type, id, ...out } = await request('view', { view }, () => {});
+  return out;
 }
 
 /** The profile of the last checked roll's person at index (a line's index), as checked; null when none. */

@@ -14,6 +14,7 @@ import { el } from './form.js';
 import { say } from './texts.js';
 import { VOCABULARY, word } from './words.js';
 import { loadCatalogue } from './region-catalogue.js';
+export { groupProblems } from './roll.js'; // (the model's: the roll's worker groups the problems)
 
 const KEY = 'jxjy.roll.columns';
 
@@ -54,25 +55,6 @@ export function rowRanges(rows, lang = 'zh', most = Infinity) {
     i = j + 1;
   }
   return out.join(lang === 'en' ? ', ' : '、');
-}
-
-/**
- * The problems of a roll, the same problem (column and words) on many rows as one entry:
- * fileErrors (the reader's, {row, column, detail|message}) and every line's errors ({row, column, message}).
- */
-export function groupProblems(fileErrors, lines) {
-  const groups = new Map();
-  const add = (row, column, message) => {
-    const key = `${column}\u0000${message}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { rows: [], column, message }));
-    if (row && !g.rows.includes(row)) g.rows.push(row);
-  };
-  for (const e of fileErrors || []) add(e.row, e.column, e.detail || e.message);
-  for (const l of lines || []) for (const e of l.errors) add(e.row, e.column, e.message);
-  const out = [...groups.values()];
-  for (const g of out) g.rows.sort((a, b) => a - b);
-  return out.sort((a, b) => (a.rows[0] || 0) - (b.rows[0] || 0));
 }
 
 /** The grouped problems in the box (hidden when there are none). */

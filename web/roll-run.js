@@ -1,9 +1,14 @@
 // Checking a roll with a checker of ./jxjy.js: the work the roll's worker does (and the page itself, where
-// no worker can be had). Posts the table's lines in batches (see roll-worker.js for the messages).
-import { summarise, templateCsv } from './roll.js';
+// no worker can be had). The roll's lines stay here, not on the page: the page is sent the first page of
+// lines while the check runs, then the counts and the problems, and asks for the lines it shows (viewLines:
+// filtered, sorted, a page at a time). A roll of 600,000 people is 600,000 lines; posted to the page they
+// were most of its time and memory (see roll-worker.js for the messages).
+import { counts, filterLines, groupProblems, sortLines, summarise, templateCsv } from './roll.js';
 
 // People per message: large enough that posting costs little, small enough for a live progress bar.
 const BATCH = 100;
+// Lines sent to the page while the check runs (the first page: the rest are asked for by viewLines).
+const FIRST = 1000;
 
 // The reader's options of a request: its language, the clerk's columns and the region catalogue's names.
 const reading = (m) => ({ locale: m.lang === 'en' ? 'en' : 'zh', columns: m.columns || {}, regions: m.regions || '' });
@@ -24,23 +29,46 @@ function checkedProfile(person, m, lang) {
 export function checkRoll(checker, m, post) {
   const lang = m.lang === 'en' ? 'en' : 'zh';
   const roll = checker.openRoll(m.text, reading(m));
-  open = { roll, m, lang };
+  const lines = [];
+  open = { roll, m, lang, lines, shown: null };
   // how the file was read (issue 27: title, notes, the columns for the mapping step), said before any line
   post({ type: 'read', total: roll.size, errors: roll.errors, notes: roll.notes || [], title: roll.title || '',
     columns: roll.columns || [], headerRow: roll.headerRow || 0 });
   for (let from = 0; from < roll.size; from += BATCH) {
     const people = roll.people(from, BATCH);
-    const lines = people.map((person, k) => {
+    const batch = people.map((person, k) => {
       const result = person.errors.length === 0 ? checker.evaluate(checkedProfile(person, m, lang)) : null;
       return summarise(person, result, from + k, lang, (path) => checker.rollPlace(path, person));
     });
-    post({ type: 'lines', done: Math.min(from + BATCH, roll.size), lines });
+    for (const l of batch) lines.push(l);
+    post({ type: 'lines', done: lines.length, lines: from < FIRST ? batch.slice(0, FIRST - from) : [] });
   }
-  post({ type: 'done' });
+  // every line's verdict counted, the file's problems and the lines' grouped (the same problem on many rows once)
+  post({ type: 'done', lines: lines.length, counts: counts(lines), problems: groupProblems(roll.errors, lines) });
 }
 
-// The roll checkRoll checked last: {roll (checker.openRoll's), m, lang}.
+// The roll checkRoll checked last: {roll (checker.openRoll's), m, lang, lines, shown (the last view's
+// filtered and sorted lines, with its key)}.
 let open = null;
+
+/**
+ * The lines the page shows: those of the last checked roll that pass the filter ({status, name}), in the
+ * order `sort`, all of them when they are at most allAtOnce, else the page `page` of pageSize.
+ * {all (the roll's lines), shown (passing the filter), paged, page, lines}.
+ */
+export function viewLines({ status = '', name = '', sort = 'row', page = 0, pageSize = 1000, allAtOnce = 2000 } = {}) {
+  if (!open) return { all: 0, shown: 0, paged: false, page: 0, lines: [] };
+  const key = JSON.stringify([status, name, sort]);
+  if (!open.shown || open.shown.key !== key) {
+    open.shown = { key, lines: sortLines(filterLines(open.lines, { status, name }), sort) };
+  }
+  const shown = open.shown.lines;
+  const paged = shown.length > allAtOnce;
+  const last = Math.max(0, Math.ceil(shown.length / pageSize) - 1);
+  const at = paged ? Math.min(Math.max(0, page), last) : 0;
+  return { all: open.lines.length, shown: shown.length, paged, page: at,
+    lines: paged ? shown.slice(at * pageSize, (at + 1) * pageSize) : shown };
+}
 
 /** The profile of the roll's person at `index` as it was checked (to open in the calculator), or null. */
 export function personProfile(index) {

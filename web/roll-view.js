@@ -9,8 +9,8 @@ import { say } from './texts.js';
 import { word } from './words.js';
 import { localDate } from './draft.js';
 import { decodeText } from './training-file.js';
-import { SORT_KEYS, STATUS_ORDER, counts, filterLines, sortLines, templateCsv } from './roll.js';
-import { checkRoll, exportCsv, personProfile, warm, xlsxCsv } from './roll-client.js';
+import { SORT_KEYS, STATUS_ORDER, templateCsv } from './roll.js';
+import { checkRoll, exportCsv, personProfile, viewLines, warm, xlsxCsv } from './roll-client.js';
 import { isLoadError, rollLoadFailed } from './roll-button.js';
 import { groupProblems, regionNames, savedColumns, showProblems, showReading } from './roll-mapping.js';
 
@@ -76,7 +76,8 @@ export function mountRoll(section, { lang, controller }) {
   const $ = (id) => section.querySelector(`#${id}`);
   const state = {
     file: '', text: '', checkDate: localDate(), lines: [], total: 0, busy: false, generation: 0,
-    filter: { status: '', name: '' }, sort: 'row', rendered: 0, shown: [], page: 0, view: [],
+    // the roll's lines stay in the worker (roll-run.js): here only its counts and the lines on screen (view)
+    filter: { status: '', name: '' }, sort: 'row', rendered: 0, all: 0, counts: null, shownCount: 0, page: 0, view: [],
     columns: {}, regions: '', fileErrors: [], // (the reader's options of this roll, its file errors: roll-mapping.js)
   };
 
@@ -104,9 +105,9 @@ export function mountRoll(section, { lang, controller }) {
     sortSel.replaceChildren(...SORT_KEYS.map((k) => el('option', { value: k }, t(`roll_sort_${k}`))));
     sortSel.value = state.sort;
     $('roll-checked-on').textContent = t('roll_checkedOn', state.checkDate);
-    if (state.lines.length && !state.busy) {
+    if (state.all && !state.busy) {
       summary();
-      render();
+      render({ keepPage: true });
     }
   }
 
@@ -144,26 +145,36 @@ export function mountRoll(section, { lang, controller }) {
     body.insertAdjacentHTML('beforeend', list.map(rowHtml).join(''));
   }
 
-  // Puts the shown lines in the table: the first at once, the rest a frame at a time (a newer render
-  // or a print takes over). More than ALL_AT_ONCE lines: the page state.page of PAGE lines.
-  function render({ keepPage = false } = {}) {
+  // Puts the shown lines in the table, asked of the worker (filtered, sorted, a page of PAGE when more than
+  // ALL_AT_ONCE pass the filter): the first at once, the rest a frame at a time (a newer render or a print
+  // takes over).
+  async function render({ keepPage = false } = {}) {
     const generation = ++state.generation;
-    state.shown = sortLines(filterLines(state.lines, state.filter), state.sort);
-    const paged = state.shown.length > ALL_AT_ONCE;
-    const pages = paged ? Math.ceil(state.shown.length / PAGE) : 1;
-    state.page = keepPage ? Math.min(state.page, pages - 1) : 0;
-    state.view = paged ? state.shown.slice(state.page * PAGE, (state.page + 1) * PAGE) : state.shown;
+    const table = section.querySelector('#roll-table');
+    delete table.dataset.rendered;
+    let v;
+    try {
+      v = await viewLines({ status: state.filter.status, name: state.filter.name, sort: state.sort,
+        page: keepPage ? state.page : 0, pageSize: PAGE, allAtOnce: ALL_AT_ONCE });
+    } catch (e) {
+      if (generation === state.generation) failure(e);
+      return;
+    }
+    if (generation !== state.generation) return;
+    state.view = v.lines;
+    state.page = v.page;
+    state.shownCount = v.shown;
     const body = section.querySelector('tbody');
     body.replaceChildren();
     state.rendered = 0;
-    $('roll-shown').textContent = state.shown.length ? t('roll_shown', state.shown.length, state.lines.length) : t('roll_none');
-    pager(paged, pages);
+    $('roll-shown').textContent = v.shown ? t('roll_shown', v.shown, v.all) : t('roll_none');
+    pager(v.paged, Math.ceil(v.shown / PAGE));
     const more = (n) => {
       if (generation !== state.generation) return;
       const end = Math.min(state.view.length, state.rendered + n);
       appendLines(body, state.view.slice(state.rendered, end));
       state.rendered = end;
-      section.querySelector('#roll-table').dataset.rendered = end === state.view.length ? 'all' : String(end);
+      table.dataset.rendered = end === state.view.length ? 'all' : String(end);
       if (end < state.view.length) requestAnimationFrame(() => more(LINES_PER_FRAME));
     };
     more(FIRST_LINES);
@@ -171,8 +182,8 @@ export function mountRoll(section, { lang, controller }) {
   function pager(paged, pages) {
     $('roll-pager').hidden = !paged;
     if (!paged) return;
-    const from = state.page * PAGE + 1, to = Math.min(state.shown.length, (state.page + 1) * PAGE);
-    $('roll-page').textContent = t('roll_page', from, to, state.shown.length);
+    const from = state.page * PAGE + 1, to = Math.min(state.shownCount, (state.page + 1) * PAGE);
+    $('roll-page').textContent = t('roll_page', from, to, state.shownCount);
     $('roll-prev').disabled = state.page === 0;
     $('roll-next').disabled = state.page >= pages - 1;
   }
@@ -191,7 +202,7 @@ export function mountRoll(section, { lang, controller }) {
   }
 
   function summary() {
-    const c = counts(state.lines);
+    const c = state.counts;
     const parts = STATUS_ORDER.filter((s) => c[s] > 0 || s === 'met' || s === 'short' || s === 'error')
       .map((s) => el('span', { className: `roll-verdict st-${s}` }, t('roll_count', w('status', s), c[s])));
     // people under their own department's rules (卫生, 会计 …): counted apart, never among 达标/未达标
@@ -225,7 +236,9 @@ export function mountRoll(section, { lang, controller }) {
     state.regions = await regionNames();
     state.file = name;
     state.text = text;
-    state.lines = [];
+    state.all = 0;
+    state.counts = null;
+    state.view = [];
     state.checkDate = localDate();
     $('roll-checked-on').textContent = t('roll_checkedOn', state.checkDate);
     $('roll-file-errors').hidden = true;
@@ -242,18 +255,18 @@ export function mountRoll(section, { lang, controller }) {
     const table = section.querySelector('#roll-table');
     ++state.generation;
     body.replaceChildren();
-    state.shown = state.lines;
     state.rendered = 0;
     delete table.dataset.rendered;
+    let done;
     try {
-      await checkRoll(text, {
+      done = await checkRoll(text, {
         lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions,
         onRead(read) {
           const { total, errors } = read;
           // (again after a worker that stopped: the check starts over on this thread)
-          state.lines = [];
-          state.shown = state.lines;
+          state.view = [];
           body.replaceChildren();
+          state.rendered = 0;
           state.total = total;
           bar.max = Math.max(total, 1);
           state.fileErrors = errors;
@@ -261,17 +274,18 @@ export function mountRoll(section, { lang, controller }) {
           showReading($('roll-reading'), read, { lang: lang(), onApply: () => { check(state.text, state.file).catch(failure); } });
           message(t('roll_progress', 0, total));
         },
-        onLines(lines, done) {
-          const before = state.lines.length;
-          for (const l of lines) state.lines.push(l);
-          if (streaming && before < PAGE) {
-            appendLines(body, lines.slice(0, PAGE - before));
-            state.rendered = Math.min(state.lines.length, PAGE);
+        // the first page's lines only (the rest stay in the worker), into the table as their batch arrives
+        // (the table's layout is most of the cost and is paid per batch: fewer, larger appends cost less)
+        onLines(lines, count) {
+          if (streaming && lines.length) {
+            for (const l of lines) state.view.push(l);
+            appendLines(body, lines);
+            state.rendered = state.view.length;
             table.dataset.rendered = String(state.rendered);
             $('roll-results').hidden = false;
           }
-          bar.value = done;
-          message(t('roll_progress', done, state.total));
+          bar.value = count;
+          message(t('roll_progress', count, state.total));
         },
       });
     } catch (e) {
@@ -284,26 +298,27 @@ export function mountRoll(section, { lang, controller }) {
     state.busy = false;
     bar.hidden = true;
     section.removeAttribute('aria-busy');
+    state.all = done.lines;
+    state.counts = done.counts;
     // never "checked" when nobody could be: the people whose rows have errors are said apart
-    const unread = state.lines.filter((l) => l.status === 'error').length;
-    message(!state.lines.length ? t('roll_notChecked', name) : unread === state.lines.length ? t('roll_noneChecked', unread, name)
-      : unread ? t('roll_someChecked', state.lines.length - unread, unread, name) : t('roll_done', state.lines.length, name));
-    showProblems($('roll-file-errors'), groupProblems(state.fileErrors, state.lines), lang());
-    $('roll-results').hidden = state.lines.length === 0;
-    $('roll-export').disabled = state.lines.length === 0;
-    $('roll-print').disabled = state.lines.length === 0;
+    const all = state.all, unread = state.counts.error || 0;
+    message(!all ? t('roll_notChecked', name) : unread === all ? t('roll_noneChecked', unread, name)
+      : unread ? t('roll_someChecked', all - unread, unread, name) : t('roll_done', all, name));
+    showProblems($('roll-file-errors'), done.problems, lang());
+    $('roll-results').hidden = all === 0;
+    $('roll-export').disabled = all === 0;
+    $('roll-print').disabled = all === 0;
     summary();
-    if (streaming && state.lines.length <= ALL_AT_ONCE) {
-      state.shown = state.lines.slice();
-      state.view = state.shown;
-      $('roll-shown').textContent = state.shown.length ? t('roll_shown', state.shown.length, state.lines.length) : t('roll_none');
-      pager(false, 1);
+    if (streaming && (state.view.length === all || (all > ALL_AT_ONCE && state.view.length === PAGE))) {
+      // the lines that came with the check are what render() would show: every line (a roll of at most
+      // 1,000), or the first page of a paged roll in its own order (not drawn again)
+      state.shownCount = all;
+      state.page = 0;
+      $('roll-shown').textContent = all ? t('roll_shown', all, all) : t('roll_none');
+      pager(all > ALL_AT_ONCE, Math.ceil(all / PAGE));
       table.dataset.rendered = 'all';
-    } else if (streaming) {
-      // (the first page is in the table already: render() puts it there again with the pager, a 1,000-row task)
-      render();
     } else {
-      render();
+      await render();
     }
   }
 
@@ -333,8 +348,7 @@ export function mountRoll(section, { lang, controller }) {
   }
 
   function openPerson(index) {
-    // (lines arrive in the roll's order: a line's index is its place)
-    const line = state.lines[index] && state.lines[index].index === index ? state.lines[index] : state.lines.find((l) => l.index === index);
+    const line = state.view.find((l) => l.index === index); // (a line on screen)
     if (!line || !controller) return;
     if (controller.unsaved() && !window.confirm(t('roll_confirmOpen', line.name))) {
       message(t('roll_notOpened'));

@@ -124,3 +124,21 @@ export function templateCsv(lang = 'zh') {
   for (const e of example) lines.push(cols.map((c) => cell(e[c] || '')).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
+
+/**
+ * The problems of a roll, the same problem (column and words) on many rows as one entry:
+ * fileErrors (the reader's, {row, column, detail|message}) and every line's errors ({row, column, message}).
+ */
+export function groupProblems(fileErrors, lines) {
+  const groups = new Map();
+  const add = (row, column, message) => {
+    const key = `${column}\u0000${message}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { rows: new Set(), column, message }));
+    if (row) g.rows.add(row); // (a Set: 600,000 rows of one problem are not compared with each other)
+  };
+  for (const e of fileErrors || []) add(e.row, e.column, e.detail || e.message);
+  for (const l of lines || []) for (const e of l.errors) add(e.row, e.column, e.message);
+  const out = [...groups.values()].map((g) => ({ ...g, rows: [...g.rows].sort((a, b) => a - b) }));
+  return out.sort((a, b) => (a.rows[0] || 0) - (b.rows[0] || 0));
+}
