@@ -38,7 +38,8 @@ export function personCsv(profile, name, lang = 'zh') {
       year: rec.year, subject: rec.subject ? w('subject', rec.subject) : '', activity: rec.activity ? w('activity', rec.activity) : '',
       amount: unit ? rec[unit] : '', unit: unit ? w('unit', unit) : '', start: rec.start, end: rec.end,
       confLevel: rec.level ? w('confLevel', rec.level) : '',
-      filed: rec.filed === true ? w('yesNo', 'yes') : rec.filed === false ? w('yesNo', 'no') : '', note: rec.note,
+      // absent means filed (CONTRACT v1); only null (不清楚) is left blank, which the roll reader reads as null
+      filed: rec.filed === false ? w('yesNo', 'no') : rec.filed === null ? '' : w('yesNo', 'yes'), note: rec.note,
     };
   });
   const rows = records.length ? records.map((r, i) => (i === 0 ? { ...person, ...r } : { person: name, ...r })) : [person];

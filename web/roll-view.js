@@ -129,7 +129,7 @@ export function mountRoll(section, { lang, controller }) {
     const open = `<button type="button" class="roll-open" data-index="${line.index}" aria-label="${esc(t('roll_openLabel', line.name))}"${line.readable ? '' : ' disabled'}>${esc(t('roll_openPerson'))}</button>`;
     return `<tr class="roll-line st-${line.status}"><th scope="row" data-label="${labels.person}">${esc(line.name)}</th>` +
       cell('rows', line.lastRow !== line.firstRow ? `${line.firstRow}–${line.lastRow}` : String(line.firstRow)) +
-      cell('status', `<span class="roll-verdict st-${line.status}">${esc(w('status', line.status))}</span>`) +
+      cell('status', `<span class="roll-verdict st-${line.status}${line.conditional ? ' conditional' : ''}">${esc(line.conditional ? t('statusConditional', w('status', line.status)) : w('status', line.status))}</span>`) +
       cell('shortfall', lines(shortfall)) +
       cell('deadline', esc(line.deadline || '—')) +
       cell('canComplete', line.canComplete === null ? '—' : esc(w('yesNo', line.canComplete ? 'yes' : 'no'))) +

@@ -23,7 +23,7 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
   for (const r of rows) if (r > lastRow) lastRow = r;
   const line = {
     index, name: person.name, firstRow: person.firstRow, lastRow,
-    status: 'error', apart: false, ruleSet: '', ruleSetTitle: '', shortfall: [], hours: 0, deadline: '', canComplete: null,
+    status: 'error', apart: false, conditional: false, ruleSet: '', shortfall: [], hours: 0, deadline: '', canComplete: null,
     // (a reader's error without the place its message starts with: the view says row and column itself)
     // the reader's own warnings (same_name: a namesake in another block of rows) come first, also on an error line
     warnings: (person.warnings || []).map((w) => ({ code: w.code, message: w.message })),
@@ -43,9 +43,6 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
   // under their own department's rules (卫生, 会计 …): a verdict for reference only, counted apart
   line.apart = (result.warnings || []).some((w) => w.code === 'own_department_rules');
   line.ruleSet = (result.ruleSet && result.ruleSet.id) || '';
-  const rs = result.ruleSet || {};
-  const source = (rs.sources && rs.sources[0]) || {};
-  line.ruleSetTitle = [rs.regionName, source.number || source.title].filter(Boolean).join(' ');
   let all = true;
   for (const s of result.shortfall || []) {
     line.shortfall.push({ year: s.year, subject: s.subject, hours: s.hours, deadline: s.deadline || '', canComplete: s.canComplete !== false });
@@ -59,6 +56,8 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
     if (r.reason && person.rows[r.index] !== undefined) line.warnings.push({ code: r.reason.code, message: say(lang, 'roll_excluded', person.rows[r.index], r.reason.message) });
   }
   line.warnings.push(...(result.warnings || []).map((w) => ({ code: w.code, message: w.message })));
+  // the verdict holds only if records of unknown filing were filed (CONTRACT §5.1): never a bare 达标
+  line.conditional = (result.warnings || []).some((w) => w.code === 'filing_unknown' && w.statusIfUnfiled && w.statusIfUnfiled !== result.status);
   return line;
 }
 

@@ -142,3 +142,19 @@ function zipOf(parts) {
   end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
   return Buffer.concat([...local, dir, end]);
 }
+
+test('a blank 已备案 under 青海\'s filing rule: 达标（有前提） in the roll, never a bare 达标', { skip, timeout: 120_000 }, async () => {
+  const csv = '姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位,已备案\r\n' +
+    '张三,630000,2023,初级,女,40,2023,公需,网络课程,45,学时,\r\n张三,,,,,,2023,专业,网络课程,90,学时,是\r\n' +
+    '李四,630000,2023,初级,男,40,2023,公需,网络课程,45,学时,是\r\n李四,,,,,,2023,专业,网络课程,90,学时,是\r\n';
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await openRoll(rec);
+  await page.locator('#roll-file').setInputFiles({ name: 'filed.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('#roll-status', { hasText: '已核查 filed.csv 中的 2 人。' }).waitFor({ timeout: 60_000 });
+  await finished(page);
+  const verdicts = await page.locator('#roll-table tbody tr .roll-verdict').allTextContents();
+  assert.deepEqual(verdicts, ['达标（有前提）', '达标']);
+  assert.match(await page.locator('#roll-table tbody tr').first().textContent(), /不清楚是否已备案/);
+  rec.check();
+  await rec.context.close();
+});

@@ -555,3 +555,37 @@ TEST_CASE("roll: a title line without a separator above a semicolon header (issu
   REQUIRE(r.people.size() == 1);
   CHECK(profile(r.people[0])["training"][0]["hours"] == 30);
 }
+
+// CONTRACT §5.1 in a roll (issue #27 item 2): a 已备案 cell left blank is not known (filed: null), never
+// taken as filed; where the notice refuses unfiled training (青海 五（一）) and the verdict depends on it,
+// the line says so. Without a 已备案 column a record keeps v1's meaning (filed).
+TEST_CASE("roll: a blank 已备案 is unknown filing, said where the verdict depends on it", "[roll]") {
+  const std::string rows =
+      "张三,630000,2023,初级,女,40,2023,公需,网络课程,45,学时,,,\r\n"
+      "张三,,,,,,2023,专业,网络课程,90,学时,,是,\r\n";
+  jxjy::Roll r = jxjy::read_roll(kHeaderZh + rows);
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.people.size() == 1);
+  nlohmann::json p = profile(r.people[0]);
+  CHECK(p["training"][0]["filed"].is_null());
+  CHECK(p["training"][1]["filed"] == true);
+  bool ok = false;
+  std::string line;
+  jxjy::roll_results_line(checker(), r.people[0], "zh", line, ok);
+  CHECK(ok);
+  // never a bare 达标: 达标（有前提）, the condition in the line's 提示 (the result's filing_unknown warning)
+  CHECK(line_of(jxjy::roll_results_header("zh") + line, 1)[2] == "达标（有前提）");
+  CHECK(line_of(jxjy::roll_results_header("zh") + line, 1)[7].find("不清楚是否已备案") != std::string::npos);
+  std::string en;
+  jxjy::roll_results_line(checker(), r.people[0], "en", en, ok);
+  CHECK(line_of(jxjy::roll_results_header("en") + en, 1)[2] == "met, on a condition");
+  const std::string text = r.people[0].profile;
+  CHECK(checker().evaluate(text).find("\"filing_unknown\"") != std::string::npos);
+  CHECK(checker().evaluate(text).find("\"statusIfUnfiled\":\"short\"") != std::string::npos);
+  // no 已备案 column: filed, as v1 (nothing to doubt)
+  const std::string header = "姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位\r\n";
+  jxjy::Roll v1 = jxjy::read_roll(header + "张三,630000,2023,初级,女,40,2023,公需,网络课程,45,学时\r\n");
+  REQUIRE(v1.people.size() == 1);
+  CHECK(!profile(v1.people[0])["training"][0].contains("filed"));
+  CHECK(checker().evaluate(v1.people[0].profile).find("\"filing_unknown\"") == std::string::npos);
+}

@@ -34,7 +34,9 @@ test('npm pack ships the built module, wasm, types and <jxjy-checker>, nothing e
   const installed = path.join(project, 'node_modules', 'jxjy');
   const files = fs.readdirSync(path.join(installed, 'pkg')).sort();
   for (const f of ['jxjy.js', 'jxjy.wasm', 'jxjy.d.ts', 'jxjy-checker.js', 'style.css']) assert.ok(files.includes(f), `pkg/${f} in the package`);
-  assert.deepEqual(fs.readdirSync(installed).sort(), ['README.md', 'package.json', 'pkg']);
+  // (npm adds the root README and LICENSE to every package; the portal's README and the LICENSE are also in pkg/)
+  assert.deepEqual(fs.readdirSync(installed).sort(), ['LICENSE', 'README.md', 'package.json', 'pkg']);
+  assert.ok(files.includes('LICENSE') && files.includes('README.md'), 'pkg/ has the LICENSE and the portal\'s README');
   // nothing to build: no source, no toolchain, no dependencies
   assert.deepEqual(fs.readdirSync(path.join(project, 'node_modules')).filter((d) => !d.startsWith('.')), ['jxjy']);
   // types: the module's .d.ts as "types" of "." and as its own export

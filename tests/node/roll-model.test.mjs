@@ -193,3 +193,21 @@ test('an office\'s roll: read message with title and notes; left-out records and
   assert.equal(roll.counts(out).apart, 1);
   assert.equal(roll.counts(out)[zhang.status], 1);
 });
+
+test('a blank 已备案 is unknown filing: the line is met on a condition, said; the export never a bare 达标 (CONTRACT §5.1)', () => {
+  // 青海 五（一）: online training must be filed; the public record's 已备案 is left blank
+  const csv = HEADER +
+    '张三,630000,2023,初级,女,40,2023,公需,网络课程,45,学时,\r\n' +
+    '张三,,,,,,2023,专业,网络课程,90,学时,是\r\n' +
+    '李四,630000,2023,初级,男,40,2023,公需,网络课程,45,学时,是\r\n' +
+    '李四,,,,,,2023,专业,网络课程,90,学时,是\r\n';
+  const [a, b] = lines(csv);
+  assert.equal(a.status, 'met');
+  assert.equal(a.conditional, true);
+  assert.ok(a.warnings.some((w) => w.code === 'filing_unknown'), JSON.stringify(a.warnings));
+  assert.equal(b.status, 'met');
+  assert.equal(b.conditional, false);
+  const out = run.exportRoll(checker, { text: csv, lang: 'zh', checkDate: '2023-06-30' }).replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(out[1].split(',')[2], '达标（有前提）');
+  assert.equal(out[2].split(',')[2], '达标');
+});

@@ -683,7 +683,12 @@ void RollReader::Impl::read_row(Person& p, size_t row_number, const std::vector<
         }
       }
     }
-    if (!cell(filed).empty()) {
+    if (cell(filed).empty() && at[filed] >= 0) {
+      // a 已备案 left blank is not known (CONTRACT §5.1 filed: null), never taken as filed: where a notice
+      // refuses unfiled training and the verdict depends on it, the result says so (filing_unknown)
+      key("filed");
+      rec += "null";
+    } else if (!cell(filed).empty()) {
       int i = lookup(kYesNoNames, kYesNoAlso, cell(filed));
       if (i < 0) {
         bad(filed, "bad_value", t(M::roll_not_yes_no, word(kYesNoNames, 0, t.l), word(kYesNoNames, 1, t.l), cell(filed)));

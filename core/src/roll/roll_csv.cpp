@@ -131,6 +131,7 @@ void roll_results_line(const Checker& checker, const RollPerson& p, std::string_
   const std::string_view sep = catalogue_text(M::list_semicolon, l);
   auto add = [&](std::string& list, std::string_view item) { (list += list.empty() ? "" : std::string(sep)) += item; };
   std::string_view status = "error";
+  bool conditional = false;  // the verdict depends on records of unknown filing (filing_unknown)
   std::string rule_set, shortfall, can, deadline, warnings, errors;
   for (const auto& e : p.errors) add(errors, e.message);
   for (const auto& w : p.warnings) add(warnings, w.message);
@@ -160,13 +161,18 @@ void roll_results_line(const Checker& checker, const RollPerson& p, std::string_
       for (const auto& rec : r.records)
         if (rec.has_reason && size_t(rec.index) < p.rows.size())
           add(warnings, say(l, M::roll_at_row, std::to_string(p.rows[size_t(rec.index)]), rec.reason.message));
-      for (const auto& w : r.warnings) add(warnings, w.message);
+      for (const auto& w : r.warnings) {
+        add(warnings, w.message);
+        conditional = conditional || (w.code == "filing_unknown" && w.status_if_unfiled >= 0 && w.status_if_unfiled != int(r.status));
+      }
     }
   }
   ok = status != "error";
   int st = find_name(kStatusNames, status);
-  std::string cells[] = {p.name, row_ranges(p.all_rows, catalogue_text(M::list_sep, l)),
-                         std::string(word(kStatusNames, unsigned(st < 0 ? 4 : st), l)), rule_set,
+  std::string verdict(word(kStatusNames, unsigned(st < 0 ? 4 : st), l));
+  // a verdict that holds only if records of unknown filing were filed is never a bare 达标 (CONTRACT §5.1)
+  if (conditional) verdict = say(l, M::roll_status_conditional, verdict);
+  std::string cells[] = {p.name, row_ranges(p.all_rows, catalogue_text(M::list_sep, l)), verdict, rule_set,
                          shortfall, can, deadline, warnings, errors};
   for (size_t i = 0; i < std::size(cells); ++i) {
     if (i) out += ',';
