@@ -6,6 +6,9 @@ set(body "// Generated from rules/*.json by core/embed_rules.cmake. Do not edit.
 foreach(f ${FILES})
   get_filename_component(name "${f}" NAME)
   file(READ "${f}" text)
+  # Each line's indentation is dropped (a JSON string holds no raw newline, so what follows one is never
+  # inside a string): the same JSON, 10 KB less text in the binaries (about 350 B brotli in the wasm).
+  string(REGEX REPLACE "\n[ \t]*" "" text "${text}")
   string(APPEND body "    {\"${name}\", R\"jxjyrules(${text})jxjyrules\"},\n")
 endforeach()
 string(APPEND body "  };\n}\n}  // namespace jxjy\n")

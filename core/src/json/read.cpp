@@ -1,6 +1,8 @@
 #include "json/read.h"
 
+#ifndef JXJY_ONE_LEXER
 #include <nlohmann/json.hpp>
+#endif
 
 #include "base/format.h"
 #include "json/lexer.h"
@@ -73,7 +75,9 @@ class JsonBuilder {
     pending_key_ = k;
     return true;
   }
+#ifndef JXJY_ONE_LEXER
   bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+#endif
 
   bool duplicate_ = false, too_deep_ = false;
   std::string duplicate_key_, duplicate_path_;
@@ -164,10 +168,18 @@ bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& 
     return false;
   }
   JsonBuilder builder(out, max_depth);
+#ifdef JXJY_ONE_LEXER
+  // The wasm module reads rule files with the fast lexer too (bench/README.md): nlohmann's lexer and
+  // parser were 9 KB of its code, for texts read once. Both accept the same texts (fuzz_profile holds the
+  // fast one to nlohmann::json::accept) and give the same values.
+  (void)lexer;
+  bool parsed = lex_json(text, builder);
+#else
   bool parsed = lexer == Lexer::fast ? lex_json(text, builder)
                                      : nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
                                                                  nlohmann::json::input_format_t::json,
                                                                  /*strict=*/true, /*ignore_comments=*/false);
+#endif
   if (!parsed && builder.too_deep_) {
     problem = {"too_deep", "", message_text(M::json_too_deep, std::to_string(max_depth))};
     return false;
