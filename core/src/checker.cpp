@@ -29,7 +29,10 @@ std::string message(std::string_view key, std::string_view locale) {
 }
 
 struct Checker::Impl {
-  std::vector<RuleSet> sets;  // sorted by region, then validFrom
+  // The rule sets in file order, each loaded where it stays: no RuleSet is ever moved or copied (in the
+  // wasm module its move constructor was 4 KB of code, for five rule sets moved once).
+  std::vector<RuleSet> loaded;
+  std::vector<const RuleSet*> sets;  // them, sorted by region, then validFrom
 
   // Parses, validates and evaluates a profile (every problem found goes into res.errors).
   // profile: where to keep the profile read (forms fill from it), when the caller wants it.
@@ -42,10 +45,10 @@ struct Checker::Impl {
     for (const std::string& c : tries) {
       const RuleSet* in_force = nullptr;
       const RuleSet* earliest = nullptr;
-      for (const auto& rs : sets) {
-        if (rs.region != c) continue;
-        if (!earliest) earliest = &rs;
-        if (rs.valid_from <= p.application_date) in_force = &rs;
+      for (const RuleSet* rs : sets) {
+        if (rs->region != c) continue;
+        if (!earliest) earliest = rs;
+        if (rs->valid_from <= p.application_date) in_force = rs;
       }
       if (!earliest) continue;
       Locale l = p.locale;
@@ -113,10 +116,14 @@ JXJY_COLD std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& 
     return nullptr;
   }
   std::map<std::string, std::string> ids;
-  std::vector<RuleSet> loaded;  // in file order; sorted below
-  for (const auto& f : resolve_based_on(files, errors)) {
+  const std::vector<ResolvedRuleFile> resolved = resolve_based_on(files, errors);
+  // Each rule set is read into its place (a vector made at its size moves no element); one that fails
+  // leaves its place unused, and the Checker is then not made.
+  std::vector<RuleSet> loaded(resolved.size());
+  for (size_t k = 0; k < resolved.size(); ++k) {
+    const ResolvedRuleFile& f = resolved[k];
     std::vector<Problem> problems;
-    auto rs = load_rule_set(f.name, f.text, problems);
+    RuleSet* rs = load_rule_set(f.name, f.text, loaded[k], problems) ? &loaded[k] : nullptr;
     JsonDoc patch;
     Problem unused;
     bool patch_read = !problems.empty() && !f.base.empty() &&
@@ -129,21 +136,17 @@ JXJY_COLD std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& 
     }
     ids[rs->id] = f.name;
     serialise_once(*rs);
-    loaded.push_back(std::move(*rs));
   }
   if (files.empty()) errors.push_back({"", "", "no_rules", "no rule files given"});
   if (errors.size() != before) return nullptr;
-  // By region, then validFrom, sorted through their indexes: each rule set is moved once, and no sort of
-  // whole rule sets is compiled (in the wasm module that sort was 12 KB of code for five rule sets).
-  std::vector<size_t> order(loaded.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  sort_few(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const RuleSet &x = loaded[a], &y = loaded[b];
-    return x.region != y.region ? x.region < y.region : x.valid_from < y.valid_from;
-  });
+  // By region, then validFrom, sorted through pointers: no sort of whole rule sets is compiled (in the wasm
+  // module that sort was 12 KB of code for five rule sets).
+  c->impl_->loaded.swap(loaded);
   auto& sets = c->impl_->sets;
-  sets.reserve(loaded.size());
-  for (size_t i : order) sets.push_back(std::move(loaded[i]));
+  for (const RuleSet& rs : c->impl_->loaded) sets.push_back(&rs);
+  sort_few(sets.begin(), sets.end(), [](const RuleSet* x, const RuleSet* y) {
+    return x->region != y->region ? x->region < y->region : x->valid_from < y->valid_from;
+  });
   return c;
 }
 
@@ -237,8 +240,8 @@ void evaluate_to_tape(const Checker& checker, std::string_view text, ResultTape&
 
 std::vector<std::pair<std::string, std::string>> rule_set_regions(const Checker& checker) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const RuleSet& rs : CheckerAccess::impl(checker).sets)
-    if (out.empty() || out.back().first != rs.region) out.emplace_back(rs.region, std::string(rs.region_name.zh));
+  for (const RuleSet* rs : CheckerAccess::impl(checker).sets)
+    if (out.empty() || out.back().first != rs->region) out.emplace_back(rs->region, std::string(rs->region_name.zh));
   return out;
 }
 
@@ -247,12 +250,12 @@ JXJY_COLD std::string Checker::regions() const {
   o.arr();
   const auto& sets = impl_->sets;
   for (size_t i = 0; i < sets.size(); ++i) {
-    const RuleSet& first = sets[i];
+    const RuleSet& first = *sets[i];
     o.obj().kv("region", first.region).kv("name", first.region_name.zh).kv("nameEn", first.region_name.en);
     o.key("ruleSets").arr();
     size_t j = i;
-    for (; j < sets.size() && sets[j].region == first.region; ++j) {
-      const RuleSet& rs = sets[j];
+    for (; j < sets.size() && sets[j]->region == first.region; ++j) {
+      const RuleSet& rs = *sets[j];
       char from[16];
       std::snprintf(from, sizeof from, "%04d-%02d-%02d", rs.valid_from / 10000, rs.valid_from / 100 % 100,
                     rs.valid_from % 100);
@@ -288,8 +291,8 @@ JXJY_COLD std::string Checker::rule_set_for(std::string_view region, int applica
 }
 
 JXJY_COLD std::string Checker::explain(std::string_view rule_set_id, std::string_view locale) const {
-  for (const auto& rs : impl_->sets)
-    if (rs.id == rule_set_id || rs.file == rule_set_id) return jxjy::explain(rs, locale == "en" ? Locale::en : Locale::zh);
+  for (const RuleSet* rs : impl_->sets)
+    if (rs->id == rule_set_id || rs->file == rule_set_id) return jxjy::explain(*rs, locale == "en" ? Locale::en : Locale::zh);
   return "";
 }
 

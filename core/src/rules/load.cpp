@@ -756,26 +756,23 @@ class RuleReader {
 
 }  // namespace
 
-std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text,
-                                     std::vector<Problem>& problems) {
+bool load_rule_set(const std::string& file, std::string_view text, RuleSet& rs, std::vector<Problem>& problems) {
   // Absurd sizes are refused before parsing (README "Limits"); the shipped files are about 10 KB.
   if (text.size() > kMaxRuleFileBytes) {
     problems.push_back({"too_long", "", message_text(M::rule_too_long)});
-    return std::nullopt;
+    return false;
   }
   JsonDoc doc;
   Problem p;
   if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {
     problems.push_back(p);
-    return std::nullopt;
+    return false;
   }
-  RuleSet rs;
   rs.file = file;
   size_t before = problems.size();
   Reader r(problems);
   RuleReader(rs, r).read(doc.root());
-  if (problems.size() != before) return std::nullopt;
-  return rs;
+  return problems.size() == before;
 }
 
 }  // namespace jxjy

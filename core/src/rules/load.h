@@ -9,8 +9,9 @@
 
 namespace jxjy {
 
-// Parses and validates one rule file. On any problem returns nullopt; every problem found is
-// appended with its JSON Pointer inside the file.
-std::optional<RuleSet> load_rule_set(const std::string& file, std::string_view text, std::vector<Problem>& problems);
+// Parses and validates one rule file into rs (a RuleSet as default-constructed). On any problem returns
+// false (rs then holds part of the file: do not use it); every problem found is appended with its JSON
+// Pointer inside the file.
+bool load_rule_set(const std::string& file, std::string_view text, RuleSet& rs, std::vector<Problem>& problems);
 
 }  // namespace jxjy
