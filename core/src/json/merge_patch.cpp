@@ -2,7 +2,8 @@
 
 #include <cstdio>
 #include <string_view>
-#include <unordered_map>
+
+#include "json/key_index.h"
 
 #include "jxjy/jxjy.h"
 
@@ -24,19 +25,20 @@ class Members {
  public:
   explicit Members(const JsonValue& o) {
     if (o.size() > 8)
-      for (const JsonValue* c = o.first(); c; c = c->next()) index_.emplace(c->key(), c);
+      for (const JsonValue* c = o.first(); c; c = c->next()) index_.insert(c->key(), c);
     else
       small_ = &o;
   }
   const JsonValue* find(std::string_view k) const {
     if (small_) return small_->find(k);
-    auto it = index_.find(k);
-    return it == index_.end() ? nullptr : it->second;
+    const JsonValue* v = nullptr;
+    index_.find(k, &v);
+    return v;
   }
 
  private:
   const JsonValue* small_ = nullptr;
-  std::unordered_map<std::string_view, const JsonValue*> index_;
+  KeyIndex index_;
 };
 
 }  // namespace

@@ -9,7 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_set>
+#include "json/key_index.h"
 
 namespace jxjy {
 
@@ -95,7 +95,7 @@ class JsonBuilder {
   std::string_view pending_key_;
   // Keys of the open objects that grew wide, one set per depth (reused): a linear scan per key made an
   // object of n keys cost n^2/2 comparisons (87,000 keys: 45 s).
-  std::vector<std::unordered_set<std::string_view>> seen_;
+  std::vector<KeyIndex> seen_;
 
   // Whether the open object already has key k. Small objects (nearly all) are scanned; from
   // kScanLimit members on, their keys go into a hash set, so a wide object costs linear time.
@@ -110,7 +110,7 @@ class JsonBuilder {
       set.clear();
       for (const JsonValue* c = obj->first_; c; c = c->next_) set.insert(c->key_);
     }
-    return !set.insert(k).second;
+    return !set.insert(k);
   }
 
   std::string_view keep(std::string& s) {
