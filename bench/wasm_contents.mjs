@@ -34,7 +34,7 @@ const PARTS = [
   ['bindings: evaluation and the rest', /^\(anonymous namespace\)::/],
   ['embind', /emscripten|embind|_embind|EmscriptenBindingInitializer/],
   ['rules: loader and validator', /RuleReader|Resolver|jxjy::load|based_on|merge_patch|RuleSet::|RuleSet\(|~RuleSet|Checker::create|validate|rule_file|Reader::choice|read_years/],
-  ['evaluation', /Evaluation|jxjy::evaluate|check_needed_inputs|Shortfall|YearResult|decide/],
+  ['evaluation', /Evaluation|jxjy::eval::|jxjy::evaluate|check_needed_inputs|Shortfall|YearResult|decide/],
   ['profile reader', /read_profile|ProfileReader|read_record|read_circumstance/],
   ['checker (select, check, rule_set_for)', /jxjy::Checker/],
   ['forms', /write_form|jxjy::forms|Context::value|FormFill/],

@@ -1,0 +1,109 @@
+// What one reduction that applies does (exempt, advisory, another window, years deemed or waived, the
+// years since a transfer or in post), each said with its clause.
+#include "eval/reductions.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "base/sort_few.h"
+#include "eval/adjustments.h"
+
+namespace jxjy::eval {
+
+// One adjustment that applies to the profile.
+void Reductions::apply(const Adjustment& a, const Requirement* q) {
+  if (ask_.exempt && a.effect != Effect::exempt) return;  // nothing else matters once exempt
+  interpret(a);
+  const std::string& text = a.text.in(L_);
+  // For year / yearsInPost, the entry that asks most: the earliest transfer (the most years after
+  // it), the most years in post, so a second entry never makes the verdict more lenient.
+  const Circumstance* c = nullptr;
+  if (a.circumstance >= 0)
+    for (const Circumstance* e : entries(a, p_))
+      if (!c || e->year < c->year || e->years_in_post > c->years_in_post) c = e;
+  switch (a.effect) {
+    case Effect::exempt:
+      ask_.exempt = true;
+      add_reason("exempt", text, a);
+      break;
+    case Effect::advisory:
+      ask_.advisory = true;
+      add_reason("advisory", text, a);
+      break;
+    case Effect::replace_requirement: {
+      std::string_view before = describe_window(needed_years(), res_.window);
+      ask_.window = a.window;
+      ask_.count = a.count;
+      ask_.window_by = &a;
+      set_window(ask_.window, q);
+      add_reason("requirement_replaced",
+                 msg(M::requirement_replaced, text, before, describe_window(needed_years(), res_.window)), a);
+      break;
+    }
+    case Effect::deem_years:
+      deem(a, text);
+      break;
+    case Effect::waive_circumstance_years: {
+      std::vector<int> ys = years_in_window(a);
+      for (int y : ys)
+        if (std::find(ask_.waived.begin(), ask_.waived.end(), y) == ask_.waived.end()) ask_.waived.push_back(y);
+      if (!ys.empty()) ask_.waived_by = &a;
+      add_reason("years_waived",
+                 ys.empty() ? msg(M::years_waived_none, text) : msg(M::years_waived, text, year_list(ys)), a);
+      break;
+    }
+    case Effect::years_since_circumstance:
+      if (c->year >= p_.year) {
+        ask_.exempt = true;
+        add_reason("exempt", msg(M::transfer_in_application_year, text, std::to_string(c->year)), a);
+      } else {
+        limit_window_from(c->year + 1);
+        ask_.window_by = &a;
+        add_reason("years_since_circumstance",
+                   msg(M::years_since_transfer, text, std::to_string(c->year), std::to_string(c->year + 1)), a);
+      }
+      break;
+    case Effect::years_in_post:
+      limit_window_from(p_.year - c->years_in_post + 1);
+      ask_.window_by = &a;
+      add_reason("years_in_post", msg(M::years_in_post, text, std::to_string(c->years_in_post)), a);
+      break;
+  }
+}
+
+// 视同完成: the notice deems `deemYears` years however many entries the profile lists (one benefit is
+// counted once). With deemAnyYear (视同…任意一年), or entries without years, any years: the applicant
+// shows that many fewer compliant years. Otherwise the entries' own years inside the window.
+void Reductions::deem(const Adjustment& a, const std::string& text) {
+  bool dated = false;
+  for (const Circumstance* e : entries(a, p_)) dated |= !e->years.empty();
+  if (a.deem_any_year || !dated) {
+    ask_.deemed += a.deem_years;
+    add_reason("years_deemed", msg(M::years_deemed_any, text, std::to_string(a.deem_years)), a);
+    return;
+  }
+  std::vector<int> ys = years_in_window(a);
+  if (ys.size() > size_t(a.deem_years)) ys.resize(size_t(a.deem_years));
+  for (int y : ys)
+    if (std::find(ask_.waived.begin(), ask_.waived.end(), y) == ask_.waived.end()) ask_.waived.push_back(y);
+  if (!ys.empty()) ask_.waived_by = &a;
+  add_reason("years_deemed", ys.empty() ? msg(M::years_deemed_none, text) : msg(M::years_deemed_own, text, year_list(ys)),
+             a);
+}
+
+std::vector<int> Reductions::years_in_window(const Adjustment& a) const {
+  std::vector<int> out;
+  for (const Circumstance* c : entries(a, p_))
+    for (int y : bounded_years(a, *c))
+      if (in_window(y) && std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+  sort_few(out.begin(), out.end(), std::greater<int>());
+  return out;
+}
+
+std::string Reductions::year_list(const std::vector<int>& ys) const {
+  std::string list;
+  for (int y : ys) list = std::to_string(y) + std::string(list.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + list;
+  return list;
+}
+
+}  // namespace jxjy::eval
