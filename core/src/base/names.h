@@ -52,25 +52,33 @@ inline constexpr Name kEffectNames[] = {
 // How one occasion over several years shares its credit (rule field occasions.share; enum OccasionShare).
 inline constexpr Name kOccasionShareNames[] = {{"by_days", "", ""}, {"start_year", "", ""}, {"end_year", "", ""}};
 
+// A table of the vocabulary as its address and size: the functions over tables below (and the readers'
+// and writers' that take one) are compiled once, not once for each table's size (in the wasm module
+// those copies were about 3 KB of code).
+struct Names {
+  const Name* data;
+  size_t size;
+  template <size_t N>
+  constexpr Names(const Name (&table)[N]) : data(table), size(N) {}  // NOLINT: implicit on purpose
+  const Name& operator[](size_t i) const { return data[i]; }
+};
+
 // Index of `id` in `table`, or -1.
-template <size_t N>
-int find_name(const Name (&table)[N], std::string_view id) {
-  for (size_t i = 0; i < N; ++i)
+inline int find_name(Names table, std::string_view id) {
+  for (size_t i = 0; i < table.size; ++i)
     if (same(table[i].id, id)) return int(i);
   return -1;
 }
 
-template <size_t N>
-std::string_view word(const Name (&table)[N], unsigned i, Locale l) {
-  return i < N ? (l == Locale::en ? table[i].en : table[i].zh) : std::string_view{};
+inline std::string_view word(Names table, unsigned i, Locale l) {
+  return i < table.size ? (l == Locale::en ? table[i].en : table[i].zh) : std::string_view{};
 }
 
 // The accepted values for error messages, in words with the spelling a program gives:
 // "职称评审（review）、考核认定（recognition）" / "title review (review), recognition (recognition)".
-template <size_t N>
-std::string name_list(const Name (&table)[N], Locale l, size_t limit = N) {
+inline std::string name_list(Names table, Locale l, size_t limit = size_t(-1)) {
   std::string out;
-  for (size_t i = 0; i < N && i < limit; ++i) {
+  for (size_t i = 0; i < table.size && i < limit; ++i) {
     const std::string_view words = l == Locale::en ? table[i].en : table[i].zh;
     if (i) out += catalogue_text(M::list_sep, l);
     if (words.empty() || words == table[i].id)
@@ -82,10 +90,9 @@ std::string name_list(const Name (&table)[N], Locale l, size_t limit = N) {
 }
 
 // The same in words only, for people writing a spreadsheet (the roll): "公需、专业" / "public, professional".
-template <size_t N>
-std::string word_list(const Name (&table)[N], Locale l, size_t limit = N) {
+inline std::string word_list(Names table, Locale l, size_t limit = size_t(-1)) {
   std::string out;
-  for (size_t i = 0; i < N && i < limit; ++i) {
+  for (size_t i = 0; i < table.size && i < limit; ++i) {
     if (i) out += catalogue_text(M::list_sep, l);
     out += word(table, unsigned(i), l);
   }

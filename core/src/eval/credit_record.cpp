@@ -112,10 +112,9 @@ void Crediting::keep_study_period(const Record& r, RecordResult& t) {
 }
 
 // The words of a mask's names, joined: "职称评审或考核认定".
-template <size_t N>
-std::string Crediting::words_of(const Name (&names)[N], Mask mask) const {
+std::string Crediting::words_of(Names names, Mask mask) const {
   std::string out;
-  for (unsigned k = 0; k < N; ++k)
+  for (unsigned k = 0; k < names.size; ++k)
     if (mask & (Mask(1) << k))
       out += std::string(out.empty() ? std::string_view() : catalogue_text(M::list_or, L_)) + std::string(word(names, k, L_));
   return out;

@@ -19,8 +19,7 @@ class Crediting : Part {
   Micro convert(const Record& r, Unit unit, const UnitRule& u, std::string_view& basis);
   // The notice year's study period: the days of a dated record outside it earn nothing.
   void keep_study_period(const Record& r, RecordResult& t);
-  template <size_t N>
-  std::string words_of(const Name (&names)[N], Mask mask) const;
+  std::string words_of(Names names, Mask mask) const;
   // The calendar years a dated record covers, with the days of each (an undated record: its year).
   static std::vector<YearShare> days_by_year(const Record& r);
   // An occasion's hours shared among its years as the rule set says.

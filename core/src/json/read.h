@@ -75,8 +75,7 @@ class Reader {
   // yyyymmdd from "YYYY-MM-DD", checking the day exists.
   bool date(const Json* v, PathRef path, int& out, bool required);
 
-  template <size_t N>
-  bool choice(const Json* v, PathRef path, const Name (&table)[N], int& out, bool required, size_t limit = N) {
+  bool choice(const Json* v, PathRef path, Names table, int& out, bool required, size_t limit = size_t(-1)) {
     if (!v || !v->is_string() || v->string().size() > 64) {
       std::string ignored;
       return string(v, path, 64, ignored, required);  // reports missing / wrong type / too long

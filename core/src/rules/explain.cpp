@@ -48,8 +48,7 @@ class Explainer {
   const char* t(X k) const { return (en() ? kExplainTexts[int(k)].en : kExplainTexts[int(k)].zh).data(); }
   // A document's title as a reader quotes it: 《…》 / “…”.
   std::string title(const Document& d) const { return t(X::title_open) + d.title + t(X::title_close); }
-  template <size_t N>
-  std::string w(const Name (&table)[N], unsigned i) const { return std::string(word(table, i, L_)); }
+  std::string w(Names table, unsigned i) const { return std::string(word(table, i, L_)); }
   static std::string n(double x) { return num(x).str(); }
   // An English line starts with a capital ("Title review: …"); Chinese has none.
   static std::string capital(std::string s) {
@@ -70,10 +69,9 @@ class Explainer {
   }
 
   // The words of a mask's members ("高级、中级" / "senior, intermediate"), in the enum's order.
-  template <size_t N>
-  std::string words(const Name (&table)[N], Mask m, size_t limit = N) const {
+  std::string words(Names table, Mask m, size_t limit = size_t(-1)) const {
     std::string s;
-    for (size_t i = 0; i < N && i < limit; ++i)
+    for (size_t i = 0; i < table.size && i < limit; ++i)
       if (m & (Mask(1) << i)) s += (s.empty() ? "" : t(X::list_sep)) + w(table, unsigned(i));
     return s;
   }

@@ -229,8 +229,7 @@ class RuleReader {
     }
   }
 
-  template <size_t N>
-  Mask mask(const Json* v, const std::string& path, const Name (&table)[N], size_t limit = N) {
+  Mask mask(const Json* v, const std::string& path, Names table, size_t limit = size_t(-1)) {
     Mask out = 0;
     if (!array(v, path, false)) return out;
     if (v->empty()) r_.add("invalid_value", path, message_text(M::rule_list_not_empty));
