@@ -29,6 +29,7 @@ M kind_of(const Json& v);
 // Parses text without exceptions; nesting deeper than max_depth is refused before parsing so a
 // hostile "[[[[…" cannot exhaust the stack.
 // Which lexer reads the text: nlohmann's (rule files, read once) or the fast one of json/lexer.h
+// (the wasm module, built with JXJY_ONE_LEXER, reads both with the fast one: bench/README.md)
 // (profiles, the hot path). Both give the same answers; the fuzz target compares them.
 enum class Lexer { nlohmann, fast };
 bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem, Lexer lexer);
