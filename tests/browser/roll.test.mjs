@@ -111,6 +111,8 @@ test('a roll of 1,000 people × 10 records: checked, filtered, sorted, exported,
   // filter by name, then sort
   await page.locator('#roll-filter-status').selectOption('');
   await page.locator('#roll-filter-name').fill('人员0002');
+  // (the worker makes the lines shown again: wait for its answer, as a person waits for the table)
+  await page.locator('#roll-shown', { hasText: '显示 1 / 1000 人' }).waitFor();
   assert.deepEqual(await page.locator('#roll-table tbody th').allTextContents(), ['人员0002']);
   await page.locator('#roll-filter-name').fill('');
   await page.locator('#roll-sort').selectOption('shortfall');
@@ -118,7 +120,7 @@ test('a roll of 1,000 people × 10 records: checked, filtered, sorted, exported,
   const firstShort = await page.locator('#roll-table tbody tr').first().locator('.roll-verdict').textContent();
   assert.equal(firstShort, statusWord('short'), 'most hours missing first');
   await page.locator('#roll-sort').selectOption('name');
-  assert.equal(await page.locator('#roll-table tbody th').first().textContent(), '人员0001');
+  await page.waitForFunction(() => document.querySelector('#roll-table tbody th')?.textContent === '人员0001');
 
   // export: exactly the core's CSV (as jxjy roll writes it), checked today, with a BOM for spreadsheets
   const exported = await downloadFrom(page, '#roll-export');
