@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 
-import { ensureArtifacts, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
+import { ensureArtifacts, importRoll, newContext, openRollPage, root, skip, today, useBrowser, waitReady } from './harness.mjs';
 import { savedPeople } from './people-store.mjs';
 import { makeRoll } from '../../bench/gen_roll.mjs';
 
@@ -22,11 +22,6 @@ before(async () => {
   const { createChecker } = await import(new URL('../../web/jxjy.js', import.meta.url));
   checker = await createChecker();
 });
-
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** The verdict of every person of a roll, as the checker in Node gives it (checked today, as the page does). */
 function expected(text, lang = 'zh') {
@@ -41,21 +36,7 @@ function expected(text, lang = 'zh') {
   return out;
 }
 
-async function openRoll(rec, query = '') {
-  const page = await rec.context.newPage();
-  await page.goto(env.server.url + query);
-  await waitReady(page);
-  await page.locator('#roll-toggle').click();
-  await page.locator('#roll-heading').waitFor();
-  return page;
-}
-
-async function importRoll(page, name, buffer, mimeType = 'text/csv') {
-  await page.locator('#roll-file').setInputFiles({ name, mimeType, buffer });
-  await page.locator('#roll-status', { hasText: name }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('#roll[aria-busy]') &&
-    (document.querySelector('#roll-table')?.dataset.rendered === 'all' || document.querySelector('#roll-results').hidden), null, { timeout: 60_000 });
-}
+const openRoll = (rec, query = '') => openRollPage(env, rec, { query });
 
 async function downloadFrom(page, selector) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
