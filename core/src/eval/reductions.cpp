@@ -1,3 +1,5 @@
+// The requirement's window and the adjustments of the rule set, in the rule set's order: applied, or said
+// not to fit (circumstance_not_applicable, cited); what each one does is in reduction_effects.cpp.
 #include "eval/reductions.h"
 
 #include <algorithm>

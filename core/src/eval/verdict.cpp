@@ -1,3 +1,5 @@
+// The verdict: each year of the window against what it asks, then met / short / exempt / advisory and
+// which years the verdict needs.
 #include "eval/verdict.h"
 
 #include <algorithm>

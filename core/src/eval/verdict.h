@@ -13,7 +13,9 @@ class Verdict : Part {
   void decide(const Requirement& q);
 
  private:
+  // Each year of the window: the hours credited per subject against the hours it asks.
   void fill_years(const Requirement& q);
+  // The status and the years required; a short result's years to complete go to report_shortfall.
   void decide_status();
   // The requirement in words: "职称评审·中级：2021—2023年每一年度公需科目30学时、专业科目60学时".
   std::string_view describe_requirement(int needed);
