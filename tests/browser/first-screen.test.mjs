@@ -1,4 +1,4 @@
-// The production page's static first screen (web/first-screen.js, put into dist/index.html by
+// The production page's static first screen (web/calculator/first-screen.js, put into dist/index.html by
 // scripts/build-dist.mjs): it shows the form and "loading" before any script runs, never a verdict; the
 // page adopts it (no second copy, no re-render) and ends up with exactly the DOM the development page
 // (web/, no static screen) draws, for an empty start, a returning visitor's draft and English; a static

@@ -25,8 +25,8 @@ export const skip = skipOrFailInCI(!existsSync(CHROMIUM)
   ? `browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`
   : !existsSync(join(PLAYWRIGHT, 'package.json'))
     ? 'browser tests skipped: node_modules/playwright-core is missing (npm ci)'
-    : !existsSync(join(root, 'web', 'jxjy.wasm'))
-      ? 'browser tests skipped: web/jxjy.wasm is missing (scripts/build.sh)'
+    : !existsSync(join(root, 'web', 'lib', 'jxjy.wasm'))
+      ? 'browser tests skipped: web/lib/jxjy.wasm is missing (scripts/build.sh)'
       : false);
 
 /** Starts scripts/serve.mjs on a free port over dir (default web/); resolves to {url, origin, stop()}. */

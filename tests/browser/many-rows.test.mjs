@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { buildProfile, localDate, sanitizeDraft } from '../../web/draft.js';
+import { buildProfile, localDate, sanitizeDraft } from '../../web/calculator/draft.js';
 import { newContext, root, settled, skip, STATUS_ZH, useBrowser } from './harness.mjs';
 
 const env = useBrowser();

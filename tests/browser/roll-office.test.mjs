@@ -16,7 +16,7 @@ import { ensureArtifacts, newContext, root, skip, useBrowser, waitReady } from '
 import { OFFICE_HEADER as HEADER, OFFICE_PERSON_CELLS as PERSON_CELLS, OFFICE_TITLE as TITLE, officeCsv as toCsv, officeRows } from '../../bench/gen_roll.mjs';
 
 const env = useBrowser();
-const catalogue = readFileSync(join(root, 'web', 'region-catalogue.txt'), 'utf8');
+const catalogue = readFileSync(join(root, 'web', 'base', 'region-catalogue.txt'), 'utf8');
 let checker;
 before(async () => {
   if (skip) return;

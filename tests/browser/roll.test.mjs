@@ -1,4 +1,4 @@
-// The roll view (web/roll-view.js) in Chromium: a 1,000-person roll imported, checked in the worker and
+// The roll view (web/roll/roll-view.js) in Chromium: a 1,000-person roll imported, checked in the worker and
 // shown (verdicts, shortfall, errors at their row and column), filtered, sorted, exported (the same bytes
 // as checker.rollResultsCSV in Node: the core's writer), printed (a table, no controls), one person
 // opened in the calculator (asking first over unsaved entries); a GB18030 semicolon file and a real

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 
 import { asTyped, corpusCase, ensureArtifacts, fillProfile, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
 import { catalogueFromPackage, catalogueText, packageVersion } from '../../scripts/gen-region-catalogue.mjs';
-import { parseCatalogue } from '../../web/region-catalogue.js';
+import { parseCatalogue } from '../../web/base/region-catalogue.js';
 
 const env = useBrowser();
 const CASE = ['650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30'];
@@ -105,7 +105,7 @@ test('embed: index.html?embed=1 posts jxjy:resize with its height', { skip, time
 
 test('the region catalogue and the QR library are the pinned packages\' own data and code', () => {
   const list = catalogueFromPackage();
-  const committed = readFileSync(join(root, 'web', 'region-catalogue.txt'), 'utf8');
+  const committed = readFileSync(join(root, 'web', 'base', 'region-catalogue.txt'), 'utf8');
   assert.equal(committed, catalogueText(list, packageVersion()), 'run node scripts/gen-region-catalogue.mjs');
   const cat = parseCatalogue(committed);
   for (const r of list) assert.equal(cat.byCode.get(r.code).parent, r.parent, `parent of ${r.code}`);
