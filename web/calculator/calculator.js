@@ -15,7 +15,7 @@
 // controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile, {name}), unsaved(),
 //               destroy() }
 import { createMainThreadChecker, createWorkerChecker } from '../lib/checker-client.js';
-import { el, nextTask } from '../base/dom.js';
+import { nextTask } from '../base/dom.js';
 import { say } from '../base/texts.js';
 import { word as vocabWord } from '../base/words.js';
 import { buildProfile, draftFromProfile, hasContent, localDate } from './draft.js';
