@@ -12,7 +12,7 @@
 //          project's LICENSE, when there is one.
 //
 // Nothing here lists the page's modules: esbuild follows the imports, and `new URL('./file',
-// import.meta.url)` assets (the wasm, the stylesheets, the region catalogue; './x' or '../folder/x', from
+// import.meta.url)` assets (the wasm, the stylesheets, China's region list; './x' or '../folder/x', from
 // any folder of web/) are found in the sources and renamed before bundling, so a chunk's hash covers the
 // names of the assets it loads. dist/ and pkg/ are flat: an asset or worker keeps its file name only.
 //

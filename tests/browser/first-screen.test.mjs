@@ -32,7 +32,7 @@ after(async () => {
   if (env.dir) fs.rmSync(env.dir, { recursive: true, force: true });
 });
 
-// The calculator's DOM once the page has settled (first stage shown, region catalogue loaded).
+// The calculator's DOM once the page has settled (first stage shown, China's region list loaded).
 async function settledDom(server, { draft = null, query = '' } = {}) {
   const { context, check } = await newContext(env.browser, server.origin);
   const page = await context.newPage();

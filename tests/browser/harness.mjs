@@ -238,3 +238,16 @@ export function useBrowser() {
   });
   return env;
 }
+
+/** Today as the page's checkDate (its local date, YYYY-MM-DD). */
+export const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** The JS module's checker in Node, to hold what the page shows to (web/jxjy.js, as a portal imports it). */
+export async function nodeChecker() {
+  const { createChecker } = await import(new URL('../../web/jxjy.js', import.meta.url));
+  return createChecker();
+}
+

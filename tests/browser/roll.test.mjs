@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 
-import { ensureArtifacts, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
+import { ensureArtifacts, newContext, nodeChecker, root, skip, today, useBrowser, waitReady } from './harness.mjs';
 import { savedPeople } from './people-store.mjs';
 import { makeRoll } from '../../bench/gen_roll.mjs';
 
@@ -19,14 +19,8 @@ const statusWord = (id, lang = 'zh') => vocabulary.status.find((s) => s.id === i
 let checker;
 before(async () => {
   if (skip) return;
-  const { createChecker } = await import(new URL('../../web/jxjy.js', import.meta.url));
-  checker = await createChecker();
+  checker = await nodeChecker();
 });
-
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** The verdict of every person of a roll, as the checker in Node gives it (checked today, as the page does). */
 function expected(text, lang = 'zh') {

@@ -18,7 +18,8 @@ import { createMainThreadChecker, createWorkerChecker } from '../lib/checker-cli
 import { nextTask } from '../base/dom.js';
 import { say } from '../base/texts.js';
 import { word as vocabWord } from '../base/words.js';
-import { buildProfile, draftFromProfile, hasContent, localDate } from './draft.js';
+import { localDate } from '../base/local.js';
+import { buildProfile, draftFromProfile, hasContent } from './draft.js';
 import { createForm } from './form.js';
 import { createRegionPicker } from './region-picker.js';
 import { createResultView } from './result-view.js';
@@ -279,7 +280,7 @@ function start({ app, opts, people, form, picker, results, evaluation, notices, 
     form.renderFirstPage();
     // the full region list is not needed for the first verdict: fetched once the page is idle
     const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
-    idle(() => picker.ensureCatalogue());
+    idle(() => picker.ensureChinaRegions());
     return c;
   }, async (e) => {
     await shown;

@@ -291,11 +291,6 @@ export function yearList(text) {
   return out;
 }
 
-/** YYYY-MM-DD of a Date in local time (the page's "today"). */
-export function localDate(date = new Date()) {
-  const p = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Draft -> profile

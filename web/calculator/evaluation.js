@@ -7,7 +7,8 @@
 // A view: {stage: loading | incomplete | uncovered | error | verdict | failed, next (the next step's
 // words), nextId, marks: [[id, text, kind]], errorMarks, errors, result, built (draft.js buildProfile),
 // leftOut, pendingRows, refusedRows, recordOf, checkDate, probe}.
-import { buildProfile, fieldOf, localDate } from './draft.js';
+import { localDate } from '../base/local.js';
+import { buildProfile, fieldOf } from './draft.js';
 import { firstMissing, partialField } from './next-step.js';
 
 const PERSON_FIELDS = ['gender', 'age', 'birthDate', 'education', 'currentTitleSince', 'sector', 'series'];

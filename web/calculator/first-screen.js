@@ -65,7 +65,7 @@ export function firstScreen(lang = 'zh') {
   // an empty draft's first step, marked at the search before the checker is there (calculator.js)
   fill(/(<div id="f-search-results" class="search-results"><\/div>\s*)(<\/div>)/, `<span class="field-msg need" id="f-search-msg-0">${esc(t('nextHere'))}</span>`);
   swap('aria-describedby="f-search-hint"', 'aria-describedby="f-search-hint f-search-msg-0"');
-  // the province, city and county lists until the region catalogue is loaded (region-picker.js)
+  // the province, city and county lists until China's region list is loaded (region-picker.js)
   for (const id of ['f-province', 'f-city', 'f-county']) swap(`<select id="${id}"></select>`, `<select id="${id}" disabled=""><option value="">${esc(t('pickAny'))}</option></select>`);
   // no region yet: no name, no circumstances (calculator.js says so before the checker is there)
   swap('<span id="region-name"></span>', `<span id="region-name">${esc(t('noRegion'))}</span>`);

@@ -1,8 +1,8 @@
 // The region step: one chosen region (draft.region, the six-digit code), set by the search, by the
 // province -> city -> county picker or by typing the code; all three always show that one region.
-// The full catalogue (region-catalogue.js) is fetched the first time the step is used, or when the
+// The list of China's regions (china-regions.js) is fetched the first time the step is used, or when the
 // page is idle after its first verdict; until then the covered regions (checker.regions()) are known.
-import { children, englishName, fullEnglishName, fullName, lineage, loadCatalogue, searchCatalogue } from '../base/region-catalogue.js';
+import { children, englishName, fullEnglishName, fullName, lineage, loadChinaRegions, searchChinaRegions } from '../base/china-regions.js';
 import { el, nextTask, setText } from '../base/dom.js';
 
 export function createRegionPicker(app) {
@@ -12,11 +12,11 @@ export function createRegionPicker(app) {
   let loading = null;
   let failed = false;
 
-  function ensureCatalogue() {
+  function ensureChinaRegions() {
     if (cat || loading) return loading || Promise.resolve(cat);
-    // the lists are filled in a task of their own, not in the one that parsed the catalogue (each stays
+    // the lists are filled in a task of their own, not in the one that parsed the list (each stays
     // short: Lighthouse's total blocking time)
-    loading = loadCatalogue().then(nextTask).then((c) => {
+    loading = loadChinaRegions().then(nextTask).then((c) => {
       cat = c;
       render();
       const q = $('f-search').value;
@@ -30,14 +30,14 @@ export function createRegionPicker(app) {
     return loading;
   }
 
-  /** The name to show for a code: the catalogue's full name, else the checker's name, else ''. */
+  /** The name to show for a code: the region list's full name, else the checker's name, else ''. */
   function nameOf(code) {
     if (cat && cat.byCode.has(code)) return fullName(cat, code);
     const covered = app.covered().find((r) => r.region === code);
     return covered ? (app.lang() === 'en' && covered.nameEn ? covered.nameEn : covered.name) : '';
   }
 
-  // In English a place shows its English or pinyin form (generated into the catalogue at build time).
+  // In English a place shows its English or pinyin form (generated into the region list at build time).
   function option(r) {
     return app.lang() === 'en' ? el('option', { value: r.code, text: englishName(r), lang: 'en' })
       : el('option', { value: r.code, text: r.name, lang: 'zh-CN' });
@@ -120,10 +120,10 @@ export function createRegionPicker(app) {
     if (!q) { status.textContent = ''; return; }
     if (!cat) {
       status.textContent = failed ? t('catalogueFailed') : t('searchLoading');
-      ensureCatalogue();
+      ensureChinaRegions();
       return;
     }
-    const hits = searchCatalogue(cat, q, 12);
+    const hits = searchChinaRegions(cat, q, 12);
     if (!hits.length) { status.textContent = t('searchNone'); return; }
     status.textContent = t('searchCount', hits.length);
     for (const { region } of hits) {
@@ -147,7 +147,7 @@ export function createRegionPicker(app) {
   }
 
   const searchInput = $('f-search');
-  searchInput.addEventListener('focus', ensureCatalogue);
+  searchInput.addEventListener('focus', ensureChinaRegions);
   searchInput.addEventListener('input', () => search(searchInput.value));
   searchInput.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
@@ -162,7 +162,7 @@ export function createRegionPicker(app) {
   });
   for (const [id, level] of [['f-province', 0], ['f-city', 1], ['f-county', 2]]) {
     const select = $(id);
-    select.addEventListener('focus', ensureCatalogue);
+    select.addEventListener('focus', ensureChinaRegions);
     select.addEventListener('change', () => {
       // an empty choice goes back to the level above ("whole province" / "whole city")
       const up = level === 0 ? '' : $(level === 1 ? 'f-province' : 'f-city').value;
@@ -174,7 +174,7 @@ export function createRegionPicker(app) {
     const code = event.target.value.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)).trim();
     if (/^\d{6}$/.test(code) || code === '') {
       app.setRegion(code, { keepInput: true });
-      ensureCatalogue();
+      ensureChinaRegions();
     } else {
       app.draft().region = code;
       renderStatus();
@@ -182,8 +182,5 @@ export function createRegionPicker(app) {
     }
   });
 
-  return {
-    render, renderStatus, ensureCatalogue, nameOf,
-    get catalogue() { return cat; },
-  };
+  return { render, renderStatus, ensureChinaRegions, nameOf };
 }

@@ -1,5 +1,6 @@
 import { rowFromRecord } from './draft.js';
 import { idOf, ids } from '../base/words.js';
+import { fileText } from '../base/local.js';
 
 const UNITS = ids('unit');
 
@@ -159,14 +160,9 @@ export function parseTrainingFile(text, name = '') {
   return { rows, multi };
 }
 
-/** File bytes to text: UTF-8 (with or without BOM), else GB 18030 (what Excel saves in Chinese Windows). */
+/** File bytes to text (../base/local.js fileText); neither UTF-8 nor GB 18030 is an ImportError. */
 export function decodeText(buffer) {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch { /* not UTF-8 */ }
-  try {
-    return new TextDecoder('gb18030', { fatal: true }).decode(buffer);
-  } catch {
-    throw new ImportError('io_encoding');
-  }
+  const text = fileText(buffer);
+  if (text === null) throw new ImportError('io_encoding');
+  return text;
 }

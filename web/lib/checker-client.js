@@ -69,31 +69,26 @@ function startWorker(options, started) {
         pending.set(id, { resolve: res, reject: rej });
         worker.postMessage({ id, ...message });
       });
+      // A profile asked as its JSON text (op: evaluateJSON or forms); a profile JSON.stringify throws on gets
+      // the checker's own failure, and one with no JSON text (a function, a symbol, undefined) the
+      // checker's answer for a value of that type.
+      const ask = (op, profile) => {
+        let text;
+        try {
+          text = JSON.stringify(profile);
+        } catch (e) {
+          return call({ op: 'fail', message: String((e && e.message) || e), locale: localeOf(profile) });
+        }
+        return typeof text === 'string' ? call({ op, text }) : call({ op: 'evaluate', like: typeof profile });
+      };
       resolve(Object.freeze({
         version: m.version,
-        evaluate(profile) {
-          let text;
-          try {
-            text = JSON.stringify(profile);
-          } catch (e) {
-            return call({ op: 'fail', message: String((e && e.message) || e), locale: localeOf(profile) });
-          }
-          // no JSON text (a function, a symbol, undefined): the checker's answer for a value of that type
-          return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluate', like: typeof profile });
-        },
+        evaluate: (profile) => ask('evaluateJSON', profile),
         evaluateJSON(text) {
           return typeof text === 'string' ? call({ op: 'evaluateJSON', text }) : call({ op: 'evaluateJSON', like: typeof text });
         },
         /** The notice's forms this profile needs (jxjy.js forms(), CONTRACT §5.2), as JSON text in the worker. */
-        forms(profile) {
-          let text;
-          try {
-            text = JSON.stringify(profile);
-          } catch (e) {
-            return call({ op: 'fail', message: String((e && e.message) || e), locale: localeOf(profile) });
-          }
-          return typeof text === 'string' ? call({ op: 'forms', text }) : call({ op: 'evaluate', like: typeof profile });
-        },
+        forms: (profile) => ask('forms', profile),
         /** A rule set in words (Markdown), as jxjy.js's explain(); rejects where that throws. */
         explain: (id, locale = 'zh') => call({ op: 'explain', ruleSet: id, locale }),
         /** The id of the rule set the checker applies to a region and application date, as jxjy.js's ruleSetFor(). */

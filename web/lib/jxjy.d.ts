@@ -489,8 +489,8 @@ export interface RollOptions {
   /** The clerk's reading of headers: {header as written: rollColumn id, or '' for a column not used}. */
   columns?: Record<string, string>;
   /**
-   * Region names the region column may hold: a region catalogue's text ("code name" lines, as
-   * web/region-catalogue.txt). Default: the rule sets' regions (codes and their names).
+   * Region names the region column may hold: a region list's text ("code name" lines, as
+   * web/china-regions.txt). Default: the rule sets' regions (codes and their names).
    */
   regions?: string;
 }

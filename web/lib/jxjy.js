@@ -463,7 +463,7 @@ function rollLocale(options) {
 }
 
 // The reader's options as the core's text: columns ({header: rollColumn id or ''}) as "header<TAB>id"
-// lines; regions (a region catalogue's text, web/region-catalogue.txt) as it is.
+// lines; regions (a region list's text, web/china-regions.txt) as it is.
 function rollReading(options) {
   const columns = options.columns === undefined ? {} : options.columns;
   if (columns === null || typeof columns !== 'object' || Array.isArray(columns))

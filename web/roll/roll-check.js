@@ -1,10 +1,9 @@
 // A roll read and checked: the file's text (CSV in UTF-8 or GB18030, or the first sheet of an .xlsx, read
 // in the worker), then the check in the worker with a progress bar, the reader's notes and the file's
 // problems said above the table, and the first lines put in the table as their batch arrives.
-import { localDate } from '../calculator/draft.js';
-import { decodeText } from '../calculator/training-file.js';
+import { fileText, localDate } from '../base/local.js';
 import { checkRoll, xlsxCsv } from './roll-client.js';
-import { isLoadError } from './roll-button.js';
+import { isLoadError } from './roll-load-failure.js';
 import { groupProblems, regionNames, savedColumns, showProblems, showReading } from './roll-mapping.js';
 import { ALL_AT_ONCE, PAGE } from './roll-table.js';
 
@@ -31,16 +30,15 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
         throw new Error(e && e.code === 'xlsx_too_large' ? t('roll_xlsxTooLarge', MAX_XLSX_XML_MIB) : t('roll_xlsxFailed', (e && e.message) || String(e)));
       }
     }
-    try {
-      return decodeText(await file.arrayBuffer());
-    } catch {
-      throw new Error(t('roll_encoding'));
-    }
+    let text = null;
+    try { text = fileText(await file.arrayBuffer()); } catch { /* unreadable: said as an encoding the page cannot read */ }
+    if (text === null) throw new Error(t('roll_encoding'));
+    return text;
   }
 
   async function check(text, name) {
     state.busy = true;
-    // the clerk's mapping kept in this browser and the region catalogue's names (roll-mapping.js)
+    // the clerk's mapping kept in this browser and China's region list's names (roll-mapping.js)
     state.columns = savedColumns();
     state.regions = await regionNames();
     state.file = name;

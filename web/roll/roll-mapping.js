@@ -6,14 +6,14 @@
 // options.columns / options.regions): this module only shows it and passes the clerk's choices back.
 //
 //   savedColumns() / saveColumns(map) / forgetColumns()   the clerk's mapping in this browser
-//   regionNames()              the region catalogue's "code name" lines for the reader ('' when it cannot load)
+//   regionNames()              China's region list as "code name" lines for the reader ('' when it cannot load)
 //   showReading(box, read, {lang, onApply})   the title, notes and mapping step of a roll's read
 //   groupProblems(fileErrors, lines)          [{rows, column, message}]: one entry per distinct problem
 //   showProblems(box, groups, lang)           the grouped problems as a list ('' hides the box)
 import { el } from '../base/dom.js';
 import { say } from '../base/texts.js';
 import { VOCABULARY, word } from '../base/words.js';
-import { loadCatalogue } from '../base/region-catalogue.js';
+import { loadChinaRegions } from '../base/china-regions.js';
 export { groupProblems } from './roll.js'; // (the model's: the roll's worker groups the problems)
 
 const KEY = 'jxjy.roll.columns';
@@ -34,10 +34,10 @@ export function forgetColumns() {
   try { localStorage.removeItem(KEY); } catch { /* nothing kept */ }
 }
 
-/** The region catalogue as the reader takes it ("code name" lines), so 西宁市 and 郑州市金水区 reach their codes. */
+/** China's region list as the reader takes it ("code name" lines), so 西宁市 and 郑州市金水区 reach their codes. */
 export async function regionNames() {
   try {
-    const cat = await loadCatalogue();
+    const cat = await loadChinaRegions();
     return cat.list.map((r) => `${r.code} ${r.name}`).join('\n');
   } catch {
     return ''; // (the reader then knows the rule sets' regions only, by code or name)

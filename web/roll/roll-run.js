@@ -10,7 +10,7 @@ const BATCH = 100;
 // Lines sent to the page while the check runs (the first page: the rest are asked for by viewLines).
 const FIRST = 1000;
 
-// The reader's options of a request: its language, the clerk's columns and the region catalogue's names.
+// The reader's options of a request: its language, the clerk's columns and China's region list's names.
 const reading = (m) => ({ locale: m.lang === 'en' ? 'en' : 'zh', columns: m.columns || {}, regions: m.regions || '' });
 
 /** The profile of a roll person as it is checked: on the day of the check unless the roll gives one, in the roll's words. */

@@ -7,10 +7,10 @@
 import { el } from '../base/dom.js';
 import { say } from '../base/texts.js';
 import { word } from '../base/words.js';
-import { localDate } from '../calculator/draft.js';
+import { localDate } from '../base/local.js';
 import { SORT_KEYS, STATUS_ORDER, templateCsv } from './roll.js';
 import { exportCsv, personProfile, warm } from './roll-client.js';
-import { isLoadError, rollLoadFailed } from './roll-button.js';
+import { isLoadError, rollLoadFailed } from './roll-load-failure.js';
 import { createRollTable } from './roll-table.js';
 import { createRollCheck } from './roll-check.js';
 

