@@ -5,7 +5,7 @@ import { loadChecker, mount } from './calculator/calculator.js';
 import { STORAGE_KEY, decodeShare } from './calculator/draft.js';
 import { nextTask } from './base/dom.js';
 import { say } from './base/texts.js';
-import { PEOPLE_KEY } from './calculator/people.js';
+import { PEOPLE_KEY } from './calculator/people/people.js';
 
 // index.html?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with
 // {type: "jxjy:result", id, result} (the form is not touched); postMessage({type: "jxjy:profile", id,

@@ -1,4 +1,4 @@
-// The saved-people model without a browser (web/calculator/people.js): a stored set is type-checked on the way back
+// The saved-people model without a browser (web/calculator/people/people.js): a stored set is type-checked on the way back
 // in (what is valid kept, the rest named), a set file round-trips, an import never adds a person twice,
 // and keep() never lets the draft on screen be lost.
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { emptyDraft } from '../../web/calculator/draft.js';
 import {
   MAX_PEOPLE, PeopleFileError, addPerson, exportSet, importPeople, isUnsaved, labelOf, openPeople, parseSetFile, sanitizeSet,
-} from '../../web/calculator/people.js';
+} from '../../web/calculator/people/people.js';
 
 const memory = (init = {}) => {
   const m = new Map(Object.entries(init));

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { shortfallText } from '../../web/calculator/result-words.js';
+import { shortfallText } from '../../web/calculator/result/result-words.js';
 import { buildProfile, decodeShare, encodeShare, halfWidth, parseAmount, parseInteger, sanitizeDraft } from '../../web/calculator/draft.js';
 
 test('a shortfall item says what, how much, by when, or that it can no longer be made up', () => {

@@ -114,7 +114,7 @@ test('rollResultsCSV guards cells a spreadsheet would run as formulas', () => {
 });
 
 test('rollResultsCSV: the formula guard holds after leading tabs or spaces (OWASP); a name starting with CR or LF is refused', async () => {
-  const { parseCsv } = await import(new URL('../../web/calculator/training-file.js', import.meta.url));
+  const { parseCsv } = await import(new URL('../../web/calculator/files/training-file.js', import.meta.url));
   for (const lead of ['', '\t', '  ', ' \t ', '\u3000']) {
     for (const op of ['=', '+', '-', '@']) {
       const name = `${lead}${op}HYPERLINK("x")`;

@@ -2,8 +2,8 @@
 // on every keystroke (a 1,000-record draft is 100 KB of JSON); on the page, as this tab's draft and its
 // saved person (people-db.js), with what another tab wrote taken in and what a write came to said on screen.
 import { saveDraft, saveTab } from './draft.js';
-import { copyDraft, labelOf as personLabel } from './people.js';
-import { draftKey } from './people-db.js';
+import { copyDraft, labelOf as personLabel } from './people/people.js';
+import { draftKey } from './people/people-db.js';
 
 /**
  * app: the calculator (draft(), t); notices: notices.js; form: its form.

@@ -1,7 +1,7 @@
 // The pieces a result is drawn with, on the page and in print: a cited clause (the notice's own title
 // and numbering, lang="zh-CN" in English too), a year's meter, the rows of the years table, a shortfall
 // item with its "加入日历" button.
-import { el } from '../base/dom.js';
+import { el } from '../../base/dom.js';
 import { hasCalendarDeadline, icsFileName, shortfallICS } from './ics.js';
 import { meterText, shortfallText } from './result-words.js';
 

@@ -16,8 +16,8 @@
 // The people of before (one localStorage value, people.js PEOPLE_KEY) are moved in once: each keeps its id
 // (so a migration cut short and run again adds nobody twice); the old value is removed only after every
 // one of them has been read back from IndexedDB. Until then it stays, and the page says so.
-import { openDB } from '../vendor/idb.js';
-import { hasContent, sanitizeDraft } from './draft.js';
+import { openDB } from '../../vendor/idb.js';
+import { hasContent, sanitizeDraft } from '../draft.js';
 import { MAX_PEOPLE, PEOPLE_KEY, copyDraft, newId, personOf, readLegacySet } from './people.js';
 
 export const DB_NAME = 'jxjy';

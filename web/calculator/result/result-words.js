@@ -1,7 +1,7 @@
 // A result in words: hours as the page prints them, a year's hours of a subject, a shortfall item
 // ("2025年还差专业科目15学时，截止2025-12-31"), in the messages of texts.js and the vocabulary's words.
-import { word } from '../base/words.js';
-import { say } from '../base/texts.js';
+import { word } from '../../base/words.js';
+import { say } from '../../base/texts.js';
 
 export function fmt(n) {
   return typeof n === 'number' ? String(Math.round(n * 100) / 100) : '—';

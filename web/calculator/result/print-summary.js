@@ -1,7 +1,7 @@
 // The printable one-page summary: who, where, which notice, the circumstances taken into account, the
 // verdict, what is still needed, the years and every record with what it credited and why.
-import { el } from '../base/dom.js';
-import { statusWord, unitWord } from '../base/words.js';
+import { el } from '../../base/dom.js';
+import { statusWord, unitWord } from '../../base/words.js';
 import { fmt } from './result-words.js';
 
 /** parts: result-parts.js; explain(view, row): record-explanations.js. */

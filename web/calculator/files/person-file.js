@@ -3,7 +3,7 @@
 // roll's worker). Export: the vocabulary's headers and words (rollColumn, each enum's zh or en words),
 // the person's fields on the first row, one row per record. Import: a roll with exactly one person; a
 // file without a name column is read as one person (the column is added here, nothing else).
-import { VOCABULARY, word } from '../base/words.js';
+import { VOCABULARY, word } from '../../base/words.js';
 import { parseCsv, csvCell } from './training-file.js';
 
 /** One CSV cell with the formula guard (training-file.js, as the core writes its cells). */

@@ -1,8 +1,8 @@
 // The person's fields of the form (year, route, level, gender, age or birth date, education, sector,
 // series, grassroots, region code, name) and the form's static words: the draft's values and the
 // vocabulary's option lists put on screen, writing only what differs from what is there.
-import { VOCABULARY } from '../base/words.js';
-import { el, setHidden, setText } from '../base/dom.js';
+import { VOCABULARY } from '../../base/words.js';
+import { el, setHidden, setText } from '../../base/dom.js';
 
 /** [id, word] of a vocabulary list, in the language on screen. */
 export const vocabularyChoices = (app, kind) => VOCABULARY[kind].map((w) => [w.id, app.lang() === 'en' ? w.en : w.zh]);

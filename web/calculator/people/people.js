@@ -11,7 +11,7 @@
 // people: [{name, draft, profile}]}: `draft` is what the page needs to bring a person back exactly
 // (half-filled records included); `profile` (CONTRACT §2) is for other tools. Import reads `draft`, or
 // `profile` when a person has no draft.
-import { buildProfile, draftFromProfile, hasContent, sanitizeDraft } from './draft.js';
+import { buildProfile, draftFromProfile, hasContent, sanitizeDraft } from '../draft.js';
 
 export const PEOPLE_KEY = 'jxjy.people.v1';
 export const SET_TYPE = 'jxjy-people';

@@ -2,8 +2,8 @@
 // put to the checker as one record of 1 unit, in the application year; the record's basis and reason are
 // what the rule set says about it. The probes are answered by the checker (in its worker); a list for a
 // view that is no longer shown when they are all in is dropped.
-import { el } from '../base/dom.js';
-import { VOCABULARY } from '../base/words.js';
+import { el } from '../../base/dom.js';
+import { VOCABULARY } from '../../base/words.js';
 
 /** parts: result-parts.js. */
 export function createWaysView(app, parts) {

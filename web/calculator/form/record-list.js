@@ -2,8 +2,8 @@
 // time on "show the other N": a 1,000-row draft must reach its first verdict fast, and a person reads a
 // few dozen records at a time anyway), and what a person does to the list: type into a card, add,
 // duplicate, delete, sort by year.
-import { setHidden, setText } from '../base/dom.js';
-import { newRow, parseInteger } from './draft.js';
+import { setHidden, setText } from '../../base/dom.js';
+import { newRow, parseInteger } from '../draft.js';
 import { createRecordCards } from './record-card.js';
 
 export const FIRST_ROWS = 50;

@@ -2,8 +2,8 @@
 // banner (its status, the notice it rests on, the years it needs; a verdict resting on records of unknown
 // filing never bare, CONTRACT §5.1), the errors, what is still needed, the years table, the reasons and
 // warnings. Each list or table is redrawn only when what it shows changed.
-import { el, setHidden, setText } from '../base/dom.js';
-import { statusWord } from '../base/words.js';
+import { el, setHidden, setText } from '../../base/dom.js';
+import { statusWord } from '../../base/words.js';
 
 /** parts: result-parts.js; renderForms(view): the notice's forms (forms-view.js). */
 export function createVerdictView(app, parts, renderForms) {

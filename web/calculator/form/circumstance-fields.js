@@ -1,9 +1,9 @@
 // The special circumstances of the chosen rule set on the form: one checkbox per kind the rule set knows;
 // once ticked, its fields (the vocabulary's `fields`, labelled with the vocabulary's words), one group per
 // entry. A kind whose entries each count (two postings) can have several: "add another" / "remove this one".
-import { SEVERAL_ENTRIES, circumstanceFields, isListField, isOptionalField, word } from '../base/words.js';
-import { el, setHidden, setText } from '../base/dom.js';
-import { circumstanceEntries } from './draft.js';
+import { SEVERAL_ENTRIES, circumstanceFields, isListField, isOptionalField, word } from '../../base/words.js';
+import { el, setHidden, setText } from '../../base/dom.js';
+import { circumstanceEntries } from '../draft.js';
 
 const circId = (kind, e, f) => `c-${kind}-${e}-${f}`;
 

@@ -1,6 +1,6 @@
 // Marks at the form's fields: what a field lacks (a need, in amber) or what the checker refused (an error,
 // in red, aria-invalid), each a message the control is described by.
-import { el } from '../base/dom.js';
+import { el } from '../../base/dom.js';
 
 export function createFieldMarks(app) {
   const { $, wrapper } = app;

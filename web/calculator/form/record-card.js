@@ -3,8 +3,8 @@
 // duplicate and delete buttons. A card is a copy of one built for a blank record (per language), its ids
 // and values then set: a deep clone is several times faster than building the ~60 elements and ~25
 // options anew (50 cards on the first page, 100 more on each "show more").
-import { el } from '../base/dom.js';
-import { newRow } from './draft.js';
+import { el } from '../../base/dom.js';
+import { newRow } from '../draft.js';
 import { fillSelect, vocabularyChoices } from './person-fields.js';
 
 export function createRecordCards(app) {

@@ -2,10 +2,10 @@
 // person with their records as CSV in the roll format (person-file.js), read back by the core's roll
 // reader. CSV files of the old format (the records only, English ids: year,subject,activity,amount,…)
 // are still read (training-file.js).
-import { el } from '../base/dom.js';
+import { el } from '../../base/dom.js';
 import { CSV_COLUMNS, ImportError, MAX_IMPORT_BYTES, decodeText, parseTrainingFile } from './training-file.js';
 import { hasPersonColumn, personCsv, withPersonColumn } from './person-file.js';
-import { draftFromProfile } from './draft.js';
+import { draftFromProfile } from '../draft.js';
 
 // The old export's header (records only): read by training-file.js, not as a roll.
 function oldCsv(text) {
@@ -49,7 +49,7 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
   async function readPerson(text, fileName) {
     const named = hasPersonColumn(text);
     const lang = app.lang();
-    const { readRoll } = await import('../roll/roll-client.js');
+    const { readRoll } = await import('../../roll/roll-client.js');
     const roll = await readRoll(named ? text : withPersonColumn(text, app.draft().name.trim() || t('io_self'), lang), lang);
     const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : '');
     // (the reader's words without their place: said once, here)

@@ -1,6 +1,6 @@
 // "打印表格": the notice's own forms this person needs (checker.forms, CONTRACT §5.2), listed under the
 // result, each printed alone on A4 as the notice lays it out (form-print.js).
-import { el, setHidden } from '../base/dom.js';
+import { el, setHidden } from '../../base/dom.js';
 import { renderForm } from './form-print.js';
 
 /** parts: result-parts.js. */

@@ -1,6 +1,6 @@
 // The rule set in words (checker.explain: Markdown of headings, nested lists and paragraphs), drawn as
 // text (no HTML is ever parsed).
-import { el } from '../base/dom.js';
+import { el } from '../../base/dom.js';
 
 export function createRulesView(app) {
   const { $ } = app;

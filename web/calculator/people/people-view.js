@@ -4,8 +4,8 @@
 // that no saved person holds is kept as a new person, and the status line says so. Every write is
 // awaited before the screen changes: when storage refuses it, the screen stays as it is and the panel
 // says what to do (export the people to a file).
-import { emptyDraft } from './draft.js';
-import { el } from '../base/dom.js';
+import { emptyDraft } from '../draft.js';
+import { el } from '../../base/dom.js';
 import { copyDraft, exportSet, isUnsaved, labelOf, MAX_PEOPLE, parseSetFile, PeopleFileError } from './people.js';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -2,8 +2,8 @@
 // VEVENT on the deadline (DTSTART;VALUE=DATE), a summary naming the year, subject and hours still missing,
 // the clause in its DESCRIPTION, a VALARM 7 days before; CRLF lines folded at 75 octets, UID, DTSTAMP.
 // Written by hand (a few dozen lines) rather than with a library; tests/node/ics.test.mjs parses it with ical.js.
-import { say } from '../base/texts.js';
-import { word } from '../base/words.js';
+import { say } from '../../base/texts.js';
+import { word } from '../../base/words.js';
 
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 

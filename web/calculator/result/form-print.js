@@ -3,7 +3,7 @@
 // (`sameLine`), the entries jxjy knows filled in, blanks for signatures, stamps and what jxjy cannot know,
 // the form's own printed words in their cells, a table of activities where the form has one, and its note.
 // Labels stay the form's own (Chinese); in English each has its gloss beside it.
-import { el } from '../base/dom.js';
+import { el } from '../../base/dom.js';
 
 const COLUMNS = 24; // the table's grid: a line of k fields shares 24 columns
 

@@ -1,6 +1,6 @@
-import { rowFromRecord } from './draft.js';
-import { idOf, ids } from '../base/words.js';
-import { fileText } from '../base/local.js';
+import { rowFromRecord } from '../draft.js';
+import { idOf, ids } from '../../base/words.js';
+import { fileText } from '../../base/local.js';
 
 const UNITS = ids('unit');
 
