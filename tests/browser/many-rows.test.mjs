@@ -52,7 +52,7 @@ async function expectCli(page, draft, label) {
   await page.locator('#banner[data-stage="verdict"]').waitFor();
   await settled(page);
   // a verdict resting on records of unknown filing (CONTRACT §5.1) is shown with its condition, never bare
-  const conditional = (cli.warnings || []).some((w) => w.code === 'filing_unknown');
+  const conditional = cli.conditional === true; // the core's decision (a verdict another filing would change)
   assert.equal(await page.locator('#banner-title').textContent(), STATUS_ZH[cli.status] + (conditional ? '（有前提）' : ''), `${label}: verdict`);
   const cells = await page.locator('#years-body tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 4).map((c) => (c.querySelector('.nums') || c).textContent)));
   const expected = (cli.years || []).map((y) => [String(y.year), ...['public', 'professional', 'total'].map((k) => (y[k] && typeof y[k] === 'object' ? (y[k].required > 0 ? `${fmt(y[k].credited)}/${fmt(y[k].required)} 学时` : `${fmt(y[k].credited)} 学时（不作要求）`) : '—'))]);

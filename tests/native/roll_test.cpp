@@ -281,7 +281,7 @@ TEST_CASE("roll: a record without an amount is the engine's to judge (新疆 学
   CHECK(r.people[0].errors.empty());
   auto zhang = profile(r.people[0]);
   CHECK(zhang["route"] == "review");  // 评审: an "also" word of 职称评审
-  CHECK(zhang["training"][0] == nlohmann::json::parse(R"({"year":2023,"subject":"professional","activity":"degree_study"})"));
+  CHECK(zhang["training"][0] == nlohmann::json::parse(R"({"year":2023,"subject":"professional","activity":"degree_study","filed":null})"));
   auto result = nlohmann::json::parse(checker().evaluate(r.people[0].profile));
   REQUIRE(result["ok"] == true);
   CHECK(result["records"][0]["credited"] == 60);
@@ -463,7 +463,8 @@ TEST_CASE("roll: the clerk's mapping decides over the reader's guess (options.co
   o.columns = {{"课时", "amount"}, {"培训形式", "activity"}};
   auto after = jxjy::read_roll(csv, o);
   REQUIRE(after.errors.empty());
-  CHECK(codes(after.notes) == std::vector<std::string>{"route_assumed"});  // chosen, not guessed: nothing to say
+  // chosen, not guessed: nothing to say of the columns; the file gives no route and no 已备案
+  CHECK(codes(after.notes) == std::vector<std::string>{"route_assumed", "filing_not_given"});
   REQUIRE(after.people.size() == 1);
   // 30 without a unit: the header names it (课时 is a word of the unit hours in the vocabulary)
   CHECK(after.people[0].errors.empty());
@@ -543,7 +544,8 @@ TEST_CASE("roll: names written once over many people are said once, the rows sho
   auto r = jxjy::read_roll(csv);
   REQUIRE(r.people.size() == 10);
   CHECK(r.people[9].rows == std::vector<size_t>{20, 21});
-  REQUIRE(r.notes.size() == 2);
+  REQUIRE(r.notes.size() == 3);  // filled_down, route_assumed, filing_not_given
+  CHECK(codes(r.notes) == std::vector<std::string>{"filled_down", "route_assumed", "filing_not_given"});
   CHECK(r.notes[0].message == "第3、5、7、9、11、13、…行（共10行）未写姓名，按上方最近的姓名计（合并单元格或留空）");
 }
 
@@ -582,10 +584,21 @@ TEST_CASE("roll: a blank 已备案 is unknown filing, said where the verdict dep
   const std::string text = r.people[0].profile;
   CHECK(checker().evaluate(text).find("\"filing_unknown\"") != std::string::npos);
   CHECK(checker().evaluate(text).find("\"statusIfUnfiled\":\"short\"") != std::string::npos);
-  // no 已备案 column: filed, as v1 (nothing to doubt)
+  // no 已备案 column: the filing of every record is unknown, said once for the file, and a verdict that
+  // depends on it is 达标（有前提） as for a blank cell (a roster that does not say is never taken as filed)
   const std::string header = "姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位\r\n";
-  jxjy::Roll v1 = jxjy::read_roll(header + "张三,630000,2023,初级,女,40,2023,公需,网络课程,45,学时\r\n");
-  REQUIRE(v1.people.size() == 1);
-  CHECK(!profile(v1.people[0])["training"][0].contains("filed"));
-  CHECK(checker().evaluate(v1.people[0].profile).find("\"filing_unknown\"") == std::string::npos);
+  jxjy::Roll none = jxjy::read_roll(header + "张三,630000,2023,初级,女,40,2023,公需,网络课程,45,学时\r\n");
+  REQUIRE(none.people.size() == 1);
+  CHECK(codes(none.notes) == std::vector<std::string>{"route_assumed", "filing_not_given"});
+  CHECK(none.notes[1].message == "未给出是否备案：每条培训记录按「不清楚」核查，结论取决于备案时标为「有前提」");
+  CHECK(profile(none.people[0])["training"][0]["filed"].is_null());
+  const std::string unknown = checker().evaluate(none.people[0].profile);
+  CHECK(unknown.find("\"filing_unknown\"") != std::string::npos);
+  // the same person with the column filled 是 and 否: never a better verdict without the column than with 否
+  jxjy::Roll unfiled = jxjy::read_roll("姓名,地区,申报年度,申报级别,性别,年龄,年度,科目,形式,数量,单位,已备案\r\n"
+                                   "张三,630000,2023,初级,女,40,2023,公需,网络课程,45,学时,否\r\n");
+  REQUIRE(unfiled.people.size() == 1);
+  CHECK(nlohmann::json::parse(unknown)["warnings"].dump().find(
+            "\"statusIfUnfiled\":" + nlohmann::json::parse(checker().evaluate(unfiled.people[0].profile))["status"].dump()) !=
+        std::string::npos);
 }

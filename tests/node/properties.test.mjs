@@ -214,6 +214,13 @@ test('an unfiled or unknown-filing record never credits more than the same recor
       assert.ok(w, `filed:null gives ${unknown.status}, filed:false ${unfiled.status}, and no filing_unknown warning`);
       assert.equal(w.statusIfUnfiled, unfiled.status, 'filing_unknown.statusIfUnfiled');
       assert.ok(Array.isArray(w.records) && w.records.includes(i), 'filing_unknown.records names the record');
+      assert.equal(unknown.conditional, true, 'a status that unfiled records would change is conditional');
+    }
+    // conditional is the core's one decision: exactly when a filing_unknown warning names another status
+    for (const r of [filed, unfiled, unknown]) {
+      const w = (r.warnings ?? []).find((x) => x.code === 'filing_unknown');
+      assert.equal(r.conditional === true, Boolean(w && w.statusIfUnfiled !== r.status), `conditional ${r.conditional}, warning ${JSON.stringify(w)}`);
+      if (!p.training.some((t, k) => (k === i ? r === unknown : t.filed === null))) assert.equal(r.conditional, undefined, 'conditional without unknown filing');
     }
   }, 6);
 });

@@ -70,7 +70,10 @@ test('readRoll: each row and file error agrees with jxjy roll (row, column, code
   const roll = checker.readRoll(bad);
   assert.deepEqual(roll.errors, []);
   assert.deepEqual(roll.notes.map(({ row, column, code }) => ({ row, column, code })),
-    [{ row: 1, column: '', code: 'unused_columns' }, { row: 0, column: '申报途径', code: 'route_assumed' }]);
+    [{ row: 1, column: '', code: 'unused_columns' }, { row: 0, column: '申报途径', code: 'route_assumed' },
+      { row: 0, column: '已备案', code: 'filing_not_given' }]);
+  // (已被案 is not 已备案: the filing is not given, so every record is of unknown filing, never taken as filed)
+  assert.equal(roll.people[0].profile.training[0].filed, null);
   assert.equal(roll.notes[0].message, '未用到的列（核查不需要，已略过）：已被案');
   assert.deepEqual(roll.columns.find((c) => c.header === '已被案'), { index: 12, header: '已被案', column: '', guessed: false, unit: '' });
   const out = cli(bad);

@@ -290,6 +290,10 @@ export interface CheckedResult {
   /** False only when status is 'short'. */
   eligible: boolean;
   status: Status;
+  /** Present (true) when the status holds only on a condition the person has not confirmed: records of
+   * unknown filing that, were they unfiled, would give another status (warning filing_unknown, its
+   * statusIfUnfiled). Never show such a result as a bare 达标 (CONTRACT §5.1). */
+  conditional?: true;
   ruleSet: RuleSetInfo;
   /** How many compliant years must be shown (0 when exempt). */
   requiredYears: number;
@@ -553,7 +557,7 @@ export interface Roll {
   people: RollPerson[];
   /** Problems of the whole file (header, encoding, a row without a name). */
   errors: RollError[];
-  /** Said once, not errors: unused_columns, column_guessed, filled_down (names written once), route_assumed. */
+  /** Said once, not errors: unused_columns, column_guessed, filled_down (names written once), route_assumed, filing_not_given (no 已备案 column: every record is filed: null). */
   notes: RollError[];
   /** The header's row (rows above it are the title); 0 when the file has none. */
   headerRow: number;

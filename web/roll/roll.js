@@ -57,7 +57,7 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
   }
   line.warnings.push(...(result.warnings || []).map((w) => ({ code: w.code, message: w.message })));
   // the verdict holds only if records of unknown filing were filed (CONTRACT §5.1): never a bare 达标
-  line.conditional = (result.warnings || []).some((w) => w.code === 'filing_unknown' && w.statusIfUnfiled && w.statusIfUnfiled !== result.status);
+  line.conditional = result.conditional === true;
   return line;
 }
 

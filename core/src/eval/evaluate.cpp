@@ -1081,6 +1081,7 @@ void check_unknown_filing(const Profile& p, const RuleSet& rs, Result& res) {
   if (!f.source.json.empty()) w.cite.json = &f.source.json;
   w.records = std::move(unknown);
   w.status_if_unfiled = int(alt.status);
+  res.conditional = res.conditional || alt.status != res.status;
   res.warnings.push_back(std::move(w));
   if (f.interpretation) {
     const std::string& text = f.interpretation->in(l);

@@ -17,7 +17,8 @@ namespace jxjy {
   X(reason, "reason") X(reasons, "reasons") X(number, "number") X(clause, "clause") X(id, "id")       \
   X(region, "region") X(regionName, "regionName") X(file, "file") X(sources, "sources")               \
   X(title, "title") X(date, "date") X(issuer, "issuer") X(note, "note")                                \
-  X(canComplete, "canComplete") X(deadline, "deadline") X(statusIfUnfiled, "statusIfUnfiled") X(scope, "scope")
+  X(canComplete, "canComplete") X(deadline, "deadline") X(statusIfUnfiled, "statusIfUnfiled") X(scope, "scope")      \
+  X(conditional, "conditional")
 
 enum class Key : uint8_t {
 #define JXJY_KEY_ID(id, name) id,

@@ -81,6 +81,9 @@ struct Result {
   std::vector<Problem> errors;
   const RuleSet* rule_set = nullptr;
   Status status = Status::short_of_hours;
+  // the status holds only on a condition the person has not confirmed: records of unknown filing that, were
+  // they unfiled, would give another status (CONTRACT §5.1, filing_unknown). Every front end reads this.
+  bool conditional = false;
   int required_years = 0;
   std::vector<int> window;
   std::vector<YearResult> years;

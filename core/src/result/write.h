@@ -111,6 +111,7 @@ void write_result(Out& o, const Result& r) {
   }
   o.key(Key::eligible).boolean(r.status != Status::short_of_hours);
   o.key(Key::status).kept(status_name(r.status));
+  if (r.conditional) o.key(Key::conditional).boolean(true);
   o.key(Key::ruleSet).cached(&r.rule_set->json[int(r.locale)], [&] { write_rule_set(o, *r.rule_set, r.locale); });
   o.key(Key::requiredYears).integer(r.required_years);
   o.key(Key::window).arr();

@@ -543,6 +543,10 @@ void RollReader::Impl::index_rows() {
     std::string msg = t(M::roll_route_assumed);
     roll.notes.push_back({0, col_word(route), "route_assumed", msg, msg});
   }
+  if (at[filed] < 0 && (at[activity] >= 0 || at[amount] >= 0) && !first_row.empty() && !header_bad) {
+    std::string msg = t(M::roll_filing_not_given);
+    roll.notes.push_back({0, col_word(filed), "filing_not_given", msg, msg});
+  }
 }
 
 // One row of person p (row: its number): their fields and the training record it holds.
@@ -683,9 +687,10 @@ void RollReader::Impl::read_row(Person& p, size_t row_number, const std::vector<
         }
       }
     }
-    if (cell(filed).empty() && at[filed] >= 0) {
-      // a 已备案 left blank is not known (CONTRACT §5.1 filed: null), never taken as filed: where a notice
-      // refuses unfiled training and the verdict depends on it, the result says so (filing_unknown)
+    if (cell(filed).empty()) {
+      // a 已备案 left blank, or a roster without the column, is not known (CONTRACT §5.1 filed: null), never
+      // taken as filed: where a notice refuses unfiled training and the verdict depends on it, the result says so
+      // (filing_unknown)
       key("filed");
       rec += "null";
     } else if (!cell(filed).empty()) {

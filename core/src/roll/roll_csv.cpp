@@ -131,7 +131,7 @@ void roll_results_line(const Checker& checker, const RollPerson& p, std::string_
   const std::string_view sep = catalogue_text(M::list_semicolon, l);
   auto add = [&](std::string& list, std::string_view item) { (list += list.empty() ? "" : std::string(sep)) += item; };
   std::string_view status = "error";
-  bool conditional = false;  // the verdict depends on records of unknown filing (filing_unknown)
+  bool conditional = false;  // the verdict depends on records of unknown filing (Result::conditional)
   std::string rule_set, shortfall, can, deadline, warnings, errors;
   for (const auto& e : p.errors) add(errors, e.message);
   for (const auto& w : p.warnings) add(warnings, w.message);
@@ -161,10 +161,8 @@ void roll_results_line(const Checker& checker, const RollPerson& p, std::string_
       for (const auto& rec : r.records)
         if (rec.has_reason && size_t(rec.index) < p.rows.size())
           add(warnings, say(l, M::roll_at_row, std::to_string(p.rows[size_t(rec.index)]), rec.reason.message));
-      for (const auto& w : r.warnings) {
-        add(warnings, w.message);
-        conditional = conditional || (w.code == "filing_unknown" && w.status_if_unfiled >= 0 && w.status_if_unfiled != int(r.status));
-      }
+      for (const auto& w : r.warnings) add(warnings, w.message);
+      conditional = r.conditional;
     }
   }
   ok = status != "error";

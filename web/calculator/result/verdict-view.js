@@ -102,12 +102,12 @@ export function createVerdictView(app, parts, renderForms) {
     // CONTRACT §5.1: a verdict that rests on records of unknown filing is never shown bare
     const unknown = (result.warnings || []).find((w) => w.code === 'filing_unknown');
     let title = status(verdict);
+    if (result.conditional) title = t('statusConditional', title);
     if (unknown) {
       const which = (unknown.records || []).map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、');
-      title = t('statusConditional', title);
       lines.splice(1, 0, [t('filingCondition', which, status(unknown.statusIfUnfiled)), ' ', cite(unknown.source)]);
     }
-    setBanner(unknown ? 'conditional' : verdict, title, lines);
+    setBanner(result.conditional ? 'conditional' : verdict, title, lines);
 
     const shortfall = Array.isArray(result.shortfall) ? result.shortfall : [];
     if (changed($('todo-list'), `${app.lang()}|${JSON.stringify(shortfall)}`))
