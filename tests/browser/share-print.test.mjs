@@ -103,7 +103,7 @@ test('embed: index.html?embed=1 posts jxjy:resize with its height', { skip, time
   rec.check();
 });
 
-test('China's region list and the QR library are the pinned packages\' own data and code', () => {
+test('the list of China\'s regions and the QR library are the pinned packages\' own data and code', () => {
   const list = regionsFromPackage();
   const committed = readFileSync(join(root, 'web', 'base', 'china-regions.txt'), 'utf8');
   assert.equal(committed, regionsText(list, packageVersion()), 'run node scripts/gen-china-regions.mjs');
