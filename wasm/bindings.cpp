@@ -18,15 +18,16 @@
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
 //   rule_set_for(region, date) the id of the rule set a profile of that region and date (YYYYMMDD) is checked against; "" when none.
 //   version()           the library version.
-//   read_roll(csv, locale, columns, regions)  a roll (README "Roll") as JSON text: {people:[{name, firstRow,
+//   read_roll(csv, locale, columns, regions, check_date)  a roll (README "Roll") as JSON text: {people:[{name, firstRow,
 //                       profile, rows, allRows, errors, warnings}], errors, notes, headerRow, title, columns},
 //                       each error {row, column, code, message, detail}; profile is the contract's profile
 //                       (a JSON object), to evaluate only when the person has no errors. columns: the clerk's
 //                       "header<TAB>rollColumn id" lines; regions: a region list's "code name" lines
-//                       ("" : the rule sets' regions)
+//                       ("" : the rule sets' regions); check_date: YYYY-MM-DD, the checkDate of every profile
+//                       whose rows give no 核查日期 ("": none)
 //   roll_results_csv(csv, locale, check_date, columns, regions)  the roll's results as CSV, as `jxjy roll`
 //                       writes them; a person whose rows give no 核查日期 is checked on check_date
-//   roll_open(csv, locale, columns, regions)  reads a roll's header and finds each row's person, keeping the
+//   roll_open(csv, locale, columns, regions, check_date)  reads a roll's header and finds each row's person, keeping the
 //                       text in the module: read_roll's answer without people, with "size" (people); then
 //                       roll_people(from, count) gives people [from, from + count) as read_roll's people (a
 //                       JSON array), and roll_close() lets the text go. One roll open at a time (the worker).
@@ -164,9 +165,11 @@ JXJY_COLD void roll_errors(std::string& out, const std::vector<jxjy::RollError>&
 
 // The reader's options from text (no JSON glue): columns "header<TAB>id" lines (id "" = not used);
 // regions the lines "code name…" of a region list (web/base/china-regions.txt; "#" lines skipped).
-jxjy::RollOptions roll_options(const std::string& locale, const std::string& columns, const std::string& regions) {
+jxjy::RollOptions roll_options(const std::string& locale, const std::string& columns, const std::string& regions,
+                              const std::string& check_date) {
   jxjy::RollOptions o;
   o.locale = locale;
+  o.check_date = check_date;
   auto lines = [](const std::string& text, auto each) {
     for (size_t i = 0; i < text.size();) {
       size_t e = text.find('\n', i);
@@ -230,8 +233,8 @@ void roll_head_json(std::string& out, const jxjy::Roll& roll) {
 }
 
 JXJY_COLD std::string read_roll(const std::string& csv, const std::string& locale, const std::string& columns,
-                                const std::string& regions) {
-  jxjy::RollReader reader(csv, roll_options(locale, columns, regions));
+                                const std::string& regions, const std::string& check_date) {
+  jxjy::RollReader reader(csv, roll_options(locale, columns, regions, check_date));
   std::string out = "{\"people\":[";
   for (size_t i = 0; i < reader.size(); ++i) {
     if (i) out += ',';
@@ -250,10 +253,10 @@ struct OpenRoll {
 std::unique_ptr<OpenRoll> g_roll;
 
 std::string roll_open(const std::string& csv, const std::string& locale, const std::string& columns,
-                      const std::string& regions) {
+                      const std::string& regions, const std::string& check_date) {
   g_roll = std::make_unique<OpenRoll>();
   g_roll->text = csv;
-  g_roll->reader = std::make_unique<jxjy::RollReader>(g_roll->text, roll_options(locale, columns, regions));
+  g_roll->reader = std::make_unique<jxjy::RollReader>(g_roll->text, roll_options(locale, columns, regions, check_date));
   std::string out = "{\"size\":" + std::to_string(g_roll->reader->size());
   roll_head_json(out, g_roll->reader->head());
   return out + "}";
@@ -271,24 +274,14 @@ std::string roll_people(unsigned from, unsigned count) {
 
 void roll_close() { g_roll.reset(); }
 
-// The key "checkDate" can only appear as a key in the core's profile text (inside a string its quotes are
-// escaped), so a profile without it gets check_date as its first member.
 JXJY_COLD std::string roll_results_csv(const std::string& csv, const std::string& locale, const std::string& check_date,
                                        const std::string& columns, const std::string& regions) {
   if (!g_checker) return std::string();
-  jxjy::RollReader reader(csv, roll_options(locale, columns, regions));
+  jxjy::RollReader reader(csv, roll_options(locale, columns, regions, check_date));
   std::string out = jxjy::roll_results_header(locale);
   for (size_t i = 0; i < reader.size(); ++i) {
-    jxjy::RollPerson p = reader.person(i);
-    if (!check_date.empty() && p.profile.find("\"checkDate\":") == std::string::npos && p.profile.size() > 1 &&
-        p.profile[0] == '{') {
-      std::string head = "{\"checkDate\":";
-      quote(head, check_date);
-      head += ',';
-      p.profile.replace(0, 1, head);
-    }
     bool ok = true;
-    jxjy::roll_results_line(*g_checker, p, locale, out, ok);
+    jxjy::roll_results_line(*g_checker, reader.person(i), locale, out, ok);
   }
   return out;
 }

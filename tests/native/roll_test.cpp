@@ -602,3 +602,13 @@ TEST_CASE("roll: a blank 已备案 is unknown filing, said where the verdict dep
             "\"statusIfUnfiled\":" + nlohmann::json::parse(checker().evaluate(unfiled.people[0].profile))["status"].dump()) !=
         std::string::npos);
 }
+
+TEST_CASE("roll: options.check_date is the day of the check for people whose rows give no 核查日期", "[roll]") {
+  jxjy::RollOptions o;
+  o.check_date = "2024-03-01";
+  auto r = jxjy::read_roll("姓名,地区,申报年度,申报级别,核查日期\r\n张三,630000,2024,高级,\r\n李四,630000,2024,高级,2024-05-06\r\n", o);
+  REQUIRE(r.people.size() == 2);
+  CHECK(profile(r.people[0])["checkDate"] == "2024-03-01");
+  CHECK(profile(r.people[1])["checkDate"] == "2024-05-06");  // the row's own day wins
+  CHECK(!profile(jxjy::read_roll("姓名,地区,申报年度,申报级别\r\n张三,630000,2024,高级\r\n").people[0]).contains("checkDate"));
+}

@@ -474,7 +474,7 @@ export interface Checker {
    * The roll's results as CSV text (UTF-8, CRLF), exactly as `jxjy roll` writes them, one line per
    * person; headers are the vocabulary's rollResultColumn words in options.locale.
    */
-  rollResultsCSV(text: string, options?: RollOptions & { checkDate?: string }): string;
+  rollResultsCSV(text: string, options?: RollOptions): string;
   /**
    * Where an error of a roll person's result (its JSON Pointer path, "/training/2/hours") stands in the
    * roll, by the core's one map (the results CSV places its errors by it): the record's row
@@ -494,9 +494,11 @@ export interface RollOptions {
   columns?: Record<string, string>;
   /**
    * Region names the region column may hold: a region list's text ("code name" lines, as
-   * web/china-regions.txt). Default: the rule sets' regions (codes and their names).
+   * web/base/china-regions.txt). Default: the rule sets' regions (codes and their names).
    */
   regions?: string;
+  /** YYYY-MM-DD: the day of the check, the checkDate of every profile whose rows give no 核查日期 (RangeError otherwise). */
+  checkDate?: string;
 }
 
 /** A header cell as the reader took it. */

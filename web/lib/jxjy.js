@@ -463,7 +463,7 @@ function rollLocale(options) {
 }
 
 // The reader's options as the core's text: columns ({header: rollColumn id or ''}) as "header<TAB>id"
-// lines; regions (a region list's text, web/china-regions.txt) as it is.
+// lines; regions (a region list's text, web/base/china-regions.txt) as it is.
 function rollReading(options) {
   const columns = options.columns === undefined ? {} : options.columns;
   if (columns === null || typeof columns !== 'object' || Array.isArray(columns))
@@ -474,8 +474,11 @@ function rollReading(options) {
     lines.push(`${h}\t${id}`);
   }
   const regions = options.regions === undefined ? '' : options.regions;
-  if (typeof regions !== 'string') throw new TypeError('jxjy: roll: options.regions must be a region catalogue\'s text');
-  return [lines.join('\n'), regions];
+  if (typeof regions !== 'string') throw new TypeError('jxjy: roll: options.regions must be a region list\'s text');
+  const checkDate = options.checkDate === undefined ? '' : options.checkDate;
+  if (checkDate !== '' && !(typeof checkDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(checkDate)))
+    throw new RangeError('jxjy: roll: options.checkDate must be YYYY-MM-DD');
+  return [lines.join('\n'), regions, checkDate];
 }
 
 // A roll over the core's limit, refused here in the catalogue's words (roll_too_long, as the CLI says it)
@@ -670,16 +673,18 @@ export async function createChecker(options = {}) {
      * one reader. Returns {people: [{name, firstRow, profile, rows, allRows, errors}], errors}: profile is
      * the contract's profile, without a locale (evaluate it only when the person's errors are empty);
      * rows[i] is the spreadsheet row of profile.training[i], allRows every row of the person; each error is {row, column, code, message} (row 1 = the
-     * header, 0 = the whole file; column as written in the header). options.locale: 'zh' | 'en'.
+     * header, 0 = the whole file; column as written in the header). options.locale: 'zh' | 'en';
+     * options.columns: the clerk's {header: column id or ''}; options.regions: a region list's text (China's: web/base/china-regions.txt);
+     * options.checkDate (YYYY-MM-DD): the checkDate of each profile whose rows give none (the check-date column).
      */
     readRoll(text, options = {}) {
       const locale = rollLocale(options);
-      const [columns, regions] = rollReading(options);
+      const [columns, regions, checkDate] = rollReading(options);
       if (typeof text !== 'string') throw new TypeError('jxjy: readRoll(text): text must be the CSV as a string');
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
       if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [] };
       try {
-        return JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale, columns, regions));
+        return JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate));
       } catch (e) {
         broken = String((e && e.message) || e);
         throw new Error(`jxjy: the checker is broken: ${broken}`);
@@ -694,7 +699,7 @@ export async function createChecker(options = {}) {
      */
     openRoll(text, options = {}) {
       const locale = rollLocale(options);
-      const [columns, regions] = rollReading(options);
+      const [columns, regions, checkDate] = rollReading(options);
       if (typeof text !== 'string') throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string');
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
       if (text.length > MAX_ROLL_BYTES) {
@@ -708,7 +713,7 @@ export async function createChecker(options = {}) {
           throw new Error(`jxjy: the checker is broken: ${broken}`);
         }
       };
-      const head = call(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale, columns, regions)));
+      const head = call(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
       const generation = ++rollGeneration;
       return {
         ...head,
@@ -724,11 +729,8 @@ export async function createChecker(options = {}) {
      */
     rollResultsCSV(text, options = {}) {
       const locale = rollLocale(options);
-      const checkDate = options.checkDate === undefined ? '' : options.checkDate;
-      const [columns, regions] = rollReading(options);
+      const [columns, regions, checkDate] = rollReading(options);
       if (typeof text !== 'string') throw new TypeError('jxjy: rollResultsCSV(text): text must be the CSV as a string');
-      if (checkDate !== '' && !(typeof checkDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(checkDate)))
-        throw new RangeError('jxjy: rollResultsCSV: options.checkDate must be YYYY-MM-DD');
       if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
       try {
         return core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate, columns, regions);

@@ -11,12 +11,12 @@ const BATCH = 100;
 const FIRST = 1000;
 
 // The reader's options of a request: its language, the clerk's columns and China's region list's names.
-const reading = (m) => ({ locale: m.lang === 'en' ? 'en' : 'zh', columns: m.columns || {}, regions: m.regions || '' });
+// (checkDate: the day of the check, for people whose rows give no 核查日期)
+const reading = (m) => ({ locale: m.lang === 'en' ? 'en' : 'zh', columns: m.columns || {}, regions: m.regions || '', checkDate: m.checkDate || '' });
 
-/** The profile of a roll person as it is checked: on the day of the check unless the roll gives one, in the roll's words. */
-function checkedProfile(person, m, lang) {
+/** The profile of a roll person as it is checked, in the roll's words (the reader gave it the day of the check). */
+function checkedProfile(person, lang) {
   const profile = person.profile;
-  if (m.checkDate && profile.checkDate === undefined) profile.checkDate = m.checkDate;
   if (lang === 'en') profile.locale = 'en'; // the results' words
   return profile;
 }
@@ -37,7 +37,7 @@ export function checkRoll(checker, m, post) {
   for (let from = 0; from < roll.size; from += BATCH) {
     const people = roll.people(from, BATCH);
     const batch = people.map((person, k) => {
-      const result = person.errors.length === 0 ? checker.evaluate(checkedProfile(person, m, lang)) : null;
+      const result = person.errors.length === 0 ? checker.evaluate(checkedProfile(person, lang)) : null;
       return summarise(person, result, from + k, lang, (path) => checker.rollPlace(path, person));
     });
     for (const l of batch) lines.push(l);
@@ -74,12 +74,12 @@ export function viewLines({ status = '', name = '', sort = 'row', page = 0, page
 export function personProfile(index) {
   if (!open || !(index >= 0 && index < open.roll.size)) return null;
   const [person] = open.roll.people(index, 1);
-  return person ? checkedProfile(person, open.m, open.lang) : null;
+  return person ? checkedProfile(person, open.lang) : null;
 }
 
 /** The results of the roll in m.text as CSV (the core's roll_results_csv, as `jxjy roll` writes it), with a BOM. */
 export function exportRoll(checker, m) {
-  return '\uFEFF' + checker.rollResultsCSV(m.text, { ...reading(m), checkDate: m.checkDate || '' });
+  return '\uFEFF' + checker.rollResultsCSV(m.text, reading(m));
 }
 
 /**

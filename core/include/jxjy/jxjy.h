@@ -123,6 +123,9 @@ struct RollOptions {
   // page: web/region-catalogue.txt; jxjy roll: the rule sets' regions). A name is a region's name, or its
   // name after its city's or province's ("郑州市金水区"); a six-digit code is taken as it is.
   std::vector<std::pair<std::string, std::string>> regions;
+  // YYYY-MM-DD: the day of the check (checkDate) for people whose rows give no 核查日期; "" = none (the
+  // core's default: their applicationDate). Checked by the core like any checkDate.
+  std::string check_date;
 };
 Roll read_roll(std::string_view csv_text, const RollOptions& options);
 // locale "zh" or "en": the language of the reader's messages (the profiles carry none).
@@ -138,7 +141,6 @@ std::vector<std::pair<std::string, std::string>> rule_set_regions(const Checker&
 class RollReader {
  public:
   RollReader(std::string_view csv_text, const RollOptions& options);
-  RollReader(std::string_view csv_text, std::string_view locale = "zh");
   ~RollReader();
   RollReader(const RollReader&) = delete;
   RollReader& operator=(const RollReader&) = delete;

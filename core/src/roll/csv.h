@@ -2,6 +2,7 @@
 // the separator (comma, semicolon or tab) taken from the first line that has one (the header, or a title
 // line above it written with its cells' separators).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,5 +122,26 @@ inline bool parse(std::string_view text, Table& out, size_t& bad_row) {
 // apostrophe (shown as text); a plain number (-2.5) stays a number. Control characters other than
 // tab, CR and LF are never written.
 void write_cell(std::string& out, std::string_view v);
+
+// Rows 3, 4, 5 and 9 as "3<dash>5<sep>9" (a person's rows need not be next to each other). After `most`
+// ranges the rest is `more` (the caller says the count beside it).
+inline std::string row_ranges(const std::vector<size_t>& rows, std::string_view sep, std::string_view dash,
+                              size_t most = SIZE_MAX, std::string_view more = {}) {
+  std::string out;
+  size_t ranges = 0;
+  for (size_t i = 0; i < rows.size();) {
+    if (ranges++ == most) {
+      out += more;
+      break;
+    }
+    size_t j = i;
+    while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
+    if (!out.empty()) out += sep;
+    out += std::to_string(rows[i]);
+    if (j > i) (out += dash) += std::to_string(rows[j]);
+    i = j + 1;
+  }
+  return out;
+}
 
 }  // namespace jxjy::csv

@@ -216,21 +216,9 @@ std::string year_of_title(std::string_view title) {
 // Rows 3, 4, 5 and 9 as "3–5、9" (zh) or "3-5, 9" (en).
 // After `most` ranges the rest is "…" (the count is said beside it).
 std::string row_list(const std::vector<size_t>& rows, Locale l, size_t most = 6) {
-  std::string out;
-  size_t ranges = 0;
-  for (size_t i = 0; i < rows.size();) {
-    if (ranges++ == most) {
-      out += l == Locale::en ? ", \xE2\x80\xA6" : "\xE3\x80\x81\xE2\x80\xA6";  // , … / 、…
-      break;
-    }
-    size_t j = i;
-    while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
-    if (!out.empty()) out += l == Locale::en ? ", " : "\xE3\x80\x81";  // 、
-    out += std::to_string(rows[i]);
-    if (j > i) out += (l == Locale::en ? "-" : "\xE2\x80\x93") + std::to_string(rows[j]);  // –
-    i = j + 1;
-  }
-  return out;
+  const bool en = l == Locale::en;  // 、 – 、… (zh) or , - , … (en)
+  return csv::row_ranges(rows, en ? ", " : "\xE3\x80\x81", en ? "-" : "\xE2\x80\x93", most,
+                         en ? ", \xE2\x80\xA6" : "\xE3\x80\x81\xE2\x80\xA6");
 }
 
 // A region as written (630000, 西宁市, 郑州市金水区) as its code, through the catalogue's names: a name is
@@ -787,6 +775,10 @@ RollPerson RollReader::Impl::read_person(size_t i) const {
     int_field(applicationYear, "year");
     date_field(applicationDate, "applicationDate");
     date_field(checkDate, "checkDate");
+    if (p.fields[checkDate].empty() && !options.check_date.empty()) {  // the day of the whole check
+      key("checkDate");
+      append_json_string(j, options.check_date);
+    }
     if (p.fields[route].empty()) {  // none given: title review, said (once for the roll without the column)
       key("route");
       append_json_string(j, kRouteNames[0].id);
@@ -839,12 +831,6 @@ RollReader::RollReader(std::string_view text, const RollOptions& options) : impl
     m.person_begin.clear();
   }
 }
-RollReader::RollReader(std::string_view text, std::string_view locale)
-    : RollReader(text, [&] {
-        RollOptions o;
-        o.locale = std::string(locale);
-        return o;
-      }()) {}
 RollReader::~RollReader() = default;
 size_t RollReader::size() const { return impl_->person_begin.empty() ? 0 : impl_->person_begin.size() - 1; }
 const std::vector<RollError>& RollReader::errors() const { return impl_->roll.errors; }

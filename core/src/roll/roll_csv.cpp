@@ -46,20 +46,6 @@ namespace {
 
 void csv_cell(std::string& out, std::string_view v) { csv::write_cell(out, v); }
 
-// Rows 2, 3, 4 and 9 as "2-4, 9": a person's rows need not be next to each other.
-std::string row_ranges(const std::vector<size_t>& rows, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < rows.size();) {
-    size_t j = i;
-    while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
-    if (!out.empty()) out += sep;
-    out += std::to_string(rows[i]);
-    if (j > i) out += "-" + std::to_string(rows[j]);
-    i = j + 1;
-  }
-  return out;
-}
-
 template <class... A>
 std::string say(Locale l, M m, const A&... args) {
   const MessageText& t = kMessages[int(m)];
@@ -170,7 +156,7 @@ void roll_results_line(const Checker& checker, const RollPerson& p, std::string_
   std::string verdict(word(kStatusNames, unsigned(st < 0 ? 4 : st), l));
   // a verdict that holds only if records of unknown filing were filed is never a bare 达标 (CONTRACT §5.1)
   if (conditional) verdict = say(l, M::roll_status_conditional, verdict);
-  std::string cells[] = {p.name, row_ranges(p.all_rows, catalogue_text(M::list_sep, l)), verdict, rule_set,
+  std::string cells[] = {p.name, csv::row_ranges(p.all_rows, catalogue_text(M::list_sep, l), "-"), verdict, rule_set,
                          shortfall, can, deadline, warnings, errors};
   for (size_t i = 0; i < std::size(cells); ++i) {
     if (i) out += ',';
