@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import {
-  corpusCase, ensureArtifacts, expectVerdict, fillProfile, fillRecord, newContext, skip, useBrowser, waitReady,
+  corpusCase, ensureArtifacts, expectVerdict, fillProfile, fillRecord, newContext, openPage, skip, useBrowser, waitReady,
 } from './harness.mjs';
 
 const CASES = [
@@ -23,13 +23,7 @@ const VIEWPORTS = [['360', PHONE], ['1280', { viewport: { width: 1280, height: 9
 
 const env = useBrowser();
 
-async function open(options = {}, path = '') {
-  const rec = await newContext(env.browser, env.server.origin, options);
-  const page = await rec.context.newPage();
-  await page.goto(env.server.url + path);
-  await waitReady(page);
-  return { rec, page };
-}
+const open = (options = {}, path = '') => openPage(env, options, path);
 const stage = (page) => page.locator('#banner').getAttribute('data-stage');
 const noSideScroll = async (page, width, label) => {
   const sw = await page.evaluate(() => document.documentElement.scrollWidth);

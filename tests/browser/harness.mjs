@@ -239,15 +239,46 @@ export function useBrowser() {
   return env;
 }
 
-/** Today as the page's checkDate (its local date, YYYY-MM-DD). */
-export const today = () => {
+/** The calculator in a new context (options: newContext's) at env.server.url + path: {rec, page}. */
+export async function openPage(env, options = {}, path = '') {
+  const rec = await newContext(env.browser, env.server.origin, options);
+  const page = await rec.context.newPage();
+  await page.goto(env.server.url + path);
+  await waitReady(page);
+  return { rec, page };
+}
+
+/** Today in this machine's time zone, YYYY-MM-DD: the day the page checks a roll on. */
+export function today() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+}
+
+/** The page at env.server.url + query with the roll's section open (page: a new page of rec's context). */
+export async function openRollPage(env, rec, { query = '', viewport } = {}) {
+  const page = await rec.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(env.server.url + query);
+  await waitReady(page);
+  await page.locator('#roll-toggle').click();
+  await page.locator('#roll-heading').waitFor();
+  return page;
+}
+
+/** Resolves once the roll's check is over and its table drawn (or nothing is to be drawn). */
+export const rollFinished = (page, timeout = 120_000) => page.waitForFunction(() => !document.querySelector('#roll[aria-busy]') &&
+  (document.querySelector('#roll-table')?.dataset.rendered === 'all' || document.querySelector('#roll-results').hidden),
+null, { timeout, polling: 50 });
+
+/** Imports a roll file as a clerk does, and waits for the check to be over. */
+export async function importRoll(page, name, buffer, mimeType = 'text/csv') {
+  await page.locator('#roll-file').setInputFiles({ name, mimeType, buffer });
+  await page.locator('#roll-status', { hasText: name }).waitFor({ timeout: 60_000 });
+  await rollFinished(page, 60_000);
+}
 
 /** The JS module's checker in Node, to hold what the page shows to (web/jxjy.js, as a portal imports it). */
 export async function nodeChecker() {
   const { createChecker } = await import(new URL('../../web/jxjy.js', import.meta.url));
   return createChecker();
 }
-

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 
-import { ensureArtifacts, newContext, nodeChecker, root, skip, today, useBrowser, waitReady } from './harness.mjs';
+import { ensureArtifacts, importRoll, newContext, nodeChecker, openRollPage, root, skip, today, useBrowser, waitReady } from './harness.mjs';
 import { OFFICE_HEADER as HEADER, OFFICE_PERSON_CELLS as PERSON_CELLS, OFFICE_TITLE as TITLE, officeCsv as toCsv, officeRows } from '../../bench/gen_roll.mjs';
 
 const env = useBrowser();
@@ -37,19 +37,6 @@ function expectedCounts(text) {
   return out;
 }
 
-async function importRoll(page, name, buffer, mimeType = 'text/csv') {
-  await page.locator('#roll-file').setInputFiles({ name, mimeType, buffer });
-  await page.locator('#roll-status', { hasText: name }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('#roll[aria-busy]') &&
-    (document.querySelector('#roll-table')?.dataset.rendered === 'all' || document.querySelector('#roll-results').hidden), null, { timeout: 60_000 });
-}
-async function openRoll(page) {
-  await page.goto(env.server.url);
-  await waitReady(page);
-  await page.locator('#roll-toggle').click();
-  await page.locator('#roll-heading').waitFor();
-}
-
 test('an office\'s roll (title, merged names, extra columns, region names) in GB18030 and .xlsx: read on the first try, counted, mapping remembered', { skip, timeout: 300_000 }, async () => {
   const people = 40;
   const rows = officeRows(people);
@@ -61,8 +48,7 @@ test('an office\'s roll (title, merged names, extra columns, region names) in GB
   assert.ok(want.met > 0 && want.short > 0 && want.apart > 0, JSON.stringify(want));
 
   const rec = await newContext(env.browser, env.server.origin);
-  const page = await rec.context.newPage();
-  await openRoll(page);
+  const page = await openRollPage(env, rec);
   const gb = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: toCsv(rows, ';') });
   assert.equal(gb.status, 0);
   await importRoll(page, '花名册.csv', gb.stdout);
@@ -151,8 +137,7 @@ test('an office\'s roll (title, merged names, extra columns, region names) in GB
 
 test('the same problem on many rows is one line with its rows; the status never says people were checked when none were', { skip, timeout: 180_000 }, async () => {
   const rec = await newContext(env.browser, env.server.origin);
-  const page = await rec.context.newPage();
-  await openRoll(page);
+  const page = await openRollPage(env, rec);
   const lines = ['姓名,地区,申报年度,申报级别,年度,科目,形式,数量'];
   for (let i = 0; i < 60; ++i) lines.push(`人员${i},630000,2024,高级,2023,公需,网络课程,很多`);
   await importRoll(page, 'bad.csv', Buffer.from(lines.join('\r\n') + '\r\n'));

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 
-import { ensureArtifacts, newContext, nodeChecker, root, skip, today, useBrowser, waitReady } from './harness.mjs';
+import { ensureArtifacts, importRoll, newContext, nodeChecker, openRollPage, root, skip, today, useBrowser, waitReady } from './harness.mjs';
 import { savedPeople } from './people-store.mjs';
 import { makeRoll } from '../../bench/gen_roll.mjs';
 
@@ -35,21 +35,7 @@ function expected(text, lang = 'zh') {
   return out;
 }
 
-async function openRoll(rec, query = '') {
-  const page = await rec.context.newPage();
-  await page.goto(env.server.url + query);
-  await waitReady(page);
-  await page.locator('#roll-toggle').click();
-  await page.locator('#roll-heading').waitFor();
-  return page;
-}
-
-async function importRoll(page, name, buffer, mimeType = 'text/csv') {
-  await page.locator('#roll-file').setInputFiles({ name, mimeType, buffer });
-  await page.locator('#roll-status', { hasText: name }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('#roll[aria-busy]') &&
-    (document.querySelector('#roll-table')?.dataset.rendered === 'all' || document.querySelector('#roll-results').hidden), null, { timeout: 60_000 });
-}
+const openRoll = (rec, query = '') => openRollPage(env, rec, { query });
 
 async function downloadFrom(page, selector) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
@@ -105,6 +91,8 @@ test('a roll of 1,000 people × 10 records: checked, filtered, sorted, exported,
   // filter by name, then sort
   await page.locator('#roll-filter-status').selectOption('');
   await page.locator('#roll-filter-name').fill('人员0002');
+  // (the worker makes the lines shown again: wait for its answer, as a person waits for the table)
+  await page.locator('#roll-shown', { hasText: '显示 1 / 1000 人' }).waitFor();
   assert.deepEqual(await page.locator('#roll-table tbody th').allTextContents(), ['人员0002']);
   await page.locator('#roll-filter-name').fill('');
   await page.locator('#roll-sort').selectOption('shortfall');
@@ -112,7 +100,7 @@ test('a roll of 1,000 people × 10 records: checked, filtered, sorted, exported,
   const firstShort = await page.locator('#roll-table tbody tr').first().locator('.roll-verdict').textContent();
   assert.equal(firstShort, statusWord('short'), 'most hours missing first');
   await page.locator('#roll-sort').selectOption('name');
-  assert.equal(await page.locator('#roll-table tbody th').first().textContent(), '人员0001');
+  await page.waitForFunction(() => document.querySelector('#roll-table tbody th')?.textContent === '人员0001');
 
   // export: exactly the core's CSV (as jxjy roll writes it), checked today, with a BOM for spreadsheets
   const exported = await downloadFrom(page, '#roll-export');

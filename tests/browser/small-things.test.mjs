@@ -8,18 +8,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { corpusCase, ensureArtifacts, fillProfile, newContext, settled, skip, useBrowser, waitReady } from './harness.mjs';
+import { corpusCase, ensureArtifacts, fillProfile, openPage, settled, skip, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 const XINJIANG = ['650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30'];
 
-async function open(options = {}, path = '') {
-  const rec = await newContext(env.browser, env.server.origin, options);
-  const page = await rec.context.newPage();
-  await page.goto(env.server.url + path);
-  await waitReady(page);
-  return { rec, page };
-}
+const open = (options = {}, path = '') => openPage(env, options, path);
 
 /** The profile the page sends, read back from its share link (#p=, base64url of the profile's JSON). */
 async function sentProfile(page) {

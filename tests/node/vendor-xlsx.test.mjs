@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import zlib from 'node:zlib';
 import { before, test } from 'node:test';
 
 import { moduleUrl, root } from './corpus.mjs';
+import { rollXlsx, withDeclaredSize, zipOf } from '../fixtures/xlsx.mjs';
 
 let checker;
 before(async () => {
@@ -52,17 +52,6 @@ test('the vendored reader starts no worker: the page CSP refuses blob: workers, 
   assert.doesNotMatch(text, /createObjectURL/);
 });
 
-// A roll .xlsx of `people` people (one record each) as a spreadsheet program's writer makes it.
-async function rollXlsx(people) {
-  const { default: writeExcelFile } = await import('write-excel-file/node');
-  const rows = [['姓名', '地区', '申报年度', '申报级别', '年度', '科目', '形式', '数量', '单位', '已备案'].map((value) => ({ value }))];
-  for (let i = 0; i < people; ++i) {
-    rows.push([`人员${i + 1}`, '630000', 2023, '中级', 2023, '公需', '网络课程', 30, '学时', '是'].map((value) => ({ value })));
-  }
-  const b = await writeExcelFile(rows).toBuffer();
-  return new Uint8Array(b.buffer, b.byteOffset, b.length);
-}
-
 test('an .xlsx of 3,000 rows (its sheet part far over 512 KiB) is read whole, in order', async () => {
   const { xlsxToCsv } = await import(new URL('../../web/roll/roll-xlsx.js', import.meta.url));
   const { unzipSync } = await import('fflate');
@@ -78,49 +67,6 @@ test('an .xlsx of 3,000 rows (its sheet part far over 512 KiB) is read whole, in
   assert.deepEqual(roll.errors, []);
   assert.equal(roll.people.length, 3000);
 });
-
-// The zip's central directory entry of `name`: its uncompressed size set to `size` (what a zip bomb declares).
-function withDeclaredSize(bytes, name, size) {
-  const out = bytes.slice();
-  const view = new DataView(out.buffer, out.byteOffset, out.length);
-  const enc = new TextEncoder().encode(name);
-  for (let o = 0; o + 46 < out.length; ++o) {
-    if (view.getUint32(o, true) !== 0x02014b50) continue;
-    const n = view.getUint16(o + 28, true);
-    if (n === enc.length && enc.every((c, i) => out[o + 46 + i] === c)) {
-      view.setUint32(o + 24, size, true);
-      return out;
-    }
-  }
-  throw new Error(`no entry ${name}`);
-}
-
-// A zip of the given parts, deflated by node's zlib (fast where a JS deflate of 300 MiB takes seconds).
-function zipOf(parts) {
-  const local = [], central = [];
-  let offset = 0;
-  for (const [name, data] of Object.entries(parts)) {
-    const packed = zlib.deflateRawSync(data, { level: 1 });
-    const fn = Buffer.from(name);
-    const crc = zlib.crc32 ? zlib.crc32(data) : 0; // (fflate's unzipSync does not check it)
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0); h.writeUInt16LE(20, 4); h.writeUInt16LE(8, 8);
-    h.writeUInt32LE(crc, 14); h.writeUInt32LE(packed.length, 18); h.writeUInt32LE(data.length, 22); h.writeUInt16LE(fn.length, 26);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc, 16); c.writeUInt32LE(packed.length, 20); c.writeUInt32LE(data.length, 24); c.writeUInt16LE(fn.length, 28);
-    c.writeUInt32LE(offset, 42);
-    local.push(h, fn, packed);
-    central.push(c, fn);
-    offset += h.length + fn.length + packed.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(central.length / 2, 8); end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
-  const b = Buffer.concat([...local, dir, end]);
-  return new Uint8Array(b.buffer, b.byteOffset, b.length);
-}
 
 test('a zip bomb is refused fast, before it is inflated, with the code the page words (xlsx_too_large)', async () => {
   const { xlsxToCsv, MAX_XLSX_XML_BYTES } = await import(new URL('../../web/roll/roll-xlsx.js', import.meta.url));

@@ -61,44 +61,8 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
   return line;
 }
 
-/**
- * Counts of lines per verdict: {total, met, short, error, exempt, advisory, apart}. People under their own
- * department's rules (line.apart) are counted in apart only, never among met or short.
- */
-export function counts(lines) {
-  const out = { total: lines.length };
-  for (const s of STATUS_ORDER) out[s] = 0;
-  out.apart = 0;
-  for (const l of lines) {
-    const k = l.apart ? 'apart' : l.status;
-    out[k] = (out[k] || 0) + 1;
-  }
-  return out;
-}
-
-/** The lines a filter keeps: status ('' = all) and a part of the name (case-insensitive). */
-export function filterLines(lines, { status = '', name = '' } = {}) {
-  const q = String(name).trim().toLowerCase();
-  return lines.filter((l) => (!status || l.status === status) && (!q || l.name.toLowerCase().includes(q)));
-}
-
-// (one collator: localeCompare builds one per call, seconds over a roll of 700,000)
-const byName = new Intl.Collator('zh-CN');
-const SORTS = {
-  row: (a, b) => a.firstRow - b.firstRow,
-  name: (a, b) => byName.compare(a.name, b.name) || a.firstRow - b.firstRow,
-  status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.firstRow - b.firstRow,
-  // most hours missing first
-  shortfall: (a, b) => b.hours - a.hours || a.firstRow - b.firstRow,
-  // earliest deadline first; none last
-  deadline: (a, b) => (a.deadline || '9999') .localeCompare(b.deadline || '9999') || a.firstRow - b.firstRow,
-};
-export const SORT_KEYS = Object.keys(SORTS);
-
-/** A sorted copy of the lines (key: one of SORT_KEYS). */
-export function sortLines(lines, key = 'row') {
-  return lines.slice().sort(SORTS[key] || SORTS.row);
-}
+/** The orders the page offers (roll-run.js LineIndex sorts by them; the row breaks every tie). */
+export const SORT_KEYS = ['row', 'name', 'status', 'shortfall', 'deadline'];
 
 /**
  * The template to download: the header row of every roll column in the vocabulary's words (zh, or en
