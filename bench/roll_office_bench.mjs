@@ -1,6 +1,6 @@
 // Times reading and checking an office's roll (issue 27 budget: a 200-person roster read and checked in
-// ≤ 2 s) with the roll worker's own code (web/roll-run.js checkRoll: the core's reader with the page's
-// region catalogue, every person evaluated, the table's lines made) in Node, on the built wasm. Not a
+// ≤ 2 s) with the roll worker's own code (web/roll/roll-run.js checkRoll: the core's reader with the page's
+// list of China's regions, every person evaluated, the table's lines made) in Node, on the built wasm. Not a
 // test. The roll: bench/gen_roll.mjs officeRows (title line, merged names, unused columns, region names).
 // Median of 7 runs after the worker's warm-up; prints one JSON object with the load average.
 //   node bench/roll_office_bench.mjs [PEOPLE]
@@ -10,9 +10,9 @@ import { officeCsv, officeRows } from './gen_roll.mjs';
 
 const people = Number(process.argv[2] || 200);
 const { createChecker } = await import('../web/jxjy.js');
-const run = await import('../web/roll-run.js');
+const run = await import('../web/roll/roll-run.js');
 const checker = await createChecker();
-const regions = readFileSync(new URL('../web/region-catalogue.txt', import.meta.url), 'utf8');
+const regions = readFileSync(new URL('../web/base/china-regions.txt', import.meta.url), 'utf8');
 const text = officeCsv(officeRows(people));
 run.warmUp(checker);
 const times = [];

@@ -34,10 +34,10 @@ out_bytes=$(head -n 1000 "$tmp/profiles.jsonl" | build/native/jxjy batch | wc -c
 
 wasm='null'
 sizes='null'
-if [ -f web/jxjy.wasm ] && [ -f web/jxjy.js ]; then
+if [ -f web/lib/jxjy.wasm ] && [ -f web/lib/jxjy.js ]; then
   echo "== wasm: createChecker() and evaluate() in Node" >&2
   wasm=$(node bench/wasm_bench.mjs "$tmp/profiles.jsonl")
-  files=$(ls web/jxjy.js web/jxjy-core.mjs web/jxjy.wasm 2>/dev/null)
+  files=$(ls web/lib/jxjy.js web/lib/jxjy-core.mjs web/lib/jxjy.wasm 2>/dev/null)
   cat $files >"$tmp/bundle"
   raw=$(stat -c %s "$tmp/bundle")
   gz=0; br=0
@@ -49,13 +49,13 @@ if [ -f web/jxjy.wasm ] && [ -f web/jxjy.js ]; then
 fi
 
 page='null'
-if [ -f web/jxjy.wasm ]; then
+if [ -f web/lib/jxjy.wasm ]; then
   echo "== page: first verdict (4x CPU throttling), offline repeat visit, keystroke main-thread work at 6 and 1,000 records, importing 1,000 records" >&2
   page=$(node bench/page_bench.mjs)
 fi
 
 roll='null'
-if [ -f web/jxjy.wasm ]; then
+if [ -f web/lib/jxjy.wasm ]; then
   echo "== page: the roll view, 1,000 people x 10 records until every line is in the table" >&2
   roll=$(node bench/roll_bench.mjs)
 fi

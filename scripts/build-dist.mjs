@@ -2,7 +2,7 @@
 //
 //   dist/  the deployable site: every module bundled and minified by esbuild from the entry points that
 //          web/index.html names (its <script type="module" src>) plus the two public entry points
-//          jxjy.js and jxjy-checker.js; code, style and wasm under content-hashed names (cache them
+//          jxjy.js and jxjy-checker.js (one-line re-exports of web/lib/); code, style and wasm under content-hashed names (cache them
 //          forever), index.html / sw.js / the public entry points / manifest / icons under their own names
 //          (revalidate them); sw.js carries the build's file list and version; every file beside a .br
 //          and a .gz (PNG excepted: it is compressed already).
@@ -12,8 +12,9 @@
 //          project's LICENSE, when there is one.
 //
 // Nothing here lists the page's modules: esbuild follows the imports, and `new URL('./file',
-// import.meta.url)` assets (the wasm, the stylesheet) are found in the sources and renamed before
-// bundling, so a chunk's hash covers the names of the assets it loads.
+// import.meta.url)` assets (the wasm, the stylesheets, China's region list; './x' or '../folder/x', from
+// any folder of web/) are found in the sources and renamed before bundling, so a chunk's hash covers the
+// names of the assets it loads. dist/ and pkg/ are flat: an asset or worker keeps its file name only.
 //
 //   node scripts/build-dist.mjs [--web DIR] [--out DIR] [--pkg DIR] [--no-pkg]
 import * as esbuild from 'esbuild';
@@ -46,7 +47,7 @@ const hashedName = (name, buf) => {
   return `${name.slice(0, -ext.length)}-${hash8(buf)}${ext}`;
 };
 
-for (const f of ['jxjy.wasm', 'jxjy-core.mjs']) {
+for (const f of ['lib/jxjy.wasm', 'lib/jxjy-core.mjs']) {
   if (!fs.existsSync(path.join(web, f))) {
     console.error(`build-dist: web/${f} is missing (run scripts/build.sh first)`);
     process.exit(1);
@@ -54,10 +55,20 @@ for (const f of ['jxjy.wasm', 'jxjy-core.mjs']) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Assets loaded by `new URL('./name', import.meta.url)`: each is emitted once per output folder
-// (CSS minified first), under a hashed name or its own; sw.js keeps its name (a worker's URL is its
-// identity) and is written separately.
-const ASSET_URL = /new URL\((['"])\.\/([\w.-]+)\1,\s*import\.meta\.url\)/g;
+// Assets loaded by `new URL('./name', import.meta.url)` (or '../folder/name'): each is emitted once per
+// output folder (CSS minified first), under a hashed name or its own; sw.js keeps its name (a worker's
+// URL is its identity) and is written separately. An asset is known by its path in web/ ('lib/jxjy.wasm').
+const ASSET_URL = /new URL\((['"])(\.\.?\/[\w./-]+)\1,\s*import\.meta\.url\)/g;
+
+/** The assets a source file names: [spec as written, path in web/], of files that exist (sw.js aside). */
+function assetsOf(file, text) {
+  const out = [];
+  for (const m of text.matchAll(ASSET_URL)) {
+    const name = rel(web, path.resolve(path.dirname(file), m[2]));
+    if (name !== 'sw.js' && !name.startsWith('..') && fs.existsSync(path.join(web, name))) out.push([m[2], name]);
+  }
+  return out;
+}
 
 async function emitAsset(name, dir, hashed) {
   const src = path.join(web, name);
@@ -65,7 +76,8 @@ async function emitAsset(name, dir, hashed) {
   if (name.endsWith('.css')) {
     buf = Buffer.from((await esbuild.transform(buf.toString('utf8'), { loader: 'css', minify: true, target: TARGET, charset: 'utf8' })).code);
   }
-  const out = hashed ? hashedName(name, buf) : name;
+  const base = path.basename(name);
+  const out = hashed ? hashedName(base, buf) : base;
   fs.writeFileSync(path.join(dir, out), buf);
   return out;
 }
@@ -76,15 +88,14 @@ function assetPlugin(dir, hashed, emitted, workers) {
     setup(build) {
       build.onLoad({ filter: /\.m?js$/ }, async (a) => {
         let text = fs.readFileSync(a.path, 'utf8');
-        const found = [...text.matchAll(ASSET_URL)].map((m) => m[2]).filter((n) => n !== 'sw.js' && fs.existsSync(path.join(web, n)));
-        for (const name of new Set(found)) {
+        for (const [spec, name] of assetsOf(a.path, text)) {
           let out = workers.get(name); // a worker script: bundled before, under its output name
           if (!out && /\.m?js$/.test(name)) continue;
           if (!out) {
             if (!emitted.has(name)) emitted.set(name, emitAsset(name, dir, hashed));
             out = await emitted.get(name);
           }
-          text = text.replace(new RegExp(`new URL\\((['"])\\./${name.replace(/[.]/g, '\\.')}\\1`, 'g'), `new URL('./${out}'`);
+          text = text.replaceAll(`new URL('${spec}'`, `new URL('./${out}'`).replaceAll(`new URL("${spec}"`, `new URL('./${out}'`);
         }
         return { contents: text, loader: 'js' };
       });
@@ -93,14 +104,13 @@ function assetPlugin(dir, hashed, emitted, workers) {
 }
 
 // Scripts started as workers (`new Worker(new URL('./x.js', import.meta.url))`): each is bundled into
-// one file of its own first, so the pages' bundles can name it. Found by that pattern in web/*.js.
+// one file of its own first, so the pages' bundles can name it. Found by that pattern in web/**/*.js.
 async function buildWorkers(dir, hashed, emitted) {
   const workers = new Map();
   const names = new Set();
-  for (const f of fs.readdirSync(web).filter((n) => /\.m?js$/.test(n))) {
-    for (const m of fs.readFileSync(path.join(web, f), 'utf8').matchAll(ASSET_URL)) {
-      if (/\.m?js$/.test(m[2]) && m[2] !== 'sw.js' && fs.existsSync(path.join(web, m[2]))) names.add(m[2]);
-    }
+  for (const f of listFiles(web).filter((n) => /\.m?js$/.test(n) && !n.startsWith('vendor/'))) {
+    const file = path.join(web, f);
+    for (const [, name] of assetsOf(file, fs.readFileSync(file, 'utf8'))) if (/\.m?js$/.test(name)) names.add(name);
   }
   for (const name of names) {
     const r = await esbuild.build({ ...esbuildOptions(dir, [name], hashed, emitted, workers), splitting: false });
@@ -112,8 +122,8 @@ async function buildWorkers(dir, hashed, emitted) {
 
 // The first screen's markup hash, known to the bundles (calculator.js adopts the static first screen
 // without hashing its markup at run time).
-const { markupHash } = await import(pathToFileURL(path.join(web, 'first-screen.js')).href);
-const { markup } = await import(pathToFileURL(path.join(web, 'markup.js')).href);
+const { markupHash } = await import(pathToFileURL(path.join(web, 'calculator', 'first-screen.js')).href);
+const { markup } = await import(pathToFileURL(path.join(web, 'calculator', 'markup.js')).href);
 const MARKUP_HASH = markupHash(markup(1));
 
 const esbuildOptions = (dir, entryPoints, hashed, emitted, workers) => ({
@@ -191,12 +201,13 @@ async function buildSite() {
   });
   for (const [name, p] of assets) if (p === null) assets.set(name, await emitAsset(name, outDir, true));
   html = html.replace(/\b(href|src)="([\w.-]+)"/g, (all, attr, v) => (assets.has(v) ? `${attr}="${assets.get(v)}"` : all));
-  // The first screen as static HTML in place of the boot line (web/first-screen.js): laid out while the
+  // The first screen as static HTML in place of the boot line (web/calculator/first-screen.js): laid out while the
   // HTML is parsed, before the first paint; the page's script adopts it.
   const bootLine = /<p class="boot">[^<]*<\/p>/;
-  if (fs.existsSync(path.join(web, 'first-screen.js'))) {
+  const firstScreenFile = path.join(web, 'calculator', 'first-screen.js');
+  if (fs.existsSync(firstScreenFile)) {
     if (!bootLine.test(html)) throw new Error('web/index.html has no <p class="boot"> line to replace with the first screen');
-    const { firstScreen } = await import(pathToFileURL(path.join(web, 'first-screen.js')).href);
+    const { firstScreen } = await import(pathToFileURL(firstScreenFile).href);
     const screen = firstScreen('zh');
     html = html.replace(bootLine, () => screen);
   }
@@ -278,7 +289,7 @@ async function buildPackage() {
   const workers = await buildWorkers(pkgDir, false, emitted);
   await esbuild.build(esbuildOptions(pkgDir, PUBLIC_ENTRIES, false, emitted, workers));
   await Promise.all(emitted.values());
-  fs.copyFileSync(path.join(web, 'jxjy.d.ts'), path.join(pkgDir, 'jxjy.d.ts'));
+  fs.copyFileSync(path.join(web, 'lib', 'jxjy.d.ts'), path.join(pkgDir, 'jxjy.d.ts'));
   // the package's own README (how a page imports it; docs/package-README.md) and the project's LICENSE
   fs.copyFileSync(path.join(root, 'docs', 'package-README.md'), path.join(pkgDir, 'README.md'));
   if (fs.existsSync(path.join(root, 'LICENSE'))) fs.copyFileSync(path.join(root, 'LICENSE'), path.join(pkgDir, 'LICENSE'));

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the wasm module of jxjy with the system emscripten (Debian emcc 3.1.6) and copies it to web/:
-#   web/jxjy-core.mjs  the emscripten ES module factory (embind glue)
-#   web/jxjy.wasm      the module's code (core + built-in rules/*.json + wasm/bindings.cpp)
-# Both are build outputs (.gitignore); web/jxjy.js loads them. Idempotent: a re-run rebuilds only what
-# changed and leaves web/ untouched when the outputs are the same.
+# Builds the wasm module of jxjy with the system emscripten (Debian emcc 3.1.6) and copies it beside the library's module (web/lib/):
+#   web/lib/jxjy-core.mjs  the emscripten ES module factory (embind glue)
+#   web/lib/jxjy.wasm  the module's code (core + built-in rules/*.json + wasm/bindings.cpp)
+# Both are build outputs (.gitignore); web/lib/jxjy.js loads them. Idempotent: a re-run rebuilds only what
+# changed and leaves web/lib/ untouched when the outputs are the same.
 #
 #   scripts/build-wasm.sh                         # -O3 + LTO (the shipped configuration)
 #   JXJY_WASM_OPT=-Oz scripts/build-wasm.sh       # smaller, slower (see wasm/CMakeLists.txt)
@@ -36,10 +36,10 @@ emcmake cmake -S . -B build/wasm --no-warn-unused-cli -DJXJY_TESTS=OFF -DCMAKE_B
 cmake --build build/wasm --target jxjy_wasm -j "$(nproc 2>/dev/null || echo 2)"
 
 copy() { cmp -s "$1" "$2" || cp "$1" "$2"; }
-copy build/wasm/wasm/jxjy_wasm.mjs web/jxjy-core.mjs
-copy build/wasm/wasm/jxjy_wasm.wasm web/jxjy.wasm
+copy build/wasm/wasm/jxjy_wasm.mjs web/lib/jxjy-core.mjs
+copy build/wasm/wasm/jxjy_wasm.wasm web/lib/jxjy.wasm
 
-for f in web/jxjy.js web/jxjy-core.mjs web/jxjy.wasm; do
+for f in web/lib/jxjy.js web/lib/jxjy-core.mjs web/lib/jxjy.wasm; do
   line="$f: $(wc -c <"$f") B"
   command -v gzip >/dev/null && line+=", gzip -9 $(gzip -9c "$f" | wc -c) B"
   command -v brotli >/dev/null && line+=", brotli $(brotli -c -q 11 "$f" | wc -c) B"

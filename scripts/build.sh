@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the native CLI and tests (build/native) and, if emscripten is present or installable, the
-# wasm module (web/jxjy.wasm), then the production site (dist/) and the npm package's files (pkg/)
+# wasm module (web/lib/jxjy.wasm), then the production site (dist/) and the npm package's files (pkg/)
 # with scripts/build-dist.mjs (esbuild from package-lock.json). Usage: scripts/build.sh [--native-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
 need_packages g++ cmake make nlohmann-json3-dev catch2
 
-# The vocabulary's JS form (web/vocabulary.js) from core/data/vocabulary.json.
+# The vocabulary's JS form (web/base/vocabulary.js) from core/data/vocabulary.json.
 node scripts/gen-vocabulary.mjs
 
 echo "== native build (build/native)" >&2

@@ -25,7 +25,7 @@ if [ "$target" = properties ]; then
     echo "usage: scripts/fuzz.sh properties SECONDS [RUNS]" >&2
     exit 2
   fi
-  [ -f web/jxjy.wasm ] || { echo "fuzz properties: web/jxjy.wasm is missing: run scripts/build.sh first" >&2; exit 2; }
+  [ -f web/lib/jxjy.wasm ] || { echo "fuzz properties: web/lib/jxjy.wasm is missing: run scripts/build.sh first" >&2; exit 2; }
   [ -d node_modules/fast-check ] || npm ci --no-audit --no-fund >/dev/null
   seed=${PROP_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
   echo "fuzz properties: PROP_SEED=$seed, at most ${runs:-100000} runs and $seconds s (0: no limit) per property" >&2

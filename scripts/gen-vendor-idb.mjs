@@ -1,5 +1,5 @@
 // Writes web/vendor/idb.js: the npm package idb (Jake Archibald's promise wrapper of IndexedDB, pinned
-// in package.json) bundled into one ES module, so the page's people store (web/people-db.js) runs both
+// in package.json) bundled into one ES module, so the page's people store (web/calculator/people/people-db.js) runs both
 // as served from web/ (no bundler there) and from dist/. Not minified: the file is reviewable, and dist/
 // minifies it. tests/node/vendor-idb.test.mjs holds it to the package.
 //   node scripts/gen-vendor-idb.mjs [--check]

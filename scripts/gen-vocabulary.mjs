@@ -1,4 +1,4 @@
-// Writes web/vocabulary.js, the ES module form of core/data/vocabulary.json (the one source of the
+// Writes web/base/vocabulary.js, the ES module form of core/data/vocabulary.json (the one source of the
 // contract's enum ids and their zh/en words), for the page, <jxjy-checker> and the JS module.
 // Run by scripts/build.sh; the output is a build product (.gitignore). Writes only when it changed.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { $comment, ...vocabulary } = JSON.parse(readFileSync(root + 'core/data/vocabulary.json', 'utf8'));
-const out = root + 'web/vocabulary.js';
+const out = root + 'web/base/vocabulary.js';
 const lists = Object.entries(vocabulary)
   .map(([k, v]) => `  ${k}: [\n${v.map((e) => '    ' + JSON.stringify(e)).join(',\n')}\n  ]`)
   .join(',\n');

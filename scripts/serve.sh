@@ -3,7 +3,7 @@
 #   scripts/serve.sh [PORT]        the production build (dist/, as a bureau deploys it: minified, hashed,
 #                                  precompressed; see README "Deploying"), rebuilt from web/ first
 #   scripts/serve.sh --dev [PORT]  the sources in web/ as they are (edit and reload)
-# Builds the wasm first if web/jxjy.wasm is missing.
+# Builds the wasm first if web/lib/jxjy.wasm is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=dist
@@ -12,7 +12,7 @@ port="${1:-8080}"
 case "$port" in
   ''|*[!0-9]*) echo "usage: scripts/serve.sh [--dev] [PORT]" >&2; exit 2 ;;
 esac
-if [ ! -f web/jxjy.wasm ] || [ ! -f web/jxjy-core.mjs ]; then
+if [ ! -f web/lib/jxjy.wasm ] || [ ! -f web/lib/jxjy-core.mjs ]; then
   echo "== the wasm module is not built yet: running scripts/build.sh" >&2
   scripts/build.sh
 fi

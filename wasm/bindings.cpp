@@ -22,7 +22,7 @@
 //                       profile, rows, allRows, errors, warnings}], errors, notes, headerRow, title, columns},
 //                       each error {row, column, code, message, detail}; profile is the contract's profile
 //                       (a JSON object), to evaluate only when the person has no errors. columns: the clerk's
-//                       "header<TAB>rollColumn id" lines; regions: a region catalogue's "code name" lines
+//                       "header<TAB>rollColumn id" lines; regions: a region list's "code name" lines
 //                       ("" : the rule sets' regions); check_date: YYYY-MM-DD, the checkDate of every profile
 //                       whose rows give no 核查日期 ("": none)
 //   roll_results_csv(csv, locale, check_date, columns, regions)  the roll's results as CSV, as `jxjy roll`
@@ -164,7 +164,7 @@ JXJY_COLD void roll_errors(std::string& out, const std::vector<jxjy::RollError>&
 }
 
 // The reader's options from text (no JSON glue): columns "header<TAB>id" lines (id "" = not used);
-// regions the lines "code name…" of a region catalogue (web/region-catalogue.txt; "#" lines skipped).
+// regions the lines "code name…" of a region list (web/base/china-regions.txt; "#" lines skipped).
 jxjy::RollOptions roll_options(const std::string& locale, const std::string& columns, const std::string& regions,
                               const std::string& check_date) {
   jxjy::RollOptions o;

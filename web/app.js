@@ -38,12 +38,12 @@ function returning() {
 
 // The checker's worker, started as the page's modules begin to load, not after them: it fetches and
 // compiles the wasm on its own thread meanwhile (measured at 4x CPU: the first verdict ~0.5 s sooner).
-// Until the page adopts it (worker-checker.js), what it says is kept. No worker here: the page starts one
+// Until the page adopts it (lib/checker-client.js), what it says is kept. No worker here: the page starts one
 // itself or runs the checker on this thread.
 function startCheckerWorker() {
   let worker;
   try {
-    worker = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module', name: 'jxjy-checker' });
+    worker = new Worker(new URL('./lib/checker-worker.js', import.meta.url), { type: 'module', name: 'jxjy-checker' });
   } catch {
     return null;
   }

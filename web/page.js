@@ -1,11 +1,11 @@
 // The page (index.html), started by app.js after the first paint: reads the address (?lang=en, ?region=,
 // ?embed=1, #p=DATA), mounts one calculator (calculator.js) into <main id="jxjy-app" data-jxjy-page>,
 // answers the iframe API when embedded, and registers the service worker after the first verdict.
-import { loadChecker, mount } from './calculator.js';
-import { STORAGE_KEY, decodeShare } from './draft.js';
-import { nextTask } from './form.js';
-import { say } from './texts.js';
-import { PEOPLE_KEY } from './people.js';
+import { loadChecker, mount } from './calculator/calculator.js';
+import { STORAGE_KEY, decodeShare } from './calculator/draft.js';
+import { nextTask } from './base/dom.js';
+import { say } from './base/texts.js';
+import { PEOPLE_KEY } from './calculator/people/people.js';
 
 // index.html?embed=1: answer postMessage({type: "jxjy:evaluate", id, profile}) with
 // {type: "jxjy:result", id, result} (the form is not touched); postMessage({type: "jxjy:profile", id,
@@ -170,7 +170,7 @@ export async function startPage(host, started = null) {
   controller.ready.then(register, register);
   // the roll view (many people from one spreadsheet): its button once the calculator is up, its code on use
   if (!embed) {
-    const roll = () => import('./roll-button.js').then(({ addRollButton }) => addRollButton(host, controller)).catch(() => {});
+    const roll = () => import('./roll/roll-button.js').then(({ addRollButton }) => addRollButton(host, controller)).catch(() => {});
     controller.ready.then(roll, roll);
   }
 }

@@ -244,7 +244,7 @@ test('words for people: no programmer ids in the page\'s own texts; English thro
   const ID = /\b(review|recognition|appointment|junior|intermediate|senior|course|training_class|conference|hours|minutes|days|subjects|national|provincial|international|prefecture|birthDate|level|age|gender|public|professional)\b/;
   for (const text of await own()) assert.doesNotMatch(text, ID, `zh: "${text}"`);
   // one name for one activity: the options say what the core's basis says
-  const { VOCABULARY } = await import('../../web/vocabulary.js');
+  const { VOCABULARY } = await import('../../web/base/vocabulary.js');
   assert.deepEqual((await page.locator('#records-list [data-col="activity"] option').allTextContents()).slice(1),
     VOCABULARY.activity.map((a) => a.zh), 'the vocabulary\'s words');
   await page.locator('#lang-toggle').click();

@@ -34,7 +34,7 @@ const bannerTitle = (page) => page.locator('#banner-title').textContent();
 
 for (const [name, options] of VIEWPORTS) {
   test(`${name} px: 驻村 postings with their years; a second posting deems no second year; words from the vocabulary`, { skip, timeout: 120_000 }, async () => {
-    const { VOCABULARY } = await import('../../web/vocabulary.js');
+    const { VOCABULARY } = await import('../../web/base/vocabulary.js');
     const fieldWord = (f, lang = 'zh') => VOCABULARY.circumstanceField.find((w) => w.id === f)[lang];
     const status = (s) => VOCABULARY.status.find((w) => w.id === s).zh;
     const { rec, page } = await open({ ...options, bypassCSP: true }); // (for axe's script)
@@ -112,7 +112,7 @@ for (const [name, options] of VIEWPORTS) {
 }
 
 test('every circumstance kind of every rule set: each of its fields can be entered, and a draft keeps it', { skip, timeout: 120_000 }, async () => {
-  const { VOCABULARY } = await import('../../web/vocabulary.js');
+  const { VOCABULARY } = await import('../../web/base/vocabulary.js');
   const { rec, page } = await open(PHONE);
   const regions = { '150404': ['epidemic_frontline', 'transferred_from_government', 'exceptional', 'postdoc'],
     '630000': ['epidemic_frontline', 'high_skill_leader', VILLAGE], '650000': ['fanghuiju', VILLAGE] };

@@ -1,4 +1,4 @@
-// The production page's static first screen (web/first-screen.js, put into dist/index.html by
+// The production page's static first screen (web/calculator/first-screen.js, put into dist/index.html by
 // scripts/build-dist.mjs): it shows the form and "loading" before any script runs, never a verdict; the
 // page adopts it (no second copy, no re-render) and ends up with exactly the DOM the development page
 // (web/, no static screen) draws, for an empty start, a returning visitor's draft and English; a static
@@ -32,7 +32,7 @@ after(async () => {
   if (env.dir) fs.rmSync(env.dir, { recursive: true, force: true });
 });
 
-// The calculator's DOM once the page has settled (first stage shown, region catalogue loaded).
+// The calculator's DOM once the page has settled (first stage shown, China's region list loaded).
 async function settledDom(server, { draft = null, query = '' } = {}) {
   const { context, check } = await newContext(env.browser, server.origin);
   const page = await context.newPage();

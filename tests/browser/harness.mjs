@@ -25,8 +25,8 @@ export const skip = skipOrFailInCI(!existsSync(CHROMIUM)
   ? `browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`
   : !existsSync(join(PLAYWRIGHT, 'package.json'))
     ? 'browser tests skipped: node_modules/playwright-core is missing (npm ci)'
-    : !existsSync(join(root, 'web', 'jxjy.wasm'))
-      ? 'browser tests skipped: web/jxjy.wasm is missing (scripts/build.sh)'
+    : !existsSync(join(root, 'web', 'lib', 'jxjy.wasm'))
+      ? 'browser tests skipped: web/lib/jxjy.wasm is missing (scripts/build.sh)'
       : false);
 
 /** Starts scripts/serve.mjs on a free port over dir (default web/); resolves to {url, origin, stop()}. */
@@ -275,4 +275,10 @@ export async function importRoll(page, name, buffer, mimeType = 'text/csv') {
   await page.locator('#roll-file').setInputFiles({ name, mimeType, buffer });
   await page.locator('#roll-status', { hasText: name }).waitFor({ timeout: 60_000 });
   await rollFinished(page, 60_000);
+}
+
+/** The JS module's checker in Node, to hold what the page shows to (web/jxjy.js, as a portal imports it). */
+export async function nodeChecker() {
+  const { createChecker } = await import(new URL('../../web/jxjy.js', import.meta.url));
+  return createChecker();
 }

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { buildProfile, localDate, sanitizeDraft } from '../../web/draft.js';
+import { buildProfile, sanitizeDraft } from '../../web/calculator/draft.js';
+import { localDate } from '../../web/base/local.js';
 import { newContext, root, settled, skip, STATUS_ZH, useBrowser } from './harness.mjs';
 
 const env = useBrowser();

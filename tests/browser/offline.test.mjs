@@ -20,7 +20,7 @@ test('after the first visit the page loads and computes offline', { skip, timeou
     const cache = await caches.open(names.find((n) => n.startsWith('jxjy-shell-')));
     return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
   });
-  for (const f of ['/', '/index.html', '/app.js', '/style.css', '/jxjy.js', '/jxjy-core.mjs', '/jxjy.wasm',
+  for (const f of ['/', '/index.html', '/app.js', '/style.css', '/jxjy.js', '/lib/jxjy.js', '/lib/jxjy-core.mjs', '/lib/jxjy.wasm',
     '/jxjy-checker.js', '/manifest.webmanifest', '/icon.svg']) {
     assert.ok(cached.includes(f), `${f} is cached (cached: ${cached.join(' ')})`);
   }

@@ -1,13 +1,13 @@
-// The saved-people model without a browser (web/people.js): a stored set is type-checked on the way back
+// The saved-people model without a browser (web/calculator/people/people.js): a stored set is type-checked on the way back
 // in (what is valid kept, the rest named), a set file round-trips, an import never adds a person twice,
 // and keep() never lets the draft on screen be lost.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { emptyDraft } from '../../web/draft.js';
+import { emptyDraft } from '../../web/calculator/draft.js';
 import {
   MAX_PEOPLE, PeopleFileError, addPerson, exportSet, importPeople, isUnsaved, labelOf, openPeople, parseSetFile, sanitizeSet,
-} from '../../web/people.js';
+} from '../../web/calculator/people/people.js';
 
 const memory = (init = {}) => {
   const m = new Map(Object.entries(init));
@@ -70,7 +70,7 @@ test('an import past the 500 cap says how many were skipped (导入 492 位；�
   drafts.push(person('已有0', '650000'));
   assert.deepEqual(importPeople(set, drafts), { added: MAX_PEOPLE - 8, same: 1, skipped: 8 });
   assert.equal(set.people.length, MAX_PEOPLE);
-  const { TEXT } = await import('../../web/texts.js');
+  const { TEXT } = await import('../../web/base/texts.js');
   assert.equal(TEXT.zh.peopleImportSkipped(8, 500), '另有 8 位超过 500 人的上限，未导入；请先删除不需要的人员再导入。');
   assert.ok(TEXT.en.peopleImportSkipped(8, 500).includes('8 more were not imported'));
 });

@@ -1,4 +1,4 @@
-// What the page keeps of its saved people, read from the page (web/people-db.js): the records of
+// What the page keeps of its saved people, read from the page (web/calculator/people/people-db.js): the records of
 // IndexedDB "jxjy" (store "people") in list order, and this tab's person (sessionStorage, draft.js TAB_KEY).
 // Where there is no such store (a page of the localStorage era), the old set's people.
 

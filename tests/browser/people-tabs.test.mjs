@@ -1,4 +1,4 @@
-// Saved people in IndexedDB (web/people-db.js), issue #26: two tabs of one browser (two pages of one
+// Saved people in IndexedDB (web/calculator/people/people-db.js), issue #26: two tabs of one browser (two pages of one
 // Playwright context share storage like two tabs) never overwrite each other's people; a write that finds
 // a newer revision keeps both; tabs hear of each other's changes; the draft on screen is per tab; the old
 // localStorage people are migrated once, kept until the migration is confirmed; a full storage is said

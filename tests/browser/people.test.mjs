@@ -1,4 +1,4 @@
-// Saved people (web/people.js, web/people-view.js) in Chromium: two people created, switched, renamed,
+// Saved people (web/calculator/people/people.js, web/calculator/people/people-view.js) in Chromium: two people created, switched, renamed,
 // copied and deleted; the set exported as one JSON file and imported in a fresh context; a corrupt store
 // keeps what is valid and says what it dropped; nothing on screen is replaced before a person holds it
 // (a #p= link over unsaved entries asks, then keeps them as a person). Screenshots at 360 and 1280 px.

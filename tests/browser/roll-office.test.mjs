@@ -1,7 +1,7 @@
 // Issue 27: rolls as offices build them, in Chromium. A title row above the header, names written once
 // for a person's rows (merged cells in the .xlsx, blank cells in the CSV), columns jxjy does not use,
 // headers like a column's words, values as people type them (４５, "45学时", 公需课, 网络培训, 面授), region
-// names (西宁市, 郑州市金水区) through the page's region catalogue; GB18030 CSV at 1280 px and a real .xlsx
+// names (西宁市, 郑州市金水区) through the page's list of China's regions; GB18030 CSV at 1280 px and a real .xlsx
 // (write-excel-file, with merged cells) at 360 px. The summary's counts are the checker's in Node; people
 // under their own department's rules are counted apart; a left-out record is said at its row; the
 // column-mapping step changes the reading and is remembered for the next file. Screenshots under
@@ -12,16 +12,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 
-import { ensureArtifacts, importRoll, newContext, openRollPage, root, skip, today, useBrowser, waitReady } from './harness.mjs';
+import { ensureArtifacts, importRoll, newContext, nodeChecker, openRollPage, root, skip, today, useBrowser, waitReady } from './harness.mjs';
 import { OFFICE_HEADER as HEADER, OFFICE_PERSON_CELLS as PERSON_CELLS, OFFICE_TITLE as TITLE, officeCsv as toCsv, officeRows } from '../../bench/gen_roll.mjs';
 
 const env = useBrowser();
-const catalogue = readFileSync(join(root, 'web', 'region-catalogue.txt'), 'utf8');
+const catalogue = readFileSync(join(root, 'web', 'base', 'china-regions.txt'), 'utf8');
 let checker;
 before(async () => {
   if (skip) return;
-  const { createChecker } = await import(new URL('../../web/jxjy.js', import.meta.url));
-  checker = await createChecker();
+  checker = await nodeChecker();
 });
 
 /** What the summary must say, from the checker in Node with the same catalogue: {total, met, short, …, apart}. */

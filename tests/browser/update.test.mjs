@@ -26,17 +26,19 @@ function customSection(letter) {
 function makeBuild(dir, letter) {
   const src = path.join(dir, `web-${letter}`);
   fs.cpSync(path.join(root, 'web'), src, { recursive: true });
-  for (const f of fs.readdirSync(src)) {
-    const p = path.join(src, f);
+  // every module of the site and its products (web/ and its folders; vendor/ is third-party code, examples/
+  // a portal's page)
+  const files = fs.readdirSync(src, { recursive: true }).map((f) => f.split(path.sep).join('/')).filter((f) => !/^(vendor|examples)\//.test(f));
+  for (const f of files) {
     if (/\.m?js$/.test(f) && f !== 'sw.js') {
-      fs.appendFileSync(p, `\n;(globalThis.__jxjyTestBuilds ||= []).push(${JSON.stringify(`${letter}:${f}`)});\n`);
+      fs.appendFileSync(path.join(src, f), `\n;(globalThis.__jxjyTestBuilds ||= []).push(${JSON.stringify(`${letter}:${f}`)});\n`);
     }
   }
-  // every stylesheet (style.css, and roll.css that the roll view loads)
-  for (const f of fs.readdirSync(src).filter((n) => n.endsWith('.css'))) {
+  // every stylesheet (style.css, and roll/roll.css that the roll view loads)
+  for (const f of files.filter((n) => n.endsWith('.css'))) {
     fs.appendFileSync(path.join(src, f), `\n:root { --jxjy-test-build: "${letter}"; }\n`);
   }
-  fs.appendFileSync(path.join(src, 'jxjy.wasm'), customSection(letter));
+  fs.appendFileSync(path.join(src, 'lib', 'jxjy.wasm'), customSection(letter));
   const html = path.join(src, 'index.html');
   fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<head>', `<head>\n<meta name="jxjy-test-build" content="${letter}">`));
   const out = path.join(dir, `dist-${letter}`);

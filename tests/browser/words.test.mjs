@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { shortfallText } from '../../web/result-view.js';
-import { buildProfile, decodeShare, encodeShare, halfWidth, parseAmount, parseInteger, sanitizeDraft } from '../../web/draft.js';
+import { shortfallText } from '../../web/calculator/result/result-words.js';
+import { buildProfile, decodeShare, encodeShare, halfWidth, parseAmount, parseInteger, sanitizeDraft } from '../../web/calculator/draft.js';
 
 test('a shortfall item says what, how much, by when, or that it can no longer be made up', () => {
   assert.equal(shortfallText({ year: 2025, subject: 'professional', hours: 15, canComplete: true, deadline: '2025-12-31' }),

@@ -1,4 +1,4 @@
-// The page's checker runs in a module worker (calculator.js over worker-checker.js): the page shows a
+// The page's checker runs in a module worker (calculator.js over lib/checker-client.js): the page shows a
 // verdict only for the draft on screen however fast one types (an answer for an older draft is dropped),
 // and it still works where no worker can be had or when the worker fails halfway (main-thread fallback).
 import assert from 'node:assert/strict';

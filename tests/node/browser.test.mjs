@@ -46,7 +46,7 @@ async function runPage(wasmType) {
       done(JSON.parse(decodeURIComponent(u.search.slice(1))));
     } else if (files[u.pathname]) {
       res.writeHead(200, { ...headers, 'Content-Type': files[u.pathname][0] }).end(files[u.pathname][1]);
-    } else if (['/jxjy.js', '/jxjy-core.mjs', '/jxjy.wasm'].includes(u.pathname)) {
+    } else if (['/jxjy.js', '/lib/jxjy.js', '/lib/jxjy-core.mjs', '/lib/jxjy.wasm'].includes(u.pathname)) {
       const type = u.pathname.endsWith('.wasm') ? wasmType : 'text/javascript';
       res.writeHead(200, { ...headers, 'Content-Type': type }).end(readFileSync(join(root, 'web', u.pathname)));
     } else {

@@ -17,8 +17,8 @@ export function skipOrFailInCI(reason) {
   return reason;
 }
 
-if (!existsSync(join(root, 'web', 'jxjy.wasm')) || !existsSync(join(root, 'web', 'jxjy-core.mjs')))
-  throw new Error('web/jxjy.wasm or web/jxjy-core.mjs is missing: run scripts/build-wasm.sh first');
+if (!existsSync(join(root, 'web', 'lib', 'jxjy.wasm')) || !existsSync(join(root, 'web', 'lib', 'jxjy-core.mjs')))
+  throw new Error('web/lib/jxjy.wasm or web/lib/jxjy-core.mjs is missing: run scripts/build-wasm.sh first');
 
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {

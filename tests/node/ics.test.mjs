@@ -1,4 +1,4 @@
-// web/ics.js (CONTRACT §5.3, "加入日历"): the .ics of a shortfall item parses with ical.js (an independent
+// web/calculator/result/ics.js (CONTRACT §5.3, "加入日历"): the .ics of a shortfall item parses with ical.js (an independent
 // RFC 5545 parser, a pinned devDependency) and holds the deadline as an all-day date, the year, subject and
 // hours in its summary, the clause in its description, and a display alarm 7 days before.
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { before, test } from 'node:test';
 import ICAL from 'ical.js';
 
 import { moduleUrl } from './corpus.mjs';
-import { escapeText, fold, hasCalendarDeadline, icsFileName, shortfallICS } from '../../web/ics.js';
+import { escapeText, fold, hasCalendarDeadline, icsFileName, shortfallICS } from '../../web/calculator/result/ics.js';
 
 let checker;
 before(async () => {

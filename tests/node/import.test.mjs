@@ -58,7 +58,7 @@ parentPort.postMessage(c.evaluate(${JSON.stringify(profile)}));`;
 });
 
 test('the shipped JS uses no eval, new Function, require or __dirname', () => {
-  for (const f of ['jxjy.js', 'jxjy-core.mjs']) {
+  for (const f of ['jxjy.js', 'lib/jxjy.js', 'lib/jxjy-core.mjs']) {
     const text = readFileSync(join(root, 'web', f), 'utf8');
     for (const bad of [/\beval\(/, /new Function\b/, /\brequire\(/, /__dirname/, /__filename/])
       assert.doesNotMatch(text, bad, `${f} contains ${bad}`);
@@ -67,7 +67,7 @@ test('the shipped JS uses no eval, new Function, require or __dirname', () => {
 
 test('options.wasm: bytes, a compiled module, an http URL (any MIME type); a missing file rejects', async () => {
   const { createChecker } = await import(moduleUrl);
-  const bytes = readFileSync(join(root, 'web', 'jxjy.wasm'));
+  const bytes = readFileSync(join(root, 'web', 'lib', 'jxjy.wasm'));
   const reference = (await createChecker()).evaluate(profile);
   assert.deepEqual((await createChecker({ wasm: bytes })).evaluate(profile), reference);
   const compiled = await WebAssembly.compile(bytes);

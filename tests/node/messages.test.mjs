@@ -1,5 +1,5 @@
 // One catalogue of messages and codes (core/data/messages.json): the code lists of tests/README.md and
-// the code unions of web/jxjy.d.ts say exactly its codes, every result of the corpus uses only them,
+// the code unions of web/lib/jxjy.d.ts say exactly its codes, every result of the corpus uses only them,
 // and every message has both languages with the same placeholders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { root, loadCorpus, evaluateCase, moduleUrl } from './corpus.mjs';
 
 const catalogue = JSON.parse(readFileSync(join(root, 'core', 'data', 'messages.json'), 'utf8'));
-const dts = readFileSync(join(root, 'web', 'jxjy.d.ts'), 'utf8');
+const dts = readFileSync(join(root, 'web', 'lib', 'jxjy.d.ts'), 'utf8');
 const readme = readFileSync(join(root, 'tests', 'README.md'), 'utf8');
 const sorted = (a) => [...a].sort();
 
@@ -74,8 +74,8 @@ test('every code in every corpus result is in the catalogue', async () => {
 });
 
 test('the JS module words its own errors from the catalogue: no text of its own', () => {
-  const source = readFileSync(new URL('../../web/jxjy.js', import.meta.url), 'utf8');
-  assert.doesNotMatch(source, /[\u4e00-\u9fff]/, 'web/jxjy.js holds Chinese text: put it in core/data/messages.json');
+  const source = readFileSync(new URL('../../web/lib/jxjy.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(source, /[\u4e00-\u9fff]/, 'web/lib/jxjy.js holds Chinese text: put it in core/data/messages.json');
   for (const key of source.match(/JS_MESSAGES = \[([^\]]*)\]/)[1].match(/'[a-z_]+'/g).map((k) => k.slice(1, -1)))
     assert.ok(catalogue.messages[key], `${key} is not in core/data/messages.json`);
 });

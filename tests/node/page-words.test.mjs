@@ -1,14 +1,14 @@
 // The page's words and the vocabulary: the result statuses and the circumstance fields are the vocabulary's
-// words (core/data/vocabulary.json), never copies in web/texts.js; the fields the page lets a person leave
+// words (core/data/vocabulary.json), never copies in web/base/texts.js; the fields the page lets a person leave
 // out are the ones the core does not require; a circumstance's entries go to the profile and back.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
 import { moduleUrl } from './corpus.mjs';
-import { VOCABULARY } from '../../web/vocabulary.js';
-import { TEXT } from '../../web/texts.js';
-import { circumstanceFields, isOptionalField, statusWord } from '../../web/words.js';
-import { buildProfile, draftFromProfile, emptyDraft, sanitizeDraft, yearList } from '../../web/draft.js';
+import { VOCABULARY } from '../../web/base/vocabulary.js';
+import { TEXT } from '../../web/base/texts.js';
+import { circumstanceFields, isOptionalField, statusWord } from '../../web/base/words.js';
+import { buildProfile, draftFromProfile, emptyDraft, sanitizeDraft, yearList } from '../../web/calculator/draft.js';
 
 let checker;
 before(async () => {

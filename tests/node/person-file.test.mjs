@@ -1,4 +1,4 @@
-// One person's CSV in the roll format (web/person-file.js): written in the vocabulary's words (zh, or en),
+// One person's CSV in the roll format (web/calculator/files/person-file.js): written in the vocabulary's words (zh, or en),
 // read back by the core's roll reader as the same profile; a file without a name column is one person.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ let checker, pf;
 before(async () => {
   const { createChecker } = await import(moduleUrl);
   checker = await createChecker();
-  pf = await import(new URL('../../web/person-file.js', import.meta.url));
+  pf = await import(new URL('../../web/calculator/files/person-file.js', import.meta.url));
 });
 const vocabulary = JSON.parse(readFileSync(join(root, 'core', 'data', 'vocabulary.json'), 'utf8'));
 

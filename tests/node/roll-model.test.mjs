@@ -1,4 +1,4 @@
-// The roll view's model (web/roll.js, as web/roll-run.js drives it) with the real checker: lines of the
+// The roll view's model (web/roll/roll.js, as web/roll/roll-run.js drives it) with the real checker: lines of the
 // table, filter and sort, the template (read back by the core's reader without a single error), and the
 // one source of the verdict words (the vocabulary's status list and the page's status_* texts must say
 // the same).
@@ -13,15 +13,15 @@ let checker, roll, run, texts;
 before(async () => {
   const { createChecker } = await import(moduleUrl);
   checker = await createChecker();
-  roll = await import(new URL('../../web/roll.js', import.meta.url));
-  run = await import(new URL('../../web/roll-run.js', import.meta.url));
-  texts = await import(new URL('../../web/texts.js', import.meta.url));
+  roll = await import(new URL('../../web/roll/roll.js', import.meta.url));
+  run = await import(new URL('../../web/roll/roll-run.js', import.meta.url));
+  texts = await import(new URL('../../web/base/texts.js', import.meta.url));
 });
 
 const vocabulary = JSON.parse(readFileSync(join(root, 'core', 'data', 'vocabulary.json'), 'utf8'));
 
 test('the verdict words of the roll (vocabulary status) are the page\'s status words', async () => {
-  const { statusWord } = await import(new URL('../../web/words.js', import.meta.url));
+  const { statusWord } = await import(new URL('../../web/base/words.js', import.meta.url));
   for (const s of vocabulary.status) {
     assert.equal(statusWord(s.id, 'zh'), s.zh, `status ${s.id} (zh)`);
     // English: the same word, the page capitalising the first letter of a heading word

@@ -117,7 +117,7 @@ test('rollResultsCSV guards cells a spreadsheet would run as formulas', () => {
 });
 
 test('rollResultsCSV: the formula guard holds after leading tabs or spaces (OWASP); a name starting with CR or LF is refused', async () => {
-  const { parseCsv } = await import(new URL('../../web/training-file.js', import.meta.url));
+  const { parseCsv } = await import(new URL('../../web/calculator/files/training-file.js', import.meta.url));
   for (const lead of ['', '\t', '  ', ' \t ', '\u3000']) {
     for (const op of ['=', '+', '-', '@']) {
       const name = `${lead}${op}HYPERLINK("x")`;
@@ -194,7 +194,7 @@ const NAMESAKES = HEADER +
   '张伟,150783,2023,初级,男,30,2023,专业,培训班,60,学时,,是,财务科\r\n';
 
 test('namesakes in separate blocks of rows are two people, flagged, in the module and jxjy roll alike', async () => {
-  const { summarise } = await import(new URL('../../web/roll.js', import.meta.url));
+  const { summarise } = await import(new URL('../../web/roll/roll.js', import.meta.url));
   const roll = checker.readRoll(NAMESAKES);
   assert.deepEqual(roll.people.map((p) => [p.name, p.allRows]), [['张伟', [2]], ['李娜', [3]], ['张伟', [4]]]);
   for (const i of [0, 2]) {

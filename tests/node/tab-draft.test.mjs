@@ -1,10 +1,10 @@
-// Each tab's draft (web/draft.js loadTab/saveTab, issue #26): the draft and the person it belongs to are
+// Each tab's draft (web/calculator/draft.js loadTab/saveTab, issue #26): the draft and the person it belongs to are
 // one value, in sessionStorage (this tab) and localStorage (where a new tab starts); a draft of the
 // localStorage era (STORAGE_KEY) is taken over first and removed once the tab's pair is written.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { STORAGE_KEY, TAB_KEY, emptyDraft, loadTab, saveTab } from '../../web/draft.js';
+import { STORAGE_KEY, TAB_KEY, emptyDraft, loadTab, saveTab } from '../../web/calculator/draft.js';
 
 const memory = (init = {}) => {
   const m = new Map(Object.entries(init));

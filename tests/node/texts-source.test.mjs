@@ -91,10 +91,10 @@ test('core/data/explain.json: every text in both languages, each used by explain
   }
 });
 
-// The page words a shortfall itself (web/texts.js, beside its clause and deadline); it uses the catalogue's
+// The page words a shortfall itself (web/base/texts.js, beside its clause and deadline); it uses the catalogue's
 // words for it, so a result's reason and the page's to-do list never say it two ways (还差 / 无法补足).
 test('the page says a shortfall in the words of messages.json', async () => {
-  const { say } = await import('../../web/texts.js');
+  const { say } = await import('../../web/base/texts.js');
   const { messages } = JSON.parse(readFileSync(join(root, 'core/data/messages.json'), 'utf8'));
   const short = messages.year_not_met.zh.match(/还./)[0];
   const cannot = messages.cannot_complete.zh.match(/无法补./)[0];

@@ -1,11 +1,11 @@
 // One list of unit words: the words a person may type after an amount ("30课时", "2h", "3日") are the
 // vocabulary's (core/data/vocabulary.json: each unit's zh, en, id and `also`), read alike by the page
-// (web/draft.js parseAmount) and the roll reader of the core (checker.readRoll), with no copy in the page.
+// (web/calculator/draft.js parseAmount) and the roll reader of the core (checker.readRoll), with no copy in the page.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 
-import { parseAmount } from '../../web/draft.js';
+import { parseAmount } from '../../web/calculator/draft.js';
 import { moduleUrl } from './corpus.mjs';
 
 const vocabulary = JSON.parse(readFileSync(new URL('../../core/data/vocabulary.json', import.meta.url), 'utf8'));
@@ -36,9 +36,9 @@ test('the page reads every unit word of the vocabulary, and only the vocabulary 
     }
   assert.deepEqual(parseAmount('30课时'), { value: 30, unit: 'hours' });
   assert.deepEqual(parseAmount('30 furlongs'), { value: null, unit: null });
-  const source = readFileSync(new URL('../../web/draft.js', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../../web/calculator/draft.js', import.meta.url), 'utf8');
   for (const w of ['课时', '小时', '分钟', "'min'", '个月'])
-    assert.ok(!source.includes(w), `web/draft.js holds the unit word ${w}: it belongs in the vocabulary's "also"`);
+    assert.ok(!source.includes(w), `web/calculator/draft.js holds the unit word ${w}: it belongs in the vocabulary's "also"`);
 });
 
 test('the roll reads the same words as the page: "30课时" is hours in both', () => {

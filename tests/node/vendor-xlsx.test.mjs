@@ -1,5 +1,5 @@
 // web/vendor/read-excel-file.js is exactly the pinned npm package bundled (scripts/gen-vendor-xlsx.mjs), and the
-// .xlsx → CSV step of the roll (web/roll-xlsx.js) reads a real .xlsx (written by write-excel-file) into
+// .xlsx → CSV step of the roll (web/roll/roll-xlsx.js) reads a real .xlsx (written by write-excel-file) into
 // the CSV the core's roll reader takes, with the same people as the same rows written as CSV.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ test('the vendored read-excel-file is the package, bundled', async () => {
 
 test('a real .xlsx becomes the CSV of its first sheet, read as the same roll as that CSV', async () => {
   const { default: writeExcelFile } = await import('write-excel-file/node');
-  const { xlsxToCsv } = await import(new URL('../../web/roll-xlsx.js', import.meta.url));
+  const { xlsxToCsv } = await import(new URL('../../web/roll/roll-xlsx.js', import.meta.url));
   const rows = [
     ['姓名', '地区', '申报年度', '申报级别', '年度', '科目', '形式', '数量', '单位', '开始日期', '已备案', '备注'],
     ['张三', '630000', 2023, '高级', '2023年', '公需', '网络课程', 30, '学时', new Date(Date.UTC(2023, 4, 1)), true, '线上, "一"'],
@@ -53,7 +53,7 @@ test('the vendored reader starts no worker: the page CSP refuses blob: workers, 
 });
 
 test('an .xlsx of 3,000 rows (its sheet part far over 512 KiB) is read whole, in order', async () => {
-  const { xlsxToCsv } = await import(new URL('../../web/roll-xlsx.js', import.meta.url));
+  const { xlsxToCsv } = await import(new URL('../../web/roll/roll-xlsx.js', import.meta.url));
   const { unzipSync } = await import('fflate');
   const bytes = await rollXlsx(3000);
   const parts = unzipSync(bytes);
@@ -69,7 +69,7 @@ test('an .xlsx of 3,000 rows (its sheet part far over 512 KiB) is read whole, in
 });
 
 test('a zip bomb is refused fast, before it is inflated, with the code the page words (xlsx_too_large)', async () => {
-  const { xlsxToCsv, MAX_XLSX_XML_BYTES } = await import(new URL('../../web/roll-xlsx.js', import.meta.url));
+  const { xlsxToCsv, MAX_XLSX_XML_BYTES } = await import(new URL('../../web/roll/roll-xlsx.js', import.meta.url));
   // a sheet of 300 MiB of blanks deflates to a few hundred KiB, and says its size honestly
   const bomb = zipOf({
     '[Content_Types].xml': Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),

@@ -1,0 +1,148 @@
+// A roll read and checked: the file's text (CSV in UTF-8 or GB18030, or the first sheet of an .xlsx, read
+// in the worker), then the check in the worker with a progress bar, the reader's notes and the file's
+// problems said above the table, and the first lines put in the table as their batch arrives.
+import { fileText, localDate } from '../base/local.js';
+import { checkRoll, xlsxCsv } from './roll-client.js';
+import { isLoadError } from './roll-load-failure.js';
+import { groupProblems, regionNames, savedColumns, showProblems, showReading } from './roll-mapping.js';
+import { ALL_AT_ONCE, PAGE } from './roll-table.js';
+
+const MAX_ROLL_BYTES = 16 * 1024 * 1024;
+// (roll-xlsx.js's MAX_XLSX_XML_BYTES, said in MiB; that module is loaded only in the worker)
+const MAX_XLSX_XML_MIB = 256;
+
+/**
+ * state: the roll view's; words: {t, lang}; table: roll-table.js; message(text), failure(e): said in the
+ * view's status.
+ */
+export function createRollCheck(section, state, { t, lang }, { table, message, failure }) {
+  const $ = (id) => section.querySelector(`#${id}`);
+  const { appendLines, render, pager, summary } = table;
+
+  async function textOf(file) {
+    if (file.size > MAX_ROLL_BYTES) throw new Error(t('roll_tooBig'));
+    if (/\.xlsx$/i.test(file.name)) {
+      try {
+        return await xlsxCsv(await file.arrayBuffer());
+      } catch (e) {
+        // (a load error of the worker's module is said with the reload it needs, by failure())
+        if (isLoadError(e)) throw e;
+        throw new Error(e && e.code === 'xlsx_too_large' ? t('roll_xlsxTooLarge', MAX_XLSX_XML_MIB) : t('roll_xlsxFailed', (e && e.message) || String(e)));
+      }
+    }
+    let text = null;
+    try { text = fileText(await file.arrayBuffer()); } catch { /* unreadable: said as an encoding the page cannot read */ }
+    if (text === null) throw new Error(t('roll_encoding'));
+    return text;
+  }
+
+  async function check(text, name) {
+    state.busy = true;
+    // the clerk's mapping kept in this browser and China's region list's names (roll-mapping.js)
+    state.columns = savedColumns();
+    state.regions = await regionNames();
+    state.file = name;
+    state.text = text;
+    state.all = 0;
+    state.counts = null;
+    state.view = [];
+    state.checkDate = localDate();
+    $('roll-checked-on').textContent = t('roll_checkedOn', state.checkDate);
+    $('roll-file-errors').hidden = true;
+    $('roll-export').disabled = true;
+    $('roll-print').disabled = true;
+    section.setAttribute('aria-busy', 'true');
+    const bar = $('roll-progress');
+    bar.hidden = false;
+    bar.value = 0;
+    message(t('roll_reading', name));
+    // In the roll's own order and unfiltered, lines go into the table as their batch arrives.
+    const streaming = state.sort === 'row' && !state.filter.status && !state.filter.name.trim();
+    const body = section.querySelector('tbody');
+    const table = section.querySelector('#roll-table');
+    ++state.generation;
+    body.replaceChildren();
+    state.rendered = 0;
+    delete table.dataset.rendered;
+    let done;
+    try {
+      done = await checkRoll(text, {
+        lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions,
+        onRead(read) {
+          const { total, errors } = read;
+          // (again after a worker that stopped: the check starts over on this thread)
+          state.view = [];
+          body.replaceChildren();
+          state.rendered = 0;
+          state.total = total;
+          bar.max = Math.max(total, 1);
+          state.fileErrors = errors;
+          showProblems($('roll-file-errors'), groupProblems(errors, []), lang());
+          showReading($('roll-reading'), read, { lang: lang(), onApply: () => { check(state.text, state.file).catch(failure); } });
+          message(t('roll_progress', 0, total));
+        },
+        // the first page's lines only (the rest stay in the worker), into the table as their batch arrives
+        // (the table's layout is most of the cost and is paid per batch: fewer, larger appends cost less)
+        onLines(lines, count) {
+          if (streaming && lines.length) {
+            for (const l of lines) state.view.push(l);
+            appendLines(body, lines);
+            state.rendered = state.view.length;
+            table.dataset.rendered = String(state.rendered);
+            $('roll-results').hidden = false;
+          }
+          bar.value = count;
+          message(t('roll_progress', count, state.total));
+        },
+      });
+    } catch (e) {
+      failure(e);
+      state.busy = false;
+      section.removeAttribute('aria-busy');
+      bar.hidden = true;
+      return;
+    }
+    state.busy = false;
+    bar.hidden = true;
+    section.removeAttribute('aria-busy');
+    state.all = done.lines;
+    state.counts = done.counts;
+    // never "checked" when nobody could be: the people whose rows have errors are said apart
+    const all = state.all, unread = state.counts.error || 0;
+    message(!all ? t('roll_notChecked', name) : unread === all ? t('roll_noneChecked', unread, name)
+      : unread ? t('roll_someChecked', all - unread, unread, name) : t('roll_done', all, name));
+    showProblems($('roll-file-errors'), done.problems, lang());
+    $('roll-results').hidden = all === 0;
+    $('roll-export').disabled = all === 0;
+    $('roll-print').disabled = all === 0;
+    summary();
+    if (streaming && (state.view.length === all || (all > ALL_AT_ONCE && state.view.length === PAGE))) {
+      // the lines that came with the check are what render() would show: every line (a roll of at most
+      // 1,000), or the first page of a paged roll in its own order (not drawn again)
+      state.shownCount = all;
+      state.page = 0;
+      $('roll-shown').textContent = all ? t('roll_shown', all, all) : t('roll_none');
+      pager(all > ALL_AT_ONCE, Math.ceil(all / PAGE));
+      table.dataset.rendered = 'all';
+    } else {
+      await render();
+    }
+  }
+
+  async function importFile() {
+    const input = $('roll-file');
+    const file = input.files && input.files[0];
+    input.value = '';
+    if (!file) return;
+    let text;
+    try {
+      text = await textOf(file);
+    } catch (e) {
+      message(t('roll_readFailed', file.name, (e && e.message) || String(e)));
+      return;
+    }
+    await check(text, file.name);
+  }
+
+  return { check, importFile };
+}

@@ -1,0 +1,127 @@
+// The roll's table: one line per person (roll.js), asked of the worker as the page shows them (filtered,
+// sorted, all lines up to ALL_AT_ONCE, else a page of PAGE with a pager under the table), put in as markup
+// a frame at a time so that the first lines show at once; and the verdicts counted above it.
+import { el } from '../base/dom.js';
+import { STATUS_ORDER } from './roll.js';
+import { viewLines } from './roll-client.js';
+
+// Lines put in the table at once; the rest follow a frame at a time, so the first ones show at once.
+const FIRST_LINES = 60;
+const LINES_PER_FRAME = 250;
+// Up to ALL_AT_ONCE lines are all in the table; more are shown a page of PAGE at a time (a roll of
+// 700,000 people never puts 700,000 rows in the page: memory and layout would be the tab's end).
+export const ALL_AT_ONCE = 2000;
+export const PAGE = 1000;
+const COLUMNS = ['person', 'rows', 'status', 'shortfall', 'deadline', 'canComplete', 'warnings', 'errors'];
+
+/** state: the roll view's (roll-view.js); words: {t, w, lang}; failure(e): said in the view's status. */
+export function createRollTable(section, state, { t, w, lang }, failure) {
+  const $ = (id) => section.querySelector(`#${id}`);
+
+  /** The table's head row, in the language on screen. */
+  function renderHead() {
+    const head = section.querySelector('thead tr');
+    head.replaceChildren(...COLUMNS.map((c) => el('th', { scope: 'col' }, w('rollResultColumn', c))),
+      el('th', { scope: 'col' }, t('roll_action')));
+  }
+
+  const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : t('roll_wholeFile'));
+  const said = (e) => `${place(e)}${lang() === 'en' ? ': ' : '：'}${e.detail || e.message}`; // (a reader's words without their place)
+
+  // One line of the table, built as markup in one go (10,000s of createElement calls cost more than the
+  // check itself); every text is escaped. Lists are lines of one cell (white-space: pre-line).
+  const esc = (v) => String(v).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  let labels = null; // the cells' data-label words, per language
+  function rowHtml(line) {
+    const paren = (x) => (lang() === 'en' ? ` (${x})` : `（${x}）`);
+    const shortfall = line.shortfall.map((s) => `${s.year} ${w('subject', s.subject)} ${t('roll_hours', s.hours)}` +
+      (!s.canComplete ? paren(t('roll_cannot')) : s.deadline ? paren(t('deadline', s.deadline)) : ''));
+    const lines = (items) => (items.length ? esc(items.join('\n')) : '—');
+    const cell = (c, html) => `<td data-label="${labels[c]}">${html}</td>`;
+    // rows that could not be read would be missing from the calculator's records: not opened
+    const open = `<button type="button" class="roll-open" data-index="${line.index}" aria-label="${esc(t('roll_openLabel', line.name))}"${line.readable ? '' : ' disabled'}>${esc(t('roll_openPerson'))}</button>`;
+    return `<tr class="roll-line st-${line.status}"><th scope="row" data-label="${labels.person}">${esc(line.name)}</th>` +
+      cell('rows', line.lastRow !== line.firstRow ? `${line.firstRow}–${line.lastRow}` : String(line.firstRow)) +
+      cell('status', `<span class="roll-verdict st-${line.status}${line.conditional ? ' conditional' : ''}">${esc(line.conditional ? t('statusConditional', w('status', line.status)) : w('status', line.status))}</span>`) +
+      cell('shortfall', lines(shortfall)) +
+      cell('deadline', esc(line.deadline || '—')) +
+      cell('canComplete', line.canComplete === null ? '—' : esc(w('yesNo', line.canComplete ? 'yes' : 'no'))) +
+      cell('warnings', lines(line.warnings.map((x) => x.message))) +
+      cell('errors', lines(line.errors.map(said))) +
+      `<td class="roll-action">${open}</td></tr>`;
+  }
+  function appendLines(body, list) {
+    if (!labels || labels.lang !== lang()) {
+      labels = { lang: lang() };
+      for (const c of COLUMNS) labels[c] = esc(w('rollResultColumn', c));
+    }
+    body.insertAdjacentHTML('beforeend', list.map(rowHtml).join(''));
+  }
+
+  // Puts the shown lines in the table, asked of the worker (filtered, sorted, a page of PAGE when more than
+  // ALL_AT_ONCE pass the filter): the first at once, the rest a frame at a time (a newer render or a print
+  // takes over).
+  async function render({ keepPage = false } = {}) {
+    const generation = ++state.generation;
+    const table = section.querySelector('#roll-table');
+    delete table.dataset.rendered;
+    let v;
+    try {
+      v = await viewLines({ status: state.filter.status, name: state.filter.name, sort: state.sort,
+        page: keepPage ? state.page : 0, pageSize: PAGE, allAtOnce: ALL_AT_ONCE });
+    } catch (e) {
+      if (generation === state.generation) failure(e);
+      return;
+    }
+    if (generation !== state.generation) return;
+    state.view = v.lines;
+    state.page = v.page;
+    state.shownCount = v.shown;
+    const body = section.querySelector('tbody');
+    body.replaceChildren();
+    state.rendered = 0;
+    $('roll-shown').textContent = v.shown ? t('roll_shown', v.shown, v.all) : t('roll_none');
+    pager(v.paged, Math.ceil(v.shown / PAGE));
+    const more = (n) => {
+      if (generation !== state.generation) return;
+      const end = Math.min(state.view.length, state.rendered + n);
+      appendLines(body, state.view.slice(state.rendered, end));
+      state.rendered = end;
+      table.dataset.rendered = end === state.view.length ? 'all' : String(end);
+      if (end < state.view.length) requestAnimationFrame(() => more(LINES_PER_FRAME));
+    };
+    more(FIRST_LINES);
+  }
+  function pager(paged, pages) {
+    $('roll-pager').hidden = !paged;
+    if (!paged) return;
+    const from = state.page * PAGE + 1, to = Math.min(state.shownCount, (state.page + 1) * PAGE);
+    $('roll-page').textContent = t('roll_page', from, to, state.shownCount);
+    $('roll-prev').disabled = state.page === 0;
+    $('roll-next').disabled = state.page >= pages - 1;
+  }
+  function turn(by) {
+    state.page += by;
+    render({ keepPage: true });
+    section.querySelector('#roll-table').scrollIntoView({ block: 'start' });
+  }
+  function renderAll() {
+    const body = section.querySelector('tbody');
+    if (state.rendered >= state.view.length) return;
+    appendLines(body, state.view.slice(state.rendered));
+    state.rendered = state.view.length;
+    ++state.generation; // the frames still queued have nothing left to do
+    section.querySelector('#roll-table').dataset.rendered = 'all';
+  }
+
+  function summary() {
+    const c = state.counts;
+    const parts = STATUS_ORDER.filter((s) => c[s] > 0 || s === 'met' || s === 'short' || s === 'error')
+      .map((s) => el('span', { className: `roll-verdict st-${s}` }, t('roll_count', w('status', s), c[s])));
+    // people under their own department's rules (卫生, 会计 …): counted apart, never among 达标/未达标
+    if (c.apart) parts.push(el('span', { className: 'roll-verdict st-advisory roll-apart', id: 'roll-apart' }, t('roll_apart', c.apart), ' ', t('roll_apartNote')));
+    $('roll-summary').replaceChildren(el('strong', {}, t('roll_total', c.total)), ' ', ...parts.flatMap((p) => [p, ' ']));
+  }
+
+  return { renderHead, appendLines, render, pager, turn, renderAll, summary };
+}

@@ -1,0 +1,107 @@
+// The roll view's model (no DOM): a person of a roll (checker.readRoll) and the checker's result for
+// them, made into one line of the roll's table; filtering and sorting those lines; the template CSV.
+// Used by the roll's worker (roll-worker.js) and by the view (roll-view.js). Words come from the
+// vocabulary (words.js): the roll's columns (rollColumn) and the verdicts (status).
+import { VOCABULARY, word } from '../base/words.js';
+import { say } from '../base/texts.js';
+
+/** The verdicts in the order the view sorts them (who needs attention first). */
+export const STATUS_ORDER = ['error', 'short', 'met', 'exempt', 'advisory'];
+
+/**
+ * One line of the roll's table: the person, their verdict and what is still missing by when.
+ * result: the checker's result for person.profile, or null when the person's rows have errors.
+ * placeOf(path): where a result's error stands in the roll, {row, column (a rollColumn id or '')}: the
+ * core's map, checker.rollPlace(path, person) (needed only when result.ok is false).
+ * Errors are {row, column (the header's words), message (without the row and column)}; warnings
+ * {code, message} (the view shows the message only).
+ */
+export function summarise(person, result, index, lang = 'zh', placeOf) {
+  const rows = person.allRows && person.allRows.length ? person.allRows : person.rows.length ? person.rows : [person.firstRow];
+  // (a loop: Math.max(...rows) overflows the stack for one person of 130,000 rows)
+  let lastRow = person.firstRow;
+  for (const r of rows) if (r > lastRow) lastRow = r;
+  const line = {
+    index, name: person.name, firstRow: person.firstRow, lastRow,
+    status: 'error', apart: false, conditional: false, ruleSet: '', shortfall: [], hours: 0, deadline: '', canComplete: null,
+    // (a reader's error without the place its message starts with: the view says row and column itself)
+    // the reader's own warnings (same_name: a namesake in another block of rows) come first, also on an error line
+    warnings: (person.warnings || []).map((w) => ({ code: w.code, message: w.message })),
+    errors: person.errors.map((e) => ({ row: e.row, column: e.column, message: e.detail || e.message })),
+    // (no profile: a line stays small in a roll of 700,000; the worker gives it on opening, roll-run.js personProfile)
+    readable: person.errors.length === 0,
+  };
+  if (!result) return line;
+  if (result.ok === false) {
+    for (const e of result.errors || []) {
+      const at = placeOf(e.path);
+      line.errors.push({ row: at.row, column: at.column ? word('rollColumn', at.column, lang) : '', message: e.message });
+    }
+    return line;
+  }
+  line.status = result.status;
+  // under their own department's rules (卫生, 会计 …): a verdict for reference only, counted apart
+  line.apart = (result.warnings || []).some((w) => w.code === 'own_department_rules');
+  line.ruleSet = (result.ruleSet && result.ruleSet.id) || '';
+  let all = true;
+  for (const s of result.shortfall || []) {
+    line.shortfall.push({ year: s.year, subject: s.subject, hours: s.hours, deadline: s.deadline || '', canComplete: s.canComplete !== false });
+    line.hours += Number(s.hours) || 0;
+    all = all && s.canComplete !== false;
+    if (s.deadline && (!line.deadline || s.deadline < line.deadline)) line.deadline = s.deadline;
+  }
+  if (line.shortfall.length) line.canComplete = all;
+  // a record the engine leaves out (or credits in part) is said at its row, with the engine's reason
+  for (const r of result.records || []) {
+    if (r.reason && person.rows[r.index] !== undefined) line.warnings.push({ code: r.reason.code, message: say(lang, 'roll_excluded', person.rows[r.index], r.reason.message) });
+  }
+  line.warnings.push(...(result.warnings || []).map((w) => ({ code: w.code, message: w.message })));
+  // the verdict holds only if records of unknown filing were filed (CONTRACT §5.1): never a bare 达标
+  line.conditional = result.conditional === true;
+  return line;
+}
+
+/** The orders the page offers (roll-run.js LineIndex sorts by them; the row breaks every tie). */
+export const SORT_KEYS = ['row', 'name', 'status', 'shortfall', 'deadline'];
+
+/**
+ * The template to download: the header row of every roll column in the vocabulary's words (zh, or en
+ * in English mode) and two people as examples. UTF-8 with BOM (spreadsheets then read the Chinese), CRLF.
+ */
+export function templateCsv(lang = 'zh') {
+  const cols = VOCABULARY.rollColumn.map((c) => c.id);
+  const w = (kind, id) => word(kind, id, lang);
+  const zh = lang !== 'en';
+  const example = [
+    { person: zh ? '张三' : 'Zhang San', region: '630000', applicationYear: '2025', level: w('level', 'senior'),
+      gender: w('gender', 'female'), age: '45', year: '2024', subject: w('subject', 'public'), activity: w('activity', 'course'),
+      amount: '30', unit: w('unit', 'hours'), filed: w('yesNo', 'yes') },
+    { person: zh ? '张三' : 'Zhang San', year: '2024', subject: w('subject', 'professional'), activity: w('activity', 'training_class'),
+      amount: '5', unit: w('unit', 'days'), filed: w('yesNo', 'yes'), note: zh ? '可留空' : 'optional' },
+    { person: zh ? '李四' : 'Li Si', region: '630000', applicationYear: '2025', level: w('level', 'intermediate'),
+      gender: w('gender', 'male'), age: '38', year: '2024', subject: w('subject', 'professional'), activity: w('activity', 'conference'),
+      amount: '2', unit: w('unit', 'days'), confLevel: w('confLevel', 'national'), filed: w('yesNo', 'no') },
+  ];
+  const cell = (v) => (/[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [cols.map((c) => cell(word('rollColumn', c, lang))).join(',')];
+  for (const e of example) lines.push(cols.map((c) => cell(e[c] || '')).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * The problems of a roll, the same problem (column and words) on many rows as one entry:
+ * fileErrors (the reader's, {row, column, detail|message}) and every line's errors ({row, column, message}).
+ */
+export function groupProblems(fileErrors, lines) {
+  const groups = new Map();
+  const add = (row, column, message) => {
+    const key = `${column}\u0000${message}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { rows: new Set(), column, message }));
+    if (row) g.rows.add(row); // (a Set: 600,000 rows of one problem are not compared with each other)
+  };
+  for (const e of fileErrors || []) add(e.row, e.column, e.detail || e.message);
+  for (const l of lines || []) for (const e of l.errors) add(e.row, e.column, e.message);
+  const out = [...groups.values()].map((g) => ({ ...g, rows: [...g.rows].sort((a, b) => a - b) }));
+  return out.sort((a, b) => (a.rows[0] || 0) - (b.rows[0] || 0));
+}
