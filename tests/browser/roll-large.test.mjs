@@ -46,6 +46,10 @@ test('an .xlsx that would inflate to gigabytes is refused at once, in words', { 
   const bomb = Buffer.from(zipOf({ 'xl/worksheets/sheet1.xml': Buffer.alloc(300 * 1024 * 1024, 0x20) }));
   await page.locator('#roll-file').setInputFiles({ name: 'bomb2.xlsx', mimeType: XLSX_TYPE, buffer: bomb });
   await page.locator('#roll-status', { hasText: '无法读取 bomb2.xlsx：这个 Excel 文件解压后超过 256 MiB' }).waitFor({ timeout: 30_000 });
+  // bytes that are neither UTF-8 nor GB 18030 (read in the roll's worker now, not on the page): said in words
+  await page.locator('#roll-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from([0xff, 0xff, 0xff, 0x0d, 0x0a]) });
+  await page.locator('#roll-status', { hasText: '无法读取 bad.csv：文件既不是 UTF-8 也不是 GB18030 编码的文本' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#roll-results').isHidden(), true, 'nothing is said to be checked');
   rec.check();
   await rec.context.close();
 });

@@ -1,9 +1,8 @@
 // A roll read and checked: the file's text (CSV in UTF-8 or GB18030, or the first sheet of an .xlsx, read
 // in the worker), then the check in the worker with a progress bar, the reader's notes and the file's
 // problems said above the table, and the first lines put in the table as their batch arrives.
-import { fileText, localDate } from '../base/local.js';
-import { checkRoll, xlsxCsv } from './roll-client.js';
-import { isLoadError } from './roll-load-failure.js';
+import { localDate } from '../base/local.js';
+import { checkRoll } from './roll-client.js';
 import { groupProblems, regionNames, savedColumns, showProblems, showReading } from './roll-mapping.js';
 import { ALL_AT_ONCE, PAGE } from './roll-table.js';
 
@@ -19,30 +18,25 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
   const $ = (id) => section.querySelector(`#${id}`);
   const { appendLines, render, pager, summary } = table;
 
-  async function textOf(file) {
-    if (file.size > MAX_ROLL_BYTES) throw new Error(t('roll_tooBig'));
-    if (/\.xlsx$/i.test(file.name)) {
-      try {
-        return await xlsxCsv(await file.arrayBuffer());
-      } catch (e) {
-        // (a load error of the worker's module is said with the reload it needs, by failure())
-        if (isLoadError(e)) throw e;
-        throw new Error(e && e.code === 'xlsx_too_large' ? t('roll_xlsxTooLarge', MAX_XLSX_XML_MIB) : t('roll_xlsxFailed', (e && e.message) || String(e)));
-      }
-    }
-    let text = null;
-    try { text = fileText(await file.arrayBuffer()); } catch { /* unreadable: said as an encoding the page cannot read */ }
-    if (text === null) throw new Error(t('roll_encoding'));
-    return text;
+  // Why a file could not be read (its bytes are read in the worker: roll-run.js rollText), in words; null
+  // for any other failure.
+  function unreadable(e) {
+    const code = e && e.code;
+    if (code === 'encoding') return t('roll_encoding');
+    if (code === 'xlsx_too_large') return t('roll_xlsxTooLarge', MAX_XLSX_XML_MIB);
+    if (code === 'xlsx_unreadable') return t('roll_xlsxFailed', (e && e.message) || String(e));
+    return null;
   }
 
-  async function check(text, name) {
+  // source: the roll's text, or {buffer, xlsx}: the file's bytes (read and decoded in the worker, so the
+  // page's thread never holds a 16 MiB text)
+  async function check(source, name) {
     state.busy = true;
     // the clerk's mapping kept in this browser and China's region list's names (roll-mapping.js)
     state.columns = savedColumns();
     state.regions = await regionNames();
     state.file = name;
-    state.text = text;
+    state.source = source;
     state.all = 0;
     state.counts = null;
     state.view = [];
@@ -66,7 +60,7 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
     delete table.dataset.rendered;
     let done;
     try {
-      done = await checkRoll(text, {
+      done = await checkRoll(source, {
         lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions,
         onRead(read) {
           const { total, errors } = read;
@@ -78,7 +72,7 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
           bar.max = Math.max(total, 1);
           state.fileErrors = errors;
           showProblems($('roll-file-errors'), groupProblems(errors, []), lang());
-          showReading($('roll-reading'), read, { lang: lang(), onApply: () => { check(state.text, state.file).catch(failure); } });
+          showReading($('roll-reading'), read, { lang: lang(), onApply: () => { check(state.source, state.file).catch(failure); } });
           message(t('roll_progress', 0, total));
         },
         // the first page's lines only (the rest stay in the worker), into the table as their batch arrives
@@ -96,7 +90,15 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
         },
       });
     } catch (e) {
-      failure(e);
+      const why = unreadable(e);
+      if (why) {
+        // nothing of this file was checked: no table, no counts of another
+        message(t('roll_readFailed', name, why));
+        $('roll-results').hidden = true;
+        state.all = 0;
+      } else {
+        failure(e);
+      }
       state.busy = false;
       section.removeAttribute('aria-busy');
       bar.hidden = true;
@@ -134,14 +136,18 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
     const file = input.files && input.files[0];
     input.value = '';
     if (!file) return;
-    let text;
+    if (file.size > MAX_ROLL_BYTES) {
+      message(t('roll_readFailed', file.name, t('roll_tooBig')));
+      return;
+    }
+    let buffer;
     try {
-      text = await textOf(file);
+      buffer = await file.arrayBuffer();
     } catch (e) {
       message(t('roll_readFailed', file.name, (e && e.message) || String(e)));
       return;
     }
-    await check(text, file.name);
+    await check({ buffer, xlsx: /\.xlsx$/i.test(file.name) }, file.name);
   }
 
   return { check, importFile };

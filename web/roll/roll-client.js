@@ -46,6 +46,13 @@ async function onMainThread(op, message, handle) {
     }
   }
   const run = await import('./roll-run.js');
+  if (op === 'check' || op === 'export') {
+    try {
+      message = { ...message, text: await run.rollText(message), buffer: undefined };
+    } catch (e) {
+      return handle({ type: 'failed', message: String(e.message || e), ...(e.code ? { code: e.code } : {}) });
+    }
+  }
   if (op === 'export') return handle({ type: 'csv', text: run.exportRoll(mainThread.checker, message) });
   if (op === 'read') return handle({ type: 'roll', roll: mainThread.checker.readRoll(message.text, { locale: message.lang === 'en' ? 'en' : 'zh' }) });
   if (op === 'person') return handle({ type: 'profile', profile: run.personProfile(message.index) });
@@ -75,24 +82,30 @@ function request(op, message, handle) {
       handle: (m) => { if (finish(m)) pending.delete(id); },
       retry: local,
     });
-    w.postMessage({ id, op, ...message }, message.buffer ? [message.buffer] : []);
+    // (an .xlsx alone is handed over; a roll's bytes are copied, so a retry on this thread still has them)
+    w.postMessage({ id, op, ...message }, op === 'xlsx' && message.buffer ? [message.buffer] : []);
   });
 }
 
+// A roll given as its text, or as a file's bytes {buffer, xlsx} that the worker reads (roll-run.js rollText).
+const rollSource = (source) => (typeof source === 'string' ? { text: source } : { buffer: source.buffer, xlsx: !!source.xlsx });
+
 /**
- * Checks a roll: onRead({total, errors, …}) once, onLines(lines, done) per batch (lines: the first page's
- * only); resolves to the "done" message {lines, counts, problems}. The lines stay in the worker: viewLines.
+ * Checks a roll (source: its text, or {buffer, xlsx}: the file's bytes, read in the worker): onRead({total,
+ * errors, …}) once, onLines(lines, done) per batch (lines: the first page's only); resolves to the "done"
+ * message {lines, counts, problems}. The lines stay in the worker: viewLines. A file that cannot be read
+ * rejects with code 'encoding', 'xlsx_too_large' or 'xlsx_unreadable'.
  */
-export function checkRoll(text, { lang, checkDate, columns, regions, onRead = () => {}, onLines = () => {} }) {
-  return request('check', { text, lang, checkDate, columns, regions }, (m) => {
+export function checkRoll(source, { lang, checkDate, columns, regions, onRead = () => {}, onLines = () => {} }) {
+  return request('check', { ...rollSource(source), lang, checkDate, columns, regions }, (m) => {
     if (m.type === 'read') onRead(m);
     else if (m.type === 'lines') onLines(m.lines, m.done);
   });
 }
 
 /** The results of a roll as CSV text. */
-export async function exportCsv(text, { lang, checkDate, columns, regions }) {
-  return (await request('export', { text, lang, checkDate, columns, regions }, () => {})).text;
+export async function exportCsv(source, { lang, checkDate, columns, regions }) {
+  return (await request('export', { ...rollSource(source), lang, checkDate, columns, regions }, () => {})).text;
 }
 
 /** The first sheet of an .xlsx file (its bytes, an ArrayBuffer: transferred) as CSV text. */

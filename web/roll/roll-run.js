@@ -3,7 +3,24 @@
 // lines while the check runs, then the counts and the problems, and asks for the lines it shows (viewLines:
 // filtered, sorted, a page at a time). A roll of 600,000 people is 600,000 lines; posted to the page they
 // were most of its time and memory (see roll-worker.js for the messages).
+import { fileText } from '../base/local.js';
 import { groupProblems, STATUS_ORDER, summarise, templateCsv } from './roll.js';
+
+/**
+ * The roll's text of a request: m.text as given, or the file's bytes (m.buffer) read here, off the page's
+ * thread: the first sheet of an .xlsx (m.xlsx) as CSV, else UTF-8 or GB 18030. Rejects with a code the page
+ * words: 'encoding' (neither), or roll-xlsx.js's 'xlsx_too_large' / 'xlsx_unreadable'.
+ */
+export async function rollText(m) {
+  if (typeof m.text === 'string') return m.text;
+  if (m.xlsx) {
+    const { xlsxToCsv } = await import('./roll-xlsx.js'); // (loaded only now: CSV needs none of it)
+    return xlsxToCsv(m.buffer);
+  }
+  const text = fileText(m.buffer);
+  if (text === null) throw Object.assign(new Error('neither UTF-8 nor GB 18030'), { code: 'encoding' });
+  return text;
+}
 
 // People per message: large enough that posting costs little, small enough for a live progress bar.
 const BATCH = 100;

@@ -144,7 +144,7 @@ export function mountRoll(section, { lang, controller }) {
   $('roll-export').addEventListener('click', async () => {
     const name = `jxjy-roll-results-${state.checkDate}.csv`;
     try {
-      download(name, await exportCsv(state.text, { lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions }));
+      download(name, await exportCsv(state.source, { lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions }));
       message(t('roll_exported', name));
     } catch (e) {
       failure(e);

@@ -3,7 +3,8 @@
 // and posts the table's lines in batches, so the page shows progress and stays responsive.
 //
 // Protocol (each request {id, op, ...}; every answer carries the request's id):
-//   {op: "check", text, lang, checkDate, columns?, regions?}  -> {type: "read", total, errors, notes, title,
+//   {op: "check", text | buffer (+ xlsx), lang, checkDate, columns?, regions?}  (buffer: the file's bytes, read here)
+//         -> {type: "read", total, errors, notes, title,
 //        columns, headerRow} once (columns/regions: the reader's options, roll-run.js), then
 //        {type: "lines", done, lines} per batch (lines: the first 1,000 people's, then none: the lines stay
 //        here), then {type: "done", lines, counts, problems} (the verdicts counted, the problems grouped)
@@ -17,7 +18,7 @@
 //   {op: "warm"}                           -> {type: "done"} once the reader and checker ran on a made-up roll
 //   a failure                              -> {type: "failed", message, code} (code: roll-xlsx.js's XlsxError, else absent)
 import { createChecker } from '../lib/jxjy.js';
-import { checkRoll, exportRoll, personProfile, viewLines, warmUp } from './roll-run.js';
+import { checkRoll, exportRoll, personProfile, rollText, viewLines, warmUp } from './roll-run.js';
 
 const failed = (e) => ({ type: 'failed', message: String((e && e.message) || e), ...(e && e.code ? { code: e.code } : {}) });
 
@@ -34,9 +35,11 @@ self.addEventListener('message', (event) => {
       .then((text) => post({ type: 'csv', text }), (e) => post(failed(e)));
     return;
   }
-  ready.then(() => {
-    if (m.op === 'check') checkRoll(checker, m, post);
-    else if (m.op === 'export') post({ type: 'csv', text: exportRoll(checker, m) });
+  // (a check or an export of the file's bytes reads them here: rollText)
+  const text = m.op === 'check' || m.op === 'export' ? rollText(m) : null;
+  Promise.all([ready, text]).then(([, text]) => {
+    if (m.op === 'check') checkRoll(checker, { ...m, text, buffer: undefined }, post);
+    else if (m.op === 'export') post({ type: 'csv', text: exportRoll(checker, { ...m, text }) });
     else if (m.op === 'read') post({ type: 'roll', roll: checker.readRoll(m.text, { locale: m.lang === 'en' ? 'en' : 'zh' }) });
     else if (m.op === 'person') post({ type: 'profile', profile: personProfile(m.index) });
     else if (m.op === 'view') post({ type: 'view', ...viewLines(m.view) });
