@@ -16,7 +16,7 @@ cmake --build build/native -j "$(nproc)" >&2
 
 if [ "${1:-}" != "--native-only" ] && [ -x scripts/build-wasm.sh ]; then
   need_packages emscripten brotli
-  echo "== wasm build (build/wasm -> web/)" >&2
+  echo "== wasm build (build/wasm -> web/lib/)" >&2
   scripts/build-wasm.sh
   echo "== production build (web/ -> dist/, pkg/)" >&2
   if [ ! -x node_modules/.bin/esbuild ]; then
