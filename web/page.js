@@ -170,7 +170,17 @@ export async function startPage(host, started = null) {
   controller.ready.then(register, register);
   // the roll view (many people from one spreadsheet): its button once the calculator is up, its code on use
   if (!embed) {
-    const roll = () => import('./roll/roll-button.js').then(({ addRollButton }) => addRollButton(host, controller)).catch(() => {});
+    // the static first screen shows the button before its code is here: a click then is kept, and
+    // answered once it is (it was lost, and the button did nothing)
+    const early = host.querySelector('#roll-toggle');
+    let clicked = false;
+    const keep = () => { clicked = true; };
+    early?.addEventListener('click', keep);
+    const roll = () => import('./roll/roll-button.js').then(({ addRollButton }) => {
+      early?.removeEventListener('click', keep);
+      const button = addRollButton(host, controller);
+      if (clicked) return button?.open();
+    }).catch(() => {});
     controller.ready.then(roll, roll);
   }
 }

@@ -109,3 +109,24 @@ test('a static first screen of another build is replaced, not adopted', { skip }
   check();
   await context.close();
 });
+
+test('the first screen\'s 名册批量核查, clicked before the checker is ready, opens the roll once it is', { skip }, async () => {
+  const { context, check } = await newContext(env.browser, env.distServer.origin);
+  // the checker's worker is held back: the page has run, the first screen's button is there, no verdict yet
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  let requested;
+  const asked = new Promise((r) => { requested = r; });
+  await context.route(/checker-worker-\w+\.js$/, async (route) => { requested(); await gate; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(env.distServer.url);
+  await asked;
+  assert.notEqual(await page.locator('.jxjy').getAttribute('data-checker'), 'ready');
+  await page.locator('#roll-toggle').click();
+  release();
+  await page.locator('#roll-heading').waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('#roll-toggle').getAttribute('aria-expanded'), 'true');
+  assert.ok(await page.locator('#roll').isVisible());
+  check();
+  await context.close();
+});
