@@ -7,7 +7,8 @@
 // average (the machine may be shared). Prints one JSON object.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { launch, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { openRollBench } from './roll_page.mjs';
 import { makeRoll } from './gen_roll.mjs';
 
 if (skip) {
@@ -24,15 +25,10 @@ const buffer = Buffer.from(makeRoll(1000, 10));
 async function run(throttle, n = 5) {
   const all = [], first = [];
   for (let i = 0; i < n; ++i) {
-    const rec = await newContext(browser, server.origin);
-    const page = await rec.context.newPage();
-    const cdp = await rec.context.newCDPSession(page);
-    await page.goto(server.url);
-    await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
-    await page.locator('#roll-toggle').click();
-    await page.locator('#roll-heading').waitFor();
     // a person takes seconds to choose a file: by then the worker has warmed its checker up
-    await page.locator('#roll[data-warm="done"]').waitFor({ timeout: 120_000 });
+    const { rec, page, warm } = await openRollBench(browser, server, { warmMs: 120_000 });
+    if (warm !== 'done') throw new Error('the roll worker did not warm up in 2 minutes');
+    const cdp = await rec.context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     // from the file's change event to the table holding every line (and to its first lines)
     await page.evaluate(() => {

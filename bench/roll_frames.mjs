@@ -5,17 +5,14 @@
 // goes (issue #27's 5,000-person budget; bench/roll_large.mjs --office N counts the long tasks).
 // Usage: node bench/roll_frames.mjs [N]   (serves dist/: run scripts/build.sh first)
 import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
-import { launch, newContext, root, startServer } from '../tests/browser/harness.mjs';
+import { launch, root, startServer } from '../tests/browser/harness.mjs';
+import { openRollBench } from './roll_page.mjs';
 import { officeCsv, officeRows } from './gen_roll.mjs';
 const text = officeCsv(officeRows(Number(process.argv[2]) || 5000));
 const server = await startServer(path.join(root, 'dist'));
 const browser = await launch();
-const rec = await newContext(browser, server.origin);
-const page = await rec.context.newPage();
-await page.goto(server.url);
-await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
-await page.locator('#roll-toggle').click();
-await page.locator('#roll[data-warm="done"]').waitFor({ timeout: 120_000 });
+const { page, warm } = await openRollBench(browser, server);
+console.log('--- worker warm-up:', warm);
 await page.evaluate(() => { window.__loaf = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.duration > 50) window.__loaf.push({ d: Math.round(e.duration), block: Math.round(e.blockingDuration), render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), style: Math.round(e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0), scripts: e.scripts.map((s) => `${s.invoker} ${s.sourceFunctionName} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${Math.round(s.duration)}ms fl=${Math.round(s.forcedStyleAndLayoutDuration)}`) }); }).observe({ type: 'long-animation-frame', buffered: false }); });
 const file = path.join(os.tmpdir(), 'office.csv'); fs.writeFileSync(file, text);
 await page.locator('#roll-file').setInputFiles(file);

@@ -12,7 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { launch, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { openRollBench } from './roll_page.mjs';
 import { makeLargeRoll, officeCsv, officeRows } from './gen_roll.mjs';
 
 if (skip) {
@@ -45,12 +46,8 @@ const server = await startServer(fs.existsSync(path.join(dist, 'index.html')) ? 
 const browser = await launch();
 const out = { loadAverage: os.loadavg().map((x) => +x.toFixed(2)).join(' '), bytes: buffer.length, people, records, office: office > 0 };
 try {
-  const rec = await newContext(browser, server.origin);
-  const page = await rec.context.newPage();
-  await page.goto(server.url);
-  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
-  await page.locator('#roll-toggle').click();
-  await page.locator('#roll[data-warm="done"]').waitFor({ timeout: 120_000 });
+  const { rec, page, warm } = await openRollBench(browser, server);
+  out.warm = warm;
   await page.evaluate(() => {
     window.__long = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
