@@ -4,7 +4,7 @@
 // filtered, sorted, a page at a time). A roll of 600,000 people is 600,000 lines; posted to the page they
 // were most of its time and memory (see roll-worker.js for the messages).
 import { fileText } from '../base/local.js';
-import { groupProblems, STATUS_ORDER, summarise, templateCsv } from './roll.js';
+import { groupProblems, LINE_SORTS, STATUS_ORDER, summarise, templateCsv } from './roll.js';
 
 /**
  * The roll's text of a request: m.text as given, or the file's bytes (m.buffer) read here, off the page's
@@ -48,7 +48,7 @@ export function checkRoll(checker, m, post) {
   const lang = m.lang === 'en' ? 'en' : 'zh';
   const roll = checker.openRoll(m.text, reading(m));
   const index = new LineIndex(roll.size);
-  const problems = new Problems(roll.errors);
+  const erring = []; // the lines with errors (only their errors), grouped at the end
   open = { roll, checker, lang, index, shown: null };
   // how the file was read (issue 27: title, notes, the columns for the mapping step), said before any line
   post({ type: 'read', total: roll.size, errors: roll.errors, notes: roll.notes || [], title: roll.title || '',
@@ -57,12 +57,12 @@ export function checkRoll(checker, m, post) {
     const batch = lineOf(roll.people(from, BATCH), from);
     for (const l of batch) {
       index.add(l);
-      problems.add(l);
+      if (l.errors.length) erring.push({ errors: l.errors });
     }
     post({ type: 'lines', done: index.size, lines: from < FIRST ? batch.slice(0, FIRST - from) : [] });
   }
   // every line's verdict counted, the file's problems and the lines' grouped (the same problem on many rows once)
-  post({ type: 'done', lines: index.size, counts: index.counts(), problems: problems.list() });
+  post({ type: 'done', lines: index.size, counts: index.counts(), problems: groupProblems(roll.errors, erring) });
 }
 
 // The lines of people (roll.people(from, …)) of the open roll: each checked, in the roll's words.
@@ -114,34 +114,8 @@ class LineIndex {
     const out = [];
     for (let i = 0; i < this.size; ++i)
       if ((!status || this.status[i] === s) && (!q || this.name[i].toLowerCase().includes(q))) out.push(i);
-    const order = INDEX_SORTS[sort] || INDEX_SORTS.row;
+    const order = LINE_SORTS[sort] || LINE_SORTS.row;
     return out.sort((a, b) => order(this, a, b) || this.firstRow[a] - this.firstRow[b]);
-  }
-}
-
-// The orders of roll.js's SORT_KEYS over a LineIndex (the row breaks every tie).
-const byName = new Intl.Collator('zh-CN');
-const INDEX_SORTS = {
-  row: () => 0,
-  name: (x, a, b) => byName.compare(x.name[a], x.name[b]),
-  status: (x, a, b) => x.status[a] - x.status[b],
-  shortfall: (x, a, b) => x.hours[b] - x.hours[a], // most hours missing first
-  deadline: (x, a, b) => (x.deadline[a] || '9999').localeCompare(x.deadline[b] || '9999'), // none last
-};
-
-// The roll's problems grouped as they come (groupProblems of roll.js, without keeping the lines).
-class Problems {
-  constructor(fileErrors) {
-    this.fileErrors = fileErrors || [];
-    this.lines = [];
-  }
-
-  add(l) {
-    if (l.errors.length) this.lines.push({ errors: l.errors });
-  }
-
-  list() {
-    return groupProblems(this.fileErrors, this.lines);
   }
 }
 

@@ -61,8 +61,19 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
   return line;
 }
 
-/** The orders the page offers (roll-run.js LineIndex sorts by them; the row breaks every tie). */
-export const SORT_KEYS = ['row', 'name', 'status', 'shortfall', 'deadline'];
+/**
+ * The orders the page offers, each over the columns of roll-run.js's LineIndex (x.name[a], x.status[a] …:
+ * STATUS_ORDER's index, x.hours[a] missing, x.deadline[a] 'YYYY-MM-DD' or ''); the row breaks every tie.
+ */
+const byName = new Intl.Collator('zh-CN');
+export const LINE_SORTS = {
+  row: () => 0,
+  name: (x, a, b) => byName.compare(x.name[a], x.name[b]),
+  status: (x, a, b) => x.status[a] - x.status[b],
+  shortfall: (x, a, b) => x.hours[b] - x.hours[a], // most hours missing first
+  deadline: (x, a, b) => (x.deadline[a] || '9999').localeCompare(x.deadline[b] || '9999'), // none last
+};
+export const SORT_KEYS = Object.keys(LINE_SORTS);
 
 /**
  * The template to download: the header row of every roll column in the vocabulary's words (zh, or en
