@@ -612,3 +612,21 @@ TEST_CASE("roll: options.check_date is the day of the check for people whose row
   CHECK(profile(r.people[1])["checkDate"] == "2024-05-06");  // the row's own day wins
   CHECK(!profile(jxjy::read_roll("姓名,地区,申报年度,申报级别\r\n张三,630000,2024,高级\r\n").people[0]).contains("checkDate"));
 }
+
+TEST_CASE("roll: an options.check_date that is no day is the roll's error, and nobody is read", "[roll]") {
+  for (std::string day : {"2026-02-30", "2025-13-01", "2026-2-1", "today"}) {
+    INFO(day);
+    jxjy::RollOptions o;
+    o.check_date = day;
+    auto r = jxjy::read_roll("姓名,地区,申报年度,申报级别\r\n张三,630000,2024,高级\r\n", o);
+    CHECK(r.people.empty());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].code == "bad_check_date");
+    CHECK(r.errors[0].row == 0);
+    CHECK(r.errors[0].column.empty());
+    CHECK(r.errors[0].message == "核查日期“" + day + "”不是存在的日期（格式 YYYY-MM-DD）");
+  }
+  jxjy::RollOptions leap;
+  leap.check_date = "2024-02-29";
+  CHECK(jxjy::read_roll("姓名,地区,申报年度,申报级别\r\n张三,630000,2024,高级\r\n", leap).errors.empty());
+}

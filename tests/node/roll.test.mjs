@@ -110,6 +110,18 @@ test('rollResultsCSV is exactly what jxjy roll writes, in both languages', () =>
   assert.equal(zh.length, 4); // two people and the final CRLF
 });
 
+test('options.checkDate that is no day is the roll\'s error (row 0, no column), in readRoll and openRoll alike', () => {
+  for (const read of [(o) => checker.readRoll(GOOD, o), (o) => { const r = checker.openRoll(GOOD, o); return { errors: r.errors, people: r.people(0, 10) }; }]) {
+    const roll = read({ checkDate: '2026-02-30', locale: 'en' });
+    assert.deepEqual(roll.people, []);
+    assert.equal(roll.errors.length, 1);
+    assert.equal(roll.errors[0].code, 'bad_check_date');
+    assert.equal(roll.errors[0].row, 0);
+    assert.equal(roll.errors[0].column, '');
+    assert.equal(roll.errors[0].message, 'the day of the check "2026-02-30" is not a real date (format YYYY-MM-DD)');
+  }
+});
+
 test('rollResultsCSV guards cells a spreadsheet would run as formulas', () => {
   const csv = HEADER + '=HYPERLINK("x"),630000,2023,高级,女,47,2023,公需,网络课程,30,学时,,是,\r\n';
   const line = checker.rollResultsCSV(csv).split('\r\n')[1];

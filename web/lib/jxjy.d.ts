@@ -519,7 +519,7 @@ export interface RollError {
   row: number;
   /** The column's header as written ('' for the whole row or file). */
   column: string;
-  /** missing_column, duplicate_column, unknown_column, missing, bad_value, conflicting_value, unterminated_quote, not_utf8, empty, too_long, … */
+  /** missing_column, duplicate_column, unknown_column, missing, bad_value, conflicting_value, unterminated_quote, not_utf8, empty, too_long, bad_check_date, … */
   code: string;
   /** Says where and what: "第 3 行「数量」：不是数量：abc". */
   message: string;

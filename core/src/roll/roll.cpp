@@ -12,6 +12,7 @@
 
 #include "jxjy/jxjy.h"
 #include "base/messages.h"
+#include "json/read.h"
 #include "base/names.h"
 #include "roll/csv.h"
 
@@ -809,6 +810,14 @@ RollReader::RollReader(std::string_view text, const RollOptions& options) : impl
   m.options = options;
   m.t = Texts{options.locale == "en" ? Locale::en : Locale::zh};
   for (const auto& [code, name] : options.regions) m.region_name_of.emplace(code, name);
+  // the day of the whole check is the caller's, not a cell's: a day that does not exist is the roll's
+  // error (placed at a 核查日期 column the file may not have, it said the rows were wrong)
+  const std::string& day = options.check_date;
+  if (!day.empty() && !(is_date(day) && valid_date(std::stoi(day.substr(0, 4)) * 10000 +
+                                                   std::stoi(day.substr(5, 2)) * 100 + std::stoi(day.substr(8, 2))))) {
+    fail(m.roll.errors, 0, "", "bad_check_date", m.t(M::roll_bad_check_date, day));
+    return;
+  }
   if (!m.read_header()) {
     // no 姓名 column: the rows are not read; an unclosed quote further down is still the file's error
     std::vector<std::string> cells;
