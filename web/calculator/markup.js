@@ -1,6 +1,7 @@
 // Markup of one calculator: the fixed skeleton only. Every word is set by the form and result modules
-// (data-t = a key of texts.js; option lists come from the vocabulary), and all user data goes in through
-// textContent / value. L is the level of the top heading: 1 on the page, 2 inside someone else's page.
+// (data-t = a key of core/data/page-texts.json, read through texts.js; option lists come from the
+// vocabulary), and all user data goes in through textContent / value. L is the level of the top heading:
+// 1 on the page, 2 inside someone else's page.
 export function markup(L) {
   const h = (n) => `h${Math.min(L + n, 6)}`;
   const radios = (name) => `<div class="choices" role="radiogroup" id="f-${name}" aria-labelledby="f-${name}-label" data-choices="${name}"></div>`;
