@@ -23,6 +23,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
+import { writeVocabulary } from './gen-vocabulary.mjs';
+import { writePageTexts } from './gen-page-texts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,6 +48,13 @@ const hashedName = (name, buf) => {
   const ext = path.extname(name);
   return `${name.slice(0, -ext.length)}-${hash8(buf)}${ext}`;
 };
+
+// The modules web/base/ generates from core/data (also written by scripts/build.sh), so that a build of
+// the site alone never bundles stale words; a copy of web/ (--web) carries its own.
+if (web === path.join(root, 'web')) {
+  writeVocabulary();
+  writePageTexts();
+}
 
 for (const f of ['lib/jxjy.wasm', 'lib/jxjy-core.mjs']) {
   if (!fs.existsSync(path.join(web, f))) {

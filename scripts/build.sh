@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 . scripts/deps.sh
 need_packages g++ cmake make nlohmann-json3-dev catch2
 
-# The vocabulary's JS form (web/base/vocabulary.js) from core/data/vocabulary.json.
+# The JS forms of core/data: the vocabulary (web/base/vocabulary.js) and the page's words (web/base/texts.js).
 node scripts/gen-vocabulary.mjs
+node scripts/gen-page-texts.mjs
 
 echo "== native build (build/native)" >&2
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -20,11 +20,12 @@ export function unitWord(unit, amount, lang = 'zh') {
   return hit && hit.enOne ? hit.enOne : word('unit', unit, lang);
 }
 
-// The spellings a person may type for a word: its id, zh and en words, and the parts of a compound zh word
-// (学术会议/讲座/论坛 -> 学术会议, 讲座, 论坛; 课程学习（含网络课程） -> 课程学习; 省（自治区）级 -> 省级).
+// The spellings a person may type for a word: its id, zh and en words, the parts of a compound zh word
+// (学术会议/讲座/论坛 -> 学术会议, 讲座, 论坛; 课程学习（含网络课程） -> 课程学习; 省（自治区）级 -> 省级) and
+// the vocabulary's "also" words (公需, 已备案, √: what the roll's reader accepts too).
 function spellings(w) {
   const zh = w.zh.replace(/（[^）]*）$/, '');
-  return [w.id, w.zh, w.en, zh, w.zh.replace(/（[^）]*）/g, ''), ...zh.split('/')].map((s) => s.toLowerCase());
+  return [w.id, w.zh, w.en, zh, w.zh.replace(/（[^）]*）/g, ''), ...zh.split('/'), ...(w.also ?? [])].map((s) => s.toLowerCase());
 }
 
 /** The id of `kind` that `text` names (an id, a word or a part of one; case-insensitive), or null. */

@@ -91,7 +91,7 @@ export function mount(root, opts = {}) {
   const lang = () => draft.lang;
   const t = (key, ...args) => say(draft.lang, key, ...args);
   const notices = createNotices({ $, lang });
-  const opened = openDraft(opts, { storage, session, notices, t, lang });
+  const opened = openDraft(opts, { storage, session, notices, t });
   draft = opened.draft;
   // saved people (IndexedDB, people-db.js): nothing on screen is replaced before a saved person holds it
   const unnamed = (n) => t('peopleUnnamed', n);

@@ -105,7 +105,7 @@ export function createDraftView(app, places) {
     const missing = result.errors.filter((e) => e.code === 'missing');
     const personal = missing.filter((e) => PERSON_FIELDS.includes(String(e.path).slice(1)));
     const circ = missing.filter((e) => /^\/circumstances\/\d+\/\w+$/.test(e.path));
-    const sep = app.draft().lang === 'en' ? ', ' : '、';
+    const sep = t('listSep');
     if ((personal.length || circ.length) && personal.length + circ.length === result.errors.length) {
       const keys = [...new Set(personal.map((e) => String(e.path).slice(1)))];
       const words = keys.map((k) => labelOf(controlId({ key: k === 'age' ? 'age' : k }))).join(sep);

@@ -40,7 +40,7 @@ export function firstScreen(lang = 'zh') {
   // the words (form.js renderTexts)
   html = html.replace(/(<(\w+)\b[^>]*\bdata-t="(\w+)"[^>]*>)(<\/\2>)/g, (all, open, tag, key, close) => `${open}${esc(t(key))}${close}`);
   html = html.replace(/(<span class="step-no" data-step="(\d+)">)(<\/span>)/g, (all, open, n, close) => `${open}${esc(t('step', n))}${close}`);
-  html = html.replace(/<span class="colon"><\/span>/g, `<span class="colon">${lang === 'en' ? ': ' : '：'}</span>`);
+  html = html.replace(/<span class="colon"><\/span>/g, `<span class="colon">${t('colon')}</span>`);
   swap('<button type="button" id="lang-toggle"></button>',
     `<button type="button" id="lang-toggle" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(t('langToggle'))}</button>`);
   fill(/(<input type="file" id="import-file"[^>]*)(>)/, ` aria-label="${esc(t('importInput'))}"`);
@@ -61,7 +61,7 @@ export function firstScreen(lang = 'zh') {
   fill(/(<button type="button" id="sort-rows"[^>]*)(>)/, ' hidden');
   fill(/(<div id="banner" class="banner pending"[^>]*)(>)/, ' data-stage="loading" data-kind="pending"');
   fill(/(<strong id="banner-title">)(<\/strong>)/, esc(t('loading')));
-  fill(/(<a id="verdict-chip" class="verdict-chip pending"[^>]*>)(<\/a>)/, esc(`${t('result')}${lang === 'en' ? ': ' : '：'}${t('loading')} ↓`));
+  fill(/(<a id="verdict-chip" class="verdict-chip pending"[^>]*>)(<\/a>)/, esc(`${t('result')}${t('colon')}${t('loading')} ↓`));
   // an empty draft's first step, marked at the search before the checker is there (calculator.js)
   fill(/(<div id="f-search-results" class="search-results"><\/div>\s*)(<\/div>)/, `<span class="field-msg need" id="f-search-msg-0">${esc(t('nextHere'))}</span>`);
   swap('aria-describedby="f-search-hint"', 'aria-describedby="f-search-hint f-search-msg-0"');

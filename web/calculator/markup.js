@@ -1,9 +1,21 @@
 // Markup of one calculator: the fixed skeleton only. Every word is set by the form and result modules
-// (data-t = a key of texts.js; option lists come from the vocabulary), and all user data goes in through
-// textContent / value. L is the level of the top heading: 1 on the page, 2 inside someone else's page.
+// (data-t = a key of core/data/page-texts.json, read through texts.js; option lists come from the
+// vocabulary), and all user data goes in through textContent / value. L is the level of the top heading:
+// 1 on the page, 2 inside someone else's page.
 export function markup(L) {
   const h = (n) => `h${Math.min(L + n, 6)}`;
   const radios = (name) => `<div class="choices" role="radiogroup" id="f-${name}" aria-labelledby="f-${name}-label" data-choices="${name}"></div>`;
+  // a typed number or date (f-NAME) with its label and the hint under it
+  const typed = (name, label, hint, attrs, cls = 'field') => `<div class="${cls}">
+        <label for="f-${name}" data-t="${label}"></label>
+        <input id="f-${name}" type="text" inputmode="numeric" ${attrs} aria-describedby="f-${name}-hint">
+        <small id="f-${name}-hint" class="hint" data-t="${hint}"></small>
+      </div>`;
+  // a block of the result: its heading and list (ID-block, ID-list), hidden until there is something to say
+  const listed = (id, heading, listClass) => `<div id="${id}-block" class="block" hidden>
+      <${h(2)} data-t="${heading}"></${h(2)}>
+      <ul id="${id}-list" class="${listClass}"></ul>
+    </div>`;
   return `
 <a id="skip-result" class="skip-link" href="#result-heading" data-focus="result-heading" data-t="skipToResult"></a>
 <header class="top">
@@ -48,11 +60,7 @@ export function markup(L) {
       <div class="field"><label for="f-city" data-t="pickCity"></label><select id="f-city"></select></div>
       <div class="field"><label for="f-county" data-t="pickCounty"></label><select id="f-county"></select></div>
     </div>
-    <div class="field code-field">
-      <label for="f-region" data-t="code"></label>
-      <input id="f-region" type="text" inputmode="numeric" maxlength="6" autocomplete="off" aria-describedby="f-region-hint">
-      <small id="f-region-hint" class="hint" data-t="codeHint"></small>
-    </div>
+    ${typed('region', 'code', 'codeHint', 'maxlength="6" autocomplete="off"', 'field code-field')}
     <div class="chosen" id="region-chosen">
       <p><strong data-t="chosen"></strong><span class="colon"></span><span id="region-name"></span></p>
       <p id="region-status" class="region-status"></p>
@@ -62,16 +70,8 @@ export function markup(L) {
   <fieldset class="card step" id="step-when">
     <legend><span class="step-no" data-step="2"></span> <span data-t="s_when"></span></legend>
     <div class="grid">
-      <div class="field">
-        <label for="f-year" data-t="year"></label>
-        <input id="f-year" type="text" inputmode="numeric" maxlength="5" aria-describedby="f-year-hint">
-        <small id="f-year-hint" class="hint" data-t="yearHint"></small>
-      </div>
-      <div class="field">
-        <label for="f-applicationDate" data-t="applicationDate"></label>
-        <input id="f-applicationDate" type="text" inputmode="numeric" placeholder="YYYY-MM-DD" maxlength="10" aria-describedby="f-applicationDate-hint">
-        <small id="f-applicationDate-hint" class="hint" data-t="dateHint"></small>
-      </div>
+      ${typed('year', 'year', 'yearHint', 'maxlength="5"')}
+      ${typed('applicationDate', 'applicationDate', 'dateHint', 'placeholder="YYYY-MM-DD" maxlength="10"')}
     </div>
     <p class="hint" id="ruleset-line"></p>
     <div class="field"><span class="label" id="f-route-label" data-t="route"></span>${radios('route')}</div>
@@ -152,10 +152,7 @@ export function markup(L) {
     <ul id="error-list" class="errors"></ul>
   </div>
   <div id="details" hidden>
-    <div id="todo-block" class="block" hidden>
-      <${h(2)} data-t="todo"></${h(2)}>
-      <ul id="todo-list" class="todo"></ul>
-    </div>
+    ${listed('todo', 'todo', 'todo')}
     <div id="years-block" class="block">
       <${h(2)} data-t="years"></${h(2)}>
       <table class="years">
@@ -168,14 +165,8 @@ export function markup(L) {
         <tbody id="years-body"></tbody>
       </table>
     </div>
-    <div id="reasons-block" class="block" hidden>
-      <${h(2)} data-t="reasons"></${h(2)}>
-      <ul id="reasons-list" class="cited"></ul>
-    </div>
-    <div id="warnings-block" class="block" hidden>
-      <${h(2)} data-t="warnings"></${h(2)}>
-      <ul id="warnings-list" class="cited"></ul>
-    </div>
+    ${listed('reasons', 'reasons', 'cited')}
+    ${listed('warnings', 'warnings', 'cited')}
     <div id="forms-block" class="block" hidden>
       <${h(2)} data-t="formsHeading"></${h(2)}>
       <p class="hint" data-t="formsHint"></p>

@@ -6,11 +6,11 @@ import { draftFromProfile, emptyDraft, hasContent, loadDraft, loadTab } from './
 
 /**
  * opts: mount's options; storage, session: localStorage and sessionStorage (or null); notices: notices.js;
- * t(key, ...args) and lang(): the calculator's words and language, asked when a notice is shown. Returns {draft, tab (the tab as it starts: its person, null when a link
+ * t(key, ...args): the calculator's words in its language, asked when a notice is shown. Returns {draft, tab (the tab as it starts: its person, null when a link
  * replaced it), storedPerson (the person the tab held before), keepFirst ({draft, person}: the draft a link
  * replaced, kept once the people are read), openedLink (the people store opens no person then)}.
  */
-export function openDraft(opts, { storage, session, notices, t, lang }) {
+export function openDraft(opts, { storage, session, notices, t }) {
   const askedLang = opts.lang === 'en' || opts.lang === 'zh' ? opts.lang : undefined;
   const withPeople = Boolean(storage && opts.peopleKey);
   let tab = withPeople ? loadTab(session, storage, askedLang) : null;
@@ -18,7 +18,7 @@ export function openDraft(opts, { storage, session, notices, t, lang }) {
   const stored = opts.peopleKey ? tab : storage ? loadDraft(storage, opts.storageKey, askedLang) : null;
   let draft = stored ? stored.draft : emptyDraft(opts.lang);
   if (opts.lang === 'en' || opts.lang === 'zh') draft.lang = opts.lang;
-  if (stored && stored.dropped.length) notices.add(() => t('droppedNotice', stored.dropped.join(lang() === 'en' ? ', ' : '、')));
+  if (stored && stored.dropped.length) notices.add(() => t('droppedNotice', stored.dropped.join(t('listSep'))));
   // a #p= link over the draft of before: that draft is kept (as its person, or as a new one) once the
   // people are read; the link's entries are shown at once
   let keepFirst = null;

@@ -87,7 +87,7 @@ export function createRegionPicker(app) {
     }
     const cover = app.coverage(code);
     if (!cover) {
-      const list = app.covered().map((r) => `${app.lang() === 'en' && r.nameEn ? r.nameEn : r.name} ${r.region}`).join(app.lang() === 'en' ? ', ' : '、');
+      const list = app.covered().map((r) => `${app.lang() === 'en' && r.nameEn ? r.nameEn : r.name} ${r.region}`).join(t('listSep'));
       status.append(status.textContent ? ' ' : '', t('notCovered', list));
       status.classList.add('bad');
       return;

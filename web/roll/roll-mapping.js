@@ -54,7 +54,7 @@ export function rowRanges(rows, lang = 'zh', most = Infinity) {
     out.push(j > i ? `${rows[i]}${lang === 'en' ? '-' : '–'}${rows[j]}` : String(rows[i]));
     i = j + 1;
   }
-  return out.join(lang === 'en' ? ', ' : '、');
+  return out.join(say(lang, 'listSep'));
 }
 
 /** The grouped problems in the box (hidden when there are none). */
@@ -62,10 +62,12 @@ export function showProblems(box, groups, lang) {
   box.hidden = groups.length === 0;
   if (!groups.length) { box.replaceChildren(); return; }
   const t = (key, ...a) => say(lang, key, ...a);
-  const colon = lang === 'en' ? ': ' : '：';
+  const colon = t('colon');
   const items = groups.map((g) => {
-    const where = g.rows.length ? t('roll_problemRows', rowRanges(g.rows, lang, 8), g.rows.length) : t('roll_wholeFile');
-    const column = g.column ? (lang === 'en' ? `, "${g.column}"` : `「${g.column}」`) : '';
+    const n = g.rows.length;
+    const where = n > 1 ? t('roll_problemRows', rowRanges(g.rows, lang, 8), n.toLocaleString(lang === 'en' ? 'en' : 'zh-CN'))
+      : n ? t('roll_problemRow', rowRanges(g.rows, lang, 8)) : t('roll_wholeFile');
+    const column = g.column ? t('roll_inColumn', g.column) : '';
     return el('li', {}, `${where}${column}${colon}${g.message}`);
   });
   box.replaceChildren(el('p', {}, t('roll_problems')), el('ul', { className: 'roll-list' }, ...items));
@@ -125,7 +127,7 @@ function mappingStep(columns, read, { lang, onApply }) {
     saveColumns(map);
     onApply(map);
   });
-  details.append(el('summary', {}, t('roll_mapping', guessed)), el('p', { className: 'hint' }, t('roll_mappingHint')),
+  details.append(el('summary', {}, guessed ? t('roll_mappingGuessedCount', guessed) : t('roll_mapping')), el('p', { className: 'hint' }, t('roll_mappingHint')),
     el('div', { className: 'roll-map-grid' }, ...rows.map((r) => r.field)),
     el('div', { className: 'roll-actions' }, apply, reset));
   return details;

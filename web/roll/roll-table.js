@@ -25,15 +25,15 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
       el('th', { scope: 'col' }, t('roll_action')));
   }
 
-  const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : t('roll_wholeFile'));
-  const said = (e) => `${place(e)}${lang() === 'en' ? ': ' : '：'}${e.detail || e.message}`; // (a reader's words without their place)
+  const place = (e) => (!e.row ? t('roll_wholeFile') : e.column ? t('roll_rowCol', e.row, e.column) : t('roll_row', e.row));
+  const said = (e) => `${place(e)}${t('colon')}${e.detail || e.message}`; // (a reader's words without their place)
 
   // One line of the table, built as markup in one go (10,000s of createElement calls cost more than the
   // check itself); every text is escaped. Lists are lines of one cell (white-space: pre-line).
   const esc = (v) => String(v).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
   let labels = null; // the cells' data-label words, per language
   function rowHtml(line) {
-    const paren = (x) => (lang() === 'en' ? ` (${x})` : `（${x}）`);
+    const paren = (x) => t('inParens', x);
     const shortfall = line.shortfall.map((s) => `${s.year} ${w('subject', s.subject)} ${t('roll_hours', s.hours)}` +
       (!s.canComplete ? paren(t('roll_cannot')) : s.deadline ? paren(t('deadline', s.deadline)) : ''));
     const lines = (items) => (items.length ? esc(items.join('\n')) : '—');

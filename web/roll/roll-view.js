@@ -137,7 +137,7 @@ export function mountRoll(section, { lang, controller }) {
     importFile().catch((e) => failure(e));
   });
   $('roll-template').addEventListener('click', () => {
-    const name = lang() === 'en' ? 'jxjy-roll-template.csv' : 'jxjy-名册模板.csv';
+    const name = t('roll_templateFile');
     download(name, templateCsv(lang()));
     message(t('roll_exported', name));
   });

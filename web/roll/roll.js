@@ -82,14 +82,14 @@ export const SORT_KEYS = Object.keys(LINE_SORTS);
 export function templateCsv(lang = 'zh') {
   const cols = VOCABULARY.rollColumn.map((c) => c.id);
   const w = (kind, id) => word(kind, id, lang);
-  const zh = lang !== 'en';
+  const [zhang, li] = [say(lang, 'roll_exampleName1'), say(lang, 'roll_exampleName2')];
   const example = [
-    { person: zh ? '张三' : 'Zhang San', region: '630000', applicationYear: '2025', level: w('level', 'senior'),
+    { person: zhang, region: '630000', applicationYear: '2025', level: w('level', 'senior'),
       gender: w('gender', 'female'), age: '45', year: '2024', subject: w('subject', 'public'), activity: w('activity', 'course'),
       amount: '30', unit: w('unit', 'hours'), filed: w('yesNo', 'yes') },
-    { person: zh ? '张三' : 'Zhang San', year: '2024', subject: w('subject', 'professional'), activity: w('activity', 'training_class'),
-      amount: '5', unit: w('unit', 'days'), filed: w('yesNo', 'yes'), note: zh ? '可留空' : 'optional' },
-    { person: zh ? '李四' : 'Li Si', region: '630000', applicationYear: '2025', level: w('level', 'intermediate'),
+    { person: zhang, year: '2024', subject: w('subject', 'professional'), activity: w('activity', 'training_class'),
+      amount: '5', unit: w('unit', 'days'), filed: w('yesNo', 'yes'), note: say(lang, 'roll_exampleNote') },
+    { person: li, region: '630000', applicationYear: '2025', level: w('level', 'intermediate'),
       gender: w('gender', 'male'), age: '38', year: '2024', subject: w('subject', 'professional'), activity: w('activity', 'conference'),
       amount: '2', unit: w('unit', 'days'), confLevel: w('confLevel', 'national'), filed: w('yesNo', 'no') },
   ];

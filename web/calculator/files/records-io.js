@@ -51,10 +51,10 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
     const lang = app.lang();
     const { readRoll } = await import('../../roll/roll-client.js');
     const roll = await readRoll(named ? text : withPersonColumn(text, app.draft().name.trim() || t('io_self'), lang), lang);
-    const place = (e) => (e.row ? t('roll_rowCol', e.row, e.column) : '');
+    const place = (e) => (!e.row ? '' : e.column ? t('roll_rowCol', e.row, e.column) : t('roll_row', e.row));
     // (the reader's words without their place: said once, here)
     const said = (list) => list.map((e) => [place(e), e.detail || e.message]
-      .filter(Boolean).join(lang === 'en' ? ': ' : '：')).join(lang === 'en' ? '; ' : '；');
+      .filter(Boolean).join(t('colon'))).join(t('clauseSep'));
     if (roll.errors.length) throw new ImportError('io_rollErrors', said(roll.errors));
     if (roll.people.length !== 1) throw new ImportError('io_manyPeople', roll.people.length);
     const [person] = roll.people;
@@ -110,7 +110,7 @@ export function createIO(app, { replaceRows, replaceDraft, exportProfile }) {
       return;
     }
     replaceRows(parsed.rows);
-    const multi = parsed.multi.length ? ` ${t('importMulti', parsed.multi.join(app.lang() === 'en' ? ', ' : '、'))}` : '';
+    const multi = parsed.multi.length ? ` ${t('importMulti', parsed.multi.join(t('listSep')))}` : '';
     message('', t('imported', parsed.rows.length, file.name) + multi);
   }
 

@@ -93,19 +93,13 @@ export function parseCsv(text, sep = ',') {
 }
 
 // Words a person may type in a spreadsheet instead of the contract's ids: the vocabulary's zh and en words
-// (and the short 公需 / 专业). A value that is none of them is left empty (the field then asks for it).
+// and its "also" words (公需, 已备案, √…). A value that is none of them is left empty (the field then asks for it).
 function keyOf(kind, value) {
   const v = value.trim();
   if (v === '' || v === '—') return '';
-  if (kind === 'subject') return idOf('subject', v) || { 公需: 'public', 专业: 'professional' }[v] || '';
   return idOf(kind, v) || '';
 }
-function filedOf(value) {
-  const v = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'y', '是', '已备案', '√', '✓'].includes(v)) return 'yes';
-  if (['false', '0', 'no', 'n', '否', '未备案'].includes(v)) return 'no';
-  return '';
-}
+const filedOf = (value) => idOf('yesNo', value) || '';
 
 function checkedRecord(rec, n) {
   if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new ImportError('io_record', n);

@@ -29,7 +29,7 @@ export function createCircumstanceFields(app) {
     input.value = value;
     return el('div', { className: 'field', 'data-field': f },
       el('label', { for: id, text: label }), input,
-      hints.length ? el('small', { className: 'hint', id: hintId, text: hints.join(app.lang() === 'en' ? '; ' : '；') }) : null);
+      hints.length ? el('small', { className: 'hint', id: hintId, text: hints.join(t('clauseSep')) }) : null);
   }
 
   function circEntries(kind) {

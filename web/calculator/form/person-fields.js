@@ -27,7 +27,7 @@ export function createPersonFields(app) {
     if (wrapper.lang !== lang) wrapper.lang = lang;
     for (const node of wrapper.querySelectorAll('[data-t]')) setText(node, t(node.dataset.t));
     for (const node of wrapper.querySelectorAll('[data-step]')) setText(node, t('step', node.dataset.step));
-    for (const node of wrapper.querySelectorAll('.colon')) setText(node, app.lang() === 'en' ? ': ' : '：');
+    for (const node of wrapper.querySelectorAll('.colon')) setText(node, t('colon'));
     const toggle = $('lang-toggle');
     setText(toggle, t('langToggle'));
     const other = app.lang() === 'en' ? 'zh-CN' : 'en';

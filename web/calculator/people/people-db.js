@@ -17,6 +17,7 @@
 // (so a migration cut short and run again adds nobody twice); the old value is removed only after every
 // one of them has been read back from IndexedDB. Until then it stays, and the page says so.
 import { openDB } from '../../vendor/idb.js';
+import { say } from '../../base/texts.js';
 import { hasContent, sanitizeDraft } from '../draft.js';
 import { MAX_PEOPLE, PEOPLE_KEY, copyDraft, newId, personOf, readLegacySet } from './people.js';
 
@@ -45,7 +46,7 @@ const yieldTask = () => new Promise((resolve) => setTimeout(resolve, 0));
  * functions take it); `ready` resolves once the records are read (and the old ones migrated).
  */
 export function openPeopleStore(options = {}) {
-  const { lang, legacy = null, dbName = DB_NAME, conflictName = (n) => `${n}（另一窗口的修改）`, onChange = () => {} } = options;
+  const { lang, legacy = null, dbName = DB_NAME, conflictName = (n) => say(lang, 'peopleConflictName', n), onChange = () => {} } = options;
   const set = { current: null, people: [] };
   let db = null;
   let channel = null;

@@ -244,7 +244,7 @@ export function createPeopleView(app, store, deps) {
       const parts = [t('peopleImported', added, f.name)];
       if (skipped) parts.push(t('peopleImportSkipped', skipped, MAX_PEOPLE));
       if (same) parts.push(t('peopleImportSame', same));
-      if (dropped.length) parts.push(t('peopleDropped', dropped.join(app.lang() === 'en' ? ', ' : '、')));
+      if (dropped.length) parts.push(t('peopleDropped', dropped.join(t('listSep'))));
       parts.push(t('peopleImportKept'));
       say(parts.join(gap()));
     } catch (e) {
@@ -269,6 +269,6 @@ export function createPeopleView(app, store, deps) {
 
   render();
   if (store.dropped.length) details.open = true;
-  if (store.dropped.length) say('', t('peopleDropped', store.dropped.join(app.lang() === 'en' ? ', ' : '、')));
+  if (store.dropped.length) say('', t('peopleDropped', store.dropped.join(t('listSep'))));
   return { render, refresh, say };
 }

@@ -38,7 +38,7 @@ export function createFormsView(app, parts) {
     const button = el('button', { type: 'button', className: 'form-print no-print', 'data-form': f.id, text: t('formPrint') });
     button.addEventListener('click', () => printForm(f));
     return el('li', { className: 'form-item' },
-      el('strong', { lang: 'zh-CN', text: `${f.attachment} ${f.title}` }), ' ', el('span', { className: 'form-for', text: `（${formFor(f)}）` }),
+      el('strong', { lang: 'zh-CN', text: `${f.attachment} ${f.title}` }), ' ', el('span', { className: 'form-for', text: t('parens', formFor(f)) }),
       el('p', { className: 'form-purpose', text: f.purpose }),
       cite(f.source), ' ', button);
   }

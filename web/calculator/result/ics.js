@@ -61,7 +61,7 @@ export function shortfallICS(item, { lang = 'zh', now = new Date(), ruleSet = nu
   const clause = [source.number || source.title || '', source.clause || ''].filter(Boolean).join(' ');
   const region = ruleSet && ruleSet.regionName ? ruleSet.regionName : '';
   const description = [say(lang, 'deadline', item.deadline), clause && say(lang, 'icsBasis', clause), region && say(lang, 'icsRegion', region)]
-    .filter(Boolean).join(lang === 'en' ? '. ' : '。');
+    .filter(Boolean).join(say(lang, 'sentenceSep'));
   const uid = `jxjy-${ruleSet && ruleSet.id ? ruleSet.id : 'rules'}-${item.year}-${item.subject}-${dateValue(item.deadline)}@jxjy.invalid`;
   const lines = [
     'BEGIN:VCALENDAR',

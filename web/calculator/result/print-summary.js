@@ -15,12 +15,11 @@ export function createPrintSummary(app, parts, explain) {
   // 相应年度 2021；…", in the vocabulary's words.
   function circumstancesText(view) {
     const list = (view.built && view.built.profile.circumstances) || [];
-    const en = app.lang() === 'en';
     return list.map((c) => {
       const values = Object.entries(c).filter(([k]) => k !== 'kind')
-        .map(([k, v]) => `${app.word('circumstanceField', k)} ${[].concat(v).join(en ? ', ' : '、')}`);
-      return [app.word('circumstance', c.kind), values.join(en ? ', ' : '，')].filter(Boolean).join(' — ');
-    }).join(en ? '; ' : '；');
+        .map(([k, v]) => `${app.word('circumstanceField', k)} ${[].concat(v).join(t('listSep'))}`);
+      return [app.word('circumstance', c.kind), values.join(t('comma'))].filter(Boolean).join(' — ');
+    }).join(t('clauseSep'));
   }
 
 
@@ -48,7 +47,7 @@ export function createPrintSummary(app, parts, explain) {
       ]),
     ];
     if (view.stage === 'verdict') {
-      if (view.leftOut.length) nodes.push(el('p', { text: t('leftOut', view.leftOut.map((n) => n + 1).join('、')) }));
+      if (view.leftOut.length) nodes.push(el('p', { text: t('leftOut', view.leftOut.map((n) => n + 1).join(t('listSep'))) }));
       const shortfall = result.shortfall || [];
       if (shortfall.length) nodes.push(el('h3', { text: t('todo') }), el('ul', {}, ...shortfall.map((s) => shortfallItem(s))));
       nodes.push(el('h3', { text: t('years') }), el('table', { className: 'years' },

@@ -11,10 +11,9 @@ export function createRecordExplanations(app, parts) {
    * parts: its texts and cited clauses, as nodes to show).
    */
   function explain(view, r) {
-    const lang = app.lang();
     const pending = view.pendingRows.get(r);
     if (pending) {
-      const what = pending.problems.map((p) => t(p.need)).join(lang === 'en' ? ', ' : '，');
+      const what = pending.problems.map((p) => t(p.need)).join(t('comma'));
       const text = pending.blank ? '' : t('rowPending', what);
       return { kind: pending.blank ? 'none' : 'pending', text, parts: [text] };
     }
@@ -26,7 +25,7 @@ export function createRecordExplanations(app, parts) {
     const rec = view.recordOf.get(r);
     if (!rec) return { kind: 'none', text: '', parts: [] };
     const parts = [];
-    const sep = lang === 'en' ? '. ' : '。';
+    const sep = t('sentenceSep');
     if (rec.counted === false) {
       parts.push(`${t('rowNotCounted')}${colon()}`);
       if (rec.reason) parts.push(rec.reason.message || rec.reason.code, ' ', citeMark(rec.reason.source));
@@ -34,7 +33,7 @@ export function createRecordExplanations(app, parts) {
     } else {
       parts.push(`${t('rowCredited', fmt(rec.credited))}${colon()}`, rec.basis || '', ' ', citeMark(rec.source));
       if (Array.isArray(rec.years) && rec.years.length > 1) {
-        parts.push(sep, t('rowYears', rec.years.map((y) => `${y.year} ${fmt(y.credited)}`).join(lang === 'en' ? ', ' : '、')));
+        parts.push(sep, t('rowYears', rec.years.map((y) => `${y.year} ${fmt(y.credited)}`).join(t('listSep'))));
       }
       if (rec.reason) parts.push(sep, rec.reason.message || rec.reason.code, ' ', citeMark(rec.reason.source));
     }

@@ -7,7 +7,7 @@ import { meterText, shortfallText } from './result-words.js';
 
 export function createResultParts(app) {
   const t = (key, ...args) => app.t(key, ...args);
-  const colon = () => (app.lang() === 'en' ? ': ' : '：');
+  const colon = () => t('colon');
   const yearWord = (id) => app.word('status', id);
   // (a record's explanation holds {cite} marks, made nodes only when shown: it is worked out for every
   // record on every keystroke)

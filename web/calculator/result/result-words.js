@@ -24,5 +24,5 @@ export function shortfallText(s, lang = 'zh') {
   if (s.canComplete === false) parts.push(say(lang, 'cannotComplete', s.year));
   else if (s.deadline) parts.push(say(lang, 'deadline', s.deadline));
   else if (s.deadline === null) parts.push(say(lang, 'noDeadline')); // CONTRACT §4.2: no notice gives one
-  return parts.join(lang === 'en' ? '; ' : '，');
+  return parts.join(say(lang, 'itemPartSep'));
 }

@@ -91,20 +91,20 @@ export function createVerdictView(app, parts, renderForms) {
     details.hidden = false;
     const verdict = ['met', 'exempt', 'advisory', 'short'].includes(result.status) ? result.status : 'short';
     const rs = result.ruleSet || {};
-    const src = (rs.sources || []).map((s) => [s.number || s.title, s.date].filter(Boolean).join(' ')).join('；');
+    const src = (rs.sources || []).map((s) => [s.number || s.title, s.date].filter(Boolean).join(' ')).join(t('clauseSep'));
     const win = Array.isArray(result.window) && result.window.length
       ? (result.window.length > 1 ? `${result.window[0]}–${result.window[result.window.length - 1]}` : String(result.window[0])) : '—';
     const lines = [t('statusDetail_' + verdict)];
     if (rs.regionName || src) lines.push([`${t('basedOn')}${colon()}${rs.regionName || ''} `, el('span', { lang: 'zh-CN', text: src })]);
     if (rs.scope) lines.push(rs.scope); // whose notice it is (新疆: a city's notice applied region-wide)
     if (verdict !== 'exempt' && result.requiredYears) lines.push(t('requiredYears', result.requiredYears, win));
-    if (view.leftOut.length) lines.push(t('leftOut', view.leftOut.map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、')));
+    if (view.leftOut.length) lines.push(t('leftOut', view.leftOut.map((n) => n + 1).join(t('listSep'))));
     // CONTRACT §5.1: a verdict that rests on records of unknown filing is never shown bare
     const unknown = (result.warnings || []).find((w) => w.code === 'filing_unknown');
     let title = status(verdict);
     if (result.conditional) title = t('statusConditional', title);
     if (unknown) {
-      const which = (unknown.records || []).map((n) => n + 1).join(app.lang() === 'en' ? ', ' : '、');
+      const which = (unknown.records || []).map((n) => n + 1).join(t('listSep'));
       lines.splice(1, 0, [t('filingCondition', which, status(unknown.statusIfUnfiled)), ' ', cite(unknown.source)]);
     }
     setBanner(result.conditional ? 'conditional' : verdict, title, lines);
