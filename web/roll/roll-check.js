@@ -16,7 +16,7 @@ const MAX_XLSX_XML_MIB = 256;
  */
 export function createRollCheck(section, state, { t, lang }, { table, message, failure }) {
   const $ = (id) => section.querySelector(`#${id}`);
-  const { appendLines, render, pager, summary } = table;
+  const { draw, render, pager, summary } = table;
 
   // Why a file could not be read (its bytes are read in the worker: roll-run.js rollText), in words; null
   // for any other failure.
@@ -40,6 +40,7 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
     state.all = 0;
     state.counts = null;
     state.view = [];
+    state.viewComplete = false;
     state.checkDate = localDate();
     $('roll-checked-on').textContent = t('roll_checkedOn', state.checkDate);
     $('roll-file-errors').hidden = true;
@@ -75,15 +76,12 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
           showReading($('roll-reading'), read, { lang: lang(), onApply: () => { check(state.source, state.file).catch(failure); } });
           message(t('roll_progress', 0, total));
         },
-        // the first page's lines only (the rest stay in the worker), into the table as their batch arrives
-        // (the table's layout is most of the cost and is paid per batch: fewer, larger appends cost less)
+        // the first page's lines only (the rest stay in the worker), drawn as their batch arrives
         onLines(lines, count) {
           if (streaming && lines.length) {
             for (const l of lines) state.view.push(l);
-            appendLines(body, lines);
-            state.rendered = state.view.length;
-            table.dataset.rendered = String(state.rendered);
             $('roll-results').hidden = false;
+            draw();
           }
           bar.value = count;
           message(t('roll_progress', count, state.total));
@@ -125,7 +123,8 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
       state.page = 0;
       $('roll-shown').textContent = all ? t('roll_shown', all, all) : t('roll_none');
       pager(all > ALL_AT_ONCE, Math.ceil(all / PAGE));
-      table.dataset.rendered = 'all';
+      state.viewComplete = true;
+      draw(); // (marks the table rendered once the last of them is in)
     } else {
       await render();
     }

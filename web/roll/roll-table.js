@@ -1,13 +1,15 @@
 // The roll's table: one line per person (roll.js), asked of the worker as the page shows them (filtered,
 // sorted, all lines up to ALL_AT_ONCE, else a page of PAGE with a pager under the table), put in as markup
-// a frame at a time so that the first lines show at once; and the verdicts counted above it.
+// a frame's worth at a time so that the first lines show at once; and the verdicts counted above it.
 import { el } from '../base/dom.js';
 import { STATUS_ORDER } from './roll.js';
 import { viewLines } from './roll-client.js';
 
-// Lines put in the table at once; the rest follow a frame at a time, so the first ones show at once.
-const FIRST_LINES = 60;
-const LINES_PER_FRAME = 250;
+// Lines go into the table a frame at a time, as many as this device lays out in FRAME_MS (measured as they
+// go in: a table line costs ~0.25 ms on a desktop, a phone's card several times that), so that no frame is
+// a long task (50 ms) and the first lines show at once.
+const FRAME_MS = 20;
+const MIN_LINES = 4;
 // Up to ALL_AT_ONCE lines are all in the table; more are shown a page of PAGE at a time (a roll of
 // 700,000 people never puts 700,000 rows in the page: memory and layout would be the tab's end).
 export const ALL_AT_ONCE = 2000;
@@ -58,9 +60,37 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
     body.insertAdjacentHTML('beforeend', list.map(rowHtml).join(''));
   }
 
+  // Draws state.view's lines not yet in the table (state.rendered of them are), a frame's worth now and the
+  // rest a frame at a time; the table is marked rendered 'all' once every line of a view that is complete
+  // (state.viewComplete: not still streaming from the check) is in. A new view (render) is drawn by the same
+  // loop: it draws whatever state.view is when its frame comes.
+  let msPerLine = 1; // a first guess, until this device is measured
+  let drawing = false;
+  function draw() {
+    if (drawing) return;
+    drawing = true;
+    const step = () => {
+      const table = section.querySelector('#roll-table');
+      const left = state.view.length - state.rendered;
+      if (left > 0) {
+        const n = Math.min(left, Math.max(MIN_LINES, Math.floor(FRAME_MS / msPerLine)));
+        const t0 = performance.now();
+        appendLines(section.querySelector('tbody'), state.view.slice(state.rendered, state.rendered + n));
+        void table.offsetHeight; // laid out now, in this frame: what a line costs on this device
+        msPerLine = Math.max(0.02, (performance.now() - t0) / n);
+        state.rendered += n;
+      }
+      const drawn = state.rendered >= state.view.length;
+      if (drawn && state.viewComplete) table.dataset.rendered = 'all';
+      else if (state.rendered) table.dataset.rendered = String(state.rendered);
+      if (drawn) drawing = false;
+      else requestAnimationFrame(step);
+    };
+    step();
+  }
+
   // Puts the shown lines in the table, asked of the worker (filtered, sorted, a page of PAGE when more than
-  // ALL_AT_ONCE pass the filter): the first at once, the rest a frame at a time (a newer render or a print
-  // takes over).
+  // ALL_AT_ONCE pass the filter), drawn a frame at a time (draw).
   async function render({ keepPage = false } = {}) {
     const generation = ++state.generation;
     const table = section.querySelector('#roll-table');
@@ -73,24 +103,16 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
       if (generation === state.generation) failure(e);
       return;
     }
-    if (generation !== state.generation) return;
+    if (generation !== state.generation) return; // a newer render (or check) asked since
     state.view = v.lines;
+    state.viewComplete = true;
     state.page = v.page;
     state.shownCount = v.shown;
-    const body = section.querySelector('tbody');
-    body.replaceChildren();
+    section.querySelector('tbody').replaceChildren();
     state.rendered = 0;
     $('roll-shown').textContent = v.shown ? t('roll_shown', v.shown, v.all) : t('roll_none');
     pager(v.paged, Math.ceil(v.shown / PAGE));
-    const more = (n) => {
-      if (generation !== state.generation) return;
-      const end = Math.min(state.view.length, state.rendered + n);
-      appendLines(body, state.view.slice(state.rendered, end));
-      state.rendered = end;
-      table.dataset.rendered = end === state.view.length ? 'all' : String(end);
-      if (end < state.view.length) requestAnimationFrame(() => more(LINES_PER_FRAME));
-    };
-    more(FIRST_LINES);
+    draw();
   }
   function pager(paged, pages) {
     $('roll-pager').hidden = !paged;
@@ -105,13 +127,12 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
     render({ keepPage: true });
     section.querySelector('#roll-table').scrollIntoView({ block: 'start' });
   }
+  // Every line of the view in the table now (for print).
   function renderAll() {
-    const body = section.querySelector('tbody');
     if (state.rendered >= state.view.length) return;
-    appendLines(body, state.view.slice(state.rendered));
-    state.rendered = state.view.length;
-    ++state.generation; // the frames still queued have nothing left to do
-    section.querySelector('#roll-table').dataset.rendered = 'all';
+    appendLines(section.querySelector('tbody'), state.view.slice(state.rendered));
+    state.rendered = state.view.length; // (a frame still queued finds nothing left to draw)
+    if (state.viewComplete) section.querySelector('#roll-table').dataset.rendered = 'all';
   }
 
   function summary() {
@@ -123,5 +144,5 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
     $('roll-summary').replaceChildren(el('strong', {}, t('roll_total', c.total)), ' ', ...parts.flatMap((p) => [p, ' ']));
   }
 
-  return { renderHead, appendLines, render, pager, turn, renderAll, summary };
+  return { renderHead, draw, render, pager, turn, renderAll, summary };
 }

@@ -71,7 +71,7 @@ export function mountRoll(section, { lang, controller }) {
   const state = {
     file: '', text: '', checkDate: localDate(), lines: [], total: 0, busy: false, generation: 0,
     // the roll's lines stay in the worker (roll-run.js): here only its counts and the lines on screen (view)
-    filter: { status: '', name: '' }, sort: 'row', rendered: 0, all: 0, counts: null, shownCount: 0, page: 0, view: [],
+    filter: { status: '', name: '' }, sort: 'row', rendered: 0, all: 0, counts: null, shownCount: 0, page: 0, view: [], viewComplete: false,
     columns: {}, regions: '', fileErrors: [], // (the reader's options of this roll, its file errors: roll-mapping.js)
   };
 
