@@ -62,7 +62,6 @@ function encodeLoose(text, bytes) {
   return { read: i, written: n };
 }
 const utf8Decoder = new TextDecoder();
-const utf16Decoder = new TextDecoder('utf-16le');
 
 const compiled = new Map(); // wasm URL -> Promise<WebAssembly.Module>
 
@@ -224,224 +223,10 @@ function loneSurrogateAt(v, path, depth) {
   return null;
 }
 
-// Views of a wasm memory, made again only when the memory has grown: growing detaches the old
+// A view of a wasm memory's bytes, made again only when the memory has grown: growing detaches the old
 // buffer, and its views then have length 0 (a cheaper test than asking the memory for its buffer).
-function heapViews(memory, views) {
-  if (views && views.u8.length !== 0) return views;
-  const buffer = memory.buffer;
-  return {
-    buffer, u8: new Uint8Array(buffer), u16: new Uint16Array(buffer), i32: new Int32Array(buffer),
-    u32: new Uint32Array(buffer), f64: new Float64Array(buffer),
-  };
-}
-
-// Reads result tapes (core/include/jxjy/tape.h) out of wasm memory into plain objects: several
-// times faster than JSON.parse of the same result as text. One reader per checker: what lasts (key
-// names, decoded rule-set texts, cached values) and, while a tape is read, where it is (w, n and kept
-// are indices into the heap views).
-function tapeReader(keyNames) {
-  // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
-  const keys = keyNames.map((k) => Object.keys({ [k]: 0 })[0]);
-  const K = Object.fromEntries(keys.map((k, i) => [k, i])); // name -> id, for readKnownObject
-  const resultMembers = ['ruleSet', 'requiredYears', 'window', 'years', 'shortfall', 'records', 'reasons', 'warnings']
-    .map((k) => K[k]);
-  return {
-    keys, K, resultMembers,
-    cache: new Map(), // kept text address -> {size, text} (KEPT)
-    values: new Map(), // id -> template (CACHED, AGAIN)
-    heap: null, text: '', w: 0, n: 0, kept: 0,
-  };
-}
-const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8, AGAIN = 9, NULL = 10;
-
-// The tape names a value (AGAIN) this reader does not hold: possible only after a failed read.
-class LostCachedValue extends Error {}
-
-// A value kept to be handed out again: a shallow copy, with its object members as templates too.
-function templateOf(v) {
-  const array = Array.isArray(v);
-  const value = array ? v.slice() : { ...v };
-  const members = [];
-  for (const k in value) {
-    const x = value[k];
-    if (typeof x === 'object' && x !== null) {
-      members.push(array ? Number(k) : k, templateOf(x));
-      value[k] = null; // never handed out: each copy gets copies of its own
-    }
-  }
-  // A source ({number, clause}, the value copied most) is copied as one literal.
-  const source = !array && members.length === 0 && Object.keys(value).join() === 'number,clause';
-  return { value, members, array, source };
-}
-
-// A fresh copy of a template's value (spread copies a small object in one step).
-function copyOf(template) {
-  if (template.source) return { number: template.value.number, clause: template.value.clause };
-  const o = template.array ? template.value.slice() : { ...template.value };
-  const m = template.members;
-  for (let i = 0; i < m.length; i += 2) o[m[i]] = copyOf(m[i + 1]);
-  return o;
-}
-
-function keptText(t, index) {
-  // Text that stays at its address while the checker lives: decoded once per address and size.
-  const i = t.kept + 2 * index, at = t.heap.u32[i], size = t.heap.u32[i + 1];
-  const known = t.cache.get(at); // addresses are small integers: a fast key
-  if (known !== undefined && known.size === size) return known.text;
-  const text = utf8Decoder.decode(t.heap.u8.subarray(at, at + size));
-  t.cache.set(at, { size, text });
-  return text;
-}
-
-function textAt(t, p) {
-  const start = t.heap.i32[p];
-  return t.text.substring(start, start + t.heap.i32[p + 1]);
-}
-
-// TRUE/FALSE as a boolean, anything else undefined.
-const booleanOf = (tag) => (tag === TRUE ? true : tag === FALSE ? false : undefined);
-
-// Whether words p… are {credited: Number, required: Number} (6 words, after its OBJECT tag).
-function isAmount(W, p, K) {
-  return W[p] === OBJECT && W[p + 1] === K.credited && W[p + 2] === NUMBER && W[p + 3] === K.required &&
-    W[p + 4] === NUMBER && W[p + 5] === END;
-}
-
-// Fast paths for the result's most frequent objects (year rows, shortfall items, records, reasons
-// and warnings): each checks every tag and key word of the object's fixed part and builds it as one
-// object literal (one allocation, no property-by-property growth). On any difference it returns
-// undefined and the generic reader takes the object, so a change in the core's result layout makes
-// reading slower, never wrong. t.w is at the object's first key.
-function readKnownObject(t) {
-  const W = t.heap.i32, K = t.K, p = t.w, first = W[p];
-  if (first === K.year && W[p + 1] === INT) {
-    if (W[p + 3] === K.met && W[p + 5] === K.waived && W[p + 7] === K.required && W[p + 9] === K.public &&
-        isAmount(W, p + 10, K) && W[p + 16] === K.professional && isAmount(W, p + 17, K) && W[p + 23] === K.total &&
-        isAmount(W, p + 24, K) && W[p + 30] === END) {
-      const met = booleanOf(W[p + 4]), waived = booleanOf(W[p + 6]), required = booleanOf(W[p + 8]);
-      if (met === undefined || waived === undefined || required === undefined) return undefined;
-      const F = t.heap.f64, q = t.n;
-      t.n += 6;
-      t.w = p + 31;
-      return { year: W[p + 2], met, waived, required, public: { credited: F[q], required: F[q + 1] },
-        professional: { credited: F[q + 2], required: F[q + 3] }, total: { credited: F[q + 4], required: F[q + 5] } };
-    }
-    if (W[p + 3] === K.subject && W[p + 4] === KEPT && W[p + 6] === K.hours && W[p + 7] === NUMBER &&
-        W[p + 8] === K.canComplete) {
-      const canComplete = booleanOf(W[p + 9]);
-      if (canComplete === undefined) return undefined;
-      t.w = p + 10;
-      // deadline (text or null) and source follow
-      return readMembers(t, { year: W[p + 2], subject: keptText(t, W[p + 5]), hours: t.heap.f64[t.n++], canComplete });
-    }
-    return undefined;
-  }
-  if (first === K.index) {
-    if (!(W[p + 1] === INT && W[p + 3] === K.year && W[p + 4] === INT && W[p + 6] === K.subject && W[p + 7] === KEPT &&
-      W[p + 9] === K.activity && W[p + 10] === KEPT && W[p + 12] === K.credited && W[p + 13] === NUMBER &&
-      W[p + 14] === K.counted && W[p + 16] === K.basis && W[p + 17] === STRING && W[p + 20] === K.source)) return undefined;
-    const counted = booleanOf(W[p + 15]);
-    if (counted === undefined) return undefined;
-    const r = { index: W[p + 2], year: W[p + 5], subject: keptText(t, W[p + 8]), activity: keptText(t, W[p + 11]),
-      credited: t.heap.f64[t.n++], counted, basis: textAt(t, p + 18), source: null };
-    t.w = p + 21;
-    r.source = readValue(t);
-    return readMembers(t, r); // a reason, if any
-  }
-  if (first === K.ok && W[p + 1] === TRUE && W[p + 2] === K.eligible && W[p + 4] === K.status && W[p + 5] === KEPT) {
-    // The result itself: after ok, eligible and status, its members in their order, each checked
-    // before it is read; on a difference, back to where the object began.
-    const eligible = booleanOf(W[p + 3]);
-    if (eligible === undefined) return undefined;
-    const status = keptText(t, W[p + 6]), n = t.n, m = t.resultMembers;
-    t.w = p + 7;
-    let complete = true; // every member so far was where expected
-    const member = (i) => {
-      if (complete && W[t.w] === m[i]) return t.w++, readValue(t);
-      complete = false;
-      return undefined;
-    };
-    const ruleSet = member(0), requiredYears = member(1), window = member(2), years = member(3),
-      shortfall = member(4), records = member(5), reasons = member(6), warnings = member(7);
-    if (complete && W[t.w] === END) {
-      t.w++;
-      return { ok: true, eligible, status, ruleSet, requiredYears, window, years, shortfall, records, reasons, warnings };
-    }
-    t.w = p;
-    t.n = n;
-    return undefined;
-  }
-  if (first === K.code && W[p + 1] === STRING && W[p + 4] === K.message && W[p + 5] === STRING) {
-    t.w = p + 8;
-    return readMembers(t, { code: textAt(t, p + 2), message: textAt(t, p + 6) }); // path, source
-  }
-  return undefined;
-}
-
-// The rest of an object's members, up to its END.
-function readMembers(t, o) {
-  const words = t.heap.i32;
-  for (let k = words[t.w++]; k !== END; k = words[t.w++]) o[t.keys[k]] = readValue(t);
-  return o;
-}
-
-function readValue(t) {
-  const words = t.heap.i32;
-  switch (words[t.w++]) {
-    case OBJECT: {
-      const known = readKnownObject(t);
-      if (known !== undefined) return known;
-      return readMembers(t, {});
-    }
-    case ARRAY: {
-      const a = [];
-      while (words[t.w] !== END) a.push(readValue(t));
-      t.w++;
-      return a;
-    }
-    case INT: return words[t.w++];
-    case NUMBER: return t.heap.f64[t.n++];
-    case TRUE: return true;
-    case FALSE: return false;
-    case STRING: {
-      t.w += 2;
-      return textAt(t, t.w - 2);
-    }
-    case KEPT: return keptText(t, words[t.w++]);
-    case CACHED: {
-      // A value that comes whole once (a rule set's block, a source) and by its id afterwards (AGAIN).
-      const id = words[t.w];
-      t.w += 3;
-      const v = readValue(t);
-      if (id !== 0 && typeof v === 'object' && v !== null) t.values.set(id, templateOf(v));
-      return v;
-    }
-    case AGAIN: {
-      const known = t.values.get(words[t.w++]);
-      if (known === undefined) throw new LostCachedValue();
-      return copyOf(known);
-    }
-    case NULL: return null;
-  }
-  throw new Error(`jxjy: malformed result tape at word ${t.w - 1}`);
-}
-
-// view: the address of the 8 words evaluate_input returned (address + count of the tape's words,
-// numbers, text and kept texts).
-function readTape(t, heap, view) {
-  const h = heap.u32, v = view >> 2;
-  const textAt = h[v + 4] >> 1, textLength = h[v + 5];
-  t.heap = heap;
-  t.w = h[v] >> 2;
-  t.n = h[v + 2] >> 3;
-  t.text = textLength ? utf16Decoder.decode(heap.u16.subarray(textAt, textAt + textLength)) : '';
-  t.kept = h[v + 6] >> 2;
-  try {
-    return readValue(t);
-  } finally {
-    t.heap = null;
-    t.text = '';
-  }
+function heapBytes(memory, view) {
+  return view && view.length !== 0 ? view : new Uint8Array(memory.buffer);
 }
 
 // An application date as YYYYMMDD: 'YYYY-MM-DD' (a real calendar day), or a year's 31 December; else null.
@@ -535,9 +320,8 @@ export async function createChecker(options = {}) {
   let broken = null; // set when the wasm instance failed; it is not used again
   let rollGeneration = 0; // the roll openRoll opened last (the module holds one)
 
-  const reader = tapeReader(JSON.parse(core.result_keys()));
   const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
-  let heap = null; // views of the wasm memory (heapViews)
+  let heap = null; // the wasm memory's bytes (heapBytes)
 
   // An internal_error result, in the profile's language when it has one.
   const internalError = (detail, profile) =>
@@ -553,8 +337,8 @@ export async function createChecker(options = {}) {
       input.at = core.input_buffer(room);
       input.room = room;
     }
-    heap = heapViews(state.memory, heap);
-    const bytes = heap.u8.subarray(input.at, input.at + room);
+    heap = heapBytes(state.memory, heap);
+    const bytes = heap.subarray(input.at, input.at + room);
     const { read, written } = loose && !wellFormed(text) ? encodeLoose(text, bytes) : utf8Encoder.encodeInto(text, bytes);
     return read < text.length ? room : written; // not all copied: over the limit
   }
@@ -572,38 +356,23 @@ export async function createChecker(options = {}) {
     }
   }
 
-  function run(text, profile, loose = false) {
-    if (broken) return internalError(broken, profile);
-    let length;
+  // The result of a profile's text as the core's JSON text (an internal_error result's when the core failed).
+  function resultText(text, profile, loose = false) {
+    if (broken) return JSON.stringify(internalError(broken, profile));
     try {
-      length = copyIn(text, loose);
+      const length = copyIn(text, loose);
+      const view = core.evaluate_input(length) >> 2; // [address, length] of the result's UTF-8 text
+      if (!view) throw new Error('no rule sets loaded');
+      heap = heapBytes(state.memory, heap);
+      const [at, size] = new Uint32Array(heap.buffer, view << 2, 2);
+      return utf8Decoder.decode(heap.subarray(at, at + size));
     } catch (e) {
+      // A trap or abort leaves the instance in an unknown state: this checker stops using it.
       broken = String((e && e.message) || e);
-      return internalError(broken, profile);
-    }
-    // A failed read leaves the reader without values the tape will name again: both sides forget
-    // them, and the profile is checked once more.
-    for (let attempt = 0; ; ++attempt) {
-      let view;
-      try {
-        view = core.evaluate_input(length);
-        if (!view) throw new Error('no rule sets loaded');
-      } catch (e) {
-        // A trap or abort leaves the instance in an unknown state: this checker stops using it.
-        broken = String((e && e.message) || e);
-        return internalError(broken, profile);
-      }
-      try {
-        heap = heapViews(state.memory, heap);
-        return readTape(reader, heap, view);
-      } catch (e) {
-        core.forget_cached();
-        reader.values.clear();
-        if (attempt === 0 && e instanceof LostCachedValue) continue;
-        return internalError(`the core returned a malformed result: ${(e && e.message) || e}`, profile);
-      }
+      return JSON.stringify(internalError(broken, profile));
     }
   }
+  const run = (text, profile, loose = false) => JSON.parse(resultText(text, profile, loose));
 
   // A profile object through one of the core's calls (check, forms): never throws.
   const call = (profile, runner) => {
@@ -760,9 +529,12 @@ export async function createChecker(options = {}) {
         throw new Error(`jxjy: the checker is broken: ${broken}`);
       }
     },
-    /** Tests only: drops the values the reader keeps between results, as a failed read would. */
-    [Symbol.for('jxjy.dropKeptValues')]() {
-      reader.values.clear();
+    /**
+     * checker-worker.js only: evaluateJSON's result as the core's JSON text, which the worker posts to the
+     * page as it is (the page parses it once: bench/README.md "The checker's boundary: tape or JSON").
+     */
+    [Symbol.for('jxjy.evaluateJSONText')](text) {
+      return typeof text === 'string' ? resultText(text, undefined, true) : JSON.stringify(this.evaluateJSON(text));
     },
     /** Diagnostics: current size of this checker's wasm memory in bytes. */
     get memoryBytes() {
