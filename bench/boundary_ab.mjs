@@ -11,7 +11,7 @@
 // - roll: a 1,000-person × 10-record roll chosen once the roll's worker is warm, until every line is in the table.
 // - first: the first verdict of a returning 6-record draft at 4× CPU throttling (navigation to the verdict).
 import os from 'node:os';
-import { launch, newContext, skip, startServer } from '../tests/browser/harness.mjs';
+import { launch, newContext, skip, startServer, waitReady } from '../tests/browser/harness.mjs';
 import { DRAFT_KEY, draftOf, typeAmounts, watchFirstStage } from './drafts.mjs';
 import { makeRoll } from './gen_roll.mjs';
 
@@ -66,9 +66,9 @@ async function roll(b) {
   const { context } = await newContext(browser, b.server.origin);
   const page = await context.newPage();
   await page.goto(b.server.url);
-  await page.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 120_000 });
+  await waitReady(page);
   await page.locator('#roll-toggle').click();
-  await page.locator('#roll-heading').waitFor();
+  await page.locator('#roll-heading').waitFor({ timeout: 120_000 });
   await page.locator('#roll[data-warm="done"]').waitFor({ timeout: 120_000 });
   await page.evaluate(() => {
     window.__rollTimes = {};
@@ -115,7 +115,13 @@ try {
     const order = r % 2 ? builds.slice().reverse() : builds;
     for (const m of only) {
       for (const b of order) {
-        const got = await measures[m](b);
+        let got;
+        try {
+          got = await measures[m](b);
+        } catch (e) {
+          process.stderr.write(`${b.name} ${m}: ${String(e.message || e).split('\n')[0]}\n`);
+          continue;
+        }
         for (const [k, v] of Object.entries(got)) ((seen[b.name] ??= {})[`${m}.${k}`] ??= []).push(v);
       }
     }

@@ -17,7 +17,7 @@ const rounds = i >= 0 ? Number(args[i + 1]) : 15;
 const builds = args.filter((a) => /^[\w-]+=/.test(a)).map((a) => { const [name, file] = a.split('='); return { name, file }; });
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const typical = execFileSync(process.execPath, [path.join(here, 'gen_profiles.mjs'), '2000']).toString().trim().split('\n').map((l) => JSON.parse(l));
+const typical = execFileSync(process.execPath, [path.join(here, 'gen_profiles.mjs'), '2000'], { maxBuffer: 64 << 20 }).toString().trim().split('\n').map((l) => JSON.parse(l));
 const big = { region: '410100', year: 2023, route: 'review', level: 'intermediate', currentTitleSince: 2020,
   training: Array.from({ length: 1000 }, (_, k) => ({ year: 2021 + (k % 3), subject: k % 2 ? 'public' : 'professional', activity: 'course', hours: 10 + (k % 20) })) };
 const bigText = JSON.stringify(big);

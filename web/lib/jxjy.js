@@ -272,41 +272,38 @@ function rollTooLong(core, locale) {
   return { row: 0, column: '', code: 'too_long', message: core.message('roll_too_long', locale) };
 }
 
-/**
- * Creates a checker. options.rules (an array of rule-set objects in the rules/ format) replaces the
- * built-in rule sets; invalid ones reject with an Error whose `errors` lists each problem
- * ({index, id, file, path, code, message}) and whose message names rule set and JSON Pointer.
- * options.wasm overrides where the .wasm comes from (URL, bytes or a WebAssembly.Module).
- */
-export async function createChecker(options = {}) {
-  if (options === null || typeof options !== 'object') throw new TypeError('jxjy: options must be an object');
-  const { rules } = options;
-  let texts = null, ids = [];
-  if (rules !== undefined) {
-    if (!Array.isArray(rules))
-      throw rulesError([ruleError(-1, '', '', 'not_array', 'options.rules must be an array of rule-set objects')]);
-    if (rules.length > MAX_RULE_SETS)
-      throw rulesError([ruleError(-1, '', '', 'too_many', `options.rules holds ${rules.length} rule sets; at most ${MAX_RULE_SETS}`)]);
-    texts = [];
-    const problems = [];
-    for (let i = 0; i < rules.length; ++i) {
-      const set = rules[i]; // holes of a sparse array are undefined -> "null"
-      let id = '';
-      try {
-        id = set !== null && typeof set === 'object' && typeof set.id === 'string' ? set.id : '';
-        const text = JSON.stringify(set) ?? 'null';
-        // Each UTF-16 unit is at least one byte of UTF-8: longer text is surely over the core's limit.
-        if (text.length > MAX_RULE_BYTES) problems.push(ruleError(i, id, '', 'too_long', 'the rule set is larger than 1 MiB as JSON'));
-        texts.push(text);
-      } catch (e) {
-        problems.push(ruleError(i, id, '', 'invalid_json', `cannot be turned into JSON: ${(e && e.message) || e}`));
-      }
-      ids.push(id);
+// options.rules as the texts the core reads, refused here as far as JS can tell before the wasm loads
+// (not an array, too many, a set JSON.stringify cannot turn into text or one over the core's size limit).
+// Returns {texts, ids} (texts null: the built-in rule sets; ids: each set's id, for the core's errors).
+function ruleTexts(rules) {
+  if (rules === undefined) return { texts: null, ids: [] };
+  if (!Array.isArray(rules))
+    throw rulesError([ruleError(-1, '', '', 'not_array', 'options.rules must be an array of rule-set objects')]);
+  if (rules.length > MAX_RULE_SETS)
+    throw rulesError([ruleError(-1, '', '', 'too_many', `options.rules holds ${rules.length} rule sets; at most ${MAX_RULE_SETS}`)]);
+  const texts = [], ids = [], problems = [];
+  for (let i = 0; i < rules.length; ++i) {
+    const set = rules[i]; // holes of a sparse array are undefined -> "null"
+    let id = '';
+    try {
+      id = set !== null && typeof set === 'object' && typeof set.id === 'string' ? set.id : '';
+      const text = JSON.stringify(set) ?? 'null';
+      // Each UTF-16 unit is at least one byte of UTF-8: longer text is surely over the core's limit.
+      if (text.length > MAX_RULE_BYTES) problems.push(ruleError(i, id, '', 'too_long', 'the rule set is larger than 1 MiB as JSON'));
+      texts.push(text);
+    } catch (e) {
+      problems.push(ruleError(i, id, '', 'invalid_json', `cannot be turned into JSON: ${(e && e.message) || e}`));
     }
-    if (problems.length) throw rulesError(problems);
+    ids.push(id);
   }
+  if (problems.length) throw rulesError(problems);
+  return { texts, ids };
+}
 
-  const { module: core, state } = await instantiate(await compileModule(options.wasm));
+// A wasm instance whose Checker holds the rule sets (texts, or the built-in ones when null): {core, state}.
+// Rejects with the core's problems of the rule sets, each named by its index and id.
+async function loadCore(wasm, { texts, ids }) {
+  const { module: core, state } = await instantiate(await compileModule(wasm));
   if (texts) for (const t of texts) core.add_rule_set(t);
   const errors = JSON.parse(core.init(texts === null)).map(({ file, path, code, message }) => {
     const m = /^rules\[(\d+)\]$/.exec(file);
@@ -314,18 +311,39 @@ export async function createChecker(options = {}) {
     return ruleError(index, index >= 0 ? ids[index] : '', path, code, message);
   });
   if (errors.length) throw rulesError(errors);
-  const regionsText = core.regions();
-  const version = core.version();
-  const words = catalogue(core);
-  let broken = null; // set when the wasm instance failed; it is not used again
-  let rollGeneration = 0; // the roll openRoll opened last (the module holds one)
+  return { core, state };
+}
 
+// Whether the wasm instance still works: once a call into it traps or aborts, it is in an unknown state and
+// this checker stops using it. run(f): f's value, or an Error "the checker is broken" thrown (the methods
+// that may throw); check() throws that Error at once when it is already broken.
+function instanceHealth() {
+  const health = {
+    broken: null, // what failed, once something did
+    fail(e) { health.broken = health.broken || String((e && e.message) || e); },
+    check() { if (health.broken) throw new Error(`jxjy: the checker is broken: ${health.broken}`); },
+    run(f) {
+      health.check();
+      try {
+        return f();
+      } catch (e) {
+        health.fail(e);
+        health.check();
+      }
+    },
+  };
+  return health;
+}
+
+// A profile's way into the core and its result's way back (evaluate, evaluateJSON, forms): the profile's
+// JSON text written into wasm memory, the result read out as the core's JSON text. Never throws: a failed
+// instance gives internal_error results, a value JSON cannot carry its own invalid_input.
+function profileBoundary(core, state, health, words) {
   const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
   let heap = null; // the wasm memory's bytes (heapBytes)
 
   // An internal_error result, in the profile's language when it has one.
-  const internalError = (detail, profile) =>
-    failure('internal_error', words('internal_error', localeOf(profile)), detail);
+  const internalError = (profile) => failure('internal_error', words('internal_error', localeOf(profile)), health.broken);
 
   // text: the profile as JSON text (of `profile`, when the caller gave an object); loose: it may hold
   // lone surrogates (raw text from the caller).
@@ -343,22 +361,9 @@ export async function createChecker(options = {}) {
     return read < text.length ? room : written; // not all copied: over the limit
   }
 
-  // The notice's forms for a profile's text (CONTRACT §5.2), as the core writes them.
-  function runForms(text, profile) {
-    if (broken) return internalError(broken, profile);
-    try {
-      const json = core.forms_input(copyIn(text, false));
-      if (!json) throw new Error('no rule sets loaded');
-      return JSON.parse(json);
-    } catch (e) {
-      broken = String((e && e.message) || e);
-      return internalError(broken, profile);
-    }
-  }
-
   // The result of a profile's text as the core's JSON text (an internal_error result's when the core failed).
   function resultText(text, profile, loose = false) {
-    if (broken) return JSON.stringify(internalError(broken, profile));
+    if (health.broken) return JSON.stringify(internalError(profile));
     try {
       const length = copyIn(text, loose);
       const view = core.evaluate_input(length) >> 2; // [address, length] of the result's UTF-8 text
@@ -367,14 +372,26 @@ export async function createChecker(options = {}) {
       const [at, size] = new Uint32Array(heap.buffer, view << 2, 2);
       return utf8Decoder.decode(heap.subarray(at, at + size));
     } catch (e) {
-      // A trap or abort leaves the instance in an unknown state: this checker stops using it.
-      broken = String((e && e.message) || e);
-      return JSON.stringify(internalError(broken, profile));
+      health.fail(e);
+      return JSON.stringify(internalError(profile));
     }
   }
-  const run = (text, profile, loose = false) => JSON.parse(resultText(text, profile, loose));
+  const result = (text, profile, loose = false) => JSON.parse(resultText(text, profile, loose));
 
-  // A profile object through one of the core's calls (check, forms): never throws.
+  // The notice's forms for a profile's text (CONTRACT §5.2), as the core writes them.
+  function forms(text, profile) {
+    if (health.broken) return internalError(profile);
+    try {
+      const json = core.forms_input(copyIn(text, false));
+      if (!json) throw new Error('no rule sets loaded');
+      return JSON.parse(json);
+    } catch (e) {
+      health.fail(e);
+      return internalError(profile);
+    }
+  }
+
+  // A profile object through one of the core's calls (result, forms).
   const call = (profile, runner) => {
     let text;
     try {
@@ -385,58 +402,129 @@ export async function createChecker(options = {}) {
     }
     if (typeof text !== 'string')
       return failure('invalid_input', words('profile_not_object', 'zh'), `got ${typeof profile}`);
-    const result = runner(text, profile);
-    return result.ok === false ? nameJsValues(result, profile, words) : result;
+    const answer = runner(text, profile);
+    return answer.ok === false ? nameJsValues(answer, profile, words) : answer;
   };
 
-  return Object.freeze({
-    version,
-    /** Profile object (CONTRACT §2) -> result object (CONTRACT §3). Never throws. */
-    evaluate: (profile) => call(profile, run),
-    /**
-     * The notice's own forms this profile needs (CONTRACT §5.2), filled from the profile and its result:
-     * {ok: true, forms: [{id, title, attachment, source, purpose, for, fields: [{label, labelEn, value, from}],
-     * rows?, note?}]}. Bad input gives the same {ok: false, errors} as evaluate. Never throws.
-     */
-    forms: (profile) => call(profile, runForms),
-    /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
-    evaluateJSON(text) {
-      if (typeof text !== 'string')
-        return failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`);
-      return run(text, undefined, true);
+  const notText = (text) => failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`);
+  return {
+    evaluate: (profile) => call(profile, result),
+    forms: (profile) => call(profile, forms),
+    evaluateJSON: (text) => (typeof text === 'string' ? result(text, undefined, true) : notText(text)),
+    evaluateJSONText: (text) => (typeof text === 'string' ? resultText(text, undefined, true) : JSON.stringify(notText(text))),
+  };
+}
+
+// The checker's roll methods (README "Roll"), each a call of the core's one roll reader.
+function rollMethods(core, health) {
+  let generation = 0; // the roll openRoll opened last (the module holds one)
+  return {
+    readRoll(text, options = {}) {
+      const locale = rollLocale(options);
+      const [columns, regions, checkDate] = rollReading(options);
+      if (typeof text !== 'string') throw new TypeError('jxjy: readRoll(text): text must be the CSV as a string');
+      health.check();
+      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [] };
+      return health.run(() => JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
     },
-    /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
-    regions() {
-      return JSON.parse(regionsText);
+    openRoll(text, options = {}) {
+      const locale = rollLocale(options);
+      const [columns, regions, checkDate] = rollReading(options);
+      if (typeof text !== 'string') throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string');
+      health.check();
+      if (text.length > MAX_ROLL_BYTES) {
+        return { size: 0, errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [], people: () => [], close() {} };
+      }
+      const head = health.run(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
+      const mine = ++generation;
+      return {
+        ...head,
+        people: (from, count) => (mine === generation ? health.run(() => JSON.parse(core.roll_people(from, count))) : []),
+        close: () => { if (mine === generation) core.roll_close(); },
+      };
     },
-    /**
-     * A rule set in words, as Markdown (the same text as `jxjy explain ID`): every requirement,
-     * conversion, cap, exclusion, filing rule and adjustment with its document and clause.
-     * locale: 'zh' (default) or 'en'. null when no rule set has that id.
-     */
+    rollResultsCSV(text, options = {}) {
+      const locale = rollLocale(options);
+      const [columns, regions, checkDate] = rollReading(options);
+      if (typeof text !== 'string') throw new TypeError('jxjy: rollResultsCSV(text): text must be the CSV as a string');
+      return health.run(() => core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate, columns, regions));
+    },
+    rollPlace(path, person) {
+      if (typeof path !== 'string') throw new TypeError('jxjy: rollPlace(path, person): path must be a string');
+      const rows = person !== null && typeof person === 'object' ? person.rows : undefined;
+      if (!Array.isArray(rows) || !rows.every((r) => Number.isSafeInteger(r) && r >= 0) || !Number.isInteger(person.firstRow))
+        throw new TypeError('jxjy: rollPlace(path, person): person must be a person of readRoll ({rows, firstRow})');
+      const at = health.run(() => JSON.parse(core.roll_place(path, rows.join(','))));
+      return { row: at.row || person.firstRow, column: at.column };
+    },
+  };
+}
+
+// What the checker says of its rule sets: explain and ruleSetFor.
+function ruleSetMethods(core, health) {
+  return {
     explain(id, locale = 'zh') {
       if (typeof id !== 'string') throw new TypeError('jxjy: explain(id): id must be a rule-set id (a string)');
       if (locale !== 'zh' && locale !== 'en') throw new RangeError(`jxjy: explain: locale must be 'zh' or 'en', not ${String(locale)}`);
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      health.check();
       const text = core.explain(id, locale);
       return text === '' ? null : text;
     },
-    /**
-     * The id of the rule set a profile of this region and application date is checked against (the
-     * checker's own choice: the region's, else its city's or province's; the latest in force on the date,
-     * else the earliest), or null when no rule set covers the region. applicationDate: 'YYYY-MM-DD', or an
-     * application year (its 31 December, as a profile without applicationDate is read).
-     */
     ruleSetFor(region, applicationDate) {
       if (typeof region !== 'string' || !/^\d{6}$/.test(region))
         throw new TypeError('jxjy: ruleSetFor(region, applicationDate): region must be a six-digit region code (a string)');
       const ymd = dateNumber(applicationDate);
       if (ymd === null)
         throw new RangeError(`jxjy: ruleSetFor: applicationDate must be a date 'YYYY-MM-DD' or a year (1900-2100), not ${String(applicationDate)}`);
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      health.check();
       const id = core.rule_set_for(region, ymd);
       return id === '' ? null : id;
     },
+  };
+}
+
+/**
+ * Creates a checker. options.rules (an array of rule-set objects in the rules/ format) replaces the
+ * built-in rule sets; invalid ones reject with an Error whose `errors` lists each problem
+ * ({index, id, file, path, code, message}) and whose message names rule set and JSON Pointer.
+ * options.wasm overrides where the .wasm comes from (URL, bytes or a WebAssembly.Module).
+ */
+export async function createChecker(options = {}) {
+  if (options === null || typeof options !== 'object') throw new TypeError('jxjy: options must be an object');
+  const { core, state } = await loadCore(options.wasm, ruleTexts(options.rules));
+  const regionsText = core.regions();
+  const health = instanceHealth();
+  const profiles = profileBoundary(core, state, health, catalogue(core));
+  const rolls = rollMethods(core, health);
+  const ruleSets = ruleSetMethods(core, health);
+
+  return Object.freeze({
+    version: core.version(),
+    /** Profile object (CONTRACT §2) -> result object (CONTRACT §3). Never throws. */
+    evaluate: profiles.evaluate,
+    /**
+     * The notice's own forms this profile needs (CONTRACT §5.2), filled from the profile and its result:
+     * {ok: true, forms: [{id, title, attachment, source, purpose, for, fields: [{label, labelEn, value, from}],
+     * rows?, note?}]}. Bad input gives the same {ok: false, errors} as evaluate. Never throws.
+     */
+    forms: profiles.forms,
+    /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
+    evaluateJSON: profiles.evaluateJSON,
+    /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
+    regions: () => JSON.parse(regionsText),
+    /**
+     * A rule set in words, as Markdown (the same text as `jxjy explain ID`): every requirement,
+     * conversion, cap, exclusion, filing rule and adjustment with its document and clause.
+     * locale: 'zh' (default) or 'en'. null when no rule set has that id.
+     */
+    explain: ruleSets.explain,
+    /**
+     * The id of the rule set a profile of this region and application date is checked against (the
+     * checker's own choice: the region's, else its city's or province's; the latest in force on the date,
+     * else the earliest), or null when no rule set covers the region. applicationDate: 'YYYY-MM-DD', or an
+     * application year (its 31 December, as a profile without applicationDate is read).
+     */
+    ruleSetFor: ruleSets.ruleSetFor,
     /**
      * A roll (README "Roll"): CSV text of many people, one row per training record, read by the core's
      * one reader. Returns {people: [{name, firstRow, profile, rows, allRows, errors}], errors}: profile is
@@ -446,19 +534,7 @@ export async function createChecker(options = {}) {
      * options.columns: the clerk's {header: column id or ''}; options.regions: a region list's text (China's: web/base/china-regions.txt);
      * options.checkDate (YYYY-MM-DD): the checkDate of each profile whose rows give none (the check-date column).
      */
-    readRoll(text, options = {}) {
-      const locale = rollLocale(options);
-      const [columns, regions, checkDate] = rollReading(options);
-      if (typeof text !== 'string') throw new TypeError('jxjy: readRoll(text): text must be the CSV as a string');
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [] };
-      try {
-        return JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate));
-      } catch (e) {
-        broken = String((e && e.message) || e);
-        throw new Error(`jxjy: the checker is broken: ${broken}`);
-      }
-    },
+    readRoll: rolls.readRoll,
     /**
      * The same reading as readRoll (the same options), a part at a time, for a roll of any size: reads the
      * header and finds each row's person now, and returns readRoll's answer without its people, with size
@@ -466,48 +542,14 @@ export async function createChecker(options = {}) {
      * readRoll gives them, close() lets the roll's text go. One roll is open at a time: opening another
      * closes this one (its people() then gives []).
      */
-    openRoll(text, options = {}) {
-      const locale = rollLocale(options);
-      const [columns, regions, checkDate] = rollReading(options);
-      if (typeof text !== 'string') throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string');
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      if (text.length > MAX_ROLL_BYTES) {
-        return { size: 0, errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [], people: () => [], close() {} };
-      }
-      const call = (f) => {
-        try {
-          return f();
-        } catch (e) {
-          broken = String((e && e.message) || e);
-          throw new Error(`jxjy: the checker is broken: ${broken}`);
-        }
-      };
-      const head = call(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
-      const generation = ++rollGeneration;
-      return {
-        ...head,
-        people: (from, count) => (generation === rollGeneration ? call(() => JSON.parse(core.roll_people(from, count))) : []),
-        close: () => { if (generation === rollGeneration) core.roll_close(); },
-      };
-    },
+    openRoll: rolls.openRoll,
     /**
      * The results of a roll as CSV text (UTF-8, CRLF), exactly as `jxjy roll` writes them: one line per
      * person, headers of the vocabulary's rollResultColumn in options.locale, cells a spreadsheet would
      * run as formulas written as text. options.checkDate (YYYY-MM-DD): the day of the check for people
      * whose rows give none (else the core's default, their applicationDate).
      */
-    rollResultsCSV(text, options = {}) {
-      const locale = rollLocale(options);
-      const [columns, regions, checkDate] = rollReading(options);
-      if (typeof text !== 'string') throw new TypeError('jxjy: rollResultsCSV(text): text must be the CSV as a string');
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      try {
-        return core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate, columns, regions);
-      } catch (e) {
-        broken = String((e && e.message) || e);
-        throw new Error(`jxjy: the checker is broken: ${broken}`);
-      }
-    },
+    rollResultsCSV: rolls.rollResultsCSV,
     /**
      * Where an error of a roll person's result stands in the roll, by the core's one map of a JSON
      * Pointer to the spreadsheet (jxjy::roll_place, as the results CSV says it): path is the error's
@@ -515,27 +557,12 @@ export async function createChecker(options = {}) {
      * row is the record's row (person.rows[2]) or, for a person's field or no record, person.firstRow;
      * column is the id of the vocabulary's rollColumn for the field ('amount'), '' when there is none.
      */
-    rollPlace(path, person) {
-      if (typeof path !== 'string') throw new TypeError('jxjy: rollPlace(path, person): path must be a string');
-      const rows = person !== null && typeof person === 'object' ? person.rows : undefined;
-      if (!Array.isArray(rows) || !rows.every((r) => Number.isSafeInteger(r) && r >= 0) || !Number.isInteger(person.firstRow))
-        throw new TypeError('jxjy: rollPlace(path, person): person must be a person of readRoll ({rows, firstRow})');
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      try {
-        const at = JSON.parse(core.roll_place(path, rows.join(',')));
-        return { row: at.row || person.firstRow, column: at.column };
-      } catch (e) {
-        broken = String((e && e.message) || e);
-        throw new Error(`jxjy: the checker is broken: ${broken}`);
-      }
-    },
+    rollPlace: rolls.rollPlace,
     /**
      * checker-worker.js only: evaluateJSON's result as the core's JSON text, which the worker posts to the
      * page as it is (the page parses it once: bench/README.md "The checker's boundary: tape or JSON").
      */
-    [Symbol.for('jxjy.evaluateJSONText')](text) {
-      return typeof text === 'string' ? resultText(text, undefined, true) : JSON.stringify(this.evaluateJSON(text));
-    },
+    [Symbol.for('jxjy.evaluateJSONText')]: profiles.evaluateJSONText,
     /** Diagnostics: current size of this checker's wasm memory in bytes. */
     get memoryBytes() {
       return state.memory ? state.memory.buffer.byteLength : 0;
