@@ -50,7 +50,7 @@ export function show(result, parts) {
 const w = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module' });
 w.postMessage({ op: 'start', options: {} });
 w.postMessage({ id: 1, op: 'evaluateJSON', text: PROFILE });
-w.onmessage = (e) => { if (e.data.id === 1) show(JSON.parse(e.data.resultText)); };`,
+w.onmessage = (e) => { if (e.data.id === 1) show(e.data.result); };`,
   'main.js': `import { PROFILE, show } from './shown.js';
 import { createChecker } from './jxjy.js';
 createChecker({}).then((c) => show(c.evaluateJSON(PROFILE)));`,

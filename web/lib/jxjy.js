@@ -406,12 +406,11 @@ function profileBoundary(core, state, health, words) {
     return answer.ok === false ? nameJsValues(answer, profile, words) : answer;
   };
 
-  const notText = (text) => failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`);
   return {
     evaluate: (profile) => call(profile, result),
     forms: (profile) => call(profile, forms),
-    evaluateJSON: (text) => (typeof text === 'string' ? result(text, undefined, true) : notText(text)),
-    evaluateJSONText: (text) => (typeof text === 'string' ? resultText(text, undefined, true) : JSON.stringify(notText(text))),
+    evaluateJSON: (text) => (typeof text === 'string' ? result(text, undefined, true)
+      : failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`)),
   };
 }
 
@@ -558,11 +557,6 @@ export async function createChecker(options = {}) {
      * column is the id of the vocabulary's rollColumn for the field ('amount'), '' when there is none.
      */
     rollPlace: rolls.rollPlace,
-    /**
-     * checker-worker.js only: evaluateJSON's result as the core's JSON text, which the worker posts to the
-     * page as it is (the page parses it once: bench/README.md "The checker's boundary: tape or JSON").
-     */
-    [Symbol.for('jxjy.evaluateJSONText')]: profiles.evaluateJSONText,
     /** Diagnostics: current size of this checker's wasm memory in bytes. */
     get memoryBytes() {
       return state.memory ? state.memory.buffer.byteLength : 0;
