@@ -4,8 +4,9 @@
 // median of the rounds, the quartiles, min, max and n.
 //   node bench/boundary_node.mjs tape=/tmp/lib-tape/jxjy.js json=web/lib/jxjy.js [--rounds 15]
 // Kinds: evaluate(profile) of 2,000 typical profiles (bench/gen_profiles.mjs), evaluate() of a 1,000-record
-// profile, and `toText`: what the checker's worker posts for evaluateJSON(text) (the tape: the objects'
-// JSON.stringify; JSON: the core's text as it is, the module's worker-only symbol method).
+// profile, and `toText`: what the checker's worker posted as text for evaluateJSON(text) (the tape: the objects'
+// JSON.stringify; JSON at 1bda0fc: the core's text as it is, by that build's worker-only symbol method; a build
+// without it: JSON.stringify of the object).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';

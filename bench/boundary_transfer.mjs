@@ -1,6 +1,6 @@
 // The worker→page transfer of one result, in headless Chromium (not a test; bench/README.md "The checker's
 // boundary: tape or JSON"): a module worker with the checker (web/lib/, or LIB=DIR) posts the result of a 6-record
-// and of a 1,000-record profile N times each, as the core's JSON text or as the object (structured clone),
+// and of a 1,000-record profile N times each, as JSON text or as the object (structured clone),
 // in alternating order; the page times reading the message's data and, for text, JSON.parse. One sample: the mean
 // of a batch of 20 messages (the page's clock is coarse, 0.1 ms). Prints medians, quartiles and n per kind.
 //   [LIB=DIR] node bench/boundary_transfer.mjs [BATCHES]
