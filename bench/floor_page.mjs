@@ -9,14 +9,14 @@
 //   floor's parts can be read (each in ms from navigation).
 // The calculator does everything this page does and draws its form as well: its first verdict cannot be
 // sooner than this floor. Prints one JSON object (medians and every run).
-//   node bench/floor_page.mjs [RUNS]
+//   [PKG=DIR] node bench/floor_page.mjs [RUNS]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
 
-const pkg = path.join(root, 'pkg');
+const pkg = process.env.PKG || path.join(root, 'pkg'); // PKG=DIR: another build's package (an A/B)
 if (skip || !fs.existsSync(path.join(pkg, 'checker-worker.js'))) {
   console.log(JSON.stringify({ skipped: skip || 'needs pkg/ (scripts/build.sh)' }));
   process.exit(0);
@@ -50,7 +50,7 @@ export function show(result, parts) {
 const w = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module' });
 w.postMessage({ op: 'start', options: {} });
 w.postMessage({ id: 1, op: 'evaluateJSON', text: PROFILE });
-w.onmessage = (e) => { if (e.data.id === 1) show(JSON.parse(e.data.resultText)); };`,
+w.onmessage = (e) => { if (e.data.id === 1) show(e.data.result); };`,
   'main.js': `import { PROFILE, show } from './shown.js';
 import { createChecker } from './jxjy.js';
 createChecker({}).then((c) => show(c.evaluateJSON(PROFILE)));`,

@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 const lines = readFileSync(process.argv[2], "utf8").split("\n").filter(Boolean).slice(0, 20000);
 const profiles = lines.map((l) => JSON.parse(l));
 const t0 = performance.now();
-const { createChecker } = await import("../web/jxjy.js");
+const { createChecker } = await import("../web/lib/jxjy.js");
 const checker = await createChecker();
 const createMs = performance.now() - t0;
 

@@ -40,7 +40,7 @@ const PARTS = [
   ['forms', /write_form|jxjy::forms|Context::value|FormFill/],
   ['roll', /roll|csv/i],
   ['explain', /explain|Explainer/],
-  ['result writers (JSON text, tape)', /write_|JsonOut|ResultTape|tape|to_json|serialise/],
+  ['result writer (JSON text)', /write_|JsonOut|to_json|serialise/],
   ['JSON reader (lexer, builder, pointers)', /Lexer|JsonBuilder|parse_json|JsonDoc|JsonValue|jxjy::Reader|escape_pointer|lexer_detail/],
   ['nlohmann::json', /nlohmann/],
   ['texts and numbers (format.cpp, messages)', /TextStore|jxjy::fill|jxjy::num|jxjy::message|Micro/],

@@ -8,10 +8,8 @@
 //                       problems, each {file, path, code, message} (file = "rules[i]" or "").
 //   input_buffer(n)     the address of room for n bytes: JS writes the profile's UTF-8 text there
 //   evaluate_input(n)   evaluates those first n bytes (Checker::evaluate never throws); returns the
-//                       address of 8 words, the result tape (jxjy/tape.h) as address + count pairs:
-//                       words, numbers, text (UTF-16 units), kept (address + size pairs); 0 before init
-//   forget_cached()     the next tapes carry every cached value whole again (the reader lost its copies)
-//   result_keys()       the tape's key names as a JSON array
+//                       address of 2 words: where the result's JSON text (UTF-8) is and its length in bytes,
+//                       valid until the next evaluate_input; 0 before init
 //   forms_input(n)      the notice's forms for the profile in the input buffer's first n bytes, as JSON
 //                       text ({"ok":true,"forms":[…]} or the ok:false result of evaluate); "" before init
 //   regions()           the region catalogue as JSON text ("[]" before a successful init).
@@ -34,7 +32,8 @@
 //   roll_place(path, rows)  where a checker's error (its JSON Pointer) stands in a roll person's rows
 //                       (readRoll's rows, joined: "5,7,9"): {"row":9,"column":"amount"} (jxjy::roll_place)
 // The profile and the result cross as bytes in wasm memory, not as embind strings: embind's string
-// conversion scans and decodes in JS byte by byte, which cost more than the evaluation itself.
+// conversion scans and decodes in JS byte by byte, which cost more than the evaluation itself. The result
+// is the core's own JSON text (bench/README.md "The checker's boundary: tape or JSON").
 #include <emscripten/bind.h>
 
 #include <algorithm>
@@ -46,7 +45,6 @@
 #include <vector>
 
 #include "jxjy/jxjy.h"
-#include "jxjy/tape.h"
 #include "base/cold.h"
 
 namespace {
@@ -57,12 +55,9 @@ namespace {
 
 std::unique_ptr<jxjy::Checker> g_checker;
 std::vector<jxjy::RuleFile> g_pending;
-// web/jxjy.js reads kept texts as (address, size) pairs of 32-bit words.
-static_assert(sizeof(jxjy::ResultTape::KeptText) == 8, "a kept text is two 32-bit words in wasm32");
-
 std::string g_input;
-jxjy::ResultTape g_tape;
-std::array<uint32_t, 8> g_tape_view;  // where the tape is: address + count of each of its parts
+std::string g_result;                   // the last result's JSON text; keeps its capacity from one to the next
+std::array<uint32_t, 2> g_result_view;  // where it is: address, length in bytes
 
 void quote(std::string& out, const std::string& s) { jxjy::append_json_string(out, s); }
 
@@ -100,30 +95,13 @@ uintptr_t input_buffer(size_t n) {
   return reinterpret_cast<uintptr_t>(g_input.data());
 }
 
-template <class T>
-uint32_t address(const T* p) {
-  return uint32_t(reinterpret_cast<uintptr_t>(p));
-}
-
 uintptr_t evaluate_input(size_t n) {
   if (!g_checker) return 0;
-  jxjy::evaluate_to_tape(*g_checker, std::string_view(g_input.data(), std::min(n, g_input.size())), g_tape);
-  const auto& t = g_tape;
-  g_tape_view = {address(t.words.data()), uint32_t(t.words.size()), address(t.numbers.data()),
-                 uint32_t(t.numbers.size()), address(t.text.data()), uint32_t(t.text.size()),
-                 address(t.kept.data()), uint32_t(t.kept.size())};
-  return reinterpret_cast<uintptr_t>(g_tape_view.data());
-}
-
-void forget_cached() { g_tape.forget_cached(); }
-
-std::string result_keys() {
-  std::string out = "[";
-  for (auto k : jxjy::result_key_names()) {
-    if (out.size() > 1) out += ',';
-    quote(out, std::string(k));
-  }
-  return out + "]";
+  g_result.clear();
+  bool input_ok;
+  g_checker->evaluate_into(std::string_view(g_input.data(), std::min(n, g_input.size())), g_result, input_ok);
+  g_result_view = {uint32_t(reinterpret_cast<uintptr_t>(g_result.data())), uint32_t(g_result.size())};
+  return reinterpret_cast<uintptr_t>(g_result_view.data());
 }
 
 JXJY_COLD std::string forms_input(size_t n) {
@@ -305,8 +283,6 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("init", &init);
   emscripten::function("input_buffer", &input_buffer);
   emscripten::function("evaluate_input", &evaluate_input);
-  emscripten::function("forget_cached", &forget_cached);
-  emscripten::function("result_keys", &result_keys);
   emscripten::function("forms_input", &forms_input);
   emscripten::function("regions", &regions);
   emscripten::function("explain", &explain);

@@ -1,5 +1,5 @@
-// One profile checked into a Result, for the core's own writers beside the JSON text (the tape of the
-// JS module, the roll's CSV): they read the Result directly instead of parsing the JSON back.
+// One profile checked into a Result, for the core's own writers beside the JSON text (the roll's CSV):
+// they read the Result directly instead of parsing the JSON back.
 #pragma once
 #include <string_view>
 

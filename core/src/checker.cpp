@@ -16,7 +16,6 @@
 #include "profile/read_profile.h"
 #include "rules/based_on.h"
 #include "rules/load.h"
-#include "result/tape_out.h"
 
 namespace jxjy {
 
@@ -231,12 +230,6 @@ struct CheckerAccess {
 };
 
 void check(const Checker& checker, std::string_view text, Result& res) { CheckerAccess::impl(checker).check(text, res); }
-
-void evaluate_to_tape(const Checker& checker, std::string_view text, ResultTape& out) {
-  Result res;
-  check(checker, text, res);
-  to_tape(res, out);
-}
 
 std::vector<std::pair<std::string, std::string>> rule_set_regions(const Checker& checker) {
   std::vector<std::pair<std::string, std::string>> out;

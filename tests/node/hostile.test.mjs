@@ -116,19 +116,6 @@ test('huge strings and malformed JSON text', () => {
   assert.deepEqual(checker.evaluateJSON(JSON.stringify(good)), reference);
 });
 
-test('a reader that lost its kept values gets them whole again (the same results)', () => {
-  // Every region with rules, and a code that falls back to one.
-  const regions = [...checker.regions().map((r) => r.region), '650102'];
-  const profile = (region) => ({ ...good, region, gender: 'female', age: 40, currentTitleSince: 2018 });
-  const before = regions.map((region) => checker.evaluate(profile(region)));
-  checker[Symbol.for('jxjy.dropKeptValues')]();
-  const after = regions.map((region) => checker.evaluate(profile(region)));
-  assert.deepEqual(after, before);
-  assert.ok(after.every((r) => r.ok), JSON.stringify(after.map((r) => r.errors)));
-  assert.deepEqual(after.slice(0, -1).map((r) => r.ruleSet.region), regions.slice(0, -1));
-  assert.ok(after.every((r) => r.records.every((x) => typeof x.source.clause === 'string')));
-});
-
 test('a huge string does not blow up wasm memory (only a prefix is copied in)', async () => {
   const { createChecker } = await import(moduleUrl);
   const fresh = await createChecker();

@@ -50,7 +50,7 @@ function startWorker(options, started) {
         pending.delete(m.id);
         if (p && m.error) p.reject(new (m.error.name === 'RangeError' ? RangeError : TypeError)(m.error.message));
         else if (p) {
-          try { p.resolve('resultText' in m ? JSON.parse(m.resultText) : m.result); } catch (e) { p.reject(e); }
+          p.resolve(m.result);
         }
         return;
       }

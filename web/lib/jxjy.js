@@ -62,7 +62,6 @@ function encodeLoose(text, bytes) {
   return { read: i, written: n };
 }
 const utf8Decoder = new TextDecoder();
-const utf16Decoder = new TextDecoder('utf-16le');
 
 const compiled = new Map(); // wasm URL -> Promise<WebAssembly.Module>
 
@@ -224,224 +223,10 @@ function loneSurrogateAt(v, path, depth) {
   return null;
 }
 
-// Views of a wasm memory, made again only when the memory has grown: growing detaches the old
+// A view of a wasm memory's bytes, made again only when the memory has grown: growing detaches the old
 // buffer, and its views then have length 0 (a cheaper test than asking the memory for its buffer).
-function heapViews(memory, views) {
-  if (views && views.u8.length !== 0) return views;
-  const buffer = memory.buffer;
-  return {
-    buffer, u8: new Uint8Array(buffer), u16: new Uint16Array(buffer), i32: new Int32Array(buffer),
-    u32: new Uint32Array(buffer), f64: new Float64Array(buffer),
-  };
-}
-
-// Reads result tapes (core/include/jxjy/tape.h) out of wasm memory into plain objects: several
-// times faster than JSON.parse of the same result as text. One reader per checker: what lasts (key
-// names, decoded rule-set texts, cached values) and, while a tape is read, where it is (w, n and kept
-// are indices into the heap views).
-function tapeReader(keyNames) {
-  // Property names as V8 keeps them (internalised), so each keyed store skips a string-table lookup.
-  const keys = keyNames.map((k) => Object.keys({ [k]: 0 })[0]);
-  const K = Object.fromEntries(keys.map((k, i) => [k, i])); // name -> id, for readKnownObject
-  const resultMembers = ['ruleSet', 'requiredYears', 'window', 'years', 'shortfall', 'records', 'reasons', 'warnings']
-    .map((k) => K[k]);
-  return {
-    keys, K, resultMembers,
-    cache: new Map(), // kept text address -> {size, text} (KEPT)
-    values: new Map(), // id -> template (CACHED, AGAIN)
-    heap: null, text: '', w: 0, n: 0, kept: 0,
-  };
-}
-const END = -1, OBJECT = 0, ARRAY = 1, INT = 2, NUMBER = 3, TRUE = 4, FALSE = 5, STRING = 6, KEPT = 7, CACHED = 8, AGAIN = 9, NULL = 10;
-
-// The tape names a value (AGAIN) this reader does not hold: possible only after a failed read.
-class LostCachedValue extends Error {}
-
-// A value kept to be handed out again: a shallow copy, with its object members as templates too.
-function templateOf(v) {
-  const array = Array.isArray(v);
-  const value = array ? v.slice() : { ...v };
-  const members = [];
-  for (const k in value) {
-    const x = value[k];
-    if (typeof x === 'object' && x !== null) {
-      members.push(array ? Number(k) : k, templateOf(x));
-      value[k] = null; // never handed out: each copy gets copies of its own
-    }
-  }
-  // A source ({number, clause}, the value copied most) is copied as one literal.
-  const source = !array && members.length === 0 && Object.keys(value).join() === 'number,clause';
-  return { value, members, array, source };
-}
-
-// A fresh copy of a template's value (spread copies a small object in one step).
-function copyOf(template) {
-  if (template.source) return { number: template.value.number, clause: template.value.clause };
-  const o = template.array ? template.value.slice() : { ...template.value };
-  const m = template.members;
-  for (let i = 0; i < m.length; i += 2) o[m[i]] = copyOf(m[i + 1]);
-  return o;
-}
-
-function keptText(t, index) {
-  // Text that stays at its address while the checker lives: decoded once per address and size.
-  const i = t.kept + 2 * index, at = t.heap.u32[i], size = t.heap.u32[i + 1];
-  const known = t.cache.get(at); // addresses are small integers: a fast key
-  if (known !== undefined && known.size === size) return known.text;
-  const text = utf8Decoder.decode(t.heap.u8.subarray(at, at + size));
-  t.cache.set(at, { size, text });
-  return text;
-}
-
-function textAt(t, p) {
-  const start = t.heap.i32[p];
-  return t.text.substring(start, start + t.heap.i32[p + 1]);
-}
-
-// TRUE/FALSE as a boolean, anything else undefined.
-const booleanOf = (tag) => (tag === TRUE ? true : tag === FALSE ? false : undefined);
-
-// Whether words p… are {credited: Number, required: Number} (6 words, after its OBJECT tag).
-function isAmount(W, p, K) {
-  return W[p] === OBJECT && W[p + 1] === K.credited && W[p + 2] === NUMBER && W[p + 3] === K.required &&
-    W[p + 4] === NUMBER && W[p + 5] === END;
-}
-
-// Fast paths for the result's most frequent objects (year rows, shortfall items, records, reasons
-// and warnings): each checks every tag and key word of the object's fixed part and builds it as one
-// object literal (one allocation, no property-by-property growth). On any difference it returns
-// undefined and the generic reader takes the object, so a change in the core's result layout makes
-// reading slower, never wrong. t.w is at the object's first key.
-function readKnownObject(t) {
-  const W = t.heap.i32, K = t.K, p = t.w, first = W[p];
-  if (first === K.year && W[p + 1] === INT) {
-    if (W[p + 3] === K.met && W[p + 5] === K.waived && W[p + 7] === K.required && W[p + 9] === K.public &&
-        isAmount(W, p + 10, K) && W[p + 16] === K.professional && isAmount(W, p + 17, K) && W[p + 23] === K.total &&
-        isAmount(W, p + 24, K) && W[p + 30] === END) {
-      const met = booleanOf(W[p + 4]), waived = booleanOf(W[p + 6]), required = booleanOf(W[p + 8]);
-      if (met === undefined || waived === undefined || required === undefined) return undefined;
-      const F = t.heap.f64, q = t.n;
-      t.n += 6;
-      t.w = p + 31;
-      return { year: W[p + 2], met, waived, required, public: { credited: F[q], required: F[q + 1] },
-        professional: { credited: F[q + 2], required: F[q + 3] }, total: { credited: F[q + 4], required: F[q + 5] } };
-    }
-    if (W[p + 3] === K.subject && W[p + 4] === KEPT && W[p + 6] === K.hours && W[p + 7] === NUMBER &&
-        W[p + 8] === K.canComplete) {
-      const canComplete = booleanOf(W[p + 9]);
-      if (canComplete === undefined) return undefined;
-      t.w = p + 10;
-      // deadline (text or null) and source follow
-      return readMembers(t, { year: W[p + 2], subject: keptText(t, W[p + 5]), hours: t.heap.f64[t.n++], canComplete });
-    }
-    return undefined;
-  }
-  if (first === K.index) {
-    if (!(W[p + 1] === INT && W[p + 3] === K.year && W[p + 4] === INT && W[p + 6] === K.subject && W[p + 7] === KEPT &&
-      W[p + 9] === K.activity && W[p + 10] === KEPT && W[p + 12] === K.credited && W[p + 13] === NUMBER &&
-      W[p + 14] === K.counted && W[p + 16] === K.basis && W[p + 17] === STRING && W[p + 20] === K.source)) return undefined;
-    const counted = booleanOf(W[p + 15]);
-    if (counted === undefined) return undefined;
-    const r = { index: W[p + 2], year: W[p + 5], subject: keptText(t, W[p + 8]), activity: keptText(t, W[p + 11]),
-      credited: t.heap.f64[t.n++], counted, basis: textAt(t, p + 18), source: null };
-    t.w = p + 21;
-    r.source = readValue(t);
-    return readMembers(t, r); // a reason, if any
-  }
-  if (first === K.ok && W[p + 1] === TRUE && W[p + 2] === K.eligible && W[p + 4] === K.status && W[p + 5] === KEPT) {
-    // The result itself: after ok, eligible and status, its members in their order, each checked
-    // before it is read; on a difference, back to where the object began.
-    const eligible = booleanOf(W[p + 3]);
-    if (eligible === undefined) return undefined;
-    const status = keptText(t, W[p + 6]), n = t.n, m = t.resultMembers;
-    t.w = p + 7;
-    let complete = true; // every member so far was where expected
-    const member = (i) => {
-      if (complete && W[t.w] === m[i]) return t.w++, readValue(t);
-      complete = false;
-      return undefined;
-    };
-    const ruleSet = member(0), requiredYears = member(1), window = member(2), years = member(3),
-      shortfall = member(4), records = member(5), reasons = member(6), warnings = member(7);
-    if (complete && W[t.w] === END) {
-      t.w++;
-      return { ok: true, eligible, status, ruleSet, requiredYears, window, years, shortfall, records, reasons, warnings };
-    }
-    t.w = p;
-    t.n = n;
-    return undefined;
-  }
-  if (first === K.code && W[p + 1] === STRING && W[p + 4] === K.message && W[p + 5] === STRING) {
-    t.w = p + 8;
-    return readMembers(t, { code: textAt(t, p + 2), message: textAt(t, p + 6) }); // path, source
-  }
-  return undefined;
-}
-
-// The rest of an object's members, up to its END.
-function readMembers(t, o) {
-  const words = t.heap.i32;
-  for (let k = words[t.w++]; k !== END; k = words[t.w++]) o[t.keys[k]] = readValue(t);
-  return o;
-}
-
-function readValue(t) {
-  const words = t.heap.i32;
-  switch (words[t.w++]) {
-    case OBJECT: {
-      const known = readKnownObject(t);
-      if (known !== undefined) return known;
-      return readMembers(t, {});
-    }
-    case ARRAY: {
-      const a = [];
-      while (words[t.w] !== END) a.push(readValue(t));
-      t.w++;
-      return a;
-    }
-    case INT: return words[t.w++];
-    case NUMBER: return t.heap.f64[t.n++];
-    case TRUE: return true;
-    case FALSE: return false;
-    case STRING: {
-      t.w += 2;
-      return textAt(t, t.w - 2);
-    }
-    case KEPT: return keptText(t, words[t.w++]);
-    case CACHED: {
-      // A value that comes whole once (a rule set's block, a source) and by its id afterwards (AGAIN).
-      const id = words[t.w];
-      t.w += 3;
-      const v = readValue(t);
-      if (id !== 0 && typeof v === 'object' && v !== null) t.values.set(id, templateOf(v));
-      return v;
-    }
-    case AGAIN: {
-      const known = t.values.get(words[t.w++]);
-      if (known === undefined) throw new LostCachedValue();
-      return copyOf(known);
-    }
-    case NULL: return null;
-  }
-  throw new Error(`jxjy: malformed result tape at word ${t.w - 1}`);
-}
-
-// view: the address of the 8 words evaluate_input returned (address + count of the tape's words,
-// numbers, text and kept texts).
-function readTape(t, heap, view) {
-  const h = heap.u32, v = view >> 2;
-  const textAt = h[v + 4] >> 1, textLength = h[v + 5];
-  t.heap = heap;
-  t.w = h[v] >> 2;
-  t.n = h[v + 2] >> 3;
-  t.text = textLength ? utf16Decoder.decode(heap.u16.subarray(textAt, textAt + textLength)) : '';
-  t.kept = h[v + 6] >> 2;
-  try {
-    return readValue(t);
-  } finally {
-    t.heap = null;
-    t.text = '';
-  }
+function heapBytes(memory, view) {
+  return view && view.length !== 0 ? view : new Uint8Array(memory.buffer);
 }
 
 // An application date as YYYYMMDD: 'YYYY-MM-DD' (a real calendar day), or a year's 31 December; else null.
@@ -487,41 +272,38 @@ function rollTooLong(core, locale) {
   return { row: 0, column: '', code: 'too_long', message: core.message('roll_too_long', locale) };
 }
 
-/**
- * Creates a checker. options.rules (an array of rule-set objects in the rules/ format) replaces the
- * built-in rule sets; invalid ones reject with an Error whose `errors` lists each problem
- * ({index, id, file, path, code, message}) and whose message names rule set and JSON Pointer.
- * options.wasm overrides where the .wasm comes from (URL, bytes or a WebAssembly.Module).
- */
-export async function createChecker(options = {}) {
-  if (options === null || typeof options !== 'object') throw new TypeError('jxjy: options must be an object');
-  const { rules } = options;
-  let texts = null, ids = [];
-  if (rules !== undefined) {
-    if (!Array.isArray(rules))
-      throw rulesError([ruleError(-1, '', '', 'not_array', 'options.rules must be an array of rule-set objects')]);
-    if (rules.length > MAX_RULE_SETS)
-      throw rulesError([ruleError(-1, '', '', 'too_many', `options.rules holds ${rules.length} rule sets; at most ${MAX_RULE_SETS}`)]);
-    texts = [];
-    const problems = [];
-    for (let i = 0; i < rules.length; ++i) {
-      const set = rules[i]; // holes of a sparse array are undefined -> "null"
-      let id = '';
-      try {
-        id = set !== null && typeof set === 'object' && typeof set.id === 'string' ? set.id : '';
-        const text = JSON.stringify(set) ?? 'null';
-        // Each UTF-16 unit is at least one byte of UTF-8: longer text is surely over the core's limit.
-        if (text.length > MAX_RULE_BYTES) problems.push(ruleError(i, id, '', 'too_long', 'the rule set is larger than 1 MiB as JSON'));
-        texts.push(text);
-      } catch (e) {
-        problems.push(ruleError(i, id, '', 'invalid_json', `cannot be turned into JSON: ${(e && e.message) || e}`));
-      }
-      ids.push(id);
+// options.rules as the texts the core reads, refused here as far as JS can tell before the wasm loads
+// (not an array, too many, a set JSON.stringify cannot turn into text or one over the core's size limit).
+// Returns {texts, ids} (texts null: the built-in rule sets; ids: each set's id, for the core's errors).
+function ruleTexts(rules) {
+  if (rules === undefined) return { texts: null, ids: [] };
+  if (!Array.isArray(rules))
+    throw rulesError([ruleError(-1, '', '', 'not_array', 'options.rules must be an array of rule-set objects')]);
+  if (rules.length > MAX_RULE_SETS)
+    throw rulesError([ruleError(-1, '', '', 'too_many', `options.rules holds ${rules.length} rule sets; at most ${MAX_RULE_SETS}`)]);
+  const texts = [], ids = [], problems = [];
+  for (let i = 0; i < rules.length; ++i) {
+    const set = rules[i]; // holes of a sparse array are undefined -> "null"
+    let id = '';
+    try {
+      id = set !== null && typeof set === 'object' && typeof set.id === 'string' ? set.id : '';
+      const text = JSON.stringify(set) ?? 'null';
+      // Each UTF-16 unit is at least one byte of UTF-8: longer text is surely over the core's limit.
+      if (text.length > MAX_RULE_BYTES) problems.push(ruleError(i, id, '', 'too_long', 'the rule set is larger than 1 MiB as JSON'));
+      texts.push(text);
+    } catch (e) {
+      problems.push(ruleError(i, id, '', 'invalid_json', `cannot be turned into JSON: ${(e && e.message) || e}`));
     }
-    if (problems.length) throw rulesError(problems);
+    ids.push(id);
   }
+  if (problems.length) throw rulesError(problems);
+  return { texts, ids };
+}
 
-  const { module: core, state } = await instantiate(await compileModule(options.wasm));
+// A wasm instance whose Checker holds the rule sets (texts, or the built-in ones when null): {core, state}.
+// Rejects with the core's problems of the rule sets, each named by its index and id.
+async function loadCore(wasm, { texts, ids }) {
+  const { module: core, state } = await instantiate(await compileModule(wasm));
   if (texts) for (const t of texts) core.add_rule_set(t);
   const errors = JSON.parse(core.init(texts === null)).map(({ file, path, code, message }) => {
     const m = /^rules\[(\d+)\]$/.exec(file);
@@ -529,19 +311,39 @@ export async function createChecker(options = {}) {
     return ruleError(index, index >= 0 ? ids[index] : '', path, code, message);
   });
   if (errors.length) throw rulesError(errors);
-  const regionsText = core.regions();
-  const version = core.version();
-  const words = catalogue(core);
-  let broken = null; // set when the wasm instance failed; it is not used again
-  let rollGeneration = 0; // the roll openRoll opened last (the module holds one)
+  return { core, state };
+}
 
-  const reader = tapeReader(JSON.parse(core.result_keys()));
+// Whether the wasm instance still works: once a call into it traps or aborts, it is in an unknown state and
+// this checker stops using it. run(f): f's value, or an Error "the checker is broken" thrown (the methods
+// that may throw); check() throws that Error at once when it is already broken.
+function instanceHealth() {
+  const health = {
+    broken: null, // what failed, once something did
+    fail(e) { health.broken = health.broken || String((e && e.message) || e); },
+    check() { if (health.broken) throw new Error(`jxjy: the checker is broken: ${health.broken}`); },
+    run(f) {
+      health.check();
+      try {
+        return f();
+      } catch (e) {
+        health.fail(e);
+        health.check();
+      }
+    },
+  };
+  return health;
+}
+
+// A profile's way into the core and its result's way back (evaluate, evaluateJSON, forms): the profile's
+// JSON text written into wasm memory, the result read out as the core's JSON text. Never throws: a failed
+// instance gives internal_error results, a value JSON cannot carry its own invalid_input.
+function profileBoundary(core, state, health, words) {
   const input = { at: 0, room: -1 }; // the profile's buffer in wasm memory: it only ever grows
-  let heap = null; // views of the wasm memory (heapViews)
+  let heap = null; // the wasm memory's bytes (heapBytes)
 
   // An internal_error result, in the profile's language when it has one.
-  const internalError = (detail, profile) =>
-    failure('internal_error', words('internal_error', localeOf(profile)), detail);
+  const internalError = (profile) => failure('internal_error', words('internal_error', localeOf(profile)), health.broken);
 
   // text: the profile as JSON text (of `profile`, when the caller gave an object); loose: it may hold
   // lone surrogates (raw text from the caller).
@@ -553,59 +355,43 @@ export async function createChecker(options = {}) {
       input.at = core.input_buffer(room);
       input.room = room;
     }
-    heap = heapViews(state.memory, heap);
-    const bytes = heap.u8.subarray(input.at, input.at + room);
+    heap = heapBytes(state.memory, heap);
+    const bytes = heap.subarray(input.at, input.at + room);
     const { read, written } = loose && !wellFormed(text) ? encodeLoose(text, bytes) : utf8Encoder.encodeInto(text, bytes);
     return read < text.length ? room : written; // not all copied: over the limit
   }
 
+  // The result of a profile's text as the core's JSON text (an internal_error result's when the core failed).
+  function resultText(text, profile, loose = false) {
+    if (health.broken) return JSON.stringify(internalError(profile));
+    try {
+      const length = copyIn(text, loose);
+      const view = core.evaluate_input(length) >> 2; // [address, length] of the result's UTF-8 text
+      if (!view) throw new Error('no rule sets loaded');
+      heap = heapBytes(state.memory, heap);
+      const [at, size] = new Uint32Array(heap.buffer, view << 2, 2);
+      return utf8Decoder.decode(heap.subarray(at, at + size));
+    } catch (e) {
+      health.fail(e);
+      return JSON.stringify(internalError(profile));
+    }
+  }
+  const result = (text, profile, loose = false) => JSON.parse(resultText(text, profile, loose));
+
   // The notice's forms for a profile's text (CONTRACT §5.2), as the core writes them.
-  function runForms(text, profile) {
-    if (broken) return internalError(broken, profile);
+  function forms(text, profile) {
+    if (health.broken) return internalError(profile);
     try {
       const json = core.forms_input(copyIn(text, false));
       if (!json) throw new Error('no rule sets loaded');
       return JSON.parse(json);
     } catch (e) {
-      broken = String((e && e.message) || e);
-      return internalError(broken, profile);
+      health.fail(e);
+      return internalError(profile);
     }
   }
 
-  function run(text, profile, loose = false) {
-    if (broken) return internalError(broken, profile);
-    let length;
-    try {
-      length = copyIn(text, loose);
-    } catch (e) {
-      broken = String((e && e.message) || e);
-      return internalError(broken, profile);
-    }
-    // A failed read leaves the reader without values the tape will name again: both sides forget
-    // them, and the profile is checked once more.
-    for (let attempt = 0; ; ++attempt) {
-      let view;
-      try {
-        view = core.evaluate_input(length);
-        if (!view) throw new Error('no rule sets loaded');
-      } catch (e) {
-        // A trap or abort leaves the instance in an unknown state: this checker stops using it.
-        broken = String((e && e.message) || e);
-        return internalError(broken, profile);
-      }
-      try {
-        heap = heapViews(state.memory, heap);
-        return readTape(reader, heap, view);
-      } catch (e) {
-        core.forget_cached();
-        reader.values.clear();
-        if (attempt === 0 && e instanceof LostCachedValue) continue;
-        return internalError(`the core returned a malformed result: ${(e && e.message) || e}`, profile);
-      }
-    }
-  }
-
-  // A profile object through one of the core's calls (check, forms): never throws.
+  // A profile object through one of the core's calls (result, forms).
   const call = (profile, runner) => {
     let text;
     try {
@@ -616,58 +402,128 @@ export async function createChecker(options = {}) {
     }
     if (typeof text !== 'string')
       return failure('invalid_input', words('profile_not_object', 'zh'), `got ${typeof profile}`);
-    const result = runner(text, profile);
-    return result.ok === false ? nameJsValues(result, profile, words) : result;
+    const answer = runner(text, profile);
+    return answer.ok === false ? nameJsValues(answer, profile, words) : answer;
   };
 
-  return Object.freeze({
-    version,
-    /** Profile object (CONTRACT §2) -> result object (CONTRACT §3). Never throws. */
-    evaluate: (profile) => call(profile, run),
-    /**
-     * The notice's own forms this profile needs (CONTRACT §5.2), filled from the profile and its result:
-     * {ok: true, forms: [{id, title, attachment, source, purpose, for, fields: [{label, labelEn, value, from}],
-     * rows?, note?}]}. Bad input gives the same {ok: false, errors} as evaluate. Never throws.
-     */
-    forms: (profile) => call(profile, runForms),
-    /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
-    evaluateJSON(text) {
-      if (typeof text !== 'string')
-        return failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`);
-      return run(text, undefined, true);
+  return {
+    evaluate: (profile) => call(profile, result),
+    forms: (profile) => call(profile, forms),
+    evaluateJSON: (text) => (typeof text === 'string' ? result(text, undefined, true)
+      : failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`)),
+  };
+}
+
+// The checker's roll methods (README "Roll"), each a call of the core's one roll reader.
+function rollMethods(core, health) {
+  let generation = 0; // the roll openRoll opened last (the module holds one)
+  return {
+    readRoll(text, options = {}) {
+      const locale = rollLocale(options);
+      const [columns, regions, checkDate] = rollReading(options);
+      if (typeof text !== 'string') throw new TypeError('jxjy: readRoll(text): text must be the CSV as a string');
+      health.check();
+      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [] };
+      return health.run(() => JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
     },
-    /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
-    regions() {
-      return JSON.parse(regionsText);
+    openRoll(text, options = {}) {
+      const locale = rollLocale(options);
+      const [columns, regions, checkDate] = rollReading(options);
+      if (typeof text !== 'string') throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string');
+      health.check();
+      if (text.length > MAX_ROLL_BYTES) {
+        return { size: 0, errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [], people: () => [], close() {} };
+      }
+      const head = health.run(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
+      const mine = ++generation;
+      return {
+        ...head,
+        people: (from, count) => (mine === generation ? health.run(() => JSON.parse(core.roll_people(from, count))) : []),
+        close: () => { if (mine === generation) core.roll_close(); },
+      };
     },
-    /**
-     * A rule set in words, as Markdown (the same text as `jxjy explain ID`): every requirement,
-     * conversion, cap, exclusion, filing rule and adjustment with its document and clause.
-     * locale: 'zh' (default) or 'en'. null when no rule set has that id.
-     */
+    rollResultsCSV(text, options = {}) {
+      const locale = rollLocale(options);
+      const [columns, regions, checkDate] = rollReading(options);
+      if (typeof text !== 'string') throw new TypeError('jxjy: rollResultsCSV(text): text must be the CSV as a string');
+      return health.run(() => core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate, columns, regions));
+    },
+    rollPlace(path, person) {
+      if (typeof path !== 'string') throw new TypeError('jxjy: rollPlace(path, person): path must be a string');
+      const rows = person !== null && typeof person === 'object' ? person.rows : undefined;
+      if (!Array.isArray(rows) || !rows.every((r) => Number.isSafeInteger(r) && r >= 0) || !Number.isInteger(person.firstRow))
+        throw new TypeError('jxjy: rollPlace(path, person): person must be a person of readRoll ({rows, firstRow})');
+      const at = health.run(() => JSON.parse(core.roll_place(path, rows.join(','))));
+      return { row: at.row || person.firstRow, column: at.column };
+    },
+  };
+}
+
+// What the checker says of its rule sets: explain and ruleSetFor.
+function ruleSetMethods(core, health) {
+  return {
     explain(id, locale = 'zh') {
       if (typeof id !== 'string') throw new TypeError('jxjy: explain(id): id must be a rule-set id (a string)');
       if (locale !== 'zh' && locale !== 'en') throw new RangeError(`jxjy: explain: locale must be 'zh' or 'en', not ${String(locale)}`);
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      health.check();
       const text = core.explain(id, locale);
       return text === '' ? null : text;
     },
-    /**
-     * The id of the rule set a profile of this region and application date is checked against (the
-     * checker's own choice: the region's, else its city's or province's; the latest in force on the date,
-     * else the earliest), or null when no rule set covers the region. applicationDate: 'YYYY-MM-DD', or an
-     * application year (its 31 December, as a profile without applicationDate is read).
-     */
     ruleSetFor(region, applicationDate) {
       if (typeof region !== 'string' || !/^\d{6}$/.test(region))
         throw new TypeError('jxjy: ruleSetFor(region, applicationDate): region must be a six-digit region code (a string)');
       const ymd = dateNumber(applicationDate);
       if (ymd === null)
         throw new RangeError(`jxjy: ruleSetFor: applicationDate must be a date 'YYYY-MM-DD' or a year (1900-2100), not ${String(applicationDate)}`);
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
+      health.check();
       const id = core.rule_set_for(region, ymd);
       return id === '' ? null : id;
     },
+  };
+}
+
+/**
+ * Creates a checker. options.rules (an array of rule-set objects in the rules/ format) replaces the
+ * built-in rule sets; invalid ones reject with an Error whose `errors` lists each problem
+ * ({index, id, file, path, code, message}) and whose message names rule set and JSON Pointer.
+ * options.wasm overrides where the .wasm comes from (URL, bytes or a WebAssembly.Module).
+ */
+export async function createChecker(options = {}) {
+  if (options === null || typeof options !== 'object') throw new TypeError('jxjy: options must be an object');
+  const { core, state } = await loadCore(options.wasm, ruleTexts(options.rules));
+  const regionsText = core.regions();
+  const health = instanceHealth();
+  const profiles = profileBoundary(core, state, health, catalogue(core));
+  const rolls = rollMethods(core, health);
+  const ruleSets = ruleSetMethods(core, health);
+
+  return Object.freeze({
+    version: core.version(),
+    /** Profile object (CONTRACT §2) -> result object (CONTRACT §3). Never throws. */
+    evaluate: profiles.evaluate,
+    /**
+     * The notice's own forms this profile needs (CONTRACT §5.2), filled from the profile and its result:
+     * {ok: true, forms: [{id, title, attachment, source, purpose, for, fields: [{label, labelEn, value, from}],
+     * rows?, note?}]}. Bad input gives the same {ok: false, errors} as evaluate. Never throws.
+     */
+    forms: profiles.forms,
+    /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
+    evaluateJSON: profiles.evaluateJSON,
+    /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
+    regions: () => JSON.parse(regionsText),
+    /**
+     * A rule set in words, as Markdown (the same text as `jxjy explain ID`): every requirement,
+     * conversion, cap, exclusion, filing rule and adjustment with its document and clause.
+     * locale: 'zh' (default) or 'en'. null when no rule set has that id.
+     */
+    explain: ruleSets.explain,
+    /**
+     * The id of the rule set a profile of this region and application date is checked against (the
+     * checker's own choice: the region's, else its city's or province's; the latest in force on the date,
+     * else the earliest), or null when no rule set covers the region. applicationDate: 'YYYY-MM-DD', or an
+     * application year (its 31 December, as a profile without applicationDate is read).
+     */
+    ruleSetFor: ruleSets.ruleSetFor,
     /**
      * A roll (README "Roll"): CSV text of many people, one row per training record, read by the core's
      * one reader. Returns {people: [{name, firstRow, profile, rows, allRows, errors}], errors}: profile is
@@ -677,19 +533,7 @@ export async function createChecker(options = {}) {
      * options.columns: the clerk's {header: column id or ''}; options.regions: a region list's text (China's: web/base/china-regions.txt);
      * options.checkDate (YYYY-MM-DD): the checkDate of each profile whose rows give none (the check-date column).
      */
-    readRoll(text, options = {}) {
-      const locale = rollLocale(options);
-      const [columns, regions, checkDate] = rollReading(options);
-      if (typeof text !== 'string') throw new TypeError('jxjy: readRoll(text): text must be the CSV as a string');
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [] };
-      try {
-        return JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate));
-      } catch (e) {
-        broken = String((e && e.message) || e);
-        throw new Error(`jxjy: the checker is broken: ${broken}`);
-      }
-    },
+    readRoll: rolls.readRoll,
     /**
      * The same reading as readRoll (the same options), a part at a time, for a roll of any size: reads the
      * header and finds each row's person now, and returns readRoll's answer without its people, with size
@@ -697,48 +541,14 @@ export async function createChecker(options = {}) {
      * readRoll gives them, close() lets the roll's text go. One roll is open at a time: opening another
      * closes this one (its people() then gives []).
      */
-    openRoll(text, options = {}) {
-      const locale = rollLocale(options);
-      const [columns, regions, checkDate] = rollReading(options);
-      if (typeof text !== 'string') throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string');
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      if (text.length > MAX_ROLL_BYTES) {
-        return { size: 0, errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [], people: () => [], close() {} };
-      }
-      const call = (f) => {
-        try {
-          return f();
-        } catch (e) {
-          broken = String((e && e.message) || e);
-          throw new Error(`jxjy: the checker is broken: ${broken}`);
-        }
-      };
-      const head = call(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
-      const generation = ++rollGeneration;
-      return {
-        ...head,
-        people: (from, count) => (generation === rollGeneration ? call(() => JSON.parse(core.roll_people(from, count))) : []),
-        close: () => { if (generation === rollGeneration) core.roll_close(); },
-      };
-    },
+    openRoll: rolls.openRoll,
     /**
      * The results of a roll as CSV text (UTF-8, CRLF), exactly as `jxjy roll` writes them: one line per
      * person, headers of the vocabulary's rollResultColumn in options.locale, cells a spreadsheet would
      * run as formulas written as text. options.checkDate (YYYY-MM-DD): the day of the check for people
      * whose rows give none (else the core's default, their applicationDate).
      */
-    rollResultsCSV(text, options = {}) {
-      const locale = rollLocale(options);
-      const [columns, regions, checkDate] = rollReading(options);
-      if (typeof text !== 'string') throw new TypeError('jxjy: rollResultsCSV(text): text must be the CSV as a string');
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      try {
-        return core.roll_results_csv(text.length > MAX_ROLL_BYTES ? '' : text.replace(/^\uFEFF/, ''), locale, checkDate, columns, regions);
-      } catch (e) {
-        broken = String((e && e.message) || e);
-        throw new Error(`jxjy: the checker is broken: ${broken}`);
-      }
-    },
+    rollResultsCSV: rolls.rollResultsCSV,
     /**
      * Where an error of a roll person's result stands in the roll, by the core's one map of a JSON
      * Pointer to the spreadsheet (jxjy::roll_place, as the results CSV says it): path is the error's
@@ -746,24 +556,7 @@ export async function createChecker(options = {}) {
      * row is the record's row (person.rows[2]) or, for a person's field or no record, person.firstRow;
      * column is the id of the vocabulary's rollColumn for the field ('amount'), '' when there is none.
      */
-    rollPlace(path, person) {
-      if (typeof path !== 'string') throw new TypeError('jxjy: rollPlace(path, person): path must be a string');
-      const rows = person !== null && typeof person === 'object' ? person.rows : undefined;
-      if (!Array.isArray(rows) || !rows.every((r) => Number.isSafeInteger(r) && r >= 0) || !Number.isInteger(person.firstRow))
-        throw new TypeError('jxjy: rollPlace(path, person): person must be a person of readRoll ({rows, firstRow})');
-      if (broken) throw new Error(`jxjy: the checker is broken: ${broken}`);
-      try {
-        const at = JSON.parse(core.roll_place(path, rows.join(',')));
-        return { row: at.row || person.firstRow, column: at.column };
-      } catch (e) {
-        broken = String((e && e.message) || e);
-        throw new Error(`jxjy: the checker is broken: ${broken}`);
-      }
-    },
-    /** Tests only: drops the values the reader keeps between results, as a failed read would. */
-    [Symbol.for('jxjy.dropKeptValues')]() {
-      reader.values.clear();
-    },
+    rollPlace: rolls.rollPlace,
     /** Diagnostics: current size of this checker's wasm memory in bytes. */
     get memoryBytes() {
       return state.memory ? state.memory.buffer.byteLength : 0;

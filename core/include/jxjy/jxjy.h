@@ -71,7 +71,7 @@ class Checker {
   std::string rule_set_for(std::string_view region, int application_date) const;
 
  private:
-  friend struct CheckerAccess;  // the core's entry points outside this header (jxjy/tape.h)
+  friend struct CheckerAccess;  // the core's entry points outside this header (check.h, the roll)
   Checker();
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -44,8 +44,6 @@ class JsonOut {
     return *this;
   }
   JsonOut& key(Key k) { return key(name_of(k)); }
-  // Text that outlives the result (rule data, literals): only the tape writer treats it apart.
-  JsonOut& kept(std::string_view v) { return str(v); }
   // A value serialised by a JsonOut when the rule set loaded (json), else written now by `write`.
   template <class Write>
   JsonOut& cached(const std::string* json, Write&& write) {

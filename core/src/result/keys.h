@@ -1,5 +1,4 @@
-// The member names of a result (CONTRACT §3). Writers take them as ids, so the JSON writer prints
-// the name and the tape writer (result/tape_out.h) sends a small number that web/jxjy.js maps back.
+// The member names of a result (CONTRACT §3), taken by the writer (result/write.h) as ids.
 #pragma once
 #include <cstdint>
 #include <string_view>

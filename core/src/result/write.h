@@ -1,8 +1,7 @@
-// A result written through a writer: JsonOut (result/json_writer.h) for the JSON text of the CLI and the
-// C++ API, TapeOut (result/tape_out.h) for the JS module. One function, so the two can never disagree.
+// A result written through a writer: JsonOut (result/json_writer.h), the JSON text of the CLI, the C++ API
+// and the JS module (web/lib/jxjy.js parses it: bench/README.md "The checker's boundary: tape or JSON").
 //
-// A writer has obj/end_obj, arr/end_arr, key(Key), str (text made for this result), kept (text that
-// lives as long as the rule sets: rule data and literals), integer, number, boolean, and
+// A writer has obj/end_obj, arr/end_arr, key(Key), str, integer, number, boolean, and
 // cached(json, write): a value serialised once as JSON at load, or written by `write`.
 #pragma once
 #include "base/names.h"
@@ -25,11 +24,8 @@ void write_source_value(Out& o, const Citation& c) {
   o.cached(c.json, [&] {
     // The title is in ruleSet.sources; repeating it on every record would double the result's size.
     o.obj();
-    o.key(Key::number).kept(c.doc->citation());
-    // A clause of the rule data lives as long as the rule sets; one made for this result (clauses
-    // joined, no serialised source) is the result's own text.
-    if (c.json) o.key(Key::clause).kept(c.clause);
-    else o.key(Key::clause).str(c.clause);
+    o.key(Key::number).str(c.doc->citation());
+    o.key(Key::clause).str(c.clause);
     o.end_obj();
   });
 }
@@ -54,7 +50,7 @@ void write_notes(Out& o, Key k, const std::vector<Finding>& notes) {
       for (int i : n.records) o.integer(i);
       o.end_arr();
     }
-    if (n.status_if_unfiled >= 0) o.key(Key::statusIfUnfiled).kept(status_name(Status(n.status_if_unfiled)));
+    if (n.status_if_unfiled >= 0) o.key(Key::statusIfUnfiled).str(status_name(Status(n.status_if_unfiled)));
     o.end_obj();
   }
   o.end_arr();
@@ -72,20 +68,20 @@ void write_amount(Out& o, Key k, const Amount& a) {
 template <class Out>
 void write_rule_set(Out& o, const RuleSet& rs, Locale l) {
   o.obj();
-  o.key(Key::id).kept(rs.id);
-  o.key(Key::region).kept(rs.region);
-  o.key(Key::regionName).kept(rs.region_name.in(l));
+  o.key(Key::id).str(rs.id);
+  o.key(Key::region).str(rs.region);
+  o.key(Key::regionName).str(rs.region_name.in(l));
   o.key(Key::year).integer(rs.notice_year);
-  o.key(Key::file).kept(rs.file);
-  if (rs.scope) o.key(Key::scope).kept(rs.scope->in(l));
+  o.key(Key::file).str(rs.file);
+  if (rs.scope) o.key(Key::scope).str(rs.scope->in(l));
   o.key(Key::sources).arr();
   for (const auto& d : rs.documents) {
     o.obj();
-    o.key(Key::title).kept(d.title);
-    o.key(Key::number).kept(d.citation());
-    if (!d.date.empty()) o.key(Key::date).kept(d.date);
-    if (!d.issuer.empty()) o.key(Key::issuer).kept(d.issuer);
-    if (!d.note.empty()) o.key(Key::note).kept(d.note);
+    o.key(Key::title).str(d.title);
+    o.key(Key::number).str(d.citation());
+    if (!d.date.empty()) o.key(Key::date).str(d.date);
+    if (!d.issuer.empty()) o.key(Key::issuer).str(d.issuer);
+    if (!d.note.empty()) o.key(Key::note).str(d.note);
     o.end_obj();
   }
   o.end_arr().end_obj();
@@ -110,7 +106,7 @@ void write_result(Out& o, const Result& r) {
     return;
   }
   o.key(Key::eligible).boolean(r.status != Status::short_of_hours);
-  o.key(Key::status).kept(status_name(r.status));
+  o.key(Key::status).str(status_name(r.status));
   if (r.conditional) o.key(Key::conditional).boolean(true);
   o.key(Key::ruleSet).cached(&r.rule_set->json[int(r.locale)], [&] { write_rule_set(o, *r.rule_set, r.locale); });
   o.key(Key::requiredYears).integer(r.required_years);
@@ -134,7 +130,7 @@ void write_result(Out& o, const Result& r) {
   for (const auto& g : r.shortfall) {
     o.obj();
     o.key(Key::year).integer(g.year);
-    o.key(Key::subject).kept(kSubjectNames[int(g.subject)].id);
+    o.key(Key::subject).str(kSubjectNames[int(g.subject)].id);
     o.key(Key::hours).number(hours_of(g.hours));
     o.key(Key::canComplete).boolean(g.can_complete);
     o.key(Key::deadline);
@@ -149,8 +145,8 @@ void write_result(Out& o, const Result& r) {
     o.obj();
     o.key(Key::index).integer(t.index);
     o.key(Key::year).integer(t.year);
-    o.key(Key::subject).kept(kSubjectNames[int(t.subject)].id);
-    o.key(Key::activity).kept(kActivityNames[int(t.activity)].id);
+    o.key(Key::subject).str(kSubjectNames[int(t.subject)].id);
+    o.key(Key::activity).str(kActivityNames[int(t.activity)].id);
     o.key(Key::credited).number(hours_of(t.credited));
     o.key(Key::counted).boolean(t.counted);
     o.key(Key::basis).str(t.basis);
