@@ -79,7 +79,7 @@ test('two tabs edit the same person at once: both kept, the second as 「甲（�
   // both type before either tab's save is written: A's lands first, B's finds a newer revision
   await a.locator('#f-age').fill('50');
   await b.locator('#f-age').fill('60');
-  await b.locator('#notice', { hasText: '另一窗口的修改' }).waitFor({ timeout: 5_000 });
+  await b.locator('#notice', { hasText: '另一窗口的修改' }).waitFor({ timeout: 20_000 });
   await a.waitForTimeout(SAVE);
   const people = await savedPeople(a);
   const byName = Object.fromEntries(people.map((p) => [p.draft.name, p.draft.age]));
@@ -105,7 +105,7 @@ test('tabs hear of each other\'s changes; the draft on screen is each tab\'s own
   await openPerson(b, '甲');
   // A changes 甲; B, which shows 甲 and has typed nothing since, shows the change without a reload
   await a.locator('#f-age').fill('43');
-  await b.locator('#notice', { hasText: '在另一个窗口中已修改' }).waitFor({ timeout: 5_000 });
+  await b.locator('#notice', { hasText: '在另一个窗口中已修改' }).waitFor({ timeout: 20_000 });
   assert.equal(await b.locator('#f-age').inputValue(), '43');
   // unsaved drafts are per tab: each tab reloads to its own
   const c = await fresh(rec);
