@@ -4,6 +4,10 @@
 // that no saved person holds is kept as a new person, and the status line says so. Every write is
 // awaited before the screen changes: when storage refuses it, the screen stays as it is and the panel
 // says what to do (export the people to a file).
+//
+// The parts: createPeopleView (the list, the status and error lines, keeping the draft shown before it is
+// replaced), buildPanel (the markup), and the actions by job: switchActions (open, new, duplicate,
+// delete: who is shown next), renameActions, fileActions (export, import).
 import { emptyDraft } from '../draft.js';
 import { el } from '../../base/dom.js';
 import { copyDraft, exportSet, isUnsaved, labelOf, MAX_PEOPLE, parseSetFile, PeopleFileError } from './people.js';
@@ -22,43 +26,8 @@ export function createPeopleView(app, store, deps) {
   const unnamed = (n) => t('peopleUnnamed', n);
   const label = (id) => labelOf(set, id, unnamed);
   const gap = () => (app.lang() === 'en' ? ' ' : ''); // between sentences (Chinese: none)
-
-  const select = el('select', { id: 'people-select' });
-  const button = (id, key, cls) => el('button', { type: 'button', id, className: cls, 'data-t': key });
-  const buttons = {
-    open: button('people-open', 'peopleOpen'),
-    add: button('people-new', 'peopleNew'),
-    rename: button('people-rename', 'peopleRename'),
-    dup: button('people-dup', 'peopleDup'),
-    del: button('people-del', 'peopleDel', 'danger'),
-    exp: button('people-export', 'peopleExport'),
-    imp: button('people-import', 'peopleImport'),
-  };
-  const file = el('input', { type: 'file', id: 'people-file', accept: '.json,application/json', hidden: true });
-  const nameInput = el('input', { type: 'text', id: 'people-rename-input', maxlength: '60', autocomplete: 'off' });
-  const renameOk = button('people-rename-ok', 'peopleRenameOk', 'primary');
-  const renameCancel = button('people-rename-cancel', 'peopleRenameCancel');
-  const renameBox = el('div', { id: 'people-rename-box', className: 'people-rename', hidden: true },
-    el('label', { for: 'people-rename-input', 'data-t': 'peopleNewName' }), el('div', { className: 'share-row' }, nameInput, renameOk, renameCancel));
-  const status = el('p', { id: 'people-status', className: 'io-msg io-status', role: 'status' });
-  const error = el('p', { id: 'people-error', className: 'io-msg io-error', role: 'alert' });
-  // folded while nobody is saved (a person checking only themself needs none of it); its summary says who
-  // is shown and that it all stays on this device
-  const count = el('span', { id: 'people-count', className: 'people-count' });
-  const details = el('details', { id: 'people-details', className: 'people-details' },
-    el('summary', {}, el('h2', { id: 'people-heading', 'data-t': 'peopleHeading' }), count),
-    el('p', { id: 'people-privacy', className: 'hint', 'data-t': 'peoplePrivacy' }),
-    el('div', { className: 'people-pick' },
-      el('div', { className: 'field' }, el('label', { for: 'people-select', 'data-t': 'peopleCurrent' }), select),
-      buttons.open),
-    el('div', { className: 'people-actions', role: 'group', 'aria-labelledby': 'people-heading' },
-      buttons.add, buttons.rename, buttons.dup, buttons.del, buttons.exp, buttons.imp, file),
-    renameBox, status, error);
-  details.open = set.people.length > 0;
-  const section = el('section', { id: 'people', className: 'card people', 'aria-labelledby': 'people-heading' }, details);
-  // in place of the static first screen's folded panel (first-screen.js), else after the header
-  const placeholder = app.wrapper.querySelector('#people');
-  if (placeholder) placeholder.replaceWith(section); else app.wrapper.querySelector('.top').after(section);
+  const ui = buildPanel(app, set.people.length > 0); // (folded while nobody is saved)
+  const { select, buttons, file, status, error, count, details, section } = ui;
 
   let storageError = false; // the error line says that storage refused a write
   function say(statusText = '', errorText = '') {
@@ -122,6 +91,7 @@ export function createPeopleView(app, store, deps) {
     refused();
   }
 
+  /** Shows person id (or an empty draft). */
   function show(id) {
     const p = store.open(id);
     deps.replaceDraft(p ? copyDraft(p.draft) : emptyDraft(app.lang()));
@@ -129,8 +99,77 @@ export function createPeopleView(app, store, deps) {
     refresh();
   }
 
+  const view = { app, store, deps, set, ui, t, label, gap, say, refresh, refused, keepShown, undoKeep, show };
+  const switching = switchActions(view);
+  const renaming = renameActions(view);
+  const files = fileActions(view);
+  buttons.open.addEventListener('click', switching.openSelected);
+  buttons.add.addEventListener('click', switching.addNew);
+  buttons.dup.addEventListener('click', switching.duplicate);
+  buttons.del.addEventListener('click', switching.remove);
+  buttons.rename.addEventListener('click', renaming.start);
+  buttons.exp.addEventListener('click', files.exportAll);
+  buttons.imp.addEventListener('click', () => file.click());
+  file.addEventListener('change', files.importFile);
+
+  render();
+  if (store.dropped.length) details.open = true;
+  if (store.dropped.length) say('', t('peopleDropped', store.dropped.join(t('listSep'))));
+  return { render, refresh, say };
+}
+
+/**
+ * The panel's markup (its texts filled in by render()), open or folded, put in place of the static first screen's folded
+ * panel (first-screen.js), else after the header: {section, details, select, buttons, file, nameInput,
+ * renameOk, renameCancel, renameBox, status, error, count}.
+ */
+function buildPanel(app, open) {
+  const select = el('select', { id: 'people-select' });
+  const button = (id, key, cls) => el('button', { type: 'button', id, className: cls, 'data-t': key });
+  const buttons = {
+    open: button('people-open', 'peopleOpen'),
+    add: button('people-new', 'peopleNew'),
+    rename: button('people-rename', 'peopleRename'),
+    dup: button('people-dup', 'peopleDup'),
+    del: button('people-del', 'peopleDel', 'danger'),
+    exp: button('people-export', 'peopleExport'),
+    imp: button('people-import', 'peopleImport'),
+  };
+  const file = el('input', { type: 'file', id: 'people-file', accept: '.json,application/json', hidden: true });
+  const nameInput = el('input', { type: 'text', id: 'people-rename-input', maxlength: '60', autocomplete: 'off' });
+  const renameOk = button('people-rename-ok', 'peopleRenameOk', 'primary');
+  const renameCancel = button('people-rename-cancel', 'peopleRenameCancel');
+  const renameBox = el('div', { id: 'people-rename-box', className: 'people-rename', hidden: true },
+    el('label', { for: 'people-rename-input', 'data-t': 'peopleNewName' }), el('div', { className: 'share-row' }, nameInput, renameOk, renameCancel));
+  const status = el('p', { id: 'people-status', className: 'io-msg io-status', role: 'status' });
+  const error = el('p', { id: 'people-error', className: 'io-msg io-error', role: 'alert' });
+  // folded while nobody is saved (a person checking only themself needs none of it); its summary says who
+  // is shown and that it all stays on this device
+  const count = el('span', { id: 'people-count', className: 'people-count' });
+  const details = el('details', { id: 'people-details', className: 'people-details' },
+    el('summary', {}, el('h2', { id: 'people-heading', 'data-t': 'peopleHeading' }), count),
+    el('p', { id: 'people-privacy', className: 'hint', 'data-t': 'peoplePrivacy' }),
+    el('div', { className: 'people-pick' },
+      el('div', { className: 'field' }, el('label', { for: 'people-select', 'data-t': 'peopleCurrent' }), select),
+      buttons.open),
+    el('div', { className: 'people-actions', role: 'group', 'aria-labelledby': 'people-heading' },
+      buttons.add, buttons.rename, buttons.dup, buttons.del, buttons.exp, buttons.imp, file),
+    renameBox, status, error);
+  details.open = open;
+  const section = el('section', { id: 'people', className: 'card people', 'aria-labelledby': 'people-heading' }, details);
+  const placeholder = app.wrapper.querySelector('#people');
+  if (placeholder) placeholder.replaceWith(section); else app.wrapper.querySelector('.top').after(section);
+  return { section, details, select, buttons, file, nameInput, renameOk, renameCancel, renameBox, status, error, count };
+}
+
+/**
+ * Who is shown next: the person chosen in the list, a new one, a copy of the one shown, or (after a
+ * delete) the one that took its place. Each keeps the draft shown first (keepShown); when storage refuses
+ * a write, the screen stays as it was.
+ */
+function switchActions({ app, store, deps, set, ui, t, label, gap, say, refused, keepShown, undoKeep, show }) {
   async function openSelected() {
-    const id = select.value;
+    const id = ui.select.value;
     if (!id || id === set.current) { say(id ? t('peopleAlreadyOpen', label(id)) : ''); return; }
     const kept = await keepShown();
     if (!kept) return;
@@ -145,31 +184,6 @@ export function createPeopleView(app, store, deps) {
     if (!id) { undoKeep(kept); return; }
     show(id);
     say([kept.text, t('peopleCreated', label(id))].filter(Boolean).join(gap()));
-  }
-
-  function startRename() {
-    renameBox.hidden = false;
-    nameInput.value = deps.draft().name;
-    nameInput.focus();
-    nameInput.select();
-  }
-  function endRename(focus = true) {
-    renameBox.hidden = true;
-    if (focus) buttons.rename.focus();
-  }
-  async function finishRename() {
-    const name = nameInput.value.trim().slice(0, 60);
-    deps.setName(name);
-    if (set.current === null) {
-      const id = await store.add(deps.draft());
-      if (!id) { refused(); endRename(); return; }
-      store.open(id);
-    }
-    const r = await deps.saveNow();
-    refresh();
-    endRename();
-    if (!r.ok) { refused(); return; }
-    say(name ? t('peopleRenamed', name) : t('peopleRenamedEmpty', label(set.current)));
   }
 
   async function duplicate() {
@@ -195,9 +209,50 @@ export function createPeopleView(app, store, deps) {
     const next = set.people[Math.min(i, set.people.length - 1)];
     show(next ? next.id : null);
     say(next ? t('peopleDeletedOpened', name, label(next.id)) : t('peopleDeleted', name));
-    (next ? select : buttons.add).focus();
+    (next ? ui.select : ui.buttons.add).focus();
   }
 
+  return { openSelected, addNew, duplicate, remove };
+}
+
+/** Renaming the person shown (a draft of one's own becomes a person first): the box, Enter and Escape. */
+function renameActions({ store, deps, set, ui, t, label, say, refresh, refused }) {
+  const { nameInput, renameBox, renameOk, renameCancel, buttons } = ui;
+  function start() {
+    renameBox.hidden = false;
+    nameInput.value = deps.draft().name;
+    nameInput.focus();
+    nameInput.select();
+  }
+  function end(focus = true) {
+    renameBox.hidden = true;
+    if (focus) buttons.rename.focus();
+  }
+  async function finish() {
+    const name = nameInput.value.trim().slice(0, 60);
+    deps.setName(name);
+    if (set.current === null) {
+      const id = await store.add(deps.draft());
+      if (!id) { refused(); end(); return; }
+      store.open(id);
+    }
+    const r = await deps.saveNow();
+    refresh();
+    end();
+    if (!r.ok) { refused(); return; }
+    say(name ? t('peopleRenamed', name) : t('peopleRenamedEmpty', label(set.current)));
+  }
+
+  renameOk.addEventListener('click', finish);
+  renameCancel.addEventListener('click', () => end());
+  nameInput.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); finish(); } else if (e.key === 'Escape') { e.preventDefault(); end(); }
+  });
+  return { start, end, finish };
+}
+
+/** The whole set as one JSON file: exported (with the draft on screen), and imported (none twice). */
+function fileActions({ app, store, deps, set, ui, t, label, gap, say, refresh }) {
   function download(name, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const link = el('a', { href: url, download: name, className: 'sr-only', tabindex: '-1', 'aria-hidden': 'true' });
@@ -231,6 +286,7 @@ export function createPeopleView(app, store, deps) {
   }
 
   async function importFile() {
+    const { file } = ui;
     const f = file.files && file.files[0];
     file.value = '';
     if (!f) return;
@@ -253,22 +309,5 @@ export function createPeopleView(app, store, deps) {
     }
   }
 
-  buttons.open.addEventListener('click', openSelected);
-  buttons.add.addEventListener('click', addNew);
-  buttons.rename.addEventListener('click', startRename);
-  buttons.dup.addEventListener('click', duplicate);
-  buttons.del.addEventListener('click', remove);
-  buttons.exp.addEventListener('click', exportAll);
-  buttons.imp.addEventListener('click', () => file.click());
-  file.addEventListener('change', importFile);
-  renameOk.addEventListener('click', finishRename);
-  renameCancel.addEventListener('click', () => endRename());
-  nameInput.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') { e.preventDefault(); finishRename(); } else if (e.key === 'Escape') { e.preventDefault(); endRename(); }
-  });
-
-  render();
-  if (store.dropped.length) details.open = true;
-  if (store.dropped.length) say('', t('peopleDropped', store.dropped.join(t('listSep'))));
-  return { render, refresh, say };
+  return { exportAll, importFile };
 }
