@@ -60,8 +60,8 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
     body.insertAdjacentHTML('beforeend', list.map(rowHtml).join(''));
   }
 
-  // Draws state.view's lines not yet in the table (state.rendered of them are), a frame's worth now and the
-  // rest a frame at a time; the table is marked rendered 'all' once every line of a view that is complete
+  // Draws state.view's lines not yet in the table (state.rendered of them are), a frame's worth in each
+  // frame from the next; the table is marked rendered 'all' once every line of a view that is complete
   // (state.viewComplete: not still streaming from the check) is in. A new view (render) is drawn by the same
   // loop: it draws whatever state.view is when its frame comes.
   let msPerLine = 1; // a first guess, until this device is measured
@@ -86,7 +86,8 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
       if (drawn) drawing = false;
       else requestAnimationFrame(step);
     };
-    step();
+    // (in the frame, not in the task that asked: a message's handling and the lines' layout are two tasks)
+    requestAnimationFrame(step);
   }
 
   // Puts the shown lines in the table, asked of the worker (filtered, sorted, a page of PAGE when more than
