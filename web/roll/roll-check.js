@@ -4,7 +4,7 @@
 import { localDate } from '../base/local.js';
 import { checkRoll } from './roll-client.js';
 import { groupProblems, regionNames, savedColumns, showProblems, showReading } from './roll-mapping.js';
-import { ALL_AT_ONCE, PAGE } from './roll-table.js';
+import { ALL_AT_ONCE, PAGE } from './roll.js';
 
 const MAX_ROLL_BYTES = 16 * 1024 * 1024;
 // (roll-xlsx.js's MAX_XLSX_XML_BYTES, said in MiB; that module is loaded only in the worker)

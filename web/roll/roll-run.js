@@ -4,7 +4,7 @@
 // filtered, sorted, a page at a time). A roll of 600,000 people is 600,000 lines; posted to the page they
 // were most of its time and memory (see roll-worker.js for the messages).
 import { fileText } from '../base/local.js';
-import { groupProblems, LINE_SORTS, STATUS_ORDER, summarise, templateCsv } from './roll.js';
+import { groupProblems, LINE_SORTS, PAGE, STATUS_ORDER, summarise, templateCsv } from './roll.js';
 
 /**
  * The roll's text of a request: m.text as given, or the file's bytes (m.buffer) read here, off the page's
@@ -24,8 +24,6 @@ export async function rollText(m) {
 
 // People per message: large enough that posting costs little, small enough for a live progress bar.
 const BATCH = 100;
-// Lines sent to the page while the check runs (the first page: the rest are asked for by viewLines).
-const FIRST = 1000;
 
 // The reader's options of a request: its language, the clerk's columns and China's region list's names.
 // (checkDate: the day of the check, for people whose rows give no 核查日期)
@@ -59,7 +57,8 @@ export function checkRoll(checker, m, post) {
       index.add(l);
       if (l.errors.length) erring.push({ errors: l.errors });
     }
-    post({ type: 'lines', done: index.size, lines: from < FIRST ? batch.slice(0, FIRST - from) : [] });
+    // (the first page's lines only, as they are checked: the rest are asked for by viewLines)
+    post({ type: 'lines', done: index.size, lines: from < PAGE ? batch.slice(0, PAGE - from) : [] });
   }
   // every line's verdict counted, the file's problems and the lines' grouped (the same problem on many rows once)
   post({ type: 'done', lines: index.size, counts: index.counts(), problems: groupProblems(roll.errors, erring) });

@@ -2,7 +2,7 @@
 // sorted, all lines up to ALL_AT_ONCE, else a page of PAGE with a pager under the table), put in as markup
 // a frame's worth at a time so that the first lines show at once; and the verdicts counted above it.
 import { el } from '../base/dom.js';
-import { STATUS_ORDER } from './roll.js';
+import { ALL_AT_ONCE, PAGE, STATUS_ORDER } from './roll.js';
 import { viewLines } from './roll-client.js';
 
 // Lines go into the table a frame at a time, as many as this device lays out in FRAME_MS (measured as they
@@ -10,10 +10,6 @@ import { viewLines } from './roll-client.js';
 // a long task (50 ms) and the first lines show at once.
 const FRAME_MS = 20;
 const MIN_LINES = 4;
-// Up to ALL_AT_ONCE lines are all in the table; more are shown a page of PAGE at a time (a roll of
-// 700,000 people never puts 700,000 rows in the page: memory and layout would be the tab's end).
-export const ALL_AT_ONCE = 2000;
-export const PAGE = 1000;
 const COLUMNS = ['person', 'rows', 'status', 'shortfall', 'deadline', 'canComplete', 'warnings', 'errors'];
 
 /** state: the roll view's (roll-view.js); words: {t, w, lang}; failure(e): said in the view's status. */

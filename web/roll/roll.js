@@ -75,6 +75,12 @@ export const LINE_SORTS = {
 };
 export const SORT_KEYS = Object.keys(LINE_SORTS);
 
+// Up to ALL_AT_ONCE lines are all in the page's table; more are shown a page of PAGE at a time (a roll of
+// 700,000 people never puts 700,000 rows in the page: memory and layout would be the tab's end). The
+// worker sends the first PAGE lines while it checks (roll-run.js), the page's table shows them (roll-table.js).
+export const ALL_AT_ONCE = 2000;
+export const PAGE = 1000;
+
 /**
  * The template to download: the header row of every roll column in the vocabulary's words (zh, or en
  * in English mode) and two people as examples. UTF-8 with BOM (spreadsheets then read the Chinese), CRLF.
