@@ -320,15 +320,27 @@ struct RollReader::Impl {
   mutable std::unordered_map<std::string, std::pair<std::string, std::string>> region_seen;  // value -> code, candidates
 
   std::string col_word(int c) const { return std::string(word(kRollColumnNames, unsigned(c), t.l)); }
+  // the first pass (the constructor)
   bool read_header();
+  void match_columns();
+  void require_columns();
   void index_rows();
+  // person(i): one row at a time, then the profile
+  struct Row;
   void read_row(Person& p, size_t row, const std::vector<std::string>& cells) const;
+  void read_person_fields(Row& r) const;
+  void read_record(Row& r) const;
+  void read_period(Row& r) const;
+  void read_amount(Row& r) const;
+  void read_filed(Row& r) const;
   RollPerson read_person(size_t i) const;
+  void write_profile(const Person& p, RollPerson& out) const;
+  std::string region_code_of(const std::string& value, std::string& why_not) const;
 };
 
-// The file's encoding and the header: the row that names the columns (rows above it are the title); each
-// cell a column of the vocabulary, by its words, by a part of them (said), or by the clerk's choice
-// (options.columns). False when no row can be read.
+// The file's encoding and the header: the row that names the columns (rows above it are the title), then
+// which column each header cell is (match_columns) and whether the file has those it cannot do without
+// (require_columns). False when no row can be read, or no 姓名 column: the rows are not read.
 bool RollReader::Impl::read_header() {
   if (text.size() > kMaxRollBytes) {
     fail(roll.errors, 0, "", "too_long", t(M::roll_too_long));
@@ -367,7 +379,17 @@ bool RollReader::Impl::read_header() {
       if (!trim(x).empty()) (roll.title += roll.title.empty() ? "" : " ") += std::string(trim(x));
   header = first[h_at];
   header_start = starts[h_at];
-  const size_t header_number = h_at + 1;
+  match_columns();
+  require_columns();
+  header_bad = !roll.errors.empty();
+  return at[Col::person] >= 0;
+}
+
+// Which column each header cell is (col_of, at): by the vocabulary's words, a part of them (guessed), or
+// the clerk's choice (options.columns); the unit the amount's header names; and what the clerk is told
+// of it (roll.columns, a note for each guess and one for the columns not used).
+void RollReader::Impl::match_columns() {
+  const size_t header_number = roll.header_row;
   col_of.assign(header.size(), -1);
   for (int& a : at) a = -1;
   std::vector<HeaderMatch> match(header.size());
@@ -415,6 +437,13 @@ bool RollReader::Impl::read_header() {
     std::string msg = t(M::roll_unused_columns, unused);
     roll.notes.push_back({header_number, "", "unused_columns", msg, msg});
   }
+}
+
+// The columns the file cannot do without, each missing one an error at the header: 姓名 always; with any
+// record column, 科目, 形式 and 学时, and the record's year (年度, both dates, or a year the title names,
+// title_year, said once in a note).
+void RollReader::Impl::require_columns() {
+  const size_t header_number = roll.header_row;
   if (at[Col::person] < 0)
     fail(roll.errors, header_number, col_word(Col::person), "missing_column",
          t(M::roll_missing_column, col_word(Col::person)));
@@ -434,8 +463,6 @@ bool RollReader::Impl::read_header() {
   if (has_records && at[year] < 0 && (at[start] < 0 || at[end] < 0) && title_year.empty())
     fail(roll.errors, header_number, col_word(year), "missing_column",
          t(M::roll_missing_column, col_word(year)));
-  header_bad = !roll.errors.empty();
-  return at[Col::person] >= 0;
 }
 
 // Who a row is: with an ID column (身份证号, 工号, 人员编号) its value is the person, wherever their rows
@@ -538,171 +565,197 @@ void RollReader::Impl::index_rows() {
   }
 }
 
-// One row of person p (row: its number): their fields and the training record it holds.
+// One row of a person being read (read_row): its cells by column (trimmed; narrowed, but the name), the
+// training record it writes as a JSON object (rec), and whether that record is whole (ok: a cell the
+// record cannot take is the row's error, and the record is not written).
+struct RollReader::Impl::Row {
+  const Impl& m;
+  Person& p;
+  size_t number;  // the row's number, 1 = the file's first row
+  std::string cells[kColCount];
+  std::string rec = "{";
+  bool ok = true;
+
+  Row(const Impl& impl, Person& person, size_t row_number) : m(impl), p(person), number(row_number) {}
+  std::string_view cell(int c) const { return cells[c]; }
+  void key(std::string_view k) {
+    if (rec.size() > 1) rec += ',';
+    append_json_string(rec, k);
+    rec += ':';
+  }
+  // an error at this row's cell of column c (what: the message without its place)
+  void bad(int c, std::string code, std::string_view what) {
+    // a column the file does not have (a unit needed, no 单位 column): named by its word (found by fuzz_roll)
+    const std::string h = m.at[c] >= 0 ? std::string(trim(m.header[size_t(m.at[c])])) : m.col_word(c);
+    fail(p.errors, number, h, std::move(code), m.t(M::roll_at_cell, std::to_string(number), h, what),
+         std::string(what));
+  }
+  // the same for a cell of the record: the record is not written
+  void refuse(int c, std::string code, std::string_view what) {
+    bad(c, std::move(code), what);
+    ok = false;
+  }
+  // a cell the record cannot do without: false (and said, unless its column's absence was) when empty
+  bool need(int c) {
+    if (!cell(c).empty()) return true;
+    if (m.header_bad && m.at[c] < 0) return ok = false;  // (its missing column is said once, not at each row)
+    refuse(c, "missing", m.t(M::roll_empty_cell));
+    return false;
+  }
+  // a cell of the vocabulary's words (names; only its first `limit` entries): its id under key k
+  template <size_t N>
+  void enum_cell(int c, std::string_view k, const Name (&names)[N], const std::string_view (&also)[N],
+                 size_t limit = 99) {
+    std::string_view v = cell(c);
+    if (v.empty()) return;
+    int i = lookup(names, also, v, limit);
+    if (i < 0) return refuse(c, "bad_value", m.t(M::roll_unknown_value, v, word_list(names, m.t.l, limit)));
+    key(k);
+    append_json_string(rec, names[i].id);
+  }
+};
+
+// One row of person p (row_number: its number): whose it is, its cells under no header, the person's
+// fields it gives (read_person_fields) and the training record it holds (read_record).
 void RollReader::Impl::read_row(Person& p, size_t row_number, const std::vector<std::string>& cells) const {
-  const std::string units = word_list(kUnitNames, t.l, std::size(kUnitNames) - 1);  // the last is "none"
-  std::string norm[kColCount];
+  Row r{*this, p, row_number};
   for (int c = 0; c < kColCount; ++c) {
     std::string_view v = at[c] >= 0 && size_t(at[c]) < cells.size() ? trim(cells[size_t(at[c])]) : std::string_view{};
-    norm[c] = c == Col::person ? std::string(v) : narrow(v);
+    r.cells[c] = c == Col::person ? std::string(v) : narrow(v);
   }
-  auto cell = [&](int c) -> std::string_view { return norm[c]; };
   // (a row without a name is the person's above: index_rows decided it)
-  std::string who_s(cell(Col::person).empty() && p.first_row ? std::string_view(p.name) : cell(Col::person));
-  std::string_view who = who_s, id = cell(personId);
+  std::string who(r.cell(Col::person).empty() && p.first_row ? std::string_view(p.name) : r.cell(Col::person));
   if (!p.first_row) {
     p.first_row = row_number;
-    p.name = who_s;
-    p.id = std::string(id);
+    p.name = who;
+    p.id = std::string(r.cell(personId));
   }
   p.all_rows.push_back(row_number);
-  auto bad = [&](int c, std::string code, std::string_view what) {
-    // a column the file does not have (a unit needed, no 单位 column): named by its word (found by fuzz_roll)
-    const std::string h = at[c] >= 0 ? std::string(trim(header[size_t(at[c])])) : col_word(c);
-    fail(p.errors, row_number, std::string(h), std::move(code),
-         t(M::roll_at_cell, std::to_string(row_number), h, what), std::string(what));
-  };
   // A cell under no header is never dropped silently: it may be the unit or the 已备案 that decides.
   for (size_t i = 0; i < cells.size(); ++i)
     if ((i >= header.size() || trim(header[i]).empty()) && !trim(cells[i]).empty())
       fail(p.errors, row_number, "", "unknown_column",
            t(M::roll_cell_without_header, std::to_string(row_number), std::to_string(i + 1), trim(cells[i])));
-  // The person's fields: the first row that gives one decides, a different value later is an error.
-  if (!id.empty() && p.name != who)
-    bad(Col::person, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.first_row), p.name, who));
+  // with an ID, the ID is the person: another name on one of their rows is an error
+  if (!r.cell(personId).empty() && p.name != who)
+    r.bad(Col::person, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.first_row), p.name, who));
+  read_person_fields(r);
+  read_record(r);
+}
+
+// The person's fields on this row (地区, 申报年度, 性别, …), as written: the first row that gives one
+// decides, a different value on a later row is that row's error. (They are read as the profile's values
+// once the person's rows are all read: write_profile.)
+void RollReader::Impl::read_person_fields(Row& r) const {
+  Person& p = r.p;
   for (int c = personId + 1; c < kFirstRecordCol; ++c) {
-    std::string_view v = cell(c);
+    std::string_view v = r.cell(c);
     if (v.empty()) continue;
     if (p.fields[c].empty()) {
       p.fields[c] = std::string(v);
-      p.field_row[c] = row_number;
+      p.field_row[c] = r.number;
     } else if (p.fields[c] != v) {
-      bad(c, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.field_row[c]), p.fields[c], v));
+      r.bad(c, "conflicting_value", t(M::roll_conflicting_value, std::to_string(p.field_row[c]), p.fields[c], v));
     }
   }
-    // The training record of this row, if it has one.
-    bool any = false;
-    for (int c = kFirstRecordCol; c < kColCount; ++c) any = any || !cell(c).empty();
-    if (!any) return;
-    std::string rec = "{";
-    bool ok = true;
-    auto key = [&](std::string_view k) {
-      if (rec.size() > 1) rec += ',';
-      append_json_string(rec, k);
-      rec += ':';
-    };
-    auto need = [&](int c) {
-      if (!cell(c).empty()) return true;
-      if (header_bad && at[c] < 0) return ok = false;  // (its missing column is said once, not at each row)
-      bad(c, "missing", t(M::roll_empty_cell));
-      ok = false;
-      return false;
-    };
-    auto enum_cell = [&](int c, std::string_view k, auto& names, auto& also, size_t limit = 99) {
-      std::string_view v = cell(c);
-      if (v.empty()) return;
-      int i = lookup(names, also, v, limit);
-      if (i < 0) {
-        bad(c, "bad_value", t(M::roll_unknown_value, v, word_list(names, t.l, limit)));
-        ok = false;
-        return;
-      }
-      key(k);
-      append_json_string(rec, names[i].id);
-    };
-    if (cell(year).empty() && !title_year.empty()) {
-      key("year");
-      rec += title_year;
-    } else if (!cell(year).empty()) {
-      long y;
-      if (integer(cell(year), y)) {
-        key("year");
-        rec += std::to_string(y);
-      } else {
-        bad(year, "bad_value", t(M::roll_not_a_year, cell(year)));
-        ok = false;
-      }
-    } else if (cell(start).empty() || cell(end).empty()) {
-      need(year);
-    }
-    for (int c : {int(start), int(end)}) {
-      if (cell(c).empty()) continue;
-      if (!is_date(cell(c))) {
-        bad(c, "bad_value", t(M::roll_not_a_date, cell(c)));
-        ok = false;
-      } else {
-        key(c == start ? "start" : "end");
-        append_json_string(rec, cell(c));
-      }
-    }
-    if (need(subject)) enum_cell(subject, "subject", kSubjectNames, kSubjectAlso, 2);  // public, professional
-    if (need(activity)) enum_cell(activity, "activity", kActivityNames, kActivityAlso);
-    enum_cell(confLevel, "level", kConfLevelNames, kConfLevelAlso);
-    // No amount at all: the record is written without one and the engine decides (a degree's fixed
-    // credit needs none; any other activity is missing_amount at its row). A unit alone is an error.
-    if (cell(amount).empty() && !cell(unit).empty()) {
-      need(amount);
-    } else if (!cell(amount).empty()) {
-      double v;
-      std::string_view suffix;
-      if (!number(cell(amount), v, suffix)) {
-        bad(amount, "bad_value", t(M::roll_not_an_amount, cell(amount)));
-        ok = false;
-      } else {
-        int u = -1;
-        if (!suffix.empty()) u = lookup(kUnitNames, kUnitAlso, suffix);
-        // no unit written: the one the header names ("培训学时"), unless the amount says its own ("3天")
-        int given = !cell(unit).empty() ? lookup(kUnitNames, kUnitAlso, cell(unit)) : u < 0 ? header_unit : -1;
-        if (!suffix.empty() && u < 0) {
-          bad(amount, "bad_value", t(M::roll_unknown_unit, suffix, units));
-          ok = false;
-        } else if (!cell(unit).empty() && given < 0) {
-          bad(unit, "bad_value", t(M::roll_unknown_unit, cell(unit), units));
-          ok = false;
-        } else if (u >= 0 && given >= 0 && u != given) {
-          bad(unit, "conflicting_value", t(M::roll_unit_conflict));
-          ok = false;
-        } else if (u < 0 && given < 0) {
-          bad(unit, "missing", t(M::roll_unit_missing, units));
-          ok = false;
-        } else if (kUnitNames[u >= 0 ? u : given].id == "none") {
-          bad(unit, "bad_value", t(M::roll_unknown_unit, cell(unit), units));
-          ok = false;
-        } else {
-          key(kUnitNames[u >= 0 ? u : given].id);
-          std::string n;
-          number(cell(amount), v, suffix, &n);
-          rec += n;
-        }
-      }
-    }
-    if (cell(filed).empty()) {
-      // a 已备案 left blank, or a roster without the column, is not known (CONTRACT §5.1 filed: null), never
-      // taken as filed: where a notice refuses unfiled training and the verdict depends on it, the result says so
-      // (filing_unknown)
-      key("filed");
-      rec += "null";
-    } else if (!cell(filed).empty()) {
-      int i = lookup(kYesNoNames, kYesNoAlso, cell(filed));
-      if (i < 0) {
-        bad(filed, "bad_value", t(M::roll_not_yes_no, word(kYesNoNames, 0, t.l), word(kYesNoNames, 1, t.l), cell(filed)));
-        ok = false;
-      } else {
-        key("filed");
-        rec += i == 0 ? "true" : "false";
-      }
-    }
-    if (!cell(note).empty()) {
-      key("note");
-      append_json_string(rec, cell(note));
-    }
-    rec += '}';
-    if (ok) {
-      p.records.push_back(std::move(rec));
-      p.rows.push_back(row_number);
-    }
 }
 
+// The training record this row holds, if it has one (a row of a person's fields only holds none): into the
+// person's records when every cell of it reads, the order of its keys as CONTRACT §5 lists them.
+void RollReader::Impl::read_record(Row& r) const {
+  bool any = false;
+  for (int c = kFirstRecordCol; c < kColCount; ++c) any = any || !r.cell(c).empty();
+  if (!any) return;
+  read_period(r);
+  if (r.need(subject)) r.enum_cell(subject, "subject", kSubjectNames, kSubjectAlso, 2);  // public, professional
+  if (r.need(activity)) r.enum_cell(activity, "activity", kActivityNames, kActivityAlso);
+  r.enum_cell(confLevel, "level", kConfLevelNames, kConfLevelAlso);
+  read_amount(r);
+  read_filed(r);
+  if (!r.cell(note).empty()) {
+    r.key("note");
+    append_json_string(r.rec, r.cell(note));
+  }
+  r.rec += '}';
+  if (r.ok) {
+    r.p.records.push_back(std::move(r.rec));
+    r.p.rows.push_back(r.number);
+  }
+}
+
+// When the record's training was: its year (年度; else the year the title names; none needed with both
+// dates) and its dates (开始日期, 结束日期), each YYYY-MM-DD as written (the core checks the calendar).
+void RollReader::Impl::read_period(Row& r) const {
+  if (r.cell(year).empty() && !title_year.empty()) {
+    r.key("year");
+    r.rec += title_year;
+  } else if (!r.cell(year).empty()) {
+    long y;
+    if (integer(r.cell(year), y)) {
+      r.key("year");
+      r.rec += std::to_string(y);
+    } else {
+      r.refuse(year, "bad_value", t(M::roll_not_a_year, r.cell(year)));
+    }
+  } else if (r.cell(start).empty() || r.cell(end).empty()) {
+    r.need(year);
+  }
+  for (int c : {int(start), int(end)}) {
+    if (r.cell(c).empty()) continue;
+    if (!is_date(r.cell(c))) {
+      r.refuse(c, "bad_value", t(M::roll_not_a_date, r.cell(c)));
+    } else {
+      r.key(c == start ? "start" : "end");
+      append_json_string(r.rec, r.cell(c));
+    }
+  }
+}
+
+// The record's amount and its unit, written as {"<unit>": amount}. The unit is the one the amount says
+// ("3天"), else the 单位 cell's, else the one the amount's header names ("培训学时"); two that differ, a
+// word no unit has, or none at all is the row's error. No amount at all: the record is written without one
+// and the engine decides (a degree's fixed credit needs none; any other activity is missing_amount at its
+// row). A unit alone is an error.
+void RollReader::Impl::read_amount(Row& r) const {
+  const std::string_view a = r.cell(amount), unit_cell = r.cell(unit);
+  if (a.empty()) {
+    if (!unit_cell.empty()) r.need(amount);
+    return;
+  }
+  double v;
+  std::string_view suffix;
+  if (!number(a, v, suffix)) return r.refuse(amount, "bad_value", t(M::roll_not_an_amount, a));
+  auto units = [&] { return word_list(kUnitNames, t.l, std::size(kUnitNames) - 1); };  // the last is "none"
+  int u = -1;
+  if (!suffix.empty()) u = lookup(kUnitNames, kUnitAlso, suffix);
+  // no unit written: the one the header names ("培训学时"), unless the amount says its own ("3天")
+  int given = !unit_cell.empty() ? lookup(kUnitNames, kUnitAlso, unit_cell) : u < 0 ? header_unit : -1;
+  if (!suffix.empty() && u < 0) return r.refuse(amount, "bad_value", t(M::roll_unknown_unit, suffix, units()));
+  if (!unit_cell.empty() && given < 0)
+    return r.refuse(unit, "bad_value", t(M::roll_unknown_unit, unit_cell, units()));
+  if (u >= 0 && given >= 0 && u != given) return r.refuse(unit, "conflicting_value", t(M::roll_unit_conflict));
+  if (u < 0 && given < 0) return r.refuse(unit, "missing", t(M::roll_unit_missing, units()));
+  const Name& chosen = kUnitNames[u >= 0 ? u : given];
+  if (chosen.id == "none") return r.refuse(unit, "bad_value", t(M::roll_unknown_unit, unit_cell, units()));
+  r.key(chosen.id);
+  std::string n;
+  number(a, v, suffix, &n);
+  r.rec += n;
+}
+
+// Whether the record's training was filed (已备案): 是 true, 否 false. Left blank, or a roster without the
+// column, it is not known (CONTRACT §5.1 filed: null), never taken as filed: where a notice refuses unfiled
+// training and the verdict depends on it, the result says so (filing_unknown).
+void RollReader::Impl::read_filed(Row& r) const {
+  const std::string_view v = r.cell(filed);
+  const int i = v.empty() ? -1 : lookup(kYesNoNames, kYesNoAlso, v);
+  if (!v.empty() && i < 0)
+    return r.refuse(filed, "bad_value", t(M::roll_not_yes_no, word(kYesNoNames, 0, t.l), word(kYesNoNames, 1, t.l), v));
+  r.key("filed");
+  r.rec += v.empty() ? "null" : i == 0 ? "true" : "false";
+}
+
+// Person i: their rows read again from the text (read_row), then their profile (write_profile).
 RollPerson RollReader::Impl::read_person(size_t i) const {
   Person p;
   std::vector<std::string> cells;
@@ -713,8 +766,7 @@ RollPerson RollReader::Impl::read_person(size_t i) const {
     csv::next_row(text, sep, pos, cells, unterminated);
     read_row(p, size_t(r) + 1, cells);
   }
-  RollPerson result;
-  RollPerson& out = result;
+  RollPerson out;
   out.name = p.name;
   out.first_row = p.first_row;
   out.rows = std::move(p.rows);
@@ -722,86 +774,99 @@ RollPerson RollReader::Impl::read_person(size_t i) const {
   out.errors = std::move(p.errors);
   auto w = warnings.find(i);
   if (w != warnings.end()) out.warnings = w->second;
-    std::string& j = out.profile;
-    j = "{";
-    auto key = [&](std::string_view k) {
-      if (j.size() > 1) j += ',';
-      append_json_string(j, k);
-      j += ':';
-    };
-    auto bad = [&](int c, const std::string& what) {
-      std::string h(trim(header[size_t(at[c])]));
-      out.errors.push_back(
-          {p.field_row[c], h, "bad_value", t(M::roll_at_cell, std::to_string(p.field_row[c]), h, what), what});
-    };
-    auto enum_field = [&](int c, std::string_view k, auto& names, auto& also) {
-      if (p.fields[c].empty()) return;
-      int i = lookup(names, also, p.fields[c]);
-      if (i < 0) return bad(c, t(M::roll_unknown_value, p.fields[c], word_list(names, t.l)));
-      key(k);
-      append_json_string(j, names[i].id);
-    };
-    auto int_field = [&](int c, std::string_view k) {
-      if (p.fields[c].empty()) return;
-      long v;
-      if (!integer(p.fields[c], v)) return bad(c, t(M::roll_not_a_whole_number, p.fields[c]));
-      key(k);
-      j += std::to_string(v);
-    };
-    auto date_field = [&](int c, std::string_view k) {
-      if (p.fields[c].empty()) return;
-      if (!is_date(p.fields[c])) return bad(c, t(M::roll_not_a_date, p.fields[c]));
-      key(k);
-      append_json_string(j, p.fields[c]);
-    };
-    if (!p.fields[region].empty()) {
-      std::string code = p.fields[region];
-      if (!options.regions.empty()) {
-        auto seen = region_seen.find(p.fields[region]);
-        if (seen == region_seen.end()) {
-          std::string candidates;
-          std::string c = region_code(p.fields[region], options.regions, region_name_of, candidates);
-          seen = region_seen.emplace(p.fields[region], std::make_pair(c, candidates)).first;
-        }
-        code = seen->second.first;
-        if (code.empty())
-          bad(region, seen->second.second.empty() ? t(M::roll_unknown_region, p.fields[region])
-                                                  : t(M::roll_ambiguous_region, p.fields[region], seen->second.second));
-      }
-      if (!code.empty()) {
-        key("region");
-        append_json_string(j, code);
-      }
+  write_profile(p, out);
+  return out;
+}
+
+// The person's profile (CONTRACT §5) from their fields and records: each field a value of the vocabulary, a
+// whole number or a date, else an error at the row that gave it; 申报途径 not given is title review, said.
+void RollReader::Impl::write_profile(const Person& p, RollPerson& out) const {
+  std::string& j = out.profile;
+  j = "{";
+  auto key = [&](std::string_view k) {
+    if (j.size() > 1) j += ',';
+    append_json_string(j, k);
+    j += ':';
+  };
+  auto bad = [&](int c, const std::string& what) {
+    std::string h(trim(header[size_t(at[c])]));
+    out.errors.push_back(
+        {p.field_row[c], h, "bad_value", t(M::roll_at_cell, std::to_string(p.field_row[c]), h, what), what});
+  };
+  auto enum_field = [&](int c, std::string_view k, auto& names, auto& also) {
+    if (p.fields[c].empty()) return;
+    int i = lookup(names, also, p.fields[c]);
+    if (i < 0) return bad(c, t(M::roll_unknown_value, p.fields[c], word_list(names, t.l)));
+    key(k);
+    append_json_string(j, names[i].id);
+  };
+  auto int_field = [&](int c, std::string_view k) {
+    if (p.fields[c].empty()) return;
+    long v;
+    if (!integer(p.fields[c], v)) return bad(c, t(M::roll_not_a_whole_number, p.fields[c]));
+    key(k);
+    j += std::to_string(v);
+  };
+  auto date_field = [&](int c, std::string_view k) {
+    if (p.fields[c].empty()) return;
+    if (!is_date(p.fields[c])) return bad(c, t(M::roll_not_a_date, p.fields[c]));
+    key(k);
+    append_json_string(j, p.fields[c]);
+  };
+  if (!p.fields[region].empty()) {
+    std::string why_not;
+    std::string code = region_code_of(p.fields[region], why_not);
+    if (!why_not.empty()) bad(region, why_not);
+    if (!code.empty()) {
+      key("region");
+      append_json_string(j, code);
     }
-    int_field(applicationYear, "year");
-    date_field(applicationDate, "applicationDate");
-    date_field(checkDate, "checkDate");
-    if (p.fields[checkDate].empty() && !options.check_date.empty()) {  // the day of the whole check
-      key("checkDate");
-      append_json_string(j, options.check_date);
+  }
+  int_field(applicationYear, "year");
+  date_field(applicationDate, "applicationDate");
+  date_field(checkDate, "checkDate");
+  if (p.fields[checkDate].empty() && !options.check_date.empty()) {  // the day of the whole check
+    key("checkDate");
+    append_json_string(j, options.check_date);
+  }
+  if (p.fields[route].empty()) {  // none given: title review, said (once for the roll without the column)
+    key("route");
+    append_json_string(j, kRouteNames[0].id);
+    if (at[route] >= 0) {
+      std::string msg = t(M::roll_route_assumed);
+      out.warnings.push_back({p.first_row, col_word(route), "route_assumed", msg, msg});
     }
-    if (p.fields[route].empty()) {  // none given: title review, said (once for the roll without the column)
-      key("route");
-      append_json_string(j, kRouteNames[0].id);
-      if (at[route] >= 0) {
-        std::string msg = t(M::roll_route_assumed);
-        out.warnings.push_back({p.first_row, col_word(route), "route_assumed", msg, msg});
-      }
-    }
-    enum_field(route, "route", kRouteNames, kRouteAlso);
-    enum_field(level, "level", kLevelNames, kLevelAlso);
-    enum_field(gender, "gender", kGenderNames, kGenderAlso);
-    int_field(age, "age");
-    date_field(birthDate, "birthDate");
-    enum_field(education, "education", kEducationNames, kEducationAlso);
-    enum_field(sector, "sector", kSectorNames, kSectorAlso);
-    enum_field(series, "series", kSeriesNames, kSeriesAlso);
-    int_field(currentTitleSince, "currentTitleSince");
-    key("training");
-    j += '[';
-    for (size_t i = 0; i < p.records.size(); ++i) (j += i ? "," : "") += p.records[i];
-    j += "]}";
-  return result;
+  }
+  enum_field(route, "route", kRouteNames, kRouteAlso);
+  enum_field(level, "level", kLevelNames, kLevelAlso);
+  enum_field(gender, "gender", kGenderNames, kGenderAlso);
+  int_field(age, "age");
+  date_field(birthDate, "birthDate");
+  enum_field(education, "education", kEducationNames, kEducationAlso);
+  enum_field(sector, "sector", kSectorNames, kSectorAlso);
+  enum_field(series, "series", kSeriesNames, kSeriesAlso);
+  int_field(currentTitleSince, "currentTitleSince");
+  key("training");
+  j += '[';
+  for (size_t i = 0; i < p.records.size(); ++i) (j += i ? "," : "") += p.records[i];
+  j += "]}";
+}
+
+// The region's code from the 地区 cell: as written, or, with the region catalogue (options.regions), the
+// code of the region of that name (青海省, 扎兰屯市), each distinct value looked up once. "" and the reason
+// in why_not when no region, or more than one, has that name.
+std::string RollReader::Impl::region_code_of(const std::string& value, std::string& why_not) const {
+  if (options.regions.empty()) return value;
+  auto seen = region_seen.find(value);
+  if (seen == region_seen.end()) {
+    std::string candidates;
+    std::string c = region_code(value, options.regions, region_name_of, candidates);
+    seen = region_seen.emplace(value, std::make_pair(c, candidates)).first;
+  }
+  if (seen->second.first.empty())
+    why_not = seen->second.second.empty() ? t(M::roll_unknown_region, value)
+                                          : t(M::roll_ambiguous_region, value, seen->second.second);
+  return seen->second.first;
 }
 
 RollReader::RollReader(std::string_view text, const RollOptions& options) : impl_(std::make_unique<Impl>()) {
