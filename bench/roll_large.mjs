@@ -2,8 +2,9 @@
 // page's limit (bench/gen_roll.mjs makeLargeRoll: ~600,000 people, or ~270,000 with a record each),
 // chosen in headless Debian Chromium on the production site (dist/): the time until every person is
 // checked, the page's long tasks (main thread, PerformanceObserver 'longtask': count and the longest)
-// and the renderer's peak memory (the tab: the page and its roll worker, VmRSS of Chromium's renderer
-// processes, sampled every 100 ms). Then `jxjy roll` on the same file: wall time and peak RSS.
+// and the tab's peak memory (tabMB: the renderer process of the page and its workers, VmRSS and PSS, before
+// the file and at the peak, sampled every 100 ms; allRenderersRssMB sums every renderer's VmRSS, the blank
+// page's too, as this bench reported before). Then `jxjy roll` on the same file: wall time and peak RSS.
 // Prints one JSON object. Usage: node bench/roll_large.mjs [--records | --office N]
 // --office N: instead, an office's roster of N people as offices write it (bench/gen_roll.mjs officeRows:
 // a title line, names written once, unused columns, regions by name): issue #27's 5,000-person budget,
@@ -27,19 +28,23 @@ const text = office ? officeCsv(officeRows(office)) : makeLargeRoll(16 * 1024 * 
 const buffer = Buffer.from(text);
 const people = office || text.split('\r\n').length - 2;
 
-// Summed VmRSS (bytes) of Chromium's renderer processes.
-function rendererRss() {
-  let sum = 0;
+// The renderer processes' memory, by process: VmRSS and PSS (smaps_rollup: the process's share of the
+// pages it shares, such as Chromium's own code, which summed RSS counts once per process), in bytes.
+function renderers() {
+  const out = new Map();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('--type=renderer')) continue;
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) sum += Number(m[1]) * 1024;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      const pss = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (rss && pss) out.set(pid, { rss: Number(rss[1]) * 1024, pss: Number(pss[1]) * 1024 });
     } catch { /* gone */ }
   }
-  return sum;
+  return out;
 }
+const MB = (b) => +(b / 1048576).toFixed(0);
+const sum = (m, k) => [...m.values()].reduce((a, x) => a + x[k], 0);
 
 const dist = path.join(root, 'dist');
 const server = await startServer(fs.existsSync(path.join(dist, 'index.html')) ? dist : path.join(root, 'web'));
@@ -53,9 +58,20 @@ try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
       .observe({ type: 'longtask' });
   });
-  const before = rendererRss();
-  let peak = before;
-  const sampler = setInterval(() => { peak = Math.max(peak, rendererRss()); }, 100);
+  // the tab is the renderer process that grows (the page and its workers are one process); the others
+  // (the browser's blank page) are summed apart
+  const before = renderers();
+  const peak = new Map([...before].map(([pid, m]) => [pid, { ...m }]));
+  let peakAll = sum(before, 'rss');
+  const sample = () => {
+    const now = renderers();
+    peakAll = Math.max(peakAll, sum(now, 'rss'));
+    for (const [pid, m] of now) {
+      const p = peak.get(pid) || { rss: 0, pss: 0 };
+      peak.set(pid, { rss: Math.max(p.rss, m.rss), pss: Math.max(p.pss, m.pss) });
+    }
+  };
+  const sampler = setInterval(sample, 100);
   // (the file by its path, as a person's file dialog gives it: a buffer would be copied into the page as
   // base64 by the test driver, one task of seconds that is the driver's, not the page's)
   const file = path.join(os.tmpdir(), 'large.csv');
@@ -67,7 +83,7 @@ try {
     document.querySelector('#roll-table').dataset.rendered === 'all', null, { timeout: 900_000, polling: 200 });
   out.pageMs = Date.now() - t0;
   clearInterval(sampler);
-  peak = Math.max(peak, rendererRss());
+  sample();
   out.status = await page.locator('#roll-status').textContent();
   out.rowsInTable = await page.locator('#roll-table tbody tr').count();
   const long = await page.evaluate(() => window.__long);
@@ -79,8 +95,11 @@ try {
   out.sortByNameMs = Date.now() - sortT;
   const long2 = await page.evaluate(() => window.__long.slice());
   out.longestAfterSortMs = +Math.max(0, ...long2).toFixed(0);
-  out.rendererPeakMB = +(peak / 1048576).toFixed(0);
-  out.rendererBeforeMB = +(before / 1048576).toFixed(0);
+  const grew = (pid) => peak.get(pid).rss - (before.get(pid)?.rss || 0);
+  const tab = [...peak.keys()].sort((a, b) => grew(b) - grew(a))[0];
+  const was = before.get(tab) || { rss: 0, pss: 0 };
+  out.tabMB = { rssBefore: MB(was.rss), rssPeak: MB(peak.get(tab).rss), pssBefore: MB(was.pss), pssPeak: MB(peak.get(tab).pss) };
+  out.allRenderersRssMB = { before: MB(sum(before, 'rss')), peak: MB(peakAll) };
   await rec.context.close();
 } finally {
   await browser.close();

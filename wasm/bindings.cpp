@@ -25,10 +25,14 @@
 //                       whose rows give no 核查日期 ("": none)
 //   roll_results_csv(csv, locale, check_date, columns, regions)  the roll's results as CSV, as `jxjy roll`
 //                       writes them; a person whose rows give no 核查日期 is checked on check_date
-//   roll_open(csv, locale, columns, regions, check_date)  reads a roll's header and finds each row's person, keeping the
-//                       text in the module: read_roll's answer without people, with "size" (people); then
-//                       roll_people(from, count) gives people [from, from + count) as read_roll's people (a
-//                       JSON array), and roll_close() lets the text go. One roll open at a time (the worker).
+//   roll_buffer(n)      closes the open roll and gives the address of room for a roll's n bytes: JS writes
+//                       the roll's UTF-8 text (a file's bytes as they are) there, once: no other copy of a
+//                       16 MiB roll is made in the module, nor a JS string of it
+//   roll_open(locale, columns, regions, check_date)  reads the header of the roll in roll_buffer and finds each
+//                       row's person, keeping the text in the module: read_roll's answer without people, with
+//                       "size" (people); then roll_people(from, count) gives people [from, from + count) as
+//                       read_roll's people (a JSON array), and roll_close() lets the text go. One roll open at a
+//                       time (the worker).
 //   roll_place(path, rows)  where a checker's error (its JSON Pointer) stands in a roll person's rows
 //                       (readRoll's rows, joined: "5,7,9"): {"row":9,"column":"amount"} (jxjy::roll_place)
 // The profile and the result cross as bytes in wasm memory, not as embind strings: embind's string
@@ -230,10 +234,15 @@ struct OpenRoll {
 };
 std::unique_ptr<OpenRoll> g_roll;
 
-std::string roll_open(const std::string& csv, const std::string& locale, const std::string& columns,
-                      const std::string& regions, const std::string& check_date) {
+uintptr_t roll_buffer(size_t n) {
   g_roll = std::make_unique<OpenRoll>();
-  g_roll->text = csv;
+  g_roll->text.resize(n);
+  return reinterpret_cast<uintptr_t>(g_roll->text.data());
+}
+
+std::string roll_open(const std::string& locale, const std::string& columns, const std::string& regions,
+                      const std::string& check_date) {
+  if (!g_roll) g_roll = std::make_unique<OpenRoll>();
   g_roll->reader = std::make_unique<jxjy::RollReader>(g_roll->text, roll_options(locale, columns, regions, check_date));
   std::string out = "{\"size\":" + std::to_string(g_roll->reader->size());
   roll_head_json(out, g_roll->reader->head());
@@ -242,7 +251,7 @@ std::string roll_open(const std::string& csv, const std::string& locale, const s
 
 std::string roll_people(unsigned from, unsigned count) {
   std::string out = "[";
-  if (g_roll)
+  if (g_roll && g_roll->reader)
     for (size_t i = from; i < g_roll->reader->size() && i - from < count; ++i) {
       if (i > from) out += ',';
       person_json(out, g_roll->reader->person(i));
@@ -291,6 +300,7 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("message", &message);
   emscripten::function("read_roll", &read_roll);
   emscripten::function("roll_results_csv", &roll_results_csv);
+  emscripten::function("roll_buffer", &roll_buffer);
   emscripten::function("roll_open", &roll_open);
   emscripten::function("roll_people", &roll_people);
   emscripten::function("roll_close", &roll_close);

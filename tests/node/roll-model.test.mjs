@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { before, test } from 'node:test';
 
 import { moduleUrl, root } from './corpus.mjs';
@@ -65,6 +66,46 @@ test('a line per person: verdict, shortfall with deadline, errors at their row a
   assert.equal(run.personProfile(a.index).checkDate, '2024-06-30');
   assert.equal(run.personProfile(c.index).training[0].hours, 100000);
   assert.equal(run.personProfile(3), null);
+});
+
+test('a roll\'s file is opened as its bytes (openRoll of a Uint8Array, roll-run.js rollSource): the same roll as its text; GB 18030 read again as text; neither: code encoding', async () => {
+  let csv = '\uFEFF' + HEADER;
+  for (let i = 0; i < 150; ++i) csv += `人员${i},630000,2023,中级,男,40,2022,公需,网络课程,${i % 5 ? 30 : 10},学时,是\r\n`;
+  const utf8 = new TextEncoder().encode(csv);
+  // the checker: UTF-8 bytes (a BOM dropped) give exactly the roll of the text
+  const fromText = checker.openRoll(csv);
+  const textPeople = fromText.people(0, 200);
+  const fromBytes = checker.openRoll(utf8);
+  for (const k of ['size', 'errors', 'notes', 'headerRow', 'title', 'columns']) assert.deepEqual(fromBytes[k], fromText[k], k);
+  assert.deepEqual(fromBytes.people(0, 200), textPeople);
+  assert.throws(() => checker.openRoll(utf8.buffer), TypeError); // (an ArrayBuffer is not a Uint8Array)
+  assert.throws(() => checker.openRoll(42), /UTF-8 bytes/);
+  // the worker's path: a file's bytes as rollSource gives them, checked as the text is
+  const checked = (text) => {
+    const out = [];
+    run.checkRoll(checker, { text, lang: 'zh', checkDate: '2024-06-30' }, (m) => { if (m.type === 'lines') out.push(...m.lines); });
+    return out;
+  };
+  const source = await run.rollSource({ buffer: utf8.buffer.slice(0) });
+  assert.ok(source instanceof Uint8Array);
+  const byText = checked(csv);
+  assert.equal(byText.length, 150);
+  assert.deepEqual(checked(source), byText);
+  // checkRoll lets go of the bytes once they are in the module
+  const request = { text: source, lang: 'zh', checkDate: '2024-06-30' };
+  run.checkRoll(checker, request, () => {});
+  assert.equal(request.text, null);
+  // GB 18030 bytes (as a Windows spreadsheet saves them): the core says not_utf8, and they are read as GB 18030
+  const gb = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: csv.slice(1) });
+  assert.equal(gb.status, 0, 'iconv');
+  assert.equal(checker.openRoll(new Uint8Array(gb.stdout)).errors[0].code, 'not_utf8');
+  assert.deepEqual(checked(new Uint8Array(gb.stdout)), byText);
+  // bytes that are neither: the code the page words (roll_encoding)
+  assert.throws(() => checked(new Uint8Array([0x81, 0x20, 0xff, 0xfe, 0x0a])), (e) => e.code === 'encoding');
+  // and the export of such bytes too
+  assert.throws(() => run.exportRoll(checker, { text: new Uint8Array([0x81, 0x20, 0xff]), lang: 'zh' }), (e) => e.code === 'encoding');
+  assert.equal(run.exportRoll(checker, { text: new Uint8Array(gb.stdout), lang: 'zh', checkDate: '2024-06-30' }),
+    run.exportRoll(checker, { text: csv, lang: 'zh', checkDate: '2024-06-30' }));
 });
 
 test('a roll is read a batch of people at a time (checker.openRoll): the same people as readRoll, in order', () => {

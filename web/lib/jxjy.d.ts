@@ -468,8 +468,10 @@ export interface Checker {
    * The same reading a part at a time, for a roll of any size (the page's roll worker): the header and
    * each row's person are found now; people(from, count) reads people [from, from + count) as readRoll
    * gives them; close() lets the text go. One roll is open at a time: opening another closes this one.
+   * text may also be the file's bytes as UTF-8 (a Uint8Array, a BOM allowed): they are copied into the
+   * module as they are, with no JS string of them made (bytes that are not UTF-8: the error not_utf8).
    */
-  openRoll(text: string, options?: RollOptions): OpenRoll;
+  openRoll(text: string | Uint8Array, options?: RollOptions): OpenRoll;
   /**
    * The roll's results as CSV text (UTF-8, CRLF), exactly as `jxjy roll` writes them, one line per
    * person; headers are the vocabulary's rollResultColumn words in options.locale.

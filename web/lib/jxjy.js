@@ -415,7 +415,7 @@ function profileBoundary(core, state, health, words) {
 }
 
 // The checker's roll methods (README "Roll"), each a call of the core's one roll reader.
-function rollMethods(core, health) {
+function rollMethods(core, state, health) {
   let generation = 0; // the roll openRoll opened last (the module holds one)
   return {
     readRoll(text, options = {}) {
@@ -429,12 +429,19 @@ function rollMethods(core, health) {
     openRoll(text, options = {}) {
       const locale = rollLocale(options);
       const [columns, regions, checkDate] = rollReading(options);
-      if (typeof text !== 'string') throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string');
+      if (typeof text !== 'string' && !(text instanceof Uint8Array))
+        throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string, or its UTF-8 bytes (a Uint8Array)');
       health.check();
       if (text.length > MAX_ROLL_BYTES) {
         return { size: 0, errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [], people: () => [], close() {} };
       }
-      const head = health.run(() => JSON.parse(core.roll_open(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
+      // the text's UTF-8 bytes written once into the module's room for the roll (a BOM the core drops)
+      const bytes = typeof text === 'string' ? utf8Encoder.encode(text) : text;
+      const head = health.run(() => {
+        const at = core.roll_buffer(bytes.length);
+        new Uint8Array(state.memory.buffer, at, bytes.length).set(bytes);
+        return JSON.parse(core.roll_open(locale, columns, regions, checkDate));
+      });
       const mine = ++generation;
       return {
         ...head,
@@ -494,7 +501,7 @@ export async function createChecker(options = {}) {
   const regionsText = core.regions();
   const health = instanceHealth();
   const profiles = profileBoundary(core, state, health, catalogue(core));
-  const rolls = rollMethods(core, health);
+  const rolls = rollMethods(core, state, health);
   const ruleSets = ruleSetMethods(core, health);
 
   return Object.freeze({

@@ -18,18 +18,19 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
   const $ = (id) => section.querySelector(`#${id}`);
   const { draw, render, pager, summary } = table;
 
-  // Why a file could not be read (its bytes are read in the worker: roll-run.js rollText), in words; null
+  // Why a file could not be read (its bytes are read in the worker: roll-run.js rollSource), in words; null
   // for any other failure.
   function unreadable(e) {
     const code = e && e.code;
+    if (code === 'file_unreadable') return (e && e.message) || String(e);
     if (code === 'encoding') return t('roll_encoding');
     if (code === 'xlsx_too_large') return t('roll_xlsxTooLarge', MAX_XLSX_XML_MIB);
     if (code === 'xlsx_unreadable') return t('roll_xlsxFailed', (e && e.message) || String(e));
     return null;
   }
 
-  // source: the roll's text, or {buffer, xlsx}: the file's bytes (read and decoded in the worker, so the
-  // page's thread never holds a 16 MiB text)
+  // source: the roll's text, or {file, xlsx}: the chosen file (read and decoded in the worker, so the
+  // page's thread never holds its bytes nor a 16 MiB text)
   async function check(source, name) {
     state.busy = true;
     // the clerk's mapping kept in this browser and China's region list's names (roll-mapping.js)
@@ -139,14 +140,9 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
       message(t('roll_readFailed', file.name, t('roll_tooBig')));
       return;
     }
-    let buffer;
-    try {
-      buffer = await file.arrayBuffer();
-    } catch (e) {
-      message(t('roll_readFailed', file.name, (e && e.message) || String(e)));
-      return;
-    }
-    await check({ buffer, xlsx: /\.xlsx$/i.test(file.name) }, file.name);
+    // (the file itself, a handle: its bytes are read in the worker, and read again for a new mapping or an
+    // export, so the page never holds them)
+    await check({ file, xlsx: /\.xlsx$/i.test(file.name) }, file.name);
   }
 
   return { check, importFile };

@@ -48,7 +48,7 @@ async function onMainThread(op, message, handle) {
   const run = await import('./roll-run.js');
   if (op === 'check' || op === 'export') {
     try {
-      message = { ...message, text: await run.rollText(message), buffer: undefined };
+      message = { ...message, text: await run.rollSource(message), buffer: undefined };
     } catch (e) {
       return handle({ type: 'failed', message: String(e.message || e), ...(e.code ? { code: e.code } : {}) });
     }
@@ -82,19 +82,22 @@ function request(op, message, handle) {
       handle: (m) => { if (finish(m)) pending.delete(id); },
       retry: local,
     });
-    // (an .xlsx alone is handed over; a roll's bytes are copied, so a retry on this thread still has them)
+    // (an .xlsx's bytes alone are handed over; a roll's file is a handle, its bytes when given are copied:
+    // a retry on this thread still has them)
     w.postMessage({ id, op, ...message }, op === 'xlsx' && message.buffer ? [message.buffer] : []);
   });
 }
 
-// A roll given as its text, or as a file's bytes {buffer, xlsx} that the worker reads (roll-run.js rollText).
-const rollSource = (source) => (typeof source === 'string' ? { text: source } : { buffer: source.buffer, xlsx: !!source.xlsx });
+// A roll given as its text, or as a file {file, xlsx} (a File: a handle, the bytes not copied) or its bytes
+// {buffer, xlsx} that the worker reads (roll-run.js rollSource).
+const rollSource = (source) => (typeof source === 'string' ? { text: source }
+  : { file: source.file, buffer: source.buffer, xlsx: !!source.xlsx });
 
 /**
- * Checks a roll (source: its text, or {buffer, xlsx}: the file's bytes, read in the worker): onRead({total,
+ * Checks a roll (source: its text, or {file, xlsx} or {buffer, xlsx}: read in the worker): onRead({total,
  * errors, …}) once, onLines(lines, done) per batch (lines: the first page's only); resolves to the "done"
  * message {lines, counts, problems}. The lines stay in the worker: viewLines. A file that cannot be read
- * rejects with code 'encoding', 'xlsx_too_large' or 'xlsx_unreadable'.
+ * rejects with code 'file_unreadable', 'encoding', 'xlsx_too_large' or 'xlsx_unreadable'.
  */
 export function checkRoll(source, { lang, checkDate, columns, regions, onRead = () => {}, onLines = () => {} }) {
   return request('check', { ...rollSource(source), lang, checkDate, columns, regions }, (m) => {

@@ -7,19 +7,40 @@ import { fileText } from '../base/local.js';
 import { groupProblems, LINE_SORTS, PAGE, STATUS_ORDER, summarise, templateCsv } from './roll.js';
 
 /**
- * The roll's text of a request: m.text as given, or the file's bytes (m.buffer) read here, off the page's
- * thread: the first sheet of an .xlsx (m.xlsx) as CSV, else UTF-8 or GB 18030. Rejects with a code the page
- * words: 'encoding' (neither), or roll-xlsx.js's 'xlsx_too_large' / 'xlsx_unreadable'.
+ * The roll of a request as checkRoll opens it: m.text as given; the first sheet of an .xlsx (m.xlsx) as CSV
+ * text; else the file's bytes (of m.file, a File, or m.buffer) as they are, a Uint8Array, off the page's
+ * thread: the core reads UTF-8 bytes where they lie, with no JS string of a 16 MiB file made (openSource
+ * turns to GB 18030 when they are not UTF-8). Rejects with 'file_unreadable' (the file cannot be read now) or roll-xlsx.js's
+ * 'xlsx_too_large' / 'xlsx_unreadable'.
  */
-export async function rollText(m) {
-  if (typeof m.text === 'string') return m.text;
+export async function rollSource(m) {
+  const { text, file } = m;
+  if (typeof text === 'string') return text;
+  let buffer = m.buffer;
+  if (file) {
+    try {
+      buffer = await file.arrayBuffer();
+    } catch (e) { // (moved, changed or gone since it was chosen)
+      throw Object.assign(new Error((e && e.message) || String(e)), { code: 'file_unreadable' });
+    }
+  }
   if (m.xlsx) {
     const { xlsxToCsv } = await import('./roll-xlsx.js'); // (loaded only now: CSV needs none of it)
-    return xlsxToCsv(m.buffer);
+    return xlsxToCsv(buffer);
   }
-  const text = fileText(m.buffer);
-  if (text === null) throw Object.assign(new Error('neither UTF-8 nor GB 18030'), { code: 'encoding' });
-  return text;
+  return new Uint8Array(buffer);
+}
+
+const encodingError = () => Object.assign(new Error('neither UTF-8 nor GB 18030'), { code: 'encoding' });
+
+// The roll opened from rollSource's source: bytes that are not UTF-8 (the core's not_utf8) read again as
+// GB 18030 text; neither: throws the code 'encoding', which the page words.
+function openSource(checker, source, options) {
+  const roll = checker.openRoll(source, options);
+  if (typeof source === 'string' || !roll.errors.some((e) => e.code === 'not_utf8')) return roll;
+  const text = fileText(source);
+  if (text === null) throw encodingError();
+  return checker.openRoll(text, options);
 }
 
 // People per message: large enough that posting costs little, small enough for a live progress bar.
@@ -37,14 +58,16 @@ function checkedProfile(person, lang) {
 }
 
 /**
- * Reads and evaluates the roll in m.text; post() receives the messages of roll-worker.js. The roll is read
+ * Reads and evaluates the roll in m.text (rollSource's: text or UTF-8 bytes; let go of, m.text = null,
+ * once the roll is open); post() receives the messages of roll-worker.js. The roll is read
  * a batch of people at a time (checker.openRoll), so a roll of 700,000 rows never holds every person's
  * profile at once; it stays open afterwards for viewLines() and personProfile(), until the next roll is
  * checked. Of each line only what filters and sorts it is kept (LineIndex); the lines shown are made again.
  */
 export function checkRoll(checker, m, post) {
   const lang = m.lang === 'en' ? 'en' : 'zh';
-  const roll = checker.openRoll(m.text, reading(m));
+  const roll = openSource(checker, m.text, reading(m));
+  m.text = null; // (in the module now: a file's bytes are not held through the check)
   const index = new LineIndex(roll.size);
   const erring = []; // the lines with errors (only their errors), grouped at the end
   open = { roll, checker, lang, index, shown: null };
@@ -158,9 +181,12 @@ export function personProfile(index) {
   return person ? checkedProfile(person, open.lang) : null;
 }
 
-/** The results of the roll in m.text as CSV (the core's roll_results_csv, as `jxjy roll` writes it), with a BOM. */
+/** The results of the roll in m.text (rollSource's) as CSV (the core's roll_results_csv, as `jxjy roll`
+ *  writes it), with a BOM. */
 export function exportRoll(checker, m) {
-  return '\uFEFF' + checker.rollResultsCSV(m.text, reading(m));
+  const text = typeof m.text === 'string' ? m.text : fileText(m.text);
+  if (text === null) throw encodingError();
+  return '\uFEFF' + checker.rollResultsCSV(text, reading(m));
 }
 
 /**

@@ -8,7 +8,7 @@ import { viewLines } from './roll-client.js';
 // Lines go into the table a frame at a time, as many as this device lays out in FRAME_MS (measured as they
 // go in: a table line costs ~0.25 ms on a desktop, a phone's card several times that), so that no frame is
 // a long task (50 ms) and the first lines show at once.
-const FRAME_MS = 20;
+const FRAME_MS = 16;
 const MIN_LINES = 4;
 const COLUMNS = ['person', 'rows', 'status', 'shortfall', 'deadline', 'canComplete', 'warnings', 'errors'];
 
@@ -60,7 +60,9 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
   // frame from the next; the table is marked rendered 'all' once every line of a view that is complete
   // (state.viewComplete: not still streaming from the check) is in. A new view (render) is drawn by the same
   // loop: it draws whatever state.view is when its frame comes.
-  let msPerLine = 1; // a first guess, until this device is measured
+  // a first guess, until this device is measured: a few lines, as the first frame also lays out the
+  // section they appear in
+  let msPerLine = FRAME_MS / MIN_LINES;
   let drawing = false;
   function draw() {
     if (drawing) return;

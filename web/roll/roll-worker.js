@@ -3,7 +3,8 @@
 // and posts the table's lines in batches, so the page shows progress and stays responsive.
 //
 // Protocol (each request {id, op, ...}; every answer carries the request's id):
-//   {op: "check", text | buffer (+ xlsx), lang, checkDate, columns?, regions?}  (buffer: the file's bytes, read here)
+//   {op: "check", text | buffer (+ xlsx), lang, checkDate, columns?, regions?}  (buffer: the file's bytes, read here;
+//         transferred, not copied)
 //         -> {type: "read", total, errors, notes, title,
 //        columns, headerRow} once (columns/regions: the reader's options, roll-run.js), then
 //        {type: "lines", done, lines} per batch (lines: the first 1,000 people's, then none: the lines stay
@@ -18,7 +19,7 @@
 //   {op: "warm"}                           -> {type: "done"} once the reader and checker ran on a made-up roll
 //   a failure                              -> {type: "failed", message, code} (code: roll-xlsx.js's XlsxError, else absent)
 import { createChecker } from '../lib/jxjy.js';
-import { checkRoll, exportRoll, personProfile, rollText, viewLines, warmUp } from './roll-run.js';
+import { checkRoll, exportRoll, personProfile, rollSource, viewLines, warmUp } from './roll-run.js';
 
 const failed = (e) => ({ type: 'failed', message: String((e && e.message) || e), ...(e && e.code ? { code: e.code } : {}) });
 
@@ -28,17 +29,24 @@ const ready = createChecker().then((c) => { checker = c; });
 self.addEventListener('message', (event) => {
   const m = event.data;
   if (!m || typeof m.id !== 'number') return;
-  const post = (data) => self.postMessage({ id: m.id, ...data });
+  const id = m.id;
+  const post = (data) => self.postMessage({ id, ...data });
   if (m.op === 'xlsx') {
     // (loaded only now: the .xlsx reader is needed by nobody who imports CSV)
     import('./roll-xlsx.js').then(({ xlsxToCsv }) => xlsxToCsv(m.buffer))
       .then((text) => post({ type: 'csv', text }), (e) => post(failed(e)));
     return;
   }
-  // (a check or an export of the file's bytes reads them here: rollText)
-  const text = m.op === 'check' || m.op === 'export' ? rollText(m) : null;
-  Promise.all([ready, text]).then(([, text]) => {
-    if (m.op === 'check') checkRoll(checker, { ...m, text, buffer: undefined }, post);
+  // (a check or an export of the file's bytes reads them here: rollSource)
+  const source = m.op === 'check' || m.op === 'export' ? rollSource(m) : null;
+  m.buffer = null; // (the source holds the bytes now)
+  Promise.all([ready, source]).then(([, text]) => {
+    // (a check in a task of its own: nothing of this one holds the roll's bytes while it runs, and checkRoll
+    // lets go of them once they are in the module)
+    if (m.op === 'check') {
+      const request = { ...m, text };
+      setTimeout(() => { try { checkRoll(checker, request, post); } catch (e) { post(failed(e)); } });
+    }
     else if (m.op === 'export') post({ type: 'csv', text: exportRoll(checker, { ...m, text }) });
     else if (m.op === 'read') post({ type: 'roll', roll: checker.readRoll(m.text, { locale: m.lang === 'en' ? 'en' : 'zh' }) });
     else if (m.op === 'person') post({ type: 'profile', profile: personProfile(m.index) });
