@@ -27,7 +27,7 @@ taskset -c 0 build/native/jxjy batch <"$tmp/profiles.jsonl" >/dev/null
 end=$(date +%s.%N)
 lines=$(build/native/jxjy batch <"$tmp/profiles.jsonl" | wc -l)
 [ "$lines" = "$n" ] || { echo "batch produced $lines results for $n profiles" >&2; exit 1; }
-secs=$(echo "$end - $start" | bc -l)
+secs=$(printf "%.3f" "$(echo "$end - $start" | bc -l)")  # (bc writes .784 below a second: not JSON)
 per_sec=$(echo "$n / $secs" | bc)
 ns_per=$(echo "$secs * 1000000000 / $n" | bc)
 out_bytes=$(head -n 1000 "$tmp/profiles.jsonl" | build/native/jxjy batch | wc -c)
@@ -52,6 +52,19 @@ page='null'
 if [ -f web/lib/jxjy.wasm ]; then
   echo "== page: first verdict (4x CPU throttling), offline repeat visit, keystroke main-thread work at 6 and 1,000 records, importing 1,000 records" >&2
   page=$(node bench/page_bench.mjs)
+fi
+
+# The first verdict's budget is measured against its floor, in the same run: a returning visitor's verdict
+# (page_bench's 6-record draft, median, 4x) at most the floor's (a page of one heading and the shipped
+# checker's worker, bench/floor_page.mjs, median of 5, 4x) + 600 ms.
+floor='null'
+vs_floor='null'
+if [ "$page" != null ] && [ -f pkg/checker-worker.js ]; then
+  echo "== page: the floor under the first verdict (one heading and the shipped checker, 4x CPU throttling)" >&2
+  floor=$(node bench/floor_page.mjs 5)
+  vs_floor=$(node -e "const p=JSON.parse(process.argv[1]), f=JSON.parse(process.argv[2]);
+    const v=p.typicalDraft.firstStageMs, fl=f.worker.firstVerdictMs;
+    console.log(JSON.stringify({verdictMs: v, floorMs: fl, budgetMs: fl + 600, met: v <= fl + 600}))" "$page" "$floor")
 fi
 
 roll='null'
@@ -82,6 +95,8 @@ cat >bench/results.json <<JSON
   "wasmToNativeRatio": $ratio,
   "sizes": $sizes,
   "page": $page,
+  "floor": $floor,
+  "firstVerdictVsFloor": $vs_floor,
   "roll": $roll,
   "lighthouse": $lighthouse
 }
