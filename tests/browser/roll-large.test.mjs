@@ -5,6 +5,9 @@
 // memory are measured by bench/roll_large.mjs, not here.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { ensureArtifacts, newContext, openRollPage, rollFinished, skip, useBrowser } from './harness.mjs';
 import { makeRoll } from '../../bench/gen_roll.mjs';
@@ -50,6 +53,24 @@ test('an .xlsx that would inflate to gigabytes is refused at once, in words', { 
   await page.locator('#roll-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from([0xff, 0xff, 0xff, 0x0d, 0x0a]) });
   await page.locator('#roll-status', { hasText: '无法读取 bad.csv：文件既不是 UTF-8 也不是 GB18030 编码的文本' }).waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('#roll-results').isHidden(), true, 'nothing is said to be checked');
+  rec.check();
+  await rec.context.close();
+});
+
+test('the page keeps the chosen file, not its bytes: a file deleted after its check cannot be exported, and the page says so', { skip, timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jxjy-moved-'));
+  const path = join(dir, 'moved.csv');
+  writeFileSync(path, makeRoll(20, 1));
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await openRoll(rec);
+  await page.locator('#roll-file').setInputFiles(path); // (by its path, as a file dialog gives it)
+  await page.locator('#roll-status', { hasText: '已核查 moved.csv 中的' }).waitFor({ timeout: 60_000 });
+  await finished(page);
+  rmSync(dir, { recursive: true });
+  await page.locator('#roll-export').click();
+  await page.locator('#roll-status', { hasText: '无法读取 moved.csv：文件在选择之后被移动、删除或修改了，请重新导入' }).waitFor({ timeout: 30_000 });
+  // the checked roll stays on screen
+  assert.ok(await page.locator('#roll-table tbody tr').count() > 0);
   rec.check();
   await rec.context.close();
 });

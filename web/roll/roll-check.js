@@ -22,7 +22,7 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
   // for any other failure.
   function unreadable(e) {
     const code = e && e.code;
-    if (code === 'file_unreadable') return (e && e.message) || String(e);
+    if (code === 'file_unreadable') return t('roll_fileGone');
     if (code === 'encoding') return t('roll_encoding');
     if (code === 'xlsx_too_large') return t('roll_xlsxTooLarge', MAX_XLSX_XML_MIB);
     if (code === 'xlsx_unreadable') return t('roll_xlsxFailed', (e && e.message) || String(e));

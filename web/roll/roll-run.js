@@ -10,8 +10,8 @@ import { groupProblems, LINE_SORTS, PAGE, STATUS_ORDER, summarise, templateCsv }
  * The roll of a request as checkRoll opens it: m.text as given; the first sheet of an .xlsx (m.xlsx) as CSV
  * text; else the file's bytes (of m.file, a File, or m.buffer) as they are, a Uint8Array, off the page's
  * thread: the core reads UTF-8 bytes where they lie, with no JS string of a 16 MiB file made (openSource
- * turns to GB 18030 when they are not UTF-8). Rejects with 'file_unreadable' (the file cannot be read now) or roll-xlsx.js's
- * 'xlsx_too_large' / 'xlsx_unreadable'.
+ * turns to GB 18030 when they are not UTF-8). Rejects with 'file_unreadable' (the file cannot be read now:
+ * moved, deleted or changed since it was chosen) or roll-xlsx.js's 'xlsx_too_large' / 'xlsx_unreadable'.
  */
 export async function rollSource(m) {
   const { text, file } = m;

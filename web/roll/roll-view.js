@@ -147,7 +147,9 @@ export function mountRoll(section, { lang, controller }) {
       download(name, await exportCsv(state.source, { lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions }));
       message(t('roll_exported', name));
     } catch (e) {
-      failure(e);
+      // (the file is read again for the export: it may be gone since)
+      if (e && e.code === 'file_unreadable') message(t('roll_readFailed', state.file, t('roll_fileGone')));
+      else failure(e);
     }
   });
   $('roll-print').addEventListener('click', () => {

@@ -3,15 +3,15 @@
 // and posts the table's lines in batches, so the page shows progress and stays responsive.
 //
 // Protocol (each request {id, op, ...}; every answer carries the request's id):
-//   {op: "check", text | buffer (+ xlsx), lang, checkDate, columns?, regions?}  (buffer: the file's bytes, read here;
-//         transferred, not copied)
+//   {op: "check", text | file | buffer (+ xlsx), lang, checkDate, columns?, regions?}  (file: the chosen File, a
+//         handle whose bytes are read here; buffer: bytes, copied)
 //         -> {type: "read", total, errors, notes, title,
 //        columns, headerRow} once (columns/regions: the reader's options, roll-run.js), then
 //        {type: "lines", done, lines} per batch (lines: the first 1,000 people's, then none: the lines stay
 //        here), then {type: "done", lines, counts, problems} (the verdicts counted, the problems grouped)
 //   {op: "view", view: {status, name, sort, page, pageSize, allAtOnce}} -> {type: "view", all, shown, paged,
 //        page, lines}: the lines the page shows of the last checked roll (roll-run.js viewLines)
-//   {op: "export", text, lang, checkDate}  -> {type: "csv", text}: the results as `jxjy roll` writes them
+//   {op: "export", text | file | buffer, lang, checkDate}  -> {type: "csv", text}: the results as `jxjy roll` writes them
 //   {op: "xlsx", buffer}                   -> {type: "csv", text}: the first sheet of an .xlsx as CSV (roll-xlsx.js)
 //   {op: "read", text, lang}               -> {type: "roll", roll}: checker.readRoll's answer (one person's file)
 //   {op: "person", index}                  -> {type: "profile", profile}: the checked roll's person at index, as
