@@ -286,3 +286,100 @@ test('a blank 已备案 is unknown filing: the line is met on a condition, said;
   assert.equal(out[1].split(',')[2], '达标（有前提）');
   assert.equal(out[2].split(',')[2], '达标');
 });
+
+// Issue 27: a warning about the notice applied (新疆: a city's notice applied region-wide) is the same
+// sentence for every person of a region: said once above the table with how many people it concerns (the
+// 'done' message's notices, counted by message in the worker), never in a line's 提示; what concerns the
+// person (a record left out, an assumption about their title) stays on their line.
+test('whole-notice warnings are counted once by message in the done message, on no line; the person\'s own stay on theirs', () => {
+  const csv = HEADER +
+    '新甲,650100,2023,中级,男,40,2022,公需,网络课程,30,学时,是\r\n' +
+    '新乙,650100,2023,中级,女,41,2022,专业,网络课程,60,学时,是\r\n' +
+    '新丙,650000,2023,中级,男,42,2022,公需,网络课程,30,学时,是\r\n' +
+    '新丁,650100,2023,中级,女,43,2022,公需,网络课程,十,学时,是\r\n' + // (an error line: never evaluated, no warning)
+    '青海,630000,2023,高级,男,40,2022,专业,培训班,3,天,是\r\n';
+  const messages = [];
+  run.checkRoll(checker, { text: csv, lang: 'zh', checkDate: '2024-06-30' }, (m) => messages.push(m));
+  const streamed = messages.filter((m) => m.type === 'lines').flatMap((m) => m.lines);
+  const done = messages.find((m) => m.type === 'done');
+  assert.equal(streamed.length, 5);
+  // the oracle: the checker's own warnings for each person, as the calculator gets them (evaluated again there)
+  const full = [0, 1, 2, 4].map((i) => checker.evaluate(run.personProfile(i)).warnings);
+  const scope = full[0].find((w) => w.code === 'rule_set_scope');
+  assert.match(scope.message, /^本规则集依据新疆某市人社局2022年5月6日的通知/);
+  const fallback = full[0].find((w) => w.code === 'region_fallback');
+  assert.match(fallback.message, /^地区 650100 没有专门的规则/);
+  assert.ok(full[2].some((w) => w.code === 'rule_set_scope') && !full[2].some((w) => w.code === 'region_fallback'));
+  assert.ok(!full[3].some((w) => roll.isWholeNotice(w)), '青海 2023: the notice is its own and current');
+  // each sentence once, with the people it concerns: three in 新疆 (the fourth's rows have an error), two
+  // of them under 650100 (falling back to 新疆's notice)
+  assert.deepEqual(done.notices, [
+    { code: 'rule_set_scope', message: scope.message, count: 3 },
+    { code: 'region_fallback', message: fallback.message, count: 2 },
+  ]);
+  // on no line, streamed or made again for the page; every other warning stays where it was
+  const shown = run.viewLines({}).lines;
+  for (const [k, list] of [['streamed', streamed], ['viewLines', shown]]) {
+    for (const l of list) assert.ok(!l.warnings.some((w) => roll.WHOLE_NOTICE_WARNINGS.includes(w.code) || w.message === scope.message), `${k} ${l.name}: ${JSON.stringify(l.warnings)}`);
+    for (const [i, at] of [[0, 0], [1, 1], [2, 2], [4, 3]]) {
+      const own = full[at].filter((w) => !roll.isWholeNotice(w)).map((w) => w.message);
+      assert.deepEqual(list[i].warnings.map((w) => w.message).filter((m) => !m.startsWith('第 ')), own, `${k} ${list[i].name}`);
+    }
+  }
+  // the person's own: 新疆's title year assumed; 青海's 3-day class said at its row
+  assert.ok(streamed[0].warnings.some((w) => w.code === 'title_year_assumed'), JSON.stringify(streamed[0].warnings));
+  assert.ok(streamed[4].warnings.some((w) => w.code === 'unit_not_accepted' && w.message.startsWith('第 6 行：')), JSON.stringify(streamed[4].warnings));
+  assert.equal(streamed[3].status, 'error');
+  // in English, the same groups in the results' words
+  const en = [];
+  run.checkRoll(checker, { text: csv, lang: 'en', checkDate: '2024-06-30' }, (m) => { if (m.type === 'done') en.push(m); });
+  assert.deepEqual(en[0].notices.map((g) => [g.code, g.count]), [['rule_set_scope', 3], ['region_fallback', 2]]);
+  assert.doesNotMatch(en[0].notices[0].message, /[\u4e00-\u9fff]{4}/, en[0].notices[0].message);
+});
+
+// The list of whole-notice codes is the core's: each is a warning code of messages.json, the checker gives
+// each one (probes of every shipped rule set: its region and one below it, its notice's year and the next,
+// an application date before it came into force), and each depends on the notice applied alone: a person
+// with nothing but the region, the years and the dates gets the same sentences as a full generated profile.
+// The other way round, every warning citing the whole notice (全文) is one of them: here for the probes,
+// in properties.test.mjs for generated profiles.
+test('the whole-notice warning codes are the ones the checker gives for the notice applied, whoever the person', async () => {
+  const messagesJson = JSON.parse(readFileSync(join(root, 'core', 'data', 'messages.json'), 'utf8'));
+  for (const c of roll.WHOLE_NOTICE_WARNINGS) assert.ok(messagesJson.codes.warning.includes(c), `${c} is a warning code of the core`);
+  const { RULE_SETS, profileArb } = await import('./arbitraries.mjs');
+  const { default: fc } = await import('fast-check');
+  const below = (code) => (code.endsWith('0000') ? code.slice(0, 2) + '0102' : code.endsWith('00') ? code.slice(0, 4) + '02' : code);
+  const dayBefore = (d) => new Date(Date.parse(`${d}T00:00:00Z`) - 86400e3).toISOString().slice(0, 10);
+  const wholeOf = (r) => (r.ok ? r.warnings.filter(roll.isWholeNotice).map((w) => `${w.code} ${w.message}`) : null);
+  // another person of the same region, years and dates: none of the profile's person, records or circumstances
+  const bare = (p) => {
+    const q = { region: p.region, year: p.year, level: 'intermediate', route: 'review', gender: 'male', age: 40, currentTitleSince: p.year - 3, training: [] };
+    for (const k of ['applicationDate', 'checkDate', 'locale']) if (p[k] !== undefined) q[k] = p[k];
+    return q;
+  };
+  const emitted = new Set();
+  for (const s of RULE_SETS)
+    for (const region of [s.region, below(s.region)])
+      for (const year of [s.noticeYear, s.noticeYear + 1])
+        for (const applicationDate of [undefined, dayBefore(s.validFrom)]) {
+          if (applicationDate && !applicationDate.startsWith(String(year))) continue;
+          const r = checker.evaluate(bare({ region, year, applicationDate }));
+          assert.ok(r.ok, `${region} ${year} ${applicationDate}: ${JSON.stringify(r.errors)}`);
+          for (const w of r.warnings) {
+            if (roll.isWholeNotice(w)) emitted.add(w.code);
+            // and the other way round: a warning citing the whole notice (全文) is one of the list
+            else assert.notEqual(w.source && w.source.clause, '全文', `${w.code} cites the whole notice: ${w.message}`);
+          }
+        }
+  assert.deepEqual([...emitted].sort(), [...roll.WHOLE_NOTICE_WARNINGS].sort(), 'the checker gives every code of the list');
+  let compared = 0;
+  for (const p of fc.sample(profileArb, { seed: 20261207, numRuns: 300 })) {
+    for (const q of [p, { ...p, applicationDate: `${p.year}-01-02` }]) {
+      const got = wholeOf(checker.evaluate(q));
+      if (!got) continue;
+      assert.deepEqual(got, wholeOf(checker.evaluate(bare(q))), JSON.stringify(q));
+      compared += got.length;
+    }
+  }
+  assert.ok(compared > 100, `${compared} whole-notice warnings compared`);
+});

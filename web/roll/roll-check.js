@@ -16,7 +16,7 @@ const MAX_XLSX_XML_MIB = 256;
  */
 export function createRollCheck(section, state, { t, lang }, { table, message, failure }) {
   const $ = (id) => section.querySelector(`#${id}`);
-  const { draw, render, pager, summary } = table;
+  const { draw, render, pager, summary, notices } = table;
 
   // Why a file could not be read (its bytes are read in the worker: roll-run.js rollSource), in words; null
   // for any other failure.
@@ -40,11 +40,13 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
     state.source = source;
     state.all = 0;
     state.counts = null;
+    state.notices = [];
     state.view = [];
     state.viewComplete = false;
     state.checkDate = localDate();
     $('roll-checked-on').textContent = t('roll_checkedOn', state.checkDate);
     $('roll-file-errors').hidden = true;
+    $('roll-notices').hidden = true;
     $('roll-export').disabled = true;
     $('roll-print').disabled = true;
     section.setAttribute('aria-busy', 'true');
@@ -108,6 +110,7 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
     section.removeAttribute('aria-busy');
     state.all = done.lines;
     state.counts = done.counts;
+    state.notices = done.notices || [];
     // never "checked" when nobody could be: the people whose rows have errors are said apart
     const all = state.all, unread = state.counts.error || 0;
     message(!all ? t('roll_notChecked', name) : unread === all ? t('roll_noneChecked', unread, name)
@@ -117,6 +120,7 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
     $('roll-export').disabled = all === 0;
     $('roll-print').disabled = all === 0;
     summary();
+    notices();
     if (streaming && (state.view.length === all || (all > ALL_AT_ONCE && state.view.length === PAGE))) {
       // the lines that came with the check are what render() would show: every line (a roll of at most
       // 1,000), or the first page of a paged roll in its own order (not drawn again)

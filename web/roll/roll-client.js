@@ -96,7 +96,7 @@ const rollSource = (source) => (typeof source === 'string' ? { text: source }
 /**
  * Checks a roll (source: its text, or {file, xlsx} or {buffer, xlsx}: read in the worker): onRead({total,
  * errors, …}) once, onLines(lines, done) per batch (lines: the first page's only); resolves to the "done"
- * message {lines, counts, problems}. The lines stay in the worker: viewLines. A file that cannot be read
+ * message {lines, counts, problems, notices}. The lines stay in the worker: viewLines. A file that cannot be read
  * rejects with code 'file_unreadable', 'encoding', 'xlsx_too_large' or 'xlsx_unreadable'.
  */
 export function checkRoll(source, { lang, checkDate, columns, regions, onRead = () => {}, onLines = () => {} }) {

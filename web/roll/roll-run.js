@@ -4,7 +4,7 @@
 // filtered, sorted, a page at a time). A roll of 600,000 people is 600,000 lines; posted to the page they
 // were most of its time and memory (see roll-worker.js for the messages).
 import { fileText } from '../base/local.js';
-import { groupProblems, LINE_SORTS, PAGE, STATUS_ORDER, summarise, templateCsv } from './roll.js';
+import { groupProblems, LINE_SORTS, noticeGroups, PAGE, STATUS_ORDER, summarise, templateCsv } from './roll.js';
 
 /**
  * The roll of a request as checkRoll opens it: m.text as given; the first sheet of an .xlsx (m.xlsx) as CSV
@@ -70,12 +70,13 @@ export function checkRoll(checker, m, post) {
   m.text = null; // (in the module now: a file's bytes are not held through the check)
   const index = new LineIndex(roll.size);
   const erring = []; // the lines with errors (only their errors), grouped at the end
+  const notices = noticeGroups(); // the whole-notice warnings, counted by message (not on the lines)
   open = { roll, checker, lang, index, shown: null };
   // how the file was read (issue 27: title, notes, the columns for the mapping step), said before any line
   post({ type: 'read', total: roll.size, errors: roll.errors, notes: roll.notes || [], title: roll.title || '',
     columns: roll.columns || [], headerRow: roll.headerRow || 0 });
   for (let from = 0; from < roll.size; from += BATCH) {
-    const batch = lineOf(roll.people(from, BATCH), from);
+    const batch = lineOf(roll.people(from, BATCH), from, notices.add);
     for (const l of batch) {
       index.add(l);
       if (l.errors.length) erring.push({ errors: l.errors });
@@ -83,16 +84,18 @@ export function checkRoll(checker, m, post) {
     // (the first page's lines only, as they are checked: the rest are asked for by viewLines)
     post({ type: 'lines', done: index.size, lines: from < PAGE ? batch.slice(0, PAGE - from) : [] });
   }
-  // every line's verdict counted, the file's problems and the lines' grouped (the same problem on many rows once)
-  post({ type: 'done', lines: index.size, counts: index.counts(), problems: groupProblems(roll.errors, erring) });
+  // every line's verdict counted, the file's problems and the lines' grouped (the same problem on many rows
+  // once), the warnings about the notice applied each once with how many people it concerns
+  post({ type: 'done', lines: index.size, counts: index.counts(), problems: groupProblems(roll.errors, erring), notices: notices.groups() });
 }
 
-// The lines of people (roll.people(from, …)) of the open roll: each checked, in the roll's words.
-function lineOf(people, from) {
+// The lines of people (roll.people(from, …)) of the open roll: each checked, in the roll's words; the
+// whole-notice warnings given to notice(w) (none on the lines: summarise).
+function lineOf(people, from, notice = null) {
   const { checker, lang } = open;
   return people.map((person, k) => {
     const result = person.errors.length === 0 ? checker.evaluate(checkedProfile(person, lang)) : null;
-    return summarise(person, result, from + k, lang, (path) => checker.rollPlace(path, person));
+    return summarise(person, result, from + k, lang, (path) => checker.rollPlace(path, person), notice);
   });
 }
 

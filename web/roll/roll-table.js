@@ -143,5 +143,18 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
     $('roll-summary').replaceChildren(el('strong', {}, t('roll_total', c.total)), ' ', ...parts.flatMap((p) => [p, ' ']));
   }
 
-  return { renderHead, draw, render, pager, turn, renderAll, summary };
+  // The warnings about the notice applied (a city's notice applied region-wide, a newer year than the newest
+  // notice …), each once above the table with how many people it concerns: never in a line's 提示.
+  function notices() {
+    const box = $('roll-notices');
+    const groups = state.notices || [];
+    box.hidden = groups.length === 0;
+    if (!groups.length) { box.replaceChildren(); return; }
+    const number = (n) => n.toLocaleString(lang() === 'en' ? 'en' : 'zh-CN');
+    const whom = (n) => (n === state.all ? t('roll_noticeAll', number(n)) : n === 1 ? t('roll_noticeOne') : t('roll_noticeSome', number(n)));
+    box.replaceChildren(el('p', {}, t('roll_notices')), el('ul', { className: 'roll-list' },
+      ...groups.map((g) => el('li', { 'data-code': g.code }, el('strong', {}, whom(g.count)), g.message))));
+  }
+
+  return { renderHead, draw, render, pager, turn, renderAll, summary, notices };
 }

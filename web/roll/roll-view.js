@@ -41,6 +41,7 @@ const MARKUP = `
 <div id="roll-results" hidden>
   <p class="roll-print-title"><strong data-roll-t="roll_printTitle"></strong> <span id="roll-checked-on"></span></p>
   <p id="roll-summary" class="roll-summary"></p>
+  <div id="roll-notices" class="roll-notices" hidden></div>
   <div class="roll-filters">
     <div class="field"><label for="roll-filter-status" data-roll-t="roll_filterStatus"></label><select id="roll-filter-status"></select></div>
     <div class="field"><label for="roll-filter-name" data-roll-t="roll_filterName"></label><input id="roll-filter-name" type="search" autocomplete="off" spellcheck="false"></div>
@@ -73,6 +74,7 @@ export function mountRoll(section, { lang, controller }) {
     // the roll's lines stay in the worker (roll-run.js): here only its counts and the lines on screen (view)
     filter: { status: '', name: '' }, sort: 'row', rendered: 0, all: 0, counts: null, shownCount: 0, page: 0, view: [], viewComplete: false,
     columns: {}, regions: '', fileErrors: [], // (the reader's options of this roll, its file errors: roll-mapping.js)
+    notices: [], // the warnings about the notice applied, each once: [{code, message, count}] (roll.js noticeGroups)
   };
 
   function message(status) { $('roll-status').textContent = status || ''; }
@@ -100,6 +102,7 @@ export function mountRoll(section, { lang, controller }) {
     $('roll-checked-on').textContent = t('roll_checkedOn', state.checkDate);
     if (state.all && !state.busy) {
       table.summary();
+      table.notices();
       table.render({ keepPage: true });
     }
   }

@@ -8,7 +8,8 @@
 //         -> {type: "read", total, errors, notes, title,
 //        columns, headerRow} once (columns/regions: the reader's options, roll-run.js), then
 //        {type: "lines", done, lines} per batch (lines: the first 1,000 people's, then none: the lines stay
-//        here), then {type: "done", lines, counts, problems} (the verdicts counted, the problems grouped)
+//        here), then {type: "done", lines, counts, problems, notices} (the verdicts counted, the problems
+//        grouped, the whole-notice warnings [{code, message, count}] each once: roll.js noticeGroups)
 //   {op: "view", view: {status, name, sort, page, pageSize, allAtOnce}} -> {type: "view", all, shown, paged,
 //        page, lines}: the lines the page shows of the last checked roll (roll-run.js viewLines)
 //   {op: "export", text | file | buffer, lang, checkDate}  -> {type: "csv", text}: the results as `jxjy roll` writes them

@@ -5,6 +5,20 @@
 import { VOCABULARY, word } from '../base/words.js';
 import { say } from '../base/texts.js';
 
+/**
+ * The core's whole-notice warning codes: warnings about which notice is applied and how far it reaches
+ * (core/src/checker.cpp, the rule set's choice: a city's notice applied region-wide, a region falling back to
+ * the one above it, a notice not yet in force on the application date, a newer year than the newest notice),
+ * not about the person's records. Every person of a region gets the same sentence: the roll says each once
+ * above its table with how many people it concerns (summarise's `notice`, roll-run.js's 'done' message
+ * `notices`), not on every line. tests/node/roll-model.test.mjs holds the list to what the checker emits;
+ * tests/node/properties.test.mjs to the warnings that cite the whole notice (全文).
+ */
+export const WHOLE_NOTICE_WARNINGS = Object.freeze(['rule_set_scope', 'region_fallback', 'rule_set_not_in_force', 'rule_set_outdated']);
+const wholeNotice = new Set(WHOLE_NOTICE_WARNINGS);
+/** Whether a warning ({code}) is about the notice applied, not about the person (WHOLE_NOTICE_WARNINGS). */
+export const isWholeNotice = (w) => wholeNotice.has(w.code);
+
 /** The verdicts in the order the view sorts them (who needs attention first). */
 export const STATUS_ORDER = ['error', 'short', 'met', 'exempt', 'advisory'];
 
@@ -14,9 +28,10 @@ export const STATUS_ORDER = ['error', 'short', 'met', 'exempt', 'advisory'];
  * placeOf(path): where a result's error stands in the roll, {row, column (a rollColumn id or '')}: the
  * core's map, checker.rollPlace(path, person) (needed only when result.ok is false).
  * Errors are {row, column (the header's words), message (without the row and column)}; warnings
- * {code, message} (the view shows the message only).
+ * {code, message} (the view shows the message only), without the whole-notice ones (WHOLE_NOTICE_WARNINGS):
+ * those are given to notice(warning) when there is one (the roll counts them, noticeGroups), else dropped.
  */
-export function summarise(person, result, index, lang = 'zh', placeOf) {
+export function summarise(person, result, index, lang = 'zh', placeOf, notice = null) {
   const rows = person.allRows && person.allRows.length ? person.allRows : person.rows.length ? person.rows : [person.firstRow];
   // (a loop: Math.max(...rows) overflows the stack for one person of 130,000 rows)
   let lastRow = person.firstRow;
@@ -55,7 +70,10 @@ export function summarise(person, result, index, lang = 'zh', placeOf) {
   for (const r of result.records || []) {
     if (r.reason && person.rows[r.index] !== undefined) line.warnings.push({ code: r.reason.code, message: say(lang, 'roll_excluded', person.rows[r.index], r.reason.message) });
   }
-  line.warnings.push(...(result.warnings || []).map((w) => ({ code: w.code, message: w.message })));
+  for (const w of result.warnings || []) {
+    if (!isWholeNotice(w)) line.warnings.push({ code: w.code, message: w.message });
+    else if (notice) notice(w);
+  }
   // the verdict holds only if records of unknown filing were filed (CONTRACT §5.1): never a bare 达标
   line.conditional = result.conditional === true;
   return line;
@@ -103,6 +121,23 @@ export function templateCsv(lang = 'zh') {
   const lines = [cols.map((c) => cell(word('rollColumn', c, lang))).join(',')];
   for (const e of example) lines.push(cols.map((c) => cell(e[c] || '')).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * Counts the whole-notice warnings of a roll by their exact message (a roll of 600,000 people in 新疆 keeps
+ * one copy of the sentence, not 600,000): add(warning) for each (summarise's notice), groups() ->
+ * [{code, message, count}] in the order first met.
+ */
+export function noticeGroups() {
+  const groups = new Map(); // message -> {code, message, count}
+  return {
+    add(w) {
+      const g = groups.get(w.message);
+      if (g) g.count += 1;
+      else groups.set(w.message, { code: w.code, message: w.message, count: 1 });
+    },
+    groups: () => [...groups.values()].map((g) => ({ ...g })),
+  };
 }
 
 /**
