@@ -2,7 +2,7 @@
 // page's limit (bench/gen_roll.mjs makeLargeRoll: ~600,000 people, or ~270,000 with a record each),
 // chosen in headless Debian Chromium on the production site (dist/): the time until every person is
 // checked, the page's long tasks (main thread, PerformanceObserver 'longtask': count and the longest)
-// and the tab's peak memory (tabMB: the renderer process of the page and its workers, VmRSS and PSS, before
+// and the tab's peak memory (tabMB: the renderer process of the page and its workers, VmRSS, PSS and private, before
 // the file and at the peak, sampled every 100 ms; allRenderersRssMB sums every renderer's VmRSS, the blank
 // page's too, as this bench reported before). Then `jxjy roll` on the same file: wall time and peak RSS.
 // Prints one JSON object. Usage: node bench/roll_large.mjs [--records | --office N]
@@ -28,8 +28,9 @@ const text = office ? officeCsv(officeRows(office)) : makeLargeRoll(16 * 1024 * 
 const buffer = Buffer.from(text);
 const people = office || text.split('\r\n').length - 2;
 
-// The renderer processes' memory, by process: VmRSS and PSS (smaps_rollup: the process's share of the
-// pages it shares, such as Chromium's own code, which summed RSS counts once per process), in bytes.
+// The renderer processes' memory, by process: VmRSS, PSS (smaps_rollup: the process's share of the pages it
+// shares, such as Chromium's own code, which summed RSS counts once per process) and its private pages
+// (Private_Clean + Private_Dirty: what the process alone holds), in bytes.
 function renderers() {
   const out = new Map();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -37,8 +38,9 @@ function renderers() {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('--type=renderer')) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      const pss = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (rss && pss) out.set(pid, { rss: Number(rss[1]) * 1024, pss: Number(pss[1]) * 1024 });
+      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const kb = (name) => Number((new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup) || [0, 0])[1]) * 1024;
+      if (rss) out.set(pid, { rss: Number(rss[1]) * 1024, pss: kb('Pss'), priv: kb('Private_Clean') + kb('Private_Dirty') });
     } catch { /* gone */ }
   }
   return out;
@@ -67,8 +69,8 @@ try {
     const now = renderers();
     peakAll = Math.max(peakAll, sum(now, 'rss'));
     for (const [pid, m] of now) {
-      const p = peak.get(pid) || { rss: 0, pss: 0 };
-      peak.set(pid, { rss: Math.max(p.rss, m.rss), pss: Math.max(p.pss, m.pss) });
+      const p = peak.get(pid) || { rss: 0, pss: 0, priv: 0 };
+      peak.set(pid, { rss: Math.max(p.rss, m.rss), pss: Math.max(p.pss, m.pss), priv: Math.max(p.priv, m.priv) });
     }
   };
   const sampler = setInterval(sample, 100);
@@ -97,8 +99,9 @@ try {
   out.longestAfterSortMs = +Math.max(0, ...long2).toFixed(0);
   const grew = (pid) => peak.get(pid).rss - (before.get(pid)?.rss || 0);
   const tab = [...peak.keys()].sort((a, b) => grew(b) - grew(a))[0];
-  const was = before.get(tab) || { rss: 0, pss: 0 };
-  out.tabMB = { rssBefore: MB(was.rss), rssPeak: MB(peak.get(tab).rss), pssBefore: MB(was.pss), pssPeak: MB(peak.get(tab).pss) };
+  const was = before.get(tab) || { rss: 0, pss: 0, priv: 0 };
+  out.tabMB = { rssBefore: MB(was.rss), rssPeak: MB(peak.get(tab).rss), pssBefore: MB(was.pss), pssPeak: MB(peak.get(tab).pss),
+    privateBefore: MB(was.priv), privatePeak: MB(peak.get(tab).priv) };
   out.allRenderersRssMB = { before: MB(sum(before, 'rss')), peak: MB(peakAll) };
   await rec.context.close();
 } finally {
