@@ -149,5 +149,5 @@ export function createRollCheck(section, state, { t, lang }, { table, message, f
     await check({ file, xlsx: /\.xlsx$/i.test(file.name) }, file.name);
   }
 
-  return { check, importFile };
+  return { check, importFile, unreadable };
 }

@@ -85,7 +85,7 @@ export function mountRoll(section, { lang, controller }) {
     if (isLoadError(e)) $('roll-status').append(' ', rollLoadFailed(lang(), 'span'));
   }
   const table = createRollTable(section, state, { t, w, lang }, failure);
-  const { check, importFile } = createRollCheck(section, state, { t, lang }, { table, message, failure });
+  const { check, importFile, unreadable } = createRollCheck(section, state, { t, lang }, { table, message, failure });
 
   // ---- words ------------------------------------------------------------------------------------
   function setWords() {
@@ -150,8 +150,9 @@ export function mountRoll(section, { lang, controller }) {
       download(name, await exportCsv(state.source, { lang: lang(), checkDate: state.checkDate, columns: state.columns, regions: state.regions }));
       message(t('roll_exported', name));
     } catch (e) {
-      // (the file is read again for the export: it may be gone since)
-      if (e && e.code === 'file_unreadable') message(t('roll_readFailed', state.file, t('roll_fileGone')));
+      // (the file is read again for the export: it may be gone since, said as an import's failure is)
+      const why = unreadable(e);
+      if (why) message(t('roll_readFailed', state.file, why));
       else failure(e);
     }
   });
