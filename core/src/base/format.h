@@ -2,6 +2,7 @@
 #pragma once
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -17,10 +18,11 @@ namespace jxjy {
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
 
 // The texts of one result (messages, bases), kept in blocks that never move, so the result holds
-// them as string_views: a profile's few dozen texts take one allocation instead of one each.
+// them as string_views. The first block is the store itself: a profile's few dozen texts take no
+// allocation (a 4 KB block and its list were ~1 % of `jxjy batch`); more go to blocks on the heap.
 class TextStore {
  public:
-  TextStore() = default;
+  TextStore() : free_(first_), left_(sizeof first_) {}
   TextStore(const TextStore&) = delete;
   TextStore& operator=(const TextStore&) = delete;
 
@@ -35,9 +37,10 @@ class TextStore {
   std::string_view keep(std::string_view s) { return format("{0}", {s}); }
 
  private:
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* free_ = nullptr;  // the unused end of the last block
-  size_t left_ = 0;
+  char first_[4096];  // not zero-filled: every byte is written before it is read
+  std::vector<std::unique_ptr<char[]>> blocks_;  // the blocks after the first
+  char* free_;  // the unused end of the last block
+  size_t left_;
   void move_to_new_block(size_t n, size_t more);
 };
 
@@ -85,5 +88,24 @@ class Num {
   size_t size_;
 };
 inline Num num(double x) { return Num(x); }
+
+// A date (yyyymmdd, a four-digit year: every date is read as one or is a rule's) as people read it,
+// "2024-05-31", held in place like Num.
+class DateText {
+ public:
+  explicit DateText(int ymd) {
+    const int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    auto digit = [](int x) { return char('0' + x % 10); };
+    const char t[kSize] = {digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-',
+                           digit(m / 10),   digit(m),       '-',           digit(d / 10), digit(d)};
+    std::memcpy(text_, t, kSize);
+  }
+  operator std::string_view() const { return {text_, kSize}; }  // NOLINT: implicit on purpose
+  std::string str() const { return std::string(text_, kSize); }
+
+ private:
+  static constexpr size_t kSize = 10;
+  char text_[kSize];
+};
 
 }  // namespace jxjy

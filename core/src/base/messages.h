@@ -17,6 +17,11 @@ struct MessageText {
 
 // A message without placeholders in the locale (a separator, a word): a view of the catalogue itself.
 inline std::string_view catalogue_text(M m, Locale l) { return l == Locale::en ? kMessages[int(m)].en : kMessages[int(m)].zh; }
+// Appends n to a list of numbers in words: "2021、2022" / "2021, 2022".
+inline void append_listed(std::string& list, long n, Locale l) {
+  if (!list.empty()) list += catalogue_text(M::list_sep, l);
+  list += std::to_string(n);
+}
 // The clause a citation of a notice as a whole names ("全文": a clause is the notice's own word in either locale).
 inline constexpr std::string_view kWholeNotice = kMessages[int(M::clause_whole_notice)].zh;
 

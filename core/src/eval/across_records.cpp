@@ -60,18 +60,21 @@ void Crediting::cap_occasions() {
 // The record that takes a year's once-only credit does not depend on the order records are listed in:
 // the earliest study first (its start, else its year), then the rest of what it says.
 void Crediting::once_per_year() {
-  std::vector<size_t> order(res_.records.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<size_t> order;  // the records that take a once-only credit (most profiles: none)
+  for (size_t i = 0; i < res_.records.size(); ++i) {
+    const RecordResult& t = res_.records[i];
+    if (t.counted && rs_.activities[int(t.activity)].units[int(Unit::none)].accepted) order.push_back(i);
+  }
+  if (order.size() < 2) return;  // one record alone takes each of its years
   auto key = [&](size_t i) {
     const Record& r = p_.training[i];
     return std::make_tuple(r.start ? r.start : r.year * 10000 + 101, r.end ? r.end : r.year * 10000 + 1231, r.year,
-                           r.amount_micro, int(r.unit), int(r.subject), r.occasion, i);
+                           r.amount_micro, int(r.unit), int(r.subject), std::string_view(r.occasion), i);
   };
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
   std::vector<std::tuple<int, int, size_t>> given;  // (activity, year, the record that took it)
   for (size_t i : order) {
     RecordResult& t = res_.records[i];
-    if (!t.counted || !rs_.activities[int(t.activity)].units[int(Unit::none)].accepted) continue;
     Micro kept = 0;
     std::string dropped;
     size_t by = 0;
@@ -80,7 +83,7 @@ void Crediting::once_per_year() {
         return std::get<0>(g) == int(t.activity) && std::get<1>(g) == y.year;
       });
       if (found != given.end()) {
-        dropped += std::string(dropped.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + std::to_string(y.year);
+        append_listed(dropped, y.year, L_);
         by = std::get<2>(*found);
         y.credited = 0;
       } else {
@@ -89,8 +92,7 @@ void Crediting::once_per_year() {
       kept += y.credited;
     }
     if (dropped.empty()) continue;
-    t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [](const YearShare& y) { return y.credited == 0; }),
-                  t.years.end());
+    t.years.keep_if([](const YearShare& y) { return y.credited != 0; });
     t.credited = kept;
     t.counted = kept > 0;
     t.has_reason = true;
@@ -108,10 +110,9 @@ void Crediting::keep_window_years() {
     Micro kept = 0;
     for (const auto& y : t.years)
       if (in_window(y.year)) kept += y.credited;
-      else outside += std::string(outside.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + std::to_string(y.year);
+      else append_listed(outside, y.year, L_);
     if (outside.empty()) continue;
-    t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [&](const YearShare& y) { return !in_window(y.year); }),
-                  t.years.end());
+    t.years.keep_if([&](const YearShare& y) { return in_window(y.year); });
     std::string_view why = msg(M::outside_window, outside,
                                span_of(res_.window));
     if (t.has_reason) {

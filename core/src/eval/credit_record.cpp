@@ -106,8 +106,7 @@ void Crediting::keep_study_period(const Record& r, RecordResult& t) {
     for (const auto& x : t.years) t.credited += x.credited;
     t.basis = msg(M::basis_in_period, t.basis, std::to_string(in), std::to_string(all), hnum(t.credited));
   }
-  t.years.erase(std::remove_if(t.years.begin(), t.years.end(), [](const YearShare& x) { return x.credited == 0; }),
-                t.years.end());
+  t.years.keep_if([](const YearShare& x) { return x.credited != 0; });
   t.counted = !t.years.empty();
 }
 
@@ -121,9 +120,12 @@ std::string Crediting::words_of(Names names, Mask mask) const {
 }
 
 // The calendar years a dated record covers, with the days of each (an undated record: its year).
-std::vector<YearShare> Crediting::days_by_year(const Record& r) {
-  if (!r.start || r.end < r.start) return {{r.year, 1}};
-  std::vector<YearShare> out;
+YearShares Crediting::days_by_year(const Record& r) {
+  YearShares out;
+  if (!r.start || r.end < r.start) {
+    out.push_back({r.year, 1});
+    return out;
+  }
   for (int y = r.start / 10000; y <= r.end / 10000; ++y) {
     int from = y == r.start / 10000 ? r.start : y * 10000 + 101;
     int to = y == r.end / 10000 ? r.end : y * 10000 + 1231;
@@ -135,7 +137,7 @@ std::vector<YearShare> Crediting::days_by_year(const Record& r) {
 // An occasion's hours shared among its years as the rule set says (occasions.share): by the days it
 // holds in each, exactly (the last year takes the remainder of the division), or all in its first
 // or its last year.
-void Crediting::share(Micro hours, std::vector<YearShare>& years) const {
+void Crediting::share(Micro hours, YearShares& years) const {
   const OccasionShare how = rs_.occasions ? rs_.occasions->share : OccasionShare::by_days;
   if (how != OccasionShare::by_days && years.size() > 1) {
     for (auto& y : years) y.credited = 0;

@@ -21,9 +21,9 @@ class Crediting : Part {
   void keep_study_period(const Record& r, RecordResult& t);
   std::string words_of(Names names, Mask mask) const;
   // The calendar years a dated record covers, with the days of each (an undated record: its year).
-  static std::vector<YearShare> days_by_year(const Record& r);
+  static YearShares days_by_year(const Record& r);
   // An occasion's hours shared among its years as the rule set says.
-  void share(Micro hours, std::vector<YearShare>& years) const;
+  void share(Micro hours, YearShares& years) const;
   void note_sharing();
   // An amount × a rate, exactly: the rate is a rule value (validated to six decimals).
   static Micro times(Micro amount, double rate) { return amount * micro(rate) / kMicro; }

@@ -5,7 +5,6 @@
 // unknown filing or with their assumed dates (CONTRACT §5.1).
 #include "eval/evaluate.h"
 
-#include <cstdio>
 #include <optional>
 
 #include "base/messages.h"
@@ -109,7 +108,7 @@ void check_unknown_filing(const Profile& p, const RuleSet& rs, Result& res) {
   if (!alt.ok || (alt.status == res.status && distance(alt) == distance(res))) return;
   const Locale l = res.locale;
   std::string which;
-  for (int i : unknown) which += std::string(which.empty() ? std::string_view() : catalogue_text(M::list_sep, l)) + std::to_string(i + 1);
+  for (int i : unknown) append_listed(which, i + 1, l);
   Finding w{"filing_unknown",
             message(res.texts, l, M::filing_unknown, which, word(kStatusNames, unsigned(res.status), l),
                     word(kStatusNames, unsigned(alt.status), l), f.text.in(l))};
@@ -144,7 +143,7 @@ void check_assumed_period(const Profile& p, const RuleSet& rs, Result& res) {
   for (size_t i = 0; i < p.training.size(); ++i) {
     const Record& r = p.training[i];
     bool assumed = !r.start && r.year == y && i < res.records.size() && res.records[i].counted;
-    if (assumed) which += std::string(which.empty() ? std::string_view() : catalogue_text(M::list_sep, l)) + std::to_string(i + 1);
+    if (assumed) append_listed(which, long(i) + 1, l);
     else q.training.push_back(r);
   }
   if (which.empty()) return;
@@ -152,11 +151,7 @@ void check_assumed_period(const Profile& p, const RuleSet& rs, Result& res) {
   alt.locale = l;
   evaluate_known(q, rs, alt);
   if (!alt.ok || alt.status == res.status) return;
-  auto day = [&](int mmdd) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mmdd / 100, mmdd % 100);
-    return res.texts.keep(std::string_view(buf, 10));
-  };
+  auto day = [&](int mmdd) { return res.texts.keep(DateText(y * 10000 + mmdd)); };
   Finding w{"period_assumed", message(res.texts, l, M::period_assumed, which, std::to_string(y),
                                       day(d.from ? d.from : 101), day(d.until ? d.until : 1231))};
   w.cite = {&rs.documents[size_t(d.source.doc)], d.source.clause, d.source.json.empty() ? nullptr : &d.source.json};

@@ -2,7 +2,6 @@
 #include "eval/part.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace jxjy::eval {
 
@@ -32,15 +31,13 @@ Micro Part::professional_required() const {
 }
 
 std::string_view Part::date_text(int ymd) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
-  return res_.texts.keep(std::string_view(buf, 10));
+  return res_.texts.keep(DateText(ymd));
 }
 
-std::string Part::span_of(const std::vector<int>& w) {
-  if (w.empty()) return "";
-  if (w.size() == 1) return std::to_string(w[0]);
-  return fill(kMessages[int(M::year_span)].zh, {std::to_string(w.front()), std::to_string(w.back())});
+std::string_view Part::span_of(const std::vector<int>& w) {
+  if (w.empty()) return {};
+  if (w.size() == 1) return res_.texts.keep(std::to_string(w[0]));
+  return res_.texts.format(kMessages[int(M::year_span)].zh, {std::to_string(w.front()), std::to_string(w.back())});
 }
 
 }  // namespace jxjy::eval

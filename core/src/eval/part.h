@@ -80,7 +80,7 @@ class Part {
   // "2023-12-31", kept in the result's texts.
   std::string_view date_text(int ymd);
   // "2021—2023" (one year: "2023").
-  static std::string span_of(const std::vector<int>& w);
+  std::string_view span_of(const std::vector<int>& w);
   static Num hnum(Micro m) { return num(hours_of(m)); }
 
   // The window's years (window.cpp), ending with the application year.

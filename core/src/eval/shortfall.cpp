@@ -77,7 +77,7 @@ void Verdict::report_shortfall(const std::vector<YearResult*>& unmet) {
     add_reason("year_not_met", msg(M::year_not_met, std::to_string(row->year), list(parts, n)),
                gaps_cite(gs));
     if (!c.can) {
-      lost += std::string(lost.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + std::to_string(row->year);
+      append_listed(lost, row->year, L_);
       lost_by = c.by;
     }
   }

@@ -38,7 +38,7 @@ void Part::limit_window_from(int from) {
 }
 
 std::string_view Part::describe_window(int needed, const std::vector<int>& window) {
-  std::string years = span_of(window);
+  std::string_view years = span_of(window);
   if (window.size() == 1) return msg(M::window_one_year, years);
   if (needed >= int(window.size())) return msg(M::window_every_year, years);
   if (needed == 1)

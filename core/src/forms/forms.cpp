@@ -2,7 +2,6 @@
 // forms are the notice's); purpose and interpretation follow the profile's locale.
 #include "forms/forms.h"
 
-#include <cstdio>
 #include <optional>
 
 #include "base/messages.h"
@@ -14,11 +13,7 @@ namespace {
 
 using Value = std::optional<std::string>;
 
-std::string date_text(int ymd) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
-  return buf;
-}
+std::string date_text(int ymd) { return DateText(ymd).str(); }
 
 std::string hours_text(Micro m) { return num(hours_of(m)).str(); }
 

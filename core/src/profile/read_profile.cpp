@@ -66,7 +66,7 @@ TopLevel top_level(const Json& root, std::vector<Problem>& warnings) {
 
 // The most a single record can claim: no more than one calendar year holds.
 struct AmountLimit {
-  const char* key;
+  std::string_view key;  // (a literal: its data() ends in a NUL, as PathRef's leaf needs)
   Unit unit;
   double max;
   bool whole;
@@ -110,7 +110,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     } else {
       const AmountLimit* a = nullptr;
       for (const auto& cand : kAmounts)
-        if (same(k, cand.key)) a = &cand;
+        if (same(k, cand.key)) a = &cand;  // (the keys' lengths are known here: no strlen per record)
       if (!a) {
         unknown_field(warnings, path, k);
         continue;
@@ -133,7 +133,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
   int span_years = rec.start && rec.end >= rec.start ? rec.end / 10000 - rec.start / 10000 + 1 : 1;
   if (amount) {
     const AmountLimit* a = amount_limit;
-    PathRef p{path, a->key};
+    PathRef p{path, a->key.data()};
     double max = a->max * span_years;
     if (rec.start && a->unit == Unit::days && rec.end >= rec.start) max = days_between(rec.start, rec.end) + 1;
     double d = 0;
@@ -141,7 +141,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
       int n = 0;
       if (r.integer(amount, p, 0, long(max), n, true)) d = n;
     } else if (r.number(amount, p, 0, max, d, true) && !to_micro(d, rec.amount_micro)) {
-      r.add("invalid_value", std::string(path) + "/" + a->key,
+      r.add("invalid_value", std::string(path).append("/").append(a->key),
             message_text(M::amount_decimals));
     }
     rec.unit = a->unit;

@@ -1,5 +1,6 @@
 // The result of one check, as CONTRACT §3 describes it, before it becomes JSON.
 #pragma once
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,53 @@ struct YearShare {
   Micro credited;
 };
 
+// The years one record credits, in order: nearly always one or two, held in place (a vector for each
+// record was ~2 % of `jxjy batch`); an occasion over more years has them all on the heap.
+class YearShares {
+ public:
+  YearShare* begin() { return data(); }
+  YearShare* end() { return data() + n_; }
+  const YearShare* begin() const { return data(); }
+  const YearShare* end() const { return data() + n_; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  YearShare& operator[](size_t i) { return data()[i]; }
+  YearShare& front() { return data()[0]; }
+  YearShare& back() { return data()[n_ - 1]; }
+
+  void push_back(YearShare y) {
+    if (n_ < kInline) {
+      inline_[n_++] = y;
+      return;
+    }
+    if (n_ == kInline) heap_.assign(inline_, inline_ + kInline);
+    heap_.push_back(y);
+    ++n_;
+  }
+  // Keeps the shares for which keep(share) is true, in their order.
+  template <class Keep>
+  void keep_if(Keep keep) {
+    size_t kept = 0;
+    for (YearShare& y : *this)
+      if (keep(static_cast<const YearShare&>(y))) data()[kept++] = y;
+    if (n_ > kInline && kept <= kInline) {
+      std::copy(heap_.begin(), heap_.begin() + std::ptrdiff_t(kept), inline_);
+      heap_.clear();
+    } else if (n_ > kInline) {
+      heap_.resize(kept);
+    }
+    n_ = kept;
+  }
+
+ private:
+  static constexpr size_t kInline = 2;
+  YearShare inline_[kInline] = {};
+  std::vector<YearShare> heap_;  // all of them, once there are more than kInline
+  size_t n_ = 0;
+  YearShare* data() { return n_ > kInline ? heap_.data() : inline_; }
+  const YearShare* data() const { return n_ > kInline ? heap_.data() : inline_; }
+};
+
 // What one training record credited, and why (CONTRACT §3 records[]).
 struct RecordResult {
   int index = 0, year = 0;
@@ -68,7 +116,7 @@ struct RecordResult {
   Citation cite;
   bool has_reason = false;
   Finding reason;
-  std::vector<YearShare> years;  // the years it credits (one, or several for an occasion over years)
+  YearShares years;  // the years it credits (one, or several for an occasion over years)
   bool spans = false;            // covers several years: `years` is written out
 };
 
