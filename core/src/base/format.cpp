@@ -46,6 +46,7 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string_vie
 }
 
 std::string_view TextStore::format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  if (discard_) return {};
   size_t n = 0;  // written so far, at free_
   expand(pattern, args, [&](std::string_view s) {
     if (s.size() > left_ - n) move_to_new_block(n, s.size());

@@ -35,12 +35,15 @@ class TextStore {
   }
   // A copy that lives as long as the store.
   std::string_view keep(std::string_view s) { return format("{0}", {s}); }
+  // From now on every text is empty: for a result that is only compared (a status, hours), never shown.
+  void discard() { discard_ = true; }
 
  private:
   char first_[4096];  // not zero-filled: every byte is written before it is read
   std::vector<std::unique_ptr<char[]>> blocks_;  // the blocks after the first
   char* free_;  // the unused end of the last block
   size_t left_;
+  bool discard_ = false;
   void move_to_new_block(size_t n, size_t more);
 };
 

@@ -104,6 +104,7 @@ void Crediting::once_per_year() {
 
 // Hours never carry over: each year's share counts only when that year is in the window.
 void Crediting::keep_window_years() {
+  std::string_view window_years;  // "2021—2023", written once, for the first record outside it
   for (auto& t : res_.records) {
     if (!t.counted) continue;
     std::string outside;
@@ -113,8 +114,8 @@ void Crediting::keep_window_years() {
       else append_listed(outside, y.year, L_);
     if (outside.empty()) continue;
     t.years.keep_if([&](const YearShare& y) { return in_window(y.year); });
-    std::string_view why = msg(M::outside_window, outside,
-                               span_of(res_.window));
+    if (window_years.empty()) window_years = span_of(res_.window);
+    std::string_view why = msg(M::outside_window, outside, window_years);
     if (t.has_reason) {
       t.reason.message = msg(M::reasons_joined, t.reason.message, why);  // the first reason's code stays
     } else {

@@ -72,7 +72,8 @@ void evaluate_known(const Profile& p, const RuleSet& rs, Result& res) {
   if (shapes.size() > 1) {
     std::optional<Distance> best;
     for (int i : shapes) {
-      Result trial;
+      Result trial;  // compared by its distance, never shown: no texts
+      trial.texts.discard();
       trial.locale = res.locale;
       Choice one;
       one.shape = i;
@@ -102,7 +103,8 @@ void check_unknown_filing(const Profile& p, const RuleSet& rs, Result& res) {
   if (unknown.empty()) return;
   Profile q = p;
   for (int i : unknown) q.training[size_t(i)].filed = false;
-  Result alt;
+  Result alt;  // compared by its status and distance, never shown: no texts
+  alt.texts.discard();
   alt.locale = res.locale;
   evaluate_known(q, rs, alt);
   if (!alt.ok || (alt.status == res.status && distance(alt) == distance(res))) return;
@@ -147,7 +149,8 @@ void check_assumed_period(const Profile& p, const RuleSet& rs, Result& res) {
     else q.training.push_back(r);
   }
   if (which.empty()) return;
-  Result alt;
+  Result alt;  // compared by its status, never shown: no texts
+  alt.texts.discard();
   alt.locale = l;
   evaluate_known(q, rs, alt);
   if (!alt.ok || alt.status == res.status) return;

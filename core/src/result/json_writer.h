@@ -43,7 +43,13 @@ class JsonOut {
     first_ = true;  // the value follows without a comma
     return *this;
   }
-  JsonOut& key(Key k) { return key(name_of(k)); }
+  JsonOut& key(Key k) {
+    char* d = value_start(kQuotedKeySlot);  // room for the whole slot; only its `"name":` is kept
+    std::memcpy(d, kQuotedKeys.text[int(k)], kQuotedKeySlot);
+    done(d + kQuotedKeys.size[int(k)]);
+    first_ = true;  // the value follows without a comma
+    return *this;
+  }
   // A value serialised by a JsonOut when the rule set loaded (json), else written now by `write`.
   template <class Write>
   JsonOut& cached(const std::string* json, Write&& write) {
@@ -51,11 +57,32 @@ class JsonOut {
     write();
     return *this;
   }
+  // Copied as it is, a word at a time, each word checked on the way (no scan before the copy, no call
+  // to memcpy); at the first byte to escape, what was copied is dropped and the string written escaped.
   JsonOut& str(std::string_view v) {
-    if (!plain_text(v)) return escaped(v);
+    const bool first = first_;
     char* d = value_start(v.size() + 2);
     *d++ = '"';
-    d = copy(d, v);
+    const char* p = v.data();
+    const size_t n = v.size();
+    if (n >= 8) {
+      uint64_t w;
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&w, p + i, 8);
+        if (needs_escape8(w)) return rewrite_escaped(first, v);
+        std::memcpy(d + i, &w, 8);
+      }
+      std::memcpy(&w, p + n - 8, 8);  // the last word overlaps the one before it
+      if (needs_escape8(w)) return rewrite_escaped(first, v);
+      std::memcpy(d + n - 8, &w, 8);
+    } else {
+      for (size_t i = 0; i < n; ++i) {
+        const unsigned char c = static_cast<unsigned char>(p[i]);
+        if (c < 0x20 || c == '"' || c == '\\') return rewrite_escaped(first, v);
+        d[i] = p[i];
+      }
+    }
+    d += n;
     *d++ = '"';
     done(d);
     return *this;
@@ -130,25 +157,11 @@ class JsonOut {
   }
 
   static bool needs_escape8(uint64_t w) { return swar::quote_backslash_or_control(w) != 0; }
-  // Nothing to escape: the usual case, checked a word at a time (the last word overlaps the one
-  // before it; a string shorter than a word is padded with spaces).
-  static bool plain_text(std::string_view v) {
-    const char* p = v.data();
-    size_t n = v.size();
-    uint64_t w;
-    if (n < 8) {
-      w = 0x2020202020202020ull;
-      if (n) std::memcpy(&w, p, n);  // an empty view's data may be null
-      return !needs_escape8(w);
-    }
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      std::memcpy(&w, p + i, 8);
-      if (needs_escape8(w)) return false;
-    }
-    std::memcpy(&w, p + n - 8, 8);
-    return !needs_escape8(w);
+  // str() met a byte to escape: the value is written again from its start, escaped.
+  JsonOut& rewrite_escaped(bool first, std::string_view v) {
+    first_ = first;
+    return escaped(v);
   }
-
   JsonOut& escaped(std::string_view v) {
     char* d = value_start(v.size() * 6 + 2);  // \u00XX at worst
     *d++ = '"';
