@@ -10,7 +10,7 @@ namespace jxjy::eval {
 // Each record's credit, then the rules across records, in this order.
 void Crediting::credit_records() {
   res_.records.reserve(p_.training.size());
-  for (size_t i = 0; i < p_.training.size(); ++i) res_.records.push_back(credit(int(i), p_.training[i]));
+  for (size_t i = 0; i < p_.training.size(); ++i) credit(int(i), p_.training[i], res_.records.emplace_back());
   cap_occasions();
   once_per_year();
   keep_window_years();

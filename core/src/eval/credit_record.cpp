@@ -6,8 +6,7 @@
 
 namespace jxjy::eval {
 
-RecordResult Crediting::credit(int index, const Record& r) {
-  RecordResult t;
+void Crediting::credit(int index, const Record& r, RecordResult& t) {
   t.index = index;
   t.year = r.year;
   t.subject = r.subject;
@@ -17,7 +16,6 @@ RecordResult Crediting::credit(int index, const Record& r) {
   auto refuse = [&](const char* code, std::string_view msg, const Source& s) {
     t.has_reason = true;
     t.reason = {code, msg, cite(s)};
-    return t;
   };
   std::string_view act = word(kActivityNames, unsigned(r.activity), L_);
   if (rule.excluded) return refuse("activity_excluded", rule.text.in(L_), rule.source);
@@ -81,7 +79,6 @@ RecordResult Crediting::credit(int index, const Record& r) {
   t.counted = true;
   t.credited = hours;
   keep_study_period(r, t);
-  return t;
 }
 
 // The notice year's study period (sameYear with studyPeriod: 扎兰屯 一（三）, 青海 五（二）): the days of a

@@ -61,7 +61,7 @@ class JsonOut {
   // to memcpy); at the first byte to escape, what was copied is dropped and the string written escaped.
   JsonOut& str(std::string_view v) {
     const bool first = first_;
-    char* d = value_start(v.size() + 2);
+    char* d = value_start(std::max<size_t>(v.size(), 8) + 2);  // (a short string is stored as a whole word)
     *d++ = '"';
     const char* p = v.data();
     const size_t n = v.size();
@@ -75,12 +75,10 @@ class JsonOut {
       std::memcpy(&w, p + n - 8, 8);  // the last word overlaps the one before it
       if (needs_escape8(w)) return rewrite_escaped(first, v);
       std::memcpy(d + n - 8, &w, 8);
-    } else {
-      for (size_t i = 0; i < n; ++i) {
-        const unsigned char c = static_cast<unsigned char>(p[i]);
-        if (c < 0x20 || c == '"' || c == '\\') return rewrite_escaped(first, v);
-        d[i] = p[i];
-      }
+    } else if (n > 0) {  // (an empty view's data may be null)
+      const uint64_t w = short_word(p, n);
+      if (needs_escape8(w)) return rewrite_escaped(first, v);
+      std::memcpy(d, &w, 8);  // the bytes after the string are written over next
     }
     d += n;
     *d++ = '"';
@@ -157,6 +155,25 @@ class JsonOut {
   }
 
   static bool needs_escape8(uint64_t w) { return swar::quote_backslash_or_control(w) != 0; }
+  // The 1-7 bytes at p as the low bytes of a word, the rest spaces (never escaped): read with loads
+  // that stay inside the string, no call. (Little-endian, as x86, ARM and wasm are: the word is stored
+  // back with memcpy, its low byte first.)
+  static uint64_t short_word(const char* p, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#error "JsonOut::short_word assumes a little-endian machine"
+#endif
+    uint64_t w;
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);  // overlaps lo when n < 8
+      w = uint64_t(lo) | uint64_t(hi) << (8 * (n - 4));
+    } else {
+      w = uint64_t(uint8_t(p[0])) | uint64_t(uint8_t(p[n / 2])) << (8 * (n / 2)) | uint64_t(uint8_t(p[n - 1])) << (8 * (n - 1));
+    }
+    const uint64_t rest = ~0ull << (8 * n);  // the bytes after the string
+    return (w & ~rest) | (0x2020202020202020ull & rest);
+  }
   // str() met a byte to escape: the value is written again from its start, escaped.
   JsonOut& rewrite_escaped(bool first, std::string_view v) {
     first_ = first;
