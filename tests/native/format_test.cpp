@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/format.h"
+#include "base/names.h"
 
 namespace {
 
@@ -82,4 +83,18 @@ TEST_CASE("messages: {k} is argument k, {k|one|other} its English plural", "[for
   // not a plural form: kept as text
   CHECK(jxjy::fill("{a|b} {0|x} {0|y|z", {"1"}) == "{a|b} {0|x} {0|y|z");
   CHECK(jxjy::fill("{9|one|other}", {"1"}) == "other");  // no argument 9: not "1"
+}
+
+TEST_CASE("same: equal strings of every length, a difference at every position", "[format]") {
+  for (size_t n = 0; n <= 20; ++n) {
+    const std::string a(n, 'k');
+    CHECK(jxjy::same(a, std::string(n, 'k')));
+    CHECK_FALSE(jxjy::same(a, std::string(n + 1, 'k')));
+    for (size_t at = 0; at < n; ++at) {
+      std::string b = a;
+      b[at] = 'j';
+      INFO("length " << n << ", differs at " << at);
+      CHECK_FALSE(jxjy::same(a, b));
+    }
+  }
 }
