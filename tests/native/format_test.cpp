@@ -1,5 +1,5 @@
 // write_num prints hours as printf's %.6f would (integers plain; else rounded to millionths,
-// trailing zeros trimmed), over random values, ties (x.xxxxxx5) and edge cases.
+// trailing zeros trimmed), over random values, ties (x.xxxxxx5) and edge cases; same() over every length.
 #include <catch2/catch.hpp>
 
 #include <cmath>
