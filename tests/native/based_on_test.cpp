@@ -95,7 +95,7 @@ TEST_CASE("merge patch: the test vectors of RFC 7386 appendix A", "[basedOn]") {
 }
 
 TEST_CASE("merge patch: text, escapes and numbers come through unchanged", "[basedOn]") {
-  std::string target = R"({"t":"扎兰屯\"\\\n\u0001😀","n":[0.1,-0,1e300,2023,5e-324,123456789.125],"b":true,"z":null})";
+  std::string target = R"({"t":"扎兰屯\"\\\n\u0001😀","n":[0.1,-0,-0.0,1e300,2023,-2023,5e-324,123456789.125,999999999999999,-999999999999999,1e15,1e17,12345678901234567890],"b":true,"z":null})";
   CHECK(json::parse(merged(target, "{}")) == json::parse(target));
   // Many members (the patch is looked up by name, not by a walk through a list).
   json big = json::object(), patch = json::object();

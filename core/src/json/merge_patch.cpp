@@ -1,5 +1,7 @@
 #include "json/merge_patch.h"
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <string_view>
 
@@ -14,7 +16,13 @@ void write_string(std::string_view s, std::string& out) { append_json_string(out
 
 void write_number(double d, std::string& out) {
   char buf[32];
-  // 17 significant digits read back as the same double; integers (the usual case) print as such.
+  // Integers (nearly every number of a rule file) as their digits, as %.17g prints them, without a
+  // printf per number (in the wasm module those were ~1.5 ms of createChecker). Anything else: 17
+  // significant digits read back as the same double.
+  if (d == std::floor(d) && std::fabs(d) < 1e15 && !(d == 0 && std::signbit(d))) {
+    out.append(buf, size_t(std::to_chars(buf, buf + sizeof buf, static_cast<long long>(d)).ptr - buf));
+    return;
+  }
   int n = std::snprintf(buf, sizeof buf, "%.17g", d);
   out.append(buf, size_t(n));
 }

@@ -58,7 +58,7 @@ class Reader {
   }
   size_t count() const { return out_.size(); }
 
-  static const Json* member(const Json& obj, const char* key) { return obj.is_object() ? obj.find(key) : nullptr; }
+  static const Json* member(const Json& obj, std::string_view key) { return obj.is_object() ? obj.find(key) : nullptr; }
 
   void missing(PathRef path) {
     add("missing", path.str(), message_text(M::input_missing));

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/same.h"
+
 namespace jxjy {
 
 class JsonValue {
@@ -62,7 +64,7 @@ class JsonValue {
   // The object's member named `k`, or nullptr.
   const JsonValue* find(std::string_view k) const {
     for (const JsonValue* c = first_; c; c = c->next_)
-      if (c->key_ == k) return c;
+      if (same(c->key_, k)) return c;
     return nullptr;
   }
 

@@ -10,7 +10,7 @@
 namespace jxjy {
 namespace {
 
-const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
+const Json* m(const Json& o, std::string_view k) { return Reader::member(o, k); }
 
 void unknown_field(std::vector<Problem>& warnings, const std::string& path, std::string_view key) {
   std::string name(key);

@@ -74,7 +74,7 @@ class RuleReader {
   };
   std::map<std::string, Shared> shared_;  // top-level interpretations, by key
 
-  static const Json* m(const Json& o, const char* k) { return Reader::member(o, k); }
+  static const Json* m(const Json& o, std::string_view k) { return Reader::member(o, k); }
 
   // A key the format does not know is an error: a typo must not silently drop a rule.
   void known(const Json& o, const std::string& path, std::initializer_list<const char*> keys) {
