@@ -122,7 +122,7 @@ JXJY_COLD std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& 
   for (size_t k = 0; k < resolved.size(); ++k) {
     const ResolvedRuleFile& f = resolved[k];
     std::vector<Problem> problems;
-    RuleSet* rs = load_rule_set(f.name, f.text, loaded[k], problems) ? &loaded[k] : nullptr;
+    RuleSet* rs = load_rule_set(f.name, f.text, loaded[k], problems, f.doc.get()) ? &loaded[k] : nullptr;
     JsonDoc patch;
     Problem unused;
     bool patch_read = !problems.empty() && !f.base.empty() &&

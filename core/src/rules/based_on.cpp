@@ -47,14 +47,16 @@ class Resolver {
   }
 
   std::vector<ResolvedRuleFile> run() {
-    std::vector<ResolvedRuleFile> out;
     for (size_t i = 0; i < nodes_.size(); ++i) {
       std::vector<size_t> chain;
       resolve(i, chain);
-      const Node& n = nodes_[i];
+    }
+    // (after every patch is merged: a plain file's document is a patch's base until then)
+    std::vector<ResolvedRuleFile> out;
+    for (Node& n : nodes_) {
       if (!n.ok) continue;
-      if (n.base.empty()) out.push_back({n.file->name, n.file->text, "", ""});
-      else out.push_back({n.file->name, n.merged, n.base, n.file->text});
+      if (n.base.empty()) out.push_back({n.file->name, n.file->text, "", "", std::move(n.doc)});
+      else out.push_back({n.file->name, n.merged, n.base, n.file->text, nullptr});
     }
     return out;
   }

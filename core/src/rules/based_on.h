@@ -2,6 +2,7 @@
 // applied as a JSON Merge Patch (RFC 7386). This resolves every such file (chains too) into the
 // whole rule set the loader then validates, before validation, so errors still name the file.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,9 @@ struct ResolvedRuleFile {
   std::string text;   // what the loader reads: the file, or for a patch its base with it applied
   std::string base;   // the basedOn id, for a patch
   std::string patch;  // the file's own text, for a patch
+  // `text` already parsed (a file that is not a patch: read once, not again by the loader), else null.
+  // Its views point into the given file's text, which outlives the loading.
+  std::unique_ptr<const JsonDoc> doc;
 };
 
 // Every file that can be loaded, in the given order. A missing base, a cycle or an unreadable base

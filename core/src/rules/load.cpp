@@ -755,22 +755,26 @@ class RuleReader {
 
 }  // namespace
 
-bool load_rule_set(const std::string& file, std::string_view text, RuleSet& rs, std::vector<Problem>& problems) {
+bool load_rule_set(const std::string& file, std::string_view text, RuleSet& rs, std::vector<Problem>& problems,
+                   const JsonDoc* parsed) {
   // Absurd sizes are refused before parsing (README "Limits"); the shipped files are about 10 KB.
   if (text.size() > kMaxRuleFileBytes) {
     problems.push_back({"too_long", "", message_text(M::rule_too_long)});
     return false;
   }
   JsonDoc doc;
-  Problem p;
-  if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {
-    problems.push_back(p);
-    return false;
+  if (!parsed) {
+    Problem p;
+    if (!parse_json(text, 32, doc, p, Lexer::nlohmann)) {
+      problems.push_back(p);
+      return false;
+    }
+    parsed = &doc;
   }
   rs.file = file;
   size_t before = problems.size();
   Reader r(problems);
-  RuleReader(rs, r).read(doc.root());
+  RuleReader(rs, r).read(parsed->root());
   return problems.size() == before;
 }
 
