@@ -247,10 +247,11 @@ class Lexer {
     if (negative) ++p_;
     const char* first_digit = p_;
     if (!digit()) return false;
+    double whole = 0;  // the integer part's value, read on the way (exact up to 15 digits: used only then)
     if (*p_ == '0') {
       ++p_;
     } else {
-      while (digit()) ++p_;
+      while (digit()) whole = whole * 10 + (*p_++ - '0');
     }
     bool integral = true;
     if (p_ < end_ && *p_ == '.') {
@@ -267,11 +268,7 @@ class Lexer {
       while (digit()) ++p_;
     }
     // Most numbers in a profile are small integers (years, hours): exact in a double, no strtod.
-    if (integral && p_ - first_digit <= 15) {
-      double v = 0;
-      for (const char* d = first_digit; d < p_; ++d) v = v * 10 + (*d - '0');
-      return b_.number_float(negative ? -v : v, buf_);
-    }
+    if (integral && p_ - first_digit <= 15) return b_.number_float(negative ? -whole : whole, buf_);
     // strtod needs a terminated copy.
     char small[64];
     size_t n = size_t(p_ - start);
