@@ -34,6 +34,7 @@ void run(const Profile& p, const RuleSet& rs, Result& res, const Choice& choice)
   const Requirement& q = pick_requirement(p, rs);
   res.ok = true;
   res.reasons.reserve(4);  // the requirement and a few unmet years, usually
+  res.warnings.reserve(4);  // most results have one to three (the interpretations they rest on)
   eval::Asked asked;
   eval::Reductions(p, rs, res, asked, choice).decide(q);
   eval::Crediting(p, rs, res, asked).credit_records();
