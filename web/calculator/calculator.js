@@ -234,7 +234,7 @@ function start({ app, opts, people, form, picker, results, evaluation, notices, 
     document.title = t('title');
   }
   if (!people) $('people')?.remove(); // the static first screen's panel (the page without saved people)
-  const shown = nextTask().then(() => {
+  const drawn = nextTask().then(() => {
     form.renderTexts();
     form.renderFields();
   }).then(nextTask).then(() => {
@@ -252,7 +252,10 @@ function start({ app, opts, people, form, picker, results, evaluation, notices, 
       picker.renderStatus(); // "no region chosen yet" and no circumstances to list: true without the checker
       form.renderCircumstances();
     }
-  }).then(nextTask).then(async () => {
+  });
+  // the saved people's panel (folded on the first screen) once their database is read: the first verdict
+  // does not wait for it
+  const peopleShown = drawn.then(nextTask).then(async () => {
     if (!people) return;
     await people.ready;
     await keeping.keptFirst();
@@ -265,7 +268,8 @@ function start({ app, opts, people, form, picker, results, evaluation, notices, 
 
   const ready = loading.then(async (c) => {
     evaluation.askEarly(c, currentProfile);
-    await shown;
+    await drawn;
+    await nextTask();
     setChecker(c);
     // (said on the element: a draft without a region has its first step on screen before the checker,
     // so the banner alone does not tell a test or a portal's script that the checker is there)
@@ -279,12 +283,14 @@ function start({ app, opts, people, form, picker, results, evaluation, notices, 
     // the full region list is not needed for the first verdict: fetched once the page is idle
     const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
     idle(() => picker.ensureChinaRegions());
+    await peopleShown;
     return c;
   }, async (e) => {
-    await shown;
+    await drawn;
     wrapper.dataset.checker = 'failed';
     form.renderFirstPage();
     evaluation.failed();
+    await peopleShown;
     throw e;
   });
   ready.catch(() => {});
