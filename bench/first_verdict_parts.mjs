@@ -101,7 +101,13 @@ async function visit(server) {
     const out = { ...window.__parts };
     const res = performance.getEntriesByType('resource');
     const pre = res.filter((e) => /chunk-/.test(e.name) && e.startTime < (out.bootGone ?? Infinity));
-    if (pre.length) { out.preloadsStart = Math.min(...pre.map((e) => e.startTime)); out.preloadsEnd = Math.max(...pre.map((e) => e.responseEnd)); }
+    if (pre.length) {
+      out.preloadsStart = Math.min(...pre.map((e) => e.startTime));
+      out.preloadsEnd = Math.max(...pre.map((e) => e.responseEnd));
+      // through a service worker: when it was ready for the first of them and answered the last
+      const sw = pre.filter((e) => e.workerStart > 0);
+      if (sw.length) { out.preloadsSwReady = Math.min(...sw.map((e) => e.workerStart)); out.preloadsSwAnswered = Math.max(...sw.map((e) => e.responseStart)); }
+    }
     out.firstPaint = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime;
     const app = res.find((e) => /\/app[-.]/.test(e.name));
     if (app) { out.appScriptStart = app.startTime; out.appScriptEnd = app.responseEnd; }
