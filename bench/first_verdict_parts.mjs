@@ -9,7 +9,9 @@
 //   readyHeard / answerHeard the worker's ready message / its answer, as the page's thread hears them
 //   bootGone       the boot line removed (page.js startPage: the page's modules are evaluated)
 //   checkerShown   .jxjy[data-checker="ready"]; verdict: #banner[data-stage="verdict"]
-//   preloads       the page's modules' fetches: the first start and the last end
+//   preloads       the page's modules' fetches: the first start and the last end (preloadsSw: through the
+//                  service worker, when it was ready for the first and answered the last)
+//   workerRuns, wasmStart/End, workerReady  with WORKER_TIMES=1 (below): inside the worker, in the page's clock
 //   firstPaint     first-contentful-paint; appScript: app.js's fetch (start, end); navigation: the
 //   document's responseEnd
 // OFFLINE=1: instead, page_bench's offline repeat visit (an empty start, cached by the service worker,
@@ -31,8 +33,25 @@ const runs = Number(process.argv[2] || 5);
 const offline = !!process.env.OFFLINE;
 const n = offline ? 0 : Number(process.env.N || 6);
 const rate = offline ? 1 : Number(process.env.THROTTLE || 4);
+// WORKER_TIMES=1: each site served from a copy whose checker worker says, in its ready message, when it ran
+// its first line, fetched the wasm and was ready (workerRuns, wasmStart, wasmEnd, workerReady)
+const copies = [];
+function withWorkerTimes(site) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-parts-'));
+  fs.cpSync(site, dir, { recursive: true });
+  copies.push(dir);
+  const name = fs.readdirSync(dir).find((f) => /^checker-worker(-[A-Z0-9]+)?\.js$/.test(f));
+  let text = fs.readFileSync(path.join(dir, name), 'utf8');
+  const ready = /ready:\s*(!0|true),/;
+  if (!ready.test(text)) throw new Error(`${name}: no ready message found to add the worker's times to`);
+  const now = 'performance.timeOrigin + performance.now()';
+  text = `const __jxjyRuns = ${now};\n` + text.replace(ready, (m) => `${m} __t: { workerRuns: __jxjyRuns, workerReady: ${now}, ...Object.fromEntries(performance.getEntriesByType('resource').filter((e) => /wasm/.test(e.name)).flatMap((e) => [['wasmStart', performance.timeOrigin + e.startTime], ['wasmEnd', performance.timeOrigin + e.responseEnd]])) },`);
+  fs.writeFileSync(path.join(dir, name), text);
+  for (const ext of ['.br', '.gz']) fs.rmSync(path.join(dir, name + ext), { force: true });
+  return dir;
+}
 const servers = [];
-for (const site of sites) servers.push(await startServer(site));
+for (const site of sites) servers.push(await startServer(process.env.WORKER_TIMES ? withWorkerTimes(site) : site));
 const browser = await launch();
 
 function probe() {
@@ -136,4 +155,5 @@ try {
 } finally {
   await browser.close();
   for (const server of servers) await server.stop();
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
 }
