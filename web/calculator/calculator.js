@@ -226,8 +226,8 @@ export function mount(root, opts = {}) {
 // records and the result, then the saved people's panel (the first screen shows it folded). Until then
 // the static first screen, or the markup, is on screen. The first verdict waits for the records and the
 // result, not for the people's panel (their IndexedDB opened and read): at 4x CPU on 2026-12-07 the verdict
-// came 26-60 ms after the checker's answer instead of ~180 ms (bench/first_verdict_parts.mjs). Resolves to the checker once the first verdict and the people's panel are shown (rejects
-// when it cannot be loaded).
+// came 26-60 ms after the checker's answer instead of ~180 ms (bench/first_verdict_parts.mjs). Resolves to
+// the checker once the first verdict and the people's panel are shown (rejects when it cannot be loaded).
 function start({ app, opts, people, form, picker, results, evaluation, notices, keeping, currentProfile, setChecker, showPeople }) {
   const { $, wrapper, t } = app;
   const loading = loadChecker();
