@@ -74,28 +74,6 @@ function preloadPageModules() {
   document.head.append(...links);
 }
 
-// Something stored by the page (a draft, most likely, whose verdict is the first thing to show): the page's
-// modules wait until the checker's worker says it runs, at most 400 ms. Chromium starts a worker's thread
-// from a task of the page's thread, which the modules' compile and evaluation held back: at 4x CPU the
-// worker ran its first line 583 ms after its creation, 311 ms with this wait, and the first verdict came at
-// 1,753 ms instead of 1,958 (bench/README.md, 2026-12-07). An empty start (and its offline repeat) needs no
-// checker for its first step: nothing waits. (With the development files the worker's first line comes after
-// its imports are fetched: 200 ms and more.)
-function stored() {
-  try {
-    return localStorage.length > 0;
-  } catch {
-    return false;
-  }
-}
-const workerRuns = (started) => new Promise((resolve) => {
-  const done = () => { clearTimeout(timer); started.worker.removeEventListener('message', heard); started.worker.removeEventListener('error', done); resolve(); };
-  const heard = (e) => { if (e.data && e.data.running) done(); };
-  const timer = setTimeout(done, 400);
-  started.worker.addEventListener('message', heard);
-  started.worker.addEventListener('error', done);
-});
-
 // (the page is started in the task after its modules are evaluated, not in the same one; app.js imports
 // nothing before the first paint, so it has its own copy of form.js's nextTask)
 const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(value), 0));
@@ -104,9 +82,7 @@ if (host) {
     // the worker first: its start takes a quarter of a second at 4x CPU before it runs a line (measured
     // with a one-line worker), and it needs nothing from the page's modules
     const started = typeof Worker === 'function' ? startCheckerWorker() : null;
-    return (started && stored() ? workerRuns(started) : Promise.resolve()).then(() => {
-      preloadPageModules();
-      return import('./page.js');
-    }).then(nextTask).then(({ startPage }) => startPage(host, started));
+    preloadPageModules();
+    return import('./page.js').then(nextTask).then(({ startPage }) => startPage(host, started));
   });
 }

@@ -155,43 +155,6 @@ test('a returning draft: its first verdict does not wait for the saved people\'s
   await rec.context.close();
 });
 
-// When the checker's worker was created, when the page heard it run (its {running} message), and when the
-// page asked for its own modules (page.js's request), in the page's clock.
-const WORKER_AND_MODULES = () => {
-  const at = (window.__jxjyAt = {});
-  const Real = window.Worker;
-  window.Worker = function Worker(url, options) {
-    const w = new Real(url, options);
-    if (options && options.name === 'jxjy-checker') {
-      at.created = performance.now();
-      w.addEventListener('message', (e) => { if (e.data && e.data.running && at.running === undefined) at.running = performance.now(); });
-    }
-    return w;
-  };
-  window.Worker.prototype = Real.prototype;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (/\/page\.js$/.test(e.name) && at.modules === undefined) at.modules = e.startTime;
-  }).observe({ type: 'resource', buffered: true });
-};
-
-test('a stored draft: the page asks for its modules once the checker\'s worker runs (at most 400 ms); an empty start does not wait', { skip, timeout: 120_000 }, async () => {
-  const rec = await newContext(env.browser, env.server.origin);
-  const page = await open(rec, (p) => p.addInitScript(WORKER_AND_MODULES));
-  const at = await page.evaluate(() => window.__jxjyAt);
-  assert.ok(at.created >= 0 && at.modules >= 0, JSON.stringify(at));
-  // (its thread is started from a task of the page's thread, which the modules' compile held back)
-  assert.ok(at.modules >= Math.min(at.running ?? Infinity, at.created + 400), `page.js asked for before the worker ran: ${JSON.stringify(at)}`);
-  // nothing stored (an empty start, or its offline repeat): its first step needs no checker, nothing waits
-  const empty = await (await newContext(env.browser, env.server.origin)).context.newPage();
-  await empty.addInitScript(WORKER_AND_MODULES);
-  await empty.goto(env.server.url);
-  await empty.locator('#banner[data-stage]:not([data-stage="loading"])').waitFor({ timeout: 60_000 });
-  const first = await empty.evaluate(() => window.__jxjyAt);
-  assert.ok(first.modules < (first.running ?? Infinity), `an empty start waited for the worker: ${JSON.stringify(first)}`);
-  await empty.context().close();
-  await rec.context.close();
-});
-
 // The checker's worker as served, except that it holds back its first evaluation's answer until the
 // test says (a BroadcastChannel message: the page cannot reach the worker the page's modules made).
 const HOLD_FIRST = `let held = null, released = false;

@@ -45,7 +45,6 @@ function startWorker(options, started) {
     const onMessageError = () => fail('unreadable message');
     const onMessage = (event) => {
       const m = event.data;
-      if (m.running) return; // (the worker's first line runs: app.js's signal)
       if (m.id !== undefined) {
         const p = pending.get(m.id);
         pending.delete(m.id);

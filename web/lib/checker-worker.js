@@ -2,8 +2,7 @@
 // instantiating the wasm and the first evaluation (the wasm's functions are compiled on first call)
 // never block the page. Its page's side is ./checker-client.js, which gives the page the checker's API, async.
 //
-// Protocol: first of all the worker posts {running: true} (its thread runs: app.js waits for it, below); after
-// start it posts {ready: true, version, regionsText} or {failed: message};
+// Protocol: after start the worker posts {ready: true, version, regionsText} or {failed: message};
 // then each request {id, op, ...} gets an answer: op "evaluateJSON" with `text`, "fail" with `message`
 // and `locale` for a profile that JSON.stringify refused on the page, "evaluate" or "evaluateJSON" with
 // `like` (the type of a value that gave no text) get {id, result} (the result object, a structured clone);
@@ -11,10 +10,6 @@
 // "explain" with `ruleSet` and `locale` gets {id, result}, or {id, error: {name, message}} when it throws;
 // "ruleSetFor" with `region` and `date` alike (jxjy.js ruleSetFor).
 import { createChecker } from './jxjy.js';
-
-// (at once: a page that has its own modules to load waits for this before it does, so that its thread,
-// from which Chromium starts this one, is free meanwhile: app.js)
-self.postMessage({ running: true });
 
 let checker = null;
 const LIKE = { function: () => {}, symbol: Symbol('profile'), undefined, object: null, number: 0, boolean: false, bigint: 0n };
