@@ -1,7 +1,7 @@
 // Lighthouse 12 (mobile preset: simulated slow 4G, 4x CPU slowdown) on the production site as the README's
 // command serves it (scripts/serve.mjs over dist/), RUNS times (default 3); prints one JSON object with
 // the median run's figures (median by performance score) and every run's. Not a test: a measure.
-//   node bench/lighthouse.mjs [RUNS]
+//   [SITE=DIR] node bench/lighthouse.mjs [RUNS]   (SITE: another build, e.g. for an A/B)
 import { spawn, execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,12 +12,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[2] || 3);
 const CHROMIUM = process.env.JXJY_CHROMIUM || '/usr/bin/chromium';
 const LIGHTHOUSE = path.join(root, 'node_modules', '.bin', 'lighthouse');
-if (!fs.existsSync(CHROMIUM) || !fs.existsSync(LIGHTHOUSE) || !fs.existsSync(path.join(root, 'dist', 'index.html'))) {
+const site = process.env.SITE || path.join(root, 'dist');
+if (!fs.existsSync(CHROMIUM) || !fs.existsSync(LIGHTHOUSE) || !fs.existsSync(path.join(site, 'index.html'))) {
   console.log(JSON.stringify({ skipped: 'needs Chromium, node_modules/.bin/lighthouse (npm ci) and dist/ (scripts/build.sh)' }));
   process.exit(0);
 }
 
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '0', path.join(root, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '0', site], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve, reject) => {
   let out = '';
   server.stdout.on('data', (d) => { out += d; const m = /(http:\/\/[\d.]+:\d+\/)/.exec(out); if (m) resolve(m[1]); });

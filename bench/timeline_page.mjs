@@ -1,7 +1,7 @@
 // The first visit as a timeline across threads (not a test, not a figure for the README): loads the
 // production site (dist/) with 4x CPU throttling (THROTTLE=) and a Chromium trace, optionally with a stored
 // draft of N records (node bench/timeline_page.mjs [N]), and prints, in order from navigation, each
-// request (start, end), the paints, and every piece of work over 8 ms on the page's main thread and on the
+// request (start, end), the paints (OFFLINE=1: the offline repeat visit, see below), and every piece of work over 8 ms on the page's main thread and on the
 // checker's worker (script by URL, compile, layout), so that the path to the first verdict can be read.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,10 +13,33 @@ const site = process.env.SITE || (fs.existsSync(path.join(root, 'dist', 'index.h
 const server = await startServer(site);
 const browser = await launch();
 try {
-  const { page } = await phonePage(browser, server.origin, n, Number(process.env.THROTTLE || 4));
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'v8.wasm', 'v8', 'loading', 'disabled-by-default-devtools.timeline'] });
-  const { shown } = await watchFirstStage(page, n > 0);
-  await page.goto(server.url);
+  const { context, page, cdp } = await phonePage(browser, server.origin, n, Number(process.env.THROTTLE || 4));
+  const categories = ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'v8.wasm', 'v8', 'loading', 'disabled-by-default-devtools.timeline'];
+  let shown;
+  if (process.env.OFFLINE) {
+    // OFFLINE=1: page_bench's offline repeat visit instead (once the service worker holds this visit's
+    // files, a reload offline, unthrottled), traced
+    ({ shown } = await watchFirstStage(page, n > 0));
+    await page.goto(server.url);
+    await shown;
+    for (let i = 0; i < 150; i++) {
+      const cached = await page.evaluate(async () => {
+        for (const e of performance.getEntriesByType('resource')) if (e.name.startsWith(location.origin) && !(await caches.match(e.name))) return false;
+        return !!navigator.serviceWorker.controller;
+      });
+      if (cached) break;
+      await page.waitForTimeout(200);
+    }
+    await context.setOffline(true);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await browser.startTracing(page, { categories });
+    ({ shown } = await watchFirstStage(page, n > 0));
+    await page.reload();
+  } else {
+    await browser.startTracing(page, { categories });
+    ({ shown } = await watchFirstStage(page, n > 0));
+    await page.goto(server.url);
+  }
   const first = (await shown).ms;
   // (a mark whose time is known both in the page and in the trace: the trace's clock lined up with the page's)
   const sync = await page.evaluate(() => performance.mark('jxjy-timeline-sync').startTime);

@@ -132,6 +132,29 @@ test('a returning draft: its first verdict is the answer to the one question ask
   await rec.context.close();
 });
 
+// The saved people's database (people-db.js: "jxjy", its store "people") held open by an upgrade that goes
+// on until the test says (window.__jxjyReleaseDb): the page's own opening of it waits until then.
+const HOLD_PEOPLE_DB = () => {
+  const req = indexedDB.open('jxjy', 1);
+  req.onupgradeneeded = () => {
+    const store = req.result.createObjectStore('people', { keyPath: 'id' });
+    const spin = () => { if (!window.__jxjyReleaseDb) store.get('none').onsuccess = spin; };
+    spin();
+  };
+  req.onsuccess = () => req.result.close();
+};
+
+test('a returning draft: its first verdict does not wait for the saved people\'s database, their panel comes once it is read', { skip, timeout: 120_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await open(rec, (p) => p.addInitScript(HOLD_PEOPLE_DB));
+  assert.equal(await page.locator('.jxjy[data-checker="ready"]').count(), 1, 'the checker is there');
+  assert.deepEqual(await page.locator('#years-body th').allTextContents(), ['2021', '2022', '2023'], 'the stored draft checked');
+  assert.equal(await page.locator('#people-select').count(), 0, 'the people\'s panel is not drawn while their database is held');
+  await page.evaluate(() => { window.__jxjyReleaseDb = true; });
+  await page.locator('#people-select').waitFor({ state: 'attached', timeout: 30_000 });
+  await rec.context.close();
+});
+
 // The checker's worker as served, except that it holds back its first evaluation's answer until the
 // test says (a BroadcastChannel message: the page cannot reach the worker the page's modules made).
 const HOLD_FIRST = `let held = null, released = false;
