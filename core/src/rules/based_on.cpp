@@ -131,7 +131,7 @@ std::vector<ResolvedRuleFile> resolve_based_on(const std::vector<RuleFile>& file
   if (!any) {
     std::vector<ResolvedRuleFile> out;
     out.reserve(files.size());
-    for (const auto& f : files) out.push_back({f.name, f.text, "", ""});
+    for (const auto& f : files) out.push_back({f.name, f.text, "", "", nullptr});
     return out;
   }
   return Resolver(files, errors).run();
