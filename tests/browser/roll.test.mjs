@@ -82,6 +82,9 @@ test('a roll of 1,000 people × 10 records: checked, filtered, sorted, exported,
 
   // filter by verdict: the people with a bad row, each error at its row and column
   await page.locator('#roll-filter-status').selectOption('error');
+  // (the table draws its lines in animation frames: waited for, not counted in the same moment)
+  await page.waitForFunction((n) => document.querySelectorAll('#roll-table tbody tr').length === n, want.error, { timeout: 20_000 })
+    .catch(() => {});
   assert.equal(await page.locator('#roll-table tbody tr').count(), want.error);
   assert.equal(await page.locator('#roll-shown').textContent(), `显示 ${want.error} / 1000 人`);
   const firstBad = await page.locator('#roll-table tbody tr').first().locator('td[data-label="错误"]').textContent();
