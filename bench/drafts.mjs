@@ -72,3 +72,19 @@ export async function watchFirstStage(page, verdict) {
   const shown = told.then(() => page.evaluate(() => ({ ms: window.__jxjyStageAt, checkerMs: window.__jxjyCheckerAt })));
   return { shown };
 }
+
+// Until the service worker controls the page and has every file this visit loaded in its cache (app.js
+// warms it), polled from here (waitForFunction takes an async predicate's Promise for true and does not
+// wait); throws after 30 s. Before an offline repeat visit.
+export async function untilVisitCached(page) {
+  const cached = () => page.evaluate(async () => {
+    const files = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin));
+    for (const u of files) if (!(await caches.match(u))) return false;
+    return !!navigator.serviceWorker.controller;
+  });
+  for (let i = 0; i < 150; i++) {
+    if (await cached()) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the service worker did not cache the visit within 30 s');
+}

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
-import { DRAFT_KEY, draftOf } from './drafts.mjs';
+import { DRAFT_KEY, draftOf, untilVisitCached } from './drafts.mjs';
 
 if (skip) {
   console.log(JSON.stringify({ skipped: skip }));
@@ -103,14 +103,7 @@ async function visit(server) {
   await told;
   if (offline) {
     // as page_bench: once the service worker has every file of this visit, a reload offline
-    const cached = () => page.evaluate(async () => {
-      const files = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin));
-      for (const u of files) if (!(await caches.match(u))) return false;
-      return !!navigator.serviceWorker.controller;
-    });
-    let done = false;
-    for (let i = 0; i < 150 && !(done = await cached()); i++) await page.waitForTimeout(200);
-    if (!done) throw new Error('the service worker did not cache the visit within 30 s');
+    await untilVisitCached(page);
     await context.setOffline(true);
     told = page.waitForEvent('console', { predicate: (m) => m.text() === signal, timeout: 120_000 });
     await page.reload();

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
-import { DRAFT_KEY as KEY, draftOf, rowOf, typeAmounts, watchFirstStage } from './drafts.mjs';
+import { DRAFT_KEY as KEY, draftOf, rowOf, typeAmounts, untilVisitCached, watchFirstStage } from './drafts.mjs';
 
 if (skip) {
   console.log(JSON.stringify({ skipped: skip }));
@@ -98,16 +98,7 @@ try {
       }
       if (!draft) {
         try {
-          // the worker is active and every file this visit loaded is in its cache (app.js warms it)
-          // (polled from here: waitForFunction takes an async predicate's Promise for true and did not wait)
-          const cached = () => page.evaluate(async () => {
-            const files = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin));
-            for (const u of files) if (!(await caches.match(u))) return false;
-            return !!navigator.serviceWorker.controller;
-          });
-          let done = false;
-          for (let i = 0; i < 150 && !(done = await cached()); i++) await page.waitForTimeout(200);
-          if (!done) throw new Error('the service worker did not cache the visit within 30 s');
+          await untilVisitCached(page);
           await context.setOffline(true);
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
           // timed in the page (as the first visits are: watchFirstStage), not by a Playwright wait and a

@@ -24,10 +24,7 @@ void Crediting::credit(int index, const Record& r, RecordResult& t) {
                   msg(M::activity_route_only, act, words_of(kRouteNames, rule.routes), word(kRouteNames, unsigned(p_.route), L_)),
                   rule.source);
   if (!allows(rule.subjects, r.subject)) {
-    std::string allowed;
-    for (unsigned k = 0; k < 2; ++k)
-      if (rule.subjects & (Mask(1) << k))
-        allowed += std::string(allowed.empty() ? std::string_view() : catalogue_text(M::list_or, L_)) + std::string(word(kSubjectNames, k, L_));
+    const std::string allowed = words_of(kSubjectNames, rule.subjects & Mask(3));  // public, professional
     return refuse("subject_not_allowed",
                   msg(M::subject_not_allowed, act, allowed,
                       word(kSubjectNames, unsigned(r.subject), L_)),
@@ -48,10 +45,10 @@ void Crediting::credit(int index, const Record& r, RecordResult& t) {
     u = &rule.units[int(unit)];
   }
   if (!u->accepted) {
-    std::string accepted;
+    Mask units = 0;
     for (int k = 0; k < kUnitCount; ++k)
-      if (rule.units[k].accepted && Unit(k) != Unit::none)
-        accepted += std::string(accepted.empty() ? std::string_view() : catalogue_text(M::list_or, L_)) + std::string(word(kUnitNames, unsigned(k), L_));
+      if (rule.units[k].accepted && Unit(k) != Unit::none) units |= Mask(1) << k;
+    const std::string accepted = words_of(kUnitNames, units);
     return refuse("unit_not_accepted",
                   msg(M::unit_not_accepted, act,
                       word(kUnitNames, unsigned(r.unit), L_), accepted),

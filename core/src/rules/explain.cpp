@@ -62,11 +62,7 @@ class Explainer {
       if (s.size() >= std::strlen(e) && s.compare(s.size() - std::strlen(e), std::string::npos, e) == 0) return s;
     return s + t(X::full_stop);
   }
-  static std::string date(int ymd) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
-    return buf;
-  }
+  static std::string date(int ymd) { return DateText(ymd).str(); }
 
   // The words of a mask's members ("高级、中级" / "senior, intermediate"), in the enum's order.
   std::string words(Names table, Mask m, size_t limit = size_t(-1)) const {
