@@ -16,6 +16,7 @@
 //   explain(id, locale) the rule set with that id in words (Markdown, "zh" or "en"); "" when none has it.
 //   rule_set_for(region, date) the id of the rule set a profile of that region and date (YYYYMMDD) is checked against; "" when none.
 //   version()           the library version.
+//   messages(keys)      the catalogue's texts for comma-separated keys: {"key":{"zh":…,"en":…},…}
 //   read_roll(csv, locale, columns, regions, check_date)  a roll (README "Roll") as JSON text: {people:[{name, firstRow,
 //                       profile, rows, allRows, errors, warnings}], errors, notes, headerRow, title, columns},
 //                       each error {row, column, code, message, detail}; profile is the contract's profile
@@ -283,7 +284,25 @@ JXJY_COLD std::string roll_place(const std::string& path, const std::string& row
   return out + "}";
 }
 
-JXJY_COLD std::string message(const std::string& key, const std::string& locale) { return jxjy::message(key, locale); }
+// The catalogue's texts for the keys in `keys` (comma-separated), both languages, as one JSON object
+// {"key":{"zh":…,"en":…},…}: the JS module's own words, fetched in one call when a checker is made (twenty
+// calls of a two-string function cost 1-5 ms of createChecker, most of it embind's marshalling).
+JXJY_COLD std::string messages(const std::string& keys) {
+  std::string out = "{";
+  for (size_t i = 0; i < keys.size();) {
+    size_t e = std::min(keys.find(',', i), keys.size());
+    const std::string_view key = std::string_view(keys).substr(i, e - i);
+    if (out.size() > 1) out += ',';
+    jxjy::append_json_string(out, key);
+    out += ":{\"zh\":";
+    jxjy::append_json_string(out, jxjy::message(key, "zh"));
+    out += ",\"en\":";
+    jxjy::append_json_string(out, jxjy::message(key, "en"));
+    out += '}';
+    i = e + 1;
+  }
+  return out + "}";
+}
 
 }  // namespace
 
@@ -297,7 +316,7 @@ EMSCRIPTEN_BINDINGS(jxjy) {
   emscripten::function("explain", &explain);
   emscripten::function("rule_set_for", &rule_set_for);
   emscripten::function("version", &version);
-  emscripten::function("message", &message);
+  emscripten::function("messages", &messages);
   emscripten::function("read_roll", &read_roll);
   emscripten::function("roll_results_csv", &roll_results_csv);
   emscripten::function("roll_buffer", &roll_buffer);

@@ -153,10 +153,10 @@ function failure(code, message, detail) {
 
 // The messages this module words itself, read once from the core's catalogue (core/data/messages.json).
 const JS_MESSAGES = ['js_lone_surrogate', 'js_not_finite', 'js_cannot_carry', 'kind_function', 'kind_symbol',
-  'kind_undefined', 'js_not_json', 'js_not_text', 'profile_not_object', 'internal_error'];
+  'kind_undefined', 'js_not_json', 'js_not_text', 'profile_not_object', 'internal_error', 'roll_too_long'];
+// Fetched in one call when the checker is made (they are needed when the instance is broken too).
 function catalogue(core) {
-  const texts = {};
-  for (const key of JS_MESSAGES) texts[key] = { zh: core.message(key, 'zh'), en: core.message(key, 'en') };
+  const texts = JSON.parse(core.messages(JS_MESSAGES.join(',')));
   // words(key, locale, ...args): the text with {0}… filled in
   return (key, locale, ...args) =>
     texts[key][locale === 'en' ? 'en' : 'zh'].replace(/\{(\d)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
@@ -268,8 +268,8 @@ function rollReading(options) {
 
 // A roll over the core's limit, refused here in the catalogue's words (roll_too_long, as the CLI says it)
 // without copying 16 MiB into wasm memory.
-function rollTooLong(core, locale) {
-  return { row: 0, column: '', code: 'too_long', message: core.message('roll_too_long', locale) };
+function rollTooLong(words, locale) {
+  return { row: 0, column: '', code: 'too_long', message: words('roll_too_long', locale) };
 }
 
 // options.rules as the texts the core reads, refused here as far as JS can tell before the wasm loads
@@ -415,7 +415,7 @@ function profileBoundary(core, state, health, words) {
 }
 
 // The checker's roll methods (README "Roll"), each a call of the core's one roll reader.
-function rollMethods(core, state, health) {
+function rollMethods(core, state, health, words) {
   let generation = 0; // the roll openRoll opened last (the module holds one)
   return {
     readRoll(text, options = {}) {
@@ -423,7 +423,7 @@ function rollMethods(core, state, health) {
       const [columns, regions, checkDate] = rollReading(options);
       if (typeof text !== 'string') throw new TypeError('jxjy: readRoll(text): text must be the CSV as a string');
       health.check();
-      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [] };
+      if (text.length > MAX_ROLL_BYTES) return { people: [], errors: [rollTooLong(words, locale)], notes: [], headerRow: 0, title: '', columns: [] };
       return health.run(() => JSON.parse(core.read_roll(text.replace(/^\uFEFF/, ''), locale, columns, regions, checkDate)));
     },
     openRoll(text, options = {}) {
@@ -433,7 +433,7 @@ function rollMethods(core, state, health) {
         throw new TypeError('jxjy: openRoll(text): text must be the CSV as a string, or its UTF-8 bytes (a Uint8Array)');
       health.check();
       if (text.length > MAX_ROLL_BYTES) {
-        return { size: 0, errors: [rollTooLong(core, locale)], notes: [], headerRow: 0, title: '', columns: [], people: () => [], close() {} };
+        return { size: 0, errors: [rollTooLong(words, locale)], notes: [], headerRow: 0, title: '', columns: [], people: () => [], close() {} };
       }
       // the text's UTF-8 bytes written once into the module's room for the roll (a BOM the core drops)
       const bytes = typeof text === 'string' ? utf8Encoder.encode(text) : text;
@@ -500,8 +500,9 @@ export async function createChecker(options = {}) {
   const { core, state } = await loadCore(options.wasm, ruleTexts(options.rules));
   const regionsText = core.regions();
   const health = instanceHealth();
-  const profiles = profileBoundary(core, state, health, catalogue(core));
-  const rolls = rollMethods(core, state, health);
+  const words = catalogue(core);
+  const profiles = profileBoundary(core, state, health, words);
+  const rolls = rollMethods(core, state, health, words);
   const ruleSets = ruleSetMethods(core, health);
 
   return Object.freeze({
