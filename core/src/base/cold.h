@@ -8,3 +8,11 @@
 #else
 #define JXJY_COLD
 #endif
+
+// JXJY_APART keeps a small function that many call sites share out of them in the wasm module, where
+// each copy would cost bytes that are compiled on first use. Natively it is nothing.
+#if defined(__EMSCRIPTEN__)
+#define JXJY_APART __attribute__((noinline))
+#else
+#define JXJY_APART
+#endif

@@ -24,6 +24,22 @@ std::string escape_pointer_token(std::string_view key) {
   return out;
 }
 
+void Path::append_to(std::string& out) const {
+  if (!up_) {
+    out += text_;
+    return;
+  }
+  up_->append_to(out);
+  out += '/';
+  out += text_ ? escape_pointer_token(std::string_view(text_, n_)) : std::to_string(n_);
+}
+
+std::string Path::str() const {
+  std::string out;
+  append_to(out);
+  return out;
+}
+
 M kind_of(const Json& v) {
   switch (v.type()) {
     case Json::Type::null: return M::kind_null;

@@ -34,16 +34,40 @@ M kind_of(const Json& v);
 enum class Lexer { nlohmann, fast };
 bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem, Lexer lexer);
 
+// A JSON Pointer in parts, written out only when a problem is reported: each part lives on the caller's
+// stack and points at the part before it (a literal pointer, then members' keys and array indexes), so
+// reading a valid rule file builds no pointer text. A Path made from a temporary (`Path("/a") / "b"`
+// stored in a variable) would point at a part already gone: name the parent, or pass the whole
+// expression as an argument (its parts live until the call returns).
+class Path {
+ public:
+  Path(const char* pointer) : text_(pointer) {}  // NOLINT: implicit on purpose ("", "/annual")
+  Path operator/(std::string_view key) const { return Path(this, key.data(), key.size()); }
+  Path operator/(size_t index) const { return Path(this, nullptr, index); }
+  std::string str() const;
+
+ private:
+  // Three words: the first part is a literal pointer (up_ null, text_ its NUL-terminated text); a later
+  // part is a member's key (text_, n_: escaped when written) or, when text_ is null, the array index n_.
+  Path(const Path* up, const char* text, size_t n) : up_(up), text_(text), n_(n) {}
+  void append_to(std::string& out) const;
+  const Path* up_ = nullptr;
+  const char* text_;
+  size_t n_ = 0;
+};
+
 // A JSON Pointer built only when a problem is reported: most fields are fine, and building
 // "/training/12/hours" for each of them would cost more than reading the value.
 struct PathRef {
   std::string_view base;
   const char* leaf = nullptr;
+  const Path* path = nullptr;  // the pointer in parts (rule files), instead of base
   PathRef(const std::string& b) : base(b) {}  // NOLINT: implicit on purpose
   PathRef(const char* b) : base(b) {}         // NOLINT
+  PathRef(const Path& p) : path(&p) {}        // NOLINT
   PathRef(std::string_view b, const char* l) : base(b), leaf(l) {}
   std::string str() const {
-    std::string s(base);
+    std::string s = path ? path->str() : std::string(base);
     if (leaf) s.append("/").append(leaf);
     return s;
   }
