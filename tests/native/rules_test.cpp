@@ -150,3 +150,24 @@ TEST_CASE("malformed rule text and duplicate ids are refused", "[rules]") {
   CHECK(errors[0].file == "b.json");
   CHECK(errors[0].path == "/id");
 }
+
+// The loader writes a problem's pointer only when it reports one (rules/load.cpp's Path): every depth and
+// kind of part (a literal, a member's key, an array index), with the keys escaped as RFC 6901 says.
+TEST_CASE("a rule file's problems point at the exact member, keys escaped (~0, ~1)", "[rules]") {
+  json r = shipped("410100-2023.json");
+  r["a/b~c"] = 1;
+  r["sources"]["x/y"] = {{"title", 5}};
+  r["requirements"][0]["window"]["od~d"] = 1;
+  r["adjustments"][0]["when"]["ne/w"] = true;
+  r["activities"]["course"]["convert"]["hou~rs"] = {{"rate", 1}};
+  r["deadlines"]["notes"] = json::array({{{"date", "2023-13-01"}, {"text", {{"zh", "z"}, {"en", "e"}}}}});
+  const auto errors = load(r);
+  INFO(dump(errors));
+  CHECK(has_error(errors, "/a~1b~0c"));
+  CHECK(has_error(errors, "/sources/x~1y/title"));
+  CHECK(has_error(errors, "/requirements/0/window/od~0d"));
+  CHECK(has_error(errors, "/adjustments/0/when/ne~1w"));
+  CHECK(has_error(errors, "/activities/course/convert/hou~0rs"));
+  CHECK(has_error(errors, "/deadlines/notes/0/date"));
+  CHECK(has_error(errors, "/deadlines/notes/0/source"));
+}
