@@ -90,7 +90,7 @@ export function recordArb(s, Y, unknown = false) {
       subject: fc.constantFrom('public', 'professional'),
       activity: fc.oneof({ weight: 3, arbitrary: fc.constant('course') }, { weight: 4, arbitrary: fc.constantFrom(...ACTIVITIES) }),
       filed: fc.constantFrom(undefined, undefined, undefined, true, false, ...(unknown ? [null] : [])),
-      dated: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.nat(6), fc.nat(6), fc.nat(1), fc.boolean()) }),
+      dated: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.nat(6), fc.nat(6), fc.nat(2), fc.boolean()) }),
       level: fc.constantFrom(...CONF_LEVELS),
     })
     .chain((r) => amountArb(s, r.activity).map((amount) => {
@@ -98,7 +98,7 @@ export function recordArb(s, Y, unknown = false) {
       if (r.activity === 'conference') rec.level = r.level;
       if (r.filed !== undefined) rec.filed = r.filed;
       if (r.dated) {
-        // start at an edge of the record's year; end at an edge of the same year or the next (over New Year)
+        // start at an edge of the record's year; end at an edge of the same year or one of the next two (over one or two New Years: a record over three calendar years)
         const [i, j, next, keepYear] = r.dated;
         const start = edgeDays(r.year)[i];
         let end = edgeDays(r.year + next)[j];
