@@ -122,11 +122,11 @@ JXJY_COLD std::unique_ptr<Checker> Checker::create(const std::vector<RuleFile>& 
   for (size_t k = 0; k < resolved.size(); ++k) {
     const ResolvedRuleFile& f = resolved[k];
     std::vector<Problem> problems;
-    RuleSet* rs = load_rule_set(f.name, f.text, loaded[k], problems, f.doc.get()) ? &loaded[k] : nullptr;
+    RuleSet* rs = load_rule_set(f.name, f.text(), loaded[k], problems, f.doc.get()) ? &loaded[k] : nullptr;
     JsonDoc patch;
     Problem unused;
     bool patch_read = !problems.empty() && !f.base.empty() &&
-                      parse_json(f.patch, 32, patch, unused, Lexer::nlohmann);  // 32: as rule files are read
+                      parse_json(f.given, 32, patch, unused, Lexer::nlohmann);  // 32: as rule files are read
     for (auto& p : problems) errors.push_back({f.name, p.path, p.code, inherited(f, patch_read ? &patch : nullptr, p)});
     if (!rs) continue;
     if (auto it = ids.find(rs->id); it != ids.end()) {

@@ -56,7 +56,7 @@ class Resolver {
     for (Node& n : nodes_) {
       if (!n.ok) continue;
       if (n.base.empty()) out.push_back({n.file->name, n.file->text, "", "", std::move(n.doc)});
-      else out.push_back({n.file->name, n.merged, n.base, n.file->text, nullptr});
+      else out.push_back({n.file->name, n.file->text, n.base, std::move(n.merged), nullptr});
     }
     return out;
   }
@@ -124,10 +124,18 @@ class Resolver {
 
 }  // namespace
 
+// Whether the text holds "basedOn" in quotes: looked for from its 'b', which is rare in rule files (a
+// '"' begins every key and string, and a search from it compared at each of them).
+static bool mentions_based_on(std::string_view text) {
+  for (size_t at = text.find("basedOn\""); at != std::string_view::npos; at = text.find("basedOn\"", at + 1))
+    if (at > 0 && text[at - 1] == '"') return true;
+  return false;
+}
+
 std::vector<ResolvedRuleFile> resolve_based_on(const std::vector<RuleFile>& files, std::vector<RuleError>& errors) {
   // Most sets of rule files hold no patch: then nothing is parsed twice.
   bool any = false;
-  for (const auto& f : files) any = any || f.text.find("\"basedOn\"") != std::string::npos;
+  for (const auto& f : files) any = any || mentions_based_on(f.text);
   if (!any) {
     std::vector<ResolvedRuleFile> out;
     out.reserve(files.size());

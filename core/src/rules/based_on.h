@@ -13,13 +13,15 @@
 namespace jxjy {
 
 struct ResolvedRuleFile {
-  std::string name;   // the file's own name
-  std::string text;   // what the loader reads: the file, or for a patch its base with it applied
-  std::string base;   // the basedOn id, for a patch
-  std::string patch;  // the file's own text, for a patch
-  // `text` already parsed (a file that is not a patch: read once, not again by the loader), else null.
-  // Its views point into the given file's text, which outlives the loading.
+  std::string name;        // the file's own name
+  std::string_view given;  // the file's own text (a view of the caller's file, which outlives the loading)
+  std::string base;        // the basedOn id, for a patch
+  std::string merged;      // for a patch: its base with it applied
+  // text() already parsed (a file that is not a patch: read once, not again by the loader), else null.
+  // Its views point into the given file's text.
   std::unique_ptr<const JsonDoc> doc;
+  // What the loader reads: the file, or for a patch its base with it applied (no copy of a file is made).
+  std::string_view text() const { return base.empty() ? given : std::string_view(merged); }
 };
 
 // Every file that can be loaded, in the given order. A missing base, a cycle or an unreadable base
