@@ -102,7 +102,7 @@ std::vector<int> Reductions::years_in_window(const Adjustment& a) const {
 
 std::string Reductions::year_list(const std::vector<int>& ys) const {
   std::string list;
-  for (int y : ys) list = std::to_string(y) + std::string(list.empty() ? std::string_view() : catalogue_text(M::list_sep, L_)) + list;
+  for (auto y = ys.rbegin(); y != ys.rend(); ++y) append_listed(list, *y, L_);  // (ys come latest first)
   return list;
 }
 
