@@ -31,8 +31,17 @@ if ! diff -rq "$src" "$deps/nlohmann" >/dev/null 2>&1; then
   cp -R "$src" "$deps/nlohmann"
 fi
 
+# The Closure Compiler minifies the JS glue (npm google-closure-compiler, pinned in package.json; Debian's
+# emscripten ships without it): installed with the other pinned dev dependencies when missing.
+closure="$root/node_modules/.bin/google-closure-compiler"
+if [ ! -x "$closure" ]; then
+  npm ci --no-audit --no-fund >/dev/null || { echo "build-wasm: npm ci failed (google-closure-compiler is needed)" >&2; exit 1; }
+fi
+export EM_CLOSURE_COMPILER="$closure"
+
 emcmake cmake -S . -B build/wasm --no-warn-unused-cli -DJXJY_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
-  -DJXJY_JSON_INCLUDE="$deps" -DJXJY_WASM_OPT="${JXJY_WASM_OPT:--O3}" -DJXJY_WASM_LTO="${JXJY_WASM_LTO:-ON}" >/dev/null
+  -DJXJY_JSON_INCLUDE="$deps" -DJXJY_WASM_OPT="${JXJY_WASM_OPT:--O3}" -DJXJY_WASM_LTO="${JXJY_WASM_LTO:-ON}" \
+  -DJXJY_WASM_CLOSURE=ON >/dev/null
 cmake --build build/wasm --target jxjy_wasm -j "$(nproc 2>/dev/null || echo 2)"
 
 copy() { cmp -s "$1" "$2" || cp "$1" "$2"; }
