@@ -42,7 +42,7 @@ bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& 
 class Path {
  public:
   Path(const char* pointer) : text_(pointer) {}  // NOLINT: implicit on purpose ("", "/annual")
-  Path operator/(std::string_view key) const { return Path(this, key.data(), key.size()); }
+  Path operator/(std::string_view key) const { return Path(this, key.data() ? key.data() : "", key.size()); }
   Path operator/(size_t index) const { return Path(this, nullptr, index); }
   std::string str() const;
 
