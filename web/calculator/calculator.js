@@ -226,8 +226,7 @@ export function mount(root, opts = {}) {
 // records and the result, then the saved people's panel (the first screen shows it folded). Until then
 // the static first screen, or the markup, is on screen. The first verdict waits for the records and the
 // result, not for the people's panel (their IndexedDB opened and read): at 4x CPU on 2026-12-07 the verdict
-// came 26-60 ms after the checker's answer instead of ~180 ms (bench/first_verdict_parts.mjs); it is shown
-// in the task that draws the records and the result when the checker is there by then. Resolves to
+// came 26-60 ms after the checker's answer instead of ~180 ms (bench/first_verdict_parts.mjs). Resolves to
 // the checker once the first verdict and the people's panel are shown (rejects when it cannot be loaded).
 function start({ app, opts, people, form, picker, results, evaluation, notices, keeping, currentProfile, setChecker, showPeople }) {
   const { $, wrapper, t } = app;
@@ -272,16 +271,14 @@ function start({ app, opts, people, form, picker, results, evaluation, notices, 
   const ready = loading.then(async (c) => {
     evaluation.askEarly(c, currentProfile);
     await drawn;
-    // the checker made known, the circumstances and the picker drawn and the first verdict shown in one
-    // task, not three: each task boundary let the browser draw a frame of a screen about to change again
-    // (style, layout, paint: 40-170 ms each at 4x CPU), and the answer asked early is usually here by
-    // now (A/B at 4x, 2026-12-07: the verdict 70-360 ms sooner after the worker's creation; bench/README.md)
+    await nextTask();
     setChecker(c);
     // (said on the element: a draft without a region has its first step on screen before the checker,
     // so the banner alone does not tell a test or a portal's script that the checker is there)
     wrapper.dataset.checker = 'ready';
     form.renderCircumstances();
     picker.render();
+    await nextTask(); // (the first verdict in a task of its own, the rest of the records in another)
     await evaluation.evaluateNow(false);
     await nextTask();
     form.renderFirstPage();
