@@ -16,7 +16,9 @@
 //   document's responseEnd
 // OFFLINE=1: instead, page_bench's offline repeat visit (an empty start, cached by the service worker,
 // reloaded offline and unthrottled), until its first stage (stage: #banner[data-stage] not "loading").
-// Prints one JSON object: the median of each part and every run.
+// Prints one JSON object: the median of each part, the medians counted from the worker's creation
+// (afterCreation: a change made after that moment, seen without the load's effect on what comes before it),
+// and every run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,6 +142,10 @@ try {
     const keys = [...new Set(seen[k].flatMap((s) => Object.keys(s)))];
     const order = keys.sort((a, b) => median(seen[k].map((s) => s[a] ?? Infinity)) - median(seen[k].map((s) => s[b] ?? Infinity)));
     out.median = Object.fromEntries(order.map((key) => [key, Math.round(median(seen[k].map((s) => s[key] ?? NaN)))]));
+    // each visit's moments counted from its worker's creation (medians): what a change made after that moment
+    // does, without what the load did to the navigation, the parse and the first frame before it
+    out.afterCreation = Object.fromEntries(order.filter((key) => key !== 'workerCreated' && seen[k].every((s) => s.workerCreated !== undefined))
+      .map((key) => [key, Math.round(median(seen[k].map((s) => (s[key] ?? NaN) - s.workerCreated)))]));
     out.runs = Object.fromEntries(order.map((key) => [key, seen[k].map((s) => (s[key] === undefined ? null : Math.round(s[key])))]));
     out.loadAfter = os.loadavg().map((x) => +x.toFixed(2));
     return out;

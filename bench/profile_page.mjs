@@ -24,7 +24,7 @@ try {
   await cdp.send('Profiler.start');
   await page.goto(server.url);
   await page.locator(draft ? '#banner[data-stage="verdict"]' : '#banner[data-stage]:not([data-stage="loading"])').waitFor({ state: 'attached', timeout: 120_000 });
-  await page.waitForTimeout(3000);
+  if (!process.env.UNTIL_FIRST) await page.waitForTimeout(3000); // UNTIL_FIRST=1: the profile ends at the first stage
   const { profile } = await cdp.send('Profiler.stop');
   const { self, total, byId, dt, name } = timeByFunction(profile, server.origin);
   const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${f}`).join('\n');
