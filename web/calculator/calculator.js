@@ -271,6 +271,9 @@ function start({ app, opts, people, form, picker, results, evaluation, notices, 
   const ready = loading.then(async (c) => {
     evaluation.askEarly(c, currentProfile);
     await drawn;
+    // (a task of its own after the records' drawing: no task of the start grows long, which Lighthouse's
+    // blocking time counts; without this yield and the next one the verdict came no sooner, pooled 1,960
+    // against 1,966 ms at 4x: bench/README.md, 2026-12-07 16:00)
     await nextTask();
     setChecker(c);
     // (said on the element: a draft without a region has its first step on screen before the checker,
