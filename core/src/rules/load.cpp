@@ -41,7 +41,7 @@ class RuleReader {
 
   void read(const Json& root) {
     if (!root.is_object()) {
-      add("not_object", "", message_text(M::rule_not_object));
+      r_.add("not_object", "", message_text(M::rule_not_object));
       return;
     }
     known(root, "", {"$schema", "schemaVersion", "id", "basedOn", "region", "regionName", "validFrom", "noticeYear",
@@ -52,7 +52,7 @@ class RuleReader {
     r_.string(m(root, "id"), "/id", 64, rs_.id, true);
     r_.string(m(root, "basedOn"), "/basedOn", 64, rs_.based_on, false);  // resolved before (rules/based_on.cpp)
     if (r_.string(m(root, "region"), "/region", 6, rs_.region, true) && !is_region_code(rs_.region))
-      add("invalid_value", "/region", message_text(M::rule_region_code));
+      r_.add("invalid_value", "/region", message_text(M::rule_region_code));
     rs_.region_name = text(m(root, "regionName"), "/regionName", true);
     if (m(root, "scope")) rs_.scope = text(m(root, "scope"), "/scope", true);
     r_.date(m(root, "validFrom"), "/validFrom", rs_.valid_from, true);
@@ -85,7 +85,7 @@ class RuleReader {
     }
     const Path interpretations = "/interpretations";
     for (const auto& [key, shared] : shared_)
-      if (!shared.used) add("unused", interpretations / key, message_text(M::rule_interpretation_unused));
+      if (!shared.used) r_.add("unused", interpretations / key, message_text(M::rule_interpretation_unused));
   }
 
  private:
@@ -99,15 +99,13 @@ class RuleReader {
 
   static const Json* m(const Json& o, std::string_view k) { return Reader::member(o, k); }
 
-  void add(const char* code, const Path& at, Text message) { r_.add(code, at, std::move(message)); }
-
   // A key the format does not know is an error: a typo must not silently drop a rule.
   void known(const Json& o, const Path& path, std::initializer_list<const char*> keys) {
     for (auto it = o.begin(); it != o.end(); ++it) {
       bool ok = false;
       for (const char* k : keys) ok |= it.key() == k;
       if (!ok)
-        add("unknown_key", path / it.key(),
+        r_.add("unknown_key", path / it.key(),
                message_text(M::rule_unknown_field, it.key()));
     }
   }
@@ -156,7 +154,7 @@ class RuleReader {
     if (!object(v, "/sources", true)) return;
     const Path base = "/sources";
     if (v->size() > kMaxSources) {  // each citation looks its document up among these
-      add("too_many", "/sources",
+      r_.add("too_many", "/sources",
              message_text(M::rule_too_many_sources, std::to_string(kMaxSources)));
       return;
     }
@@ -174,7 +172,7 @@ class RuleReader {
       rs_.documents.push_back(std::move(d));
     }
     if (rs_.documents.empty())
-      add("missing", "/sources", message_text(M::rule_at_least_one_source));
+      r_.add("missing", "/sources", message_text(M::rule_at_least_one_source));
   }
 
   // A rule without its document and clause is invalid (CONTRACT §3).
@@ -189,11 +187,11 @@ class RuleReader {
       for (size_t i = 0; i < rs_.documents.size(); ++i)
         if (rs_.documents[i].key == doc) s.doc = int(i);
       if (s.doc < 0)
-        add("invalid_value", path / "doc",
+        r_.add("invalid_value", path / "doc",
                message_text(M::rule_doc_not_in_sources, doc));
     }
     if (r_.string(m(*v, "clause"), path / "clause", 200, s.clause, true) && s.clause.empty())
-      add("missing", path / "clause", message_text(M::rule_clause_not_empty));
+      r_.add("missing", path / "clause", message_text(M::rule_clause_not_empty));
     return s;
   }
 
@@ -221,7 +219,7 @@ class RuleReader {
     std::string key(i->string());
     auto found = shared_.find(key);
     if (found == shared_.end()) {
-      add("invalid_value", path / "interpretation",
+      r_.add("invalid_value", path / "interpretation",
              message_text(M::rule_no_such_interpretation, key));
       return std::nullopt;
     }
@@ -251,7 +249,7 @@ class RuleReader {
       r_.integer(m(*s, "numerator"), "/annual/professionalShare/numerator", 1, 100, a.share_num, true);
       r_.integer(m(*s, "denominator"), "/annual/professionalShare/denominator", 1, 100, a.share_den, true);
       if (a.share_num > a.share_den)
-        add("out_of_range", "/annual/professionalShare", message_text(M::rule_share_above_one));
+        r_.add("out_of_range", "/annual/professionalShare", message_text(M::rule_share_above_one));
       cited(*s, "/annual/professionalShare", a.share);
     }
   }
@@ -259,7 +257,7 @@ class RuleReader {
   Mask mask(const Json* v, const Path& path, Names table, size_t limit = size_t(-1)) {
     Mask out = 0;
     if (!array(v, path, false)) return out;
-    if (v->empty()) add("invalid_value", path, message_text(M::rule_list_not_empty));
+    if (v->empty()) r_.add("invalid_value", path, message_text(M::rule_list_not_empty));
     size_t i = 0;
     for (const Json* x = v->first(); x; x = x->next(), ++i) {
       int e = -1;
@@ -279,7 +277,7 @@ class RuleReader {
     if (!m(*v, "sinceTitle"))
       for (const char* k : {"notBefore", "ifUnknown"})
         if (m(*v, k))
-          add("invalid_value", path / k, message_text(M::rule_only_allowed_with_sincetitle));
+          r_.add("invalid_value", path / k, message_text(M::rule_only_allowed_with_sincetitle));
     int kinds = 0;
     if (const Json* x = m(*v, "last")) {
       ++kinds;
@@ -296,9 +294,9 @@ class RuleReader {
       w.kind = Window::since_title;
       bool on = false;
       if (!allow_title)
-        add("invalid_value", path / "sinceTitle", message_text(M::rule_sincetitle_not_allowed_here));
+        r_.add("invalid_value", path / "sinceTitle", message_text(M::rule_sincetitle_not_allowed_here));
       else if (r_.boolean(x, path / "sinceTitle", on, true) && !on)
-        add("invalid_value", path / "sinceTitle", message_text(M::rule_must_be_true));
+        r_.add("invalid_value", path / "sinceTitle", message_text(M::rule_must_be_true));
       r_.integer(m(*v, "notBefore"), path / "notBefore", 1990, 2100, w.not_before, false);
       Window fb;
       if (const Json* f = m(*v, "ifUnknown")) {
@@ -309,7 +307,7 @@ class RuleReader {
       }
     }
     if (kinds != 1)
-      add("invalid_value", path,
+      r_.add("invalid_value", path,
              message_text(M::rule_window_kind));
   }
 
@@ -358,7 +356,7 @@ class RuleReader {
           if (!found) {
             std::string what = std::string(kRouteNames[route].id) + "/" + std::string(kLevelNames[level].id) + "/" +
                                std::string(kEducationNames[edu].id);
-            add("incomplete", "/requirements",
+            r_.add("incomplete", "/requirements",
                    message_text(M::rule_incomplete, what));
             return;
           }
@@ -380,7 +378,7 @@ class RuleReader {
     }
     for (const char* alt : {"rateByLevel", "annualRequirement"})
       if (m(*v, "rate") && m(*v, alt))
-        add("invalid_value", p, message_text(M::rule_rate_or_alternative, alt));
+        r_.add("invalid_value", p, message_text(M::rule_rate_or_alternative, alt));
     switch (unit) {
       case Unit::minutes:
         r_.integer(m(*v, "per"), p / "per", 1, 600, u.per, true);
@@ -404,7 +402,7 @@ class RuleReader {
         if (const Json* a = m(*v, "annualRequirement")) {
           std::string which;
           if (r_.string(a, p / "annualRequirement", 20, which, true) && which != "professional")
-            add("invalid_value", p / "annualRequirement", message_text(M::rule_annual_requirement_professional));
+            r_.add("invalid_value", p / "annualRequirement", message_text(M::rule_annual_requirement_professional));
           u.annual_requirement = true;
         } else {
           r_.number(m(*v, "rate"), p / "rate", 0, 2000, u.rate, true);
@@ -422,7 +420,7 @@ class RuleReader {
     const Path base = "/activities";
     for (auto it = v->begin(); it != v->end(); ++it)
       if (find_name(kActivityNames, it.key()) < 0)
-        add("invalid_value", base / it.key(),
+        r_.add("invalid_value", base / it.key(),
                message_text(M::rule_unknown_activity_kind));
     for (int a = 0; a < kActivityCount; ++a) {
       std::string key(kActivityNames[a].id);
@@ -441,7 +439,7 @@ class RuleReader {
         if (object(conv, path / "convert", true)) {
           for (auto ci = conv->begin(); ci != conv->end(); ++ci)
             if (find_name(kUnitNames, ci.key()) < 0)
-              add("invalid_value", path / "convert" / ci.key(),
+              r_.add("invalid_value", path / "convert" / ci.key(),
                      message_text(M::rule_unknown_unit));
           for (int u = 0; u < kUnitCount; ++u) unit_rule(*conv, path / "convert", Unit(u), rule.units[u]);
         }
@@ -465,13 +463,13 @@ class RuleReader {
     for (size_t i = 1; i < std::size(kFormFills); ++i) {
       if (kFormFills[i].id != id) continue;
       if (!kFormFills[i].any && kFormFills[i].only != each) {
-        add("invalid_value", path, message_text(M::rule_form_fill_wrong_form, id, std::string(kFormEachNames[int(each)])));
+        r_.add("invalid_value", path, message_text(M::rule_form_fill_wrong_form, id, std::string(kFormEachNames[int(each)])));
         return false;
       }
       out = FormFill(i);
       return true;
     }
-    add("invalid_value", path, message_text(M::rule_form_fill_unknown, id));
+    r_.add("invalid_value", path, message_text(M::rule_form_fill_unknown, id));
     return false;
   }
 
@@ -487,7 +485,7 @@ class RuleReader {
       known(e, path, {"id", "title", "attachment", "source", "interpretation", "purpose", "when", "fields", "rows", "note"});
       Form f;
       if (r_.string(m(e, "id"), path / "id", 64, f.id, true) && !ids.insert(f.id).second)
-        add("invalid_value", path / "id", message_text(M::rule_duplicate_id));
+        r_.add("invalid_value", path / "id", message_text(M::rule_duplicate_id));
       r_.string(m(e, "title"), path / "title", 500, f.title, true);
       r_.string(m(e, "attachment"), path / "attachment", 64, f.attachment, true);
       r_.string(m(e, "note"), path / "note", 2000, f.note, false);
@@ -495,7 +493,7 @@ class RuleReader {
       cited(e, path, f);
       // Every form cites the clause that calls for it, and names its attachment there.
       if (!f.attachment.empty() && f.source.clause.find(f.attachment) == std::string::npos)
-        add("invalid_value", path / "source" / "clause", message_text(M::rule_form_attachment_not_cited, f.attachment));
+        r_.add("invalid_value", path / "source" / "clause", message_text(M::rule_form_attachment_not_cited, f.attachment));
       if (const Json* w = m(e, "when"); object(w, path / "when", true)) {
         const Path wp = path / "when";
         known(*w, wp, {"each", "routes", "activities", "subjects", "filed", "circumstances"});
@@ -504,7 +502,7 @@ class RuleReader {
           bool found = false;
           for (int k = 0; k < 3; ++k)
             if (kFormEachNames[k] == each) f.each = FormEach(k), found = true;
-          if (!found) add("invalid_value", wp / "each", message_text(M::input_not_a_choice, each, Text{"record, year, once", "record, year, once"}));
+          if (!found) r_.add("invalid_value", wp / "each", message_text(M::input_not_a_choice, each, Text{"record, year, once", "record, year, once"}));
         }
         f.routes = mask(m(*w, "routes"), wp / "routes", kRouteNames);
         f.activities = mask(m(*w, "activities"), wp / "activities", kActivityNames);
@@ -513,7 +511,7 @@ class RuleReader {
           for (const Json* y = fl->first(); y; y = y->next()) {
             if (y->is_null()) f.filed_null = true;
             else if (y->is_boolean()) (y->boolean() ? f.filed_true : f.filed_false) = true;
-            else add("invalid_value", wp / "filed", message_text(M::rule_form_when_filed));
+            else r_.add("invalid_value", wp / "filed", message_text(M::rule_form_when_filed));
           }
         } else {
           f.filed_true = f.filed_false = f.filed_null = true;  // any record
@@ -526,7 +524,7 @@ class RuleReader {
           }
         }
         if (f.each == FormEach::once && f.circumstances.empty())
-          add("missing", wp / "circumstances", message_text(M::rule_form_when_circumstances));
+          r_.add("missing", wp / "circumstances", message_text(M::rule_form_when_circumstances));
       }
       if (const Json* fs = m(e, "fields"); array(fs, path / "fields", true)) {
         size_t k = 0;
@@ -541,7 +539,7 @@ class RuleReader {
           r_.boolean(m(*y, "sameLine"), fp / "sameLine", fd.same_line, false);
           const Json* from = m(*y, "from");
           const Json* tpl = m(*y, "template");
-          if (from && tpl) add("invalid_value", fp, message_text(M::rule_form_fill_or_template));
+          if (from && tpl) r_.add("invalid_value", fp, message_text(M::rule_form_fill_or_template));
           if (from && !from->is_null()) form_fill(from, fp / "from", f.each, fd.fill);
           if (tpl) template_parts(tpl, fp / "template", f.each, fd.parts);
           f.fields.push_back(std::move(fd));
@@ -553,11 +551,11 @@ class RuleReader {
         f.has_rows = true;
         FormFill fill = FormFill::blank;
         if (form_fill(m(*rw, "from"), rp / "from", f.each, fill) && fill != FormFill::result_activities)
-          add("invalid_value", rp / "from", message_text(M::rule_form_fill_unknown, std::string(kFormFills[int(fill)].id)));
+          r_.add("invalid_value", rp / "from", message_text(M::rule_form_fill_unknown, std::string(kFormFills[int(fill)].id)));
         if (r_.string(m(*rw, "field"), rp / "field", 200, f.rows_field, true)) {
           bool found = false;
           for (const auto& fd : f.fields) found |= fd.label == f.rows_field;
-          if (!found) add("invalid_value", rp / "field", message_text(M::rule_form_rows_field, f.rows_field));
+          if (!found) r_.add("invalid_value", rp / "field", message_text(M::rule_form_rows_field, f.rows_field));
         }
         if (const Json* cs = m(*rw, "columns"); array(cs, rp / "columns", true)) {
           size_t k = 0;
@@ -574,7 +572,7 @@ class RuleReader {
               for (size_t n = 0; n < std::size(kFormColumns); ++n)
                 if (kFormColumns[n] == from) c.from = FormColumn(n), found = true;
               if (!found)
-                add("invalid_value", cp / "from", message_text(M::input_not_a_choice, from, Text{"period, activity, clause, hours", "period, activity, clause, hours"}));
+                r_.add("invalid_value", cp / "from", message_text(M::input_not_a_choice, from, Text{"period, activity, clause, hours", "period, activity, clause, hours"}));
             }
             f.columns.push_back(std::move(c));
           }
@@ -592,12 +590,12 @@ class RuleReader {
     while (at < t.size()) {
       size_t open = t.find('{', at), close = t.find('}', at);
       if (open == std::string::npos) {
-        if (close != std::string::npos) return add("invalid_value", path, message_text(M::rule_form_template));
+        if (close != std::string::npos) return r_.add("invalid_value", path, message_text(M::rule_form_template));
         parts.push_back({t.substr(at), FormFill::blank});
         break;
       }
       close = t.find('}', open);
-      if (close == std::string::npos || t.find('}', at) < open) return add("invalid_value", path, message_text(M::rule_form_template));
+      if (close == std::string::npos || t.find('}', at) < open) return r_.add("invalid_value", path, message_text(M::rule_form_template));
       if (open > at) parts.push_back({t.substr(at, open - at), FormFill::blank});
       std::string name = t.substr(open + 1, close - open - 1);
       FormPart part;
@@ -637,7 +635,7 @@ class RuleReader {
     for (size_t i : {0, 1, 3, 4}) shape = shape && s[i] >= '0' && s[i] <= '9';
     int md = shape ? std::stoi(s.substr(0, 2)) * 100 + std::stoi(s.substr(3, 2)) : 0;
     if (!shape || !valid_date(20240000 + md)) {
-      add("invalid_date", path, message_text(M::rule_day_mmdd));
+      r_.add("invalid_date", path, message_text(M::rule_day_mmdd));
       return false;
     }
     out = md;
@@ -663,7 +661,7 @@ class RuleReader {
       r_.date(m(*y, "from"), "/deadlines/pastYears/from", d.past_years.from, false);
       r_.date(m(*y, "until"), "/deadlines/pastYears/until", d.past_years.until, false);
       if ((d.past_years.from || d.past_years.until) && !d.past_years.make_up)
-        add("invalid_value", "/deadlines/pastYears", message_text(M::rule_make_up_period_without_make_up));
+        r_.add("invalid_value", "/deadlines/pastYears", message_text(M::rule_make_up_period_without_make_up));
       cited(*y, "/deadlines/pastYears", d.past_years);
     }
     if (const Json* ns = m(*v, "notes"); array(ns, "/deadlines/notes", false)) {
@@ -708,7 +706,7 @@ class RuleReader {
       known(e, path, {"id", "when", "effect", "window", "count", "deemYears", "deemAnyYear", "source", "text",
                       "interpretation"});
       if (r_.string(m(e, "id"), path / "id", 64, a.id, true) && !ids.insert(a.id).second)
-        add("invalid_value", path / "id", message_text(M::rule_duplicate_id));
+        r_.add("invalid_value", path / "id", message_text(M::rule_duplicate_id));
       when(m(e, "when"), path / "when", a);
       int effect = 0;
       if (r_.choice(m(e, "effect"), path / "effect", kEffectNames, effect, true)) a.effect = Effect(effect);
@@ -721,14 +719,14 @@ class RuleReader {
       bool needs_circumstance = a.effect == Effect::waive_circumstance_years ||
                                 a.effect == Effect::years_since_circumstance || a.effect == Effect::years_in_post;
       if (needs_circumstance && a.circumstance < 0)
-        add("missing", path / "when" / "circumstance",
+        r_.add("missing", path / "when" / "circumstance",
                message_text(M::rule_effect_needs_circumstance));
       // An effect reads a field of its circumstance: the circumstance must carry it (vocabulary).
       const char* field = a.effect == Effect::waive_circumstance_years ? "years"
                           : a.effect == Effect::years_since_circumstance ? "year"
                           : a.effect == Effect::years_in_post ? "yearsInPost" : nullptr;
       if (field && a.circumstance >= 0 && !carries(CircumstanceKind(a.circumstance), field))
-        add("invalid_value", path / "effect",
+        r_.add("invalid_value", path / "effect",
                message_text(M::rule_effect_needs_field, Text{std::string(kCircumstanceNames[a.circumstance].zh), std::string(kCircumstanceNames[a.circumstance].id)}, field));
       a.text = text(m(e, "text"), path / "text", true);
       cited(e, path, a);
@@ -744,7 +742,7 @@ class RuleReader {
       bool known = false;
       for (const char* k : kKeys) known |= it.key() == k;
       if (!known)
-        add("invalid_value", path / it.key(), message_text(M::rule_unknown_condition));
+        r_.add("invalid_value", path / it.key(), message_text(M::rule_unknown_condition));
     }
     a.routes = mask(m(*v, "routes"), path / "routes", kRouteNames);
     a.levels = mask(m(*v, "levels"), path / "levels", kLevelNames);
@@ -777,9 +775,9 @@ class RuleReader {
       a.years_to = 2100;
       r_.integer(m(*cy, "to"), path / "circumstanceYears" / "to", 1990, 2100, a.years_to, false);
       if (a.years_to < a.years_from)
-        add("out_of_range", path / "circumstanceYears", message_text(M::rule_from_after_to));
+        r_.add("out_of_range", path / "circumstanceYears", message_text(M::rule_from_after_to));
       if (a.circumstance < 0 || !carries(CircumstanceKind(a.circumstance), "years"))
-        add("invalid_value", path / "circumstanceYears",
+        r_.add("invalid_value", path / "circumstanceYears",
                message_text(M::rule_circumstance_without_years));
     }
   }
