@@ -8,13 +8,17 @@
 // - probe: a worker that reports when it ran, imported jxjy.js, had its checker and evaluated, so the
 //   floor's parts can be read (each in ms from navigation).
 // The calculator does everything this page does and draws its form as well: its first verdict cannot be
-// sooner than this floor. Prints one JSON object (medians and every run).
-//   [PKG=DIR] node bench/floor_page.mjs [RUNS]
+// sooner than this floor. With CALCULATOR=DIR (a built site, e.g. dist/) each round also visits the
+// calculator there as a returning visitor (page_bench's 6-record draft) on the same phone, in turn with the
+// floor's pages, so both see the same load: `calculator` and `vsFloor` (its verdict against the worker
+// floor + 600 ms, the README's budget). Prints one JSON object (medians and every run).
+//   [PKG=DIR] [CALCULATOR=DIR] node bench/floor_page.mjs [RUNS]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { phonePage, watchFirstStage } from './drafts.mjs';
 
 const pkg = process.env.PKG || path.join(root, 'pkg'); // PKG=DIR: another build's package (an A/B)
 if (skip || !fs.existsSync(path.join(pkg, 'checker-worker.js'))) {
@@ -82,6 +86,7 @@ self.postMessage({ result, at });`,
 for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(site, name), text);
 
 const server = await startServer(site);
+const calculator = process.env.CALCULATOR ? await startServer(process.env.CALCULATOR) : null;
 const browser = await launch();
 async function visit(file) {
   const { context } = await newContext(browser, server.origin, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
@@ -97,12 +102,23 @@ async function visit(file) {
   await context.close();
   return floor;
 }
+// The calculator's first verdict for a returning visitor (6 records stored), timed as page_bench times it.
+async function visitCalculator() {
+  const { context, page: tab } = await phonePage(browser, calculator.origin, 6, rate);
+  const { shown } = await watchFirstStage(tab, true);
+  await tab.goto(calculator.url);
+  const { ms } = await shown;
+  await context.close();
+  return ms;
+}
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const out = { throttle: rate, load: os.loadavg().map((x) => +x.toFixed(2)) };
 try {
   const seen = { worker: [], main: [], probe: [] };
+  const calculatorRuns = [];
   for (let i = 0; i < runs; i++) {
     seen.worker.push(await visit('index.html'));
+    if (calculator) calculatorRuns.push(Math.round(await visitCalculator()));
     seen.main.push(await visit('main.html'));
     seen.probe.push(await visit('probe.html'));
   }
@@ -113,10 +129,17 @@ try {
       firstPaintMs: median(seen[kind].map((v) => Math.round(v.firstPaint ?? NaN))) };
   }
   out.probe.parts = Object.fromEntries(Object.keys(seen.probe[0].parts).map((k) => [k, median(seen.probe.map((v) => Math.round(v.parts[k])))]));
+  if (calculator) {
+    out.calculator = { site: path.relative(root, process.env.CALCULATOR) + '/', records: 6, firstVerdictMs: median(calculatorRuns), runs: calculatorRuns };
+    const v = out.calculator.firstVerdictMs;
+    const fl = out.worker.firstVerdictMs;
+    out.vsFloor = { verdictMs: v, floorMs: fl, budgetMs: fl + 600, met: v <= fl + 600 };
+  }
   out.load.push(...os.loadavg().map((x) => +x.toFixed(2)));
   console.log(JSON.stringify(out));
 } finally {
   await browser.close();
   await server.stop();
+  await calculator?.stop();
   fs.rmSync(site, { recursive: true, force: true });
 }

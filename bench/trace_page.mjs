@@ -10,7 +10,8 @@ import { phonePage } from './drafts.mjs';
 import { mainThread, printLayouts, printTasks, TRACE_CATEGORIES } from './trace_tasks.mjs';
 
 const n = Number(process.argv[2] || 0);
-const site = fs.existsSync(path.join(root, 'dist', 'index.html')) ? path.join(root, 'dist') : path.join(root, 'web');
+// SITE=DIR: another build (an unminified one names the page's functions: scripts/build-dist.mjs --no-minify)
+const site = process.env.SITE || (fs.existsSync(path.join(root, 'dist', 'index.html')) ? path.join(root, 'dist') : path.join(root, 'web'));
 const server = await startServer(site);
 const browser = await launch();
 const draft = n > 0;
