@@ -47,6 +47,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jxjy/jxjy.h"
@@ -65,6 +66,17 @@ std::string g_result;                   // the last result's JSON text; keeps it
 std::array<uint32_t, 2> g_result_view;  // where it is: address, length in bytes
 
 void quote(std::string& out, const std::string& s) { jxjy::append_json_string(out, s); }
+
+// Calls each(part) for every non-empty part of `text` between `sep`s: the one splitter of the text that
+// JS joins for these calls (lines of columns and regions, comma-separated keys and row numbers).
+template <typename Each>
+void each_part(std::string_view text, char sep, Each each) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t e = std::min(text.find(sep, i), text.size());
+    if (e > i) each(text.substr(i, e - i));
+    i = e + 1;
+  }
+}
 
 void add_rule_set(const std::string& text) {
   g_pending.push_back({"rules[" + std::to_string(g_pending.size()) + "]", text});
@@ -153,19 +165,11 @@ jxjy::RollOptions roll_options(const std::string& locale, const std::string& col
   jxjy::RollOptions o;
   o.locale = locale;
   o.check_date = check_date;
-  auto lines = [](const std::string& text, auto each) {
-    for (size_t i = 0; i < text.size();) {
-      size_t e = text.find('\n', i);
-      if (e == std::string::npos) e = text.size();
-      if (e > i) each(std::string_view(text).substr(i, e - i));
-      i = e + 1;
-    }
-  };
-  lines(columns, [&](std::string_view l) {
+  each_part(columns, '\n', [&](std::string_view l) {
     size_t tab = l.find('\t');
     if (tab != std::string_view::npos) o.columns.emplace_back(std::string(l.substr(0, tab)), std::string(l.substr(tab + 1)));
   });
-  lines(regions, [&](std::string_view l) {
+  each_part(regions, '\n', [&](std::string_view l) {
     if (l[0] == '#' || l.size() < 8 || l[6] != ' ') return;
     size_t end = l.find('\t', 7);
     o.regions.emplace_back(std::string(l.substr(0, 6)), std::string(l.substr(7, end == std::string_view::npos ? l.npos : end - 7)));
@@ -276,8 +280,12 @@ JXJY_COLD std::string roll_results_csv(const std::string& csv, const std::string
 
 // rows as text ("5,7,9": JS joins the array), so no emscripten::val glue joins the checker's module.
 JXJY_COLD std::string roll_place(const std::string& path, const std::string& rows_text) {
-  std::vector<size_t> rows(rows_text.empty() ? 0 : 1);
-  for (char c : rows_text) c == ',' ? rows.push_back(0) : void(rows.back() = rows.back() * 10 + size_t(c - '0'));
+  std::vector<size_t> rows;
+  each_part(rows_text, ',', [&](std::string_view n) {
+    size_t row = 0;
+    for (char c : n) row = row * 10 + size_t(c - '0');
+    rows.push_back(row);
+  });
   const jxjy::RollPlace at = jxjy::roll_place(path, rows);
   std::string out = "{\"row\":" + std::to_string(at.row) + ",\"column\":";
   jxjy::append_json_string(out, at.column);
@@ -289,9 +297,7 @@ JXJY_COLD std::string roll_place(const std::string& path, const std::string& row
 // calls of a two-string function cost 1-5 ms of createChecker, most of it embind's marshalling).
 JXJY_COLD std::string messages(const std::string& keys) {
   std::string out = "{";
-  for (size_t i = 0; i < keys.size();) {
-    size_t e = std::min(keys.find(',', i), keys.size());
-    const std::string_view key = std::string_view(keys).substr(i, e - i);
+  each_part(keys, ',', [&](std::string_view key) {
     if (out.size() > 1) out += ',';
     jxjy::append_json_string(out, key);
     out += ":{\"zh\":";
@@ -299,8 +305,7 @@ JXJY_COLD std::string messages(const std::string& keys) {
     out += ",\"en\":";
     jxjy::append_json_string(out, jxjy::message(key, "en"));
     out += '}';
-    i = e + 1;
-  }
+  });
   return out + "}";
 }
 
