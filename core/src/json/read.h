@@ -66,6 +66,7 @@ struct PathRef {
   PathRef(const char* b) : base(b) {}         // NOLINT
   PathRef(const Path& p) : path(&p) {}        // NOLINT
   PathRef(std::string_view b, const char* l) : base(b), leaf(l) {}
+  PathRef(const Path& p, const char* l) : leaf(l), path(&p) {}
   std::string str() const {
     std::string s = path ? path->str() : std::string(base);
     if (leaf) s.append("/").append(leaf);
