@@ -103,7 +103,7 @@ class JsonDoc {
   std::vector<std::vector<JsonValue>> chunks_;
   std::forward_list<std::string> strings_;  // decoded strings (rare); stable addresses, nothing allocated when empty
 
-  JsonValue& add_node() {
+  JXJY_INLINE JsonValue& add_node() {  // (inlined into the lexer, as JsonBuilder::add)
     if (inline_used_ < kInline) return *new (inline_ + sizeof(JsonValue) * inline_used_++) JsonValue();
     return add_chunked_node();
   }
