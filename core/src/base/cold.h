@@ -16,3 +16,9 @@
 #else
 #define JXJY_APART
 #endif
+
+// JXJY_RARE keeps a rare path (an error, a container's growth) out of a hot function, so the hot one
+// stays small enough to be inlined where it is called (gcc and clang, native and wasm).
+#define JXJY_RARE __attribute__((noinline, cold))
+// JXJY_INLINE: a small function on every token's path, inlined where gcc would call it from its many sites.
+#define JXJY_INLINE __attribute__((always_inline)) inline

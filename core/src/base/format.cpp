@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -37,6 +38,30 @@ void expand(std::string_view pattern, std::initializer_list<std::string_view> ar
   put(pattern.substr(from));
 }
 
+// Copies s to d. Most pieces of a message are a few bytes (a number, a year, a word): those are copied in
+// line, as two words that may overlap, not by a call to memcpy (~70 pieces a profile, ~8 instructions each).
+inline void copy_short(char* d, std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  if (n > 16) {
+    std::memcpy(d, p, n);
+  } else if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) d[i] = p[i];
+  }
+}
+
 }  // namespace
 
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args) {
@@ -50,7 +75,7 @@ std::string_view TextStore::format(std::string_view pattern, std::initializer_li
   size_t n = 0;  // written so far, at free_
   expand(pattern, args, [&](std::string_view s) {
     if (s.size() > left_ - n) move_to_new_block(n, s.size());
-    if (!s.empty()) std::memcpy(free_ + n, s.data(), s.size());
+    copy_short(free_ + n, s);
     n += s.size();
   });
   std::string_view text(free_, n);

@@ -2,6 +2,7 @@
 #pragma once
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <memory>
@@ -56,12 +57,22 @@ constexpr Micro kMicro = 1000000;
 // most 16 units in the last place — what a sum of a few dozen decimal amounts gathers: 0.1 + 0.2 is 1
 // ulp off 0.3, a hundred times 0.1 is 14 off 10 — is taken as the six-decimal number it stands for: a
 // relative 3.6e-15 at most, so at 60 hours anything with 7 to 12 decimals is refused.
+// std::nextafter(a, 1e300) - a for a finite a >= 0: the next double's bits are a's plus one (no libm
+// call: ~40 instructions a record).
+inline double ulp_up(double a) {
+  uint64_t bits;
+  std::memcpy(&bits, &a, sizeof bits);
+  ++bits;
+  double next;
+  std::memcpy(&next, &bits, sizeof next);
+  return next - a;
+}
 inline bool to_micro(double x, Micro& out) {
   if (!(x >= -9e9 && x <= 9e9)) return false;
   double r = std::round(x * 1e6);
   double nearest = r / 1e6;  // the double a six-decimal text of r µh reads as
   double a = std::fabs(nearest);
-  if (std::fabs(x - nearest) > 16 * (std::nextafter(a, 1e300) - a)) return false;
+  if (std::fabs(x - nearest) > 16 * ulp_up(a)) return false;
   out = static_cast<Micro>(r);
   return true;
 }

@@ -237,7 +237,8 @@ class Lexer {
   // for the first such byte, which is all plain_run reads).
   static uint64_t not_plain_ascii8(const char* p) {
     uint64_t w = swar::load8(p);
-    return swar::quote_backslash_or_control(w) | (w & swar::kHighs);
+    // (quote_backslash_or_control(w) | (w & kHighs), with the `& ~w` dropped: (x & ~w) | w is x | w)
+    return (swar::below_space_or_equal_minus_one(w) | w) & swar::kHighs;
   }
 
   bool number() {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #endif
 
+#include "base/cold.h"
 #include "base/format.h"
 #include "json/lexer.h"
 
@@ -58,7 +59,7 @@ class JsonBuilder {
  public:
   using Type = JsonValue::Type;
   // Nesting beyond max_depth stops the parse (too_deep_), so neither lexer goes deeper.
-  JsonBuilder(JsonDoc& doc, size_t max_depth) : doc_(doc), max_depth_(max_depth) { stack_.reserve(std::min<size_t>(max_depth, 32)); }
+  JsonBuilder(JsonDoc& doc, size_t max_depth) : doc_(doc), max_depth_(std::min(max_depth, kMaxJsonDepth)) {}
 
   bool null() { return add(Type::null) != nullptr; }
   bool boolean(bool b) {
@@ -68,26 +69,24 @@ class JsonBuilder {
   }
   bool number_integer(int64_t n) { return number(double(n)); }
   bool number_unsigned(uint64_t n) { return number(double(n)); }
-  bool number_float(double d, const std::string&) { return number(d); }
+  JXJY_INLINE bool number_float(double d, const std::string&) { return number(d); }
   bool string(std::string& s) { return string_view_value(keep(s)); }
   bool binary(std::vector<uint8_t>&) { return false; }  // never produced by JSON text
-  bool start_object(size_t) { return open(Type::object); }
-  bool start_array(size_t) { return open(Type::array); }
+  JXJY_INLINE bool start_object(size_t) { return open(Type::object); }
+  JXJY_INLINE bool start_array(size_t) { return open(Type::array); }
   bool end_object() { return close(); }
   bool end_array() { return close(); }
   bool key(std::string& k) { return key_view(keep(k)); }
   // The fast lexer hands over strings without escapes as views into the text: no copy.
-  bool string_view_value(std::string_view s) {
+  JXJY_INLINE bool string_view_value(std::string_view s) {
     JsonValue* v = add(Type::string);
     if (v) v->string_ = s;
     return v != nullptr;
   }
-  bool key_view(std::string_view k) {
-    if (!duplicate_ && seen_before(k)) {
-      duplicate_ = true;
-      duplicate_key_ = std::string(k);
-      duplicate_path_ = pointer() + "/" + escape_pointer_token(k);
-    }
+  // key_view, add and open are inlined into the lexer, their rare paths kept apart (JXJY_RARE): a call,
+  // its saved registers and stack frame were ~20 instructions a key or node (~1,450 a profile).
+  JXJY_INLINE bool key_view(std::string_view k) {
+    if (!duplicate_ && seen_before(k)) note_duplicate(k);
     pending_key_ = k;
     return true;
   }
@@ -107,7 +106,9 @@ class JsonBuilder {
   };
   JsonDoc& doc_;
   size_t max_depth_;
-  std::vector<Frame> stack_;
+  // The open containers, in place (a vector's reserve was a malloc and free a profile).
+  Frame stack_[kMaxJsonDepth];
+  size_t depth_ = 0;
   std::string_view pending_key_;
   // Keys of the open objects that grew wide, one set per depth (reused): a linear scan per key made an
   // object of n keys cost n^2/2 comparisons (87,000 keys: 45 s).
@@ -117,9 +118,12 @@ class JsonBuilder {
   // kScanLimit members on, their keys go into a hash set, so a wide object costs linear time.
   static constexpr uint32_t kScanLimit = 32;
   bool seen_before(std::string_view k) {
-    const JsonValue* obj = stack_.back().node;
+    const JsonValue* obj = stack_[depth_ - 1].node;
     if (obj->count_ < kScanLimit) return obj->find(k) != nullptr;
-    size_t depth = stack_.size() - 1;
+    return seen_in_wide(obj, k);
+  }
+  JXJY_RARE bool seen_in_wide(const JsonValue* obj, std::string_view k) {
+    size_t depth = depth_ - 1;
     if (seen_.size() <= depth) seen_.resize(depth + 1);
     auto& set = seen_[depth];
     if (obj->count_ == kScanLimit) {  // the first key past the limit: index the members so far
@@ -129,20 +133,25 @@ class JsonBuilder {
     return !set.insert(k);
   }
 
+  JXJY_RARE void note_duplicate(std::string_view k) {
+    duplicate_ = true;
+    duplicate_key_ = std::string(k);
+    duplicate_path_ = pointer() + "/" + escape_pointer_token(k);
+  }
   std::string_view keep(std::string& s) {
     doc_.strings_.push_front(std::move(s));
     return doc_.strings_.front();
   }
-  bool number(double d) {
+  JXJY_INLINE bool number(double d) {
     JsonValue* v = add(Type::number);
     if (v) v->number_ = d;
     return v != nullptr;
   }
-  JsonValue* add(Type t) {
+  JXJY_INLINE JsonValue* add(Type t) {
     JsonValue* v = &doc_.add_node();
     v->type_ = t;
-    if (!stack_.empty()) {
-      JsonValue* parent = stack_.back().node;
+    if (depth_ > 0) {
+      JsonValue* parent = stack_[depth_ - 1].node;
       if (parent->is_object()) v->key_ = pending_key_;
       (parent->last_ ? parent->last_->next_ : parent->first_) = v;
       parent->last_ = v;
@@ -150,26 +159,26 @@ class JsonBuilder {
     }
     return v;
   }
-  bool open(Type t) {
-    if (stack_.size() >= max_depth_) {
+  JXJY_INLINE bool open(Type t) {
+    if (depth_ >= max_depth_) {
       too_deep_ = true;
       return false;
     }
-    const JsonValue* parent = stack_.empty() ? nullptr : stack_.back().node;
+    const JsonValue* parent = depth_ > 0 ? stack_[depth_ - 1].node : nullptr;
     bool member = parent && parent->is_object();
     size_t index = parent ? parent->count_ : 0;
     JsonValue* v = add(t);
     if (!v) return false;
-    stack_.push_back({v, member ? pending_key_.data() : nullptr, pending_key_.size(), index});
+    stack_[depth_++] = {v, member ? pending_key_.data() : nullptr, pending_key_.size(), index};
     return true;
   }
   bool close() {
-    stack_.pop_back();
+    --depth_;
     return true;
   }
   std::string pointer() const {
     std::string p;
-    for (size_t i = 1; i < stack_.size(); ++i)
+    for (size_t i = 1; i < depth_; ++i)
       p += "/" + (stack_[i].key ? escape_pointer_token({stack_[i].key, stack_[i].key_len})
                                  : std::to_string(stack_[i].index));
     return p;

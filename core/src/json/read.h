@@ -32,6 +32,9 @@ M kind_of(const Json& v);
 // (the wasm module, built with JXJY_ONE_LEXER, reads both with the fast one: bench/README.md)
 // (profiles, the hot path). Both give the same answers; the fuzz target compares them.
 enum class Lexer { nlohmann, fast };
+// The deepest nesting parse_json can be asked to allow (profiles 16, rule files 32): a larger max_depth
+// is taken as this.
+constexpr size_t kMaxJsonDepth = 32;
 bool parse_json(std::string_view text, size_t max_depth, JsonDoc& out, Problem& problem, Lexer lexer);
 
 // A JSON Pointer in parts, written out only when a problem is reported: each part lives on the caller's
@@ -66,6 +69,7 @@ struct PathRef {
   PathRef(const char* b) : base(b) {}         // NOLINT
   PathRef(const Path& p) : path(&p) {}        // NOLINT
   PathRef(std::string_view b, const char* l) : base(b), leaf(l) {}
+  PathRef(const Path& p, const char* l) : leaf(l), path(&p) {}
   std::string str() const {
     std::string s = path ? path->str() : std::string(base);
     if (leaf) s.append("/").append(leaf);

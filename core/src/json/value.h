@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/cold.h"
 #include "base/same.h"
 
 namespace jxjy {
@@ -102,8 +103,11 @@ class JsonDoc {
   std::vector<std::vector<JsonValue>> chunks_;
   std::forward_list<std::string> strings_;  // decoded strings (rare); stable addresses, nothing allocated when empty
 
-  JsonValue& add_node() {
+  JXJY_INLINE JsonValue& add_node() {  // (inlined into the lexer, as JsonBuilder::add)
     if (inline_used_ < kInline) return *new (inline_ + sizeof(JsonValue) * inline_used_++) JsonValue();
+    return add_chunked_node();
+  }
+  JXJY_RARE JsonValue& add_chunked_node() {
     if (chunks_.empty() || chunks_.back().size() == chunks_.back().capacity()) {
       size_t nodes = size_t(256) << std::min<size_t>(2 * chunks_.size(), 10);  // 256, 1024, …
       chunks_.emplace_back().reserve(nodes);

@@ -77,10 +77,18 @@ constexpr AmountLimit kAmounts[] = {{"hours", Unit::hours, 366 * 24, false},
                                     {"months", Unit::months, 12, false},
                                     {"subjects", Unit::subjects, 20, true}};
 
+// The amount a record's member gives ("hours", …), or nullptr for another member.
+const AmountLimit* amount_key(std::string_view k) {
+  for (const auto& a : kAmounts)
+    if (same(k, a.key)) return &a;  // (the keys' lengths are known here: no strlen per record)
+  return nullptr;
+}
+
 // One pass over the record's members: records are most of a profile, so no map lookups here.
-void read_record(const Json& e, const std::string& path, Record& rec, Reader& r, std::vector<Problem>& warnings) {
+// path: "/training/<i>", in parts, written out only for a problem.
+void read_record(const Json& e, const Path& path, Record& rec, Reader& r, std::vector<Problem>& warnings) {
   if (!e.is_object()) {
-    r.add("not_object", path, message_text(M::record_not_object));
+    r.add("not_object", path.str(), message_text(M::record_not_object));
     return;
   }
   const Json *year = nullptr, *subject = nullptr, *activity = nullptr, *start = nullptr, *end = nullptr;
@@ -92,7 +100,11 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     if (same(k, "year")) year = x;
     else if (same(k, "subject")) subject = x;
     else if (same(k, "activity")) activity = x;
-    else if (same(k, "start")) start = x;
+    else if (const AmountLimit* a = amount_key(k)) {  // (before the rarer members: hours are in every record)
+      ++given;
+      amount = x;
+      amount_limit = a;
+    } else if (same(k, "start")) start = x;
     else if (same(k, "end")) end = x;
     else if (same(k, "occasion")) r.string(x, {path, "occasion"}, 200, rec.occasion, false);
     else if (same(k, "level")) {
@@ -108,16 +120,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
         rec.note.assign(x->string());  // the forms print it (培训科目及内容)
       }
     } else {
-      const AmountLimit* a = nullptr;
-      for (const auto& cand : kAmounts)
-        if (same(k, cand.key)) a = &cand;  // (the keys' lengths are known here: no strlen per record)
-      if (!a) {
-        unknown_field(warnings, path, k);
-        continue;
-      }
-      ++given;
-      amount = x;
-      amount_limit = a;
+      unknown_field(warnings, path.str(), k);
     }
   }
   // Dates of the activity: with both, the year may be left out, and the amount may be what the span holds.
@@ -126,7 +129,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
     bool has_end = r.date(end, {path, "end"}, rec.end, true);
     bool ok = has_start && has_end;
     if (ok && rec.end < rec.start)
-      r.add("out_of_range", std::string(path) + "/end", message_text(M::end_before_start));
+      r.add("out_of_range", path.str() + "/end", message_text(M::end_before_start));
     else if (ok && !year)
       rec.year = rec.start / 10000;
   }
@@ -141,7 +144,7 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
       int n = 0;
       if (r.integer(amount, p, 0, long(max), n, true)) d = n;
     } else if (r.number(amount, p, 0, max, d, true) && !to_micro(d, rec.amount_micro)) {
-      r.add("invalid_value", std::string(path).append("/").append(a->key),
+      r.add("invalid_value", path.str().append("/").append(a->key),
             message_text(M::amount_decimals));
     }
     rec.unit = a->unit;
@@ -151,13 +154,13 @@ void read_record(const Json& e, const std::string& path, Record& rec, Reader& r,
   if (year || !rec.start) {
     if (r.integer(year, {path, "year"}, Limits::kMinYear, Limits::kMaxYear, rec.year, true) && rec.start &&
         rec.end >= rec.start && (rec.year < rec.start / 10000 || rec.year > rec.end / 10000))
-      r.add("out_of_range", std::string(path) + "/year",
+      r.add("out_of_range", path.str() + "/year",
             message_text(M::year_outside_dates));
   }
   if (r.choice(subject, {path, "subject"}, kSubjectNames, v, true, 2)) rec.subject = Subject(v);
   if (r.choice(activity, {path, "activity"}, kActivityNames, v, true)) rec.activity = Activity(v);
   if (given > 1) {
-    r.add("conflicting_amounts", path,
+    r.add("conflicting_amounts", path.str(),
           message_text(M::conflicting_amounts));
   }
 }
@@ -306,15 +309,9 @@ void read_profile(const Json& root, Profile& p, std::vector<Problem>& errors, st
           message_text(M::too_many_records, std::to_string(Limits::kMaxRecords)));
   } else {
     p.training.resize(tr->size());
-    // "/training/<i>", rewritten in place for each record (no string made per record).
-    std::string path = "/training/";
-    const size_t prefix = path.size();
+    const Path training("/training");
     size_t i = 0;
-    for (const Json* x = tr->first(); x; x = x->next(), ++i) {
-      char digits[24];
-      path.replace(prefix, std::string::npos, digits, size_t(std::to_chars(digits, digits + sizeof digits, i).ptr - digits));
-      read_record(*x, path, p.training[i], r, warnings);
-    }
+    for (const Json* x = tr->first(); x; x = x->next(), ++i) read_record(*x, training / i, p.training[i], r, warnings);
   }
 }
 
