@@ -127,9 +127,9 @@ export function mount(root, opts = {}) {
     docTitle: (rs) => docTitle(rs, draft.lang),
     docShort,
     regionName: (code) => picker.nameOf(code),
-    /** Resolves to checker.forms(profile) (the notice's forms this profile needs), or null. */
-    async forms(profile) {
-      try { return checker && checker.forms ? await checker.forms(profile) : null; } catch { return null; }
+    /** Resolves to the notice's forms the profile with this JSON text needs (checker.formsJSON), or null. */
+    async forms(text) {
+      try { return checker && checker.formsJSON ? await checker.formsJSON(text) : null; } catch { return null; }
     },
     /** Resolves to the rule set's text (Markdown) or null. */
     async explain(id) {

@@ -22,10 +22,10 @@ export function createEvaluation(app, { form, results, places, saveSoon, onResul
   let running = null; // the promise of the evaluation loop in flight
 
   // the early answer, taken once: for the very same profile text, else none
-  const takeEarly = (profile) => {
+  const takeEarly = (text) => {
     let answer = null;
     if (early) {
-      if (JSON.stringify(profile) === early.text) answer = early.answer;
+      if (text === early.text) answer = early.answer;
       early = null;
     }
     return answer;

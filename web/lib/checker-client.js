@@ -89,6 +89,10 @@ function startWorker(options, started) {
         },
         /** The notice's forms this profile needs (jxjy.js forms(), CONTRACT §5.2), as JSON text in the worker. */
         forms: (profile) => ask('forms', profile),
+        /** forms() of a profile given as its JSON text (as evaluateJSON is to evaluate). */
+        formsJSON(text) {
+          return typeof text === 'string' ? call({ op: 'forms', text }) : ask('forms', text);
+        },
         /** A rule set in words (Markdown), as jxjy.js's explain(); rejects where that throws. */
         explain: (id, locale = 'zh') => call({ op: 'explain', ruleSet: id, locale }),
         /** The id of the rule set the checker applies to a region and application date, as jxjy.js's ruleSetFor(). */
@@ -122,6 +126,7 @@ export async function createMainThreadChecker(options = {}) {
     evaluate: async (profile) => c.evaluate(profile),
     evaluateJSON: async (text) => c.evaluateJSON(text),
     forms: async (profile) => c.forms(profile),
+    formsJSON: async (text) => c.forms(JSON.parse(text)),
     regions: () => c.regions(),
     explain: async (id, locale = 'zh') => c.explain(id, locale),
     ruleSetFor: async (region, date) => c.ruleSetFor(region, date),

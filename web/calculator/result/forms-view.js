@@ -15,11 +15,10 @@ export function createFormsView(app, parts) {
       setHidden(block, true);
       return;
     }
-    const profile = view.built.profile;
-    const key = `${app.lang()}|${JSON.stringify(profile)}`;
+    const key = `${app.lang()}|${view.built.text}`; // (the profile's JSON text, made once: draft-view.js)
     if (key === formsKey) return;
     formsKey = key;
-    app.forms(profile).then((answer) => {
+    app.forms(view.built.text).then((answer) => {
       if (formsKey !== key) return; // an older profile's answer
       const forms = answer && answer.ok ? answer.forms : [];
       $('forms-list').replaceChildren(...forms.map(formItem));
