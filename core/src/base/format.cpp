@@ -38,28 +38,24 @@ void expand(std::string_view pattern, std::initializer_list<std::string_view> ar
   put(pattern.substr(from));
 }
 
+// Copies n bytes, sizeof(W) <= n <= 2 * sizeof(W), as two words of type W that may overlap.
+template <typename W>
+inline void copy_two_words(char* d, const char* p, size_t n) {
+  W a, b;
+  std::memcpy(&a, p, sizeof a);
+  std::memcpy(&b, p + n - sizeof b, sizeof b);
+  std::memcpy(d, &a, sizeof a);
+  std::memcpy(d + n - sizeof b, &b, sizeof b);
+}
+
 // Copies s to d. Most pieces of a message are a few bytes (a number, a year, a word): those are copied in
 // line, as two words that may overlap, not by a call to memcpy (~70 pieces a profile, ~8 instructions each).
 inline void copy_short(char* d, std::string_view s) {
-  const char* p = s.data();
   const size_t n = s.size();
-  if (n > 16) {
-    std::memcpy(d, p, n);
-  } else if (n >= 8) {
-    uint64_t a, b;
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
-    std::memcpy(d, &a, 8);
-    std::memcpy(d + n - 8, &b, 8);
-  } else if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    std::memcpy(d, &a, 4);
-    std::memcpy(d + n - 4, &b, 4);
-  } else {
-    for (size_t i = 0; i < n; ++i) d[i] = p[i];
-  }
+  if (n > 16) std::memcpy(d, s.data(), n);
+  else if (n >= 8) copy_two_words<uint64_t>(d, s.data(), n);
+  else if (n >= 4) copy_two_words<uint32_t>(d, s.data(), n);
+  else for (size_t i = 0; i < n; ++i) d[i] = s[i];
 }
 
 }  // namespace
