@@ -81,8 +81,9 @@ class Reader {
  public:
   explicit Reader(std::vector<Problem>& out) : out_(out) {}
 
-  void add(std::string code, std::string path, Text message) {
-    out_.push_back({std::move(code), std::move(path), std::move(message)});
+  // A problem at `path` (written out here: only problems pay for their pointer).
+  void add(std::string code, PathRef path, Text message) {
+    out_.push_back({std::move(code), path.str(), std::move(message)});
   }
   size_t count() const { return out_.size(); }
 

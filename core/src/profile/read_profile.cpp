@@ -88,7 +88,7 @@ const AmountLimit* amount_key(std::string_view k) {
 // path: "/training/<i>", in parts, written out only for a problem.
 void read_record(const Json& e, const Path& path, Record& rec, Reader& r, std::vector<Problem>& warnings) {
   if (!e.is_object()) {
-    r.add("not_object", path.str(), message_text(M::record_not_object));
+    r.add("not_object", path, message_text(M::record_not_object));
     return;
   }
   const Json *year = nullptr, *subject = nullptr, *activity = nullptr, *start = nullptr, *end = nullptr;
@@ -129,7 +129,7 @@ void read_record(const Json& e, const Path& path, Record& rec, Reader& r, std::v
     bool has_end = r.date(end, {path, "end"}, rec.end, true);
     bool ok = has_start && has_end;
     if (ok && rec.end < rec.start)
-      r.add("out_of_range", path.str() + "/end", message_text(M::end_before_start));
+      r.add("out_of_range", {path, "end"}, message_text(M::end_before_start));
     else if (ok && !year)
       rec.year = rec.start / 10000;
   }
@@ -144,7 +144,7 @@ void read_record(const Json& e, const Path& path, Record& rec, Reader& r, std::v
       int n = 0;
       if (r.integer(amount, p, 0, long(max), n, true)) d = n;
     } else if (r.number(amount, p, 0, max, d, true) && !to_micro(d, rec.amount_micro)) {
-      r.add("invalid_value", path.str().append("/").append(a->key),
+      r.add("invalid_value", p,
             message_text(M::amount_decimals));
     }
     rec.unit = a->unit;
@@ -154,13 +154,13 @@ void read_record(const Json& e, const Path& path, Record& rec, Reader& r, std::v
   if (year || !rec.start) {
     if (r.integer(year, {path, "year"}, Limits::kMinYear, Limits::kMaxYear, rec.year, true) && rec.start &&
         rec.end >= rec.start && (rec.year < rec.start / 10000 || rec.year > rec.end / 10000))
-      r.add("out_of_range", path.str() + "/year",
+      r.add("out_of_range", {path, "year"},
             message_text(M::year_outside_dates));
   }
   if (r.choice(subject, {path, "subject"}, kSubjectNames, v, true, 2)) rec.subject = Subject(v);
   if (r.choice(activity, {path, "activity"}, kActivityNames, v, true)) rec.activity = Activity(v);
   if (given > 1) {
-    r.add("conflicting_amounts", path.str(),
+    r.add("conflicting_amounts", path,
           message_text(M::conflicting_amounts));
   }
 }

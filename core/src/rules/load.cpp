@@ -32,7 +32,7 @@ struct PathReader {
     return r.choice(v, at, table, out, required, limit);
   }
   // A problem at a pointer (written out only here).
-  JXJY_APART void add(const char* code, const Path& at, Text message) { r.add(code, at.str(), std::move(message)); }
+  JXJY_APART void add(const char* code, const Path& at, Text message) { r.add(code, at, std::move(message)); }
 };
 
 class RuleReader {
