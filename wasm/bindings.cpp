@@ -43,6 +43,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -283,7 +284,7 @@ JXJY_COLD std::string roll_place(const std::string& path, const std::string& row
   std::vector<size_t> rows;
   each_part(rows_text, ',', [&](std::string_view n) {
     size_t row = 0;
-    for (char c : n) row = row * 10 + size_t(c - '0');
+    std::from_chars(n.data(), n.data() + n.size(), row);
     rows.push_back(row);
   });
   const jxjy::RollPlace at = jxjy::roll_place(path, rows);
