@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, newContext, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { launch, root, skip, startServer } from '../tests/browser/harness.mjs';
 import { phonePage, watchFirstStage } from './drafts.mjs';
 
 const pkg = process.env.PKG || path.join(root, 'pkg'); // PKG=DIR: another build's package (an A/B)
@@ -89,10 +89,7 @@ const server = await startServer(site);
 const calculator = process.env.CALCULATOR ? await startServer(process.env.CALCULATOR) : null;
 const browser = await launch();
 async function visit(file) {
-  const { context } = await newContext(browser, server.origin, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-  const tab = await context.newPage();
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { context, page: tab } = await phonePage(browser, server.origin, 0, rate);
   // (heard through the console: a Playwright wait would run its own script in the page meanwhile)
   const shown = tab.waitForEvent('console', { predicate: (m) => m.text() === 'jxjy-floor:shown', timeout: 60_000 });
   await tab.goto(server.url + (file === 'index.html' ? '' : file));

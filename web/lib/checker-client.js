@@ -89,10 +89,8 @@ function startWorker(options, started) {
         },
         /** The notice's forms this profile needs (jxjy.js forms(), CONTRACT §5.2), as JSON text in the worker. */
         forms: (profile) => ask('forms', profile),
-        /** forms() of a profile given as its JSON text (as evaluateJSON is to evaluate). */
-        formsJSON(text) {
-          return typeof text === 'string' ? call({ op: 'forms', text }) : ask('forms', text);
-        },
+        /** forms() of a profile given as its JSON text (the calculator's own JSON.stringify of it). */
+        formsJSON: (text) => call({ op: 'forms', text }),
         /** A rule set in words (Markdown), as jxjy.js's explain(); rejects where that throws. */
         explain: (id, locale = 'zh') => call({ op: 'explain', ruleSet: id, locale }),
         /** The id of the rule set the checker applies to a region and application date, as jxjy.js's ruleSetFor(). */
