@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import {
-  corpusCase, ensureArtifacts, expectVerdict, fillProfile, fillRecord, newContext, openPage, skip, useBrowser, waitReady,
+  corpusCase, ensureArtifacts, expectVerdict, fillProfile, fillRecord, fullPageShot, newContext, openPage, skip, useBrowser, waitReady,
 } from './harness.mjs';
 
 const CASES = [
@@ -75,7 +75,7 @@ for (const [name, options] of VIEWPORTS) {
     await fillRecord(page.locator('#records-list > li').first(), { year: 2025, subject: 'public', activity: 'course', hours: 30 });
     assert.equal(await stage(page), 'verdict');
     assert.equal(await page.locator('#next-step').isVisible(), false);
-    await page.screenshot({ path: join(dir, `verdict-${name}.png`), fullPage: true });
+    await fullPageShot(page, join(dir, `verdict-${name}.png`));
     await noSideScroll(page, Number(name), 'verdict');
     // 全部清空: the same clean state, no red error
     await page.locator('#clear-all').click();
@@ -217,7 +217,7 @@ for (const [name, options] of VIEWPORTS) {
     assert.ok(Math.max(...rights) <= width, `a control ends at ${Math.max(...rights)} > ${width}`);
     await noSideScroll(page, width, 'records');
     await cards.nth(0).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ensureArtifacts(), `records-${name}.png`), fullPage: true });
+    await fullPageShot(page, join(ensureArtifacts(), `records-${name}.png`));
     // sort by year; a copy lands right after its original
     await page.locator('#sort-rows').click();
     // (the third record took the year of the one before it)
@@ -270,7 +270,7 @@ test('words for people: no programmer ids in the page\'s own texts; English thro
   // a notice's original title stays Chinese, inside lang="zh-CN"
   const zhSpans = await page.locator('#banner-detail [lang="zh-CN"]').allTextContents();
   assert.ok(zhSpans.some((s) => /通知/.test(s)), 'the notice title in a zh-CN span');
-  await page.screenshot({ path: join(ensureArtifacts(), 'english-1280.png'), fullPage: true });
+  await fullPageShot(page, join(ensureArtifacts(), 'english-1280.png'));
   await rec.context.close();
   rec.check();
 });

@@ -223,6 +223,24 @@ export function ensureArtifacts() {
   return artifacts;
 }
 
+/** The whole page as a person scrolling it sees it, into `path`: the parts laid out only near the screen
+ *  (`content-visibility: auto`) are laid out for the shot, else a full-page shot at 360 px shows them as
+ *  empty boxes; the page's own style is back as it was after. */
+export async function fullPageShot(page, path) {
+  // (through the CSSOM: the page's policy refuses a style element of the test's own)
+  const shown = () => {
+    const lazy = [...document.querySelectorAll('*')].filter((n) => getComputedStyle(n).contentVisibility === 'auto');
+    for (const n of lazy) n.style.contentVisibility = 'visible';
+    window.__jxjyShotLazy = lazy;
+  };
+  await page.evaluate(shown);
+  await page.screenshot({ path, fullPage: true });
+  await page.evaluate(() => {
+    for (const n of window.__jxjyShotLazy || []) n.style.contentVisibility = '';
+    delete window.__jxjyShotLazy;
+  });
+}
+
 /** For a test file: starts the server and Chromium before its tests and stops them after. Returns an
  *  object whose `server` and `browser` are set once started (nothing is started when skipping). */
 export function useBrowser() {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { corpusCase, ensureArtifacts, fillProfile, openPage, settled, skip, useBrowser } from './harness.mjs';
+import { corpusCase, ensureArtifacts, fillProfile, fullPageShot, openPage, settled, skip, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 const XINJIANG = ['650000/conversion.json', '地州市级会议5天×8=40，专业不足60：缺专业20、合计30'];
@@ -285,7 +285,7 @@ test('English: "1 day", "1 subject" (not "1 days"), and the per-year table in wo
   assert.ok(cells.some((c) => /none required/.test(c)), `Xinjiang requires no public hours of their own: ${cells}`);
   const labels = await page.locator('#years-body progress').evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label')));
   assert.ok(labels.length > 0 && labels.every((l) => /^(Public|Professional|Total): \d+ of \d+ hours$/.test(l)), labels.join(' | '));
-  await page.screenshot({ path: join(ensureArtifacts(), 'small-things-english-1280.png'), fullPage: true });
+  await fullPageShot(page, join(ensureArtifacts(), 'small-things-english-1280.png'));
   await page.locator('#lang-toggle').click();
   await page.locator('#banner-title', { hasText: /^未达标$/ }).waitFor();
   const zh = await page.locator('#years-body td.meter').allInnerTexts();
