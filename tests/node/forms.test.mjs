@@ -155,6 +155,27 @@ test('bad input: the same ok:false result as evaluate', () => {
   assert.deepEqual(checker.forms(circular), checker.evaluate(circular));
 });
 
+test('formsJSON(text) is forms() of the profile the text holds; bad text gives evaluateJSON\'s errors', () => {
+  const profiles = [
+    zalantun([{ year: 2023, subject: 'professional', activity: 'training_class', hours: 40, filed: false }]),
+    xinjiang([{ year: 2023, subject: 'professional', activity: 'conference', days: 2, level: 'national' }], { locale: 'en' }),
+    { region: '150783', year: 2023 },
+  ];
+  for (const p of profiles) assert.deepEqual(checker.formsJSON(JSON.stringify(p)), checker.forms(p));
+  assert.equal(checker.formsJSON(JSON.stringify(profiles[0])).forms.length, 1);
+  for (const text of ['{"region": "150783",', '', '{"region":"\ud800"}', '[]', '"text"']) {
+    const f = checker.formsJSON(text);
+    assert.equal(f.ok, false, text);
+    assert.deepEqual(f, checker.evaluateJSON(text), text);
+  }
+  assert.equal(checker.formsJSON('{"region": "150783",').errors[0].code, 'invalid_json');
+  for (const v of [undefined, 1, { region: '150783' }]) {
+    const f = checker.formsJSON(v);
+    assert.equal(f.errors[0].code, 'invalid_input');
+    assert.deepEqual(f, checker.evaluateJSON(v));
+  }
+});
+
 const skip = skipOrFailInCI(existsSync(nativeCli) ? false : `${nativeCli} not found`);
 test('jxjy forms prints what checker.forms returns (one C++ function)', { skip }, () => {
   for (const p of [

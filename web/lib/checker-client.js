@@ -124,7 +124,7 @@ export async function createMainThreadChecker(options = {}) {
     evaluate: async (profile) => c.evaluate(profile),
     evaluateJSON: async (text) => c.evaluateJSON(text),
     forms: async (profile) => c.forms(profile),
-    formsJSON: async (text) => c.forms(JSON.parse(text)),
+    formsJSON: async (text) => c.formsJSON(text),
     regions: () => c.regions(),
     explain: async (id, locale = 'zh') => c.explain(id, locale),
     ruleSetFor: async (region, date) => c.ruleSetFor(region, date),

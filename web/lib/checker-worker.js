@@ -6,7 +6,7 @@
 // then each request {id, op, ...} gets an answer: op "evaluateJSON" with `text`, "fail" with `message`
 // and `locale` for a profile that JSON.stringify refused on the page, "evaluate" or "evaluateJSON" with
 // `like` (the type of a value that gave no text) get {id, result} (the result object, a structured clone);
-// "forms" with `text` gets {id, result} (checker.forms: the notice's forms, or the evaluation's errors);
+// "forms" with `text` gets {id, result} (checker.formsJSON: the notice's forms, or the evaluation's errors);
 // "explain" with `ruleSet` and `locale` gets {id, result}, or {id, error: {name, message}} when it throws;
 // "ruleSetFor" with `region` and `date` alike (jxjy.js ruleSetFor).
 import { createChecker } from './jxjy.js';
@@ -42,7 +42,7 @@ self.addEventListener('message', (event) => {
       // the same failure the checker gives for a profile JSON.stringify throws on, with its own words
       result = checker.evaluate({ locale: m.locale, toJSON() { throw new Error(m.message); } });
     } else if (m.op === 'forms') {
-      result = checker.forms(JSON.parse(m.text)); // the page's JSON.stringify of the profile
+      result = checker.formsJSON(m.text); // the page's JSON.stringify of the profile
     } else {
       // `like`: a value that cannot be posted (a function, a symbol), remade here by its type
       const arg = 'like' in m ? LIKE[m.like] : m.text;

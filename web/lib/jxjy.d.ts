@@ -443,6 +443,8 @@ export interface Checker {
    * bad input gives the same ok:false result as evaluate. Never throws.
    */
   forms(profile: Profile): FormsResult | FailedResult;
+  /** The same for a profile given as JSON text; malformed text gives evaluateJSON's invalid_json error. */
+  formsJSON(text: string): FormsResult | FailedResult;
   /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
   regions(): RegionEntry[];
   /**

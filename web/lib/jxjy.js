@@ -379,10 +379,10 @@ function profileBoundary(core, state, health, words) {
   const result = (text, profile, loose = false) => JSON.parse(resultText(text, profile, loose));
 
   // The notice's forms for a profile's text (CONTRACT §5.2), as the core writes them.
-  function forms(text, profile) {
+  function forms(text, profile, loose = false) {
     if (health.broken) return internalError(profile);
     try {
-      const json = core.forms_input(copyIn(text, false));
+      const json = core.forms_input(copyIn(text, loose));
       if (!json) throw new Error('no rule sets loaded');
       return JSON.parse(json);
     } catch (e) {
@@ -390,6 +390,10 @@ function profileBoundary(core, state, health, words) {
       return internalError(profile);
     }
   }
+
+  // A profile's JSON text, as the caller gave it, through one of the core's calls (result, forms).
+  const given = (text, runner) => (typeof text === 'string' ? runner(text, undefined, true)
+    : failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`));
 
   // A profile object through one of the core's calls (result, forms).
   const call = (profile, runner) => {
@@ -409,8 +413,8 @@ function profileBoundary(core, state, health, words) {
   return {
     evaluate: (profile) => call(profile, result),
     forms: (profile) => call(profile, forms),
-    evaluateJSON: (text) => (typeof text === 'string' ? result(text, undefined, true)
-      : failure('invalid_input', words('js_not_text', 'zh'), `got ${typeof text}`)),
+    evaluateJSON: (text) => given(text, result),
+    formsJSON: (text) => given(text, forms),
   };
 }
 
@@ -517,6 +521,8 @@ export async function createChecker(options = {}) {
     forms: profiles.forms,
     /** Profile as JSON text -> result object; malformed text gives an `invalid_json` error. */
     evaluateJSON: profiles.evaluateJSON,
+    /** forms() of a profile given as JSON text; malformed text gives evaluateJSON's `invalid_json` error. */
+    formsJSON: profiles.formsJSON,
     /** The region catalogue: every region with rules, its rule sets and the circumstances they know. */
     regions: () => JSON.parse(regionsText),
     /**
