@@ -11,8 +11,10 @@
 // sooner than this floor. With CALCULATOR=DIR (a built site, e.g. dist/) each round also visits the
 // calculator there as a returning visitor (page_bench's 6-record draft) on the same phone, in turn with the
 // floor's pages, so both see the same load: `calculator` and `vsFloor` (its verdict against the worker
-// floor + 600 ms, the README's budget). Prints one JSON object (medians and every run).
-//   [PKG=DIR] [CALCULATOR=DIR] node bench/floor_page.mjs [RUNS]
+// floor + 600 ms, the README's budget). CALCULATOR=DIR,DIR,...: several builds, each visited in every round
+// (an A/B under the same load: `calculators`, each against the same floor; `calculator` is the first).
+// Prints one JSON object (medians and every run).
+//   [PKG=DIR] [CALCULATOR=DIR[,DIR...]] node bench/floor_page.mjs [RUNS]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,7 +88,9 @@ self.postMessage({ result, at });`,
 for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(site, name), text);
 
 const server = await startServer(site);
-const calculator = process.env.CALCULATOR ? await startServer(process.env.CALCULATOR) : null;
+const calculatorSites = process.env.CALCULATOR ? process.env.CALCULATOR.split(',') : [];
+const calculators = [];
+for (const site of calculatorSites) calculators.push(await startServer(site));
 const browser = await launch();
 async function visit(file) {
   const { context, page: tab } = await phonePage(browser, server.origin, 0, rate);
@@ -100,7 +104,7 @@ async function visit(file) {
   return floor;
 }
 // The calculator's first verdict for a returning visitor (6 records stored), timed as page_bench times it.
-async function visitCalculator() {
+async function visitCalculator(calculator) {
   const { context, page: tab } = await phonePage(browser, calculator.origin, 6, rate);
   const { shown } = await watchFirstStage(tab, true);
   await tab.goto(calculator.url);
@@ -112,10 +116,10 @@ const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2
 const out = { throttle: rate, load: os.loadavg().map((x) => +x.toFixed(2)) };
 try {
   const seen = { worker: [], main: [], probe: [] };
-  const calculatorRuns = [];
+  const calculatorRuns = calculators.map(() => []);
   for (let i = 0; i < runs; i++) {
     seen.worker.push(await visit('index.html'));
-    if (calculator) calculatorRuns.push(Math.round(await visitCalculator()));
+    for (const [k, calculator] of calculators.entries()) calculatorRuns[k].push(Math.round(await visitCalculator(calculator)));
     seen.main.push(await visit('main.html'));
     seen.probe.push(await visit('probe.html'));
   }
@@ -126,17 +130,22 @@ try {
       firstPaintMs: median(seen[kind].map((v) => Math.round(v.firstPaint ?? NaN))) };
   }
   out.probe.parts = Object.fromEntries(Object.keys(seen.probe[0].parts).map((k) => [k, median(seen.probe.map((v) => Math.round(v.parts[k])))]));
-  if (calculator) {
-    out.calculator = { site: path.relative(root, process.env.CALCULATOR) + '/', records: 6, firstVerdictMs: median(calculatorRuns), runs: calculatorRuns };
-    const v = out.calculator.firstVerdictMs;
+  if (calculators.length) {
     const fl = out.worker.firstVerdictMs;
-    out.vsFloor = { verdictMs: v, floorMs: fl, budgetMs: fl + 600, met: v <= fl + 600 };
+    out.calculators = calculatorSites.map((site, k) => {
+      const v = median(calculatorRuns[k]);
+      return { site: path.relative(root, site) + '/', records: 6, firstVerdictMs: v, runs: calculatorRuns[k],
+        vsFloor: { verdictMs: v, floorMs: fl, budgetMs: fl + 600, met: v <= fl + 600 } };
+    });
+    const [first] = out.calculators;
+    out.calculator = { site: first.site, records: 6, firstVerdictMs: first.firstVerdictMs, runs: first.runs };
+    out.vsFloor = first.vsFloor;
   }
   out.load.push(...os.loadavg().map((x) => +x.toFixed(2)));
   console.log(JSON.stringify(out));
 } finally {
   await browser.close();
   await server.stop();
-  await calculator?.stop();
+  for (const c of calculators) await c.stop();
   fs.rmSync(site, { recursive: true, force: true });
 }
