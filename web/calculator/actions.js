@@ -1,5 +1,6 @@
 // What a person does to the calculator as a whole: another draft in place of the one on screen (a saved
 // person, a portal's profile), clear everything, switch the language, print, follow a link to a field.
+import { setDocumentLang } from '../base/dom.js';
 import { emptyDraft, forgetDraft } from './draft.js';
 
 /**
@@ -54,8 +55,7 @@ export function createActions(app, parts, where) {
     if (l === app.lang()) return;
     app.draft().lang = l;
     if (where.ownsDocument) {
-      document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
-      document.title = t('title');
+      setDocumentLang(l, t('title'));
     }
     io.clearMessages();
     renderAll();

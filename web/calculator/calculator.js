@@ -14,8 +14,8 @@
 //                people panel, its people in IndexedDB (people-db.js) and its draft each tab's own (draft.js loadTab)
 // controller: { ready, setLang(lang), setRegion(code), profile(), result(), draft(), openProfile(profile, {name}), unsaved(),
 //               destroy() }
-import { createMainThreadChecker, createWorkerChecker } from '../lib/checker-client.js';
-import { nextTask } from '../base/dom.js';
+import { createMainThreadChecker, startWorkerChecker } from '../lib/checker-client.js';
+import { nextTask, setDocumentLang } from '../base/dom.js';
 import { say } from '../base/texts.js';
 import { word as vocabWord } from '../base/words.js';
 import { localDate } from '../base/local.js';
@@ -64,19 +64,22 @@ function resilient(worker) {
 }
 
 let checkerPromise = null;
+let askBeforeReady = null; // a profile's text put to that checker before it is ready (startWorkerChecker)
 /**
  * Resolves to the checker shared by every calculator of the document (retried after a failure).
  * `started`: the worker app.js started for the page (../lib/checker-client.js), used by the first call only.
  */
 export function loadChecker(started = null) {
   if (!checkerPromise) {
-    checkerPromise = createWorkerChecker({}, started).then(resilient);
-    checkerPromise.catch(() => { checkerPromise = null; });
+    const starting = startWorkerChecker({}, started);
+    askBeforeReady = starting.evaluateJSON;
+    checkerPromise = starting.checker.then(resilient);
+    checkerPromise.catch(() => { checkerPromise = null; askBeforeReady = null; });
   }
   return checkerPromise;
 }
 
-const FIRST_CARDS = 8;
+const FIRST_CARDS = 0;
 
 // A calculator is its parts, each a module of its own, over one draft: the skeleton on screen
 // (skeleton.js), the draft it opens (opening.js), the notice that applies (rule-set-choice.js), the form
@@ -231,9 +234,9 @@ export function mount(root, opts = {}) {
 function start({ app, opts, people, form, picker, results, evaluation, notices, keeping, currentProfile, setChecker, showPeople }) {
   const { $, wrapper, t } = app;
   const loading = loadChecker();
+  evaluation.askBeforeReady(askBeforeReady, currentProfile);
   if (opts.ownsDocument) {
-    document.documentElement.lang = app.lang() === 'en' ? 'en' : 'zh-CN';
-    document.title = t('title');
+    setDocumentLang(app.lang(), t('title'));
   }
   if (!people) $('people')?.remove(); // the static first screen's panel (the page without saved people)
   const drawn = nextTask().then(() => {

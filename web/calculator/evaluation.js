@@ -21,11 +21,12 @@ export function createEvaluation(app, { form, results, places, saveSoon, onResul
   let generation = 0;
   let running = null; // the promise of the evaluation loop in flight
 
-  // the early answer, taken once: for the very same profile text, else none
+  // the early answer, taken once: for the very same profile text, else none (a question the checker's
+  // worker could not answer, e.g. it stopped, is asked again of the checker as it is now)
   const takeEarly = (text) => {
     let answer = null;
     if (early) {
-      if (text === early.text) answer = early.answer;
+      if (text === early.text) answer = early.answer.catch(() => app.checker().evaluateJSON(text));
       early = null;
     }
     return answer;
@@ -80,20 +81,34 @@ export function createEvaluation(app, { form, results, places, saveSoon, onResul
     }
   }
 
-  // The draft's first question is put to the checker as soon as it is there, while the first screen's
+  // The draft's first question is put to the checker as soon as it can be made, while the first screen's
   // tasks still run: compute() takes that answer when it asks the very same profile text (the answer is
   // the checker's for exactly that text, so it is the one it would get), and asks again otherwise.
-  // profileFor(regions): the profile the draft makes with the checker's own regions.
+  // Before the checker is ready (askBeforeReady), when the question needs nothing of the checker: a
+  // complete draft with no circumstance ticked makes the same profile whichever notice applies (ask:
+  // calculator.js's askBeforeReady, answered by the worker as soon as its checker is ready, without
+  // waiting for this thread to hear that it is). Else once it is ready (askEarly), with its regions.
+  // profileFor(regions): the profile the draft makes with those regions.
+  function askBeforeReady(ask, profileFor) {
+    const draft = app.draft();
+    if (!ask || firstMissing(draft, () => true) || Object.values(draft.circ).some((c) => c && c.on)) return;
+    const text = JSON.stringify(profileFor([]));
+    early = { text, answer: ask(text) };
+    early.answer.catch(() => {}); // (compute() asks again when it takes a failed answer)
+  }
   function askEarly(c, profileFor) {
     const regions = c.regions(); // (the screen learns of them later, after its first tasks)
-    if (firstMissing(app.draft(), (code) => app.coverage(code, regions))) return;
+    if (firstMissing(app.draft(), (code) => app.coverage(code, regions))) { early = null; return; }
     const profile = profileFor(regions);
-    early = { text: JSON.stringify(profile), answer: c.evaluate(profile) };
-    early.answer.catch(() => {}); // (compute() reports a failure when it takes the answer)
+    const text = JSON.stringify(profile);
+    if (early && early.text === text) return; // (asked before the checker was ready)
+    early = { text, answer: c.evaluateJSON(text) };
+    early.answer.catch(() => {});
   }
 
   return {
     evaluateNow,
+    askBeforeReady,
     askEarly,
     view: () => view,
     lastResult: () => lastResult,

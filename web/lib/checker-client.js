@@ -25,20 +25,31 @@ function localeOf(profile) {
 
 // `started`: a worker app.js started already (startCheckerWorker: told to start with no options, its
 // events kept until now), so that the wasm loads while the page's modules do.
+// Returns {checker: a Promise of the checker, once the worker is ready; evaluateJSON(text): a profile's text
+// asked at once, before that: the worker answers it as soon as its checker is ready}.
 function startWorker(options, started) {
-  return new Promise((resolve, reject) => {
-    const worker = started ? started.worker : new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module', name: 'jxjy-checker' });
-    const pending = new Map();
-    let nextId = 1;
+  const worker = started ? started.worker : new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module', name: 'jxjy-checker' });
+  const pending = new Map();
+  let nextId = 1;
+  let stopped = null; // once the worker failed, it is stopped and every later call rejects at once
+  const call = (message) => new Promise((res, rej) => {
+    if (stopped) { rej(stopped); return; }
+    const id = nextId++;
+    pending.set(id, { resolve: res, reject: rej });
+    worker.postMessage({ id, ...message });
+  });
+  const stop = (error) => {
+    stopped = stopped || error;
+    worker.terminate();
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  const checker = new Promise((resolve, reject) => {
     let ready = false;
-    let stopped = null; // once the worker failed, it is stopped and every later call rejects at once
     const fail = (why) => {
       const error = new Error(`jxjy: the checker's worker stopped: ${why}`);
       error.workerStopped = true; // (the page then goes on with the main-thread checker: calculator.js)
-      stopped = stopped || error;
-      worker.terminate();
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
+      stop(error);
       if (!ready) reject(error);
     };
     const onError = (e) => { e.preventDefault(); fail(e.message || 'error'); };
@@ -49,26 +60,18 @@ function startWorker(options, started) {
         const p = pending.get(m.id);
         pending.delete(m.id);
         if (p && m.error) p.reject(new (m.error.name === 'RangeError' ? RangeError : TypeError)(m.error.message));
-        else if (p) {
-          p.resolve(m.result);
-        }
+        else if (p) p.resolve(m.result);
         return;
       }
       if (m.failed) {
-        worker.terminate();
         const e = new Error(m.failed);
         if (m.errors) { e.code = 'invalid_rules'; e.errors = m.errors; }
         e.fromChecker = true;
+        stop(e); // (a question asked before: rejected with the checker's own failure)
         reject(e);
         return;
       }
       ready = true;
-      const call = (message) => new Promise((res, rej) => {
-        if (stopped) { rej(stopped); return; }
-        const id = nextId++;
-        pending.set(id, { resolve: res, reject: rej });
-        worker.postMessage({ id, ...message });
-      });
       // A profile asked as its JSON text (op: evaluateJSON or forms); a profile JSON.stringify throws on gets
       // the checker's own failure, and one with no JSON text (a function, a symbol, undefined) the
       // checker's answer for a value of that type.
@@ -113,6 +116,7 @@ function startWorker(options, started) {
       else onMessage(e);
     }
   });
+  return { checker, evaluateJSON: (text) => call({ op: 'evaluateJSON', text }) };
 }
 
 /** The same async API over ./jxjy.js on this thread (loaded only when it is needed). */
@@ -137,14 +141,40 @@ export async function createMainThreadChecker(options = {}) {
  * `started` (the page's own): the worker app.js's startCheckerWorker() started with no options.
  */
 export async function createWorkerChecker(options = {}, started = null) {
-  if (started && Object.keys(options).length) throw new TypeError('jxjy: a started worker has no options');
+  return startWorkerChecker(options, started).checker;
+}
+
+/**
+ * createWorkerChecker's checker (`checker`: the same Promise) and, at once, `evaluateJSON(text)`: a
+ * profile's JSON text put to that checker before it is ready (in a worker: answered as soon as the
+ * worker's checker is ready, without waiting for this thread to hear that it is). Its Promise rejects
+ * when the worker stops or the checker cannot be loaded.
+ */
+export function startWorkerChecker(options = {}, started = null) {
+  if (started && Object.keys(options).length) {
+    const error = new TypeError('jxjy: a started worker has no options');
+    return { checker: Promise.reject(error), evaluateJSON: () => Promise.reject(error) };
+  }
   if (started || typeof Worker === 'function') {
+    let inWorker = null;
     try {
-      return await startWorker(options, started);
-    } catch (e) {
-      if (e && e.fromChecker) throw e; // the checker itself failed (e.g. invalid options.rules)
-      // no worker here (cross-origin script, no module workers): run on the main thread
+      inWorker = startWorker(options, started);
+    } catch {
+      // no worker here (a cross-origin script): run on the main thread
+    }
+    if (inWorker) {
+      // no module workers, or a worker that failed to start: run on the main thread (the checker itself
+      // failing, e.g. invalid options.rules, is the answer)
+      const checker = inWorker.checker.catch((e) => {
+        if (e && e.fromChecker) throw e;
+        return createMainThreadChecker(options);
+      });
+      return { checker, evaluateJSON: (text) => inWorker.evaluateJSON(text).catch((e) => {
+        if (!(e && e.workerStopped)) throw e;
+        return checker.then((c) => c.evaluateJSON(text));
+      }) };
     }
   }
-  return createMainThreadChecker(options);
+  const checker = createMainThreadChecker(options);
+  return { checker, evaluateJSON: (text) => checker.then((c) => c.evaluateJSON(text)) };
 }
