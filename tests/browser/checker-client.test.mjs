@@ -55,3 +55,40 @@ test('the worker checker answers as jxjy.js does', { skip, timeout: 120_000 }, a
   await rec.context.close();
   rec.check();
 });
+
+// startWorkerChecker (the page's first question, calculator.js): a profile's text asked before the worker's
+// checker is ready gets the answer it gets after; a worker that cannot start answers from the main thread;
+// a checker that cannot load (invalid options.rules) rejects that question with its own failure.
+test('a question put to the worker checker before it is ready', { skip, timeout: 120_000 }, async () => {
+  const rec = await newContext(env.browser, env.server.origin);
+  const page = await rec.context.newPage();
+  await page.goto(env.server.url);
+  const texts = corpus().filter((c) => c.profile).slice(0, 12).map((c) => JSON.stringify(c.profile));
+  const out = await page.evaluate(async (texts) => {
+    const { createChecker } = await import('./jxjy.js');
+    const { startWorkerChecker } = await import('./lib/checker-client.js');
+    const direct = await createChecker();
+    const expected = texts.map((t) => JSON.stringify(direct.evaluateJSON(t)));
+    const started = startWorkerChecker();
+    const early = texts.map((t) => started.evaluateJSON(t)); // (asked before the checker is ready)
+    const earlyAnswers = (await Promise.all(early)).map((r) => JSON.stringify(r));
+    const later = await Promise.all(texts.map(async (t) => JSON.stringify(await (await started.checker).evaluateJSON(t))));
+    // a worker that never starts (its script is not there): the question answered on this thread
+    const broken = new Worker(new URL('./lib/no-such-worker.js', location.href), { type: 'module' });
+    const fallback = startWorkerChecker({}, { worker: broken, adopt: () => [] });
+    const fallbackAnswer = JSON.stringify(await fallback.evaluateJSON(texts[0]));
+    // a checker that cannot load: the question rejects with the checker's own failure
+    const bad = startWorkerChecker({ rules: [{}] });
+    const badAnswer = await bad.evaluateJSON(texts[0]).then(() => 'answered', (e) => e.code);
+    const badChecker = await bad.checker.then(() => 'ready', (e) => e.code);
+    return { expected, earlyAnswers, later, fallbackAnswer, badAnswer, badChecker };
+  }, texts);
+  assert.equal(out.expected.length, 12);
+  assert.deepEqual(out.earlyAnswers, out.expected, 'asked before ready: the answers jxjy.js gives');
+  assert.deepEqual(out.later, out.expected, 'asked once ready: the same');
+  assert.equal(out.fallbackAnswer, out.expected[0], 'a worker that cannot start: answered on the main thread');
+  assert.equal(out.badAnswer, 'invalid_rules');
+  assert.equal(out.badChecker, 'invalid_rules');
+  await rec.context.close();
+  rec.check();
+});

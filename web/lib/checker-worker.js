@@ -30,6 +30,7 @@ self.addEventListener('message', (event) => {
   const m = event.data;
   if (!m || typeof m.id !== 'number') return;
   started.then(() => {
+    if (!checker) return; // (the checker could not load: the page was told so, {failed}, and answers no one here)
     let result;
     if (m.op === 'explain' || m.op === 'ruleSetFor') {
       try {
