@@ -271,6 +271,13 @@ test('words for people: no programmer ids in the page\'s own texts; English thro
   const zhSpans = await page.locator('#banner-detail [lang="zh-CN"]').allTextContents();
   assert.ok(zhSpans.some((s) => /通知/.test(s)), 'the notice title in a zh-CN span');
   await fullPageShot(page, join(ensureArtifacts(), 'english-1280.png'));
+  // the document's language and title follow (calculator actions setLang: setDocumentLang), and back
+  const { say } = await import('../../web/base/texts.js');
+  assert.equal(await page.title(), say('en', 'title'));
+  await page.locator('#lang-toggle').click();
+  await page.locator('#banner-title', { hasText: /^未达标$/ }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  assert.equal(await page.title(), say('zh', 'title'));
   await rec.context.close();
   rec.check();
 });
