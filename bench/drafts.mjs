@@ -8,14 +8,20 @@ export const rowOf = (i) => ({ year: String(2021 + (i % 3)), subject: i % 2 ? 'p
 export const draftOf = (n) => ({ region: '410100', year: '2023', route: 'review', level: 'intermediate', currentTitleSince: '2020',
   training: Array.from({ length: n }, (_, i) => rowOf(i)) });
 
+/** The phone the benches visit as: 412 px wide, touch. */
+export const PHONE = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true };
 /** A 412 px touch page whose storage holds a draft of n records (none for 0), CPU slowed `rate` times. */
 export async function phonePage(browser, origin, n, rate) {
-  const { context } = await newContext(browser, origin, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
+  const { context } = await newContext(browser, origin, PHONE);
+  return { context, ...await phoneTab(context, n, rate) };
+}
+/** A tab of `context` with page_bench's n-record draft stored (none for 0) and its CPU throttled `rate` times. */
+export async function phoneTab(context, n, rate) {
+  const page = context.pages()[0] || await context.newPage();
   if (n) await page.addInitScript(([k, d]) => localStorage.setItem(k, d), [DRAFT_KEY, JSON.stringify(draftOf(n))]);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return { context, page, cdp };
+  return { page, cdp };
 }
 
 /**

@@ -13,18 +13,21 @@
 // floor's pages, so both see the same load: `calculator` and `vsFloor` (its verdict against the worker
 // floor + 600 ms, the README's budget). CALCULATOR=DIR,DIR,...: several builds, each visited in every round
 // (an A/B under the same load: `calculators`, each against the same floor; `calculator` is the first).
-// Each visit is a fresh browser with the draft stored (cold: no service worker, HTTP or code cache) and then,
-// in the same browser, a second visit (warm: as a returning visitor really comes back, once the first
-// visit's service worker has cached it; for the floor, once its HTTP cache holds the files): `warm` beside
-// each figure and `vsFloorWarm`.
+// The floor's page and the calculator are each visited three times a round by one visitor with a browser
+// profile of their own: cold (a new browser: nothing stored but the draft, no service worker, HTTP or code
+// cache), session (a second visit while that browser still runs, once the first visit is stored: the
+// calculator's service worker has cached it, the floor's HTTP cache holds its files; the renderer's
+// in-memory caches, fonts and compiled code, are warm too) and relaunched (the browser closed and started
+// again with that profile, as a visitor comes back another day): `session` and `relaunched` beside each
+// figure, `vsFloorSession` and `vsFloorRelaunched` beside `vsFloor`.
 // Prints one JSON object (medians and every run).
 //   [PKG=DIR] [CALCULATOR=DIR[,DIR...]] [RECORDS=N] node bench/floor_page.mjs [RUNS]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, root, skip, startServer } from '../tests/browser/harness.mjs';
-import { phonePage, untilVisitCached, watchFirstStage } from './drafts.mjs';
+import { launch, launchPersistent, root, skip, startServer } from '../tests/browser/harness.mjs';
+import { PHONE, phonePage, phoneTab, untilVisitCached, watchFirstStage } from './drafts.mjs';
 
 const pkg = process.env.PKG || path.join(root, 'pkg'); // PKG=DIR: another build's package (an A/B)
 if (skip || !fs.existsSync(path.join(pkg, 'checker-worker.js'))) {
@@ -97,55 +100,63 @@ const calculatorSites = process.env.CALCULATOR ? process.env.CALCULATOR.split(',
 const calculators = [];
 for (const site of calculatorSites) calculators.push(await startServer(site));
 const browser = await launch();
-// One visit of the floor's page (cold), and with `again` a second in the same browser (warm): [cold, warm].
-async function visit(file, again = false) {
+// One visit of the floor's page in a fresh browser context (main.html, probe.html).
+async function visit(file) {
   const { context, page: tab } = await phonePage(browser, server.origin, 0, rate);
-  const seen = [];
-  for (let i = 0; i < (again ? 2 : 1); i++) {
-    if (i) await tab.waitForTimeout(1500); // (the first visit's files stored and its wasm's code cached)
-    // (heard through the console: a Playwright wait would run its own script in the page meanwhile)
-    const shown = tab.waitForEvent('console', { predicate: (m) => m.text() === 'jxjy-floor:shown', timeout: 60_000 });
-    await tab.goto(server.url + (file === 'index.html' ? '' : file));
-    await shown;
-    seen.push(await tab.evaluate(() => ({ ...window.__floor, verdict: document.querySelector('#verdict').textContent,
-      firstPaint: performance.getEntriesByType('paint')[0]?.startTime })));
-  }
-  await context.close();
-  return again ? seen : seen[0];
-}
-// The calculator's first verdict for a returning visitor (`records` stored), timed as page_bench times it:
-// [cold, warm], the warm visit once the service worker has cached the first.
-async function visitCalculator(calculator) {
-  const { context, page: tab } = await phonePage(browser, calculator.origin, records, rate);
-  const seen = [];
-  for (let i = 0; i < 2; i++) {
-    if (i) {
-      await untilVisitCached(tab);
-      await tab.waitForTimeout(1500);
-    }
-    const { shown } = await watchFirstStage(tab, true);
-    await tab.goto(calculator.url);
-    seen.push(Math.round((await shown).ms));
-  }
+  const seen = await floorShown(tab, file);
   await context.close();
   return seen;
+}
+// The floor's page visited in `tab`, until its verdict: {ms, parts, verdict, firstPaint}.
+async function floorShown(tab, file = 'index.html') {
+  // (heard through the console: a Playwright wait would run its own script in the page meanwhile)
+  const shown = tab.waitForEvent('console', { predicate: (m) => m.text() === 'jxjy-floor:shown', timeout: 60_000 });
+  await tab.goto(server.url + (file === 'index.html' ? '' : file));
+  await shown;
+  return tab.evaluate(() => ({ ...window.__floor, verdict: document.querySelector('#verdict').textContent,
+    firstPaint: performance.getEntriesByType('paint')[0]?.startTime }));
+}
+// The calculator's first verdict in `tab` for a returning visitor (`records` stored), timed as page_bench times it.
+async function calculatorShown(tab, calculator) {
+  const { shown } = await watchFirstStage(tab, true);
+  await tab.goto(calculator.url);
+  return Math.round((await shown).ms);
+}
+// One visitor's three visits (above), each timed by shownIn(tab); stored(tab): until the first visit is stored.
+async function threeVisits(n, shownIn, stored) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-profile-'));
+  try {
+    let context = await launchPersistent(dir, PHONE);
+    let { page: tab } = await phoneTab(context, n, rate);
+    const cold = await shownIn(tab);
+    await stored(tab);
+    await tab.waitForTimeout(1500); // (its files stored and its code cached)
+    const session = await shownIn(tab);
+    await context.close();
+    context = await launchPersistent(dir, PHONE);
+    ({ page: tab } = await phoneTab(context, n, rate));
+    const relaunched = await shownIn(tab);
+    await context.close();
+    return { cold, session, relaunched };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const out = { throttle: rate, load: os.loadavg().map((x) => +x.toFixed(2)) };
 try {
   const seen = { worker: [], main: [], probe: [] };
-  const warmFloor = [];
-  const calculatorRuns = calculators.map(() => []);
-  const warmRuns = calculators.map(() => []);
+  const floorLater = { session: [], relaunched: [] };
+  const calculatorRuns = calculators.map(() => ({ cold: [], session: [], relaunched: [] }));
   for (let i = 0; i < runs; i++) {
-    const [cold, warm] = await visit('index.html', true);
-    if (warm.verdict !== cold.verdict) throw new Error('the floor\'s warm visit: its verdict differs from the cold one\'s');
+    const { cold, session, relaunched } = await threeVisits(0, (tab) => floorShown(tab), async () => {});
+    if (session.verdict !== cold.verdict || relaunched.verdict !== cold.verdict) throw new Error('the floor\'s later visits: a verdict differs from the first\'s');
     seen.worker.push(cold);
-    warmFloor.push(Math.round(warm.ms));
+    floorLater.session.push(Math.round(session.ms));
+    floorLater.relaunched.push(Math.round(relaunched.ms));
     for (const [k, calculator] of calculators.entries()) {
-      const [c, w] = await visitCalculator(calculator);
-      calculatorRuns[k].push(c);
-      warmRuns[k].push(w);
+      const three = await threeVisits(records, (tab) => calculatorShown(tab, calculator), untilVisitCached);
+      for (const kind of Object.keys(three)) calculatorRuns[k][kind].push(three[kind]);
     }
     seen.main.push(await visit('main.html'));
     seen.probe.push(await visit('probe.html'));
@@ -155,21 +166,26 @@ try {
     out[kind] = { firstVerdictMs: median(seen[kind].map((v) => Math.round(v.ms))), runs: seen[kind].map((v) => Math.round(v.ms)),
       firstPaintMs: median(seen[kind].map((v) => Math.round(v.firstPaint ?? NaN))) };
   }
-  out.worker.warm = { firstVerdictMs: median(warmFloor), runs: warmFloor };
+  for (const later of ['session', 'relaunched']) out.worker[later] = { firstVerdictMs: median(floorLater[later]), runs: floorLater[later] };
   out.probe.parts = Object.fromEntries(Object.keys(seen.probe[0].parts).map((k) => [k, median(seen.probe.map((v) => Math.round(v.parts[k])))]));
   if (calculators.length) {
     const against = (v, fl) => ({ verdictMs: v, floorMs: fl, budgetMs: fl + 600, met: v <= fl + 600 });
     out.calculators = calculatorSites.map((site, k) => {
-      const v = median(calculatorRuns[k]);
-      const w = median(warmRuns[k]);
-      return { site: path.relative(root, site) + '/', records, firstVerdictMs: v, runs: calculatorRuns[k],
-        vsFloor: against(v, out.worker.firstVerdictMs),
-        warm: { firstVerdictMs: w, runs: warmRuns[k] }, vsFloorWarm: against(w, out.worker.warm.firstVerdictMs) };
+      const runsOf = calculatorRuns[k];
+      const v = median(runsOf.cold);
+      const c = { site: path.relative(root, site) + '/', records, firstVerdictMs: v, runs: runsOf.cold, vsFloor: against(v, out.worker.firstVerdictMs) };
+      for (const later of ['session', 'relaunched']) {
+        const w = median(runsOf[later]);
+        c[later] = { firstVerdictMs: w, runs: runsOf[later] };
+        c[`vsFloor${later[0].toUpperCase()}${later.slice(1)}`] = against(w, out.worker[later].firstVerdictMs);
+      }
+      return c;
     });
     const [first] = out.calculators;
-    out.calculator = { site: first.site, records, firstVerdictMs: first.firstVerdictMs, runs: first.runs, warm: first.warm };
+    out.calculator = { site: first.site, records, firstVerdictMs: first.firstVerdictMs, runs: first.runs, session: first.session, relaunched: first.relaunched };
     out.vsFloor = first.vsFloor;
-    out.vsFloorWarm = first.vsFloorWarm;
+    out.vsFloorSession = first.vsFloorSession;
+    out.vsFloorRelaunched = first.vsFloorRelaunched;
   }
   out.load.push(...os.loadavg().map((x) => +x.toFixed(2)));
   console.log(JSON.stringify(out));

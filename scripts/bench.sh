@@ -58,18 +58,21 @@ fi
 # (page_bench's 6-record draft, median of 5, 4x) at most the floor's (a page of one heading and the shipped
 # checker's worker, bench/floor_page.mjs, median of 5, 4x) + 600 ms. Both on the same 412 px phone and
 # visited in turn (CALCULATOR=dist: a visit of the calculator after each of the floor's), so both see the same
-# load; page_bench's typicalDraft above is the same visit at 1280 px, median of 3. Two readings of "a returning
-# visitor": cold (firstVerdictVsFloor: a fresh browser given the stored draft, no service worker, HTTP or code
-# cache; the reading until 2026-12-07) and warm (firstVerdictVsFloorWarm: the same browser's second visit, once
-# the first's service worker has cached it, as a visitor really comes back; the floor's second visit likewise).
+# load; page_bench's typicalDraft above is the same visit at 1280 px, median of 3. Three readings of "a
+# returning visitor" (bench/floor_page.mjs): cold (firstVerdictVsFloor: a new browser given the stored draft,
+# nothing cached; the reading until 2026-12-07), session (firstVerdictVsFloorSession: a second visit while that
+# browser still runs) and relaunched (firstVerdictVsFloorRelaunched: the browser started again with its profile,
+# its service worker and caches, as a visitor comes back another day).
 floor='null'
 vs_floor='null'
-vs_floor_warm='null'
+vs_floor_session='null'
+vs_floor_relaunched='null'
 if [ "$page" != null ] && [ -f pkg/checker-worker.js ] && [ -f dist/index.html ]; then
   echo "== page: the first verdict against its floor (one heading and the shipped checker), in turn on a 412 px phone, 4x CPU throttling" >&2
   floor=$(CALCULATOR=dist node bench/floor_page.mjs 5)
   vs_floor=$(node -e "console.log(JSON.stringify(JSON.parse(process.argv[1]).vsFloor ?? null))" "$floor")
-  vs_floor_warm=$(node -e "console.log(JSON.stringify(JSON.parse(process.argv[1]).vsFloorWarm ?? null))" "$floor")
+  vs_floor_session=$(node -e "console.log(JSON.stringify(JSON.parse(process.argv[1]).vsFloorSession ?? null))" "$floor")
+  vs_floor_relaunched=$(node -e "console.log(JSON.stringify(JSON.parse(process.argv[1]).vsFloorRelaunched ?? null))" "$floor")
 fi
 
 roll='null'
@@ -102,7 +105,8 @@ cat >bench/results.json <<JSON
   "page": $page,
   "floor": $floor,
   "firstVerdictVsFloor": $vs_floor,
-  "firstVerdictVsFloorWarm": $vs_floor_warm,
+  "firstVerdictVsFloorSession": $vs_floor_session,
+  "firstVerdictVsFloorRelaunched": $vs_floor_relaunched,
   "roll": $roll,
   "lighthouse": $lighthouse
 }

@@ -57,13 +57,20 @@ export async function startServer(dir = join(root, 'web')) {
   };
 }
 
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+};
 export async function launch() {
   const { chromium } = await import(join(PLAYWRIGHT, 'index.mjs'));
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  return chromium.launch(LAUNCH);
+}
+
+/** A browser with a profile kept in `dir` (its service workers, caches and code caches outlive it): its one context. */
+export async function launchPersistent(dir, options = {}) {
+  const { chromium } = await import(join(PLAYWRIGHT, 'index.mjs'));
+  return chromium.launchPersistentContext(dir, { ...LAUNCH, locale: 'zh-CN', ...options });
 }
 
 /**
