@@ -63,20 +63,24 @@ function resilient(worker) {
   return Object.freeze(out);
 }
 
-let checkerPromise = null;
-let askBeforeReady = null; // a profile's text put to that checker before it is ready (startWorkerChecker)
+// The checker shared by every calculator of the document: {checker: a Promise of it (retried after a
+// failure), evaluateJSON(text): a profile's text put to it before it is ready (startWorkerChecker)}.
+let shared = null;
+function sharedChecker(started = null) {
+  if (!shared) {
+    const starting = startWorkerChecker({}, started);
+    const mine = { checker: starting.checker.then(resilient), evaluateJSON: starting.evaluateJSON };
+    mine.checker.catch(() => { if (shared === mine) shared = null; });
+    shared = mine;
+  }
+  return shared;
+}
 /**
  * Resolves to the checker shared by every calculator of the document (retried after a failure).
  * `started`: the worker app.js started for the page (../lib/checker-client.js), used by the first call only.
  */
 export function loadChecker(started = null) {
-  if (!checkerPromise) {
-    const starting = startWorkerChecker({}, started);
-    askBeforeReady = starting.evaluateJSON;
-    checkerPromise = starting.checker.then(resilient);
-    checkerPromise.catch(() => { checkerPromise = null; askBeforeReady = null; });
-  }
-  return checkerPromise;
+  return sharedChecker(started).checker;
 }
 
 const FIRST_CARDS = 0;
@@ -233,8 +237,8 @@ export function mount(root, opts = {}) {
 // the checker once the first verdict and the people's panel are shown (rejects when it cannot be loaded).
 function start({ app, opts, people, form, picker, results, evaluation, notices, keeping, currentProfile, setChecker, showPeople }) {
   const { $, wrapper, t } = app;
-  const loading = loadChecker();
-  evaluation.askBeforeReady(askBeforeReady, currentProfile);
+  const { checker: loading, evaluateJSON: ask } = sharedChecker();
+  evaluation.askBeforeReady(ask, currentProfile);
   if (opts.ownsDocument) {
     setDocumentLang(app.lang(), t('title'));
   }

@@ -85,13 +85,14 @@ export function createEvaluation(app, { form, results, places, saveSoon, onResul
   // tasks still run: compute() takes that answer when it asks the very same profile text (the answer is
   // the checker's for exactly that text, so it is the one it would get), and asks again otherwise.
   // Before the checker is ready (askBeforeReady), when the question needs nothing of the checker: a
-  // complete draft with no circumstance ticked makes the same profile whichever notice applies (ask:
-  // calculator.js's askBeforeReady, answered by the worker as soon as its checker is ready, without
-  // waiting for this thread to hear that it is). Else once it is ready (askEarly), with its regions.
+  // complete draft with no circumstance ticked makes the same profile whichever notice applies (ask: the
+  // shared checker's evaluateJSON in calculator.js, answered by the worker as soon as its checker is
+  // ready, without waiting for this thread to hear that it is). Else once it is ready (askEarly), with
+  // its regions.
   // profileFor(regions): the profile the draft makes with those regions.
   function askBeforeReady(ask, profileFor) {
     const draft = app.draft();
-    if (!ask || firstMissing(draft, () => true) || Object.values(draft.circ).some((c) => c && c.on)) return;
+    if (firstMissing(draft, () => true) || Object.values(draft.circ).some((c) => c && c.on)) return;
     const text = JSON.stringify(profileFor([]));
     early = { text, answer: ask(text) };
     early.answer.catch(() => {}); // (compute() asks again when it takes a failed answer)
