@@ -30,7 +30,9 @@ try {
   const { onMain, t0 } = mainThread(trace, 'jxjy-trace-sync');
   const kinds = new Set(['UpdateLayoutTree', 'Layout']);
   const work = onMain.filter((e) => kinds.has(e.name)).sort((a, b) => a.ts - b.ts);
-  const invalidations = trace.filter((e) => /InvalidationTracking$/.test(e.name)).sort((a, b) => a.ts - b.ts);
+  // (the page's renderer only: the browser's own pages, e.g. its new-tab page's omnibox, are in the trace too)
+  const { pid } = trace.find((e) => e.name === 'jxjy-trace-sync');
+  const invalidations = trace.filter((e) => e.pid === pid && /InvalidationTracking$/.test(e.name)).sort((a, b) => a.ts - b.ts);
   const where = (d) => (d.stackTrace || []).slice(0, 2).map((f) => `${f.functionName || '?'}@${f.url.split('/').pop()}:${f.lineNumber}`).join(' < ');
   let prev = { UpdateLayoutTree: 0, Layout: 0 };
   for (const w of work) {

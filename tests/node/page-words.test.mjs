@@ -74,3 +74,16 @@ test('a circumstance\'s entries: typed years (lists, ranges, full-width) to the 
   assert.deepEqual(buildProfile(one, { circumstances: ['village_first_secretary'] }).profile.circumstances,
     [{ kind: 'village_first_secretary', fullYears: 1 }]);
 });
+
+test('one language tag per page language: the first screen\'s lang attributes in both languages', async () => {
+  const { languageTag } = await import('../../web/base/words.js');
+  const { firstScreen } = await import('../../web/calculator/first-screen.js');
+  assert.equal(languageTag('en'), 'en');
+  assert.equal(languageTag('zh'), 'zh-CN');
+  assert.equal(languageTag(undefined), 'zh-CN'); // a draft without a language is Chinese, as sanitizeDraft makes it
+  for (const [lang, own, other] of [['zh', 'zh-CN', 'en'], ['en', 'en', 'zh-CN']]) {
+    const html = firstScreen(lang);
+    assert.match(html, new RegExp(`^<div class="jxjy" lang="${own}"`), `${lang}: the calculator's own language`);
+    assert.match(html, new RegExp(`<button type="button" id="lang-toggle" lang="${other}">`), `${lang}: the toggle names the other language in it`);
+  }
+});

@@ -1,5 +1,6 @@
 // The DOM helpers every view of the page uses (calculator, roll, the page's shell): make an element,
 // write text or hide a node only where it differs from what is on screen, yield to the next task.
+import { languageTag } from './words.js';
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -30,7 +31,7 @@ export function setHidden(node, hidden) {
  *  differ: writing <html lang> restyles every element (the :lang() pseudo-class), even with the value it
  *  had: 54 ms at 4x CPU before the first verdict (bench/style_trace.mjs, 2026-12-07). */
 export function setDocumentLang(lang, title) {
-  const code = lang === 'en' ? 'en' : 'zh-CN';
+  const code = languageTag(lang);
   if (document.documentElement.lang !== code) document.documentElement.lang = code;
   if (document.title !== title) document.title = title;
 }

@@ -8,6 +8,10 @@ export const VOCABULARY = { ...ALL, unit: ALL.unit.filter((u) => u.id !== 'none'
 /** The ids of one kind, in order. */
 export const ids = (kind) => VOCABULARY[kind].map((w) => w.id);
 
+/** The language tag (BCP 47) of the page's language `lang` ('zh' | 'en'): for `lang` attributes and
+ *  toLocaleString. The tag of the other language is languageTag(otherLang). */
+export const languageTag = (lang) => (lang === 'en' ? 'en' : 'zh-CN');
+
 /** The word for `id` of `kind` in `lang` ('zh' | 'en'); the id itself when the vocabulary lacks it. */
 export function word(kind, id, lang = 'zh') {
   const hit = VOCABULARY[kind] && VOCABULARY[kind].find((w) => w.id === id);

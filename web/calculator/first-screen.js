@@ -9,7 +9,7 @@
 // simply corrects it. Pure string work: runs in Node.
 import { markup } from './markup.js';
 import { say } from '../base/texts.js';
-import { VOCABULARY } from '../base/words.js';
+import { languageTag, VOCABULARY } from '../base/words.js';
 
 /** A short hash of a markup string (FNV-1a, 32 bits): tells mount() the static HTML is its own. */
 export function markupHash(text) {
@@ -42,7 +42,7 @@ export function firstScreen(lang = 'zh') {
   html = html.replace(/(<span class="step-no" data-step="(\d+)">)(<\/span>)/g, (all, open, n, close) => `${open}${esc(t('step', n))}${close}`);
   html = html.replace(/<span class="colon"><\/span>/g, `<span class="colon">${t('colon')}</span>`);
   swap('<button type="button" id="lang-toggle"></button>',
-    `<button type="button" id="lang-toggle" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(t('langToggle'))}</button>`);
+    `<button type="button" id="lang-toggle" lang="${languageTag(lang === 'en' ? 'zh' : 'en')}">${esc(t('langToggle'))}</button>`);
   fill(/(<input type="file" id="import-file"[^>]*)(>)/, ` aria-label="${esc(t('importInput'))}"`);
   // the choices and option lists (form.js renderFields)
   for (const [name, kind] of [['route', 'route'], ['level', 'level'], ['gender', 'gender']]) {
@@ -75,5 +75,5 @@ export function firstScreen(lang = 'zh') {
   fill(/(<div class="top-actions">[\s\S]*?)(<\/div>)/, `<button type="button" id="roll-toggle" data-t="roll_open" aria-expanded="false">${esc(t('roll_open'))}</button>`);
   // the saved people's folded panel, where people-view.js puts its own (same size: nothing moves)
   fill(/(<\/header>)()/, `<section id="people" class="card people" aria-labelledby="people-heading"><details id="people-details" class="people-details"><summary><h2 id="people-heading" data-t="peopleHeading">${esc(t('peopleHeading'))}</h2><span id="people-count" class="people-count"></span></summary></details></section>`);
-  return `<div class="jxjy" lang="${lang === 'en' ? 'en' : 'zh-CN'}" data-markup="${markupHash(bare)}">${html}</div>`;
+  return `<div class="jxjy" lang="${languageTag(lang)}" data-markup="${markupHash(bare)}">${html}</div>`;
 }

@@ -8,6 +8,7 @@
 // notice), searchHit (one search result) and listenRegionInputs (how each input sets the region).
 import { children, englishName, fullEnglishName, fullName, lineage, loadChinaRegions, searchChinaRegions } from '../base/china-regions.js';
 import { el, nextTask, setText } from '../base/dom.js';
+import { languageTag } from '../base/words.js';
 
 export function createRegionPicker(app) {
   const { $ } = app;
@@ -81,8 +82,7 @@ export function createRegionPicker(app) {
 
 // In English a place shows its English or pinyin form (generated into the region list at build time).
 function regionOption(app, r) {
-  return app.lang() === 'en' ? el('option', { value: r.code, text: englishName(r), lang: 'en' })
-    : el('option', { value: r.code, text: r.name, lang: 'zh-CN' });
+  return el('option', { value: r.code, text: app.lang() === 'en' ? englishName(r) : r.name, lang: languageTag(app.lang()) });
 }
 
 /** Province, city and county selects showing the chosen region's line (cat: China's regions, or null). */
@@ -95,7 +95,7 @@ function renderSelects(app, cat) {
   const fill = (select, items, value, enabled) => {
     // (the same list again, e.g. the first screen's empty one: left as it is, nothing to lay out)
     const same = select.options.length === items.length + 1 && select.options[0].text === t('pickAny')
-      && items.every((r, i) => select.options[i + 1].value === r.code && select.options[i + 1].lang === (app.lang() === 'en' ? 'en' : 'zh-CN'));
+      && items.every((r, i) => select.options[i + 1].value === r.code && select.options[i + 1].lang === languageTag(app.lang()));
     if (!same) select.replaceChildren(el('option', { value: '', text: t('pickAny') }), ...items.map((r) => regionOption(app, r)));
     if (select.value !== (value || '')) select.value = value || '';
     if (select.disabled !== !enabled) select.disabled = !enabled;

@@ -12,7 +12,7 @@
 //   showProblems(box, groups, lang)           the grouped problems as a list ('' hides the box)
 import { el } from '../base/dom.js';
 import { say } from '../base/texts.js';
-import { VOCABULARY, word } from '../base/words.js';
+import { languageTag, VOCABULARY, word } from '../base/words.js';
 import { loadChinaRegions } from '../base/china-regions.js';
 export { groupProblems } from './roll.js'; // (the model's: the roll's worker groups the problems)
 
@@ -65,7 +65,7 @@ export function showProblems(box, groups, lang) {
   const colon = t('colon');
   const items = groups.map((g) => {
     const n = g.rows.length;
-    const where = n > 1 ? t('roll_problemRows', rowRanges(g.rows, lang, 8), n.toLocaleString(lang === 'en' ? 'en' : 'zh-CN'))
+    const where = n > 1 ? t('roll_problemRows', rowRanges(g.rows, lang, 8), n.toLocaleString(languageTag(lang)))
       : n ? t('roll_problemRow', rowRanges(g.rows, lang, 8)) : t('roll_wholeFile');
     const column = g.column ? t('roll_inColumn', g.column) : '';
     return el('li', {}, `${where}${column}${colon}${g.message}`);

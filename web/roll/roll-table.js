@@ -2,6 +2,7 @@
 // sorted, all lines up to ALL_AT_ONCE, else a page of PAGE with a pager under the table), put in as markup
 // a frame's worth at a time so that the first lines show at once; and the verdicts counted above it.
 import { el } from '../base/dom.js';
+import { languageTag } from '../base/words.js';
 import { ALL_AT_ONCE, PAGE, STATUS_ORDER } from './roll.js';
 import { viewLines } from './roll-client.js';
 
@@ -150,7 +151,7 @@ export function createRollTable(section, state, { t, w, lang }, failure) {
     const groups = state.notices || [];
     box.hidden = groups.length === 0;
     if (!groups.length) { box.replaceChildren(); return; }
-    const number = (n) => n.toLocaleString(lang() === 'en' ? 'en' : 'zh-CN');
+    const number = (n) => n.toLocaleString(languageTag(lang()));
     const whom = (n) => (n === state.all ? t('roll_noticeAll', number(n)) : n === 1 ? t('roll_noticeOne') : t('roll_noticeSome', number(n)));
     box.replaceChildren(el('p', {}, t('roll_notices')), el('ul', { className: 'roll-list' },
       ...groups.map((g) => el('li', { 'data-code': g.code }, el('strong', {}, whom(g.count)), g.message))));

@@ -1,7 +1,7 @@
 // The person's fields of the form (year, route, level, gender, age or birth date, education, sector,
 // series, grassroots, region code, name) and the form's static words: the draft's values and the
 // vocabulary's option lists put on screen, writing only what differs from what is there.
-import { VOCABULARY } from '../../base/words.js';
+import { languageTag, VOCABULARY } from '../../base/words.js';
 import { el, setHidden, setText } from '../../base/dom.js';
 
 /** [id, word] of a vocabulary list, in the language on screen. */
@@ -23,14 +23,14 @@ export function createPersonFields(app) {
   const words = (kind) => vocabularyChoices(app, kind);
 
   function renderTexts() {
-    const lang = app.lang() === 'en' ? 'en' : 'zh-CN';
+    const lang = languageTag(app.lang());
     if (wrapper.lang !== lang) wrapper.lang = lang;
     for (const node of wrapper.querySelectorAll('[data-t]')) setText(node, t(node.dataset.t));
     for (const node of wrapper.querySelectorAll('[data-step]')) setText(node, t('step', node.dataset.step));
     for (const node of wrapper.querySelectorAll('.colon')) setText(node, t('colon'));
     const toggle = $('lang-toggle');
     setText(toggle, t('langToggle'));
-    const other = app.lang() === 'en' ? 'zh-CN' : 'en';
+    const other = languageTag(app.lang() === 'en' ? 'zh' : 'en');
     if (toggle.lang !== other) toggle.lang = other;
     if ($('import-file').getAttribute('aria-label') !== t('importInput')) $('import-file').setAttribute('aria-label', t('importInput'));
   }
