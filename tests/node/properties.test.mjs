@@ -112,9 +112,17 @@ test('a repeated circumstance decides as once', () => {
 });
 
 // --- 2 --------------------------------------------------------------------------------------------
+// A provision read from one value of its entry: 转任 (the transfer year) and 破格 (the years in post).
+const ONE_VALUE = { transferred_from_government: 'year', exceptional: 'yearsInPost' };
+// An entry of such a circumstance that is already given with another value is no reduction added but a
+// second, differing statement: property 2b.
+const differs = (p, c) => c.kind in ONE_VALUE
+  && (p.circumstances ?? []).some((e) => e.kind === c.kind && e[ONE_VALUE[c.kind]] !== c[ONE_VALUE[c.kind]]);
+
 test('adding a reduction never makes a verdict stricter', () => {
   const arb = profileArb.chain((p) => fc.tuple(fc.constant(p), reductionArb(p.year)));
   check(arb, ([p, red]) => {
+    if (red.what === 'circumstance' && differs(p, red.c)) return true;
     const q = applyReduction(p, red);
     if (!q) return true;
     const before = evaluate(p), after = evaluate(q);
@@ -124,6 +132,33 @@ test('adding a reduction never makes a verdict stricter', () => {
     assert.ok(missing(after) <= missing(before) + EPS,
       `${JSON.stringify(red)}: missing hours grew from ${missing(before)} to ${missing(after)}`);
   }, 2);
+});
+
+// --- 2b -------------------------------------------------------------------------------------------
+// 扎兰屯 三（三）7 and 9 (and 松山区's like provisions): entries that differ decide as the one entry that asks
+// most hours (the earliest transfer, the most years in post), never more leniently, and the result says so.
+test('differing entries of a transfer or 破格 decide as the one that asks most, and are said', () => {
+  const arb = profileArb.chain((p) => fc.tuple(fc.constant(p), fc.constantFrom(...Object.keys(ONE_VALUE)),
+    fc.integer({ min: p.year - 6, max: p.year }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.boolean()));
+  check(arb, ([p, kind, year, a, b, strictFirst]) => {
+    const key = ONE_VALUE[kind];
+    const value = (i) => (key === 'year' ? year - (i - 1) : i); // (a transfer: a years back from `year`)
+    const asks = (v) => (key === 'year' ? -v : v); // more asked: an earlier transfer, more years in post
+    const [va, vb] = [value(a), value(b)];
+    const strict = asks(va) >= asks(vb) ? va : vb;
+    const others = (p.circumstances ?? []).filter((e) => e.kind !== kind);
+    const entry = (v) => ({ kind, [key]: v });
+    const both = { ...p, circumstances: [...others, ...(strictFirst ? [entry(va), entry(vb)] : [entry(vb), entry(va)])] };
+    const one = { ...p, circumstances: [...others, entry(strict)] };
+    const r = evaluate(both), r1 = evaluate(one);
+    if (!ok(r1)) return true;
+    assert.ok(ok(r), `entries ${va} and ${vb}: the profile must still be valid`);
+    assert.deepEqual(verdict(r), verdict(r1), `${kind} ${va} and ${vb}: decided otherwise than ${strict} alone`);
+    const said = r.warnings.some((w) => w.code === 'circumstance_entries_differ');
+    const applied = r.reasons.some((x) => x.code === (key === 'year' ? 'years_since_circumstance' : 'years_in_post'));
+    if (va === vb) assert.ok(!said, `${kind} ${va} twice: nothing differs, nothing to say`);
+    else if (applied) assert.ok(said, `${kind} ${va} and ${vb} decided the years: the differing entries must be said`);
+  }, 11);
 });
 
 // --- 3 --------------------------------------------------------------------------------------------

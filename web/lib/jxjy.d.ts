@@ -229,6 +229,8 @@ export type WarningCode =
   | 'deadline_not_stated'
   /** Whose notice the rule set follows and where it is applied (新疆: a city's notice applied region-wide). */
   | 'rule_set_scope'
+  /** A one-value circumstance (转任 `year`, 破格 `yearsInPost`) given with differing values: the one that asks most hours applied. */
+  | 'circumstance_entries_differ'
   | (string & {});
 
 export type ErrorCode =

@@ -15,12 +15,7 @@ void Reductions::apply(const Adjustment& a, const Requirement* q) {
   if (ask_.exempt && a.effect != Effect::exempt) return;  // nothing else matters once exempt
   interpret(a);
   const std::string& text = a.text.in(L_);
-  // For year / yearsInPost, the entry that asks most: the earliest transfer (the most years after
-  // it), the most years in post, so a second entry never makes the verdict more lenient.
-  const Circumstance* c = nullptr;
-  if (a.circumstance >= 0)
-    for (const Circumstance* e : entries(a, p_))
-      if (!c || e->year < c->year || e->years_in_post > c->years_in_post) c = e;
+  const Circumstance* c = a.circumstance >= 0 ? decisive_entry(a) : nullptr;
   switch (a.effect) {
     case Effect::exempt:
       ask_.exempt = true;
@@ -69,6 +64,32 @@ void Reductions::apply(const Adjustment& a, const Requirement* q) {
       add_reason("years_in_post", msg(M::years_in_post, text, std::to_string(c->years_in_post)), a);
       break;
   }
+}
+
+// For year / yearsInPost, the entry that asks most: the earliest transfer (the most years after it),
+// the most years in post, so a second entry never makes the verdict more lenient. Entries that give
+// different values are said (circumstance_entries_differ, cited to the provision): one may be mistyped,
+// and the verdict is then the strictest reading of them.
+const Circumstance* Reductions::decisive_entry(const Adjustment& a) {
+  const std::vector<const Circumstance*> all = entries(a, p_);
+  const Circumstance* c = nullptr;
+  for (const Circumstance* e : all)
+    if (!c || e->year < c->year || e->years_in_post > c->years_in_post) c = e;
+  const bool by_year = a.effect == Effect::years_since_circumstance;
+  if (!c || (!by_year && a.effect != Effect::years_in_post)) return c;
+  const auto value = [&](const Circumstance* e) { return by_year ? e->year : e->years_in_post; };
+  std::vector<int> values;
+  for (const Circumstance* e : all)
+    if (std::find(values.begin(), values.end(), value(e)) == values.end()) values.push_back(value(e));
+  if (values.size() < 2) return c;
+  std::sort(values.begin(), values.end());
+  std::string list;
+  for (int v : values) append_listed(list, v, L_);
+  warn("circumstance_entries_differ",
+       msg(by_year ? M::circumstance_years_differ : M::circumstance_posts_differ,
+           word(kCircumstanceNames, unsigned(a.circumstance), L_), list, std::to_string(value(c))),
+       &a.source);
+  return c;
 }
 
 // 视同完成: the notice deems `deemYears` years however many entries the profile lists (one benefit is

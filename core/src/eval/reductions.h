@@ -28,6 +28,9 @@ class Reductions : Part {
   void apply_adjustments(const Requirement* q);
   // What one adjustment that applies does (reduction_effects.cpp, with the three below).
   void apply(const Adjustment& a, const Requirement* q);
+  // The profile's entry a one-value provision (years since a transfer, years in post) reads: the one
+  // that asks most, with a warning when the entries differ.
+  const Circumstance* decisive_entry(const Adjustment& a);
   // 视同完成: years deemed complete.
   void deem(const Adjustment& a, const std::string& text);
   // The entries' years inside the window, latest first, once each.
