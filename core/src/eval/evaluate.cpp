@@ -5,6 +5,8 @@
 // unknown filing or with their assumed dates (CONTRACT §5.1).
 #include "eval/evaluate.h"
 
+#include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "base/messages.h"
@@ -63,29 +65,55 @@ Distance distance(const Result& r) {
   return d;
 }
 
-// Evaluates with the most favourable of the window-shaping reductions that apply (each alone).
+// The years a 视同完成 of the entries' own years could deem (青海 六（一）: 视同完成一年, the year of the
+// epidemic service), latest first; fewer than two: nothing to choose.
+std::vector<int> deem_candidates(const Profile& p, const RuleSet& rs) {
+  std::vector<int> ys;
+  for (const auto& a : rs.adjustments) {
+    if (a.effect != Effect::deem_years || a.deem_any_year || !applies(a, p)) continue;
+    for (const Circumstance* c : eval::entries(a, p))
+      for (int y : eval::bounded_years(a, *c))
+        if (std::find(ys.begin(), ys.end(), y) == ys.end()) ys.push_back(y);
+  }
+  std::sort(ys.begin(), ys.end(), std::greater<int>());
+  if (ys.size() < 2) ys.clear();
+  return ys;
+}
+
+// Evaluates with the most favourable of the window-shaping reductions that apply (each alone) and, where
+// the entries name more years than a 视同完成 deems, the most favourable of those years (ties: the latest),
+// so that another reduction or entry never makes the verdict stricter.
 void evaluate_known(const Profile& p, const RuleSet& rs, Result& res) {
   std::vector<int> shapes;
   for (size_t i = 0; i < rs.adjustments.size(); ++i)
     if (shapes_window(rs.adjustments[i]) && applies(rs.adjustments[i], p)) shapes.push_back(int(i));
+  const std::vector<int> deems = deem_candidates(p, rs);
   Choice choice;
   if (shapes.size() == 1) choice.shape = shapes.front();
-  if (shapes.size() > 1) {
+  if (shapes.size() > 1 || !deems.empty()) {
+    const std::vector<int> shape_options = shapes.empty() ? std::vector<int>{-1} : shapes;
+    const std::vector<int> deem_options = deems.empty() ? std::vector<int>{0} : deems;
     std::optional<Distance> best;
-    for (int i : shapes) {
-      Result trial;  // compared by its distance, never shown: no texts
-      trial.texts.discard();
-      trial.locale = res.locale;
-      Choice one;
-      one.shape = i;
-      run(p, rs, trial, one);
-      if (!trial.errors.empty()) break;  // the errors come out below
-      Distance d = distance(trial);
-      if (!best || d < *best) best = d, choice.shape = i;
+    bool failed = false;
+    for (int s : shape_options) {
+      for (int y : deem_options) {
+        Result trial;  // compared by its distance, never shown: no texts
+        trial.texts.discard();
+        trial.locale = res.locale;
+        Choice one;
+        one.shape = s;
+        one.deem_first = y;
+        run(p, rs, trial, one);
+        if ((failed = !trial.errors.empty())) break;  // the errors come out below
+        Distance d = distance(trial);
+        if (!best || d < *best) best = d, choice.shape = s, choice.deem_first = y;
+      }
+      if (failed) break;
     }
-    if (choice.shape < 0) choice.shape = shapes.front();
-    for (int i : shapes)
-      if (i != choice.shape) choice.passed_over.push_back(i);
+    if (choice.shape < 0 && !shapes.empty()) choice.shape = shapes.front();
+    if (shapes.size() > 1)
+      for (int i : shapes)
+        if (i != choice.shape) choice.passed_over.push_back(i);
   }
   run(p, rs, res, choice);
 }

@@ -94,7 +94,8 @@ const Circumstance* Reductions::decisive_entry(const Adjustment& a) {
 
 // 视同完成: the notice deems `deemYears` years however many entries the profile lists (one benefit is
 // counted once). With deemAnyYear (视同…任意一年), or entries without years, any years: the applicant
-// shows that many fewer compliant years. Otherwise the entries' own years inside the window.
+// shows that many fewer compliant years. Otherwise the entries' own years inside the window: where they
+// name more, the Choice's year first (the most favourable), then the latest.
 void Reductions::deem(const Adjustment& a, const std::string& text) {
   bool dated = false;
   for (const Circumstance* e : entries(a, p_)) dated |= !e->years.empty();
@@ -104,7 +105,10 @@ void Reductions::deem(const Adjustment& a, const std::string& text) {
     return;
   }
   std::vector<int> ys = years_in_window(a);
+  auto first = std::find(ys.begin(), ys.end(), choice_.deem_first);
+  if (first != ys.end()) std::rotate(ys.begin(), first, first + 1);  // the chosen year, then the latest
   if (ys.size() > size_t(a.deem_years)) ys.resize(size_t(a.deem_years));
+  sort_few(ys.begin(), ys.end(), std::greater<int>());  // (year_list takes them latest first)
   for (int y : ys)
     if (std::find(ask_.waived.begin(), ask_.waived.end(), y) == ask_.waived.end()) ask_.waived.push_back(y);
   if (!ys.empty()) ask_.waived_by = &a;

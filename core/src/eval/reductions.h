@@ -11,6 +11,9 @@ namespace jxjy::eval {
 struct Choice {
   int shape = -1;
   std::vector<int> passed_over;
+  // 视同完成 of the entries' own years (青海 六（一）) when they name more years than it deems: the year
+  // deemed first (0: the latest first), the most favourable one found by eval/evaluate.cpp.
+  int deem_first = 0;
 };
 
 class Reductions : Part {
