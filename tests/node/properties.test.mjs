@@ -146,7 +146,9 @@ test('differing entries of a transfer or 破格 decide as the one that asks most
     const asks = (v) => (key === 'year' ? -v : v); // more asked: an earlier transfer, more years in post
     const [va, vb] = [value(a), value(b)];
     const strict = asks(va) >= asks(vb) ? va : vb;
-    const others = (p.circumstances ?? []).filter((e) => e.kind !== kind);
+    // (the profile's other one-value circumstance kept to its first entry: a warning then speaks of `kind`)
+    const others = (p.circumstances ?? []).filter((e, i, all) => e.kind !== kind
+      && !(e.kind in ONE_VALUE && all.findIndex((x) => x.kind === e.kind) !== i));
     const entry = (v) => ({ kind, [key]: v });
     const both = { ...p, circumstances: [...others, ...(strictFirst ? [entry(va), entry(vb)] : [entry(vb), entry(va)])] };
     const one = { ...p, circumstances: [...others, entry(strict)] };
