@@ -5,7 +5,7 @@
 // edges, filed true/false/null, every route and level, check dates around deadlines).
 //
 // Environment: PROP_SEED (default 20261206; printed) fixes the generated profiles, PROP_RUNS (default
-// 1000) is the number of runs of each property. A failure prints fast-check's shrunk counterexample,
+// 4000) is the number of runs of each property. A failure prints fast-check's shrunk counterexample,
 // its seed and path: `PROP_SEED=… node --test tests/node/properties.test.mjs` replays it.
 // Longer campaigns: `scripts/fuzz.sh properties SECONDS [RUNS]`.
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ import {
 } from './arbitraries.mjs';
 
 export const SEED = Number(process.env.PROP_SEED ?? 20261206) | 0;
-export const RUNS = Math.max(1, Number(process.env.PROP_RUNS ?? 1000) | 0);
+export const RUNS = Math.max(1, Number(process.env.PROP_RUNS ?? 4000) | 0);
 // PROP_TIME (seconds, optional): stop each property after that long (used by scripts/fuzz.sh properties).
 const TIME = Number(process.env.PROP_TIME ?? 0) * 1000;
 console.log(`# properties: PROP_SEED=${SEED} PROP_RUNS=${RUNS}${TIME ? ` PROP_TIME=${TIME / 1000}` : ''}`);

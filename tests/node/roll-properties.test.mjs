@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { moduleUrl } from './corpus.mjs';
 
 const SEED = Number(process.env.PROP_SEED ?? 20261206) | 0;
-const RUNS = Math.max(1, Math.round(Number(process.env.PROP_RUNS ?? 1000) / 10) | 0);
+const RUNS = Math.max(1, Math.round(Number(process.env.PROP_RUNS ?? 4000) / 10) | 0);
 
 let checker;
 before(async () => {
